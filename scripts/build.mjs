@@ -1,0 +1,21 @@
+// Bundles the program into dist/. Two entry points share chunks: the CLI (no Ink, fast start-up)
+// and the TUI, which the CLI loads with a dynamic import() only when it opens the workbench.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  // Ink imports react-devtools-core only when DEV=true; it is not installed.
+  external: ['react-devtools-core'],
+  // Bundled CommonJS (e.g. React) calls require(); give ESM output a real one.
+  banner: { js: "import { createRequire as __famcoordRequire } from 'node:module'; const require = __famcoordRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

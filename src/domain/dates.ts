@@ -1,0 +1,94 @@
+// Calendar dates as YYYY-MM-DD strings. Date-only arithmetic is done on day numbers in UTC so that
+// daylight-saving changes and the process time zone can never shift a due date by a day.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** True when `text` is a real calendar date written as YYYY-MM-DD (2026-02-30 is not). */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function dayNumber(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date((dayNumber(isoDate) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+const ISO_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO 8601 date and time with an explicit offset (Z or ±HH:MM), e.g. 2026-11-24T09:00+01:00. */
+export function isIsoDateTimeWithOffset(text: string): boolean {
+  return ISO_DATE_TIME.test(text) && isIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+}
+
+/** The machine's own IANA time zone (honours TZ). */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatterCache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatterCache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a time zone. */
+export function wallClock(instant: string | Date, timeZone: string): { date: string; time: string } {
+  const parts = partsFormatter(timeZone).formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** Today's date in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return wallClock(now, timeZone).date;
+}
+
+/** The UTC offset (e.g. "+01:00") of a time zone at a given instant. */
+export function offsetAt(timeZone: string, instant: Date): string {
+  const { date, time } = wallClock(instant, timeZone);
+  const wallMs = Date.parse(`${date}T${time}:00Z`);
+  const instantMs = Math.floor(instant.getTime() / 60_000) * 60_000;
+  const minutes = Math.round((wallMs - instantMs) / 60_000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An ISO instant with offset for a wall-clock date and time in a time zone, e.g.
+ * ("2026-11-24", "09:00", "Europe/Copenhagen") → "2026-11-24T09:00:00+01:00".
+ */
+export function zonedDateTime(date: string, time: string, timeZone: string): string {
+  // Guess with the offset at UTC noon of that day, then correct once for a DST change earlier that day.
+  let offset = offsetAt(timeZone, new Date(`${date}T12:00:00Z`));
+  const candidate = new Date(`${date}T${time}:00${offset}`);
+  offset = offsetAt(timeZone, candidate);
+  return `${date}T${time}:00${offset}`;
+}

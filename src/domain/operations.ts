@@ -1,0 +1,345 @@
+// The one vocabulary of changes. Every change to the data, from the TUI, a subcommand, a batch
+// line or an import, is one of these named operations, validated by its schema and applied by
+// `applyOperation`. The applied ("resolved") form has every default filled in (new ids, dates), so
+// the audit log says exactly what happened and replaying it gives the same result.
+import { z } from 'zod';
+import {
+  entityId,
+  goalStatus,
+  isoDate,
+  isoDateTime,
+  meetingType,
+  memberRole,
+  nonEmptyText,
+  score,
+  sector,
+  text,
+  type Family,
+} from './schema.js';
+import type { Workspace } from './workspace.js';
+
+const memberInput = z.strictObject({
+  id: entityId.optional(),
+  name: nonEmptyText('name', 200),
+  role: memberRole,
+  born: isoDate.optional(),
+});
+
+const attendeeInput = z.strictObject({
+  name: nonEmptyText('attendee name', 200),
+  sector: sector.optional(),
+  role: text('role', 200).optional(),
+});
+
+const op = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
+  z.strictObject({ op: z.literal(name), ...shape });
+
+export const OPERATION_SCHEMAS = {
+  'family.add': op('family.add', {
+    id: entityId.optional(),
+    name: nonEmptyText('name', 200),
+    coordinator: text('coordinator', 200).optional(),
+    members: z.array(memberInput).default([]),
+  }),
+  'member.add': op('member.add', { familyId: entityId, ...memberInput.shape }),
+  'goal.add': op('goal.add', {
+    familyId: entityId,
+    id: entityId.optional(),
+    title: nonEmptyText('title', 500),
+    memberId: entityId.optional(),
+    sector,
+    due: isoDate,
+    status: goalStatus.default('active'),
+    priority: z.number().int({ error: 'must be a whole number, 1 = most important' }).min(1).optional(),
+  }),
+  'goal.progress': op('goal.progress', {
+    goalId: entityId,
+    score,
+    note: text('note').default(''),
+    date: isoDate.optional(),
+    status: goalStatus.optional(),
+  }),
+  'goal.status': op('goal.status', { goalId: entityId, status: goalStatus }),
+  'goal.update': op('goal.update', {
+    goalId: entityId,
+    title: nonEmptyText('title', 500).optional(),
+    due: isoDate.optional(),
+    sector: sector.optional(),
+    priority: z.number().int().min(1).optional(),
+  }),
+  'meeting.add': op('meeting.add', {
+    familyId: entityId,
+    id: entityId.optional(),
+    type: meetingType,
+    start: isoDateTime,
+    durationMin: z.number({ error: 'must be minutes, e.g. 60' }).int().min(1).max(24 * 60).default(60),
+    place: text('place', 500).default(''),
+    attendees: z.array(attendeeInput).default([]),
+  }),
+  'meeting.minutes': op('meeting.minutes', {
+    meetingId: entityId,
+    minutes: text('minutes', 200_000),
+    /** Append to the minutes so far instead of replacing them (live minutes). */
+    append: z.boolean().default(false),
+  }),
+  'meeting.agreement': op('meeting.agreement', {
+    meetingId: entityId,
+    who: nonEmptyText('who', 200),
+    what: nonEmptyText('what', 2_000),
+    due: isoDate.optional(),
+  }),
+  'contact.add': op('contact.add', {
+    familyId: entityId,
+    id: entityId.optional(),
+    sector,
+    department: text('department', 200).optional(),
+    subject: nonEmptyText('subject', 1_000),
+    opened: isoDate.optional(),
+    replyBy: isoDate.optional(),
+  }),
+  'contact.answer': op('contact.answer', {
+    contactId: entityId,
+    answer: nonEmptyText('answer'),
+    date: isoDate.optional(),
+  }),
+  'contact.resolve': op('contact.resolve', {
+    contactId: entityId,
+    resolution: nonEmptyText('resolution'),
+    date: isoDate.optional(),
+  }),
+  'contact.cancel': op('contact.cancel', {
+    contactId: entityId,
+    reason: text('reason').default(''),
+    date: isoDate.optional(),
+  }),
+  'intervention.add': op('intervention.add', {
+    familyId: entityId,
+    id: entityId.optional(),
+    memberId: entityId,
+    sector,
+    kind: nonEmptyText('kind', 200),
+    from: isoDate,
+    to: isoDate.optional(),
+  }),
+  'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
+} as const;
+
+export type OperationName = keyof typeof OPERATION_SCHEMAS;
+export const OPERATION_NAMES = Object.keys(OPERATION_SCHEMAS) as OperationName[];
+
+const schemaList = Object.values(OPERATION_SCHEMAS) as [
+  (typeof OPERATION_SCHEMAS)[OperationName],
+  ...(typeof OPERATION_SCHEMAS)[OperationName][],
+];
+export const OperationSchema = z.discriminatedUnion('op', schemaList, {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? `op must be one of: ${OPERATION_NAMES.join(', ')}` : undefined,
+});
+
+/** What callers write (defaults may be left out). */
+export type OperationInput = z.input<typeof OperationSchema>;
+/** A validated operation with its defaults. */
+export type Operation = z.output<typeof OperationSchema>;
+export type OperationOf<Name extends OperationName> = Extract<Operation, { op: Name }>;
+
+/** A change that cannot be applied to this data: an unknown id, a contact already resolved... */
+export class OperationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OperationError';
+  }
+}
+
+export interface ApplyContext {
+  /** Today's date, the default for dated operations. */
+  today: string;
+}
+
+function requireFamily(ws: Workspace, familyId: string): Family {
+  const family = ws.family(familyId);
+  if (!family) throw new OperationError(`no family ${familyId} (famcoord families lists them)`);
+  return family;
+}
+
+type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions';
+const ENTITY_WORD: Record<EntityList, string> = {
+  members: 'member',
+  goals: 'goal',
+  meetings: 'meeting',
+  contacts: 'contact',
+  interventions: 'intervention',
+};
+
+/**
+ * Finds an object by id and hands back a copy of its family to change; `commit` puts the copy.
+ * Throws with a message naming the id when it is not there.
+ */
+function editEntity<List extends EntityList>(ws: Workspace, list: List, id: string) {
+  const original = ws.familyOf(id);
+  const position = original ? original[list].findIndex((e) => e.id === id) : -1;
+  if (!original || position < 0)
+    throw new OperationError(`no ${ENTITY_WORD[list]} ${id} (famcoord family FAMILY_ID shows the ids)`);
+  const family = structuredClone(original);
+  const entity = family[list][position] as Family[List][number];
+  return { family, entity, commit: () => ws.put(family) };
+}
+
+function claimId(ws: Workspace, requested: string | undefined, prefix: string): string {
+  if (requested === undefined) return ws.newId(prefix);
+  if (ws.idTaken(requested)) throw new OperationError(`id ${requested} is already in use`);
+  return requested;
+}
+
+function requireMember(family: Family, memberId: string): void {
+  if (!family.members.some((m) => m.id === memberId))
+    throw new OperationError(`no member ${memberId} in family ${family.id}`);
+}
+
+type Handlers = { [Name in OperationName]: (ws: Workspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };
+
+const handlers: Handlers = {
+  'family.add'(ws, op) {
+    const id = claimId(ws, op.id, 'f');
+    ws.put({ id, name: op.name, members: [], goals: [], meetings: [], contacts: [], interventions: [] });
+    const members = op.members.map((m) => {
+      const memberId = claimId(ws, m.id, 'p');
+      const member = { ...m, id: memberId };
+      const family = structuredClone(ws.family(id) as Family);
+      family.members.push(member);
+      ws.put(family);
+      return member;
+    });
+    const family = structuredClone(ws.family(id) as Family);
+    if (op.coordinator !== undefined) family.coordinator = op.coordinator;
+    ws.put(family);
+    return { ...op, id, members };
+  },
+  'member.add'(ws, op) {
+    const family = structuredClone(requireFamily(ws, op.familyId));
+    const id = claimId(ws, op.id, 'p');
+    const { op: _name, familyId: _familyId, ...member } = op;
+    family.members.push({ ...member, id });
+    ws.put(family);
+    return { ...op, id };
+  },
+  'goal.add'(ws, op) {
+    const family = structuredClone(requireFamily(ws, op.familyId));
+    if (op.memberId !== undefined) requireMember(family, op.memberId);
+    const id = claimId(ws, op.id, 'g');
+    const priority = op.priority ?? family.goals.reduce((max, g) => Math.max(max, g.priority ?? 0), 0) + 1;
+    const { op: _name, familyId: _familyId, ...goal } = op;
+    family.goals.push({ ...goal, id, priority, progress: [] });
+    ws.put(family);
+    return { ...op, id, priority };
+  },
+  'goal.progress'(ws, op, ctx) {
+    const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
+    const date = op.date ?? ctx.today;
+    goal.progress.push({ date, score: op.score, note: op.note });
+    goal.progress.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (op.status !== undefined) goal.status = op.status;
+    commit();
+    return { ...op, date };
+  },
+  'goal.status'(ws, op) {
+    const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
+    goal.status = op.status;
+    commit();
+    return op;
+  },
+  'goal.update'(ws, op) {
+    const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
+    const { op: _name, goalId: _goalId, ...changes } = op;
+    Object.assign(goal, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    commit();
+    return op;
+  },
+  'meeting.add'(ws, op) {
+    const family = structuredClone(requireFamily(ws, op.familyId));
+    const id = claimId(ws, op.id, 'm');
+    const { op: _name, familyId: _familyId, ...meeting } = op;
+    family.meetings.push({ ...meeting, id, minutes: '', agreements: [] });
+    ws.put(family);
+    return { ...op, id };
+  },
+  'meeting.minutes'(ws, op) {
+    const { entity: meeting, commit } = editEntity(ws, 'meetings', op.meetingId);
+    meeting.minutes = op.append && meeting.minutes ? `${meeting.minutes}\n${op.minutes}` : op.minutes;
+    commit();
+    return op;
+  },
+  'meeting.agreement'(ws, op) {
+    const { entity: meeting, commit } = editEntity(ws, 'meetings', op.meetingId);
+    const { op: _name, meetingId: _meetingId, ...agreement } = op;
+    meeting.agreements.push(agreement);
+    commit();
+    return op;
+  },
+  'contact.add'(ws, op, ctx) {
+    const family = structuredClone(requireFamily(ws, op.familyId));
+    const id = claimId(ws, op.id, 'c');
+    const opened = op.opened ?? ctx.today;
+    if (op.replyBy !== undefined && op.replyBy < opened)
+      throw new OperationError('reply-by date is before the date the contact was opened');
+    const { op: _name, familyId: _familyId, ...contact } = op;
+    family.contacts.push({ ...contact, id, opened, status: 'open' });
+    ws.put(family);
+    return { ...op, id, opened };
+  },
+  'contact.answer'(ws, op, ctx) {
+    const { entity: contact, commit } = editEntity(ws, 'contacts', op.contactId);
+    if (contact.status !== 'open' && contact.status !== 'answered')
+      throw new OperationError(`contact ${op.contactId} is ${contact.status}; only open contacts can be answered`);
+    const date = op.date ?? ctx.today;
+    Object.assign(contact, { status: 'answered', answer: op.answer, answered: date });
+    commit();
+    return { ...op, date };
+  },
+  'contact.resolve'(ws, op, ctx) {
+    const { entity: contact, commit } = editEntity(ws, 'contacts', op.contactId);
+    if (contact.status !== 'open' && contact.status !== 'answered')
+      throw new OperationError(`contact ${op.contactId} is already ${contact.status}`);
+    const date = op.date ?? ctx.today;
+    Object.assign(contact, { status: 'resolved', resolution: op.resolution, closed: date });
+    commit();
+    return { ...op, date };
+  },
+  'contact.cancel'(ws, op, ctx) {
+    const { entity: contact, commit } = editEntity(ws, 'contacts', op.contactId);
+    if (contact.status !== 'open' && contact.status !== 'answered')
+      throw new OperationError(`contact ${op.contactId} is already ${contact.status}`);
+    const date = op.date ?? ctx.today;
+    Object.assign(contact, { status: 'cancelled', closed: date });
+    if (op.reason) contact.resolution = op.reason;
+    commit();
+    return { ...op, date };
+  },
+  'intervention.add'(ws, op) {
+    const family = structuredClone(requireFamily(ws, op.familyId));
+    requireMember(family, op.memberId);
+    if (op.to !== undefined && op.to < op.from) throw new OperationError('an intervention cannot end before it starts');
+    const id = claimId(ws, op.id, 'i');
+    const { op: _name, familyId: _familyId, ...intervention } = op;
+    family.interventions.push({ ...intervention, id });
+    ws.put(family);
+    return { ...op, id };
+  },
+  'intervention.end'(ws, op) {
+    const { entity: intervention, commit } = editEntity(ws, 'interventions', op.interventionId);
+    if (op.to < intervention.from) throw new OperationError('an intervention cannot end before it starts');
+    intervention.to = op.to;
+    commit();
+    return op;
+  },
+};
+
+/** Applies one validated operation to a workspace and returns its resolved form. */
+export function applyOperation(ws: Workspace, operation: Operation, ctx: ApplyContext): Operation {
+  const handler = handlers[operation.op] as (ws: Workspace, op: Operation, ctx: ApplyContext) => Operation;
+  return handler(ws, operation, ctx);
+}
+
+/** The family an operation concerns, when it can be told from the operation alone. */
+export function familyIdOf(operation: Operation): string | undefined {
+  return 'familyId' in operation ? operation.familyId : operation.op === 'family.add' ? operation.id : undefined;
+}

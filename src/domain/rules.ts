@@ -1,0 +1,84 @@
+// The coordinator's questions as plain functions (DOMAIN.md, "A coordinator's day"). No I/O: the
+// date and time zone are arguments, so every rule can be tested at midnight and across DST.
+import { daysBetween, wallClock } from './dates.js';
+import type { Contact, Family, Goal, Intervention, Meeting } from './schema.js';
+
+const CLOSED_GOAL = new Set<Goal['status']>(['completed', 'cancelled']);
+
+/** A meeting is today when its start falls on `today` in the given time zone. */
+export function meetingLocalStart(meeting: Meeting, timeZone: string): { date: string; time: string } {
+  return wallClock(meeting.start, timeZone);
+}
+
+/** Today's meetings of one family, with their local start time, earliest first. */
+export function meetingsOn(meetings: readonly Meeting[], date: string, timeZone: string) {
+  return meetings
+    .map((meeting) => ({ meeting, local: meetingLocalStart(meeting, timeZone) }))
+    .filter(({ local }) => local.date === date)
+    .sort((a, b) => Date.parse(a.meeting.start) - Date.parse(b.meeting.start));
+}
+
+/** Meetings that start on or after `today` (local date), earliest first. */
+export function upcomingMeetings(meetings: readonly Meeting[], today: string, timeZone: string): Meeting[] {
+  return meetings
+    .filter((meeting) => meetingLocalStart(meeting, timeZone).date >= today)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+export function isGoalOpen(goal: Goal): boolean {
+  return !CLOSED_GOAL.has(goal.status);
+}
+
+/** Days a goal is overdue on `today`: positive when its due date has passed and it is still open. */
+export function daysOverdue(goal: Goal, today: string): number {
+  return isGoalOpen(goal) ? Math.max(0, daysBetween(goal.due, today)) : 0;
+}
+
+export function isGoalOverdue(goal: Goal, today: string): boolean {
+  return daysOverdue(goal, today) > 0;
+}
+
+export function isContactUnresolved(contact: Contact): boolean {
+  return contact.status === 'open' || contact.status === 'answered';
+}
+
+export function daysWaiting(contact: Contact, today: string): number {
+  return Math.max(0, daysBetween(contact.opened, today));
+}
+
+export function isReplyByPassed(contact: Contact, today: string): boolean {
+  return isContactUnresolved(contact) && contact.replyBy !== undefined && contact.replyBy < today;
+}
+
+/** The latest progress score of a goal, or undefined when none is recorded. */
+export function latestScore(goal: Goal): number | undefined {
+  return goal.progress.at(-1)?.score;
+}
+
+function periodsOverlap(a: Intervention, b: Intervention): boolean {
+  const aEnd = a.to ?? '9999-12-31';
+  const bEnd = b.to ?? '9999-12-31';
+  return a.from <= bEnd && b.from <= aEnd;
+}
+
+/**
+ * Pairs of interventions for the same member, of the same sector and kind, whose periods overlap
+ * (both days inclusive; an intervention without `to` is ongoing).
+ */
+export function overlappingInterventions(family: Family): Array<[Intervention, Intervention]> {
+  const pairs: Array<[Intervention, Intervention]> = [];
+  const list = family.interventions;
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i] as Intervention;
+      const b = list[j] as Intervention;
+      if (a.memberId === b.memberId && a.sector === b.sector && a.kind.trim().toLowerCase() === b.kind.trim().toLowerCase() && periodsOverlap(a, b))
+        pairs.push([a, b]);
+    }
+  return pairs;
+}
+
+/** Ids of interventions that overlap with another one. */
+export function overlappingInterventionIds(family: Family): Set<string> {
+  return new Set(overlappingInterventions(family).flat().map((i) => i.id));
+}

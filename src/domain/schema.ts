@@ -1,0 +1,142 @@
+// The store contract. Field names are read by people and scripts (README, "The store format"), so
+// they change only with the store's version. Objects are "loose": fields we do not know are kept on
+// a round trip, so a script's additions survive famcoord's writes.
+import { z } from 'zod';
+import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
+import { CONTACT_STATUSES, GOAL_STATUSES, MEETING_TYPES, MEMBER_ROLES, SECTORS } from './vocabulary.js';
+
+export const STORE_VERSION = 1;
+
+// Messages are shown to users after the field or flag name, so they say what to type instead and
+// never echo the value (which may be personal data).
+export const isoDate = z
+  .string({ error: 'must be a date as YYYY-MM-DD, e.g. 2026-11-24' })
+  .refine(isIsoDate, { error: 'must be a real date as YYYY-MM-DD, e.g. 2026-11-24' });
+export const isoDateTime = z
+  .string({ error: 'must be a date and time with offset, e.g. 2026-11-24T09:00+01:00' })
+  .refine(isIsoDateTimeWithOffset, {
+    error: 'must be a date and time with offset, e.g. 2026-11-24T09:00+01:00',
+  });
+export const entityId = z
+  .string({ error: 'must be an id such as g12' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be an id of letters, digits, - _ or . (e.g. g12)' });
+export const text = (what: string, max = 10_000) =>
+  z.string({ error: `must be text (${what})` }).max(max, { error: `is too long (at most ${max} characters)` });
+export const nonEmptyText = (what: string, max = 10_000) =>
+  text(what, max).refine((s) => s.trim().length > 0, { error: `must not be empty (${what})` });
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+
+export const sector = choice(SECTORS);
+export const meetingType = choice(MEETING_TYPES);
+export const goalStatus = choice(GOAL_STATUSES);
+export const contactStatus = choice(CONTACT_STATUSES);
+export const memberRole = choice(MEMBER_ROLES);
+export const score = z
+  .number({ error: 'must be a whole number from 0 to 10' })
+  .int({ error: 'must be a whole number from 0 to 10' })
+  .min(0, { error: 'must be a whole number from 0 to 10' })
+  .max(10, { error: 'must be a whole number from 0 to 10' });
+
+export const MemberSchema = z.looseObject({
+  id: entityId,
+  name: nonEmptyText('name', 200),
+  role: memberRole,
+  born: isoDate.optional(),
+});
+
+export const ProgressEntrySchema = z.looseObject({
+  date: isoDate,
+  score,
+  note: text('note').default(''),
+});
+
+export const GoalSchema = z.looseObject({
+  id: entityId,
+  title: nonEmptyText('title', 500),
+  memberId: entityId.optional(),
+  sector,
+  due: isoDate,
+  status: goalStatus,
+  /** The family's own priority: 1 is what matters most to them. */
+  priority: z.number().int().min(1).optional(),
+  progress: z.array(ProgressEntrySchema).default([]),
+});
+
+export const AttendeeSchema = z.looseObject({
+  name: nonEmptyText('attendee name', 200),
+  sector: sector.optional(),
+  role: text('role', 200).optional(),
+});
+
+export const AgreementSchema = z.looseObject({
+  who: nonEmptyText('who', 200),
+  what: nonEmptyText('what', 2_000),
+  due: isoDate.optional(),
+});
+
+export const MeetingSchema = z.looseObject({
+  id: entityId,
+  type: meetingType,
+  start: isoDateTime,
+  durationMin: z.number().int().min(1).max(24 * 60),
+  place: text('place', 500).default(''),
+  attendees: z.array(AttendeeSchema).default([]),
+  minutes: text('minutes', 200_000).default(''),
+  agreements: z.array(AgreementSchema).default([]),
+});
+
+export const ContactSchema = z.looseObject({
+  id: entityId,
+  sector,
+  department: text('department', 200).optional(),
+  subject: nonEmptyText('subject', 1_000),
+  opened: isoDate,
+  replyBy: isoDate.optional(),
+  status: contactStatus,
+  answer: text('answer').optional(),
+  answered: isoDate.optional(),
+  resolution: text('resolution').optional(),
+  closed: isoDate.optional(),
+});
+
+export const InterventionSchema = z.looseObject({
+  id: entityId,
+  memberId: entityId,
+  sector,
+  kind: nonEmptyText('kind', 200),
+  from: isoDate,
+  to: isoDate.optional(),
+});
+
+export const FamilySchema = z.looseObject({
+  id: entityId,
+  name: nonEmptyText('name', 200),
+  coordinator: text('coordinator', 200).optional(),
+  members: z.array(MemberSchema).default([]),
+  goals: z.array(GoalSchema).default([]),
+  meetings: z.array(MeetingSchema).default([]),
+  contacts: z.array(ContactSchema).default([]),
+  interventions: z.array(InterventionSchema).default([]),
+});
+
+export const StateSchema = z.looseObject({
+  version: z.literal(STORE_VERSION, { error: `must be ${STORE_VERSION}` }),
+  families: z.array(FamilySchema),
+});
+
+export type Member = z.infer<typeof MemberSchema>;
+export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
+export type Goal = z.infer<typeof GoalSchema>;
+export type Attendee = z.infer<typeof AttendeeSchema>;
+export type Agreement = z.infer<typeof AgreementSchema>;
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+export type Intervention = z.infer<typeof InterventionSchema>;
+export type Family = z.infer<typeof FamilySchema>;
+export type State = z.infer<typeof StateSchema>;
+
+export function emptyState(): State {
+  return { version: STORE_VERSION, families: [] };
+}

@@ -1,0 +1,43 @@
+// Applies a list of operations as one all-or-nothing step and checks that every family it touched
+// is still valid. Used by every store backend, so the rules live in one place.
+import { applyOperation, OperationError, type ApplyContext, type Operation } from './operations.js';
+import { FamilySchema, STORE_VERSION } from './schema.js';
+import { referenceProblems, ValidationError, zodProblems } from './validate.js';
+import type { FamilyChange, Workspace } from './workspace.js';
+
+export interface AppliedTransaction {
+  /** The operations as applied, with new ids and default dates filled in. */
+  applied: Operation[];
+  changes: FamilyChange[];
+}
+
+/** Names the operation (1-based, as in a batch file) that could not be applied. */
+export class TransactionError extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: Error,
+  ) {
+    super(cause.message);
+    this.name = 'TransactionError';
+  }
+}
+
+export function runTransaction(ws: Workspace, operations: readonly Operation[], ctx: ApplyContext): AppliedTransaction {
+  const applied = operations.map((operation, index) => {
+    try {
+      return applyOperation(ws, operation, ctx);
+    } catch (error) {
+      if (error instanceof OperationError) throw new TransactionError(index + 1, error);
+      throw error;
+    }
+  });
+  const changes = ws.changes();
+  const after = changes.flatMap((c) => (c.after ? [c.after] : []));
+  for (const family of after) {
+    const result = FamilySchema.safeParse(family);
+    if (!result.success) throw new ValidationError(zodProblems(result.error, family));
+  }
+  const problems = referenceProblems({ version: STORE_VERSION, families: after });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { applied, changes };
+}

@@ -1,0 +1,234 @@
+// Read models: what the CLI prints and the TUI shows. Both call these; neither computes a rule.
+import {
+  daysOverdue,
+  daysWaiting,
+  isContactUnresolved,
+  isGoalOverdue,
+  isReplyByPassed,
+  latestScore,
+  meetingsOn,
+  overlappingInterventionIds,
+  upcomingMeetings,
+} from './rules.js';
+import type { Attendee, Contact, Family, Goal, Intervention, Meeting, Member, State } from './schema.js';
+
+export interface TodayMeeting {
+  id: string;
+  familyId: string;
+  familyName: string;
+  type: Meeting['type'];
+  start: string;
+  /** Local start time, HH:MM. */
+  time: string;
+  durationMin: number;
+  place: string;
+  attendees: Attendee[];
+}
+
+export interface OverdueGoal {
+  id: string;
+  familyId: string;
+  familyName: string;
+  memberId?: string;
+  memberName?: string;
+  title: string;
+  sector: Goal['sector'];
+  due: string;
+  status: Goal['status'];
+  daysOverdue: number;
+  latestScore?: number;
+}
+
+export interface OpenContact {
+  id: string;
+  familyId: string;
+  familyName: string;
+  sector: Contact['sector'];
+  department?: string;
+  subject: string;
+  opened: string;
+  replyBy?: string;
+  status: Contact['status'];
+  daysWaiting: number;
+  replyByPassed: boolean;
+}
+
+export interface TodayView {
+  date: string;
+  meetings: TodayMeeting[];
+  overdueGoals: OverdueGoal[];
+  openContacts: OpenContact[];
+}
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'da');
+
+function memberName(family: Family, memberId: string | undefined): string | undefined {
+  return memberId === undefined ? undefined : family.members.find((m) => m.id === memberId)?.name;
+}
+
+export function overdueGoalItem(family: Family, goal: Goal, today: string): OverdueGoal {
+  return {
+    id: goal.id,
+    familyId: family.id,
+    familyName: family.name,
+    ...(goal.memberId !== undefined && { memberId: goal.memberId, memberName: memberName(family, goal.memberId) }),
+    title: goal.title,
+    sector: goal.sector,
+    due: goal.due,
+    status: goal.status,
+    daysOverdue: daysOverdue(goal, today),
+    ...(goal.progress.length > 0 && { latestScore: latestScore(goal) }),
+  };
+}
+
+export function openContactItem(family: Family, contact: Contact, today: string): OpenContact {
+  return {
+    id: contact.id,
+    familyId: family.id,
+    familyName: family.name,
+    sector: contact.sector,
+    ...(contact.department !== undefined && { department: contact.department }),
+    subject: contact.subject,
+    opened: contact.opened,
+    ...(contact.replyBy !== undefined && { replyBy: contact.replyBy }),
+    status: contact.status,
+    daysWaiting: daysWaiting(contact, today),
+    replyByPassed: isReplyByPassed(contact, today),
+  };
+}
+
+/** Worst first: the most days overdue, then family and goal. */
+export const compareOverdueGoals = (a: OverdueGoal, b: OverdueGoal) =>
+  b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
+
+/** Worst first: reply-by passed, then the longest waiting. */
+export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
+  Number(b.replyByPassed) - Number(a.replyByPassed) ||
+  b.daysWaiting - a.daysWaiting ||
+  byText(a.familyName, b.familyName) ||
+  byText(a.id, b.id);
+
+/** The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts. */
+export function todayView(state: State, today: string, timeZone: string): TodayView {
+  const meetings: TodayMeeting[] = [];
+  const overdueGoals: OverdueGoal[] = [];
+  const openContacts: OpenContact[] = [];
+  for (const family of state.families) {
+    for (const { meeting, local } of meetingsOn(family.meetings, today, timeZone))
+      meetings.push({
+        id: meeting.id,
+        familyId: family.id,
+        familyName: family.name,
+        type: meeting.type,
+        start: meeting.start,
+        time: local.time,
+        durationMin: meeting.durationMin,
+        place: meeting.place,
+        attendees: meeting.attendees,
+      });
+    for (const goal of family.goals) if (isGoalOverdue(goal, today)) overdueGoals.push(overdueGoalItem(family, goal, today));
+    for (const contact of family.contacts)
+      if (isContactUnresolved(contact)) openContacts.push(openContactItem(family, contact, today));
+  }
+  meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
+  overdueGoals.sort(compareOverdueGoals);
+  openContacts.sort(compareOpenContacts);
+  return { date: today, meetings, overdueGoals, openContacts };
+}
+
+export interface FamilySummary {
+  id: string;
+  name: string;
+  coordinator?: string;
+  adults: number;
+  children: number;
+  activeGoals: number;
+  overdueGoals: number;
+  openContacts: number;
+  /** Start of the next meeting (ISO), if any. */
+  nextMeeting?: string;
+}
+
+/** The caseload: one line per family, by name. */
+export function familiesView(state: State, today: string, timeZone: string): FamilySummary[] {
+  return state.families
+    .map((family) => {
+      const next = upcomingMeetings(family.meetings, today, timeZone)[0];
+      return {
+        id: family.id,
+        name: family.name,
+        ...(family.coordinator !== undefined && { coordinator: family.coordinator }),
+        adults: family.members.filter((m) => m.role === 'adult').length,
+        children: family.members.filter((m) => m.role === 'child').length,
+        activeGoals: family.goals.filter((g) => g.status === 'active').length,
+        overdueGoals: family.goals.filter((g) => isGoalOverdue(g, today)).length,
+        openContacts: family.contacts.filter(isContactUnresolved).length,
+        ...(next && { nextMeeting: next.start }),
+      };
+    })
+    .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+}
+
+export interface PlanGoal extends Goal {
+  memberName?: string;
+  daysOverdue: number;
+}
+
+export interface PlanIntervention extends Intervention {
+  memberName?: string;
+  overlaps: boolean;
+}
+
+export interface FamilyPlan {
+  id: string;
+  name: string;
+  coordinator?: string;
+  members: Member[];
+  /** By the family's priority (1 first), then due date. */
+  goals: PlanGoal[];
+  upcomingMeetings: Meeting[];
+  /** The most recent past meetings, newest first. */
+  pastMeetings: Meeting[];
+  openContacts: OpenContact[];
+  closedContacts: Contact[];
+  interventions: PlanIntervention[];
+}
+
+/** The whole family plan, as before a network meeting. Undefined when there is no such family. */
+export function familyPlan(state: State, familyId: string, today: string, timeZone: string): FamilyPlan | undefined {
+  const family = state.families.find((f) => f.id === familyId);
+  if (!family) return undefined;
+  const overlapping = overlappingInterventionIds(family);
+  const upcoming = upcomingMeetings(family.meetings, today, timeZone);
+  const upcomingIds = new Set(upcoming.map((m) => m.id));
+  return {
+    id: family.id,
+    name: family.name,
+    ...(family.coordinator !== undefined && { coordinator: family.coordinator }),
+    members: family.members,
+    goals: family.goals
+      .map((goal) => ({
+        ...goal,
+        ...(goal.memberId !== undefined && { memberName: memberName(family, goal.memberId) }),
+        daysOverdue: daysOverdue(goal, today),
+      }))
+      .sort(
+        (a, b) =>
+          (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER) ||
+          byText(a.due, b.due) ||
+          byText(a.id, b.id),
+      ),
+    upcomingMeetings: upcoming,
+    pastMeetings: family.meetings
+      .filter((m) => !upcomingIds.has(m.id))
+      .sort((a, b) => Date.parse(b.start) - Date.parse(a.start)),
+    openContacts: family.contacts
+      .filter(isContactUnresolved)
+      .map((c) => openContactItem(family, c, today))
+      .sort(compareOpenContacts),
+    closedContacts: family.contacts.filter((c) => !isContactUnresolved(c)),
+    interventions: family.interventions
+      .map((iv) => ({ ...iv, ...(memberName(family, iv.memberId) !== undefined && { memberName: memberName(family, iv.memberId) }), overlaps: overlapping.has(iv.id) }))
+      .sort((a, b) => byText(a.from, b.from) || byText(a.id, b.id)),
+  };
+}

@@ -1,0 +1,118 @@
+// The fixed vocabularies of the domain (DOMAIN.md) with their Danish and English labels.
+// Stored values are stable codes; labels are for people. Aliases let users type what they know.
+
+export const SECTORS = [
+  'employment',
+  'children',
+  'adults',
+  'school',
+  'health',
+  'housing',
+  'finance',
+  'leisure',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const SECTOR_LABELS: Record<Sector, { da: string; en: string }> = {
+  employment: { da: 'Beskæftigelse', en: 'Employment' },
+  children: { da: 'Børn og familie', en: 'Children and family' },
+  adults: { da: 'Voksen', en: 'Adult social services' },
+  school: { da: 'Skole/PPR', en: 'School/PPR' },
+  health: { da: 'Sundhed', en: 'Health' },
+  housing: { da: 'Bolig', en: 'Housing' },
+  finance: { da: 'Økonomi', en: 'Finance/debt' },
+  leisure: { da: 'Fritid', en: 'Leisure' },
+};
+
+export const MEETING_TYPES = [
+  'netværksmøde',
+  'stormøde',
+  'flerfagligt-statusmøde',
+  'tværfagligt-analysemøde',
+  'opfølgning',
+  'hjemmebesøg',
+] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_TYPE_LABELS: Record<MeetingType, { da: string; en: string }> = {
+  netværksmøde: { da: 'Netværksmøde', en: 'Network meeting' },
+  stormøde: { da: 'Stormøde', en: 'Big meeting (stormøde)' },
+  'flerfagligt-statusmøde': { da: 'Flerfagligt statusmøde', en: 'Multidisciplinary status meeting' },
+  'tværfagligt-analysemøde': { da: 'Tværfagligt analysemøde', en: 'Cross-disciplinary analysis meeting' },
+  opfølgning: { da: 'Opfølgning', en: 'Follow-up' },
+  hjemmebesøg: { da: 'Hjemmebesøg', en: 'Home visit' },
+};
+
+export const GOAL_STATUSES = ['proposed', 'active', 'on-hold', 'completed', 'cancelled'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export const CONTACT_STATUSES = ['open', 'answered', 'resolved', 'cancelled'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+export const MEMBER_ROLES = ['adult', 'child'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Folds Danish letters and case so that "netvaerksmoede", "Netværksmøde" and "netvarksmode" match. */
+function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .trim()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[\s_]+/g, '-');
+}
+
+const MEETING_ALIASES: Record<string, MeetingType> = {
+  ffs: 'flerfagligt-statusmøde',
+  tam: 'tværfagligt-analysemøde',
+  netvaerk: 'netværksmøde',
+  network: 'netværksmøde',
+  'follow-up': 'opfølgning',
+  'home-visit': 'hjemmebesøg',
+};
+
+const SECTOR_ALIASES: Record<string, Sector> = {
+  beskaeftigelse: 'employment',
+  jobcenter: 'employment',
+  job: 'employment',
+  boern: 'children',
+  'boern-og-familie': 'children',
+  familie: 'children',
+  voksen: 'adults',
+  skole: 'school',
+  ppr: 'school',
+  sundhed: 'health',
+  bolig: 'housing',
+  oekonomi: 'finance',
+  gaeld: 'finance',
+  debt: 'finance',
+  fritid: 'leisure',
+};
+
+function resolveWithAliases<T extends string>(
+  input: string,
+  values: readonly T[],
+  aliases: Record<string, T>,
+  labels?: Record<T, { da: string; en: string }>,
+): T | undefined {
+  const folded = fold(input);
+  for (const value of values) {
+    if (fold(value) === folded) return value;
+    if (labels && (fold(labels[value].da) === folded || fold(labels[value].en) === folded)) return value;
+  }
+  // Tolerate "netvarksmode"-style typing without the Danish letters.
+  const loose = (s: string) => s.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
+  for (const value of values) if (loose(fold(value)) === loose(folded)) return value;
+  return aliases[folded];
+}
+
+/** A meeting type from what a user typed (Danish, ASCII transliteration, FFS/TAM), or undefined. */
+export function parseMeetingType(input: string): MeetingType | undefined {
+  return resolveWithAliases(input, MEETING_TYPES, MEETING_ALIASES, MEETING_TYPE_LABELS);
+}
+
+/** A sector from what a user typed (code, Danish or English name), or undefined. */
+export function parseSector(input: string): Sector | undefined {
+  return resolveWithAliases(input, SECTORS, SECTOR_ALIASES, SECTOR_LABELS);
+}

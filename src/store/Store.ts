@@ -1,0 +1,39 @@
+// The store interface: what the CLI and the TUI use, and what a second backend (a database)
+// implements. All changes go through `transact`; there is no other way to write.
+import type { Operation } from '../domain/operations.js';
+import type { State } from '../domain/schema.js';
+
+export interface TransactMeta {
+  /** Who made the change (the OS user unless FAMCOORD_USER says otherwise). */
+  user: string;
+  /** Where it came from: "cli", "tui", "batch"... */
+  source: string;
+  /** Today's date, the default for dated operations. */
+  today: string;
+}
+
+export interface TransactResult {
+  /** The audit log's step number for this transaction. */
+  step: number;
+  /** The operations as applied, with new ids and default dates filled in. */
+  applied: Operation[];
+  familyIds: string[];
+}
+
+export interface FamilyStore {
+  /** Where the store lives, for messages. */
+  readonly path: string;
+  /** The whole current state, validated. Throws StoreError when missing, corrupt or invalid. */
+  read(): Promise<State>;
+  /**
+   * Applies the operations atomically under a lock: all of them or none, re-reading the store
+   * under the lock so a concurrent change is never lost, and appends one audit log step.
+   */
+  transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult>;
+  /** Creates the store with this state; refuses to replace an existing one unless `replace`. */
+  create(state: State, options?: { replace?: boolean }): Promise<void>;
+  /** Whether the store exists yet. */
+  exists(): Promise<boolean>;
+  /** Calls `onChange` soon after another process (or this one) changes the store. */
+  watch(onChange: () => void): () => void;
+}

@@ -1,0 +1,83 @@
+// The audit log: one JSON line per transaction ("step"), appended beside the store. It records
+// when, who, from where, the operations as applied, the families they touched, and each touched
+// family as it was before, which is what `undo` needs. It holds personal data like the store does:
+// it is 0600, and erasing a family scrubs it here too.
+import { promises as fs } from 'node:fs';
+import type { Operation } from '../domain/operations.js';
+import type { Family } from '../domain/schema.js';
+import { appendPrivate } from './safeFile.js';
+
+export interface AuditEntry {
+  step: number;
+  time: string;
+  user: string;
+  source: string;
+  ops: Operation[];
+  familyIds: string[];
+  /** Each touched family before the step; null for a family the step added. */
+  before: Record<string, Family | null>;
+}
+
+export function auditLogPathFor(storePath: string): string {
+  return `${storePath}.audit.jsonl`;
+}
+
+/** The step number of the last entry, 0 for an empty or missing log. Reads only the log's tail. */
+export async function lastStep(logPath: string): Promise<number> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(logPath, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    let end = size;
+    let tail = '';
+    const chunk = 64 * 1024;
+    while (end > 0) {
+      const start = Math.max(0, end - chunk);
+      const buffer = Buffer.alloc(end - start);
+      await handle.read(buffer, 0, buffer.length, start);
+      tail = buffer.toString('utf8') + tail;
+      end = start;
+      const lines = tail.split('\n').filter((l) => l.trim());
+      // A complete last line is one preceded by a newline (or the start of the file).
+      if (lines.length >= 2 || (end === 0 && lines.length === 1)) {
+        const match = /^\{"step":(\d+)/.exec(lines.at(-1) as string);
+        if (match) return Number(match[1]);
+      }
+    }
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function appendAuditEntry(logPath: string, entry: AuditEntry): Promise<void> {
+  // `step` first so lastStep() finds it without parsing the whole line.
+  await appendPrivate(logPath, `${JSON.stringify(entry)}\n`);
+}
+
+/** All entries, oldest first. A line that does not parse (a write cut short) is skipped. */
+export async function readAuditLog(logPath: string): Promise<AuditEntry[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(logPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      entries.push(JSON.parse(line) as AuditEntry);
+    } catch {
+      // A torn last line from a crash; the store write it described completed or not, either way
+      // the line carries nothing we can trust.
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,32 @@
+// Errors the store reports to people. Messages name the file and the place, and what to do; they
+// never quote the file's content, which is personal data.
+
+export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io';
+
+export class StoreError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** A short, content-free description of a failed system call: "permission denied (EACCES)". */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+    EDQUOT: 'disk quota exceeded',
+    ENOENT: 'no such file or directory',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EMFILE: 'too many open files',
+    EIO: 'input/output error',
+  };
+  return code ? `${known[code] ?? 'system error'} (${code})` : 'unexpected error';
+}

@@ -1,0 +1,178 @@
+// The JSON file backend: the whole state in one human-readable file. lowdb's Low holds the data;
+// our own adapter reads with validation and writes through writeFileAtomic (lowdb's stock
+// JSONFile has no fsync and one shared temp name, which lost updates between processes).
+import { promises as fs, watchFile, unwatchFile } from 'node:fs';
+import { dirname } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type { Operation } from '../domain/operations.js';
+import type { State } from '../domain/schema.js';
+import { runTransaction } from '../domain/transaction.js';
+import { parseState, ValidationError } from '../domain/validate.js';
+import { StateWorkspace } from '../domain/workspace.js';
+import { appendAuditEntry, auditLogPathFor, lastStep } from './auditLog.js';
+import { describeIoError, StoreError } from './errors.js';
+import { acquireLock } from './lock.js';
+import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
+import type { FamilyStore, TransactMeta, TransactResult } from './Store.js';
+
+/** Line and column of a character offset, for messages about a file people can open. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Where JSON.parse failed, without repeating any of the text (V8 quotes a snippet in some messages). */
+function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message);
+  if (position) return `at ${lineAndColumn(text, Number(position[1]))}`;
+  if (/end of JSON input/i.test(message)) return 'at the end (the file looks cut short)';
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return `at line ${lineCol[1]}, column ${lineCol[2]}`;
+  return 'somewhere in the file';
+}
+
+/** Serialises a state with one family per block, so a huge store is never one giant string. */
+export function* serializeState(state: State): Generator<string> {
+  const { families, ...rest } = state;
+  const head = JSON.stringify(rest, null, 2);
+  yield `${head.slice(0, -2)},\n  "families": [`;
+  let first = true;
+  for (const family of families) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(family, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield `${families.length ? '\n  ' : ''}]\n}\n`;
+}
+
+/** lowdb adapter: validated reads, atomic durable private writes. */
+class SafeJsonAdapter implements Adapter<State> {
+  constructor(private readonly path: string) {}
+
+  async read(): Promise<State | null> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new StoreError(
+        'corrupt',
+        `the store ${this.path} is not valid JSON ${describeJsonError(error, text)}; it was not changed`,
+      );
+    }
+    try {
+      return parseState(data);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
+      const more = error.problems.length > 5 ? ` (and ${error.problems.length - 5} more)` : '';
+      throw new StoreError('invalid', `the store ${this.path} does not follow the store format: ${shown.join('; ')}${more}; it was not changed`);
+    }
+  }
+
+  async write(state: State): Promise<void> {
+    try {
+      await ensurePrivateDir(dirname(this.path));
+      await writeFileAtomic(this.path, serializeState(state));
+    } catch (error) {
+      throw new StoreError('io', `cannot write the store ${this.path}: ${describeIoError(error)}; the old store is unchanged`);
+    }
+  }
+}
+
+export class JsonFileStore implements FamilyStore {
+  private readonly db: Low<State | null>;
+  private readonly lockPath: string;
+  private readonly logPath: string;
+
+  constructor(readonly path: string) {
+    this.db = new Low<State | null>(new SafeJsonAdapter(path) as Adapter<State | null>, null);
+    this.lockPath = `${path}.lock`;
+    this.logPath = auditLogPathFor(path);
+  }
+
+  async exists(): Promise<boolean> {
+    return fs.access(this.path).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async read(): Promise<State> {
+    await this.db.read();
+    if (this.db.data === null)
+      throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
+    return this.db.data;
+  }
+
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      await ensurePrivateDir(dirname(this.path));
+    } catch (error) {
+      throw new StoreError('io', `cannot create the folder for the store ${this.path}: ${describeIoError(error)}`);
+    }
+    let release: () => Promise<void>;
+    try {
+      release = await acquireLock(this.lockPath);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError('io', `cannot lock the store ${this.path}: ${describeIoError(error)}`);
+    }
+    try {
+      await removeStaleTempFiles(this.path);
+      return await work();
+    } finally {
+      await release();
+    }
+  }
+
+  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    return this.locked(async () => {
+      const state = await this.read(); // re-read under the lock: another process may have written
+      const ws = new StateWorkspace(state);
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+      this.db.data = ws.result(state);
+      await this.db.write();
+      const step = (await lastStep(this.logPath)) + 1;
+      const familyIds = changes.map((c) => c.familyId);
+      await appendAuditEntry(this.logPath, {
+        step,
+        time: new Date().toISOString(),
+        user: meta.user,
+        source: meta.source,
+        ops: applied,
+        familyIds,
+        before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
+      }).catch((error: unknown) => {
+        throw new StoreError('io', `the change was saved, but the audit log ${this.logPath} could not be written: ${describeIoError(error)}`);
+      });
+      return { step, applied, familyIds };
+    });
+  }
+
+  async create(state: State, options: { replace?: boolean } = {}): Promise<void> {
+    await this.locked(async () => {
+      if (!options.replace && (await this.exists()))
+        throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+      this.db.data = parseState(state);
+      await this.db.write();
+    });
+  }
+
+  watch(onChange: () => void): () => void {
+    // Polling the path (not the inode) follows the rename that replaces the file on every write.
+    const listener = (current: { mtimeMs: number; ino: number }, previous: { mtimeMs: number; ino: number }) => {
+      if (current.mtimeMs !== previous.mtimeMs || current.ino !== previous.ino) onChange();
+    };
+    watchFile(this.path, { interval: 250, persistent: false }, listener);
+    return () => unwatchFile(this.path, listener);
+  }
+}

@@ -1,0 +1,45 @@
+// Where the store lives: --store PATH, else FAMCOORD_STORE, else the user's config (conf, key
+// "store"), else the platform's user data directory. conf is loaded only when it is needed, so a
+// command given --store or FAMCOORD_STORE does not pay for it at start-up.
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export interface LocationSources {
+  flag?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export type LocationOrigin = 'flag' | 'env' | 'config' | 'default';
+
+function expandHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+}
+
+/** The platform's per-user data directory for famcoord (XDG on Linux). */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'famcoord', 'Data');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'famcoord');
+  const xdg = env.XDG_DATA_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'share'), 'famcoord');
+}
+
+/** The user's famcoord config (conf). FAMCOORD_CONFIG_DIR moves it, for tests and portable setups. */
+export async function openConfig(env: NodeJS.ProcessEnv = process.env) {
+  const { default: Conf } = await import('conf');
+  return new Conf<{ store?: string }>({
+    projectName: 'famcoord',
+    ...(env.FAMCOORD_CONFIG_DIR && { cwd: env.FAMCOORD_CONFIG_DIR }),
+    configFileMode: 0o600,
+    schema: { store: { type: 'string' } },
+  });
+}
+
+export async function resolveStorePath(sources: LocationSources = {}): Promise<{ path: string; origin: LocationOrigin }> {
+  const env = sources.env ?? process.env;
+  if (sources.flag) return { path: resolve(expandHome(sources.flag)), origin: 'flag' };
+  if (env.FAMCOORD_STORE) return { path: resolve(expandHome(env.FAMCOORD_STORE)), origin: 'env' };
+  const configured = (await openConfig(env)).get('store');
+  if (configured) return { path: resolve(expandHome(configured)), origin: 'config' };
+  return { path: join(defaultDataDir(env), 'store.json'), origin: 'default' };
+}

@@ -1,0 +1,93 @@
+// Durable, private file writes. A store file is replaced, never edited in place: the new content
+// goes to a temp file with a unique name in the same directory (mode 0600), is fsynced, renamed
+// over the old file, and the directory is fsynced so the rename itself survives a power cut. A
+// reader therefore sees either the old file or the new one, whole.
+import { randomBytes } from 'node:crypto';
+import { promises as fs, constants } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates a directory (and its parents) that only the user can enter; existing ones are left as they are. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  const created = await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  // mkdir's mode is filtered by the umask; make the directory we created exactly 0700.
+  if (created !== undefined) await fs.chmod(dir, PRIVATE_DIR_MODE);
+}
+
+const TEMP_MARK = '.tmp-';
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, constants.O_RDONLY);
+    await handle.sync();
+  } catch (error) {
+    // Some file systems refuse fsync on a directory (EINVAL/EISDIR); the rename is still atomic.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Replaces `path` with `chunks` atomically and durably; the file is 0600 whatever the umask. */
+export async function writeFileAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+  const temp = tempPathFor(path);
+  const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    // Write in slices of about 1 MiB so a large store never needs one giant string.
+    let buffer = '';
+    for (const chunk of chunks) {
+      buffer += chunk;
+      if (buffer.length >= 1 << 20) {
+        await handle.write(buffer);
+        buffer = '';
+      }
+    }
+    if (buffer) await handle.write(buffer);
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  try {
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(dirname(path));
+}
+
+/** Appends one record to a private file and fsyncs it. */
+export async function appendPrivate(path: string, text: string): Promise<void> {
+  const handle = await fs.open(path, 'a', PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Removes temp files a killed writer left behind. Call only while holding the store's lock: then
+ * no other process can be writing one.
+ */
+export async function removeStaleTempFiles(path: string): Promise<void> {
+  const prefix = `${basename(path)}${TEMP_MARK}`;
+  const names = await fs.readdir(dirname(path)).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(join(dirname(path), n), { force: true })),
+  );
+}
