@@ -8,25 +8,27 @@ import { CONTACT_STATUSES, GOAL_STATUSES, MEETING_TYPES, MEMBER_ROLES, SECTORS }
 export const STORE_VERSION = 1;
 
 // Messages are shown to users after the field or flag name, so they say what to type instead and
-// never echo the value (which may be personal data).
+// never echo the value (which may be personal data). A missing value says so first.
+const expecting = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `is required: ${what}` : `must be ${what}`;
 export const isoDate = z
-  .string({ error: 'must be a date as YYYY-MM-DD, e.g. 2026-11-24' })
+  .string({ error: expecting('a date as YYYY-MM-DD, e.g. 2026-11-24') })
   .refine(isIsoDate, { error: 'must be a real date as YYYY-MM-DD, e.g. 2026-11-24' });
 export const isoDateTime = z
-  .string({ error: 'must be a date and time with offset, e.g. 2026-11-24T09:00+01:00' })
+  .string({ error: expecting('a date and time with offset, e.g. 2026-11-24T09:00+01:00') })
   .refine(isIsoDateTimeWithOffset, {
     error: 'must be a date and time with offset, e.g. 2026-11-24T09:00+01:00',
   });
 export const entityId = z
-  .string({ error: 'must be an id such as g12' })
+  .string({ error: expecting('an id such as g12') })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be an id of letters, digits, - _ or . (e.g. g12)' });
 export const text = (what: string, max = 10_000) =>
-  z.string({ error: `must be text (${what})` }).max(max, { error: `is too long (at most ${max} characters)` });
+  z.string({ error: expecting(`text (${what})`) }).max(max, { error: `is too long (at most ${max} characters)` });
 export const nonEmptyText = (what: string, max = 10_000) =>
   text(what, max).refine((s) => s.trim().length > 0, { error: `must not be empty (${what})` });
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+  z.enum(values, { error: expecting(`one of: ${values.join(', ')}`) });
 
 export const sector = choice(SECTORS);
 export const meetingType = choice(MEETING_TYPES);
@@ -34,7 +36,7 @@ export const goalStatus = choice(GOAL_STATUSES);
 export const contactStatus = choice(CONTACT_STATUSES);
 export const memberRole = choice(MEMBER_ROLES);
 export const score = z
-  .number({ error: 'must be a whole number from 0 to 10' })
+  .number({ error: expecting('a whole number from 0 to 10') })
   .int({ error: 'must be a whole number from 0 to 10' })
   .min(0, { error: 'must be a whole number from 0 to 10' })
   .max(10, { error: 'must be a whole number from 0 to 10' });

@@ -34,17 +34,19 @@ function describeJsonError(error: unknown, text: string): string {
   return 'somewhere in the file';
 }
 
-/** Serialises a state with one family per block, so a huge store is never one giant string. */
+/**
+ * Serialises a state with one family per line: still readable with grep and jq, a third the size
+ * of indented JSON, and written in slices so a huge store is never one giant string.
+ */
 export function* serializeState(state: State): Generator<string> {
   const { families, ...rest } = state;
-  const head = JSON.stringify(rest, null, 2);
-  yield `${head.slice(0, -2)},\n  "families": [`;
+  yield `${JSON.stringify(rest).slice(0, -1)},"families":[`;
   let first = true;
   for (const family of families) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(family, null, 2).replace(/\n/g, '\n    ')}`;
+    yield `${first ? '' : ','}\n${JSON.stringify(family)}`;
     first = false;
   }
-  yield `${families.length ? '\n  ' : ''}]\n}\n`;
+  yield '\n]}\n';
 }
 
 /** lowdb adapter: validated reads, atomic durable private writes. */

@@ -1,0 +1,73 @@
+// famcoord contact add|answer|resolve|cancel: cross-sector contacts, chased until answered.
+import type { Command } from 'commander';
+import { applyOperations, createContext } from './context.js';
+import { sectorFlag } from './parse.js';
+
+export function registerContact(program: Command): void {
+  const contact = program.command('contact').description('cross-sector contacts: a question or request to another department');
+
+  contact
+    .command('add')
+    .description('open a contact to another department')
+    .argument('<FAMILY_ID>', 'the family, e.g. f3')
+    .option('--sector <sector>', 'employment, children, adults, school, health, housing, finance or leisure (required)')
+    .option('--subject <text>', 'the question or request (required)')
+    .option('--department <text>', 'the department, e.g. "Jobcenter Nord"')
+    .option('--opened <YYYY-MM-DD>', 'when it was sent (default: today)')
+    .option('--reply-by <YYYY-MM-DD>', 'when an answer is due')
+    .addHelpText('after', '\nExample:\n  famcoord contact add f3 --sector school --subject "Anmodning om PPR-vurdering af Emil" --reply-by 2026-12-08')
+    .action(async (familyId: string, o: { sector: string; subject: string; department?: string; opened?: string; replyBy?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'contact.add', familyId, sector: sectorFlag(o.sector), subject: o.subject, ...(o.department !== undefined && { department: o.department }), ...(o.opened !== undefined && { opened: o.opened }), ...(o.replyBy !== undefined && { replyBy: o.replyBy }) }],
+        { familyId: 'FAMILY_ID' },
+        (r) => `Opened contact ${(r.applied[0] as { id: string }).id} for family ${familyId}`,
+      );
+    });
+
+  contact
+    .command('answer')
+    .description('record the answer from the other department (the contact stays to be resolved)')
+    .argument('<CONTACT_ID>', 'the contact, e.g. c5')
+    .option('--text <text>', 'what they answered (required)')
+    .option('--on <YYYY-MM-DD>', 'when (default: today)')
+    .addHelpText('after', '\nExample:\n  famcoord contact answer c5 --text "PPR kommer på besøg i uge 50"')
+    .action(async (contactId: string, o: { text: string; on?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'contact.answer', contactId, answer: o.text, ...(o.on !== undefined && { date: o.on }) }],
+        { contactId: 'CONTACT_ID', answer: '--text', date: '--on' },
+        () => `Recorded the answer to contact ${contactId}`,
+      );
+    });
+
+  contact
+    .command('resolve')
+    .description('close a contact with its resolution')
+    .argument('<CONTACT_ID>', 'the contact, e.g. c5')
+    .option('--resolution <text>', 'how it was resolved (required)')
+    .option('--on <YYYY-MM-DD>', 'when (default: today)')
+    .addHelpText('after', '\nExample:\n  famcoord contact resolve c5 --resolution "Ressourceforløb bevilget fra januar"')
+    .action(async (contactId: string, o: { resolution: string; on?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'contact.resolve', contactId, resolution: o.resolution, ...(o.on !== undefined && { date: o.on }) }],
+        { contactId: 'CONTACT_ID', date: '--on' },
+        () => `Resolved contact ${contactId}`,
+      );
+    });
+
+  contact
+    .command('cancel')
+    .description('cancel a contact that is no longer needed')
+    .argument('<CONTACT_ID>', 'the contact, e.g. c5')
+    .option('--reason <text>', 'why', '')
+    .action(async (contactId: string, o: { reason: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'contact.cancel', contactId, reason: o.reason }],
+        { contactId: 'CONTACT_ID' },
+        () => `Cancelled contact ${contactId}`,
+      );
+    });
+}

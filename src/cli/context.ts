@@ -1,0 +1,122 @@
+// What every subcommand needs: the global options resolved once (store, date, language, output
+// mode), and one way to apply operations. Subcommands build operations; this validates and applies
+// them, so the CLI never writes the same update twice.
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { isIsoDate, localTimeZone, todayIn } from '../domain/dates.js';
+import { OperationSchema, type Operation, type OperationName } from '../domain/operations.js';
+import { resolveStorePath } from '../store/location.js';
+import { openStore } from '../store/openStore.js';
+import type { FamilyStore, TransactResult } from '../store/Store.js';
+import { UsageError } from './errors.js';
+
+export type Lang = 'da' | 'en';
+
+export interface GlobalOptions {
+  store?: string;
+  json?: boolean;
+  date?: string;
+  lang?: string;
+}
+
+export interface CliContext {
+  json: boolean;
+  today: string;
+  /** True when --date pinned the day. */
+  datePinned: boolean;
+  timeZone: string;
+  lang: Lang;
+  user: string;
+  storeFlag?: string;
+  openStore(): Promise<FamilyStore>;
+  print(text: string): void;
+  printJson(value: unknown): void;
+}
+
+export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (flag !== undefined) {
+    if (flag === 'da' || flag === 'en') return flag;
+    throw new UsageError(`--lang must be da or en, e.g. --lang da`);
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^da\b|^da_/i.test(locale) ? 'da' : 'en';
+}
+
+export function checkDate(value: string, flag: string): string {
+  if (!isIsoDate(value)) throw new UsageError(`${flag} must be a real date as YYYY-MM-DD, e.g. ${flag} 2026-11-24`);
+  return value;
+}
+
+export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.FAMCOORD_USER) return env.FAMCOORD_USER;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function createContext(command: Command, env: NodeJS.ProcessEnv = process.env): CliContext {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const timeZone = localTimeZone();
+  const today = options.date !== undefined ? checkDate(options.date, '--date') : todayIn(timeZone);
+  let store: FamilyStore | undefined;
+  return {
+    json: options.json === true,
+    today,
+    datePinned: options.date !== undefined,
+    timeZone,
+    lang: langFrom(options.lang, env),
+    user: currentUser(env),
+    ...(options.store !== undefined && { storeFlag: options.store }),
+    async openStore() {
+      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path);
+      return store;
+    },
+    print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  };
+}
+
+/** An operation as built from flags: zod validates its fields, so they are not typed here. */
+export type RawOperation = { op: OperationName } & Record<string, unknown>;
+
+/** How a field of an operation is typed on the command line: "--reply-by", or "GOAL_ID" for an argument. */
+export type FieldNames = Partial<Record<string, string>>;
+
+const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Validates operations built from flags; a problem is reported with the flag the user typed. */
+export function validateOperations(inputs: readonly RawOperation[], names: FieldNames = {}): Operation[] {
+  return inputs.map((input) => {
+    const result = OperationSchema.safeParse(input);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    const where = names[field] ?? `--${kebab(field)}`;
+    throw new UsageError(`${where} ${issue?.message ?? 'is not valid'}`);
+  });
+}
+
+/** Validates and applies operations as one step; prints what was done. */
+export async function applyOperations(
+  ctx: CliContext,
+  inputs: readonly RawOperation[],
+  names: FieldNames,
+  describe: (result: TransactResult) => string,
+): Promise<void> {
+  const operations = validateOperations(inputs, names);
+  const store = await ctx.openStore();
+  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today });
+  if (ctx.json) ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });
+  else ctx.print(`${describe(result)} (step ${result.step})`);
+}
+
+/** Turns a numeric flag into a number when it looks like one; otherwise validation names the flag. */
+export function numberFlag(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+}
+
+/** Collects a repeatable flag. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];

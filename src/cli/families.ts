@@ -1,0 +1,51 @@
+// famcoord families: the caseload. famcoord families add: a new family with its members.
+import type { Command } from 'commander';
+import { parseMember } from './parse.js';
+import { wallClock } from '../domain/dates.js';
+import { familiesView, type FamilySummary } from '../domain/views.js';
+import { applyOperations, collect, createContext } from './context.js';
+import { formatTable } from './table.js';
+
+export function registerFamilies(program: Command): void {
+  const families = program
+    .command('families')
+    .description('the caseload: every family with its overdue goals and open contacts')
+    .addHelpText('after', '\nExamples:\n  famcoord families\n  famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult" --member "Emil Jensen:child"')
+    .action(async (_options, command: Command) => {
+      const ctx = createContext(command);
+      const rows = familiesView(await (await ctx.openStore()).read(), ctx.today, ctx.timeZone);
+      if (ctx.json) return ctx.printJson(rows);
+      ctx.print(
+        rows.length === 0
+          ? 'No families yet. Add one with famcoord families add --name "Familien Jensen"'
+          : formatTable<FamilySummary>([
+              { header: 'ID', value: (f) => f.id },
+              { header: 'FAMILY', value: (f) => f.name, maxWidth: 32 },
+              { header: 'ADULTS', value: (f) => f.adults, align: 'right' },
+              { header: 'CHILDREN', value: (f) => f.children, align: 'right' },
+              { header: 'GOALS', value: (f) => f.activeGoals, align: 'right' },
+              { header: 'OVERDUE', value: (f) => f.overdueGoals, align: 'right' },
+              { header: 'CONTACTS', value: (f) => f.openContacts, align: 'right' },
+              { header: 'NEXT MEETING', value: (f) => (f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ') : '') },
+              { header: 'COORDINATOR', value: (f) => f.coordinator, maxWidth: 24 },
+            ], rows),
+      );
+    });
+
+  families
+    .command('add')
+    .description('add a family and its members')
+    .option('--name <text>', 'the family\'s name, e.g. "Familien Jensen" (required)')
+    .option('--member <name:role>', 'a member, role adult or child (repeatable)', collect, [])
+    .option('--coordinator <name>', 'the family coordinator')
+    .option('--id <id>', 'a chosen id (default: the next free f-number)')
+    .action(async (options: { name: string; member: string[]; coordinator?: string; id?: string }, command: Command) => {
+      const ctx = createContext(command);
+      await applyOperations(
+        ctx,
+        [{ op: 'family.add', name: options.name, members: options.member.map(parseMember), ...(options.coordinator !== undefined && { coordinator: options.coordinator }), ...(options.id !== undefined && { id: options.id }) }],
+        { members: '--member' },
+        (r) => `Added family ${r.familyIds[0]}`,
+      );
+    });
+}

@@ -1,0 +1,81 @@
+// famcoord family ID: the whole family plan, as before a network meeting.
+import type { Command } from 'commander';
+import { wallClock } from '../domain/dates.js';
+import { familyPlan, type FamilyPlan, type OpenContact, type PlanGoal, type PlanIntervention } from '../domain/views.js';
+import type { Meeting, Member } from '../domain/schema.js';
+import { createContext, type Lang } from './context.js';
+import { UsageError } from './errors.js';
+import { meetingTypeLabel, sectorLabel } from './labels.js';
+import { section } from './table.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+
+/** The 0–10 scores as a bar of block characters, oldest first: ▁▃▅▇. */
+export function scoreSparkline(scores: readonly number[]): string {
+  const blocks = '▁▂▃▄▅▆▇█';
+  return scores.map((s) => blocks[Math.min(7, Math.round((s / 10) * 7))]).join('');
+}
+
+export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string): string {
+  const when = (m: Meeting) => {
+    const local = wallClock(m.start, timeZone);
+    return `${local.date} ${local.time}`;
+  };
+  return [
+    `${sanitizeLine(plan.name)} (${plan.id})${plan.coordinator ? `, coordinator ${sanitizeLine(plan.coordinator)}` : ''}\n`,
+    section<Member>('Members', [
+      { header: 'ID', value: (m) => m.id },
+      { header: 'NAME', value: (m) => m.name },
+      { header: 'ROLE', value: (m) => m.role },
+      { header: 'BORN', value: (m) => m.born },
+    ], plan.members),
+    section<PlanGoal>("The family's goals", [
+      { header: '#', value: (g) => g.priority, align: 'right' },
+      { header: 'ID', value: (g) => g.id },
+      { header: 'GOAL', value: (g) => g.title, maxWidth: 48 },
+      { header: 'FOR', value: (g) => g.memberName ?? '(family)', maxWidth: 18 },
+      { header: 'SECTOR', value: (g) => sectorLabel(g.sector, lang) },
+      { header: 'DUE', value: (g) => `${g.due}${g.daysOverdue > 0 ? ` (${g.daysOverdue}d over)` : ''}` },
+      { header: 'STATUS', value: (g) => g.status },
+      { header: 'PROGRESS', value: (g) => `${scoreSparkline(g.progress.map((p) => p.score))} ${g.progress.at(-1)?.score ?? '-'}/10` },
+    ], plan.goals),
+    section<Meeting>('Upcoming meetings', [
+      { header: 'ID', value: (m) => m.id },
+      { header: 'WHEN', value: when },
+      { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
+      { header: 'PLACE', value: (m) => m.place, maxWidth: 30 },
+      { header: 'ATTENDEES', value: (m) => m.attendees.length, align: 'right' },
+    ], plan.upcomingMeetings),
+    section<OpenContact>('Open contacts', [
+      { header: 'ID', value: (c) => c.id },
+      { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
+      { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
+      { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
+      { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
+      { header: 'STATUS', value: (c) => c.status },
+    ], plan.openContacts),
+    section<PlanIntervention>('Interventions', [
+      { header: 'ID', value: (i) => i.id },
+      { header: 'FOR', value: (i) => i.memberName ?? i.memberId, maxWidth: 18 },
+      { header: 'SECTOR', value: (i) => sectorLabel(i.sector, lang) },
+      { header: 'KIND', value: (i) => i.kind, maxWidth: 32 },
+      { header: 'FROM', value: (i) => i.from },
+      { header: 'TO', value: (i) => i.to ?? '' },
+      { header: 'OVERLAP', value: (i) => (i.overlaps ? 'OVERLAPS' : '') },
+    ], plan.interventions),
+  ].join('\n');
+}
+
+export function registerFamily(program: Command): void {
+  program
+    .command('family')
+    .description('the whole family plan: members, goals with progress, meetings, contacts, interventions')
+    .argument('<FAMILY_ID>', 'the family, e.g. f3 (famcoord families lists them)')
+    .addHelpText('after', '\nExample:\n  famcoord family f3 --json')
+    .action(async (familyId: string, _options, command: Command) => {
+      const ctx = createContext(command);
+      const plan = familyPlan(await (await ctx.openStore()).read(), familyId, ctx.today, ctx.timeZone);
+      if (!plan) throw new UsageError(`no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
+      if (ctx.json) ctx.printJson(plan);
+      else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone));
+    });
+}

@@ -1,0 +1,79 @@
+// famcoord goal add|progress|status|update: the family's goals.
+import type { Command } from 'commander';
+import { applyOperations, createContext, numberFlag } from './context.js';
+import { sectorFlag } from './parse.js';
+
+export function registerGoal(program: Command): void {
+  const goal = program.command('goal').description("the family's goals (familiens mål)");
+
+  goal
+    .command('add')
+    .description('add a goal, in the family\'s own words')
+    .argument('<FAMILY_ID>', 'the family, e.g. f3')
+    .option('--title <text>', 'the goal in the family\'s words (required)')
+    .option('--sector <sector>', 'employment, children, adults, school, health, housing, finance or leisure (required)')
+    .option('--due <YYYY-MM-DD>', 'when it should be reached (required)')
+    .option('--member <MEMBER_ID>', 'whose goal it is (default: the whole family)')
+    .option('--status <status>', 'proposed, active, on-hold, completed or cancelled', 'active')
+    .option('--priority <n>', "the family's priority, 1 = most important (default: last)")
+    .addHelpText('after', '\nExample:\n  famcoord goal add f3 --title "Emil kommer i skole hver dag" --sector school --due 2027-01-31 --member p7')
+    .action(async (familyId: string, o: { title: string; sector: string; due: string; member?: string; status: string; priority?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'goal.add', familyId, title: o.title, sector: sectorFlag(o.sector), due: o.due, status: o.status, ...(o.member !== undefined && { memberId: o.member }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }) }],
+        { familyId: 'FAMILY_ID', memberId: '--member' },
+        (r) => `Added goal ${(r.applied[0] as { id: string }).id} to family ${familyId}`,
+      );
+    });
+
+  goal
+    .command('progress')
+    .description("record a goal's progress: a 0–10 score and a note")
+    .argument('<GOAL_ID>', 'the goal, e.g. g12')
+    .option('--score <0-10>', 'how far the family has come, 0 to 10 (required)')
+    .option('--note <text>', 'what happened, in a sentence', '')
+    .option('--on <YYYY-MM-DD>', 'the date of the assessment (default: today)')
+    .option('--status <status>', 'also change the status, e.g. completed')
+    .addHelpText('after', '\nExample:\n  famcoord goal progress g12 --score 6 --note "Mødt op hver dag"')
+    .action(async (goalId: string, o: { score: string; note: string; on?: string; status?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'goal.progress', goalId, score: numberFlag(o.score), note: o.note, ...(o.on !== undefined && { date: o.on }), ...(o.status !== undefined && { status: o.status }) }],
+        { goalId: 'GOAL_ID', date: '--on' },
+        () => `Recorded progress ${o.score}/10 on goal ${goalId}`,
+      );
+    });
+
+  goal
+    .command('status')
+    .description("change a goal's status")
+    .argument('<GOAL_ID>', 'the goal, e.g. g12')
+    .argument('<STATUS>', 'proposed, active, on-hold, completed or cancelled')
+    .addHelpText('after', '\nExample:\n  famcoord goal status g12 completed')
+    .action(async (goalId: string, status: string, _o, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'goal.status', goalId, status: status }],
+        { goalId: 'GOAL_ID', status: 'STATUS' },
+        () => `Goal ${goalId} is now ${status}`,
+      );
+    });
+
+  goal
+    .command('update')
+    .description("change a goal's title, due date, sector or priority")
+    .argument('<GOAL_ID>', 'the goal, e.g. g12')
+    .option('--title <text>', 'the goal in the family\'s words')
+    .option('--due <YYYY-MM-DD>', 'the new due date')
+    .option('--sector <sector>', 'the sector')
+    .option('--priority <n>', "the family's priority, 1 = most important")
+    .addHelpText('after', '\nExample:\n  famcoord goal update g12 --due 2027-02-28')
+    .action(async (goalId: string, o: { title?: string; due?: string; sector?: string; priority?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'goal.update', goalId, ...(o.title !== undefined && { title: o.title }), ...(o.due !== undefined && { due: o.due }), ...(o.sector !== undefined && { sector: sectorFlag(o.sector) }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }) }],
+        { goalId: 'GOAL_ID' },
+        () => `Updated goal ${goalId}`,
+      );
+    });
+}

@@ -1,0 +1,55 @@
+// famcoord intervention add|end and member add: who gets which help (indsatser), and who is in the family.
+import type { Command } from 'commander';
+import { applyOperations, createContext } from './context.js';
+import { parseMember, sectorFlag } from './parse.js';
+
+export function registerIntervention(program: Command): void {
+  const intervention = program.command('intervention').description('interventions (indsatser) for a member');
+
+  intervention
+    .command('add')
+    .description('record an intervention; overlaps with the same kind are flagged')
+    .argument('<FAMILY_ID>', 'the family, e.g. f3')
+    .option('--member <MEMBER_ID>', 'who receives it, e.g. p7 (required)')
+    .option('--sector <sector>', 'the sector that provides it (required)')
+    .option('--kind <text>', 'e.g. mentorstøtte, SKP, lektiestøtte (required)')
+    .option('--from <YYYY-MM-DD>', 'start date (required)')
+    .option('--to <YYYY-MM-DD>', 'end date (default: ongoing)')
+    .addHelpText('after', '\nExample:\n  famcoord intervention add f3 --member p7 --sector employment --kind mentorstøtte --from 2026-09-01')
+    .action(async (familyId: string, o: { member: string; sector: string; kind: string; from: string; to?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'intervention.add', familyId, memberId: o.member, sector: sectorFlag(o.sector), kind: o.kind, from: o.from, ...(o.to !== undefined && { to: o.to }) }],
+        { familyId: 'FAMILY_ID', memberId: '--member' },
+        (r) => `Added intervention ${(r.applied[0] as { id: string }).id} to family ${familyId}`,
+      );
+    });
+
+  intervention
+    .command('end')
+    .description('end an intervention')
+    .argument('<INTERVENTION_ID>', 'the intervention, e.g. i4')
+    .option('--to <YYYY-MM-DD>', 'its last day (required)')
+    .action(async (interventionId: string, o: { to: string }, command: Command) => {
+      await applyOperations(createContext(command), [{ op: 'intervention.end', interventionId, to: o.to }], { interventionId: 'INTERVENTION_ID' }, () => `Ended intervention ${interventionId}`);
+    });
+}
+
+export function registerMember(program: Command): void {
+  program
+    .command('member')
+    .description('members of a family')
+    .command('add')
+    .description('add a member to a family')
+    .argument('<FAMILY_ID>', 'the family, e.g. f3')
+    .argument('<NAME:ROLE>', 'e.g. "Emil Jensen:child"')
+    .option('--born <YYYY-MM-DD>', 'date of birth')
+    .action(async (familyId: string, member: string, o: { born?: string }, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'member.add', familyId, ...parseMember(member), ...(o.born !== undefined && { born: o.born }) }],
+        { familyId: 'FAMILY_ID', name: 'NAME:ROLE', role: 'NAME:ROLE' },
+        (r) => `Added member ${(r.applied[0] as { id: string }).id} to family ${familyId}`,
+      );
+    });
+}

@@ -1,0 +1,49 @@
+// famcoord meeting add|minutes|agree: network meetings and what was agreed.
+import type { Command } from 'commander';
+import { applyOperations, collect, createContext, numberFlag, type RawOperation } from './context.js';
+import { UsageError } from './errors.js';
+import { meetingTypeFlag, parseAgreement, parseAttendee, parseStart } from './parse.js';
+
+export function registerMeeting(program: Command): void {
+  const meeting = program.command('meeting').description('meetings: netværksmøde, stormøde, FFS, TAM, opfølgning, hjemmebesøg');
+
+  meeting
+    .command('add')
+    .description('plan a meeting')
+    .argument('<FAMILY_ID>', 'the family, e.g. f3')
+    .option('--type <type>', 'netværksmøde, stormøde, flerfagligt-statusmøde (FFS), tværfagligt-analysemøde (TAM), opfølgning or hjemmebesøg (required)')
+    .option('--start <when>', '"YYYY-MM-DD HH:MM" in local time, or ISO with offset (required)')
+    .option('--duration <minutes>', 'length in minutes', '60')
+    .option('--place <text>', 'where', '')
+    .option('--attendee <name:sector>', 'who attends, with their sector (repeatable)', collect, [])
+    .addHelpText('after', '\nExample:\n  famcoord meeting add f3 --type netværksmøde --start "2026-12-01 09:30" --place "Rådhuset, lokale 2" --attendee "Lone Berg:jobcenter" --attendee "Mette Jensen"')
+    .action(async (familyId: string, o: { type: string; start: string; duration: string; place: string; attendee: string[] }, command: Command) => {
+      const ctx = createContext(command);
+      await applyOperations(
+        ctx,
+        [{ op: 'meeting.add', familyId, type: meetingTypeFlag(o.type), start: parseStart(o.start, ctx.timeZone), durationMin: numberFlag(o.duration), place: o.place, attendees: o.attendee.map(parseAttendee) }],
+        { familyId: 'FAMILY_ID', durationMin: '--duration', attendees: '--attendee' },
+        (r) => `Planned meeting ${(r.applied[0] as { id: string }).id} for family ${familyId}`,
+      );
+    });
+
+  meeting
+    .command('minutes')
+    .description("record a meeting's minutes and agreements (who does what by when)")
+    .argument('<MEETING_ID>', 'the meeting, e.g. m4')
+    .option('--text <text>', 'the minutes (replace what is there, or --append)')
+    .option('--append', 'add to the minutes so far instead of replacing them')
+    .option('--agreement <who|what|due>', 'an agreement: "WHO|WHAT|YYYY-MM-DD" (repeatable)', collect, [])
+    .addHelpText('after', '\nExample:\n  famcoord meeting minutes m4 --text "Familien fortalte om ugen." --agreement "Lone Berg|Finder praktikplads|2026-12-15"')
+    .action(async (meetingId: string, o: { text?: string; append?: boolean; agreement: string[] }, command: Command) => {
+      if (o.text === undefined && o.agreement.length === 0)
+        throw new UsageError('give --text "..." and/or --agreement "WHO|WHAT|YYYY-MM-DD"');
+      const operations: RawOperation[] = [
+        ...(o.text !== undefined ? [{ op: 'meeting.minutes' as const, meetingId, minutes: o.text, append: o.append === true }] : []),
+        ...o.agreement.map((a) => ({ op: 'meeting.agreement' as const, meetingId, ...parseAgreement(a) })),
+      ];
+      await applyOperations(createContext(command), operations, { meetingId: 'MEETING_ID', minutes: '--text', who: '--agreement', what: '--agreement', due: '--agreement (its date)' }, () =>
+        `Recorded ${o.text !== undefined ? 'minutes' : ''}${o.text !== undefined && o.agreement.length ? ' and ' : ''}${o.agreement.length ? `${o.agreement.length} agreement(s)` : ''} for meeting ${meetingId}`,
+      );
+    });
+}

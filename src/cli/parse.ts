@@ -1,0 +1,53 @@
+// Parsers for the compact flag forms people type ("Mette Jensen:adult", "09:00", "jobcenter").
+// They translate; the operation schemas validate. An unknown word is passed through unchanged so
+// that validation reports it with the list of allowed values.
+import { isIsoDate, zonedDateTime } from '../domain/dates.js';
+import { parseMeetingType, parseSector, type MemberRole } from '../domain/vocabulary.js';
+import { UsageError } from './errors.js';
+
+export const sectorFlag = (value: string | undefined) => (value === undefined ? undefined : (parseSector(value) ?? value));
+export const meetingTypeFlag = (value: string | undefined) =>
+  value === undefined ? undefined : (parseMeetingType(value) ?? value);
+
+/** Splits "left:right" at the last colon; the right part is optional. */
+function splitLast(value: string, separator: string): [string, string | undefined] {
+  const at = value.lastIndexOf(separator);
+  return at < 0 ? [value.trim(), undefined] : [value.slice(0, at).trim(), value.slice(at + 1).trim()];
+}
+
+/** "Mette Jensen:adult" → a member; the role is adult or child (voksen/barn also work). */
+export function parseMember(value: string): { name: string; role: MemberRole } {
+  const [name, role = ''] = splitLast(value, ':');
+  const roles: Partial<Record<string, MemberRole>> = { voksen: 'adult', barn: 'child', adult: 'adult', child: 'child' };
+  const resolved = roles[role.toLowerCase()];
+  if (!resolved) throw new UsageError(`--member must be NAME:adult or NAME:child, e.g. --member "Mette Jensen:adult"`);
+  return { name, role: resolved };
+}
+
+/** "Lone Berg:jobcenter" → an attendee with a sector; "Lone Berg" → without. */
+export function parseAttendee(value: string): { name: string; sector?: string } {
+  const [name, sector] = splitLast(value, ':');
+  return sector ? { name, sector: sectorFlag(sector) } : { name };
+}
+
+/** "who|what|YYYY-MM-DD" (the date optional) → an agreement. */
+export function parseAgreement(value: string): { who: string; what: string; due?: string } {
+  const [who = '', what = '', due] = value.split('|').map((s) => s.trim());
+  if (!who || !what)
+    throw new UsageError(`--agreement must be "WHO|WHAT|YYYY-MM-DD", e.g. --agreement "Mette|Ringer til PPR|2026-12-01"`);
+  return { who, what, ...(due && { due }) };
+}
+
+/**
+ * A meeting's start: a full ISO date-time with offset is kept; "YYYY-MM-DD HH:MM" (or with T) is
+ * read in the local time zone and given its offset there.
+ */
+export function parseStart(value: string | undefined, timeZone: string): string | undefined {
+  if (value === undefined) return undefined;
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/.exec(value.trim());
+  if (!local) return value.trim();
+  const [, date, hours, minutes] = local as unknown as [string, string, string, string];
+  if (!isIsoDate(date) || Number(hours) > 23 || Number(minutes) > 59)
+    throw new UsageError('--start must be "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00"');
+  return zonedDateTime(date, `${hours}:${minutes}`, timeZone);
+}

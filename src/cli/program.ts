@@ -1,0 +1,35 @@
+// The famcoord command line: global options and one registration per subcommand file.
+import { Command } from 'commander';
+import { registerContact } from './contact.js';
+import { registerDemo } from './demo.js';
+import { registerFamilies } from './families.js';
+import { registerFamily } from './family.js';
+import { registerGoal } from './goal.js';
+import { registerInit } from './init.js';
+import { registerIntervention, registerMember } from './intervention.js';
+import { registerMeeting } from './meeting.js';
+import { registerToday } from './today.js';
+import { registerWorkbench } from './workbench.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(): Command {
+  const program = new Command('famcoord')
+    .description('famcoord: the family coordinator\'s workbench. Without a command it opens the workbench (TUI).')
+    .version(VERSION)
+    .option('--store <path>', 'the store file (default: $FAMCOORD_STORE, the config, or the user data folder)')
+    .option('--json', 'print machine-readable JSON')
+    .option('--date <YYYY-MM-DD>', 'pin "today" (for demos, tests and looking back)')
+    .option('--lang <da|en>', 'language of labels (default: from LANG)')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      // One line, prefixed, that says what to type instead.
+      outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    });
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerInit, registerDemo])
+    register(program);
+  registerWorkbench(program);
+  return program;
+}

@@ -1,0 +1,53 @@
+// famcoord today: the morning questions. Also the text the bare `famcoord` prints without a TTY.
+import type { Command } from 'commander';
+
+import { todayView, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
+import { createContext, type Lang } from './context.js';
+import { meetingTypeLabel, sectorLabel } from './labels.js';
+import { section } from './table.js';
+
+export function renderToday(view: TodayView, lang: Lang): string {
+  return [
+    `Today ${view.date}\n`,
+    section<TodayMeeting>('Meetings today', [
+      { header: 'TIME', value: (m) => m.time },
+      { header: 'FAMILY', value: (m) => m.familyName, maxWidth: 28 },
+      { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
+      { header: 'PLACE', value: (m) => m.place, maxWidth: 30 },
+      { header: 'ATTENDEES', value: (m) => m.attendees.map((a) => a.name).join(', '), maxWidth: 40 },
+      { header: 'ID', value: (m) => m.id },
+    ], view.meetings),
+    section<OverdueGoal>('Overdue goals', [
+      { header: 'DAYS', value: (g) => g.daysOverdue, align: 'right' },
+      { header: 'FAMILY', value: (g) => g.familyName, maxWidth: 28 },
+      { header: 'MEMBER', value: (g) => g.memberName ?? '(family)', maxWidth: 20 },
+      { header: 'GOAL', value: (g) => g.title, maxWidth: 50 },
+      { header: 'DUE', value: (g) => g.due },
+      { header: 'ID', value: (g) => g.id },
+    ], view.overdueGoals),
+    section<OpenContact>('Unresolved contacts', [
+      { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
+      { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
+      { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
+      { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
+      { header: 'STATUS', value: (c) => c.status },
+      { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
+      { header: 'ID', value: (c) => c.id },
+    ], view.openContacts),
+  ].join('\n');
+}
+
+
+export function registerToday(program: Command): void {
+  program
+    .command('today')
+    .description("today's meetings, overdue goals and unresolved cross-sector contacts")
+    .addHelpText('after', '\nExample:\n  famcoord today --json\n  famcoord today --date 2026-11-24')
+    .action(async (_options, command: Command) => {
+      const ctx = createContext(command);
+      const state = await (await ctx.openStore()).read();
+      const view = todayView(state, ctx.today, ctx.timeZone);
+      if (ctx.json) ctx.printJson(view);
+      else ctx.print(renderToday(view, ctx.lang));
+    });
+}

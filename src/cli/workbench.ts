@@ -1,0 +1,57 @@
+// Bare `famcoord`: the workbench. On a terminal it loads the Ink TUI with a dynamic import, so no
+// other command pays for Ink and React at start-up; without one (a pipe, CI) it prints Today as text.
+import type { Command } from 'commander';
+import { todayView } from '../domain/views.js';
+import { createContext } from './context.js';
+import { UsageError } from './errors.js';
+import { renderToday } from './today.js';
+
+export function registerWorkbench(program: Command): void {
+  // Registered last, and only here allowing extra words, so that a mistyped command reaches the
+  // action below and gets a suggestion instead of commander's "too many arguments".
+  program.allowExcessArguments(true);
+  program.action(async (_options, command: Command) => {
+    const [word] = command.args;
+    if (word !== undefined) throw new UsageError(unknownCommandMessage(word, program.commands.map((c) => c.name())));
+    const ctx = createContext(command);
+    const store = await ctx.openStore();
+    if (process.stdin.isTTY && process.stdout.isTTY && !ctx.json) {
+      await store.read(); // fail here, plainly, before the screen is taken over
+      const { runTui } = await import('../tui/run.js');
+      process.exitCode = await runTui({
+        store,
+        lang: ctx.lang,
+        ...(ctx.datePinned && { today: ctx.today }),
+        timeZone: ctx.timeZone,
+        user: ctx.user,
+        noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+      });
+      return;
+    }
+    const view = todayView(await store.read(), ctx.today, ctx.timeZone);
+    if (ctx.json) ctx.printJson(view);
+    else ctx.print(renderToday(view, ctx.lang));
+  });
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+export function unknownCommandMessage(word: string, commands: string[]): string {
+  const shown = word.replace(/[^\w.-]/g, '?').slice(0, 40);
+  const best = commands.map((name) => ({ name, d: distance(word, name) })).sort((a, b) => a.d - b.d)[0];
+  const hint = best && best.d <= 2 ? ` (did you mean ${best.name}?)` : '';
+  return `unknown command '${shown}'${hint}; famcoord --help lists the commands`;
+}

@@ -1,0 +1,292 @@
+// Demo data: realistic Danish families, generated from a seed so every run and every machine gets
+// the same store. Dates are relative to a chosen "today", so the demo always has meetings today,
+// goals overdue and contacts waiting past their reply-by date. Names and stories are invented.
+import { addDays, zonedDateTime } from './dates.js';
+import { STORE_VERSION, type Agreement, type Attendee, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
+import { MEETING_TYPES, SECTORS, type Sector } from './vocabulary.js';
+
+export interface DemoOptions {
+  families: number;
+  seed: number;
+  /** The demo's "today", YYYY-MM-DD. */
+  today: string;
+  /** Meetings are placed in this time zone (Danish municipalities: Europe/Copenhagen). */
+  timeZone?: string;
+}
+
+/** A small, fast, seedable PRNG (mulberry32); Math.random cannot be seeded. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Christiansen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Karlsen', 'Frederiksen', 'Ali', 'Hussein', 'Yilmaz', 'Nguyen', 'Holm', 'Østergaard', 'Dahl', 'Bach'];
+const ADULT_NAMES = { female: ['Mette', 'Louise', 'Camilla', 'Sara', 'Maria', 'Anne', 'Stine', 'Julie', 'Fatima', 'Ayse', 'Lene', 'Tina', 'Pernille', 'Heidi'], male: ['Lars', 'Michael', 'Thomas', 'Martin', 'Jesper', 'Kasper', 'Rasmus', 'Ahmed', 'Mehmet', 'Brian', 'Kenneth', 'Jonas', 'Nikolaj', 'René'] };
+const CHILD_NAMES = ['Emil', 'Noah', 'William', 'Oscar', 'Lucas', 'Alfred', 'Malthe', 'Ida', 'Emma', 'Freja', 'Alma', 'Clara', 'Sofie', 'Ella', 'Karla', 'Yusuf', 'Zainab', 'Liam', 'Asta', 'Viggo'];
+const COORDINATORS = ['Hanne Kjær', 'Birgitte Lund', 'Søren Vestergaard', 'Anja Friis', 'Morten Skov'];
+const PROFESSIONALS: Record<Sector, Array<{ name: string; role: string; department: string }>> = {
+  employment: [{ name: 'Lone Berg', role: 'jobkonsulent', department: 'Jobcenter Nord' }, { name: 'Peter Holt', role: 'virksomhedskonsulent', department: 'Jobcenteret' }],
+  children: [{ name: 'Maja Winther', role: 'socialrådgiver', department: 'Børne- og Familieafdelingen' }, { name: 'Ole Brask', role: 'familiebehandler', department: 'Familiehuset' }],
+  adults: [{ name: 'Karin Juhl', role: 'bostøttemedarbejder', department: 'Voksenområdet' }],
+  school: [{ name: 'Jens Riis', role: 'skoleleder', department: 'Vestre Skole' }, { name: 'Dorthe Krogh', role: 'PPR-psykolog', department: 'PPR' }],
+  health: [{ name: 'Susanne Bro', role: 'sundhedsplejerske', department: 'Sundhedshuset' }, { name: 'Ib Lauridsen', role: 'fysioterapeut', department: 'Genoptræningen' }],
+  housing: [{ name: 'Rikke Dam', role: 'boligsocial medarbejder', department: 'Boligselskabet' }],
+  finance: [{ name: 'Finn Abildgaard', role: 'økonomisk rådgiver', department: 'Borgerservice, økonomi' }],
+  leisure: [{ name: 'Tove Mikkelsen', role: 'fritidsvejleder', department: 'Fritid og Kultur' }],
+};
+/** Goals in the family's own words; {child} and {adult} are filled in. */
+const GOALS: Record<Sector, { family: string[]; adult: string[]; child: string[] }> = {
+  employment: { family: ['Vi vil have en hverdag hvor begge voksne har noget at stå op til'], adult: ['{adult} vil gerne i praktik i en butik', '{adult} vil have et arbejde med faste timer', '{adult} vil tage uddannelsen som SOSU-hjælper', '{adult} vil ud af kontanthjælpen'], child: ['{child} vil have et fritidsjob'] },
+  children: { family: ['Vi vil have faste rammer om morgenen', 'Færre konflikter derhjemme', 'Vi vil spise aftensmad sammen hver dag'], adult: ['{adult} vil have mere overskud til børnene'], child: ['{child} skal have det godt derhjemme'] },
+  adults: { family: ['Vi vil have mere ro i hverdagen'], adult: ['{adult} vil have det bedre psykisk', '{adult} vil have hjælp til at strukturere hverdagen'], child: [] },
+  school: { family: ['Børnene kommer i skole hver dag'], adult: [], child: ['{child} kommer i skole hver dag', '{child} vil have det godt i klassen', '{child} får lektiehjælp to gange om ugen'] },
+  health: { family: ['Vi vil sove bedre om natten'], adult: ['{adult} vil have behandling for sin ryg', '{adult} vil have ordnet sine tænder'], child: ['{child} skal udredes for ADHD', '{child} vil kunne løbe en tur uden smerter'] },
+  housing: { family: ['Vi vil have en større lejlighed', 'Vi vil ikke sættes ud af lejligheden'], adult: [], child: ['{child} vil have sit eget værelse'] },
+  finance: { family: ['Vi vil have styr på økonomien', 'Gælden til kommunen skal betales af'], adult: ['{adult} vil lære at lægge et budget'], child: [] },
+  leisure: { family: ['Familien vil på udflugt en gang om måneden'], adult: ['{adult} vil møde andre forældre'], child: ['{child} vil gerne gå til fodbold', '{child} vil have en fast fritidsaktivitet'] },
+};
+const CONTACT_SUBJECTS: Record<Sector, string[]> = {
+  employment: ['Spørgsmål om ressourceforløb', 'Afklaring af praktikplads', 'Anmodning om mentorstøtte'],
+  children: ['Status på børnefaglig undersøgelse', 'Spørgsmål om aflastning', 'Opfølgning på underretning'],
+  adults: ['Henvisning til bostøtte', 'Spørgsmål om misbrugsbehandling'],
+  school: ['Anmodning om PPR-vurdering', 'Fraværsopfølgning med skolen', 'Spørgsmål om specialklasse'],
+  health: ['Henvisning til psykolog', 'Status på genoptræning', 'Tandbehandling: dækning af udgiften'],
+  housing: ['Boligsag: ansøgning om større lejlighed', 'Restance på husleje'],
+  finance: ['Afklaring af gæld til kommunen', 'Budgetrådgivning'],
+  leisure: ['Fritidspas til kontingent', 'Frivillig mentor gennem foreningen'],
+};
+const INTERVENTION_KINDS: Record<Sector, string[]> = {
+  employment: ['virksomhedspraktik', 'mentorstøtte', 'ressourceforløb'],
+  children: ['socialpædagogisk støtte (SKP)', 'aflastning', 'familiebehandling'],
+  adults: ['bostøtte', 'aktivitets- og samværstilbud'],
+  school: ['lektiestøtte', 'PPR-vurdering'],
+  health: ['genoptræning', 'psykologbehandling', 'tandbehandling'],
+  housing: ['boligsocial indsats'],
+  finance: ['økonomisk rådgivning'],
+  leisure: ['fast fritidstilknytning', 'fritidsjob'],
+};
+const PLACES = ['Rådhuset, mødelokale 2', 'Familiens hjem', 'Jobcenteret', 'Vestre Skole', 'Familiehuset', 'Sundhedshuset', 'Borgerservice, lokale 4'];
+const NOTES_UP = ['Mødt op hver dag i denne uge', 'God samtale, familien er motiveret', 'Første skridt er taget', 'Det går bedre end ventet', 'Har selv ringet til skolen'];
+const NOTES_DOWN = ['Svær periode, sygdom i familien', 'Aflyst to aftaler', 'Tilbagefald efter ferien', 'Konflikt med udlejer fylder meget', 'Manglende overskud'];
+const MINUTES = [
+  'Familien fortalte om de sidste uger. Vi gennemgik familiens plan punkt for punkt.',
+  'Alle parter gav en kort status. Familien oplever, at hverdagen er blevet mere overskuelig.',
+  'Mødet tog udgangspunkt i det, der fylder mest for familien lige nu. Der blev aftalt næste skridt.',
+];
+const AGREEMENT_TASKS = ['Ringer til PPR og følger op', 'Finder en praktikplads', 'Sender ansøgning om fritidspas', 'Aftaler møde med skolen', 'Undersøger muligheden for aflastning', 'Laver budget sammen med familien'];
+
+class Picker {
+  constructor(readonly random: () => number) {}
+  int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1));
+  }
+  one<T>(list: readonly T[]): T {
+    return list[Math.floor(this.random() * list.length)] as T;
+  }
+  chance(p: number): boolean {
+    return this.random() < p;
+  }
+}
+
+class Ids {
+  private readonly counters = new Map<string, number>();
+  next(prefix: string): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return `${prefix}${n}`;
+  }
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function makeMembers(pick: Picker, ids: Ids, surname: string, today: string): Member[] {
+  const year = Number(today.slice(0, 4));
+  const adults = pick.chance(0.45) ? 1 : 2;
+  const members: Member[] = [];
+  for (let i = 0; i < adults; i++) {
+    const first = pick.one(i === 0 ? ADULT_NAMES.female : ADULT_NAMES.male);
+    members.push({ id: ids.next('p'), name: `${first} ${surname}`, role: 'adult', born: `${year - pick.int(24, 52)}-${pad2(pick.int(1, 12))}-${pad2(pick.int(1, 28))}` });
+  }
+  const children = pick.int(1, 4);
+  const used = new Set<string>();
+  for (let i = 0; i < children; i++) {
+    let first = pick.one(CHILD_NAMES);
+    while (used.has(first)) first = pick.one(CHILD_NAMES);
+    used.add(first);
+    members.push({ id: ids.next('p'), name: `${first} ${surname}`, role: 'child', born: `${year - pick.int(1, 17)}-${pad2(pick.int(1, 12))}-${pad2(pick.int(1, 28))}` });
+  }
+  return members;
+}
+
+function firstName(member: Member): string {
+  return member.name.split(' ')[0] as string;
+}
+
+/** A progress history that goes up and down: dated every few weeks, scores a bounded random walk. */
+function makeProgress(pick: Picker, today: string): Goal['progress'] {
+  const entries: Goal['progress'] = [];
+  const count = pick.int(0, 6);
+  let score = pick.int(1, 5);
+  let date = addDays(today, -pick.int(14, 28) * count);
+  for (let i = 0; i < count; i++) {
+    const step = pick.chance(0.65) ? pick.int(0, 2) : -pick.int(1, 2);
+    score = Math.max(0, Math.min(10, score + step));
+    if (date > today) break;
+    entries.push({ date, score, note: step >= 0 ? pick.one(NOTES_UP) : pick.one(NOTES_DOWN) });
+    date = addDays(date, pick.int(14, 28));
+  }
+  return entries;
+}
+
+function makeGoals(pick: Picker, ids: Ids, members: Member[], today: string, mustBeOverdue: boolean): Goal[] {
+  const goals: Goal[] = [];
+  const count = pick.int(3, 6);
+  for (let i = 0; i < count; i++) {
+    const sector = pick.one(SECTORS);
+    const texts = GOALS[sector];
+    const candidates: Array<{ text: string; member?: Member }> = [
+      ...texts.family.map((text) => ({ text })),
+      ...members.filter((m) => m.role === 'adult').flatMap((m) => texts.adult.map((t) => ({ text: t.replace('{adult}', firstName(m)), member: m }))),
+      ...members.filter((m) => m.role === 'child').flatMap((m) => texts.child.map((t) => ({ text: t.replace('{child}', firstName(m)), member: m }))),
+    ];
+    const chosen = pick.one(candidates);
+    const overdue = (mustBeOverdue && i === 0) || pick.chance(0.2);
+    const due = overdue ? addDays(today, -pick.int(1, 75)) : addDays(today, pick.int(7, 180));
+    const roll = pick.random();
+    const status: Goal['status'] = overdue ? (roll < 0.85 ? 'active' : 'on-hold') : roll < 0.7 ? 'active' : roll < 0.8 ? 'proposed' : roll < 0.9 ? 'completed' : roll < 0.95 ? 'on-hold' : 'cancelled';
+    goals.push({
+      id: ids.next('g'),
+      title: chosen.text,
+      ...(chosen.member && { memberId: chosen.member.id }),
+      sector,
+      due,
+      status,
+      priority: i + 1,
+      progress: status === 'proposed' ? [] : makeProgress(pick, today),
+    });
+  }
+  return goals;
+}
+
+function makeAttendees(pick: Picker, family: { members: Member[]; coordinator: string }, sectors: Sector[]): Attendee[] {
+  const professionals = sectors.map((s) => ({ ...pick.one(PROFESSIONALS[s]), sector: s }));
+  return [
+    { name: family.coordinator, role: 'familiekoordinator' },
+    ...family.members.filter((m) => m.role === 'adult').map((m) => ({ name: m.name, role: 'forælder' })),
+    ...professionals.map((p) => ({ name: p.name, sector: p.sector, role: p.role })),
+  ];
+}
+
+function makeMeetings(pick: Picker, ids: Ids, family: { members: Member[]; coordinator: string }, today: string, timeZone: string, meetingToday: boolean): Meeting[] {
+  const meetings: Meeting[] = [];
+  const count = pick.int(2, 5);
+  for (let i = 0; i < count; i++) {
+    const isToday = meetingToday && i === 0;
+    const offset = isToday ? 0 : pick.chance(0.55) ? -pick.int(3, 120) : pick.int(1, 60);
+    const date = addDays(today, offset);
+    const time = `${pad2(pick.int(8, 15))}:${pick.one(['00', '15', '30', '45'])}`;
+    const type = isToday && pick.chance(0.3) ? 'stormøde' : pick.one(MEETING_TYPES);
+    const sectors = [...new Set([pick.one(SECTORS), pick.one(SECTORS), ...(type === 'stormøde' ? [pick.one(SECTORS), pick.one(SECTORS)] : [])])];
+    const attendees = makeAttendees(pick, family, type === 'hjemmebesøg' ? sectors.slice(0, 1) : sectors);
+    const past = offset < 0;
+    const agreements: Agreement[] = past
+      ? Array.from({ length: pick.int(1, 3) }, () => ({ who: pick.one(attendees).name, what: pick.one(AGREEMENT_TASKS), due: addDays(date, pick.int(7, 30)) }))
+      : [];
+    meetings.push({
+      id: ids.next('m'),
+      type,
+      start: zonedDateTime(date, time, timeZone),
+      durationMin: type === 'stormøde' ? 120 : type === 'hjemmebesøg' ? 60 : pick.one([45, 60, 90]),
+      place: type === 'hjemmebesøg' ? 'Familiens hjem' : pick.one(PLACES),
+      attendees,
+      minutes: past ? pick.one(MINUTES) : '',
+      agreements,
+    });
+  }
+  return meetings;
+}
+
+function makeContacts(pick: Picker, ids: Ids, today: string, mustBeLate: boolean): Contact[] {
+  const contacts: Contact[] = [];
+  const count = pick.int(1, 4);
+  for (let i = 0; i < count; i++) {
+    const sector = pick.one(SECTORS);
+    const late = mustBeLate && i === 0;
+    const opened = addDays(today, late ? -pick.int(20, 60) : -pick.int(1, 90));
+    const replyBy = late ? addDays(opened, pick.int(7, 14)) : addDays(opened, pick.int(7, 30));
+    const roll = pick.random();
+    const status: Contact['status'] = late ? 'open' : roll < 0.45 ? 'open' : roll < 0.6 ? 'answered' : roll < 0.93 ? 'resolved' : 'cancelled';
+    const professional = pick.one(PROFESSIONALS[sector]);
+    const answered = status !== 'open' && status !== 'cancelled' ? addDays(opened, pick.int(2, 20)) : undefined;
+    const closedOn = status === 'resolved' || status === 'cancelled' ? addDays(opened, pick.int(5, 30)) : undefined;
+    contacts.push({
+      id: ids.next('c'),
+      sector,
+      department: professional.department,
+      subject: pick.one(CONTACT_SUBJECTS[sector]),
+      opened,
+      ...(pick.chance(0.85) || late ? { replyBy } : {}),
+      status,
+      ...(answered && answered <= today && { answer: `${professional.name} har svaret og vender tilbage med en plan.`, answered }),
+      ...(status === 'resolved' && { resolution: 'Afklaret med familien og den anden afdeling.' }),
+      ...(closedOn && closedOn <= today && { closed: closedOn }),
+    });
+  }
+  return contacts;
+}
+
+function makeInterventions(pick: Picker, ids: Ids, members: Member[], today: string, overlap: boolean): Intervention[] {
+  const interventions: Intervention[] = [];
+  const count = pick.int(2, 5);
+  for (let i = 0; i < count; i++) {
+    const member = pick.one(members);
+    const sector = member.role === 'child' ? pick.one(['children', 'school', 'health', 'leisure'] as const) : pick.one(['employment', 'adults', 'health', 'housing', 'finance'] as const);
+    const from = addDays(today, -pick.int(10, 400));
+    const ended = pick.chance(0.4);
+    interventions.push({ id: ids.next('i'), memberId: member.id, sector, kind: pick.one(INTERVENTION_KINDS[sector]), from, ...(ended && { to: addDays(from, pick.int(30, 200)) }) });
+  }
+  if (overlap && interventions[0]) {
+    // The same help given twice by two units: what the holistic approach wants to catch.
+    const first = interventions[0];
+    interventions.push({ id: ids.next('i'), memberId: first.memberId, sector: first.sector, kind: first.kind, from: addDays(first.from, pick.int(1, 20)) });
+  }
+  return interventions;
+}
+
+/** One demo family; `index` guarantees the first families show every kind of situation. */
+function makeFamily(pick: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
+  const surname = pick.chance(0.15) ? `${pick.one(SURNAMES)}-${pick.one(SURNAMES)}` : pick.one(SURNAMES);
+  const coordinator = COORDINATORS[index % COORDINATORS.length] as string;
+  const id = ids.next('f');
+  const members = makeMembers(pick, ids, surname, today);
+  return {
+    id,
+    name: `Familien ${surname}`,
+    coordinator,
+    members,
+    goals: makeGoals(pick, ids, members, today, index % 3 === 0),
+    meetings: makeMeetings(pick, ids, { members, coordinator }, today, timeZone, index < 4 || pick.chance(0.12)),
+    contacts: makeContacts(pick, ids, today, index % 4 === 1),
+    interventions: makeInterventions(pick, ids, members, today, index % 7 === 2),
+  };
+}
+
+/** Families one at a time, so a very large demo never has to exist in memory twice. */
+export function* generateDemoFamilies(options: DemoOptions): Generator<Family> {
+  const pick = new Picker(seededRandom(options.seed));
+  const ids = new Ids();
+  const timeZone = options.timeZone ?? 'Europe/Copenhagen';
+  for (let i = 0; i < options.families; i++) yield makeFamily(pick, ids, i, options.today, timeZone);
+}
+
+export function generateDemo(options: DemoOptions): State {
+  return { version: STORE_VERSION, demo: true, families: [...generateDemoFamilies(options)] };
+}
