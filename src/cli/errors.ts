@@ -21,6 +21,7 @@ export class UsageError extends Error {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof OperationError || error instanceof TransactionError) return EXIT_USAGE;
   if (error instanceof ValidationError) return EXIT_USAGE;
+  if (error instanceof StoreError && (error.kind === 'undo' || error.kind === 'exists')) return EXIT_FAILED;
   return EXIT_FAILED;
 }
 

@@ -9,6 +9,7 @@ import { registerInit } from './init.js';
 import { registerIntervention, registerMember } from './intervention.js';
 import { registerMeeting } from './meeting.js';
 import { registerToday } from './today.js';
+import { registerUndo } from './undo.js';
 import { registerWorkbench } from './workbench.js';
 
 export const VERSION = '0.1.0';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerInit, registerDemo])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerUndo, registerInit, registerDemo])
     register(program);
   registerWorkbench(program);
   return program;

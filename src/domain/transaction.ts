@@ -3,6 +3,7 @@
 import { applyOperation, OperationError, type ApplyContext, type Operation } from './operations.js';
 import { FamilySchema, STORE_VERSION } from './schema.js';
 import { referenceProblems, ValidationError, zodProblems } from './validate.js';
+import type { Family } from './schema.js';
 import type { FamilyChange, Workspace } from './workspace.js';
 
 export interface AppliedTransaction {
@@ -22,6 +23,28 @@ export class TransactionError extends Error {
   }
 }
 
+/** Checks that the families a step leaves behind are valid (schema and references). */
+function checkChanges(changes: FamilyChange[]): void {
+  const after = changes.flatMap((c) => (c.after ? [c.after] : []));
+  for (const family of after) {
+    const result = FamilySchema.safeParse(family);
+    if (!result.success) throw new ValidationError(zodProblems(result.error, family));
+  }
+  const problems = referenceProblems({ version: STORE_VERSION, families: after });
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** Puts whole families back as they were (undo); `family: null` takes a family out. */
+export function runRestore(ws: Workspace, versions: ReadonlyArray<{ familyId: string; family: Family | null }>): FamilyChange[] {
+  for (const { familyId, family } of versions) {
+    if (family) ws.put(family);
+    else ws.remove(familyId);
+  }
+  const changes = ws.changes();
+  checkChanges(changes);
+  return changes;
+}
+
 export function runTransaction(ws: Workspace, operations: readonly Operation[], ctx: ApplyContext): AppliedTransaction {
   const applied = operations.map((operation, index) => {
     try {
@@ -32,12 +55,6 @@ export function runTransaction(ws: Workspace, operations: readonly Operation[], 
     }
   });
   const changes = ws.changes();
-  const after = changes.flatMap((c) => (c.after ? [c.after] : []));
-  for (const family of after) {
-    const result = FamilySchema.safeParse(family);
-    if (!result.success) throw new ValidationError(zodProblems(result.error, family));
-  }
-  const problems = referenceProblems({ version: STORE_VERSION, families: after });
-  if (problems.length > 0) throw new ValidationError(problems);
+  checkChanges(changes);
   return { applied, changes };
 }

@@ -20,6 +20,14 @@ export interface TransactResult {
   familyIds: string[];
 }
 
+export interface UndoResult {
+  /** The audit log step recording the undo. */
+  step: number;
+  /** The step that was reverted. */
+  undid: number;
+  familyIds: string[];
+}
+
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
@@ -30,6 +38,11 @@ export interface FamilyStore {
    * under the lock so a concurrent change is never lost, and appends one audit log step.
    */
   transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult>;
+  /**
+   * Reverts the latest step that has not been undone (a whole batch is one step). Throws a
+   * StoreError of kind "undo" when there is nothing to undo or the data changed since outside the log.
+   */
+  undo(meta: TransactMeta): Promise<UndoResult>;
   /** Creates the store with this state; refuses to replace an existing one unless `replace`. */
   create(state: State, options?: { replace?: boolean }): Promise<void>;
   /** Whether the store exists yet. */

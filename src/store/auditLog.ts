@@ -16,6 +16,10 @@ export interface AuditEntry {
   familyIds: string[];
   /** Each touched family before the step; null for a family the step added. */
   before: Record<string, Family | null>;
+  /** A hash of each touched family after the step (null: removed), to detect changes made since. */
+  afterHash?: Record<string, string | null>;
+  /** Set on an undo step: the step it reverted. */
+  undoes?: number;
 }
 
 export function auditLogPathFor(storePath: string): string {

@@ -9,11 +9,14 @@ import type { State } from '../domain/schema.js';
 import { runTransaction } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
-import { appendAuditEntry, auditLogPathFor, lastStep } from './auditLog.js';
+import { appendAuditEntry, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { describeIoError, StoreError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyStore, TransactMeta, TransactResult } from './Store.js';
+import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import { familyHash, planUndo } from './undo.js';
+import type { FamilyChange } from '../domain/workspace.js';
+import { runRestore } from '../domain/transaction.js';
 
 /** Line and column of a character offset, for messages about a file people can open. */
 function lineAndColumn(text: string, offset: number): string {
@@ -136,27 +139,47 @@ export class JsonFileStore implements FamilyStore {
     }
   }
 
+  /** Writes the new state, then its audit step. Called under the lock. */
+  private async commit(state: State, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[] }> {
+    this.db.data = state;
+    await this.db.write();
+    const step = (await lastStep(this.logPath)) + 1;
+    const familyIds = changes.map((c) => c.familyId);
+    const entry: AuditEntry = {
+      step,
+      time: new Date().toISOString(),
+      user: meta.user,
+      source: meta.source,
+      familyIds,
+      before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
+      afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
+      ...detail,
+    };
+    await appendAuditEntry(this.logPath, entry).catch((error: unknown) => {
+      throw new StoreError('io', `the change was saved, but the audit log ${this.logPath} could not be written: ${describeIoError(error)}`);
+    });
+    return { step, familyIds };
+  }
+
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const state = await this.read(); // re-read under the lock: another process may have written
       const ws = new StateWorkspace(state);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
-      this.db.data = ws.result(state);
-      await this.db.write();
-      const step = (await lastStep(this.logPath)) + 1;
-      const familyIds = changes.map((c) => c.familyId);
-      await appendAuditEntry(this.logPath, {
-        step,
-        time: new Date().toISOString(),
-        user: meta.user,
-        source: meta.source,
-        ops: applied,
-        familyIds,
-        before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
-      }).catch((error: unknown) => {
-        throw new StoreError('io', `the change was saved, but the audit log ${this.logPath} could not be written: ${describeIoError(error)}`);
-      });
+      const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: applied });
       return { step, applied, familyIds };
+    });
+  }
+
+  async undo(meta: TransactMeta): Promise<UndoResult> {
+    return this.locked(async () => {
+      const state = await this.read();
+      const ws = new StateWorkspace(state);
+      const plan = planUndo(await readAuditLog(this.logPath), (id) => ws.family(id));
+      if (!plan.ok) throw new StoreError('undo', plan.reason);
+      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
+      const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: [], undoes: plan.target.step });
+      return { step, undid: plan.target.step, familyIds };
     });
   }
 
@@ -166,6 +189,8 @@ export class JsonFileStore implements FamilyStore {
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
       this.db.data = parseState(state);
       await this.db.write();
+      // The old log describes data that no longer exists; undo must not reach into it.
+      await fs.rm(this.logPath, { force: true });
     });
   }
 

@@ -1,0 +1,44 @@
+// Planning an undo from the audit log. Undo reverts the latest step that is not itself an undo and
+// has not been undone, by putting back the families as they were before it. It refuses when a
+// family no longer looks the way that step left it (changed since by hand or by a tool that
+// bypassed famcoord): putting the old version back would silently lose that later change.
+import { createHash } from 'node:crypto';
+import type { Family } from '../domain/schema.js';
+import type { AuditEntry } from './auditLog.js';
+
+/** JSON with sorted keys, so the same data always hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+export function familyHash(family: Family | null | undefined): string | null {
+  return family ? createHash('sha256').update(canonicalJson(family)).digest('hex').slice(0, 32) : null;
+}
+
+export type UndoPlan =
+  | { ok: true; target: AuditEntry }
+  | { ok: false; reason: string };
+
+/** The step to undo, or why there is none. */
+export function planUndo(entries: readonly AuditEntry[], current: (familyId: string) => Family | undefined): UndoPlan {
+  const undone = new Set(entries.flatMap((e) => (e.undoes !== undefined ? [e.undoes] : [])));
+  const target = entries.findLast((e) => e.undoes === undefined && !undone.has(e.step));
+  if (!target) return { ok: false, reason: 'there is nothing to undo' };
+  for (const familyId of target.familyIds) {
+    const expected = target.afterHash?.[familyId];
+    if (expected === undefined) continue; // an entry written before hashes were recorded
+    if (familyHash(current(familyId)) !== expected)
+      return {
+        ok: false,
+        reason: `cannot undo step ${target.step}: family ${familyId} has been changed since outside famcoord's log, and undoing would lose that change`,
+      };
+  }
+  return { ok: true, target };
+}
