@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isIsoDate, isIsoDateTimeWithOffset, offsetAt, todayIn, wallClock, zonedDateTime } from '../../src/domain/dates.js';
+
+describe('calendar dates', () => {
+  it('accepts only real dates as YYYY-MM-DD', () => {
+    expect(isIsoDate('2026-11-24')).toBe(true);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-11-31', '26-11-24', '2026-1-4', '2026-11-24T00:00', ''])
+      expect(isIsoDate(bad), bad).toBe(false);
+  });
+
+  it('counts whole days across month, year and DST changes', () => {
+    expect(daysBetween('2026-11-24', '2026-11-24')).toBe(0);
+    expect(daysBetween('2026-11-20', '2026-11-24')).toBe(4);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // across the spring DST change in Europe
+    expect(addDays('2026-10-24', 10)).toBe('2026-11-03');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('reads instants with offsets', () => {
+    expect(isIsoDateTimeWithOffset('2026-11-24T09:00+01:00')).toBe(true);
+    expect(isIsoDateTimeWithOffset('2026-11-24T09:00:00Z')).toBe(true);
+    expect(isIsoDateTimeWithOffset('2026-11-24T09:00:00')).toBe(false); // no offset: ambiguous
+    expect(isIsoDateTimeWithOffset('2026-11-31T09:00Z')).toBe(false);
+  });
+});
+
+describe('wall clock in a time zone', () => {
+  it('gives the local date and time of an instant', () => {
+    expect(wallClock('2026-11-24T23:30:00Z', 'Europe/Copenhagen')).toEqual({ date: '2026-11-25', time: '00:30' });
+    expect(wallClock('2026-11-24T23:30:00Z', 'UTC')).toEqual({ date: '2026-11-24', time: '23:30' });
+    expect(todayIn('Europe/Copenhagen', new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+  });
+
+  it('knows the offset on both sides of a DST change', () => {
+    expect(offsetAt('Europe/Copenhagen', new Date('2026-03-29T00:59:00Z'))).toBe('+01:00');
+    expect(offsetAt('Europe/Copenhagen', new Date('2026-03-29T01:00:00Z'))).toBe('+02:00');
+    expect(zonedDateTime('2026-11-24', '09:00', 'Europe/Copenhagen')).toBe('2026-11-24T09:00:00+01:00');
+    expect(zonedDateTime('2026-07-01', '09:00', 'Europe/Copenhagen')).toBe('2026-07-01T09:00:00+02:00');
+    // On the day clocks go back, 09:00 is already in winter time.
+    expect(zonedDateTime('2026-10-25', '09:00', 'Europe/Copenhagen')).toBe('2026-10-25T09:00:00+01:00');
+    expect(zonedDateTime('2026-10-25', '01:30', 'America/New_York')).toMatch(/^2026-10-25T01:30:00-0[45]:00$/);
+  });
+});

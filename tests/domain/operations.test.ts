@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
+import { runTransaction, TransactionError } from '../../src/domain/transaction.js';
+import { StateWorkspace } from '../../src/domain/workspace.js';
+import type { State } from '../../src/domain/schema.js';
+import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
+
+const TODAY = '2026-11-24';
+
+function apply(start: State, inputs: OperationInput[]) {
+  const ws = new StateWorkspace(start);
+  const operations = inputs.map((i) => OperationSchema.parse(i));
+  const result = runTransaction(ws, operations, { today: TODAY });
+  return { ...result, state: ws.result(start) };
+}
+
+const base = () => state(family('f1', { goals: [goal('g1', '2026-12-01')], meetings: [meeting('m1', '2026-11-24T09:00:00+01:00')], contacts: [contact('c1', '2026-11-01')] }), family('f2'));
+
+describe('operations', () => {
+  it('goal.progress appends a dated score, keeps history in date order and can set the status', () => {
+    const start = base();
+    const { state: after, applied } = apply(start, [
+      { op: 'goal.progress', goalId: 'g1', score: 6, note: 'Mødt op hver dag' },
+      { op: 'goal.progress', goalId: 'g1', score: 3, date: '2026-11-01', status: 'on-hold' },
+    ]);
+    const g = after.families[0]?.goals[0];
+    expect(g?.progress).toEqual([
+      { date: '2026-11-01', score: 3, note: '' },
+      { date: TODAY, score: 6, note: 'Mødt op hver dag' },
+    ]);
+    expect(g?.status).toBe('on-hold');
+    expect(applied[0]).toMatchObject({ op: 'goal.progress', date: TODAY }); // the default date is recorded
+    expect(start.families[0]?.goals[0]?.progress).toEqual([]); // the input state is untouched
+  });
+
+  it('adds objects with short fresh ids, unique in the store', () => {
+    const { state: after, applied } = apply(base(), [
+      { op: 'goal.add', familyId: 'f2', title: 'Vi vil have styr på økonomien', sector: 'finance', due: '2027-01-31' },
+      { op: 'contact.add', familyId: 'f2', sector: 'school', subject: 'Anmodning om PPR-vurdering', replyBy: '2026-12-08' },
+      { op: 'meeting.add', familyId: 'f2', type: 'stormøde', start: '2026-12-01T09:00:00+01:00' },
+      { op: 'family.add', name: 'Familien Holm', members: [{ name: 'Sara Holm', role: 'adult' }] },
+    ]);
+    expect(applied.map((a) => ('id' in a ? a.id : undefined))).toEqual(['g2', 'c2', 'm2', 'f3']);
+    expect(after.families[1]?.goals[0]).toMatchObject({ id: 'g2', status: 'active', priority: 1, progress: [] });
+    expect(after.families[1]?.contacts[0]).toMatchObject({ id: 'c2', opened: TODAY, status: 'open' });
+    expect(after.families[2]?.members[0]?.id).toBe('p1');
+  });
+
+  it('moves a contact from open to answered to resolved, and refuses to resolve it twice', () => {
+    const { state: answered } = apply(base(), [{ op: 'contact.answer', contactId: 'c1', answer: 'Svar fra jobcentret' }]);
+    expect(answered.families[0]?.contacts[0]).toMatchObject({ status: 'answered', answered: TODAY });
+    const { state: resolved } = apply(answered, [{ op: 'contact.resolve', contactId: 'c1', resolution: 'Ressourceforløb bevilget' }]);
+    expect(resolved.families[0]?.contacts[0]).toMatchObject({ status: 'resolved', resolution: 'Ressourceforløb bevilget', closed: TODAY });
+    expect(() => apply(resolved, [{ op: 'contact.resolve', contactId: 'c1', resolution: 'igen' }])).toThrow(/already resolved/);
+  });
+
+  it('records minutes (replace or append) and agreements', () => {
+    const { state: after } = apply(base(), [
+      { op: 'meeting.minutes', meetingId: 'm1', minutes: 'Første punkt.' },
+      { op: 'meeting.minutes', meetingId: 'm1', minutes: 'Andet punkt.', append: true },
+      { op: 'meeting.agreement', meetingId: 'm1', who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' },
+    ]);
+    expect(after.families[0]?.meetings[0]).toMatchObject({ minutes: 'Første punkt.\nAndet punkt.', agreements: [{ who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' }] });
+  });
+
+  it('is all or nothing, and names the operation that failed', () => {
+    const start = base();
+    const ws = new StateWorkspace(start);
+    const operations = [
+      OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 5 }),
+      OperationSchema.parse({ op: 'goal.progress', goalId: 'g404', score: 5 }),
+    ];
+    try {
+      runTransaction(ws, operations, { today: TODAY });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TransactionError);
+      expect((error as TransactionError).index).toBe(2);
+      expect((error as Error).message).toMatch(/no goal g404/);
+    }
+    expect(start.families[0]?.goals[0]?.progress).toEqual([]);
+  });
+
+  it('refuses references to members of another family, duplicate ids and reversed periods', () => {
+    expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', title: 'x', sector: 'school', due: '2027-01-01', memberId: 'f2-c' }])).toThrow(/no member f2-c in family f1/);
+    expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', id: 'c1', title: 'x', sector: 'school', due: '2027-01-01' }])).toThrow(/id c1 is already in use/);
+    expect(() => apply(base(), [{ op: 'intervention.add', familyId: 'f1', memberId: 'f1-a', sector: 'health', kind: 'genoptræning', from: '2026-05-01', to: '2026-04-01' }])).toThrow(/end before it starts/);
+    expect(() => apply(base(), [{ op: 'contact.add', familyId: 'f1', sector: 'school', subject: 's', opened: '2026-11-10', replyBy: '2026-11-01' }])).toThrow(/reply-by/);
+  });
+});
+
+describe('operation validation', () => {
+  const problem = (input: unknown) => {
+    const result = OperationSchema.safeParse(input);
+    return result.success ? undefined : `${result.error.issues[0]?.path.join('.')}: ${result.error.issues[0]?.message}`;
+  };
+  it('rejects bad fields with a message that says what to type and never echoes the value', () => {
+    expect(problem({ op: 'goal.progress', goalId: 'g1', score: 11 })).toBe('score: must be a whole number from 0 to 10');
+    expect(problem({ op: 'goal.progress', goalId: 'g1', score: 5.5 })).toBe('score: must be a whole number from 0 to 10');
+    expect(problem({ op: 'goal.progress', goalId: 'g1' })).toBe('score: is required: a whole number from 0 to 10');
+    expect(problem({ op: 'goal.add', familyId: 'f1', title: 't', sector: 'school', due: '2026-02-30' })).toMatch(/^due: must be a real date/);
+    expect(problem({ op: 'goal.status', goalId: 'g1', status: 'SECRET-NAME' })).toBe('status: must be one of: proposed, active, on-hold, completed, cancelled');
+    expect(problem({ op: 'goal.progress', goalId: 'g1', score: 5, scroe: 5 })).toMatch(/scroe/);
+    expect(problem({ op: 'goal.explode' })).toMatch(/^op: op must be one of: family.add/);
+  });
+});

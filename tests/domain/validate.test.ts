@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseState, ValidationError } from '../../src/domain/validate.js';
+import { family, goal, intervention, state } from '../helpers/fixtures.js';
+
+function problems(data: unknown): string[] {
+  try {
+    parseState(data);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return error.problems.map((p) => `${p.path}: ${p.message}`);
+  }
+}
+
+describe('validating a whole store', () => {
+  it('loads a store written to the contract, keeping fields it does not know', () => {
+    const data = { version: 1, exportedBy: 'script', families: [{ ...family('f1', { goals: [goal('g1', '2026-12-01')] }), caseNumber: '27.12.04' }] };
+    const loaded = parseState(data);
+    expect(loaded.families[0]).toMatchObject({ id: 'f1', caseNumber: '27.12.04' });
+    expect(loaded).toMatchObject({ exportedBy: 'script' });
+  });
+
+  it('fills in empty lists a hand-written store may leave out', () => {
+    const loaded = parseState({ version: 1, families: [{ id: 'f1', name: 'Familien Juhl' }] });
+    expect(loaded.families[0]).toMatchObject({ members: [], goals: [], meetings: [], contacts: [], interventions: [] });
+  });
+
+  it('names where a problem is, with the ids on the way, and not the values', () => {
+    const bad = state(family('f1'), family('f2', { goals: [goal('g7', '2026-13-01')] }));
+    expect(problems(bad)).toEqual(['families[1] (f2).goals[0] (g7).due: must be a real date as YYYY-MM-DD, e.g. 2026-11-24']);
+    expect(problems({ version: 2, families: [] })).toEqual(['version: must be 1']);
+    expect(problems({ families: 'x' })).toHaveLength(2);
+  });
+
+  it('refuses duplicate ids and references to members that are not in the family', () => {
+    const dup = state(family('f1', { goals: [goal('x1', '2026-12-01')] }), family('f2', { goals: [goal('x1', '2026-12-01', 'active', { memberId: 'nobody' })] }));
+    expect(problems(dup)).toEqual([
+      'families[1] (f2).goals[0]: id x1 is used more than once in the store',
+      'families[1] (f2).goals[0] (x1).memberId: no member nobody in this family',
+    ]);
+    const reversed = state(family('f1', { interventions: [intervention('i1', 'f1-a', '2026-05-01', '2026-04-01')] }));
+    expect(problems(reversed)).toEqual(['families[0] (f1).interventions[0] (i1).to: ends before it starts']);
+  });
+});
