@@ -1,0 +1,201 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
+import { readAuditLog } from '../../src/store/auditLog.js';
+import { StoreError } from '../../src/store/errors.js';
+import { JsonFileStore } from '../../src/store/jsonStore.js';
+import { acquireLock } from '../../src/store/lock.js';
+import { contact, family, goal, state } from '../helpers/fixtures.js';
+
+const META = { user: 'tester', source: 'test', today: '2026-11-24' };
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'famcoord-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const ops = (...inputs: OperationInput[]) => inputs.map((i) => OperationSchema.parse(i));
+const sample = () => state(family('f1', { goals: [goal('g1', '2026-12-01')], contacts: [contact('c1', '2026-11-01')] }));
+
+async function storeWithSample(): Promise<JsonFileStore> {
+  const store = new JsonFileStore(join(tempDir(), 'data', 'store.json'));
+  await store.create(sample());
+  return store;
+}
+
+async function expectStoreError(promise: Promise<unknown>, kind: StoreError['kind'], pattern: RegExp) {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).kind).toBe(kind);
+  expect((error as StoreError).message).toMatch(pattern);
+}
+
+describe('the JSON store', () => {
+  it('round-trips a state, keeping unknown fields', async () => {
+    const store = new JsonFileStore(join(tempDir(), 'store.json'));
+    const original = { ...sample(), note: 'from a script' };
+    await store.create(original);
+    expect(await new JsonFileStore(store.path).read()).toEqual(original);
+  });
+
+  it('writes the store and its audit log 0600 and creates its folder 0700, whatever the umask', async () => {
+    const previous = process.umask(0o022);
+    try {
+      const store = await storeWithSample();
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+      expect(statSync(store.path).mode & 0o777).toBe(0o600);
+      expect(statSync(`${store.path}.audit.jsonl`).mode & 0o777).toBe(0o600);
+      expect(statSync(join(store.path, '..')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('applies operations atomically and logs one step per transaction', async () => {
+    const store = await storeWithSample();
+    const result = await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }, { op: 'contact.resolve', contactId: 'c1', resolution: 'Afklaret' }), META);
+    expect(result).toMatchObject({ step: 1, familyIds: ['f1'] });
+    const log = await readAuditLog(`${store.path}.audit.jsonl`);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ step: 1, user: 'tester', source: 'test', familyIds: ['f1'] });
+    expect(log[0]?.ops.map((o) => o.op)).toEqual(['goal.progress', 'contact.resolve']);
+    expect(log[0]?.before.f1?.goals[0]?.progress).toEqual([]);
+  });
+
+  it('writes nothing when any operation fails', async () => {
+    const store = await storeWithSample();
+    const bytes = readFileSync(store.path);
+    await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }, { op: 'goal.progress', goalId: 'nope', score: 1 }), META)).rejects.toThrow(/no goal nope/);
+    expect(readFileSync(store.path)).toEqual(bytes);
+    expect(existsSync(`${store.path}.audit.jsonl`)).toBe(false);
+  });
+
+  it('refuses a corrupt store with the file and place, never overwriting it', async () => {
+    const store = await storeWithSample();
+    const corrupt = '{"version": 1,\n "families": [\n  {"id": "f1", "name": "Familien Hemmelig",}\n]}';
+    writeFileSync(store.path, corrupt);
+    await expectStoreError(store.read(), 'corrupt', /store\.json is not valid JSON at line 3, column \d+; it was not changed/);
+    await expectStoreError(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 1 }), META), 'corrupt', /not valid JSON/);
+    expect(readFileSync(store.path, 'utf8')).toBe(corrupt);
+    writeFileSync(store.path, corrupt.slice(0, 30));
+    await expectStoreError(store.read(), 'corrupt', /cut short|line/);
+  });
+
+  it('refuses a store that breaks the contract, naming the place and not the data', async () => {
+    const store = await storeWithSample();
+    const invalid = JSON.stringify({ version: 1, families: [{ id: 'f1', name: 'Familien Hemmelig', goals: [{ id: 'g1', title: 'Hemmeligt mål', sector: 'school', due: '24/11/2026', status: 'active' }] }] });
+    writeFileSync(store.path, invalid);
+    const error = await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 1 }), META).catch((e: unknown) => e as StoreError);
+    expect(error.message).toMatch(/families\[0\] \(f1\)\.goals\[0\] \(g1\)\.due: must be a real date/);
+    expect(error.message).not.toMatch(/Hemmelig|24\/11/);
+    expect(readFileSync(store.path, 'utf8')).toBe(invalid);
+  });
+
+  it('says plainly when there is no store', async () => {
+    await expectStoreError(new JsonFileStore(join(tempDir(), 'none.json')).read(), 'missing', /famcoord init/);
+  });
+
+  it('refuses to replace an existing store on create unless asked', async () => {
+    const store = await storeWithSample();
+    await expectStoreError(store.create(state()), 'exists', /already exists/);
+    await store.create(state(), { replace: true });
+    expect((await store.read()).families).toEqual([]);
+  });
+
+  it('reports a read-only folder as an error and keeps the old store', async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores permissions; use an unwritable path instead (a file where the folder should be).
+      const dir = tempDir();
+      writeFileSync(join(dir, 'blocker'), '');
+      await expectStoreError(new JsonFileStore(join(dir, 'blocker', 'store.json')).create(sample()), 'io', /not a directory|ENOTDIR|cannot create/);
+      return;
+    }
+    const store = await storeWithSample();
+    const bytes = readFileSync(store.path);
+    chmodSync(join(store.path, '..'), 0o500);
+    try {
+      await expectStoreError(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 1 }), META), 'io', /permission denied/);
+    } finally {
+      chmodSync(join(store.path, '..'), 0o700);
+    }
+    expect(readFileSync(store.path)).toEqual(bytes);
+  });
+
+  it('undoes the last step exactly, and refuses when the data changed outside the log', async () => {
+    const store = await storeWithSample();
+    const before = readFileSync(store.path);
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    await store.transact(ops({ op: 'family.add', name: 'Familien Holm' }), META);
+    expect(await store.undo(META)).toMatchObject({ undid: 2, step: 3 });
+    expect(await store.undo(META)).toMatchObject({ undid: 1, step: 4 });
+    expect(readFileSync(store.path)).toEqual(before);
+    await expectStoreError(store.undo(META), 'undo', /nothing to undo/);
+
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 9 }), META);
+    const edited = JSON.parse(readFileSync(store.path, 'utf8'));
+    edited.families[0].goals[0].title = 'Changed by hand';
+    writeFileSync(store.path, JSON.stringify(edited));
+    await expectStoreError(store.undo(META), 'undo', /family f1 has been changed since/);
+  });
+
+  it('removes temp files a killed writer left behind', async () => {
+    const store = await storeWithSample();
+    writeFileSync(`${store.path}.tmp-99999-abcdef`, 'half a store');
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    expect(readdirSync(join(store.path, '..')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('the lock', () => {
+  it('makes a second writer wait, and breaks a lock whose owner died', async () => {
+    const lock = join(tempDir(), 'store.json.lock');
+    const release = await acquireLock(lock);
+    await expect(acquireLock(lock, { timeoutMs: 100 })).rejects.toThrow(/locked by another famcoord process/);
+    await release();
+    // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid limit).
+    writeFileSync(lock, JSON.stringify({ pid: 4_194_305, host: (await import('node:os')).hostname(), token: 'dead' }));
+    const again = await acquireLock(lock, { timeoutMs: 1_000 });
+    await again();
+    expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('concurrent writers', () => {
+  let writer: string;
+  beforeAll(async () => {
+    writer = join(tempDir(), 'writer.mjs');
+    await build({ entryPoints: [join(import.meta.dirname, 'fixtures/writer.ts')], outfile: writer, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+    dirs.splice(dirs.indexOf(join(writer, '..')), 1); // keep the bundle for the whole describe
+  });
+
+  it('8 processes × 50 updates lose nothing', async () => {
+    const store = await storeWithSample();
+    const processes = 8;
+    const updates = 50;
+    const started = Date.now();
+    const exits = await Promise.all(
+      Array.from({ length: processes }, (_, w) =>
+        new Promise<number>((resolve) => {
+          const child = spawn(process.execPath, [writer, store.path, String(w), String(updates), 'g1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+          child.on('exit', (code) => resolve(code ?? -1));
+        }),
+      ),
+    );
+    expect(exits).toEqual(Array(processes).fill(0));
+    const notes = (await store.read()).families[0]?.goals[0]?.progress.map((p) => p.note) ?? [];
+    const expected = Array.from({ length: processes }, (_, w) => Array.from({ length: updates }, (_, i) => `w${w}-${i}`)).flat();
+    expect(notes.length).toBe(processes * updates);
+    expect(new Set(notes)).toEqual(new Set(expected));
+    const log = await readAuditLog(`${store.path}.audit.jsonl`);
+    expect(log.map((e) => e.step)).toEqual(Array.from({ length: processes * updates }, (_, i) => i + 1));
+    console.log(`concurrency: ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
+  }, 120_000);
+});
