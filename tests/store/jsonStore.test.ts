@@ -93,7 +93,7 @@ describe('the JSON store', () => {
     const store = await storeWithSample();
     const invalid = JSON.stringify({ version: 1, families: [{ id: 'f1', name: 'Familien Hemmelig', goals: [{ id: 'g1', title: 'Hemmeligt mål', sector: 'school', due: '24/11/2026', status: 'active' }] }] });
     writeFileSync(store.path, invalid);
-    const error = await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 1 }), META).catch((e: unknown) => e as StoreError);
+    const error = (await store.transact(ops({ op: "goal.progress", goalId: "g1", score: 1 }), META).catch((e: unknown) => e)) as StoreError;
     expect(error.message).toMatch(/families\[0\] \(f1\)\.goals\[0\] \(g1\)\.due: must be a real date/);
     expect(error.message).not.toMatch(/Hemmelig|24\/11/);
     expect(readFileSync(store.path, 'utf8')).toBe(invalid);
