@@ -60,7 +60,9 @@ export interface TodayView {
   openContacts: OpenContact[];
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b, 'da');
+// Danish collation (æ, ø, å after z; "Aa" as å). One collator: localeCompare with a locale builds one per call.
+const danish = new Intl.Collator('da');
+const byText = (a: string, b: string) => danish.compare(a, b);
 
 function memberName(family: Family, memberId: string | undefined): string | undefined {
   return memberId === undefined ? undefined : family.members.find((m) => m.id === memberId)?.name;
