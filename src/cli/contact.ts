@@ -1,6 +1,6 @@
 // famcoord contact add|answer|resolve|cancel: cross-sector contacts, chased until answered.
 import type { Command } from 'commander';
-import { applyOperations, createContext } from './context.js';
+import { applyOperations, createdId, createContext } from './context.js';
 import { sectorFlag } from './parse.js';
 
 export function registerContact(program: Command): void {
@@ -21,7 +21,7 @@ export function registerContact(program: Command): void {
         createContext(command),
         [{ op: 'contact.add', familyId, sector: sectorFlag(o.sector), subject: o.subject, ...(o.department !== undefined && { department: o.department }), ...(o.opened !== undefined && { opened: o.opened }), ...(o.replyBy !== undefined && { replyBy: o.replyBy }) }],
         { familyId: 'FAMILY_ID' },
-        (r) => `Opened contact ${(r.applied[0] as { id: string }).id} for family ${familyId}`,
+        (r) => `Opened contact ${createdId(r)} for family ${familyId}`,
       );
     });
 

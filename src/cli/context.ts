@@ -112,6 +112,12 @@ export async function applyOperations(
   else ctx.print(`${describe(result)} (step ${result.step})`);
 }
 
+/** The id the first applied operation gave its new object (goal.add, meeting.add, ...). */
+export function createdId(result: TransactResult): string {
+  const first = result.applied[0];
+  return first && 'id' in first && typeof first.id === 'string' ? first.id : '?';
+}
+
 /** Turns a numeric flag into a number when it looks like one; otherwise validation names the flag. */
 export function numberFlag(value: string | undefined): number | string | undefined {
   if (value === undefined) return undefined;

@@ -1,6 +1,6 @@
 // famcoord goal add|progress|status|update: the family's goals.
 import type { Command } from 'commander';
-import { applyOperations, createContext, numberFlag } from './context.js';
+import { applyOperations, createdId, createContext, numberFlag } from './context.js';
 import { sectorFlag } from './parse.js';
 
 export function registerGoal(program: Command): void {
@@ -22,7 +22,7 @@ export function registerGoal(program: Command): void {
         createContext(command),
         [{ op: 'goal.add', familyId, title: o.title, sector: sectorFlag(o.sector), due: o.due, status: o.status, ...(o.member !== undefined && { memberId: o.member }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }) }],
         { familyId: 'FAMILY_ID', memberId: '--member' },
-        (r) => `Added goal ${(r.applied[0] as { id: string }).id} to family ${familyId}`,
+        (r) => `Added goal ${createdId(r)} to family ${familyId}`,
       );
     });
 

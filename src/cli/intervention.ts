@@ -1,6 +1,6 @@
 // famcoord intervention add|end and member add: who gets which help (indsatser), and who is in the family.
 import type { Command } from 'commander';
-import { applyOperations, createContext } from './context.js';
+import { applyOperations, createdId, createContext } from './context.js';
 import { parseMember, sectorFlag } from './parse.js';
 
 export function registerIntervention(program: Command): void {
@@ -21,7 +21,7 @@ export function registerIntervention(program: Command): void {
         createContext(command),
         [{ op: 'intervention.add', familyId, memberId: o.member, sector: sectorFlag(o.sector), kind: o.kind, from: o.from, ...(o.to !== undefined && { to: o.to }) }],
         { familyId: 'FAMILY_ID', memberId: '--member' },
-        (r) => `Added intervention ${(r.applied[0] as { id: string }).id} to family ${familyId}`,
+        (r) => `Added intervention ${createdId(r)} to family ${familyId}`,
       );
     });
 
@@ -49,7 +49,7 @@ export function registerMember(program: Command): void {
         createContext(command),
         [{ op: 'member.add', familyId, ...parseMember(member), ...(o.born !== undefined && { born: o.born }) }],
         { familyId: 'FAMILY_ID', name: 'NAME:ROLE', role: 'NAME:ROLE' },
-        (r) => `Added member ${(r.applied[0] as { id: string }).id} to family ${familyId}`,
+        (r) => `Added member ${createdId(r)} to family ${familyId}`,
       );
     });
 }

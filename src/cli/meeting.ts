@@ -1,6 +1,6 @@
 // famcoord meeting add|minutes|agree: network meetings and what was agreed.
 import type { Command } from 'commander';
-import { applyOperations, collect, createContext, numberFlag, type RawOperation } from './context.js';
+import { applyOperations, createdId, collect, createContext, numberFlag, type RawOperation } from './context.js';
 import { UsageError } from './errors.js';
 import { meetingTypeFlag, parseAgreement, parseAttendee, parseStart } from './parse.js';
 
@@ -23,7 +23,7 @@ export function registerMeeting(program: Command): void {
         ctx,
         [{ op: 'meeting.add', familyId, type: meetingTypeFlag(o.type), start: parseStart(o.start, ctx.timeZone), durationMin: numberFlag(o.duration), place: o.place, attendees: o.attendee.map(parseAttendee) }],
         { familyId: 'FAMILY_ID', durationMin: '--duration', attendees: '--attendee' },
-        (r) => `Planned meeting ${(r.applied[0] as { id: string }).id} for family ${familyId}`,
+        (r) => `Planned meeting ${createdId(r)} for family ${familyId}`,
       );
     });
 

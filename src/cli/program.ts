@@ -1,5 +1,6 @@
 // The famcoord command line: global options and one registration per subcommand file.
 import { Command } from 'commander';
+import { registerConfig } from './config.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
 import { registerFamilies } from './families.js';
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerUndo, registerInit, registerDemo])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerUndo, registerInit, registerDemo, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

@@ -16,6 +16,7 @@ import {
   text,
   type Family,
 } from './schema.js';
+import { isContactUnresolved } from './rules.js';
 import type { Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
@@ -184,6 +185,13 @@ function editEntity<List extends EntityList>(ws: Workspace, list: List, id: stri
   return { family, entity, commit: () => ws.put(family) };
 }
 
+/** A contact that is still open or answered: resolved and cancelled ones are closed for good. */
+function editUnresolvedContact(ws: Workspace, contactId: string) {
+  const edit = editEntity(ws, 'contacts', contactId);
+  if (!isContactUnresolved(edit.entity)) throw new OperationError(`contact ${contactId} is already ${edit.entity.status}`);
+  return edit;
+}
+
 function claimId(ws: Workspace, requested: string | undefined, prefix: string): string {
   if (requested === undefined) return ws.newId(prefix);
   if (ws.idTaken(requested)) throw new OperationError(`id ${requested} is already in use`);
@@ -287,27 +295,21 @@ const handlers: Handlers = {
     return { ...op, id, opened };
   },
   'contact.answer'(ws, op, ctx) {
-    const { entity: contact, commit } = editEntity(ws, 'contacts', op.contactId);
-    if (contact.status !== 'open' && contact.status !== 'answered')
-      throw new OperationError(`contact ${op.contactId} is ${contact.status}; only open contacts can be answered`);
+    const { entity: contact, commit } = editUnresolvedContact(ws, op.contactId);
     const date = op.date ?? ctx.today;
     Object.assign(contact, { status: 'answered', answer: op.answer, answered: date });
     commit();
     return { ...op, date };
   },
   'contact.resolve'(ws, op, ctx) {
-    const { entity: contact, commit } = editEntity(ws, 'contacts', op.contactId);
-    if (contact.status !== 'open' && contact.status !== 'answered')
-      throw new OperationError(`contact ${op.contactId} is already ${contact.status}`);
+    const { entity: contact, commit } = editUnresolvedContact(ws, op.contactId);
     const date = op.date ?? ctx.today;
     Object.assign(contact, { status: 'resolved', resolution: op.resolution, closed: date });
     commit();
     return { ...op, date };
   },
   'contact.cancel'(ws, op, ctx) {
-    const { entity: contact, commit } = editEntity(ws, 'contacts', op.contactId);
-    if (contact.status !== 'open' && contact.status !== 'answered')
-      throw new OperationError(`contact ${op.contactId} is already ${contact.status}`);
+    const { entity: contact, commit } = editUnresolvedContact(ws, op.contactId);
     const date = op.date ?? ctx.today;
     Object.assign(contact, { status: 'cancelled', closed: date });
     if (op.reason) contact.resolution = op.reason;

@@ -187,6 +187,11 @@ describe('where the store is', () => {
       expect(init.code).toBe(0);
       expect(JSON.parse(init.stdout).store).toBe(`${box.dir}/data/famcoord/store.json`);
       expect(statSync(`${box.dir}/data/famcoord`).mode & 0o777).toBe(0o700);
+      // The user's config comes before the data folder, and after FAMCOORD_STORE.
+      expect(box.run(['config', 'set-store', box.store], { store: false }).code).toBe(0);
+      expect(JSON.parse(box.run(['config', '--json'], { store: false }).stdout)).toMatchObject({ store: box.store, origin: 'config' });
+      expect(JSON.parse(box.run(['families', '--json'], { store: false }).stdout)).toHaveLength(25);
+      expect(JSON.parse(box.run(['config', '--json'], { store: false, env: { FAMCOORD_STORE: '/elsewhere.json' } }).stdout)).toMatchObject({ origin: 'env' });
     } finally {
       box.cleanup();
     }
