@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { readAuditLog } from '../../src/store/auditLog.js';
 import { StoreError } from '../../src/store/errors.js';
@@ -170,11 +170,14 @@ describe('the lock', () => {
 
 describe('concurrent writers', () => {
   let writer: string;
+  let bundleDir: string;
   beforeAll(async () => {
-    writer = join(tempDir(), 'writer.mjs');
+    // Its own folder, outside the per-test cleanup, so the bundle lives for the whole describe.
+    bundleDir = mkdtempSync(join(tmpdir(), 'famcoord-writer-'));
+    writer = join(bundleDir, 'writer.mjs');
     await build({ entryPoints: [join(import.meta.dirname, 'fixtures/writer.ts')], outfile: writer, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
-    dirs.splice(dirs.indexOf(join(writer, '..')), 1); // keep the bundle for the whole describe
   });
+  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
   it('8 processes × 50 updates lose nothing', async () => {
     const store = await storeWithSample();
