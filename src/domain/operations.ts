@@ -137,6 +137,9 @@ export const OperationSchema = z.discriminatedUnion('op', schemaList, {
     issue.code === 'invalid_union' ? `op must be one of: ${OPERATION_NAMES.join(', ')}` : undefined,
 });
 
+/** An operation as built from flags or form fields: its fields are checked by OperationSchema. */
+export type RawOperation = { op: OperationName } & Record<string, unknown>;
+
 /** What callers write (defaults may be left out). */
 export type OperationInput = z.input<typeof OperationSchema>;
 /** A validated operation with its defaults. */
