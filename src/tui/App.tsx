@@ -1,8 +1,8 @@
 // The workbench shell. It owns the data (useStoreState) and the UI state (uiReducer), turns each
 // keystroke into a command from the keymap, and routes: which screen, which dialog. Screens and
 // components only render what they are given.
-import { Box, Text, useApp, useInput, type Key } from 'ink';
-import React, { useMemo, useReducer } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
 import { OperationSchema } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
@@ -18,10 +18,11 @@ import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
 import { DIALOGS, openDialog, type DialogKind } from './forms.js';
 import { longDate, translator, type Lang } from './i18n.js';
-import { binding, bindingsIn, commandFor, namedKey, type Command, type Scope } from './keymap.js';
+import { binding, bindingsIn, commandFor, type Command, type Scope } from './keymap.js';
+import { keystrokes, type Keystroke } from './keystrokes.js';
 import { fit } from './layout.js';
 import { familiesPanel, familyModel, todayPanels, type PanelModel, type Row } from './models.js';
-import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, selectedIndex, uiReducer, type ScreenState } from './navigation.js';
+import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import { useStoreState } from './useStoreState.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -46,6 +47,28 @@ const SCOPES: Record<ScreenState['name'], Scope[]> = {
   help: ['list', 'global'],
 };
 
+interface ViewContextLike {
+  today: string;
+  timeZone: string;
+  lang: Lang;
+  t: ReturnType<typeof translator>;
+}
+
+function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): { panels: PanelModel[]; panel: number; plan?: ReturnType<typeof familyModel> extends infer M ? (M extends { plan: infer P } ? P : never) : never } {
+  switch (screen.name) {
+    case 'today':
+      return { panels: todayPanels(state, ctx), panel: screen.panel };
+    case 'families':
+      return { panels: [familiesPanel(state, ctx, screen.filter)], panel: 0 };
+    case 'family': {
+      const family = familyModel(state, screen.familyId, ctx);
+      return family ? { panels: family.panels, panel: screen.panel, plan: family.plan } : { panels: [], panel: 0 };
+    }
+    default:
+      return { panels: [], panel: 0 };
+  }
+}
+
 /** A message for a failed change, for the status line or the dialog; never a stack trace. */
 function failureText(error: unknown): string {
   if (error instanceof TransactionError) return error.message;
@@ -55,38 +78,37 @@ function failureText(error: unknown): string {
 export function App({ store, initialState, lang, today: pinnedToday, timeZone, user, color, size }: AppProps) {
   const { exit } = useApp();
   const data = useStoreState(store, initialState);
-  const [ui, dispatch] = useReducer(uiReducer, undefined, initialUi);
+  // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
+  // input event, or before React has re-rendered, and each must see the state the previous left.
+  const [ui, setUi] = useState(initialUi);
+  const uiRef = useRef(ui);
+  const dispatch = useCallback((action: UiAction) => {
+    uiRef.current = uiReducer(uiRef.current, action);
+    setUi(uiRef.current);
+  }, []);
+  const stateRef = useRef(data.state);
+  stateRef.current = data.state;
   const { width, height } = useTerminalSize(size);
   const t = translator(lang);
   const today = pinnedToday ?? todayIn(timeZone);
   const ctx = useMemo(() => ({ today, timeZone, lang, t }), [today, timeZone, lang]);
   const meta = { user, source: 'tui', today };
-  const screen = currentScreen(ui);
-
-  // The model of the current screen: what is shown and what a key acts on.
-  const model = useMemo(() => {
-    switch (screen.name) {
-      case 'today':
-        return { panels: todayPanels(data.state, ctx), panel: screen.panel };
-      case 'families':
-        return { panels: [familiesPanel(data.state, ctx, screen.filter)], panel: 0 };
-      case 'family': {
-        const family = familyModel(data.state, screen.familyId, ctx);
-        return family ? { panels: family.panels, panel: screen.panel, plan: family.plan } : { panels: [], panel: 0 };
-      }
-      default:
-        return { panels: [] as PanelModel[], panel: 0 };
-    }
-  }, [data.state, ctx, screen]);
-
-  const activePanel = model.panels[model.panel];
-  const selections = 'selections' in screen ? screen.selections : [];
-  const selectedRow: Row | undefined = activePanel?.rows[selectedIndex(selections[model.panel], activePanel.rows.map((r) => r.id))];
-  const meeting = screen.name === 'meeting' ? data.state.families.flatMap((f) => f.meetings.map((m) => ({ meeting: m, family: f }))).find((x) => x.meeting.id === screen.meetingId) : undefined;
-  const familyContext = screen.name === 'family' ? screen.familyId : undefined;
+  /** Everything a screen shows and a key acts on, from a UI state and the data. */
+  const derive = (uiState: UiState, state: State) => {
+    const screen = currentScreen(uiState);
+    const model = screenModel(screen, state, ctx);
+    const activePanel = model.panels[model.panel];
+    const selections = 'selections' in screen ? screen.selections : [];
+    const selectedRow: Row | undefined = activePanel?.rows[selectedIndex(selections[model.panel], activePanel.rows.map((r) => r.id))];
+    const meeting = screen.name === 'meeting' ? state.families.flatMap((f) => f.meetings.map((m) => ({ meeting: m, family: f }))).find((x) => x.meeting.id === screen.meetingId) : undefined;
+    const familyContext = screen.name === 'family' ? screen.familyId : undefined;
+    return { screen, model, activePanel, selectedRow, meeting, familyContext };
+  };
+  const view = useMemo(() => derive(ui, data.state), [ui, data.state, ctx]);
+  const { screen, model, meeting } = view;
 
   /** Why a command cannot act now, or undefined when it can. */
-  const disabledReason = (command: Command): string | undefined => {
+  const disabledReason = (command: Command, { selectedRow, familyContext } = view): string | undefined => {
     const requirement = (binding(command) as { requires?: { kind: string; reason: Parameters<typeof t>[0] } }).requires;
     if (!requirement) return command === 'undo' && data.readError ? data.readError : undefined;
     if (requirement.kind === 'family') return familyContext ? undefined : t(requirement.reason);
@@ -105,7 +127,7 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
   const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial) });
 
   const submitDialog = async () => {
-    const dialog = ui.dialog;
+    const dialog = uiRef.current.dialog;
     if (!dialog) return;
     const raw = DIALOGS[dialog.kind].toOperation(dialog.values, dialog.target, timeZone);
     const parsed = OperationSchema.safeParse(raw);
@@ -123,11 +145,12 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
     }
   };
 
-  const listIds = (): string[] => activePanel?.rows.map((r) => r.id) ?? [];
   const pageSize = Math.max(1, Math.floor(height / 3));
 
   const run = (command: Command) => {
-    const reason = disabledReason(command);
+    const current = derive(uiRef.current, stateRef.current);
+    const { screen, model, activePanel, selectedRow, meeting, familyContext } = current;
+    const reason = disabledReason(command, current);
     if (reason !== undefined) return setError(`${binding(command).footer[lang]}: ${reason}`);
     switch (command) {
       case 'quit':
@@ -151,7 +174,7 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
         const delta = { up: -1, down: 1, pageUp: -pageSize, pageDown: pageSize }[command];
         if (screen.name === 'help') return dispatch({ type: 'scroll', delta, max: helpLines(lang, t).length - (height - 3) });
         if (screen.name === 'meeting') return dispatch({ type: 'scroll', delta: -delta, max: minutesLines(meeting?.meeting.minutes ?? '', width).length });
-        return dispatch({ type: 'move', delta, ids: listIds() });
+        return dispatch({ type: 'move', delta, ids: activePanel?.rows.map((r) => r.id) ?? [] });
       }
       case 'nextPanel':
       case 'previousPanel':
@@ -163,7 +186,7 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
       case 'minutes':
         return selectedRow && dispatch({ type: 'push', screen: meetingScreen(selectedRow.id) });
       case 'progress': {
-        const goal = data.state.families.find((f) => f.id === selectedRow?.familyId)?.goals.find((g) => g.id === selectedRow?.id);
+        const goal = stateRef.current.families.find((f) => f.id === selectedRow?.familyId)?.goals.find((g) => g.id === selectedRow?.id);
         const latest = goal?.progress.at(-1)?.score;
         return selectedRow && startDialog('progress', selectedRow.id, latest === undefined ? {} : { score: String(latest) });
       }
@@ -185,38 +208,41 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
     }
   };
 
-  const handleDialogKey = (input: string, key: Key) => {
-    const named = namedKey(key);
+  const handleDialogKey = ({ text, named, erase }: Keystroke) => {
     if (named === 'escape') return dispatch({ type: 'closeDialog' });
     if (named === 'return') return void submitDialog();
     if (named === 'tab' || named === 'down') return dispatch({ type: 'dialog', action: { type: 'focus', delta: 1 } });
     if (named === 'shift-tab' || named === 'up') return dispatch({ type: 'dialog', action: { type: 'focus', delta: -1 } });
     if (named === 'left' || named === 'right') return dispatch({ type: 'dialog', action: { type: 'choose', delta: named === 'left' ? -1 : 1 } });
-    if (key.backspace || key.delete) return dispatch({ type: 'dialog', action: { type: 'backspace' } });
-    if (input && !key.ctrl && !key.meta) dispatch({ type: 'dialog', action: { type: 'type', text: input } });
+    if (erase) return dispatch({ type: 'dialog', action: { type: 'backspace' } });
+    if (text) dispatch({ type: 'dialog', action: { type: 'type', text } });
   };
 
-  const handleFilterKey = (input: string, key: Key) => {
-    const named = namedKey(key);
+  const handleFilterKey = ({ text, named, erase }: Keystroke) => {
     if (named === 'escape') return dispatch({ type: 'filterEnd', clear: true });
     if (named === 'return' || named === 'down' || named === 'tab') return dispatch({ type: 'filterEnd', clear: false });
-    if (key.backspace || key.delete) return dispatch({ type: 'filterBackspace' });
-    if (input && !key.ctrl && !key.meta) dispatch({ type: 'filterType', text: input });
+    if (erase) return dispatch({ type: 'filterBackspace' });
+    if (text) dispatch({ type: 'filterType', text });
+  };
+
+  const handleKeystroke = (keystroke: Keystroke) => {
+    const uiNow = uiRef.current;
+    const screenNow = currentScreen(uiNow);
+    if (uiNow.dialog) return handleDialogKey(keystroke);
+    if (screenNow.name === 'families' && screenNow.filtering) return handleFilterKey(keystroke);
+    const scopesNow = SCOPES[screenNow.name];
+    if (keystroke.named) {
+      const command = commandFor('', keystroke.named, scopesNow);
+      return command && run(command);
+    }
+    for (const ch of keystroke.text) {
+      const command = commandFor(ch, undefined, SCOPES[currentScreen(uiRef.current).name]);
+      if (command) run(command);
+    }
   };
 
   useInput((input, key) => {
-    if (ui.dialog) return handleDialogKey(input, key);
-    if (screen.name === 'families' && screen.filtering) return handleFilterKey(input, key);
-    const named = namedKey(key);
-    if (named) {
-      const command = commandFor('', named, scopes);
-      return command && run(command);
-    }
-    // Several characters can arrive in one event (fast typing, tmux send-keys): each is a key.
-    for (const ch of input) {
-      const command = commandFor(ch, undefined, scopes);
-      if (command) run(command);
-    }
+    for (const keystroke of keystrokes(input, key)) handleKeystroke(keystroke);
   });
 
   // Layout: a header line, the screen, the dialog (if any), the status line and the footer.

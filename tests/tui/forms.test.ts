@@ -17,7 +17,7 @@ describe('the form dialogs', () => {
   });
 
   it('builds operations that validate, with the local time zone for a meeting', () => {
-    const progress = DIALOGS.progress.toOperation({ score: '6', note: ' Godt ', status: '' }, 'g12', 'UTC');
+    const progress = DIALOGS.progress.toOperation({ score: '6', note: ' Godt ', status: '' }, 'g12');
     expect(OperationSchema.parse(progress)).toMatchObject({ op: 'goal.progress', goalId: 'g12', score: 6, note: 'Godt' });
     expect(progress).not.toHaveProperty('status');
     const meeting = DIALOGS.addMeeting.toOperation({ type: 'stormøde', start: '2026-07-01 09:30', place: 'Rådhuset', durationMin: '' }, 'f3', 'Europe/Copenhagen');
@@ -25,7 +25,7 @@ describe('the form dialogs', () => {
   });
 
   it('leaves bad values to validation, which names the field', () => {
-    const result = OperationSchema.safeParse(DIALOGS.progress.toOperation({ score: 'seven', note: '', status: '' }, 'g12', 'UTC'));
+    const result = OperationSchema.safeParse(DIALOGS.progress.toOperation({ score: 'seven', note: '', status: '' }, 'g12'));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['score']);
     const state = reduce(openDialog('progress', 'g12'), { type: 'focus', delta: 2 }, { type: 'error', field: 'score', message: 'must be a whole number from 0 to 10' });
