@@ -3,7 +3,7 @@
 // without colour (NO_COLOR): the focused panel's title is marked ▶ and the selected row ›.
 import { Box, Text } from 'ink';
 import React from 'react';
-import { columnWidths, fit, visibleWindow } from '../tui/layout.js';
+import { columnWidths, displayWidth, fit, visibleWindow } from '../tui/layout.js';
 import type { PanelModel } from '../tui/models.js';
 
 export interface PanelProps {
@@ -19,7 +19,8 @@ export interface PanelProps {
 
 export function Panel({ model, width, height, focused, selected, color, emptyText }: PanelProps) {
   const inner = width - 2; // the selection marker and a space
-  const widths = columnWidths(model.columns, inner);
+  // A column is never narrower than its header, so headers are read whole.
+  const widths = columnWidths(model.columns.map((c) => ({ ...c, min: Math.max(c.min, displayWidth(c.header)) })), inner);
   const line = (cells: readonly string[]) => cells.map((cell, i) => fit(cell, widths[i] as number, model.columns[i]?.align)).join(' ');
   const rowsRoom = Math.max(0, height - 2);
   const { start, end } = visibleWindow(model.rows.length, selected, rowsRoom);

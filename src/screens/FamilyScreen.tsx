@@ -21,7 +21,7 @@ export interface FamilyScreenProps {
 }
 
 export function FamilyScreen({ plan, panels, screen, width, height, color, t }: FamilyScreenProps) {
-  const members = plan.members.map((m) => `${sanitizeLine(m.name)} (${m.role === 'child' ? t('children').toLowerCase().slice(0, 4) : t('adults').toLowerCase().slice(0, 5)})`).join(', ');
+  const members = plan.members.map((m) => `${sanitizeLine(m.name)} (${t(m.role)})`).join(', ');
   const coordinator = plan.coordinator ? ` · ${t('coordinator')}: ${sanitizeLine(plan.coordinator)}` : '';
   return (
     <Box flexDirection="column">

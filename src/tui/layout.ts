@@ -25,6 +25,8 @@ export interface ColumnSpec {
   min: number;
   /** Share of the room left over after the minimums; 0 keeps the column at `min`. */
   grow: number;
+  /** Wider than this helps nobody (a name, a time); the room goes to the other columns. */
+  max?: number;
 }
 
 /** Column widths that fill `width` (with one space between columns). */
@@ -37,13 +39,26 @@ export function columnWidths(columns: readonly ColumnSpec[], width: number): num
     const scale = room / Math.max(1, minimum);
     return columns.map((c) => Math.max(1, Math.floor(c.min * scale)));
   }
-  const spare = room - minimum;
-  const totalGrow = columns.reduce((sum, c) => sum + c.grow, 0) || 1;
-  const widths = columns.map((c) => c.min + Math.floor((spare * c.grow) / totalGrow));
-  // Give rounding leftovers to the last growing column so rows are exactly `width` wide.
-  const used = widths.reduce((a, b) => a + b, 0);
-  const last = columns.map((c) => c.grow > 0).lastIndexOf(true);
-  if (last >= 0) widths[last] = (widths[last] as number) + (room - used);
+  // Hand out the spare room by `grow`; a column that reaches its `max` stops, and what it would
+  // have taken goes round again to the others.
+  const widths = columns.map((c) => c.min);
+  let spare = room - minimum;
+  let open = columns.map((c, i) => i).filter((i) => (columns[i] as ColumnSpec).grow > 0);
+  while (spare > 0 && open.length > 0) {
+    const totalGrow = open.reduce((sum, i) => sum + (columns[i] as ColumnSpec).grow, 0);
+    let given = 0;
+    for (const i of open) {
+      const column = columns[i] as ColumnSpec;
+      const share = Math.max(1, Math.floor((spare * column.grow) / totalGrow));
+      const give = Math.min(share, (column.max ?? Number.POSITIVE_INFINITY) - (widths[i] as number), spare - given);
+      widths[i] = (widths[i] as number) + Math.max(0, give);
+      given += Math.max(0, give);
+    }
+    spare -= given;
+    const before = open.length;
+    open = open.filter((i) => (widths[i] as number) < ((columns[i] as ColumnSpec).max ?? Number.POSITIVE_INFINITY));
+    if (given === 0 && open.length === before) break;
+  }
   return widths;
 }
 

@@ -31,7 +31,9 @@ export interface PanelModel {
   rows: Row[];
 }
 
-const col = (header: string, min: number, grow: number, align?: 'right'): Column => ({ header, min, grow, ...(align && { align }) });
+const col = (header: string, min: number, grow: number, align?: 'right', max?: number): Column => ({ header, min, grow, ...(align && { align }), ...(max !== undefined && { max }) });
+/** A text column that stops growing at `max`. */
+const capped = (header: string, min: number, grow: number, max: number): Column => col(header, min, grow, undefined, max);
 const clean = (text: string | undefined) => sanitizeLine(text ?? '');
 
 export interface ViewContext {
@@ -47,17 +49,17 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
   return [
     {
       title: t('meetingsToday'),
-      columns: [col(t('time'), 5, 0), col(t('family'), 12, 2), col(t('type'), 10, 1), col(t('place'), 8, 1), col(t('attendees'), 8, 2)],
+      columns: [col(t('time'), 5, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
       rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, cells: [m.time, clean(m.familyName), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
     },
     {
       title: t('overdueGoals'),
-      columns: [col(t('daysOverdue'), 4, 0, 'right'), col(t('family'), 12, 2), col(t('member'), 8, 1), col(t('goal'), 14, 4)],
+      columns: [col(t('daysOverdue'), 4, 0, 'right'), capped(t('family'), 12, 2, 30), capped(t('member'), 8, 1, 26), col(t('goal'), 14, 4)],
       rows: view.overdueGoals.map((g) => ({ id: g.id, kind: 'goal', familyId: g.familyId, cells: [String(g.daysOverdue), clean(g.familyName), clean(g.memberName ?? t('wholeFamily')), clean(g.title)] })),
     },
     {
       title: t('openContacts'),
-      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), col(t('sector'), 8, 1), col(t('subject'), 14, 4), col(t('family'), 10, 2)],
+      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30)],
       rows: view.openContacts.map((c) => ({
         id: c.id,
         kind: 'contact',
@@ -76,7 +78,7 @@ export function familiesPanel(state: State, ctx: ViewContext, filter: string): P
   const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !needle || `${f.name} ${f.id} ${f.coordinator ?? ''}`.toLocaleLowerCase('da').includes(needle));
   return {
     title: t('families'),
-    columns: [col('ID', 4, 0), col(t('family'), 14, 3), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 11, 0), col(t('coordinator'), 8, 2)],
+    columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 11, 0), col(t('coordinator'), 8, 1)],
     rows: rows.map((f) => ({
       id: f.id,
       kind: 'family',
@@ -96,7 +98,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
     panels: [
       {
         title: t('goals'),
-        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), col(t('member'), 8, 1), col(t('due'), 8, 0), col(t('status'), 8, 0), col(t('progress'), 12, 0)],
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 9, 0), col(t('status'), 8, 0), col(t('progress'), 12, 0)],
         rows: plan.goals.map((g) => ({
           id: g.id,
           kind: 'goal',
@@ -107,17 +109,17 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('upcomingMeetings'),
-        columns: [col(t('when'), 11, 0), col(t('type'), 10, 1), col(t('place'), 8, 2), col(t('attendees'), 8, 2)],
+        columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
         rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [Object.values(wallClock(m.start, ctx.timeZone)).join(' ').slice(5), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
       },
       {
         title: t('openContacts'),
-        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), col(t('sector'), 8, 1), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
+        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
         rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), c.status] })),
       },
       {
         title: t('interventions'),
-        columns: [col(t('member'), 8, 1), col(t('sector'), 8, 1), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
         rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang), i.to ? shortDate(i.to, lang) : '…', i.overlaps ? t('overlaps') : ''] })),
       },
     ],
