@@ -36,7 +36,8 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
       const goal = before.overdueGoals[0];
       const contact = before.openContacts[0];
       const session = `famcoord-e2e-${process.pid}-${width}`;
-      const command = `FAMCOORD_USER=tester TZ=Europe/Copenhagen LANG=en_GB.UTF-8 ${process.execPath} ${BIN} --store ${box.store} --date ${DATE}; echo EXITED $?; sleep 30`;
+      // Ink draws only the final frame when CI is set; a person's terminal has no CI variable.
+      const command = `env -u CI FAMCOORD_USER=tester TZ=Europe/Copenhagen LANG=en_GB.UTF-8 ${process.execPath} ${BIN} --store ${box.store} --date ${DATE}; echo EXITED $?; sleep 30`;
       tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
       try {
         const first = await waitForScreen(session, /Overdue goals \(\d+\)/);
