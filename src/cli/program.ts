@@ -4,6 +4,7 @@ import { registerConfig } from './config.js';
 import { registerBatch } from './batch.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
+import { registerDoctor } from './doctor.js';
 import { registerFamilies } from './families.js';
 import { registerFamily } from './family.js';
 import { registerGoal } from './goal.js';
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerBatch, registerLog, registerUndo, registerInit, registerDemo, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerBatch, registerLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;
