@@ -1,6 +1,7 @@
 // The famcoord command line: global options and one registration per subcommand file.
 import { Command } from 'commander';
 import { registerConfig } from './config.js';
+import { registerAccessLog } from './accessLog.js';
 import { registerBatch } from './batch.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
@@ -33,7 +34,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerBatch, registerLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;
