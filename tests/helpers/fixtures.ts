@@ -13,6 +13,7 @@ export function family(id: string, overrides: Partial<Family> = {}): Family {
     meetings: [],
     contacts: [],
     interventions: [],
+    consents: [],
     ...overrides,
   };
 }
