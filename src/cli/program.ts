@@ -1,5 +1,6 @@
 // The famcoord command line: global options and one registration per subcommand file.
 import { Command } from 'commander';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { registerConfig } from './config.js';
 import { registerAccessLog } from './accessLog.js';
 import { registerBatch } from './batch.js';
@@ -20,6 +21,12 @@ import { registerWorkbench } from './workbench.js';
 
 export const VERSION = '0.1.0';
 
+export function commanderMessage(message: string): string {
+  return sanitizeLine(message.replace(/^error: /, '').trim())
+    .replace(/\s+/g, ' ')
+    .replace(/'([^']{40})[^']+'/g, "'$1…'");
+}
+
 export function buildProgram(): Command {
   const program = new Command('famcoord')
     .description('famcoord: the family coordinator\'s workbench. Without a command it opens the workbench (TUI).')
@@ -32,8 +39,9 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      // One line, prefixed, that says what to type instead.
-      outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      // One line, prefixed, that says what to type instead. Commander quotes what was typed:
+      // strip control characters from it and cut it short, it may be anything (or personal data).
+      outputError: (message, write) => write(`famcoord: ${commanderMessage(message)}\n`),
     });
   for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
     register(program);
