@@ -29,6 +29,9 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** Orders dated entries oldest first (a stable sort keeps same-day entries in recorded order). */
+export const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 export function addDays(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -4,6 +4,7 @@
 // the audit log says exactly what happened and replaying it gives the same result.
 import { z } from 'zod';
 import {
+  caseEvent,
   entityId,
   goalStatus,
   isoDate,
@@ -11,12 +12,17 @@ import {
   meetingType,
   memberRole,
   nonEmptyText,
+  OBSERVATION_VALUES,
+  observationKind,
+  ObservationSchema,
   score,
   sector,
   text,
   type Family,
+  type Member,
 } from './schema.js';
 import { isContactUnresolved } from './rules.js';
+import { byDate } from './dates.js';
 import type { Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
@@ -123,6 +129,18 @@ export const OPERATION_SCHEMAS = {
     to: isoDate.optional(),
   }),
   'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
+  'observation.add': op('observation.add', {
+    memberId: entityId,
+    date: isoDate.optional(),
+    kind: observationKind,
+    /** Checked against the kind below: a status word for employment and severity, else a number. */
+    value: z.union([z.string(), z.number()], { error: 'must be a word or a number, depending on --kind' }),
+  }).superRefine((input, ctx) => {
+    const result = OBSERVATION_VALUES[input.kind].safeParse(input.value);
+    if (!result.success)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${result.error.issues[0]?.message ?? 'is not valid'} for ${input.kind}` });
+  }),
+  'event.add': op('event.add', { memberId: entityId, date: isoDate.optional(), kind: caseEvent }),
 } as const;
 
 export type OperationName = keyof typeof OPERATION_SCHEMAS;
@@ -198,6 +216,15 @@ function claimId(ws: Workspace, requested: string | undefined, prefix: string): 
   return requested;
 }
 
+/** Adds a dated entry to one of a member's histories, kept in date order (same day: recorded order). */
+function addToHistory<List extends 'observations' | 'events'>(ws: Workspace, memberId: string, list: List, entry: Member[List][number]): void {
+  const { entity: member, commit } = editEntity(ws, 'members', memberId);
+  const history = member[list] as Array<Member[List][number]>;
+  history.push(entry);
+  history.sort(byDate);
+  commit();
+}
+
 function requireMember(family: Family, memberId: string): void {
   if (!family.members.some((m) => m.id === memberId))
     throw new OperationError(`no member ${memberId} in family ${family.id}`);
@@ -213,7 +240,7 @@ const handlers: Handlers = {
       const memberId = claimId(ws, m.id, 'p');
       const member = { ...m, id: memberId };
       const family = structuredClone(ws.family(id) as Family);
-      family.members.push(member);
+      family.members.push({ ...member, observations: [], events: [] });
       ws.put(family);
       return member;
     });
@@ -226,7 +253,7 @@ const handlers: Handlers = {
     const family = structuredClone(requireFamily(ws, op.familyId));
     const id = claimId(ws, op.id, 'p');
     const { op: _name, familyId: _familyId, ...member } = op;
-    family.members.push({ ...member, id });
+    family.members.push({ ...member, id, observations: [], events: [] });
     ws.put(family);
     return { ...op, id };
   },
@@ -244,7 +271,7 @@ const handlers: Handlers = {
     const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
     const date = op.date ?? ctx.today;
     goal.progress.push({ date, score: op.score, note: op.note });
-    goal.progress.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    goal.progress.sort(byDate);
     if (op.status !== undefined) goal.status = op.status;
     commit();
     return { ...op, date };
@@ -332,6 +359,16 @@ const handlers: Handlers = {
     intervention.to = op.to;
     commit();
     return op;
+  },
+  'observation.add'(ws, op, ctx) {
+    const date = op.date ?? ctx.today;
+    addToHistory(ws, op.memberId, 'observations', ObservationSchema.parse({ date, kind: op.kind, value: op.value }));
+    return { ...op, date };
+  },
+  'event.add'(ws, op, ctx) {
+    const date = op.date ?? ctx.today;
+    addToHistory(ws, op.memberId, 'events', { date, kind: op.kind });
+    return { ...op, date };
   },
 };
 

@@ -116,3 +116,33 @@ export function parseMeetingType(input: string): MeetingType | undefined {
 export function parseSector(input: string): Sector | undefined {
   return resolveWithAliases(input, SECTORS, SECTOR_ALIASES, SECTOR_LABELS);
 }
+
+// The evaluations' indicators (DOMAIN.md, "What is measured"). Stored codes, stable in the store.
+
+/** Adults' employment status, as the STAR trial counted it. `education` is education with SU. */
+export const EMPLOYMENT_STATUSES = ['cash-benefit', 'resource-course', 'internship', 'education', 'job', 'other'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { da: string; en: string }> = {
+  'cash-benefit': { da: 'Kontanthjælp', en: 'Cash benefit' },
+  'resource-course': { da: 'Ressourceforløb', en: 'Resource course' },
+  internship: { da: 'Virksomhedspraktik', en: 'Internship' },
+  education: { da: 'Uddannelse med SU', en: 'Education with SU' },
+  job: { da: 'Ordinært job', en: 'Ordinary job' },
+  other: { da: 'Andet', en: 'Other' },
+};
+
+/** Severity of a child's problems: none, some, or severe or extensive ("svære eller omfattende"). */
+export const SEVERITIES = ['none', 'some', 'severe'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Things that happen in a child's case, counted rather than measured. */
+export const CASE_EVENTS = ['investigation', 'notification', 'placement', 'closed-doing-well'] as const;
+export type CaseEvent = (typeof CASE_EVENTS)[number];
+
+export const CASE_EVENT_LABELS: Record<CaseEvent, { da: string; en: string }> = {
+  investigation: { da: 'Børnefaglig undersøgelse', en: 'Child-protection investigation' },
+  notification: { da: 'Underretning', en: 'Notification of concern' },
+  placement: { da: 'Anbringelse', en: 'Placement' },
+  'closed-doing-well': { da: 'Sag lukket, barnet trives', en: 'Case closed, child doing well' },
+};
