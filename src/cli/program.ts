@@ -9,6 +9,8 @@ import { registerGoal } from './goal.js';
 import { registerInit } from './init.js';
 import { registerIntervention, registerMember } from './intervention.js';
 import { registerMeeting } from './meeting.js';
+import { registerObserve } from './observe.js';
+import { registerReport } from './report.js';
 import { registerToday } from './today.js';
 import { registerUndo } from './undo.js';
 import { registerWorkbench } from './workbench.js';
@@ -30,7 +32,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerUndo, registerInit, registerDemo, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerObserve, registerReport, registerUndo, registerInit, registerDemo, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

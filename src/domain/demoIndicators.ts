@@ -7,8 +7,8 @@
 // they change.
 import { addDays, byDate } from './dates.js';
 import type { Picker } from './random.js';
-import type { CaseEventEntry, Member, Observation, ObservationKind, ObservationValue } from './schema.js';
-import type { CaseEvent, EmploymentStatus, Severity } from './vocabulary.js';
+import type { CaseEventEntry, Member, Observation, ObservationValue } from './schema.js';
+import type { CaseEvent, EmploymentStatus, ObservationKind, Severity } from './vocabulary.js';
 
 type Transitions<T extends string> = Record<T, ReadonlyArray<readonly [T, number]>>;
 
@@ -34,7 +34,7 @@ const SEVERITY_AT_INTAKE = [['severe', 0.49], ['some', 0.36], ['none', 0.15]] as
 const ABSENCE_RANGE: Record<Severity, readonly [number, number]> = { severe: [6, 22], some: [2, 10], none: [0, 4] };
 
 /**
- * Each event's chance for a child in the year before the middle assessment and in the year after:
+ * Each event's chance for a child in the year before last and in the last year:
  * fewer investigations, notifications and placements as families do better, and some cases
  * closed because the child is doing well.
  */
@@ -107,10 +107,10 @@ function childHistory(pick: Picker, dates: string[], momentum: number): Observat
     if (i > 0) {
       const before = severity;
       severity = move(pick, severity, SEVERITY_MOVES, severity === 'severe' ? momentum * 2 : 0);
-      functional = step(pick, functional, 0.45 + momentum, 1, 5);
+      functional = step(pick, functional, 0.55 + momentum, 1, 5);
       wellbeing = step(pick, wellbeing, 0.45 + momentum, 0, 10, 2);
       // Absence follows the problems: it falls with them, and otherwise stays about where it was.
-      const factor = severity === before ? 0.8 + pick.random() * 0.5 : before === 'severe' || severity === 'none' ? 0.6 : 1.4;
+      const factor = severity === before ? 0.85 + pick.random() * 0.5 : before === 'severe' || severity === 'none' ? 0.6 : 1.4;
       absence = clamp(Math.round(absence * factor), 0, 60);
     }
     history.record(date, 'severity', severity, true);
@@ -121,11 +121,11 @@ function childHistory(pick: Picker, dates: string[], momentum: number): Observat
   return history.observations;
 }
 
-function childEvents(pick: Picker, mid: string): CaseEventEntry[] {
+function childEvents(pick: Picker, today: string): CaseEventEntry[] {
   const events: CaseEventEntry[] = [];
   for (const [kind, [before, after]] of Object.entries(EVENT_CHANCES) as Array<[CaseEvent, readonly [number, number]]>) {
-    if (pick.chance(before)) events.push({ date: addDays(mid, -pick.int(1, 365)), kind });
-    if (pick.chance(after)) events.push({ date: addDays(mid, pick.int(0, 150)), kind });
+    if (pick.chance(before)) events.push({ date: addDays(today, -pick.int(366, 730)), kind });
+    if (pick.chance(after)) events.push({ date: addDays(today, -pick.int(0, 365)), kind });
   }
   return events.sort(byDate);
 }
@@ -138,6 +138,6 @@ export function withIndicatorHistories(pick: Picker, members: readonly Member[],
   return members.map((member) =>
     member.role === 'adult'
       ? { ...member, observations: adultHistory(pick, dates, momentum), events: [] }
-      : { ...member, observations: childHistory(pick, dates, momentum), events: childEvents(pick, dates[1] as string) },
+      : { ...member, observations: childHistory(pick, dates, momentum), events: childEvents(pick, today) },
   );
 }

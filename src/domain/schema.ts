@@ -10,8 +10,10 @@ import {
   GOAL_STATUSES,
   MEETING_TYPES,
   MEMBER_ROLES,
+  OBSERVATION_KINDS,
   SECTORS,
   SEVERITIES,
+  type ObservationKind,
 } from './vocabulary.js';
 
 export const STORE_VERSION = 1;
@@ -66,9 +68,7 @@ export const OBSERVATION_VALUES = {
   functionalLevel: wholeNumber(1, 5),
   severity: choice(SEVERITIES),
   absenceDays: wholeNumber(0, 366),
-} as const;
-export type ObservationKind = keyof typeof OBSERVATION_VALUES;
-export const OBSERVATION_KINDS = Object.keys(OBSERVATION_VALUES) as [ObservationKind, ...ObservationKind[]];
+} as const satisfies Record<ObservationKind, z.ZodType>;
 export const observationKind = choice(OBSERVATION_KINDS);
 
 const observation = <Kind extends ObservationKind>(kind: Kind) =>
