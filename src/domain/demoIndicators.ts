@@ -3,8 +3,9 @@
 // proportions and the drift follow the STAR trial's mid-term evaluation (adults on cash benefit
 // 73% → 64%, children with severe or extensive problems 49% → 40%), so `famcoord report` on the
 // demo shows figures of the size coordinators know. Histories are short to keep a 100,000-family
-// demo small: categorical values (employment, severity) are recorded at intake and then only when
-// they change.
+// demo small: a value is recorded at intake and then only when it changes (the report reads the
+// latest value on or before a date, so this is the same history), except absence days, which
+// count the days of each period.
 import { addDays, byDate } from './dates.js';
 import type { Picker } from './random.js';
 import type { CaseEventEntry, Member, Observation, ObservationValue } from './schema.js';
@@ -71,9 +72,9 @@ function assessmentDates(pick: Picker, today: string): string[] {
 class History {
   readonly observations: Observation[] = [];
   private readonly last = new Map<ObservationKind, unknown>();
-  /** Records a value; with `onlyChanges`, only when it differs from the last one recorded. */
-  record<Kind extends ObservationKind>(date: string, kind: Kind, value: ObservationValue<Kind>, onlyChanges = false): void {
-    if (onlyChanges && this.last.has(kind) && this.last.get(kind) === value) return;
+  /** Records a value when it differs from the last one recorded; absence days always (they are per period). */
+  record<Kind extends ObservationKind>(date: string, kind: Kind, value: ObservationValue<Kind>): void {
+    if (kind !== 'absenceDays' && this.last.has(kind) && this.last.get(kind) === value) return;
     this.last.set(kind, value);
     this.observations.push({ date, kind, value } as Observation);
   }
@@ -90,7 +91,7 @@ function adultHistory(pick: Picker, dates: string[], momentum: number): Observat
       quality = step(pick, quality, 0.45 + momentum, 0, 10, 2);
       functional = step(pick, functional, 0.3 + momentum, 1, 5);
     }
-    history.record(date, 'employment', employment, true);
+    history.record(date, 'employment', employment);
     history.record(date, 'qualityOfLife', quality);
     history.record(date, 'functionalLevel', functional);
   });
@@ -113,7 +114,7 @@ function childHistory(pick: Picker, dates: string[], momentum: number): Observat
       const factor = severity === before ? 0.85 + pick.random() * 0.5 : before === 'severe' || severity === 'none' ? 0.6 : 1.4;
       absence = clamp(Math.round(absence * factor), 0, 60);
     }
-    history.record(date, 'severity', severity, true);
+    history.record(date, 'severity', severity);
     history.record(date, 'functionalLevel', functional);
     history.record(date, 'wellbeing', wellbeing);
     history.record(date, 'absenceDays', absence);

@@ -6,7 +6,7 @@
 //   follow-up value their latest on or before `to`; a person without both is left out of that figure;
 // - the period is the days after `from` up to and including `to`; the baseline period, for events,
 //   is as many days up to and including `from`.
-import { addDays, byDate, daysBetween } from './dates.js';
+import { addDays, addMonths, byDate, daysBetween } from './dates.js';
 import { overlappingInterventions } from './rules.js';
 import type { Contact, Family, Goal, Intervention, Member, ObservationValue, State } from './schema.js';
 import { CASE_EVENTS, EMPLOYMENT_STATUSES, SECTORS, type CaseEvent, type EmploymentStatus, type ObservationKind, type Sector } from './vocabulary.js';
@@ -77,7 +77,7 @@ export interface CaseloadReport {
     pairs: BaselineFollowUp<number>;
   };
   /**
-   * The two headline shares on evenly spaced dates from `from` to `to` (about quarterly), for the
+   * The two headline shares on quarterly dates from `from` to `to` (see trendDates), for the
    * same people as the baseline and follow-up figures: the first date is the baseline, the last
    * the follow-up.
    */
@@ -158,11 +158,12 @@ function replyTimes(contacts: readonly Contact[], to: string): ReplyTimes {
 const inEffectOn = (intervention: Intervention, date: string) =>
   intervention.from <= date && (intervention.to === undefined || date <= intervention.to);
 
-/** Evenly spaced dates from `from` to `to`, both included, about a quarter apart (2 to 13 dates). */
+/** Dates from `from` to `to`, both included: every quarter, or for a period over three years every few quarters (at most 13 dates). */
 export function trendDates(from: string, to: string): string[] {
-  const days = daysBetween(from, to);
-  const count = Math.min(13, Math.max(2, Math.round(days / 91) + 1));
-  return Array.from({ length: count }, (_, i) => addDays(from, Math.round((i * days) / (count - 1))));
+  const months = 3 * Math.max(1, Math.ceil(daysBetween(from, to) / 365.25 / 3));
+  const dates: string[] = [];
+  for (let date = from, step = 1; date < to; date = addMonths(from, months * step++)) dates.push(date);
+  return [...dates, to];
 }
 
 export function caseloadReport(state: State, options: ReportOptions): CaseloadReport {
@@ -173,7 +174,7 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
   const adults = families.flatMap(adultsOf);
   const children = families.flatMap(childrenOf);
   const both = <Kind extends ObservationKind>(people: readonly Member[], kind: Kind) => paired(people, kind, from, to);
-  const periodDays = daysBetween(from, to);
+  const baselinePeriodStart = addDays(from, -daysBetween(from, to));
 
   const employment = both(adults, 'employment');
   const severity = both(children, 'severity');
@@ -225,7 +226,7 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
       CASE_EVENTS.map((kind) => [
         kind,
         {
-          baseline: share(children, (c) => hadEvent(c, kind, addDays(from, -periodDays), from)),
+          baseline: share(children, (c) => hadEvent(c, kind, baselinePeriodStart, from)),
           followUp: share(children, (c) => hadEvent(c, kind, from, to)),
         },
       ]),
