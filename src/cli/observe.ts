@@ -2,8 +2,15 @@
 // (employment, quality of life, well-being, functional level, severity, absence days) and the
 // events of a child's case. `famcoord report` sums them up for the caseload.
 import type { Command } from 'commander';
+import type { TransactResult } from '../store/Store.js';
 import { applyOperations, createContext } from './context.js';
 import { observationFlags, caseEventFlag } from './parse.js';
+
+/** "Recorded severity for p7 on 2026-11-24": the kind and date as applied (aliases resolved, default date filled in). */
+function recorded(result: TransactResult): string {
+  const { kind, memberId, date } = result.applied[0] as { kind: string; memberId: string; date: string };
+  return `Recorded ${kind} for ${memberId} on ${date}`;
+}
 
 export function registerObserve(program: Command): void {
   program
@@ -20,7 +27,7 @@ export function registerObserve(program: Command): void {
         createContext(command),
         [{ op: 'observation.add', memberId, ...observation, ...(o.on !== undefined && { date: o.on }) }],
         { memberId: 'MEMBER_ID', date: '--on' },
-        (r) => `Recorded ${o.kind} for ${memberId} on ${(r.applied[0] as { date: string }).date}`,
+        recorded,
       );
     });
 
@@ -36,7 +43,7 @@ export function registerObserve(program: Command): void {
         createContext(command),
         [{ op: 'event.add', memberId, kind: caseEventFlag(o.kind), ...(o.on !== undefined && { date: o.on }) }],
         { memberId: 'MEMBER_ID', date: '--on' },
-        (r) => `Recorded ${o.kind} for ${memberId} on ${(r.applied[0] as { date: string }).date}`,
+        recorded,
       );
     });
 }

@@ -134,7 +134,9 @@ export const OPERATION_SCHEMAS = {
     date: isoDate.optional(),
     kind: observationKind,
     /** Checked against the kind below: a status word for employment and severity, else a number. */
-    value: z.union([z.string(), z.number()], { error: 'must be a word or a number, depending on --kind' }),
+    value: z.union([z.string(), z.number()], {
+      error: (issue) => `${issue.input === undefined ? 'is required:' : 'must be'} a word or a number, as the kind takes`,
+    }),
   }).superRefine((input, ctx) => {
     const result = OBSERVATION_VALUES[input.kind].safeParse(input.value);
     if (!result.success)
