@@ -4,7 +4,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isIsoDate, localTimeZone, todayIn } from '../domain/dates.js';
-import { OperationSchema, type Operation, type OperationName } from '../domain/operations.js';
+import { OperationSchema, type Operation, type RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
@@ -78,8 +78,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   };
 }
 
-/** An operation as built from flags: zod validates its fields, so they are not typed here. */
-export type RawOperation = { op: OperationName } & Record<string, unknown>;
+export type { RawOperation };
 
 /** How a field of an operation is typed on the command line: "--reply-by", or "GOAL_ID" for an argument. */
 export type FieldNames = Partial<Record<string, string>>;

@@ -8,12 +8,7 @@ import { UsageError } from './errors.js';
 import { meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-
-/** The 0–10 scores as a bar of block characters, oldest first: ▁▃▅▇. */
-export function scoreSparkline(scores: readonly number[]): string {
-  const blocks = '▁▂▃▄▅▆▇█';
-  return scores.map((s) => blocks[Math.min(7, Math.round((s / 10) * 7))]).join('');
-}
+import { scoreSparkline } from '../domain/sparkline.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string): string {
   const when = (m: Meeting) => {

@@ -1,7 +1,7 @@
 // Parsers for the compact flag forms people type ("Mette Jensen:adult", "09:00", "jobcenter").
 // They translate; the operation schemas validate. An unknown word is passed through unchanged so
 // that validation reports it with the list of allowed values.
-import { isIsoDate, zonedDateTime } from '../domain/dates.js';
+import { parseLocalDateTime } from '../domain/dates.js';
 import {
   parseCaseEvent,
   parseEmploymentStatus,
@@ -66,10 +66,10 @@ export function parseAgreement(value: string): { who: string; what: string; due?
  */
 export function parseStart(value: string | undefined, timeZone: string): string | undefined {
   if (value === undefined) return undefined;
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/.exec(value.trim());
-  if (!local) return value.trim();
-  const [, date, hours, minutes] = local as unknown as [string, string, string, string];
-  if (!isIsoDate(date) || Number(hours) > 23 || Number(minutes) > 59)
-    throw new UsageError('--start must be "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00"');
-  return zonedDateTime(date, `${hours}:${minutes}`, timeZone);
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(value.trim())) {
+    const start = parseLocalDateTime(value, timeZone);
+    if (!start) throw new UsageError('--start must be "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00"');
+    return start;
+  }
+  return value.trim();
 }

@@ -1,6 +1,7 @@
 // The famcoord command line: global options and one registration per subcommand file.
 import { Command } from 'commander';
 import { registerConfig } from './config.js';
+import { registerBatch } from './batch.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
 import { registerFamilies } from './families.js';
@@ -8,6 +9,7 @@ import { registerFamily } from './family.js';
 import { registerGoal } from './goal.js';
 import { registerInit } from './init.js';
 import { registerIntervention, registerMember } from './intervention.js';
+import { registerLog } from './log.js';
 import { registerMeeting } from './meeting.js';
 import { registerObserve } from './observe.js';
 import { registerReport } from './report.js';
@@ -32,7 +34,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerObserve, registerReport, registerUndo, registerInit, registerDemo, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerUndo, registerInit, registerDemo, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

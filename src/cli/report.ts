@@ -5,34 +5,12 @@ import type { Command } from 'commander';
 import { addMonths, daysBetween } from '../domain/dates.js';
 import { caseloadReport, type BaselineFollowUp, type CaseloadReport, type ReplyTimes, type Share } from '../domain/report.js';
 import { sanitizeLine } from '../domain/sanitize.js';
+import { bar, shareSparkline } from '../domain/sparkline.js';
 import { CASE_EVENT_LABELS, EMPLOYMENT_STATUS_LABELS, type CaseEvent, type EmploymentStatus, type Sector } from '../domain/vocabulary.js';
 import { checkDate, collect, createContext, type Lang } from './context.js';
 import { UsageError } from './errors.js';
 import { sectorLabel } from './labels.js';
 import { formatTable, type Column } from './table.js';
-
-const BAR_WIDTH = 12;
-const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/** A horizontal bar of `fraction` (0 to 1) in block characters, on a light track. */
-export function bar(fraction: number, width = BAR_WIDTH): string {
-  const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
-  const full = Math.floor(eighths / 8);
-  const partial = EIGHTHS[eighths % 8] as string;
-  return '█'.repeat(full) + partial + '░'.repeat(width - full - (partial ? 1 : 0));
-}
-
-const SPARKS = '▁▂▃▄▅▆▇█';
-
-/**
- * Shares (0 to 1) as a sparkline, scaled to their own range so the shape shows, but to at least
- * ten percentage points so that noise does not look like a trend.
- */
-export function sparkline(shares: readonly number[]): string {
-  const low = Math.min(...shares);
-  const range = Math.max(0.1, Math.max(...shares) - low);
-  return shares.map((s) => SPARKS[Math.round(((s - low) / range) * (SPARKS.length - 1))]).join('');
-}
 
 const fraction = (figure: Share) => (figure.of === 0 ? undefined : figure.n / figure.of);
 const percent = (figure: Share) => {
@@ -85,7 +63,7 @@ function trendRows(report: CaseloadReport): string {
     const shares = points.map(pick);
     const first = shares[0] as Share;
     const last = shares.at(-1) as Share;
-    return { label, cells: [`${sparkline(shares.map((s) => fraction(s) ?? 0))}  ${percent(first)} → ${percent(last)}`] };
+    return { label, cells: [`${shareSparkline(shares.map((s) => fraction(s) ?? 0))}  ${percent(first)} → ${percent(last)}`] };
   };
   const dates = Object.keys(report.trend);
   return table([`TREND (${dates.length} dates, ${dates[0]} … ${dates.at(-1)})`, ''], [

@@ -16,7 +16,7 @@ export function registerWorkbench(program: Command): void {
     const ctx = createContext(command);
     const store = await ctx.openStore();
     if (process.stdin.isTTY && process.stdout.isTTY && !ctx.json) {
-      await store.read(); // fail here, plainly, before the screen is taken over
+      // runTui reads the store before it takes over the screen, so a bad store fails plainly here.
       const { runTui } = await import('../tui/run.js');
       process.exitCode = await runTui({
         store,

@@ -154,8 +154,11 @@ const schemaList = Object.values(OPERATION_SCHEMAS) as [
 ];
 export const OperationSchema = z.discriminatedUnion('op', schemaList, {
   error: (issue) =>
-    issue.code === 'invalid_union' ? `op must be one of: ${OPERATION_NAMES.join(', ')}` : undefined,
+    issue.code === 'invalid_union' ? `must be one of: ${OPERATION_NAMES.join(', ')}` : undefined,
 });
+
+/** An operation as built from flags or form fields: its fields are checked by OperationSchema. */
+export type RawOperation = { op: OperationName } & Record<string, unknown>;
 
 /** What callers write (defaults may be left out). */
 export type OperationInput = z.input<typeof OperationSchema>;
@@ -383,4 +386,17 @@ export function applyOperation(ws: Workspace, operation: Operation, ctx: ApplyCo
 /** The family an operation concerns, when it can be told from the operation alone. */
 export function familyIdOf(operation: Operation): string | undefined {
   return 'familyId' in operation ? operation.familyId : operation.op === 'family.add' ? operation.id : undefined;
+}
+
+/** The id of the goal, meeting, contact, intervention or member an operation changes, if it changes one. */
+export function entityIdOf(operation: Operation): string | undefined {
+  const fields: Partial<Record<string, unknown>> = operation;
+  for (const field of ['goalId', 'meetingId', 'contactId', 'interventionId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
+  return undefined;
+}
+
+/** The family an applied operation belongs to, looked up in the workspace when the op names an object. */
+export function familyOfOperation(ws: Workspace, operation: Operation): string | undefined {
+  const entity = entityIdOf(operation);
+  return familyIdOf(operation) ?? (entity === undefined ? undefined : ws.familyOf(entity)?.id);
 }

@@ -58,3 +58,21 @@ export function runTransaction(ws: Workspace, operations: readonly Operation[], 
   checkChanges(changes);
   return { applied, changes };
 }
+
+/**
+ * Every operation that cannot be applied, not just the first: each is tried in turn on the
+ * workspace and a failing one is skipped, so a batch file can be corrected in one go. (A later
+ * operation that depends on a failed one may fail too; that is reported as well.)
+ */
+export function findFailingOperations(ws: Workspace, operations: readonly Operation[], ctx: ApplyContext): Array<{ index: number; message: string }> {
+  const failures: Array<{ index: number; message: string }> = [];
+  operations.forEach((operation, index) => {
+    try {
+      applyOperation(ws, operation, ctx);
+    } catch (error) {
+      if (!(error instanceof OperationError)) throw error;
+      failures.push({ index: index + 1, message: error.message });
+    }
+  });
+  return failures;
+}

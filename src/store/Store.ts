@@ -2,6 +2,7 @@
 // implements. All changes go through `transact`; there is no other way to write.
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
+import type { AuditEntry } from './auditLog.js';
 
 export interface TransactMeta {
   /** Who made the change (the OS user unless FAMCOORD_USER says otherwise). */
@@ -45,6 +46,8 @@ export interface FamilyStore {
   undo(meta: TransactMeta): Promise<UndoResult>;
   /** Creates the store with this state; refuses to replace an existing one unless `replace`. */
   create(state: State, options?: { replace?: boolean }): Promise<void>;
+  /** The audit log, oldest step first. */
+  history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */
   exists(): Promise<boolean>;
   /** Calls `onChange` soon after another process (or this one) changes the store. */

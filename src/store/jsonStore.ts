@@ -229,6 +229,10 @@ export class JsonFileStore implements FamilyStore {
     });
   }
 
+  history(): Promise<AuditEntry[]> {
+    return readAuditLog(this.logPath);
+  }
+
   watch(onChange: () => void): () => void {
     // Polling the path (not the inode) follows the rename that replaces the file on every write.
     const listener = (current: { mtimeMs: number; ino: number }, previous: { mtimeMs: number; ino: number }) => {

@@ -1,16 +1,25 @@
-// Placeholder until the Ink workbench lands (branch tui): keeps the build's dynamic import resolvable.
+// Starts the workbench on a terminal and resolves with the exit code when the user quits.
+import { render } from 'ink';
+import React from 'react';
 import type { FamilyStore } from '../store/Store.js';
+import { App } from './App.js';
 
 export interface TuiOptions {
   store: FamilyStore;
   lang: 'da' | 'en';
+  /** A pinned "today" (YYYY-MM-DD); otherwise the real date. */
   today?: string;
   timeZone: string;
   user: string;
   noColor: boolean;
 }
 
-export async function runTui(_options: TuiOptions): Promise<number> {
-  process.stderr.write('famcoord: the workbench is not built yet; use famcoord today\n');
-  return 1;
+export async function runTui(options: TuiOptions): Promise<number> {
+  const initialState = await options.store.read();
+  const instance = render(
+    <App store={options.store} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} />,
+    { exitOnCtrlC: true },
+  );
+  await instance.waitUntilExit();
+  return 0;
 }

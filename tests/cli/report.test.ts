@@ -118,6 +118,9 @@ describe('recording indicators, then reporting on them', () => {
       adultsQualityOfLifeImproved: { n: 0, of: 0 },
       childrenWithEvent: { notification: { baseline: { n: 0, of: 1 }, followUp: { n: 1, of: 1 } }, 'closed-doing-well': { followUp: { n: 1, of: 1 } } },
     });
+    // In a batch file too, counted by the member's family.
+    const batch = ['{"op":"observation.add","memberId":"p2","kind":"wellbeing","value":6}', '{"op":"event.add","memberId":"p2","kind":"placement"}'].join('\n');
+    expect(JSON.parse(box.run(['batch', '-', '--dry-run', '--json'], { input: batch }).stdout)).toMatchObject({ operations: 2, byFamily: { f1: 2 } });
     // The store keeps them where the contract says.
     const store = JSON.parse(box.bytes().toString());
     expect(store.families[0].members[1].events).toEqual([

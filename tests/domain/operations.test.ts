@@ -101,6 +101,6 @@ describe('operation validation', () => {
     expect(problem({ op: 'goal.add', familyId: 'f1', title: 't', sector: 'school', due: '2026-02-30' })).toMatch(/^due: must be a real date/);
     expect(problem({ op: 'goal.status', goalId: 'g1', status: 'SECRET-NAME' })).toBe('status: must be one of: proposed, active, on-hold, completed, cancelled');
     expect(problem({ op: 'goal.progress', goalId: 'g1', score: 5, scroe: 5 })).toMatch(/scroe/);
-    expect(problem({ op: 'goal.explode' })).toMatch(/^op: op must be one of: family.add/);
+    expect(problem({ op: 'goal.explode' })).toMatch(/^op: must be one of: family.add/);
   });
 });

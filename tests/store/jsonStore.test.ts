@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { readAuditLog } from '../../src/store/auditLog.js';
@@ -10,6 +9,7 @@ import { StoreError } from '../../src/store/errors.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { acquireLock } from '../../src/store/lock.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
+import { bundleWriter } from '../helpers/writer.js';
 
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
 const dirs: string[] = [];
@@ -169,15 +169,11 @@ describe('the lock', () => {
 });
 
 describe('concurrent writers', () => {
-  let writer: string;
-  let bundleDir: string;
+  let writer: { path: string; cleanup: () => void };
   beforeAll(async () => {
-    // Its own folder, outside the per-test cleanup, so the bundle lives for the whole describe.
-    bundleDir = mkdtempSync(join(tmpdir(), 'famcoord-writer-'));
-    writer = join(bundleDir, 'writer.mjs');
-    await build({ entryPoints: [join(import.meta.dirname, 'fixtures/writer.ts')], outfile: writer, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+    writer = await bundleWriter();
   });
-  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+  afterAll(() => writer.cleanup());
 
   it('8 processes × 50 updates lose nothing', async () => {
     const store = await storeWithSample();
@@ -187,7 +183,7 @@ describe('concurrent writers', () => {
     const exits = await Promise.all(
       Array.from({ length: processes }, (_, w) =>
         new Promise<number>((resolve) => {
-          const child = spawn(process.execPath, [writer, store.path, String(w), String(updates), 'g1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+          const child = spawn(process.execPath, [writer.path, store.path, String(w), String(updates), 'g1'], { stdio: ['ignore', 'ignore', 'inherit'] });
           child.on('exit', (code) => resolve(code ?? -1));
         }),
       ),

@@ -1,0 +1,136 @@
+// famcoord batch FILE|-: JSON Lines, one operation per line, all or nothing. Every line is
+// checked first and every bad line is reported with its number; only a wholly valid batch is
+// applied, in one write, as one audit step (so one `undo` takes it back).
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { familyOfOperation, OperationSchema, type Operation } from '../domain/operations.js';
+import { findFailingOperations, runTransaction, TransactionError } from '../domain/transaction.js';
+import { describePath } from '../domain/validate.js';
+import { StateWorkspace } from '../domain/workspace.js';
+import { describeIoError } from '../store/errors.js';
+import { createContext } from './context.js';
+import { UsageError } from './errors.js';
+import { formatTable } from './table.js';
+
+export interface ParsedBatch {
+  operations: Operation[];
+  /** The file line of each operation (1-based), for messages. */
+  lines: number[];
+  problems: string[];
+}
+
+/** Where JSON.parse stopped, as a column, without quoting the line (it may hold personal data). */
+function jsonColumn(error: unknown): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+  return position ? ` at column ${Number(position[1]) + 1}` : '';
+}
+
+/** Parses and validates every line; blank lines and lines starting with # are skipped. */
+export function parseBatch(text: string): ParsedBatch {
+  const parsed: ParsedBatch = { operations: [], lines: [], problems: [] };
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (!raw.trim() || raw.trimStart().startsWith('#')) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      parsed.problems.push(`line ${line}: not valid JSON${jsonColumn(error)}`);
+      return;
+    }
+    const result = OperationSchema.safeParse(data);
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => `${issue.path.length ? `${describePath(issue.path, data)}: ` : ''}${issue.message}`);
+      parsed.problems.push(`line ${line}: ${issues.join('; ')}`);
+      return;
+    }
+    parsed.operations.push(result.data);
+    parsed.lines.push(line);
+  });
+  return parsed;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+async function readInput(file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the batch file ${file}: ${describeIoError(error)}`);
+  }
+}
+
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .description('apply a file of operations (JSON Lines) all or nothing, as one step')
+    .argument('<FILE>', 'the batch file, or - for standard input')
+    .option('--dry-run', 'check the batch and show what would change; write nothing')
+    .addHelpText('after', `
+Each line is one operation, as in the audit log, e.g.
+  {"op": "goal.progress", "goalId": "g12", "score": 6, "note": "Mødt op hver dag"}
+  {"op": "contact.resolve", "contactId": "c5", "resolution": "Ressourceforløb bevilget"}
+Blank lines and lines starting with # are skipped.
+
+Examples:
+  famcoord batch updates.jsonl --dry-run
+  famcoord batch updates.jsonl
+  my-script | famcoord batch -`)
+    .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
+      const ctx = createContext(command);
+      const batch = parseBatch(await readInput(file));
+      const store = await ctx.openStore();
+      const state = await store.read();
+      // The lines that parsed are also tried against the data, so one run reports every bad line.
+      const problems = [
+        ...batch.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text })),
+        ...findFailingOperations(new StateWorkspace(state), batch.operations, { today: ctx.today }).map((f) => {
+          const line = batch.lines[f.index - 1] as number;
+          return { line, text: `line ${line}: ${f.message}` };
+        }),
+      ].sort((a, b) => a.line - b.line);
+      if (problems.length > 0) {
+        for (const problem of problems) process.stderr.write(`famcoord: ${problem.text}\n`);
+        throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
+      }
+      if (batch.operations.length === 0) throw new UsageError('the batch has no operations; nothing was written');
+      const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
+      const meta = { user: ctx.user, source: 'batch', today: ctx.today };
+
+      // Apply in memory to a copy: the dry run shows this, and it checks the whole result is valid.
+      const ws = new StateWorkspace(state);
+      let applied: Operation[];
+      try {
+        applied = runTransaction(ws, batch.operations, { today: ctx.today }).applied;
+      } catch (error) {
+        throw lineOf(error);
+      }
+      const byOperation = countBy(applied, (op) => op.op);
+      const byFamily = countBy(applied, (op) => familyOfOperation(ws, op) ?? '?');
+      const summary = { operations: applied.length, families: Object.keys(byFamily).length, byOperation, byFamily };
+
+      if (options.dryRun) {
+        if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });
+        return ctx.print(
+          `Dry run: ${summary.operations} operation(s) on ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} would be applied; nothing was written.\n\n` +
+            `${formatTable([{ header: 'OPERATION', value: ([name]: [string, number]) => name }, { header: 'COUNT', value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byOperation))}\n\n` +
+            `${formatTable([{ header: 'FAMILY', value: ([id]: [string, number]) => id }, { header: 'OPERATIONS', value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byFamily))}`,
+        );
+      }
+      // The store is re-read under its lock, so a change made since the check above is kept.
+      const result = await store.transact(batch.operations, meta).catch((error: unknown) => {
+        throw lineOf(error);
+      });
+      if (ctx.json) ctx.printJson({ ok: true, step: result.step, ...summary });
+      else ctx.print(`Applied ${summary.operations} operation(s) to ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} in one step (step ${result.step}); famcoord undo takes it back`);
+    });
+}

@@ -1,0 +1,42 @@
+// famcoord log: the audit log, who changed what and when.
+import type { Command } from 'commander';
+import type { AuditEntry } from '../store/auditLog.js';
+import { checkDate, createContext } from './context.js';
+import { formatTable } from './table.js';
+
+/** "goal.progress ×3, contact.resolve", or "undo of step 4". */
+export function describeStep(entry: AuditEntry): string {
+  if (entry.undoes !== undefined) return `undo of step ${entry.undoes}`;
+  const counts = new Map<string, number>();
+  for (const op of entry.ops) counts.set(op.op, (counts.get(op.op) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
+}
+
+export function registerLog(program: Command): void {
+  program
+    .command('log')
+    .description('the audit log: when, who, which operations, which families')
+    .option('--family <FAMILY_ID>', 'only steps that changed this family')
+    .option('--since <YYYY-MM-DD>', 'only steps on or after this day (UTC)')
+    .addHelpText('after', '\nExamples:\n  famcoord log\n  famcoord log --family f3 --since 2026-11-01 --json')
+    .action(async (options: { family?: string; since?: string }, command: Command) => {
+      const ctx = createContext(command);
+      const since = options.since === undefined ? undefined : checkDate(options.since, '--since');
+      const entries = (await (await ctx.openStore()).history()).filter(
+        (e) => (options.family === undefined || e.familyIds.includes(options.family)) && (since === undefined || e.time.slice(0, 10) >= since),
+      );
+      // The families' earlier versions (kept for undo) stay out of the output: they are whole case files.
+      if (ctx.json) return ctx.printJson(entries.map(({ before: _before, afterHash: _afterHash, ...entry }) => entry));
+      if (entries.length === 0) return ctx.print('No changes logged yet.');
+      ctx.print(
+        formatTable<AuditEntry>([
+          { header: 'STEP', value: (e) => e.step, align: 'right' },
+          { header: 'WHEN (UTC)', value: (e) => e.time.slice(0, 16).replace('T', ' ') },
+          { header: 'WHO', value: (e) => e.user, maxWidth: 16 },
+          { header: 'FROM', value: (e) => e.source },
+          { header: 'WHAT', value: describeStep, maxWidth: 50 },
+          { header: 'FAMILIES', value: (e) => (e.familyIds.length > 4 ? `${e.familyIds.slice(0, 4).join(', ')} +${e.familyIds.length - 4}` : e.familyIds.join(', ')) },
+        ], entries),
+      );
+    });
+}

@@ -1,0 +1,39 @@
+// Families: the caseload, filtered as you type after `/`.
+import { Box, Text } from 'ink';
+import React from 'react';
+import { Panel } from '../components/Panel.js';
+import type { Translate } from '../tui/i18n.js';
+import { fit } from '../tui/layout.js';
+import type { PanelModel } from '../tui/models.js';
+import { selectedIndex, type ScreenState } from '../tui/navigation.js';
+
+export interface FamiliesScreenProps {
+  panel: PanelModel;
+  screen: Extract<ScreenState, { name: 'families' }>;
+  width: number;
+  height: number;
+  color: boolean;
+  t: Translate;
+}
+
+export function FamiliesScreen({ panel, screen, width, height, color, t }: FamiliesScreenProps) {
+  const showFilter = screen.filtering || screen.filter !== '';
+  return (
+    <Box flexDirection="column">
+      {showFilter && (
+        <Text wrap="truncate" color={screen.filtering && color ? 'cyan' : undefined}>
+          {fit(`/ ${t('filter')}: ${screen.filter}${screen.filtering ? '▏' : ''}`, width)}
+        </Text>
+      )}
+      <Panel
+        model={panel}
+        width={width}
+        height={height - (showFilter ? 1 : 0)}
+        focused={!screen.filtering}
+        selected={selectedIndex(screen.selections[0], panel.rows.map((r) => r.id))}
+        color={color}
+        emptyText={t('none')}
+      />
+    </Box>
+  );
+}

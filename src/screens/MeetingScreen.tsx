@@ -1,0 +1,77 @@
+// A meeting: minutes and agreements, recorded during the meeting. The live view (l) is for a
+// stormøde, where the minutes are on a shared screen: no chrome, bold, spaced, newest at the bottom.
+import { Box, Text } from 'ink';
+import React from 'react';
+import wrapAnsi from 'wrap-ansi';
+import { wallClock } from '../domain/dates.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import type { Meeting } from '../domain/schema.js';
+import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
+import type { Translate } from '../tui/i18n.js';
+import { fit } from '../tui/layout.js';
+import type { ScreenState } from '../tui/navigation.js';
+
+export interface MeetingScreenProps {
+  meeting: Meeting;
+  familyName: string;
+  screen: Extract<ScreenState, { name: 'meeting' }>;
+  timeZone: string;
+  width: number;
+  height: number;
+  color: boolean;
+  t: Translate;
+}
+
+/** The minutes as screen lines of at most `width` columns. */
+export function minutesLines(minutes: string, width: number): string[] {
+  const text = sanitizeText(minutes).replace(/\t/g, ' ');
+  if (!text.trim()) return [];
+  return text.split('\n').flatMap((paragraph) => wrapAnsi(paragraph, Math.max(10, width), { hard: true, trim: true }).split('\n'));
+}
+
+export function MeetingScreen({ meeting, familyName, screen, timeZone, width, height, color, t }: MeetingScreenProps) {
+  const when = wallClock(meeting.start, timeZone);
+  const heading = `${MEETING_TYPE_LABELS[meeting.type].da} · ${sanitizeLine(familyName)} · ${when.date} ${when.time} · ${sanitizeLine(meeting.place)}`;
+  const agreements = meeting.agreements.map((a) => `• ${sanitizeLine(a.who)}: ${sanitizeLine(a.what)}${a.due ? ` (${a.due})` : ''}`);
+  if (screen.live) {
+    // Double-spaced, bold, with margins: readable from across the room; the newest lines stay visible.
+    const margin = Math.min(6, Math.floor(width / 12));
+    const lines = minutesLines(meeting.minutes, width - margin * 2).flatMap((l) => [l, '']);
+    const room = Math.max(1, height - 3 - Math.min(agreements.length, 4));
+    const shown = lines.slice(Math.max(0, lines.length - room - screen.scroll), lines.length - screen.scroll || undefined);
+    return (
+      <Box flexDirection="column" paddingX={margin} height={height}>
+        <Text bold wrap="truncate">{fit(heading.toUpperCase(), width - margin * 2)}</Text>
+        <Text> </Text>
+        {shown.map((line, i) => (
+          <Text key={i} bold wrap="truncate">{line}</Text>
+        ))}
+        <Box flexGrow={1} />
+        {agreements.slice(-4).map((a, i) => (
+          <Text key={`a${i}`} bold color={color ? 'green' : undefined} wrap="truncate">{fit(a, width - margin * 2)}</Text>
+        ))}
+      </Box>
+    );
+  }
+  const attendees = meeting.attendees.map((a) => sanitizeLine(a.name)).join(', ');
+  const agreementRoom = Math.min(agreements.length, Math.max(2, Math.floor(height / 3)));
+  const minutesRoom = Math.max(1, height - 5 - agreementRoom);
+  const lines = minutesLines(meeting.minutes, width - 2);
+  const end = Math.max(0, lines.length - screen.scroll);
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold wrap="truncate">{fit(heading, width)}</Text>
+      <Text wrap="truncate" dimColor={color}>{fit(`${t('attendees')}: ${attendees}`, width)}</Text>
+      <Text bold inverse={color} wrap="truncate">{fit(` ${t('minutes')}`, width)}</Text>
+      {lines.length === 0 && <Text dimColor={color}>{fit(`  ${t('none')}`, width)}</Text>}
+      {lines.slice(Math.max(0, end - minutesRoom), end).map((line, i) => (
+        <Text key={i} wrap="truncate">{` ${line}`}</Text>
+      ))}
+      <Box flexGrow={1} />
+      <Text bold inverse={color} wrap="truncate">{fit(` ${t('agreements')} (${agreements.length})`, width)}</Text>
+      {agreements.slice(-agreementRoom).map((a, i) => (
+        <Text key={`a${i}`} wrap="truncate">{fit(` ${a}`, width)}</Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,289 @@
+// The workbench shell. It owns the data (useStoreState) and the UI state (uiReducer), turns each
+// keystroke into a command from the keymap, and routes: which screen, which dialog. Screens and
+// components only render what they are given.
+import { Box, Text, useApp, useInput } from 'ink';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
+import { todayIn } from '../domain/dates.js';
+import { OperationSchema } from '../domain/operations.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { State } from '../domain/schema.js';
+import { TransactionError } from '../domain/transaction.js';
+import type { FamilyStore } from '../store/Store.js';
+import { Footer } from '../components/Footer.js';
+import { FormDialog } from '../components/FormDialog.js';
+import { FamiliesScreen } from '../screens/FamiliesScreen.js';
+import { FamilyScreen } from '../screens/FamilyScreen.js';
+import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
+import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
+import { TodayScreen } from '../screens/TodayScreen.js';
+import { DIALOGS, openDialog, type DialogKind } from './forms.js';
+import { longDate, translator, type Lang } from './i18n.js';
+import { binding, bindingsIn, commandFor, type Command, type Scope } from './keymap.js';
+import { keystrokes, type Keystroke } from './keystrokes.js';
+import { fit } from './layout.js';
+import { familiesPanel, familyModel, todayPanels, type PanelModel, type Row } from './models.js';
+import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import { useStoreState } from './useStoreState.js';
+import { useTerminalSize } from './useTerminalSize.js';
+
+export interface AppProps {
+  store: FamilyStore;
+  initialState: State;
+  lang: Lang;
+  /** A pinned "today"; otherwise the real date, re-read on every render. */
+  today?: string;
+  timeZone: string;
+  user: string;
+  color: boolean;
+  /** Fixed size, for tests; otherwise the terminal's. */
+  size?: { width: number; height: number };
+}
+
+const SCOPES: Record<ScreenState['name'], Scope[]> = {
+  today: ['today', 'list', 'global'],
+  families: ['families', 'list', 'global'],
+  family: ['family', 'list', 'global'],
+  meeting: ['meeting', 'global'],
+  help: ['list', 'global'],
+};
+
+interface ViewContextLike {
+  today: string;
+  timeZone: string;
+  lang: Lang;
+  t: ReturnType<typeof translator>;
+}
+
+function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): { panels: PanelModel[]; panel: number; plan?: ReturnType<typeof familyModel> extends infer M ? (M extends { plan: infer P } ? P : never) : never } {
+  switch (screen.name) {
+    case 'today':
+      return { panels: todayPanels(state, ctx), panel: screen.panel };
+    case 'families':
+      return { panels: [familiesPanel(state, ctx, screen.filter)], panel: 0 };
+    case 'family': {
+      const family = familyModel(state, screen.familyId, ctx);
+      return family ? { panels: family.panels, panel: screen.panel, plan: family.plan } : { panels: [], panel: 0 };
+    }
+    default:
+      return { panels: [], panel: 0 };
+  }
+}
+
+/** A message for a failed change, for the status line or the dialog; never a stack trace. */
+function failureText(error: unknown): string {
+  if (error instanceof TransactionError) return error.message;
+  return error instanceof Error && error.name !== 'Error' ? error.message : 'unexpected error; nothing was saved';
+}
+
+export function App({ store, initialState, lang, today: pinnedToday, timeZone, user, color, size }: AppProps) {
+  const { exit } = useApp();
+  const data = useStoreState(store, initialState);
+  // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
+  // input event, or before React has re-rendered, and each must see the state the previous left.
+  const [ui, setUi] = useState(initialUi);
+  const uiRef = useRef(ui);
+  const dispatch = useCallback((action: UiAction) => {
+    uiRef.current = uiReducer(uiRef.current, action);
+    setUi(uiRef.current);
+  }, []);
+  const stateRef = useRef(data.state);
+  stateRef.current = data.state;
+  const { width, height } = useTerminalSize(size);
+  const t = translator(lang);
+  const today = pinnedToday ?? todayIn(timeZone);
+  const ctx = useMemo(() => ({ today, timeZone, lang, t }), [today, timeZone, lang]);
+  const meta = { user, source: 'tui', today };
+  /** Everything a screen shows and a key acts on, from a UI state and the data. */
+  const derive = (uiState: UiState, state: State) => {
+    const screen = currentScreen(uiState);
+    const model = screenModel(screen, state, ctx);
+    const activePanel = model.panels[model.panel];
+    const selections = 'selections' in screen ? screen.selections : [];
+    const selectedRow: Row | undefined = activePanel?.rows[selectedIndex(selections[model.panel], activePanel.rows.map((r) => r.id))];
+    const meeting = screen.name === 'meeting' ? state.families.flatMap((f) => f.meetings.map((m) => ({ meeting: m, family: f }))).find((x) => x.meeting.id === screen.meetingId) : undefined;
+    const familyContext = screen.name === 'family' ? screen.familyId : undefined;
+    return { screen, model, activePanel, selectedRow, meeting, familyContext };
+  };
+  const view = useMemo(() => derive(ui, data.state), [ui, data.state, ctx]);
+  const { screen, model, meeting } = view;
+
+  /** Why a command cannot act now, or undefined when it can. */
+  const disabledReason = (command: Command, { selectedRow, familyContext } = view): string | undefined => {
+    const requirement = (binding(command) as { requires?: { kind: string; reason: Parameters<typeof t>[0] } }).requires;
+    if (!requirement) return command === 'undo' && data.readError ? data.readError : undefined;
+    if (requirement.kind === 'family') return familyContext ? undefined : t(requirement.reason);
+    if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' ? undefined : t(requirement.reason);
+    return selectedRow?.kind === requirement.kind ? undefined : t(requirement.reason);
+  };
+
+  const scopes = SCOPES[screen.name];
+  // The footer lists this screen's own keys first, then the lists', then the global ones.
+  const footerCommands = [...new Set(scopes.flatMap((scope) => bindingsIn([scope])))].filter((c) => !['up', 'down', 'pageUp', 'pageDown', 'previousPanel'].includes(c));
+  const disabled = new Set(footerCommands.filter((c) => disabledReason(c) !== undefined));
+
+  const setError = (text: string) => dispatch({ type: 'status', status: { text, kind: 'error' } });
+  const setInfo = (text: string) => dispatch({ type: 'status', status: { text, kind: 'info' } });
+
+  const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial) });
+
+  const submitDialog = async () => {
+    const dialog = uiRef.current.dialog;
+    if (!dialog) return;
+    const raw = DIALOGS[dialog.kind].toOperation(dialog.values, dialog.target, timeZone);
+    const parsed = OperationSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: issue?.message ?? 'not valid' } });
+      return;
+    }
+    try {
+      const result = await data.apply([parsed.data], meta);
+      dispatch({ type: 'closeDialog' });
+      setInfo(`${t('saved')}: ${parsed.data.op} (${result.step})`);
+    } catch (error) {
+      dispatch({ type: 'dialog', action: { type: 'error', message: failureText(error) } });
+    }
+  };
+
+  const pageSize = Math.max(1, Math.floor(height / 3));
+
+  const run = (command: Command) => {
+    const current = derive(uiRef.current, stateRef.current);
+    const { screen, model, activePanel, selectedRow, meeting, familyContext } = current;
+    const reason = disabledReason(command, current);
+    if (reason !== undefined) return setError(`${binding(command).footer[lang]}: ${reason}`);
+    switch (command) {
+      case 'quit':
+        return exit();
+      case 'help':
+        return screen.name === 'help' ? undefined : dispatch({ type: 'push', screen: helpScreen() });
+      case 'back':
+        return dispatch({ type: 'pop' });
+      case 'undo':
+        return void data.undo(meta).then(
+          (r) => setInfo(`${t('undone')} ${r.undid}`),
+          (error: unknown) => setError(failureText(error)),
+        );
+      case 'today':
+      case 'families':
+        return dispatch({ type: 'home', screen: command });
+      case 'up':
+      case 'down':
+      case 'pageUp':
+      case 'pageDown': {
+        const delta = { up: -1, down: 1, pageUp: -pageSize, pageDown: pageSize }[command];
+        if (screen.name === 'help') return dispatch({ type: 'scroll', delta, max: helpLines(lang, t).length - (height - 3) });
+        if (screen.name === 'meeting') return dispatch({ type: 'scroll', delta: -delta, max: minutesLines(meeting?.meeting.minutes ?? '', width).length });
+        return dispatch({ type: 'move', delta, ids: activePanel?.rows.map((r) => r.id) ?? [] });
+      }
+      case 'nextPanel':
+      case 'previousPanel':
+        return dispatch({ type: 'panel', delta: command === 'nextPanel' ? 1 : -1, panelCount: model.panels.length });
+      case 'open':
+        if (!selectedRow) return;
+        if (selectedRow.kind === 'meeting') return dispatch({ type: 'push', screen: meetingScreen(selectedRow.id) });
+        return dispatch({ type: 'push', screen: familyScreen(selectedRow.familyId) });
+      case 'minutes':
+        return selectedRow && dispatch({ type: 'push', screen: meetingScreen(selectedRow.id) });
+      case 'progress': {
+        const goal = stateRef.current.families.find((f) => f.id === selectedRow?.familyId)?.goals.find((g) => g.id === selectedRow?.id);
+        const latest = goal?.progress.at(-1)?.score;
+        return selectedRow && startDialog('progress', selectedRow.id, latest === undefined ? {} : { score: String(latest) });
+      }
+      case 'answer':
+      case 'resolve':
+        return selectedRow && startDialog(command, selectedRow.id);
+      case 'addGoal':
+      case 'addContact':
+      case 'addMeeting':
+        return familyContext && startDialog(command, familyContext, command === 'addMeeting' ? { start: `${today} 09:00`, durationMin: '60' } : {});
+      case 'filter':
+        return dispatch({ type: 'filterStart' });
+      case 'addLine':
+        return screen.name === 'meeting' && startDialog('minutesLine', screen.meetingId);
+      case 'addAgreement':
+        return screen.name === 'meeting' && startDialog('agreement', screen.meetingId);
+      case 'live':
+        return dispatch({ type: 'toggleLive' });
+    }
+  };
+
+  const handleDialogKey = ({ text, named, erase }: Keystroke) => {
+    if (named === 'escape') return dispatch({ type: 'closeDialog' });
+    if (named === 'return') return void submitDialog();
+    if (named === 'tab' || named === 'down') return dispatch({ type: 'dialog', action: { type: 'focus', delta: 1 } });
+    if (named === 'shift-tab' || named === 'up') return dispatch({ type: 'dialog', action: { type: 'focus', delta: -1 } });
+    if (named === 'left' || named === 'right') return dispatch({ type: 'dialog', action: { type: 'choose', delta: named === 'left' ? -1 : 1 } });
+    if (erase) return dispatch({ type: 'dialog', action: { type: 'backspace' } });
+    if (text) dispatch({ type: 'dialog', action: { type: 'type', text } });
+  };
+
+  const handleFilterKey = ({ text, named, erase }: Keystroke) => {
+    if (named === 'escape') return dispatch({ type: 'filterEnd', clear: true });
+    if (named === 'return' || named === 'down' || named === 'tab') return dispatch({ type: 'filterEnd', clear: false });
+    if (erase) return dispatch({ type: 'filterBackspace' });
+    if (text) dispatch({ type: 'filterType', text });
+  };
+
+  const handleKeystroke = (keystroke: Keystroke) => {
+    const uiNow = uiRef.current;
+    const screenNow = currentScreen(uiNow);
+    if (uiNow.dialog) return handleDialogKey(keystroke);
+    if (screenNow.name === 'families' && screenNow.filtering) return handleFilterKey(keystroke);
+    const scopesNow = SCOPES[screenNow.name];
+    if (keystroke.named) {
+      const command = commandFor('', keystroke.named, scopesNow);
+      return command && run(command);
+    }
+    for (const ch of keystroke.text) {
+      const command = commandFor(ch, undefined, SCOPES[currentScreen(uiRef.current).name]);
+      if (command) run(command);
+    }
+  };
+
+  useInput((input, key) => {
+    for (const keystroke of keystrokes(input, key)) handleKeystroke(keystroke);
+  });
+
+  // Layout: a header line, the screen, the dialog (if any), the status line and the footer.
+  const dialogHeight = ui.dialog ? DIALOGS[ui.dialog.kind].fields.length + 6 + (ui.dialog.error ? 1 : 0) : 0;
+  const live = screen.name === 'meeting' && screen.live;
+  // One line is kept free at the bottom: writing the terminal's last line scrolls some terminals.
+  const chrome = live ? 1 : 3;
+  const bodyHeight = Math.max(3, height - 1 - chrome - dialogHeight);
+  const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help') }[screen.name];
+  const header = `famcoord · ${title} · ${longDate(today, lang)}`;
+  const status = data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined));
+  const dialogSubject = (() => {
+    if (!ui.dialog) return '';
+    const target = ui.dialog.target;
+    for (const f of data.state.families) {
+      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.find((m) => m.id === target)?.type ?? (f.id === target ? f.name : undefined);
+      if (found) return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
+    }
+    return target;
+  })();
+
+  return (
+    <Box flexDirection="column" width={width} height={height - 1}>
+      {!live && (
+        <Text bold inverse={color} wrap="truncate">
+          {fit(` ${header}`, width)}
+        </Text>
+      )}
+      <Box height={bodyHeight} flexDirection="column">
+        {screen.name === 'today' && <TodayScreen panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} emptyText={t('none')} />}
+        {screen.name === 'families' && model.panels[0] && <FamiliesScreen panel={model.panels[0]} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'family' && !model.plan && <Text>{fit(`${screen.familyId}: ${t('none')}`, width)}</Text>}
+        {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'help' && <HelpScreen lang={lang} t={t} width={width} height={bodyHeight} scroll={screen.scroll} color={color} />}
+      </Box>
+      {ui.dialog && <FormDialog dialog={ui.dialog} subject={dialogSubject} t={t} width={width} color={color} />}
+      <Text wrap="truncate" color={status?.kind === 'error' && color ? 'red' : status && color ? 'green' : undefined}>
+        {fit(status ? ` ${status.text}` : '', width)}
+      </Text>
+      {!live && <Footer commands={footerCommands} disabled={disabled} lang={lang} width={width} color={color} />}
+    </Box>
+  );
+}

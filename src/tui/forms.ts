@@ -1,0 +1,149 @@
+// The update dialogs as data: each names its fields and how their values become one operation.
+// One generic form (reducer + FormDialog component) serves them all, so recording progress,
+// answering a contact or planning a meeting share the same keys and the same validation path.
+import { parseLocalDateTime } from '../domain/dates.js';
+import type { RawOperation } from '../domain/operations.js';
+import { GOAL_STATUSES, MEETING_TYPES, SECTORS } from '../domain/vocabulary.js';
+import type { MessageKey } from './i18n.js';
+
+export type Field =
+  | { name: string; label: MessageKey; kind: 'text' }
+  | { name: string; label: MessageKey; kind: 'choice'; options: readonly string[] };
+
+export interface DialogDefinition {
+  title: MessageKey;
+  fields: readonly Field[];
+  /** Builds the operation from the typed values; validation happens after, on the operation. */
+  toOperation(values: Readonly<Record<string, string>>, target: string, timeZone: string): RawOperation;
+  /** Which form field an operation field comes from, to show a validation message beside it. */
+  fieldOf?: Partial<Record<string, string>>;
+}
+
+/** A number when the text is one, else the text, so validation can say "must be a whole number". */
+const numeric = (text: string): number | string => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text);
+const optional = (name: string, text: string | undefined) => (text && text.trim() ? { [name]: text.trim() } : {});
+
+export const DIALOGS = {
+  progress: {
+    title: 'recordProgress',
+    fields: [
+      { name: 'score', label: 'score', kind: 'text' },
+      { name: 'note', label: 'note', kind: 'text' },
+      { name: 'status', label: 'status', kind: 'choice', options: ['', ...GOAL_STATUSES] },
+    ],
+    toOperation: (v, goalId) => ({ op: 'goal.progress', goalId, score: numeric(v.score ?? ''), note: (v.note ?? '').trim(), ...optional('status', v.status) }),
+  },
+  answer: {
+    title: 'answerContact',
+    fields: [{ name: 'answer', label: 'answer', kind: 'text' }],
+    toOperation: (v, contactId) => ({ op: 'contact.answer', contactId, answer: (v.answer ?? '').trim() }),
+  },
+  resolve: {
+    title: 'resolveContact',
+    fields: [{ name: 'resolution', label: 'resolution', kind: 'text' }],
+    toOperation: (v, contactId) => ({ op: 'contact.resolve', contactId, resolution: (v.resolution ?? '').trim() }),
+  },
+  addGoal: {
+    title: 'addGoal',
+    fields: [
+      { name: 'title', label: 'title', kind: 'text' },
+      { name: 'sector', label: 'sector', kind: 'choice', options: SECTORS },
+      { name: 'due', label: 'due', kind: 'text' },
+    ],
+    toOperation: (v, familyId) => ({ op: 'goal.add', familyId, title: (v.title ?? '').trim(), sector: v.sector, due: (v.due ?? '').trim() }),
+  },
+  addContact: {
+    title: 'addContact',
+    fields: [
+      { name: 'subject', label: 'subject', kind: 'text' },
+      { name: 'sector', label: 'sector', kind: 'choice', options: SECTORS },
+      { name: 'replyBy', label: 'replyBy', kind: 'text' },
+    ],
+    toOperation: (v, familyId) => ({ op: 'contact.add', familyId, subject: (v.subject ?? '').trim(), sector: v.sector, ...optional('replyBy', v.replyBy) }),
+  },
+  addMeeting: {
+    title: 'addMeeting',
+    fields: [
+      { name: 'type', label: 'type', kind: 'choice', options: MEETING_TYPES },
+      { name: 'start', label: 'start', kind: 'text' },
+      { name: 'place', label: 'place', kind: 'text' },
+      { name: 'durationMin', label: 'duration', kind: 'text' },
+    ],
+    toOperation: (v, familyId, timeZone) => ({
+      op: 'meeting.add',
+      familyId,
+      type: v.type,
+      start: parseLocalDateTime(v.start ?? '', timeZone) ?? (v.start ?? '').trim(),
+      place: (v.place ?? '').trim(),
+      durationMin: numeric(v.durationMin || '60'),
+    }),
+  },
+  minutesLine: {
+    title: 'addLine',
+    fields: [{ name: 'minutes', label: 'minutes', kind: 'text' }],
+    toOperation: (v, meetingId) => ({ op: 'meeting.minutes', meetingId, minutes: (v.minutes ?? '').trim(), append: true }),
+  },
+  agreement: {
+    title: 'addAgreement',
+    fields: [
+      { name: 'who', label: 'who', kind: 'text' },
+      { name: 'what', label: 'what', kind: 'text' },
+      { name: 'due', label: 'due', kind: 'text' },
+    ],
+    toOperation: (v, meetingId) => ({ op: 'meeting.agreement', meetingId, who: (v.who ?? '').trim(), what: (v.what ?? '').trim(), ...optional('due', v.due) }),
+  },
+} as const satisfies Record<string, DialogDefinition>;
+
+export type DialogKind = keyof typeof DIALOGS;
+
+export interface DialogState {
+  kind: DialogKind;
+  /** The id the operation is about: a goal, contact, family or meeting. */
+  target: string;
+  values: Record<string, string>;
+  focus: number;
+  error?: { field?: string; message: string };
+}
+
+export type FormAction =
+  | { type: 'type'; text: string }
+  | { type: 'backspace' }
+  | { type: 'focus'; delta: number }
+  | { type: 'choose'; delta: number }
+  | { type: 'error'; field?: string; message: string };
+
+export function openDialog(kind: DialogKind, target: string, initial: Record<string, string> = {}): DialogState {
+  const values: Record<string, string> = {};
+  for (const field of DIALOGS[kind].fields as readonly Field[]) values[field.name] = initial[field.name] ?? (field.kind === 'choice' ? (field.options[0] as string) : '');
+  return { kind, target, values, focus: 0 };
+}
+
+function focusedField(state: DialogState): Field {
+  return (DIALOGS[state.kind].fields as readonly Field[])[state.focus] as Field;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function formReducer(state: DialogState, action: FormAction): DialogState {
+  const field = focusedField(state);
+  const fieldCount = DIALOGS[state.kind].fields.length;
+  const set = (value: string) => ({ ...state, values: { ...state.values, [field.name]: value }, error: undefined });
+  switch (action.type) {
+    case 'type':
+      return field.kind === 'text' ? set((state.values[field.name] ?? '') + action.text.replace(CONTROL, '')) : state;
+    case 'backspace':
+      return field.kind === 'text' ? set([...(state.values[field.name] ?? '')].slice(0, -1).join('')) : state;
+    case 'focus':
+      return { ...state, focus: (state.focus + action.delta + fieldCount) % fieldCount };
+    case 'choose': {
+      if (field.kind !== 'choice') return state;
+      const at = field.options.indexOf(state.values[field.name] ?? '');
+      return set(field.options[(at + action.delta + field.options.length) % field.options.length] as string);
+    }
+    case 'error': {
+      const index = (DIALOGS[state.kind].fields as readonly Field[]).findIndex((f) => f.name === action.field);
+      return { ...state, error: { ...(action.field !== undefined && { field: action.field }), message: action.message }, ...(index >= 0 && { focus: index }) };
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// The one keybinding table. Key dispatch, the footer and the help screen (?) are all generated
+// from it; no other file names a key. A binding that needs a selected row of some kind says so,
+// and the workbench shows why it cannot act now instead of silently doing nothing.
+import type { Key } from 'ink';
+import type { Lang, MessageKey } from './i18n.js';
+
+export type Scope = 'global' | 'list' | 'today' | 'families' | 'family' | 'meeting';
+
+export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 'tab' | 'shift-tab' | 'pageup' | 'pagedown';
+export type KeySpec = { named: NamedKey } | { char: string };
+
+/** What a binding needs selected to act; the message explains it when it is missing. */
+export type Requirement = { kind: 'row' | 'goal' | 'contact' | 'meeting' | 'family'; reason: MessageKey };
+
+interface Binding {
+  keys: readonly KeySpec[];
+  scopes: readonly Scope[];
+  description: Record<Lang, string>;
+  /** A word or two for the footer. */
+  footer: Record<Lang, string>;
+  requires?: Requirement;
+}
+
+const char = (c: string): KeySpec => ({ char: c });
+const named = (n: NamedKey): KeySpec => ({ named: n });
+
+export const BINDINGS = {
+  quit: { keys: [char('q')], scopes: ['global'], description: { da: 'Afslut famcoord', en: 'Quit famcoord' }, footer: { da: 'afslut', en: 'quit' } },
+  help: { keys: [char('?')], scopes: ['global'], description: { da: 'Vis alle taster', en: 'Show every key' }, footer: { da: 'hjælp', en: 'help' } },
+  back: { keys: [named('escape')], scopes: ['global'], description: { da: 'Tilbage til forrige skærm', en: 'Back to the previous screen' }, footer: { da: 'tilbage', en: 'back' } },
+  undo: { keys: [char('u')], scopes: ['global'], description: { da: 'Fortryd den seneste ændring', en: 'Undo the last change' }, footer: { da: 'fortryd', en: 'undo' } },
+  today: { keys: [char('t')], scopes: ['global'], description: { da: 'Gå til I dag', en: 'Go to Today' }, footer: { da: 'i dag', en: 'today' } },
+  families: { keys: [char('f')], scopes: ['global'], description: { da: 'Gå til alle familier', en: 'Go to all families' }, footer: { da: 'familier', en: 'families' } },
+  up: { keys: [named('up'), char('k')], scopes: ['list', 'meeting'], description: { da: 'Op i listen', en: 'Move up' }, footer: { da: 'op', en: 'up' } },
+  down: { keys: [named('down'), char('j')], scopes: ['list', 'meeting'], description: { da: 'Ned i listen', en: 'Move down' }, footer: { da: 'ned', en: 'down' } },
+  pageUp: { keys: [named('pageup')], scopes: ['list'], description: { da: 'En side op', en: 'Page up' }, footer: { da: 'side op', en: 'page up' } },
+  pageDown: { keys: [named('pagedown')], scopes: ['list'], description: { da: 'En side ned', en: 'Page down' }, footer: { da: 'side ned', en: 'page down' } },
+  nextPanel: { keys: [named('tab')], scopes: ['today', 'family'], description: { da: 'Næste panel', en: 'Next panel' }, footer: { da: 'panel', en: 'panel' } },
+  previousPanel: { keys: [named('shift-tab')], scopes: ['today', 'family'], description: { da: 'Forrige panel', en: 'Previous panel' }, footer: { da: 'forrige panel', en: 'previous panel' } },
+  open: { keys: [named('return')], scopes: ['list'], description: { da: 'Åbn den valgte familie eller det valgte møde', en: 'Open the selected family or meeting' }, footer: { da: 'åbn', en: 'open' }, requires: { kind: 'row', reason: 'noRow' } },
+  progress: { keys: [char('p')], scopes: ['today', 'family'], description: { da: 'Registrér fremskridt på det valgte mål (score, note, status)', en: 'Record progress on the selected goal (score, note, status)' }, footer: { da: 'fremskridt', en: 'progress' }, requires: { kind: 'goal', reason: 'noGoalRow' } },
+  answer: { keys: [char('a')], scopes: ['today', 'family'], description: { da: 'Registrér svaret på den valgte henvendelse', en: 'Record the answer to the selected contact' }, footer: { da: 'svar', en: 'answer' }, requires: { kind: 'contact', reason: 'noContactRow' } },
+  resolve: { keys: [char('r')], scopes: ['today', 'family'], description: { da: 'Afklar den valgte henvendelse', en: 'Resolve the selected contact' }, footer: { da: 'afklar', en: 'resolve' }, requires: { kind: 'contact', reason: 'noContactRow' } },
+  minutes: { keys: [char('m')], scopes: ['today', 'family'], description: { da: 'Referat og aftaler for det valgte møde', en: 'Minutes and agreements of the selected meeting' }, footer: { da: 'referat', en: 'minutes' }, requires: { kind: 'meeting', reason: 'noMeetingRow' } },
+  addGoal: { keys: [char('g')], scopes: ['family'], description: { da: 'Tilføj et mål til familiens plan', en: "Add a goal to the family's plan" }, footer: { da: 'nyt mål', en: 'add goal' }, requires: { kind: 'family', reason: 'noFamily' } },
+  addContact: { keys: [char('c')], scopes: ['family'], description: { da: 'Opret en henvendelse til en anden afdeling', en: 'Open a contact to another department' }, footer: { da: 'ny henvendelse', en: 'add contact' }, requires: { kind: 'family', reason: 'noFamily' } },
+  addMeeting: { keys: [char('n')], scopes: ['family'], description: { da: 'Planlæg et møde', en: 'Plan a meeting' }, footer: { da: 'nyt møde', en: 'add meeting' }, requires: { kind: 'family', reason: 'noFamily' } },
+  filter: { keys: [char('/')], scopes: ['families'], description: { da: 'Filtrér familierne mens du skriver (Esc rydder)', en: 'Filter the families as you type (Esc clears)' }, footer: { da: 'filtrér', en: 'filter' } },
+  addLine: { keys: [char('e')], scopes: ['meeting'], description: { da: 'Skriv en linje i referatet', en: 'Write a line in the minutes' }, footer: { da: 'skriv', en: 'write' } },
+  addAgreement: { keys: [char('a')], scopes: ['meeting'], description: { da: 'Tilføj en aftale: hvem gør hvad hvornår', en: 'Add an agreement: who does what by when' }, footer: { da: 'aftale', en: 'agreement' } },
+  live: { keys: [char('l')], scopes: ['meeting'], description: { da: 'Stor skrift til fælles skærm (stormøde)', en: 'Large text for a shared screen (stormøde)' }, footer: { da: 'live', en: 'live' } },
+} as const satisfies Record<string, Binding>;
+
+export type Command = keyof typeof BINDINGS;
+export const COMMANDS = Object.keys(BINDINGS) as Command[];
+
+export function binding(command: Command): Binding {
+  return BINDINGS[command];
+}
+
+/** The named key Ink reported, if any. */
+export function namedKey(key: Key): NamedKey | undefined {
+  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  return undefined;
+}
+
+function matches(spec: KeySpec, input: string, key: NamedKey | undefined): boolean {
+  return 'named' in spec ? spec.named === key : key === undefined && spec.char === input;
+}
+
+/** The command for one keystroke in the active scopes (the most specific scope first). */
+export function commandFor(input: string, key: NamedKey | undefined, scopes: readonly Scope[]): Command | undefined {
+  for (const scope of scopes)
+    for (const command of COMMANDS) {
+      const b = BINDINGS[command];
+      if ((b.scopes as readonly Scope[]).includes(scope) && b.keys.some((spec) => matches(spec, input, key))) return command;
+    }
+  return undefined;
+}
+
+const KEY_LABELS: Record<NamedKey, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  'shift-tab': 'S-Tab',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+};
+
+export function keyLabel(command: Command): string {
+  return BINDINGS[command].keys.map((spec) => ('named' in spec ? KEY_LABELS[spec.named] : spec.char)).join('/');
+}
+
+/** The bindings of the given scopes, in table order, each once. */
+export function bindingsIn(scopes: readonly Scope[]): Command[] {
+  return COMMANDS.filter((c) => (BINDINGS[c].scopes as readonly Scope[]).some((s) => scopes.includes(s)));
+}

@@ -1,0 +1,127 @@
+// What each screen shows, as plain data: panels of rows with ids, kinds and sanitised cell texts.
+// Rendering and key handling read the same model, so "the selected row" means one thing.
+import { wallClock } from '../domain/dates.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { State } from '../domain/schema.js';
+import { scoreSparkline } from '../domain/sparkline.js';
+import { familiesView, familyPlan, todayView, type FamilyPlan } from '../domain/views.js';
+import { MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { shortDate, type Lang, type Translate } from './i18n.js';
+import type { ColumnSpec } from './layout.js';
+
+export type RowKind = 'meeting' | 'goal' | 'contact' | 'family' | 'intervention';
+
+export interface Row {
+  id: string;
+  kind: RowKind;
+  familyId: string;
+  cells: string[];
+  /** Shown as a warning: reply-by passed, overlapping intervention. */
+  warn?: boolean;
+}
+
+export interface Column extends ColumnSpec {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+export interface PanelModel {
+  title: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+const col = (header: string, min: number, grow: number, align?: 'right', max?: number): Column => ({ header, min, grow, ...(align && { align }), ...(max !== undefined && { max }) });
+/** A text column that stops growing at `max`. */
+const capped = (header: string, min: number, grow: number, max: number): Column => col(header, min, grow, undefined, max);
+const clean = (text: string | undefined) => sanitizeLine(text ?? '');
+
+export interface ViewContext {
+  today: string;
+  timeZone: string;
+  lang: Lang;
+  t: Translate;
+}
+
+export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
+  const { t, lang } = ctx;
+  const view = todayView(state, ctx.today, ctx.timeZone);
+  return [
+    {
+      title: t('meetingsToday'),
+      columns: [col(t('time'), 5, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
+      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, cells: [m.time, clean(m.familyName), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+    },
+    {
+      title: t('overdueGoals'),
+      columns: [col(t('daysOverdue'), 4, 0, 'right'), capped(t('family'), 12, 2, 30), capped(t('member'), 8, 1, 26), col(t('goal'), 14, 4)],
+      rows: view.overdueGoals.map((g) => ({ id: g.id, kind: 'goal', familyId: g.familyId, cells: [String(g.daysOverdue), clean(g.familyName), clean(g.memberName ?? t('wholeFamily')), clean(g.title)] })),
+    },
+    {
+      title: t('openContacts'),
+      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30)],
+      rows: view.openContacts.map((c) => ({
+        id: c.id,
+        kind: 'contact',
+        familyId: c.familyId,
+        warn: c.replyByPassed,
+        cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName)],
+      })),
+    },
+  ];
+}
+
+/** The caseload, filtered by a text typed after `/` (family name, id or coordinator). */
+export function familiesPanel(state: State, ctx: ViewContext, filter: string): PanelModel {
+  const { t } = ctx;
+  const needle = filter.trim().toLocaleLowerCase('da');
+  const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !needle || `${f.name} ${f.id} ${f.coordinator ?? ''}`.toLocaleLowerCase('da').includes(needle));
+  return {
+    title: t('families'),
+    columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 11, 0), col(t('coordinator'), 8, 1)],
+    rows: rows.map((f) => ({
+      id: f.id,
+      kind: 'family',
+      familyId: f.id,
+      warn: f.overdueGoals > 0,
+      cells: [f.id, clean(f.name), String(f.adults), String(f.children), String(f.overdueGoals), String(f.openContacts), f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ').slice(5) : '', clean(f.coordinator)],
+    })),
+  };
+}
+
+export function familyModel(state: State, familyId: string, ctx: ViewContext): { plan: FamilyPlan; panels: PanelModel[] } | undefined {
+  const plan = familyPlan(state, familyId, ctx.today, ctx.timeZone);
+  if (!plan) return undefined;
+  const { t, lang } = ctx;
+  return {
+    plan,
+    panels: [
+      {
+        title: t('goals'),
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 9, 0), col(t('status'), 8, 0), col(t('progress'), 12, 0)],
+        rows: plan.goals.map((g) => ({
+          id: g.id,
+          kind: 'goal',
+          familyId,
+          warn: g.daysOverdue > 0,
+          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), `${shortDate(g.due, lang)}${g.daysOverdue > 0 ? t('passed') : ''}`, g.status, `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
+        })),
+      },
+      {
+        title: t('upcomingMeetings'),
+        columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
+        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [Object.values(wallClock(m.start, ctx.timeZone)).join(' ').slice(5), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+      },
+      {
+        title: t('openContacts'),
+        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
+        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), c.status] })),
+      },
+      {
+        title: t('interventions'),
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
+        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang), i.to ? shortDate(i.to, lang) : '…', i.overlaps ? t('overlaps') : ''] })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,122 @@
+// One place owns navigation and focus: a stack of screens, at most one dialog above them, and a
+// status line. Pure: every key the workbench handles becomes an action here, tested without Ink.
+import type { DialogState, FormAction } from './forms.js';
+import { formReducer } from './forms.js';
+
+/** A selection remembers the row's id, so it stays on the same row when the data refreshes. */
+export interface Selection {
+  index: number;
+  id?: string;
+}
+
+export type ScreenState =
+  | { name: 'today'; panel: number; selections: Selection[] }
+  | { name: 'families'; selections: Selection[]; filter: string; filtering: boolean }
+  | { name: 'family'; familyId: string; panel: number; selections: Selection[] }
+  | { name: 'meeting'; meetingId: string; live: boolean; scroll: number }
+  | { name: 'help'; scroll: number };
+
+export interface Status {
+  text: string;
+  kind: 'info' | 'error';
+}
+
+export interface UiState {
+  stack: ScreenState[];
+  dialog?: DialogState;
+  status?: Status;
+}
+
+export type UiAction =
+  | { type: 'push'; screen: ScreenState }
+  | { type: 'pop' }
+  | { type: 'home'; screen: 'today' | 'families' }
+  | { type: 'move'; delta: number; ids: readonly string[] }
+  | { type: 'panel'; delta: number; panelCount: number }
+  | { type: 'filterStart' }
+  | { type: 'filterType'; text: string }
+  | { type: 'filterBackspace' }
+  | { type: 'filterEnd'; clear: boolean }
+  | { type: 'toggleLive' }
+  | { type: 'scroll'; delta: number; max: number }
+  | { type: 'openDialog'; dialog: DialogState }
+  | { type: 'closeDialog' }
+  | { type: 'dialog'; action: FormAction }
+  | { type: 'status'; status?: Status };
+
+export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }] });
+export const familiesScreen = (): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering: false });
+export const familyScreen = (familyId: string): ScreenState => ({ name: 'family', familyId, panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
+export const meetingScreen = (meetingId: string): ScreenState => ({ name: 'meeting', meetingId, live: false, scroll: 0 });
+export const helpScreen = (): ScreenState => ({ name: 'help', scroll: 0 });
+
+export function initialUi(): UiState {
+  return { stack: [todayScreen()] };
+}
+
+export function currentScreen(ui: UiState): ScreenState {
+  return ui.stack[ui.stack.length - 1] as ScreenState;
+}
+
+/** The index a selection points at in the current list: its id's row if still there, else clamped. */
+export function selectedIndex(selection: Selection | undefined, ids: readonly string[]): number {
+  if (!selection || ids.length === 0) return 0;
+  if (selection.id !== undefined) {
+    const found = ids.indexOf(selection.id);
+    if (found >= 0) return found;
+  }
+  return Math.min(Math.max(0, selection.index), ids.length - 1);
+}
+
+function activePanel(screen: ScreenState): number {
+  return 'panel' in screen ? screen.panel : 0;
+}
+
+function replaceTop(ui: UiState, screen: ScreenState): UiState {
+  return { ...ui, stack: [...ui.stack.slice(0, -1), screen] };
+}
+
+export function uiReducer(ui: UiState, action: UiAction): UiState {
+  const screen = currentScreen(ui);
+  switch (action.type) {
+    case 'push':
+      return { ...ui, stack: [...ui.stack, action.screen], status: undefined };
+    case 'pop':
+      return ui.stack.length > 1 ? { ...ui, stack: ui.stack.slice(0, -1), status: undefined } : ui;
+    case 'home':
+      return { ...ui, stack: action.screen === 'today' ? [todayScreen()] : [todayScreen(), familiesScreen()], status: undefined };
+    case 'move': {
+      if (!('selections' in screen) || action.ids.length === 0) return ui;
+      const panel = activePanel(screen);
+      const from = selectedIndex(screen.selections[panel], action.ids);
+      const index = Math.min(Math.max(0, from + action.delta), action.ids.length - 1);
+      const selections = screen.selections.map((s, i) => (i === panel ? { index, id: action.ids[index] } : s));
+      return replaceTop(ui, { ...screen, selections } as ScreenState);
+    }
+    case 'panel': {
+      if (!('panel' in screen)) return ui;
+      const panel = (screen.panel + action.delta + action.panelCount) % action.panelCount;
+      return replaceTop(ui, { ...screen, panel });
+    }
+    case 'filterStart':
+      return screen.name === 'families' ? replaceTop(ui, { ...screen, filtering: true }) : ui;
+    case 'filterType':
+      return screen.name === 'families' ? replaceTop(ui, { ...screen, filter: screen.filter + action.text, selections: [{ index: 0 }] }) : ui;
+    case 'filterBackspace':
+      return screen.name === 'families' ? replaceTop(ui, { ...screen, filter: [...screen.filter].slice(0, -1).join(''), selections: [{ index: 0 }] }) : ui;
+    case 'filterEnd':
+      return screen.name === 'families' ? replaceTop(ui, { ...screen, filtering: false, ...(action.clear && { filter: '', selections: [{ index: 0 }] }) }) : ui;
+    case 'toggleLive':
+      return screen.name === 'meeting' ? replaceTop(ui, { ...screen, live: !screen.live }) : ui;
+    case 'scroll':
+      return 'scroll' in screen ? replaceTop(ui, { ...screen, scroll: Math.min(Math.max(0, screen.scroll + action.delta), Math.max(0, action.max)) }) : ui;
+    case 'openDialog':
+      return { ...ui, dialog: action.dialog, status: undefined };
+    case 'closeDialog':
+      return { ...ui, dialog: undefined };
+    case 'dialog':
+      return ui.dialog ? { ...ui, dialog: formReducer(ui.dialog, action.action) } : ui;
+    case 'status':
+      return { ...ui, status: action.status };
+  }
+}

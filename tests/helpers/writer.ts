@@ -1,0 +1,23 @@
+// Bundles the writer fixture (TypeScript) into one .mjs that plain Node runs as a separate process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+export async function bundleWriter(): Promise<{ path: string; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'famcoord-writer-'));
+  const path = join(dir, 'writer.mjs');
+  await build({
+    entryPoints: [resolve(import.meta.dirname, '../store/fixtures/writer.ts')],
+    outfile: path,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Each crash-test round starts a fresh process: a smaller bundle compiles faster.
+    minify: true,
+    logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,188 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/domain/demo.js';
+import { OperationSchema } from '../../src/domain/operations.js';
+import { todayView } from '../../src/domain/views.js';
+import { JsonFileStore } from '../../src/store/jsonStore.js';
+import { App } from '../../src/tui/App.js';
+import { KEYS, waitForFrame } from '../helpers/ink.js';
+import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
+import type { State } from '../../src/domain/schema.js';
+
+const TODAY = '2026-11-24';
+const TZ = 'Europe/Copenhagen';
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'famcoord-app-'));
+  const store = new JsonFileStore(join(dir, 'store.json'));
+  await store.create(initial);
+  const size = { width: options.width ?? 80, height: options.height ?? 24 };
+  const app = render(<App store={store} initialState={await store.read()} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} />);
+  cleanups.push(() => {
+    app.unmount();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await waitForFrame(app.lastFrame, 'famcoord');
+  /** Types keys and waits until the frame changes (or shows `expected`). */
+  const press = async (keys: string, expected?: string | RegExp | ((frame: string) => boolean)) => {
+    const before = app.lastFrame();
+    app.stdin.write(keys);
+    return waitForFrame(app.lastFrame, expected ?? ((frame) => frame !== before));
+  };
+  return { app, store, press, size };
+}
+
+function expectFits(frame: string, size: { width: number; height: number }) {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(size.height - 1);
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(size.width);
+}
+
+const small = () =>
+  state(
+    family('f1', {
+      name: 'Familien Berg',
+      goals: [goal('g1', '2026-11-01', 'active', { title: 'Ida kommer i skole', memberId: 'f1-c', progress: [{ date: '2026-10-01', score: 3, note: '' }] }), goal('g2', '2027-01-01')],
+      contacts: [contact('c1', '2026-11-01', 'open', { replyBy: '2026-11-10', subject: 'PPR-vurdering' })],
+      meetings: [meeting('m1', '2026-11-24T10:00:00+01:00', { place: 'Rådhuset', attendees: [{ name: 'Lone Berg', sector: 'employment' }] })],
+    }),
+  );
+
+describe('the Today screen', () => {
+  it('shows the three panels with counts, worst first, and fits 80×24', async () => {
+    const { app, size } = await open(generateDemo({ families: 25, seed: 1, today: TODAY }));
+    const frame = await waitForFrame(app.lastFrame, /Overdue goals \(\d+\)/);
+    const view = todayView(generateDemo({ families: 25, seed: 1, today: TODAY }), TODAY, TZ);
+    expect(frame).toContain(`Today's meetings (${view.meetings.length})`);
+    expect(frame).toContain(`Overdue goals (${view.overdueGoals.length})`);
+    expect(frame).toContain(`Unresolved contacts (${view.openContacts.length})`);
+    expect(frame).toContain(view.overdueGoals[0]?.title.slice(0, 20));
+    expect(frame).toMatch(/^▶ Today's meetings/m); // focus is visible without colour
+    expect(frame).toMatch(/^› /m);
+    expectFits(frame, size);
+  });
+
+  it('records a goal\'s progress from the keyboard, saved at once', async () => {
+    const { store, press } = await open(small());
+    await press(KEYS.tab, /▶ Overdue goals/);
+    const dialog = await press('p', 'Record progress');
+    expect(dialog).toContain('g1 · Ida kommer i skole · Familien Berg');
+    expect(dialog).toMatch(/Score 0–10\s+3▏/); // the latest score, to adjust
+    await press(KEYS.backspace);
+    await press('7');
+    await press(KEYS.tab);
+    await press('Mødt op hver dag');
+    await press(KEYS.enter, 'Saved: goal.progress');
+    const goal1 = (await store.read()).families[0]?.goals[0];
+    expect(goal1?.progress.at(-1)).toEqual({ date: TODAY, score: 7, note: 'Mødt op hver dag' });
+  });
+
+  it('shows a validation message beside the field and keeps what was typed', async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.tab);
+    await press('p');
+    await press(`${KEYS.backspace}11`);
+    const frame = await press(KEYS.enter, 'must be a whole number from 0 to 10');
+    expect(frame).toMatch(/Score 0–10\s+11/);
+    expect((await store.read()).families[0]?.goals[0]?.progress).toHaveLength(1);
+    await press(KEYS.escape, (f: string) => !f.includes('Record progress'));
+  });
+
+  it('resolves a contact, and says why a key cannot act on the wrong row', async () => {
+    const { press, store } = await open(small());
+    const refused = await press('r', /resolve: select a contact first/);
+    expect(refused).not.toContain('Resolve contact');
+    await press(KEYS.shiftTab, /▶ Unresolved contacts/);
+    await press('r', 'Resolve contact');
+    await press('Ressourceforløb bevilget');
+    await press(KEYS.enter, /Unresolved contacts \(0\)/);
+    expect((await store.read()).families[0]?.contacts[0]).toMatchObject({ status: 'resolved', resolution: 'Ressourceforløb bevilget', closed: TODAY });
+  });
+
+  it('undoes the last change with u', async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.shiftTab);
+    await press('r');
+    await press(`Klaret${KEYS.enter}`, /Unresolved contacts \(0\)/);
+    await press('u', /Unresolved contacts \(1\)/);
+    expect((await store.read()).families[0]?.contacts[0]?.status).toBe('open');
+  });
+
+  it('shows a change another process made, without losing what the user is typing', async () => {
+    const { app, press, store } = await open(small());
+    await press(KEYS.tab);
+    await press('p');
+    await press(`${KEYS.backspace}5`);
+    await store.transact([OperationSchema.parse({ op: 'contact.resolve', contactId: 'c1', resolution: 'fra batch' })], { user: 'batch', source: 'test', today: TODAY });
+    const frame = await waitForFrame(app.lastFrame, /Unresolved contacts \(0\)/);
+    expect(frame).toMatch(/Score 0–10\s+5▏/);
+  });
+});
+
+describe('the other screens', () => {
+  it('filters the families as you type and opens the family plan with progress sparklines', async () => {
+    const demo = generateDemo({ families: 25, seed: 1, today: TODAY });
+    const { press, size } = await open(demo, { lang: 'da' });
+    await press('f', /Familier \(25\)/);
+    const target = demo.families.find((f) => f.goals.some((g) => g.progress.length > 1)) as (typeof demo.families)[number];
+    await press('/');
+    const filtered = await press(target.id === 'f1' ? target.name : `${target.name}`, /Familier \(\d\)/);
+    expect(filtered).toContain(target.name);
+    await press(KEYS.enter, (f: string) => !f.includes('▏')); // Enter ends the filter...
+    const plan = await press(KEYS.enter, /Familiens plan: /); // ...and opens the family
+    expect(plan).toContain('Familiens mål');
+    expect(plan).toMatch(/[▁▂▃▄▅▆▇█]+ \d+\/10/);
+    expectFits(plan, size);
+    const back = await press(KEYS.escape, /Familier \(\d\)/);
+    expect(back).toContain(`Filter: ${target.name}`);
+  });
+
+  it('records minutes and an agreement, and shows them large in the live view', async () => {
+    const { press, store } = await open(small());
+    await press('m', /Minutes/);
+    await press('e', 'Add a line');
+    await press(`Familien fortalte om ugen.${KEYS.enter}`, 'Saved: meeting.minutes');
+    await press('a', 'Add agreement');
+    await press(`Lone Berg${KEYS.tab}Finder praktikplads${KEYS.tab}2026-12-15`);
+    const frame = await press(KEYS.enter, /Agreements \(1\)/);
+    expect(frame).toContain('• Lone Berg: Finder praktikplads (2026-12-15)');
+    const live = await press('l', /NETVÆRKSMØDE/);
+    expect(live).toContain('Familien fortalte om ugen.');
+    expect(live).not.toContain('? help');
+    expect((await store.read()).families[0]?.meetings[0]).toMatchObject({ minutes: 'Familien fortalte om ugen.', agreements: [{ who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' }] });
+  });
+
+  it('shows help generated from the keymap, and quits with q', async () => {
+    const { app, press } = await open(small(), { width: 200, height: 50 });
+    const help = await press('?', 'Everywhere');
+    expect(help).toContain('p          Record progress on the selected goal (score, note, status)');
+    await press(KEYS.escape, /Today's meetings/);
+    app.stdin.write('q');
+  });
+
+  it('uses a large terminal: wider columns, more rows', async () => {
+    const demo = generateDemo({ families: 25, seed: 1, today: TODAY });
+    const { app, size } = await open(demo, { width: 200, height: 50 });
+    const frame = await waitForFrame(app.lastFrame, /Overdue goals/);
+    expectFits(frame, size);
+    expect(frame.split('\n').length).toBeGreaterThan(40);
+    expect(frame).toMatch(/Familien [^\n]{20,}/);
+  });
+
+  it('never lets text from the store rewrite the screen', async () => {
+    const evil = state(family('f1', { name: 'Familien \u001b]0;owned\u0007Berg\u001b[2J', goals: [goal('g1', '2026-11-01', 'active', { title: 'Mål\rslettet\u202e' })] }));
+    const { app } = await open(evil);
+    const frame = await waitForFrame(app.lastFrame, /Overdue goals \(1\)/);
+    expect(frame).toContain('Familien Berg');
+    expect(frame).toContain('Målslettet');
+    expect(frame).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202e]/);
+  });
+});

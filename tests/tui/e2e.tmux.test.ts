@@ -1,0 +1,78 @@
+// The whole workbench in a real terminal (tmux), as a new user drives it: open the demo, move to
+// an overdue goal, record progress, resolve a contact, quit; then check the store through
+// `famcoord today --json`. At 80×24 and at 200×50.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+
+const DATE = '2026-11-24';
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+async function waitForScreen(session: string, expected: RegExp, timeoutMs = 8_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', session);
+    if (expected.test(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expected}; the screen was:\n${screen}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.runIf(hasTmux)('the workbench in tmux', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox();
+  });
+  afterAll(() => box.cleanup());
+
+  for (const [width, height] of [[80, 24], [200, 50]] as const) {
+    it(`records progress and resolves a contact at ${width}×${height}`, async () => {
+      expect(box.run(['demo', '--date', DATE]).code).toBe(0);
+      const before = JSON.parse(box.run(['today', '--json', '--date', DATE]).stdout);
+      const goal = before.overdueGoals[0];
+      const contact = before.openContacts[0];
+      const session = `famcoord-e2e-${process.pid}-${width}`;
+      // Ink draws only the final frame when CI is set; a person's terminal has no CI variable.
+      const command = `env -u CI FAMCOORD_USER=tester TZ=Europe/Copenhagen LANG=en_GB.UTF-8 ${process.execPath} ${BIN} --store ${box.store} --date ${DATE}; echo EXITED $?; sleep 30`;
+      tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
+      try {
+        const first = await waitForScreen(session, /Overdue goals \(\d+\)/);
+        const lines = first.split('\n');
+        expect(lines.every((line) => [...line].length <= width)).toBe(true);
+        expect(first).toMatch(/\? help/);
+
+        tmux('send-keys', '-t', session, 'Tab');
+        await waitForScreen(session, /▶ Overdue goals/);
+        tmux('send-keys', '-t', session, 'p');
+        await waitForScreen(session, /Record progress/);
+        tmux('send-keys', '-t', session, 'BSpace', 'BSpace', '8', 'Tab');
+        tmux('send-keys', '-t', session, '-l', 'Mødte op til alle aftaler');
+        tmux('send-keys', '-t', session, 'Enter');
+        await waitForScreen(session, /Saved: goal\.progress/);
+
+        tmux('send-keys', '-t', session, 'Tab');
+        await waitForScreen(session, /▶ Unresolved contacts/);
+        tmux('send-keys', '-t', session, 'r');
+        await waitForScreen(session, /Resolve contact/);
+        tmux('send-keys', '-t', session, '-l', 'Mentor bevilget fra januar');
+        tmux('send-keys', '-t', session, 'Enter');
+        await waitForScreen(session, new RegExp(`Unresolved contacts \\(${before.openContacts.length - 1}\\)`));
+
+        tmux('send-keys', '-t', session, 'q');
+        await waitForScreen(session, /EXITED 0/);
+      } finally {
+        spawnSync('tmux', ['kill-session', '-t', session]);
+      }
+
+      const after = JSON.parse(box.run(['today', '--json', '--date', DATE]).stdout);
+      expect(after.openContacts.map((c: { id: string }) => c.id)).not.toContain(contact.id);
+      const plan = JSON.parse(box.run(['family', goal.familyId, '--json', '--date', DATE]).stdout);
+      const recorded = plan.goals.find((g: { id: string }) => g.id === goal.id);
+      expect(recorded.progress.at(-1)).toEqual({ date: DATE, score: 8, note: 'Mødte op til alle aftaler' });
+    });
+  }
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { OperationSchema } from '../../src/domain/operations.js';
+import { DIALOGS, formReducer, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
+
+const reduce = (state: DialogState, ...actions: FormAction[]) => actions.reduce(formReducer, state);
+
+describe('the form dialogs', () => {
+  it('types several characters at once, drops control characters, and deletes by character', () => {
+    const state = reduce(openDialog('progress', 'g12'), { type: 'type', text: '7' }, { type: 'focus', delta: 1 }, { type: 'type', text: 'Mødt op\u001b[2J hver dag' }, { type: 'backspace' });
+    expect(state.values).toMatchObject({ score: '7', note: 'Mødt op[2J hver da' });
+  });
+
+  it('cycles choices with ←/→ and ignores typing there', () => {
+    const state = reduce(openDialog('progress', 'g12'), { type: 'focus', delta: -1 }, { type: 'choose', delta: 1 }, { type: 'choose', delta: 1 }, { type: 'type', text: 'x' });
+    expect(state.values.status).toBe('active');
+    expect(reduce(state, { type: 'choose', delta: -3 }).values.status).toBe('cancelled');
+  });
+
+  it('builds operations that validate, with the local time zone for a meeting', () => {
+    const progress = DIALOGS.progress.toOperation({ score: '6', note: ' Godt ', status: '' }, 'g12');
+    expect(OperationSchema.parse(progress)).toMatchObject({ op: 'goal.progress', goalId: 'g12', score: 6, note: 'Godt' });
+    expect(progress).not.toHaveProperty('status');
+    const meeting = DIALOGS.addMeeting.toOperation({ type: 'stormøde', start: '2026-07-01 09:30', place: 'Rådhuset', durationMin: '' }, 'f3', 'Europe/Copenhagen');
+    expect(OperationSchema.parse(meeting)).toMatchObject({ start: '2026-07-01T09:30:00+02:00', durationMin: 60 });
+  });
+
+  it('leaves bad values to validation, which names the field', () => {
+    const result = OperationSchema.safeParse(DIALOGS.progress.toOperation({ score: 'seven', note: '', status: '' }, 'g12'));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['score']);
+    const state = reduce(openDialog('progress', 'g12'), { type: 'focus', delta: 2 }, { type: 'error', field: 'score', message: 'must be a whole number from 0 to 10' });
+    expect(state.focus).toBe(0);
+    expect(state.error).toEqual({ field: 'score', message: 'must be a whole number from 0 to 10' });
+    expect(reduce(state, { type: 'type', text: '5' }).error).toBeUndefined();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { footerEntries } from '../../src/components/Footer.js';
+import { helpLines } from '../../src/screens/HelpScreen.js';
+import { translator } from '../../src/tui/i18n.js';
+import { BINDINGS, bindingsIn, commandFor, COMMANDS, keyLabel, type Scope } from '../../src/tui/keymap.js';
+
+const SCREEN_SCOPES: Scope[][] = [
+  ['today', 'list', 'global'],
+  ['families', 'list', 'global'],
+  ['family', 'list', 'global'],
+  ['meeting', 'global'],
+];
+
+describe('the keybinding table', () => {
+  it('maps keys to commands by scope, the most specific first', () => {
+    expect(commandFor('p', undefined, SCREEN_SCOPES[0] as Scope[])).toBe('progress');
+    expect(commandFor('a', undefined, ['today', 'list', 'global'])).toBe('answer');
+    expect(commandFor('a', undefined, ['meeting', 'global'])).toBe('addAgreement');
+    expect(commandFor('j', undefined, ['list', 'global'])).toBe('down');
+    expect(commandFor('', 'down', ['list', 'global'])).toBe('down');
+    expect(commandFor('', 'shift-tab', ['today', 'list', 'global'])).toBe('previousPanel');
+    expect(commandFor('p', undefined, ['families', 'list', 'global'])).toBeUndefined();
+  });
+
+  it('never binds one key to two commands on the same screen', () => {
+    for (const scopes of SCREEN_SCOPES) {
+      const seen = new Map<string, string>();
+      for (const command of bindingsIn(scopes))
+        for (const spec of BINDINGS[command].keys) {
+          const key = JSON.stringify(spec);
+          const scope = scopes.find((s) => (BINDINGS[command].scopes as readonly Scope[]).includes(s));
+          const owner = seen.get(`${scope}:${key}`);
+          expect(owner, `${key} in ${scope}`).toBeUndefined();
+          seen.set(`${scope}:${key}`, command);
+        }
+    }
+  });
+
+  it('generates the help screen from the table: every command, in both languages', () => {
+    for (const lang of ['da', 'en'] as const) {
+      const text = helpLines(lang, translator(lang)).map((l) => l.text).join('\n');
+      for (const command of COMMANDS) {
+        expect(BINDINGS[command].description[lang].length).toBeGreaterThan(3);
+        expect(text).toContain(`${keyLabel(command).padEnd(10)} ${BINDINGS[command].description[lang]}`);
+      }
+    }
+  });
+
+  it('generates the footer from the table, fitting the width and always offering help', () => {
+    const commands = bindingsIn(['today', 'list', 'global']);
+    const wide = footerEntries(commands, 'en', 200);
+    expect(wide).toContain('p progress');
+    expect(wide.at(-1)).toBe('? help');
+    const narrow = footerEntries(commands, 'da', 40);
+    expect(narrow.join('  ').length).toBeLessThanOrEqual(40);
+    expect(narrow.at(-1)).toBe('? hjælp');
+  });
+});
