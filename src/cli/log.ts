@@ -7,6 +7,7 @@ import { formatTable } from './table.js';
 /** "goal.progress ×3, contact.resolve", or "undo of step 4". */
 export function describeStep(entry: AuditEntry): string {
   if (entry.undoes !== undefined) return `undo of step ${entry.undoes}`;
+  if (entry.restored !== undefined) return `restored backup ${entry.restored}`;
   const counts = new Map<string, number>();
   for (const op of entry.ops) counts.set(op.op, (counts.get(op.op) ?? 0) + 1);
   return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');

@@ -1,9 +1,11 @@
 // The famcoord command line: global options and one registration per subcommand file.
 import { Command } from 'commander';
 import { registerConfig } from './config.js';
+import { registerAccessLog } from './accessLog.js';
 import { registerBatch } from './batch.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
+import { registerDoctor } from './doctor.js';
 import { registerFamilies } from './families.js';
 import { registerFamily } from './family.js';
 import { registerGoal } from './goal.js';
@@ -34,7 +36,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerUndo, registerInit, registerDemo, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

@@ -20,6 +20,8 @@ export interface AuditEntry {
   afterHash?: Record<string, string | null>;
   /** Set on an undo step: the step it reverted. */
   undoes?: number;
+  /** Set when `famcoord doctor --restore` put a backup back ("bak.2"): undo cannot go past it. */
+  restored?: string;
 }
 
 export function auditLogPathFor(storePath: string): string {

@@ -15,6 +15,7 @@ import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
 import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { familyHash, planUndo } from './undo.js';
+import { backupCount, rotateBackups } from './backups.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { runRestore } from '../domain/transaction.js';
 
@@ -176,6 +177,9 @@ export class JsonFileStore implements FamilyStore {
 
   /** Writes the new state, then its audit step. Called under the lock. */
   private async commit(state: State, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[] }> {
+    await rotateBackups(this.path, backupCount()).catch((error: unknown) => {
+      throw new StoreError('io', `cannot keep a backup of the store ${this.path}: ${describeIoError(error)}; the store is unchanged`);
+    });
     this.db.data = state;
     await this.db.write();
     const step = (await lastStep(this.logPath)) + 1;
@@ -215,6 +219,24 @@ export class JsonFileStore implements FamilyStore {
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
+    });
+  }
+
+  /**
+   * Doctor's restore, under the lock: `choose` picks a good backup; the current (damaged) file is
+   * moved aside, the backup's bytes become the store, and the log records the restore, which
+   * undo cannot cross.
+   */
+  async restoreFromBackup(choose: () => Promise<{ n: number; path: string }>, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
+    return this.locked(async () => {
+      const backup = await choose();
+      const bytes = await fs.readFile(backup.path, 'utf8');
+      const setAside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const moved = await fs.rename(this.path, setAside).then(() => true, () => false);
+      await writeFileAtomic(this.path, [bytes]);
+      const step = (await lastStep(this.logPath)) + 1;
+      await appendAuditEntry(this.logPath, { step, time: new Date().toISOString(), user: meta.user, source: 'doctor', ops: [], familyIds: [], before: {}, restored: `bak.${backup.n}` });
+      return { restored: backup.n, ...(moved && { setAside }) };
     });
   }
 

@@ -18,6 +18,20 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 
 const TEMP_MARK = '.tmp-';
 
+/**
+ * Writes all of `text`. A single write may write less than asked without failing (a disk that
+ * fills up mid-write does exactly that); the next call then reports ENOSPC. Ignoring the count
+ * would rename a truncated store over a good one.
+ */
+async function writeAll(handle: fs.FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
+  }
+}
+
 function tempPathFor(path: string): string {
   return join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
 }
@@ -47,11 +61,11 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string>): P
     for (const chunk of chunks) {
       buffer += chunk;
       if (buffer.length >= 1 << 20) {
-        await handle.write(buffer);
+        await writeAll(handle, buffer);
         buffer = '';
       }
     }
-    if (buffer) await handle.write(buffer);
+    if (buffer) await writeAll(handle, buffer);
     await handle.sync();
     await handle.close();
   } catch (error) {
@@ -73,7 +87,7 @@ export async function appendPrivate(path: string, text: string): Promise<void> {
   const handle = await fs.open(path, 'a', PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
-    await handle.write(text);
+    await writeAll(handle, text);
     await handle.sync();
   } finally {
     await handle.close();

@@ -31,6 +31,8 @@ export function planUndo(entries: readonly AuditEntry[], current: (familyId: str
   const undone = new Set(entries.flatMap((e) => (e.undoes !== undefined ? [e.undoes] : [])));
   const target = entries.findLast((e) => e.undoes === undefined && !undone.has(e.step));
   if (!target) return { ok: false, reason: 'there is nothing to undo' };
+  if (target.restored !== undefined)
+    return { ok: false, reason: `step ${target.step} restored a backup (${target.restored}); changes before it cannot be undone` };
   for (const familyId of target.familyIds) {
     const expected = target.afterHash?.[familyId];
     if (expected === undefined) continue; // an entry written before hashes were recorded

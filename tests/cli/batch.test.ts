@@ -111,6 +111,11 @@ describe('famcoord log', () => {
       expect(entries[0]).not.toHaveProperty('before');
       expect(JSON.parse(box.run(['log', '--since', '2999-01-01', '--json']).stdout)).toEqual([]);
       expect(box.run(['log', '--since', 'yesterday']).code).toBe(2);
+      // The person-level extract: g1 belongs to one member (or the whole family).
+      const store = JSON.parse(readFileSync(box.store, 'utf8'));
+      const owner = store.families[0].goals.find((g: { id: string }) => g.id === 'g1').memberId;
+      const extract = JSON.parse(box.run(['access-log', owner ?? 'p1', '--json']).stdout);
+      expect(extract.changes).toEqual(owner ? [expect.objectContaining({ step: 1, user: 'tester', op: 'goal.progress', objectId: 'g1' })] : []);
     } finally {
       box.cleanup();
     }

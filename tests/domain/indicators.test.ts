@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/domain/dates.js';
 import { generateDemo } from '../../src/domain/demo.js';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
+import { changesAbout } from '../../src/domain/personLog.js';
 import { caseloadReport } from '../../src/domain/report.js';
 import { runTransaction } from '../../src/domain/transaction.js';
 import { parseState } from '../../src/domain/validate.js';
@@ -43,6 +44,19 @@ describe('observation.add and event.add', () => {
       { date: '2026-09-01', kind: 'notification' },
     ]);
     expect(applied[0]).toMatchObject({ op: 'observation.add', date: TODAY }); // the default date is recorded
+  });
+
+  it('are changes about that person in the access log', () => {
+    const { applied } = apply(state(family('f1')), [
+      { op: 'observation.add', memberId: 'f1-c', kind: 'severity', value: 'some' },
+      { op: 'event.add', memberId: 'f1-c', kind: 'placement' },
+      { op: 'observation.add', memberId: 'f1-a', kind: 'qualityOfLife', value: 7 },
+    ]);
+    const steps = [{ step: 1, time: '2026-11-24T10:00:00Z', user: 'tester', source: 'cli', ops: applied, before: {} }];
+    expect(changesAbout('f1-c', steps, []).map((c) => [c.op, c.objectId])).toEqual([
+      ['observation.add', 'f1-c'],
+      ['event.add', 'f1-c'],
+    ]);
   });
 
   it('refuses an unknown member', () => {

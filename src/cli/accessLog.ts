@@ -1,0 +1,31 @@
+// famcoord access-log MEMBER_ID: what was changed about one person, when and by whom (for a
+// citizen's request to know what is done with their data).
+import type { Command } from 'commander';
+import { changesAbout, type PersonChange } from '../domain/personLog.js';
+import { createContext } from './context.js';
+import { formatTable } from './table.js';
+
+export function registerAccessLog(program: Command): void {
+  program
+    .command('access-log')
+    .description('what was changed about one person (their goals, interventions, membership), when and by whom')
+    .argument('<MEMBER_ID>', 'the person, e.g. p7 (famcoord family FAMILY_ID lists members)')
+    .addHelpText('after', '\nExample:\n  famcoord access-log p7 --json')
+    .action(async (memberId: string, _options, command: Command) => {
+      const ctx = createContext(command);
+      const store = await ctx.openStore();
+      const changes = changesAbout(memberId, await store.history(), (await store.read()).families);
+      if (ctx.json) return ctx.printJson({ memberId, changes });
+      if (changes.length === 0) return ctx.print(`No logged changes about ${memberId}.`);
+      ctx.print(
+        formatTable<PersonChange>([
+          { header: 'STEP', value: (c) => c.step, align: 'right' },
+          { header: 'WHEN (UTC)', value: (c) => c.time.slice(0, 16).replace('T', ' ') },
+          { header: 'WHO', value: (c) => c.user, maxWidth: 16 },
+          { header: 'FROM', value: (c) => c.source },
+          { header: 'OPERATION', value: (c) => c.op },
+          { header: 'ON', value: (c) => c.objectId },
+        ], changes),
+      );
+    });
+}

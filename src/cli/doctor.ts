@@ -1,0 +1,37 @@
+// famcoord doctor: explains what is wrong with a store and, with --restore, puts the newest good
+// backup back. Works on a store no other command can open.
+import type { Command } from 'commander';
+import { diagnose, restoreNewestBackup } from '../store/doctor.js';
+import { createContext } from './context.js';
+import { EXIT_FAILED } from './errors.js';
+import { formatTable } from './table.js';
+
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('check the store, its backups, lock and log; --restore puts the newest good backup back')
+    .option('--restore', 'if the store cannot be read, restore the newest good backup (the damaged file is kept aside)')
+    .addHelpText('after', '\nExamples:\n  famcoord doctor\n  famcoord doctor --restore')
+    .action(async (options: { restore?: boolean }, command: Command) => {
+      const ctx = createContext(command);
+      const path = (await ctx.openStore()).path;
+      if (options.restore) {
+        const result = await restoreNewestBackup(path, { user: ctx.user });
+        if (ctx.json) return ctx.printJson({ ok: true, ...result });
+        return ctx.print(`Restored backup ${result.restored} as ${path}${result.setAside ? `; the damaged store is kept as ${result.setAside}` : ''}`);
+      }
+      const diagnosis = await diagnose(path);
+      if (ctx.json) ctx.printJson(diagnosis);
+      else
+        ctx.print(
+          [
+            `store:   ${path}: ${diagnosis.store.status}${diagnosis.store.families !== undefined ? ` (${diagnosis.store.families} families)` : ''}`,
+            diagnosis.backups.length
+              ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: 'SAVED (UTC)', value: (b) => b.modified.slice(0, 19).replace('T', ' ') }, { header: 'STATUS', value: (b) => b.status }, { header: 'FAMILIES', value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
+              : 'backups: none yet (one is kept at every change)',
+            diagnosis.problems.length ? `\nproblems:\n${diagnosis.problems.map((p) => `  - ${p}`).join('\n')}` : '\nno problems found',
+          ].join('\n'),
+        );
+      if (diagnosis.store.status !== 'ok') process.exitCode = EXIT_FAILED;
+    });
+}

@@ -1,0 +1,44 @@
+// Rotating backups beside the store: STORE.bak.1 is the version before the latest write, up to
+// STORE.bak.N. Made under the store's lock just before a new version is renamed in, as a hard
+// link to the current file: no copy, and the old version stays whole even if the write fails.
+import { promises as fs } from 'node:fs';
+
+export const DEFAULT_BACKUPS = 5;
+
+/** How many backups to keep: FAMCOORD_BACKUPS (0 turns them off), else 5. */
+export function backupCount(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.FAMCOORD_BACKUPS);
+  return env.FAMCOORD_BACKUPS !== undefined && Number.isInteger(n) && n >= 0 && n <= 100 ? n : DEFAULT_BACKUPS;
+}
+
+export function backupPath(storePath: string, n: number): string {
+  return `${storePath}.bak.${n}`;
+}
+
+/** Shifts .bak.1… up by one (dropping the oldest) and links the current store as .bak.1. */
+export async function rotateBackups(storePath: string, keep: number): Promise<void> {
+  if (keep <= 0) return;
+  await fs.rm(backupPath(storePath, keep), { force: true });
+  for (let n = keep - 1; n >= 1; n--)
+    await fs.rename(backupPath(storePath, n), backupPath(storePath, n + 1)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  await fs.link(storePath, backupPath(storePath, 1)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error; // no store yet: nothing to keep
+  });
+}
+
+/** The backups that exist, newest first. */
+export async function listBackups(storePath: string): Promise<Array<{ n: number; path: string; modified: Date; size: number }>> {
+  const found = [];
+  for (let n = 1; n <= 100; n++) {
+    const path = backupPath(storePath, n);
+    const stat = await fs.stat(path).catch(() => undefined);
+    if (!stat) {
+      if (n > DEFAULT_BACKUPS) break;
+      continue;
+    }
+    found.push({ n, path, modified: stat.mtime, size: stat.size });
+  }
+  return found;
+}

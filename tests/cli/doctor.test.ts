@@ -1,0 +1,72 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+
+const DATE = '2026-11-24';
+let box: Sandbox;
+afterEach(() => box.cleanup());
+
+function withChanges(count: number, env: NodeJS.ProcessEnv = {}) {
+  box = sandbox();
+  box.run(['demo', '--date', DATE], { env });
+  for (let i = 1; i <= count; i++) expect(box.run(['goal', 'progress', `g${i}`, '--score', '5', '--date', DATE], { env }).code).toBe(0);
+}
+
+describe('backups and famcoord doctor', () => {
+  it('keeps the last 5 versions, private, and fewer when asked', () => {
+    withChanges(7);
+    const backups = readdirSync(box.dir).filter((n) => n.startsWith('store.json.bak.')).sort();
+    expect(backups).toEqual(['store.json.bak.1', 'store.json.bak.2', 'store.json.bak.3', 'store.json.bak.4', 'store.json.bak.5']);
+    for (const b of backups) expect(statSync(`${box.dir}/${b}`).mode & 0o777).toBe(0o600);
+    // bak.1 is the version before the last change.
+    expect(JSON.parse(readFileSync(`${box.dir}/store.json.bak.1`, 'utf8')).families[0].goals.length).toBeGreaterThan(0);
+    box.cleanup();
+    withChanges(3, { FAMCOORD_BACKUPS: '2' });
+    expect(readdirSync(box.dir).filter((n) => n.startsWith('store.json.bak.')).sort()).toEqual(['store.json.bak.1', 'store.json.bak.2']);
+  });
+
+  it('explains a damaged store, restores the newest good backup and keeps the damaged file', () => {
+    withChanges(2);
+    const good = readFileSync(`${box.dir}/store.json.bak.1`);
+    const damaged = '{"version":1,"families":[{"id":"f1","name":"Familien Hemmelig"';
+    writeFileSync(box.store, damaged);
+    const check = box.run(['doctor']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/store: .*store\.json: corrupt/);
+    expect(check.stdout).toMatch(/backup 1 .* is good: famcoord doctor --restore puts it back/);
+    expect(check.stdout + check.stderr).not.toContain('Hemmelig');
+    const restore = box.run(['doctor', '--restore', '--json']);
+    expect(restore.code).toBe(0);
+    const result = JSON.parse(restore.stdout);
+    expect(result).toMatchObject({ ok: true, restored: 1 });
+    expect(readFileSync(box.store).equals(good)).toBe(true);
+    expect(readFileSync(result.setAside, 'utf8')).toBe(damaged);
+    expect(box.run(['today', '--date', DATE]).code).toBe(0);
+    expect(box.run(['log']).stdout).toMatch(/doctor\s+restored backup bak\.1/);
+    const undo = box.run(['undo']);
+    expect(undo.code).toBe(1);
+    expect(undo.stderr).toMatch(/restored a backup .* cannot be undone/);
+  });
+
+  it('refuses to restore over a store that reads fine', () => {
+    withChanges(1);
+    const bytes = box.bytes();
+    const result = box.run(['doctor', '--restore']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the store reads fine; there is nothing to restore/);
+    expect(box.bytes().equals(bytes)).toBe(true);
+    expect(existsSync(`${box.store}.damaged`)).toBe(false);
+  });
+
+  it('reports a lock, temp files and modes that are too open', async () => {
+    withChanges(1);
+    writeFileSync(`${box.store}.tmp-99999-abc`, 'x');
+    writeFileSync(`${box.store}.lock`, '{}');
+    (await import('node:fs')).chmodSync(box.store, 0o644);
+    const check = box.run(['doctor', '--json']);
+    const problems: string[] = JSON.parse(check.stdout).problems;
+    expect(problems.join('\n')).toMatch(/can be read by others \(mode 644\)/);
+    expect(problems.join('\n')).toMatch(/a lock file exists/);
+    expect(problems.join('\n')).toMatch(/1 temp file\(s\)/);
+  });
+});
