@@ -47,7 +47,15 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string)
       { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
       { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
       { header: 'STATUS', value: (c) => c.status },
+      { header: 'CONSENT', value: (c) => (c.consentMissing ? 'MISSING' : 'ok') },
     ], plan.openContacts),
+    section<FamilyPlan['consents'][number]>('Consents (samtykke)', [
+      { header: 'ID', value: (k) => k.id },
+      { header: 'SECTORS', value: (k) => k.sectors.map((s) => sectorLabel(s, lang)).join(', '), maxWidth: 60 },
+      { header: 'GIVEN', value: (k) => k.given },
+      { header: 'UNTIL', value: (k) => k.until },
+      { header: 'STATE', value: (k) => (k.revoked ? `revoked ${k.revoked}` : k.valid ? 'valid' : 'not valid today') },
+    ], plan.consents),
     section<PlanIntervention>('Interventions', [
       { header: 'ID', value: (i) => i.id },
       { header: 'FOR', value: (i) => i.memberName ?? i.memberId, maxWidth: 18 },

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerConfig } from './config.js';
 import { registerAccessLog } from './accessLog.js';
 import { registerBatch } from './batch.js';
+import { registerConsent } from './consent.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
 import { registerDoctor } from './doctor.js';
@@ -36,7 +37,7 @@ export function buildProgram(): Command {
       // One line, prefixed, that says what to type instead.
       outputError: (message, write) => write(`famcoord: ${message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

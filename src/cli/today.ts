@@ -31,6 +31,7 @@ export function renderToday(view: TodayView, lang: Lang): string {
       { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
       { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
       { header: 'STATUS', value: (c) => c.status },
+      { header: 'CONSENT', value: (c) => (c.consentMissing ? 'MISSING' : 'ok') },
       { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
       { header: 'ID', value: (c) => c.id },
     ], view.openContacts),

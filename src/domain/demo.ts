@@ -2,7 +2,7 @@
 // the same store. Dates are relative to a chosen "today", so the demo always has meetings today,
 // goals overdue and contacts waiting past their reply-by date. Names and stories are invented.
 import { addDays, zonedDateTime } from './dates.js';
-import { STORE_VERSION, type Agreement, type Attendee, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
+import { STORE_VERSION, type Agreement, type Attendee, type Consent, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
 import { withIndicatorHistories } from './demoIndicators.js';
 import { Picker, seededRandom } from './random.js';
 import { MEETING_TYPES, SECTORS, type Sector } from './vocabulary.js';
@@ -240,22 +240,30 @@ function makeInterventions(pick: Picker, ids: Ids, members: Member[], today: str
   return interventions;
 }
 
+/**
+ * The family's consent to share information with the sectors it has contacts with. Most families
+ * gave it; every fifth left one sector out and every seventh let it run out, so the demo shows
+ * flagged contacts. Deterministic from the index alone, so it does not shift the other data.
+ */
+function makeConsents(ids: Ids, index: number, contacts: readonly Contact[], today: string): Consent[] {
+  const sectors = [...new Set(contacts.map((c) => c.sector))];
+  if (index % 5 === 3) sectors.pop();
+  if (sectors.length === 0) return [];
+  const expired = index % 7 === 4;
+  return [{ id: ids.next('k'), sectors, given: addDays(today, -200 - (index % 60)), until: expired ? addDays(today, -(1 + (index % 20))) : addDays(today, 165 + (index % 200)) }];
+}
+
 /** One demo family; `index` guarantees the first families show every kind of situation. */
 function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
   const surname = pick.chance(0.15) ? `${pick.one(SURNAMES)}-${pick.one(SURNAMES)}` : pick.one(SURNAMES);
   const coordinator = COORDINATORS[index % COORDINATORS.length] as string;
   const id = ids.next('f');
   const members = makeMembers(pick, ids, surname, today);
-  return {
-    id,
-    name: `Familien ${surname}`,
-    coordinator,
-    members: withIndicatorHistories(indicators, members, today),
-    goals: makeGoals(pick, ids, members, today, index % 3 === 0),
-    meetings: makeMeetings(pick, ids, { members, coordinator }, today, timeZone, index < 4 || pick.chance(0.12)),
-    contacts: makeContacts(pick, ids, today, index % 4 === 1),
-    interventions: makeInterventions(pick, ids, members, today, index % 7 === 2),
-  };
+  const goals = makeGoals(pick, ids, members, today, index % 3 === 0);
+  const meetings = makeMeetings(pick, ids, { members, coordinator }, today, timeZone, index < 4 || pick.chance(0.12));
+  const contacts = makeContacts(pick, ids, today, index % 4 === 1);
+  const interventions = makeInterventions(pick, ids, members, today, index % 7 === 2);
+  return { id, name: `Familien ${surname}`, coordinator, members: withIndicatorHistories(indicators, members, today), goals, meetings, contacts, interventions, consents: makeConsents(ids, index, contacts, today) };
 }
 
 const INDICATOR_STREAM = 0x1d1ca7;

@@ -143,6 +143,14 @@ export const OPERATION_SCHEMAS = {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `${result.error.issues[0]?.message ?? 'is not valid'} for ${input.kind}` });
   }),
   'event.add': op('event.add', { memberId: entityId, date: isoDate.optional(), kind: caseEvent }),
+  'consent.add': op('consent.add', {
+    familyId: entityId,
+    id: entityId.optional(),
+    sectors: z.array(sector).min(1, { error: 'must name at least one sector' }),
+    given: isoDate.optional(),
+    until: isoDate,
+  }),
+  'consent.revoke': op('consent.revoke', { consentId: entityId, date: isoDate.optional() }),
 } as const;
 
 export type OperationName = keyof typeof OPERATION_SCHEMAS;
@@ -185,13 +193,14 @@ function requireFamily(ws: Workspace, familyId: string): Family {
   return family;
 }
 
-type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions';
+type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions' | 'consents';
 const ENTITY_WORD: Record<EntityList, string> = {
   members: 'member',
   goals: 'goal',
   meetings: 'meeting',
   contacts: 'contact',
   interventions: 'intervention',
+  consents: 'consent',
 };
 
 /**
@@ -240,7 +249,7 @@ type Handlers = { [Name in OperationName]: (ws: Workspace, op: OperationOf<Name>
 const handlers: Handlers = {
   'family.add'(ws, op) {
     const id = claimId(ws, op.id, 'f');
-    ws.put({ id, name: op.name, members: [], goals: [], meetings: [], contacts: [], interventions: [] });
+    ws.put({ id, name: op.name, members: [], goals: [], meetings: [], contacts: [], interventions: [], consents: [] });
     const members = op.members.map((m) => {
       const memberId = claimId(ws, m.id, 'p');
       const member = { ...m, id: memberId };
@@ -375,6 +384,23 @@ const handlers: Handlers = {
     addToHistory(ws, op.memberId, 'events', { date, kind: op.kind });
     return { ...op, date };
   },
+  'consent.add'(ws, op, ctx) {
+    const family = structuredClone(requireFamily(ws, op.familyId));
+    const given = op.given ?? ctx.today;
+    if (op.until < given) throw new OperationError('a consent cannot end before it is given');
+    const id = claimId(ws, op.id, 'k');
+    family.consents.push({ id, sectors: op.sectors, given, until: op.until });
+    ws.put(family);
+    return { ...op, id, given };
+  },
+  'consent.revoke'(ws, op, ctx) {
+    const { entity: consent, commit } = editEntity(ws, 'consents', op.consentId);
+    if (consent.revoked !== undefined) throw new OperationError(`consent ${op.consentId} is already revoked`);
+    const date = op.date ?? ctx.today;
+    consent.revoked = date;
+    commit();
+    return { ...op, date };
+  },
 };
 
 /** Applies one validated operation to a workspace and returns its resolved form. */
@@ -391,7 +417,7 @@ export function familyIdOf(operation: Operation): string | undefined {
 /** The id of the goal, meeting, contact, intervention or member an operation changes, if it changes one. */
 export function entityIdOf(operation: Operation): string | undefined {
   const fields: Partial<Record<string, unknown>> = operation;
-  for (const field of ['goalId', 'meetingId', 'contactId', 'interventionId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
+  for (const field of ['goalId', 'meetingId', 'contactId', 'interventionId', 'consentId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // The coordinator's questions as plain functions (DOMAIN.md, "A coordinator's day"). No I/O: the
 // date and time zone are arguments, so every rule can be tested at midnight and across DST.
 import { daysBetween, wallClock } from './dates.js';
-import type { Contact, Family, Goal, Intervention, Meeting } from './schema.js';
+import type { Consent, Contact, Family, Goal, Intervention, Meeting } from './schema.js';
 
 const CLOSED_GOAL = new Set<Goal['status']>(['completed', 'cancelled']);
 
@@ -81,4 +81,14 @@ export function overlappingInterventions(family: Family): Array<[Intervention, I
 /** Ids of interventions that overlap with another one. */
 export function overlappingInterventionIds(family: Family): Set<string> {
   return new Set(overlappingInterventions(family).flat().map((i) => i.id));
+}
+
+/** A consent is valid on a day from the day it was given to its last day, unless revoked by then. */
+export function isConsentValid(consent: Consent, today: string): boolean {
+  return consent.given <= today && today <= consent.until && (consent.revoked === undefined || consent.revoked > today);
+}
+
+/** Whether the family has a valid consent (samtykke) to share information with this sector. */
+export function hasConsentFor(family: Family, sector: Contact['sector'], today: string): boolean {
+  return family.consents.some((c) => c.sectors.includes(sector) && isConsentValid(c, today));
 }

@@ -164,6 +164,15 @@ export const InterventionSchema = z.looseObject({
   to: isoDate.optional(),
 });
 
+/** The family's consent (samtykke) to share information with these sectors, from `given` to `until`. */
+export const ConsentSchema = z.looseObject({
+  id: entityId,
+  sectors: z.array(sector).min(1, { error: 'must name at least one sector' }),
+  given: isoDate,
+  until: isoDate,
+  revoked: isoDate.optional(),
+});
+
 export const FamilySchema = z.looseObject({
   id: entityId,
   name: nonEmptyText('name', 200),
@@ -173,6 +182,7 @@ export const FamilySchema = z.looseObject({
   meetings: z.array(MeetingSchema).default([]),
   contacts: z.array(ContactSchema).default([]),
   interventions: z.array(InterventionSchema).default([]),
+  consents: z.array(ConsentSchema).default([]),
 });
 
 export const StateSchema = z.looseObject({
@@ -191,6 +201,7 @@ export type Agreement = z.infer<typeof AgreementSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
+export type Consent = z.infer<typeof ConsentSchema>;
 export type Family = z.infer<typeof FamilySchema>;
 export type State = z.infer<typeof StateSchema>;
 

@@ -67,6 +67,10 @@ export function referenceProblems(state: State): Problem[] {
       if (iv.to !== undefined && iv.to < iv.from)
         problems.push({ path: `${at}.interventions[${i}] (${iv.id}).to`, message: 'ends before it starts' });
     });
+    family.consents.forEach((c, i) => {
+      claim(c.id, `${at}.consents[${i}]`);
+      if (c.until < c.given) problems.push({ path: `${at}.consents[${i}] (${c.id}).until`, message: 'ends before it was given' });
+    });
   });
   return problems;
 }

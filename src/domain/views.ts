@@ -2,6 +2,8 @@
 import {
   daysOverdue,
   daysWaiting,
+  hasConsentFor,
+  isConsentValid,
   isContactUnresolved,
   isGoalOverdue,
   isReplyByPassed,
@@ -51,6 +53,8 @@ export interface OpenContact {
   status: Contact['status'];
   daysWaiting: number;
   replyByPassed: boolean;
+  /** No valid consent (samtykke) covers sharing with this contact's sector. */
+  consentMissing: boolean;
 }
 
 export interface TodayView {
@@ -96,6 +100,7 @@ export function openContactItem(family: Family, contact: Contact, today: string)
     status: contact.status,
     daysWaiting: daysWaiting(contact, today),
     replyByPassed: isReplyByPassed(contact, today),
+    consentMissing: !hasConsentFor(family, contact.sector, today),
   };
 }
 
@@ -194,6 +199,7 @@ export interface FamilyPlan {
   openContacts: OpenContact[];
   closedContacts: Contact[];
   interventions: PlanIntervention[];
+  consents: Array<Family['consents'][number] & { valid: boolean }>;
 }
 
 /** The whole family plan, as before a network meeting. Undefined when there is no such family. */
@@ -232,5 +238,6 @@ export function familyPlan(state: State, familyId: string, today: string, timeZo
     interventions: family.interventions
       .map((iv) => ({ ...iv, ...(memberName(family, iv.memberId) !== undefined && { memberName: memberName(family, iv.memberId) }), overlaps: overlapping.has(iv.id) }))
       .sort((a, b) => byText(a.from, b.from) || byText(a.id, b.id)),
+    consents: family.consents.map((c) => ({ ...c, valid: isConsentValid(c, today) })),
   };
 }

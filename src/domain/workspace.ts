@@ -33,6 +33,7 @@ export function idsOf(family: Family): string[] {
     ...family.meetings.map((m) => m.id),
     ...family.contacts.map((c) => c.id),
     ...family.interventions.map((i) => i.id),
+    ...family.consents.map((c) => c.id),
   ];
 }
 

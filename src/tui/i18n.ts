@@ -90,6 +90,8 @@ const en = {
   waitingDays: 'd',
   passed: '!',
   error: 'Error',
+  consent: 'Consent',
+  consentMissing: 'MISSING',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -179,6 +181,8 @@ const da: Record<MessageKey, string> = {
   waitingDays: 'd',
   passed: '!',
   error: 'Fejl',
+  consent: 'Samtykke',
+  consentMissing: 'MANGLER',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };

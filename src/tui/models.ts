@@ -59,13 +59,13 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
     },
     {
       title: t('openContacts'),
-      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30)],
+      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30), col(t('consent'), 7, 0)],
       rows: view.openContacts.map((c) => ({
         id: c.id,
         kind: 'contact',
         familyId: c.familyId,
-        warn: c.replyByPassed,
-        cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName)],
+        warn: c.replyByPassed || c.consentMissing,
+        cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName), c.consentMissing ? t('consentMissing') : ''],
       })),
     },
   ];

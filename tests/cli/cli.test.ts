@@ -118,6 +118,17 @@ describe('a store written by hand to the contract', () => {
     expect(view.overdueGoals).toEqual([]);
     expect(view.openContacts.map((c: { id: string }) => c.id)).toEqual(['k-answered']);
   });
+
+  it('flags contacts without consent until a consent covers their sector', () => {
+    const missing = () => JSON.parse(box.run(['today', '--json', '--date', DATE]).stdout).openContacts.map((c: { id: string; consentMissing: boolean }) => [c.id, c.consentMissing]);
+    expect(missing()).toEqual([['k-answered', true]]);
+    expect(box.run(['consent', 'add', 'fam-a', '--sector', 'bolig', '--until', '2027-06-30', '--date', DATE]).code).toBe(0);
+    expect(missing()).toEqual([['k-answered', false]]);
+    expect(box.run(['today', '--date', DATE]).stdout).toMatch(/CONSENT/);
+    const bad = box.run(['consent', 'add', 'fam-a', '--until', '2027-06-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--sector must name at least one sector/);
+  });
 });
 
 describe('bad input', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysOverdue, daysWaiting, isReplyByPassed, meetingsOn, overlappingInterventions } from '../../src/domain/rules.js';
+import { daysOverdue, daysWaiting, hasConsentFor, isConsentValid, isReplyByPassed, meetingsOn, overlappingInterventions } from '../../src/domain/rules.js';
 import { todayView } from '../../src/domain/views.js';
 import { contact, family, goal, intervention, meeting, state } from '../helpers/fixtures.js';
 
@@ -117,5 +117,29 @@ describe('the Today view', () => {
       ['c2', 23, false],
       ['c1', 4, false],
     ]);
+  });
+});
+
+describe('consent (samtykke)', () => {
+  const consent = (sectors: Array<'employment' | 'school'>, given: string, until: string, revoked?: string) => ({ id: `k-${sectors.join('')}`, sectors, given, until, ...(revoked && { revoked }) });
+
+  it('is valid from the day it is given to its last day, unless revoked by then', () => {
+    const k = consent(['school'], '2026-01-01', '2026-12-31');
+    expect(isConsentValid(k, '2025-12-31')).toBe(false);
+    expect(isConsentValid(k, '2026-01-01')).toBe(true);
+    expect(isConsentValid(k, '2026-12-31')).toBe(true);
+    expect(isConsentValid(k, '2027-01-01')).toBe(false);
+    expect(isConsentValid({ ...k, revoked: '2026-06-01' }, '2026-05-31')).toBe(true);
+    expect(isConsentValid({ ...k, revoked: '2026-06-01' }, '2026-06-01')).toBe(false);
+  });
+
+  it('flags a contact to a sector no valid consent covers', () => {
+    const f = family('f1', {
+      consents: [consent(['school'], '2026-01-01', '2026-12-31'), consent(['employment'], '2025-01-01', '2025-12-31')],
+      contacts: [contact('c-school', '2026-11-01', 'open', { sector: 'school' }), contact('c-job', '2026-11-01', 'open', { sector: 'employment' }), contact('c-health', '2026-11-01', 'open', { sector: 'health' })],
+    });
+    expect(hasConsentFor(f, 'school', '2026-11-24')).toBe(true);
+    const view = todayView(state(f), '2026-11-24', CPH);
+    expect(Object.fromEntries(view.openContacts.map((c) => [c.id, c.consentMissing]))).toEqual({ 'c-school': false, 'c-job': true, 'c-health': true });
   });
 });

@@ -22,6 +22,7 @@ export function family(id: string, overrides: Partial<Family> = {}): Family {
     meetings: [],
     contacts: [],
     interventions: [],
+    consents: [],
     ...overrides,
   };
 }
