@@ -2,10 +2,32 @@
 // They translate; the operation schemas validate. An unknown word is passed through unchanged so
 // that validation reports it with the list of allowed values.
 import { parseLocalDateTime } from '../domain/dates.js';
-import { parseMeetingType, parseSector, type MemberRole } from '../domain/vocabulary.js';
+import {
+  parseCaseEvent,
+  parseEmploymentStatus,
+  parseMeetingType,
+  parseObservationKind,
+  parseSector,
+  parseSeverity,
+  type MemberRole,
+} from '../domain/vocabulary.js';
+import { numberFlag } from './context.js';
 import { UsageError } from './errors.js';
 
 export const sectorFlag = (value: string | undefined) => (value === undefined ? undefined : (parseSector(value) ?? value));
+export const caseEventFlag = (value: string | undefined) => (value === undefined ? undefined : (parseCaseEvent(value) ?? value));
+
+/**
+ * --kind and --value of an observation: the kind and the status words in any of their spellings
+ * (quality-of-life, kontanthjælp, svære...), numbers as numbers. Validation checks the value.
+ */
+export function observationFlags(kind: string | undefined, value: string | undefined): { kind?: string; value?: string | number } {
+  const resolvedKind = kind === undefined ? undefined : (parseObservationKind(kind) ?? kind);
+  const word =
+    value === undefined ? undefined : resolvedKind === 'employment' ? parseEmploymentStatus(value) : resolvedKind === 'severity' ? parseSeverity(value) : undefined;
+  return { ...(resolvedKind !== undefined && { kind: resolvedKind }), ...(value !== undefined && { value: word ?? numberFlag(value) }) };
+}
+
 export const meetingTypeFlag = (value: string | undefined) =>
   value === undefined ? undefined : (parseMeetingType(value) ?? value);
 

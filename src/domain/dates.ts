@@ -29,8 +29,21 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** Orders dated entries oldest first (a stable sort keeps same-day entries in recorded order). */
+export const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 export function addDays(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The same day `months` months later (earlier when negative), or that month's last day if it is shorter. */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const monthIndex = y * 12 + (m - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 const ISO_DATE_TIME =

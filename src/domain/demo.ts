@@ -3,7 +3,11 @@
 // goals overdue and contacts waiting past their reply-by date. Names and stories are invented.
 import { addDays, zonedDateTime } from './dates.js';
 import { STORE_VERSION, type Agreement, type Attendee, type Consent, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
+import { withIndicatorHistories } from './demoIndicators.js';
+import { Picker, seededRandom } from './random.js';
 import { MEETING_TYPES, SECTORS, type Sector } from './vocabulary.js';
+
+export { seededRandom };
 
 export interface DemoOptions {
   families: number;
@@ -12,18 +16,6 @@ export interface DemoOptions {
   today: string;
   /** Meetings are placed in this time zone (Danish municipalities: Europe/Copenhagen). */
   timeZone?: string;
-}
-
-/** A small, fast, seedable PRNG (mulberry32); Math.random cannot be seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Christiansen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Karlsen', 'Frederiksen', 'Ali', 'Hussein', 'Yilmaz', 'Nguyen', 'Holm', 'Østergaard', 'Dahl', 'Bach'];
@@ -81,19 +73,6 @@ const MINUTES = [
 ];
 const AGREEMENT_TASKS = ['Ringer til PPR og følger op', 'Finder en praktikplads', 'Sender ansøgning om fritidspas', 'Aftaler møde med skolen', 'Undersøger muligheden for aflastning', 'Laver budget sammen med familien'];
 
-class Picker {
-  constructor(readonly random: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1));
-  }
-  one<T>(list: readonly T[]): T {
-    return list[Math.floor(this.random() * list.length)] as T;
-  }
-  chance(p: number): boolean {
-    return this.random() < p;
-  }
-}
-
 class Ids {
   private readonly counters = new Map<string, number>();
   next(prefix: string): string {
@@ -113,7 +92,7 @@ function makeMembers(pick: Picker, ids: Ids, surname: string, today: string): Me
   const members: Member[] = [];
   for (let i = 0; i < adults; i++) {
     const first = pick.one(i === 0 ? ADULT_NAMES.female : ADULT_NAMES.male);
-    members.push({ id: ids.next('p'), name: `${first} ${surname}`, role: 'adult', born: `${year - pick.int(24, 52)}-${pad2(pick.int(1, 12))}-${pad2(pick.int(1, 28))}` });
+    members.push({ id: ids.next('p'), name: `${first} ${surname}`, role: 'adult', born: `${year - pick.int(24, 52)}-${pad2(pick.int(1, 12))}-${pad2(pick.int(1, 28))}`, observations: [], events: [] });
   }
   const children = pick.int(1, 4);
   const used = new Set<string>();
@@ -121,7 +100,7 @@ function makeMembers(pick: Picker, ids: Ids, surname: string, today: string): Me
     let first = pick.one(CHILD_NAMES);
     while (used.has(first)) first = pick.one(CHILD_NAMES);
     used.add(first);
-    members.push({ id: ids.next('p'), name: `${first} ${surname}`, role: 'child', born: `${year - pick.int(1, 17)}-${pad2(pick.int(1, 12))}-${pad2(pick.int(1, 28))}` });
+    members.push({ id: ids.next('p'), name: `${first} ${surname}`, role: 'child', born: `${year - pick.int(1, 17)}-${pad2(pick.int(1, 12))}-${pad2(pick.int(1, 28))}`, observations: [], events: [] });
   }
   return members;
 }
@@ -275,7 +254,7 @@ function makeConsents(ids: Ids, index: number, contacts: readonly Contact[], tod
 }
 
 /** One demo family; `index` guarantees the first families show every kind of situation. */
-function makeFamily(pick: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
+function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
   const surname = pick.chance(0.15) ? `${pick.one(SURNAMES)}-${pick.one(SURNAMES)}` : pick.one(SURNAMES);
   const coordinator = COORDINATORS[index % COORDINATORS.length] as string;
   const id = ids.next('f');
@@ -284,15 +263,20 @@ function makeFamily(pick: Picker, ids: Ids, index: number, today: string, timeZo
   const meetings = makeMeetings(pick, ids, { members, coordinator }, today, timeZone, index < 4 || pick.chance(0.12));
   const contacts = makeContacts(pick, ids, today, index % 4 === 1);
   const interventions = makeInterventions(pick, ids, members, today, index % 7 === 2);
-  return { id, name: `Familien ${surname}`, coordinator, members, goals, meetings, contacts, interventions, consents: makeConsents(ids, index, contacts, today) };
+  return { id, name: `Familien ${surname}`, coordinator, members: withIndicatorHistories(indicators, members, today), goals, meetings, contacts, interventions, consents: makeConsents(ids, index, contacts, today) };
 }
+
+const INDICATOR_STREAM = 0x1d1ca7;
 
 /** Families one at a time, so a very large demo never has to exist in memory twice. */
 export function* generateDemoFamilies(options: DemoOptions): Generator<Family> {
   const pick = new Picker(seededRandom(options.seed));
+  // Indicator histories draw from a stream of their own, so adding them left the rest of a seed's
+  // demo (names, goals, meetings...) exactly as it was.
+  const indicators = new Picker(seededRandom(options.seed ^ INDICATOR_STREAM));
   const ids = new Ids();
   const timeZone = options.timeZone ?? 'Europe/Copenhagen';
-  for (let i = 0; i < options.families; i++) yield makeFamily(pick, ids, i, options.today, timeZone);
+  for (let i = 0; i < options.families; i++) yield makeFamily(pick, indicators, ids, i, options.today, timeZone);
 }
 
 export function generateDemo(options: DemoOptions): State {

@@ -4,6 +4,7 @@
 // the audit log says exactly what happened and replaying it gives the same result.
 import { z } from 'zod';
 import {
+  caseEvent,
   entityId,
   goalStatus,
   isoDate,
@@ -11,12 +12,17 @@ import {
   meetingType,
   memberRole,
   nonEmptyText,
+  OBSERVATION_VALUES,
+  observationKind,
+  ObservationSchema,
   score,
   sector,
   text,
   type Family,
+  type Member,
 } from './schema.js';
 import { isContactUnresolved } from './rules.js';
+import { byDate } from './dates.js';
 import type { Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
@@ -123,6 +129,20 @@ export const OPERATION_SCHEMAS = {
     to: isoDate.optional(),
   }),
   'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
+  'observation.add': op('observation.add', {
+    memberId: entityId,
+    date: isoDate.optional(),
+    kind: observationKind,
+    /** Checked against the kind below: a status word for employment and severity, else a number. */
+    value: z.union([z.string(), z.number()], {
+      error: (issue) => `${issue.input === undefined ? 'is required:' : 'must be'} a word or a number, as the kind takes`,
+    }),
+  }).superRefine((input, ctx) => {
+    const result = OBSERVATION_VALUES[input.kind].safeParse(input.value);
+    if (!result.success)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${result.error.issues[0]?.message ?? 'is not valid'} for ${input.kind}` });
+  }),
+  'event.add': op('event.add', { memberId: entityId, date: isoDate.optional(), kind: caseEvent }),
   'consent.add': op('consent.add', {
     familyId: entityId,
     id: entityId.optional(),
@@ -210,6 +230,15 @@ function claimId(ws: Workspace, requested: string | undefined, prefix: string): 
   return requested;
 }
 
+/** Adds a dated entry to one of a member's histories, kept in date order (same day: recorded order). */
+function addToHistory<List extends 'observations' | 'events'>(ws: Workspace, memberId: string, list: List, entry: Member[List][number]): void {
+  const { entity: member, commit } = editEntity(ws, 'members', memberId);
+  const history = member[list] as Array<Member[List][number]>;
+  history.push(entry);
+  history.sort(byDate);
+  commit();
+}
+
 function requireMember(family: Family, memberId: string): void {
   if (!family.members.some((m) => m.id === memberId))
     throw new OperationError(`no member ${memberId} in family ${family.id}`);
@@ -225,7 +254,7 @@ const handlers: Handlers = {
       const memberId = claimId(ws, m.id, 'p');
       const member = { ...m, id: memberId };
       const family = structuredClone(ws.family(id) as Family);
-      family.members.push(member);
+      family.members.push({ ...member, observations: [], events: [] });
       ws.put(family);
       return member;
     });
@@ -238,7 +267,7 @@ const handlers: Handlers = {
     const family = structuredClone(requireFamily(ws, op.familyId));
     const id = claimId(ws, op.id, 'p');
     const { op: _name, familyId: _familyId, ...member } = op;
-    family.members.push({ ...member, id });
+    family.members.push({ ...member, id, observations: [], events: [] });
     ws.put(family);
     return { ...op, id };
   },
@@ -256,7 +285,7 @@ const handlers: Handlers = {
     const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
     const date = op.date ?? ctx.today;
     goal.progress.push({ date, score: op.score, note: op.note });
-    goal.progress.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    goal.progress.sort(byDate);
     if (op.status !== undefined) goal.status = op.status;
     commit();
     return { ...op, date };
@@ -345,6 +374,16 @@ const handlers: Handlers = {
     commit();
     return op;
   },
+  'observation.add'(ws, op, ctx) {
+    const date = op.date ?? ctx.today;
+    addToHistory(ws, op.memberId, 'observations', ObservationSchema.parse({ date, kind: op.kind, value: op.value }));
+    return { ...op, date };
+  },
+  'event.add'(ws, op, ctx) {
+    const date = op.date ?? ctx.today;
+    addToHistory(ws, op.memberId, 'events', { date, kind: op.kind });
+    return { ...op, date };
+  },
   'consent.add'(ws, op, ctx) {
     const family = structuredClone(requireFamily(ws, op.familyId));
     const given = op.given ?? ctx.today;
@@ -375,10 +414,10 @@ export function familyIdOf(operation: Operation): string | undefined {
   return 'familyId' in operation ? operation.familyId : operation.op === 'family.add' ? operation.id : undefined;
 }
 
-/** The id of the goal, meeting, contact or intervention an operation changes, if it changes one. */
+/** The id of the goal, meeting, contact, intervention or member an operation changes, if it changes one. */
 export function entityIdOf(operation: Operation): string | undefined {
   const fields: Partial<Record<string, unknown>> = operation;
-  for (const field of ['goalId', 'meetingId', 'contactId', 'interventionId', 'consentId']) if (typeof fields[field] === 'string') return fields[field];
+  for (const field of ['goalId', 'meetingId', 'contactId', 'interventionId', 'consentId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
   return undefined;
 }
 

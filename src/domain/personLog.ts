@@ -1,5 +1,6 @@
 // What was changed about one person, from the audit log: the operations that name them (as a
-// new member, the owner of a goal or an intervention) or change an object that belongs to them.
+// new member, the owner of a goal or an intervention, the person observed or a child's case event)
+// or change an object that belongs to them.
 // Changes to the family as a whole (its meetings and contacts) are not about one person.
 import type { Operation } from './operations.js';
 import type { Family } from './schema.js';
@@ -45,6 +46,9 @@ function personAndObject(op: Operation, owners: Map<string, string>): Array<[per
       return op.memberId !== undefined && op.id ? [[op.memberId, op.id]] : [];
     case 'intervention.add':
       return op.id ? [[op.memberId, op.id]] : [];
+    case 'observation.add':
+    case 'event.add':
+      return [[op.memberId, op.memberId]];
     case 'goal.progress':
     case 'goal.status':
     case 'goal.update': {

@@ -3,7 +3,18 @@
 // a round trip, so a script's additions survive famcoord's writes.
 import { z } from 'zod';
 import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
-import { CONTACT_STATUSES, GOAL_STATUSES, MEETING_TYPES, MEMBER_ROLES, SECTORS } from './vocabulary.js';
+import {
+  CASE_EVENTS,
+  CONTACT_STATUSES,
+  EMPLOYMENT_STATUSES,
+  GOAL_STATUSES,
+  MEETING_TYPES,
+  MEMBER_ROLES,
+  OBSERVATION_KINDS,
+  SECTORS,
+  SEVERITIES,
+  type ObservationKind,
+} from './vocabulary.js';
 
 export const STORE_VERSION = 1;
 
@@ -35,17 +46,58 @@ export const meetingType = choice(MEETING_TYPES);
 export const goalStatus = choice(GOAL_STATUSES);
 export const contactStatus = choice(CONTACT_STATUSES);
 export const memberRole = choice(MEMBER_ROLES);
-export const score = z
-  .number({ error: expecting('a whole number from 0 to 10') })
-  .int({ error: 'must be a whole number from 0 to 10' })
-  .min(0, { error: 'must be a whole number from 0 to 10' })
-  .max(10, { error: 'must be a whole number from 0 to 10' });
+const wholeNumber = (min: number, max: number) => {
+  const what = `a whole number from ${min} to ${max}`;
+  return z
+    .number({ error: expecting(what) })
+    .int({ error: `must be ${what}` })
+    .min(min, { error: `must be ${what}` })
+    .max(max, { error: `must be ${what}` });
+};
+export const score = wholeNumber(0, 10);
+
+/**
+ * The evaluations' indicators (DOMAIN.md, "What is measured"): what each kind of observation
+ * holds. `absenceDays` counts the days absent in the period that ends on the observation's date.
+ */
+export const OBSERVATION_VALUES = {
+  employment: choice(EMPLOYMENT_STATUSES),
+  qualityOfLife: score,
+  wellbeing: score,
+  /** 1 to 5, higher is better, as assessed by professionals. */
+  functionalLevel: wholeNumber(1, 5),
+  severity: choice(SEVERITIES),
+  absenceDays: wholeNumber(0, 366),
+} as const satisfies Record<ObservationKind, z.ZodType>;
+export const observationKind = choice(OBSERVATION_KINDS);
+
+const observation = <Kind extends ObservationKind>(kind: Kind) =>
+  z.looseObject({ date: isoDate, kind: z.literal(kind), value: OBSERVATION_VALUES[kind] });
+
+export const ObservationSchema = z.discriminatedUnion(
+  'kind',
+  [
+    observation('employment'),
+    observation('qualityOfLife'),
+    observation('wellbeing'),
+    observation('functionalLevel'),
+    observation('severity'),
+    observation('absenceDays'),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of: ${OBSERVATION_KINDS.join(', ')}` : undefined) },
+);
+
+export const caseEvent = choice(CASE_EVENTS);
+/** Something that happened in a child's case on a day: counted, not measured. */
+export const CaseEventSchema = z.looseObject({ date: isoDate, kind: caseEvent });
 
 export const MemberSchema = z.looseObject({
   id: entityId,
   name: nonEmptyText('name', 200),
   role: memberRole,
   born: isoDate.optional(),
+  observations: z.array(ObservationSchema).default([]),
+  events: z.array(CaseEventSchema).default([]),
 });
 
 export const ProgressEntrySchema = z.looseObject({
@@ -139,6 +191,9 @@ export const StateSchema = z.looseObject({
 });
 
 export type Member = z.infer<typeof MemberSchema>;
+export type Observation = z.infer<typeof ObservationSchema>;
+export type ObservationValue<Kind extends ObservationKind> = z.infer<(typeof OBSERVATION_VALUES)[Kind]>;
+export type CaseEventEntry = z.infer<typeof CaseEventSchema>;
 export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
 export type Goal = z.infer<typeof GoalSchema>;
 export type Attendee = z.infer<typeof AttendeeSchema>;

@@ -116,3 +116,100 @@ export function parseMeetingType(input: string): MeetingType | undefined {
 export function parseSector(input: string): Sector | undefined {
   return resolveWithAliases(input, SECTORS, SECTOR_ALIASES, SECTOR_LABELS);
 }
+
+// The evaluations' indicators (DOMAIN.md, "What is measured"). Stored codes, stable in the store.
+
+/** What an observation of a member records; the values each kind takes are in schema.ts. */
+export const OBSERVATION_KINDS = ['employment', 'qualityOfLife', 'wellbeing', 'functionalLevel', 'severity', 'absenceDays'] as const;
+export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
+
+export const OBSERVATION_KIND_LABELS: Record<ObservationKind, { da: string; en: string }> = {
+  employment: { da: 'Beskæftigelse', en: 'Employment' },
+  qualityOfLife: { da: 'Livskvalitet', en: 'Quality of life' },
+  wellbeing: { da: 'Trivsel', en: 'Well-being' },
+  functionalLevel: { da: 'Funktionsniveau', en: 'Functional level' },
+  severity: { da: 'Problemernes omfang', en: 'Severity of problems' },
+  absenceDays: { da: 'Fraværsdage', en: 'Absence days' },
+};
+
+/** Adults' employment status, as the STAR trial counted it. `education` is education with SU. */
+export const EMPLOYMENT_STATUSES = ['cash-benefit', 'resource-course', 'internship', 'education', 'job', 'other'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { da: string; en: string }> = {
+  'cash-benefit': { da: 'Kontanthjælp', en: 'Cash benefit' },
+  'resource-course': { da: 'Ressourceforløb', en: 'Resource course' },
+  internship: { da: 'Virksomhedspraktik', en: 'Internship' },
+  education: { da: 'Uddannelse med SU', en: 'Education with SU' },
+  job: { da: 'Ordinært job', en: 'Ordinary job' },
+  other: { da: 'Andet', en: 'Other' },
+};
+
+/** Severity of a child's problems: none, some, or severe or extensive ("svære eller omfattende"). */
+export const SEVERITIES = ['none', 'some', 'severe'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const SEVERITY_LABELS: Record<Severity, { da: string; en: string }> = {
+  none: { da: 'Ingen', en: 'None' },
+  some: { da: 'Nogle', en: 'Some' },
+  severe: { da: 'Svære eller omfattende', en: 'Severe or extensive' },
+};
+
+/** Things that happen in a child's case, counted rather than measured. */
+export const CASE_EVENTS = ['investigation', 'notification', 'placement', 'closed-doing-well'] as const;
+export type CaseEvent = (typeof CASE_EVENTS)[number];
+
+export const CASE_EVENT_LABELS: Record<CaseEvent, { da: string; en: string }> = {
+  investigation: { da: 'Børnefaglig undersøgelse', en: 'Child-protection investigation' },
+  notification: { da: 'Underretning', en: 'Notification of concern' },
+  placement: { da: 'Anbringelse', en: 'Placement' },
+  'closed-doing-well': { da: 'Sag lukket, barnet trives', en: 'Case closed, child doing well' },
+};
+
+const OBSERVATION_KIND_ALIASES: Record<string, ObservationKind> = {
+  'quality-of-life': 'qualityOfLife',
+  quality: 'qualityOfLife',
+  'well-being': 'wellbeing',
+  'functional-level': 'functionalLevel',
+  functional: 'functionalLevel',
+  absence: 'absenceDays',
+  'absence-days': 'absenceDays',
+  fravaer: 'absenceDays',
+  beskaeftigelse: 'employment',
+};
+const EMPLOYMENT_ALIASES: Record<string, EmploymentStatus> = {
+  cash: 'cash-benefit',
+  praktik: 'internship',
+  su: 'education',
+  uddannelse: 'education',
+  arbejde: 'job',
+};
+const SEVERITY_ALIASES: Record<string, Severity> = {
+  extensive: 'severe',
+  svaer: 'severe',
+  svaere: 'severe',
+  omfattende: 'severe',
+};
+const CASE_EVENT_ALIASES: Record<string, CaseEvent> = {
+  undersoegelse: 'investigation',
+  closed: 'closed-doing-well',
+  lukket: 'closed-doing-well',
+};
+
+/** An observation kind from what a user typed (qualityOfLife, quality-of-life, livskvalitet...). */
+export function parseObservationKind(input: string): ObservationKind | undefined {
+  return resolveWithAliases(input, OBSERVATION_KINDS, OBSERVATION_KIND_ALIASES, OBSERVATION_KIND_LABELS);
+}
+
+/** An employment status from its code, its Danish or English name (kontanthjælp, su, praktik...). */
+export function parseEmploymentStatus(input: string): EmploymentStatus | undefined {
+  return resolveWithAliases(input, EMPLOYMENT_STATUSES, EMPLOYMENT_ALIASES, EMPLOYMENT_STATUS_LABELS);
+}
+
+export function parseSeverity(input: string): Severity | undefined {
+  return resolveWithAliases(input, SEVERITIES, SEVERITY_ALIASES, SEVERITY_LABELS);
+}
+
+export function parseCaseEvent(input: string): CaseEvent | undefined {
+  return resolveWithAliases(input, CASE_EVENTS, CASE_EVENT_ALIASES, CASE_EVENT_LABELS);
+}

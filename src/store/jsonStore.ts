@@ -53,27 +53,62 @@ export function* serializeState(state: State): Generator<string> {
   yield '\n]}\n';
 }
 
+/**
+ * The largest store parsed as one string. V8 cannot make a string of more than about 2^29
+ * characters, so a larger store (a 100,000-family demo with indicator histories) is read in the
+ * layout `serializeState` writes, one family per line.
+ */
+export const ONE_STRING_LIMIT = 2 ** 28;
+
+const notJson = (path: string, where: string) => new StoreError('corrupt', `the store ${path} is not valid JSON ${where}; it was not changed`);
+
+/** Parses a store file's bytes: as one JSON text, or when it is larger than `limit`, a family a line. */
+export function parseStoreBytes(bytes: Buffer, path: string, limit = ONE_STRING_LIMIT): unknown {
+  if (bytes.length > limit) return parseFamilyLines(bytes, path);
+  const text = bytes.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw notJson(path, describeJsonError(error, text));
+  }
+}
+
+function parseFamilyLines(bytes: Buffer, path: string): unknown {
+  let head: Record<string, unknown> | undefined;
+  let closed = false;
+  const families: unknown[] = [];
+  for (let start = 0, line = 1; start < bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const text = bytes.toString('utf8', start, end);
+    start = end + 1;
+    try {
+      if (line === 1) head = JSON.parse(`${text}]}`) as Record<string, unknown>;
+      else if (closed) {
+        if (text.trim() !== '') throw new SyntaxError('text after the end');
+      } else if (text === ']}') closed = true;
+      else families.push(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text));
+    } catch {
+      throw notJson(path, `at line ${line} (a store this large is read one family per line, as famcoord writes it)`);
+    }
+  }
+  if (!head || !closed) throw notJson(path, 'at the end (the file looks cut short)');
+  return { ...head, families };
+}
+
 /** lowdb adapter: validated reads, atomic durable private writes. */
 class SafeJsonAdapter implements Adapter<State> {
   constructor(private readonly path: string) {}
 
   async read(): Promise<State | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.path, 'utf8');
+      bytes = await fs.readFile(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new StoreError(
-        'corrupt',
-        `the store ${this.path} is not valid JSON ${describeJsonError(error, text)}; it was not changed`,
-      );
-    }
+    const data = parseStoreBytes(bytes, this.path);
     try {
       return parseState(data);
     } catch (error) {

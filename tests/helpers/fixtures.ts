@@ -1,13 +1,22 @@
 // Small hand-built states that follow the store contract, for tests that need exact expectations.
-import type { Contact, Family, Goal, Intervention, Meeting, State } from '../../src/domain/schema.js';
+import type { Contact, Family, Goal, Intervention, Meeting, Member, State } from '../../src/domain/schema.js';
+
+export const member = (id: string, role: Member['role'], extra: Partial<Member> = {}): Member => ({
+  id,
+  name: `Person ${id}`,
+  role,
+  observations: [],
+  events: [],
+  ...extra,
+});
 
 export function family(id: string, overrides: Partial<Family> = {}): Family {
   return {
     id,
     name: `Familien ${id}`,
     members: [
-      { id: `${id}-a`, name: 'Mette', role: 'adult' },
-      { id: `${id}-c`, name: 'Emil', role: 'child' },
+      member(`${id}-a`, 'adult', { name: 'Mette' }),
+      member(`${id}-c`, 'child', { name: 'Emil' }),
     ],
     goals: [],
     meetings: [],

@@ -1,0 +1,257 @@
+// The caseload report: are the families doing better, in the terms the evaluations use (DOMAIN.md,
+// "What is measured")? A pure view over the store, shown by `famcoord report` and the workbench.
+// Every figure is a count of a stated population ({n, of}), so a reader can check it by hand;
+// README.md, "Caseload report", states each rule. The rules in short:
+// - a person's baseline value of a kind is their latest observation of it on or before `from`, the
+//   follow-up value their latest on or before `to`; a person without both is left out of that figure;
+// - the period is the days after `from` up to and including `to`; the baseline period, for events,
+//   is as many days up to and including `from`.
+import { addDays, addMonths, byDate, daysBetween } from './dates.js';
+import { overlappingInterventions } from './rules.js';
+import type { Contact, Family, Goal, Intervention, Member, ObservationValue, State } from './schema.js';
+import { CASE_EVENTS, EMPLOYMENT_STATUSES, SECTORS, type CaseEvent, type EmploymentStatus, type ObservationKind, type Sector } from './vocabulary.js';
+
+/** A figure: `n` of a population of `of`. */
+export interface Share {
+  n: number;
+  of: number;
+}
+
+export interface BaselineFollowUp<T> {
+  baseline: T;
+  followUp: T;
+}
+
+export interface ReportOptions {
+  /** The baseline date, YYYY-MM-DD. */
+  from: string;
+  /** The follow-up date, YYYY-MM-DD, after `from`. */
+  to: string;
+  /** Only these families (default: the whole caseload). */
+  familyIds?: readonly string[];
+}
+
+export interface ReplyTimes {
+  /** Median days from opened to the reply, of the contacts replied to; null when none was. */
+  medianDays: number | null;
+  replied: number;
+  /** Contacts opened in the period still without a reply on `to`. */
+  waiting: number;
+}
+
+export interface IndicatorsOn {
+  adultsOnCashBenefit: Share;
+  childrenSevere: Share;
+}
+
+export interface CaseloadReport {
+  from: string;
+  to: string;
+  families: number;
+  adults: number;
+  children: number;
+  adultsOnCashBenefit: BaselineFollowUp<Share>;
+  /** Of adults on cash benefit at baseline: in a job, internship or education at follow-up. */
+  adultsFromCashBenefitToWorkOrEducation: Share;
+  /** Every employment status at baseline and follow-up, of the adults with both. */
+  employment: Record<EmploymentStatus, BaselineFollowUp<Share>>;
+  adultsQualityOfLifeImproved: Share;
+  adultsFunctionalImproved: Share;
+  childrenSevere: BaselineFollowUp<Share>;
+  childrenWellbeingImproved: Share;
+  childrenFunctionalImproved: Share;
+  childrenFunctionalImprovedWhereAdultsImproved: Share;
+  familiesAbsenceFell: Share;
+  /** Children with at least one such event in the baseline period and in the period. */
+  childrenWithEvent: Record<CaseEvent, BaselineFollowUp<Share>>;
+  goals: {
+    completed: Share;
+    progressImproved: Share;
+    /** Mean start and latest score (0–10) of the goals in `progressImproved.of`. */
+    meanScore: BaselineFollowUp<number | null>;
+  };
+  contactReplyDays: ReplyTimes & { bySector: Partial<Record<Sector, ReplyTimes>> };
+  overlappingInterventions: {
+    /** Families with at least one overlapping pair in effect on the date. */
+    families: BaselineFollowUp<Share>;
+    pairs: BaselineFollowUp<number>;
+  };
+  /**
+   * The two headline shares on quarterly dates from `from` to `to` (see trendDates), for the
+   * same people as the baseline and follow-up figures: the first date is the baseline, the last
+   * the follow-up.
+   */
+  trend: Record<string, IndicatorsOn>;
+}
+
+const share = <T>(population: readonly T[], counts: (item: T) => boolean): Share => ({
+  n: population.filter(counts).length,
+  of: population.length,
+});
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const mean = (values: readonly number[]) => (values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** A person's latest observation of a kind on or before a date (same day: the one recorded last). */
+export function valueOn<Kind extends ObservationKind>(member: Member, kind: Kind, date: string): ObservationValue<Kind> | undefined {
+  let latest: { date: string; value: unknown } | undefined;
+  for (const observation of member.observations)
+    if (observation.kind === kind && observation.date <= date && (!latest || observation.date >= latest.date)) latest = observation;
+  return latest?.value as ObservationValue<Kind> | undefined;
+}
+
+interface Paired<Value> {
+  member: Member;
+  baseline: Value;
+  followUp: Value;
+}
+
+/** The people with both a baseline and a follow-up value of a kind, with the two values. */
+function paired<Kind extends ObservationKind>(people: readonly Member[], kind: Kind, from: string, to: string): Array<Paired<ObservationValue<Kind>>> {
+  return people.flatMap((member) => {
+    const baseline = valueOn(member, kind, from);
+    const followUp = valueOn(member, kind, to);
+    return baseline === undefined || followUp === undefined ? [] : [{ member, baseline, followUp }];
+  });
+}
+
+const rose = (pair: Paired<number>) => pair.followUp > pair.baseline;
+const adultsOf = (family: Family) => family.members.filter((m) => m.role === 'adult');
+const childrenOf = (family: Family) => family.members.filter((m) => m.role === 'child');
+const LEFT_CASH_BENEFIT_FOR = new Set<EmploymentStatus>(['job', 'internship', 'education']);
+
+/**
+ * A goal's start score (its latest on or before `from`, or else its first) and its latest score on
+ * or before `to`; undefined when that is one and the same score, so there is nothing to compare.
+ */
+export function goalProgressSpan(goal: Goal, from: string, to: string): { start: number; latest: number } | undefined {
+  const scores = goal.progress.filter((p) => p.date <= to).sort(byDate);
+  const start = Math.max(0, scores.findLastIndex((p) => p.date <= from));
+  if (start >= scores.length - 1) return undefined;
+  return { start: (scores[start] as Goal['progress'][number]).score, latest: (scores.at(-1) as Goal['progress'][number]).score };
+}
+
+/** When the other department replied: the answer's date, or a resolved contact's closing date. */
+export function replyDate(contact: Contact): string | undefined {
+  return contact.answered ?? (contact.status === 'resolved' ? contact.closed : undefined);
+}
+
+function replyTimes(contacts: readonly Contact[], to: string): ReplyTimes {
+  const days: number[] = [];
+  let waiting = 0;
+  for (const contact of contacts) {
+    const reply = replyDate(contact);
+    if (reply !== undefined && reply <= to) days.push(daysBetween(contact.opened, reply));
+    else if (!(contact.status === 'cancelled' && contact.closed !== undefined && contact.closed <= to)) waiting++;
+    // A contact cancelled without a reply was never answered, and is no longer waiting: left out.
+  }
+  return { medianDays: median(days), replied: days.length, waiting };
+}
+
+const inEffectOn = (intervention: Intervention, date: string) =>
+  intervention.from <= date && (intervention.to === undefined || date <= intervention.to);
+
+/** Dates from `from` to `to`, both included: every quarter, or for a period over three years every few quarters (at most 13 dates). */
+export function trendDates(from: string, to: string): string[] {
+  const months = 3 * Math.max(1, Math.ceil(daysBetween(from, to) / 365.25 / 3));
+  const dates: string[] = [];
+  for (let date = from, step = 1; date < to; date = addMonths(from, months * step++)) dates.push(date);
+  return [...dates, to];
+}
+
+export function caseloadReport(state: State, options: ReportOptions): CaseloadReport {
+  const { from, to } = options;
+  if (!(from < to)) throw new RangeError('the baseline date must be before the follow-up date');
+  const chosen = options.familyIds && new Set(options.familyIds);
+  const families = chosen ? state.families.filter((f) => chosen.has(f.id)) : state.families;
+  const adults = families.flatMap(adultsOf);
+  const children = families.flatMap(childrenOf);
+  const both = <Kind extends ObservationKind>(people: readonly Member[], kind: Kind) => paired(people, kind, from, to);
+  const baselinePeriodStart = addDays(from, -daysBetween(from, to));
+
+  const employment = both(adults, 'employment');
+  const severity = both(children, 'severity');
+  const onCashBenefit = (date: string) => share(employment, (p) => valueOn(p.member, 'employment', date) === 'cash-benefit');
+  const severe = (date: string) => share(severity, (p) => valueOn(p.member, 'severity', date) === 'severe');
+
+  const familiesWhereAdultsImproved = families.filter((f) => both(adultsOf(f), 'functionalLevel').some(rose));
+  const absence = families.flatMap((family) => {
+    const pairs = both(childrenOf(family), 'absenceDays');
+    const sum = (pick: (p: Paired<number>) => number) => pairs.reduce((total, p) => total + pick(p), 0);
+    return pairs.length ? [{ baseline: sum((p) => p.baseline), followUp: sum((p) => p.followUp) }] : [];
+  });
+
+  const hadEvent = (child: Member, kind: CaseEvent, after: string, until: string) =>
+    child.events.some((e) => e.kind === kind && e.date > after && e.date <= until);
+  const goals = families.flatMap((f) => f.goals);
+  const spans = goals.flatMap((g) => goalProgressSpan(g, from, to) ?? []);
+  const contactsInPeriod = families.flatMap((f) => f.contacts.filter((c) => c.opened > from && c.opened <= to));
+  const overlaps = families.map((f) => overlappingInterventions(f));
+  const overlapsOn = (date: string) => overlaps.map((pairs) => pairs.filter(([a, b]) => inEffectOn(a, date) && inEffectOn(b, date)).length);
+  const familiesWithOverlapsOn = (date: string) => share(overlapsOn(date), (count) => count > 0);
+  const pairsOn = (date: string) => overlapsOn(date).reduce((a, b) => a + b, 0);
+
+  return {
+    from,
+    to,
+    families: families.length,
+    adults: adults.length,
+    children: children.length,
+    adultsOnCashBenefit: { baseline: onCashBenefit(from), followUp: onCashBenefit(to) },
+    adultsFromCashBenefitToWorkOrEducation: share(
+      employment.filter((p) => p.baseline === 'cash-benefit'),
+      (p) => LEFT_CASH_BENEFIT_FOR.has(p.followUp),
+    ),
+    employment: Object.fromEntries(
+      EMPLOYMENT_STATUSES.map((status) => [
+        status,
+        { baseline: share(employment, (p) => p.baseline === status), followUp: share(employment, (p) => p.followUp === status) },
+      ]),
+    ) as CaseloadReport['employment'],
+    adultsQualityOfLifeImproved: share(both(adults, 'qualityOfLife'), rose),
+    adultsFunctionalImproved: share(both(adults, 'functionalLevel'), rose),
+    childrenSevere: { baseline: severe(from), followUp: severe(to) },
+    childrenWellbeingImproved: share(both(children, 'wellbeing'), rose),
+    childrenFunctionalImproved: share(both(children, 'functionalLevel'), rose),
+    childrenFunctionalImprovedWhereAdultsImproved: share(both(familiesWhereAdultsImproved.flatMap(childrenOf), 'functionalLevel'), rose),
+    familiesAbsenceFell: share(absence, (a) => a.followUp < a.baseline),
+    childrenWithEvent: Object.fromEntries(
+      CASE_EVENTS.map((kind) => [
+        kind,
+        {
+          baseline: share(children, (c) => hadEvent(c, kind, baselinePeriodStart, from)),
+          followUp: share(children, (c) => hadEvent(c, kind, from, to)),
+        },
+      ]),
+    ) as CaseloadReport['childrenWithEvent'],
+    goals: {
+      completed: share(
+        goals.filter((g) => g.status !== 'proposed'),
+        (g) => g.status === 'completed',
+      ),
+      progressImproved: share(spans, (s) => s.latest > s.start),
+      meanScore: { baseline: mean(spans.map((s) => s.start)), followUp: mean(spans.map((s) => s.latest)) },
+    },
+    contactReplyDays: {
+      ...replyTimes(contactsInPeriod, to),
+      bySector: Object.fromEntries(
+        SECTORS.flatMap((sector) => {
+          const ofSector = contactsInPeriod.filter((c) => c.sector === sector);
+          return ofSector.length ? [[sector, replyTimes(ofSector, to)]] : [];
+        }),
+      ),
+    },
+    overlappingInterventions: {
+      families: { baseline: familiesWithOverlapsOn(from), followUp: familiesWithOverlapsOn(to) },
+      pairs: { baseline: pairsOn(from), followUp: pairsOn(to) },
+    },
+    trend: Object.fromEntries(trendDates(from, to).map((date) => [date, { adultsOnCashBenefit: onCashBenefit(date), childrenSevere: severe(date) }])),
+  };
+}
