@@ -6,12 +6,19 @@ import { createHash } from 'node:crypto';
 import type { Family } from '../domain/schema.js';
 import type { AuditEntry } from './auditLog.js';
 
-/** JSON with sorted keys, so the same data always hashes the same whatever its key order. */
+/**
+ * JSON with sorted keys, so the same data always hashes the same whatever its key order. An empty
+ * list counts as absent: a newer famcoord fills in lists an older store lacked (consents,
+ * observations), and that must not look like a change made outside the log.
+ */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object')
     return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .filter((k) => {
+        const field = (value as Record<string, unknown>)[k];
+        return field !== undefined && !(Array.isArray(field) && field.length === 0);
+      })
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;

@@ -198,3 +198,13 @@ describe('concurrent writers', () => {
     console.log(`concurrency: ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
   }, 120_000);
 });
+
+describe('undo across versions of famcoord', () => {
+  it('still undoes a step logged before the store format gained a list (empty lists count as absent)', async () => {
+    const { familyHash } = await import('../../src/store/undo.js');
+    const older = { id: 'f1', name: 'Familien Berg', members: [{ id: 'p1', name: 'Ida', role: 'child' as const }], goals: [], meetings: [], contacts: [], interventions: [] };
+    const newer = { ...older, consents: [], members: [{ ...older.members[0]!, observations: [], events: [] }] };
+    expect(familyHash(newer as never)).toBe(familyHash(older as never));
+    expect(familyHash({ ...older, name: 'Familien Holm' } as never)).not.toBe(familyHash(older as never));
+  });
+});
