@@ -12,6 +12,7 @@ const SECTIONS: ReadonlyArray<{ scope: Scope; title: MessageKey }> = [
   { scope: 'families', title: 'scopeFamilies' },
   { scope: 'family', title: 'scopeFamily' },
   { scope: 'meeting', title: 'scopeMeeting' },
+  { scope: 'report', title: 'scopeReport' },
 ];
 
 /** The help text as lines: a title per section, then "keys  description". */

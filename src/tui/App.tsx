@@ -15,14 +15,15 @@ import { FamiliesScreen } from '../screens/FamiliesScreen.js';
 import { FamilyScreen } from '../screens/FamilyScreen.js';
 import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
 import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
+import { PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
 import { DIALOGS, openDialog, type DialogKind } from './forms.js';
 import { longDate, translator, type Lang } from './i18n.js';
 import { binding, bindingsIn, commandFor, type Command, type Scope } from './keymap.js';
 import { keystrokes, type Keystroke } from './keystrokes.js';
 import { fit } from './layout.js';
-import { familiesPanel, familyModel, todayPanels, type PanelModel, type Row } from './models.js';
-import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
+import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import { useStoreState } from './useStoreState.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -45,6 +46,7 @@ const SCOPES: Record<ScreenState['name'], Scope[]> = {
   family: ['family', 'list', 'global'],
   meeting: ['meeting', 'global'],
   help: ['list', 'global'],
+  report: ['report', 'list', 'global'],
 };
 
 interface ViewContextLike {
@@ -54,8 +56,12 @@ interface ViewContextLike {
   t: ReturnType<typeof translator>;
 }
 
-function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): { panels: PanelModel[]; panel: number; plan?: ReturnType<typeof familyModel> extends infer M ? (M extends { plan: infer P } ? P : never) : never } {
+function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): { panels: PanelModel[]; panel: number; plan?: ReturnType<typeof familyModel> extends infer M ? (M extends { plan: infer P } ? P : never) : never; heading?: string } {
   switch (screen.name) {
+    case 'report': {
+      const report = reportPanels(state, ctx);
+      return { panels: report.panels, panel: screen.panel, heading: report.title };
+    }
     case 'today':
       return { panels: todayPanels(state, ctx), panel: screen.panel };
     case 'families':
@@ -112,7 +118,7 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
     const requirement = (binding(command) as { requires?: { kind: string; reason: Parameters<typeof t>[0] } }).requires;
     if (!requirement) return command === 'undo' && data.readError ? data.readError : undefined;
     if (requirement.kind === 'family') return familyContext ? undefined : t(requirement.reason);
-    if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' && selectedRow.kind !== 'figure' ? undefined : t(requirement.reason);
     return selectedRow?.kind === requirement.kind ? undefined : t(requirement.reason);
   };
 
@@ -167,6 +173,8 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
       case 'today':
       case 'families':
         return dispatch({ type: 'home', screen: command });
+      case 'report':
+        return screen.name === 'report' ? undefined : dispatch({ type: 'push', screen: reportScreen() });
       case 'up':
       case 'down':
       case 'pageUp':
@@ -251,7 +259,7 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
   // One line is kept free at the bottom: writing the terminal's last line scrolls some terminals.
   const chrome = live ? 1 : 3;
   const bodyHeight = Math.max(3, height - 1 - chrome - dialogHeight);
-  const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help') }[screen.name];
+  const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report') }[screen.name];
   const header = `famcoord · ${title} · ${longDate(today, lang)}`;
   const status = data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined));
   const dialogSubject = (() => {
@@ -277,6 +285,12 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
         {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
         {screen.name === 'family' && !model.plan && <Text>{fit(`${screen.familyId}: ${t('none')}`, width)}</Text>}
         {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'report' && (
+          <Box flexDirection="column">
+            <Text wrap="truncate" bold={color}>{fit(model.heading ?? '', width)}</Text>
+            <PanelStack panels={model.panels} focusedPanel={screen.panel} selections={screen.selections} width={width} height={bodyHeight - 1} color={color} emptyText={t('none')} />
+          </Box>
+        )}
         {screen.name === 'help' && <HelpScreen lang={lang} t={t} width={width} height={bodyHeight} scroll={screen.scroll} color={color} />}
       </Box>
       {ui.dialog && <FormDialog dialog={ui.dialog} subject={dialogSubject} t={t} width={width} color={color} />}

@@ -4,7 +4,7 @@
 import type { Key } from 'ink';
 import type { Lang, MessageKey } from './i18n.js';
 
-export type Scope = 'global' | 'list' | 'today' | 'families' | 'family' | 'meeting';
+export type Scope = 'global' | 'list' | 'today' | 'families' | 'family' | 'meeting' | 'report';
 
 export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 'tab' | 'shift-tab' | 'pageup' | 'pagedown';
 export type KeySpec = { named: NamedKey } | { char: string };
@@ -30,13 +30,14 @@ export const BINDINGS = {
   back: { keys: [named('escape')], scopes: ['global'], description: { da: 'Tilbage til forrige skærm', en: 'Back to the previous screen' }, footer: { da: 'tilbage', en: 'back' } },
   undo: { keys: [char('u')], scopes: ['global'], description: { da: 'Fortryd den seneste ændring', en: 'Undo the last change' }, footer: { da: 'fortryd', en: 'undo' } },
   today: { keys: [char('t')], scopes: ['global'], description: { da: 'Gå til I dag', en: 'Go to Today' }, footer: { da: 'i dag', en: 'today' } },
+  report: { keys: [char('i')], scopes: ['global'], description: { da: 'Resultater: indikatorerne for hele sagsstammen det seneste år', en: "Report: the caseload's indicators over the last year" }, footer: { da: 'resultater', en: 'report' } },
   families: { keys: [char('f')], scopes: ['global'], description: { da: 'Gå til alle familier', en: 'Go to all families' }, footer: { da: 'familier', en: 'families' } },
   up: { keys: [named('up'), char('k')], scopes: ['list', 'meeting'], description: { da: 'Op i listen', en: 'Move up' }, footer: { da: 'op', en: 'up' } },
   down: { keys: [named('down'), char('j')], scopes: ['list', 'meeting'], description: { da: 'Ned i listen', en: 'Move down' }, footer: { da: 'ned', en: 'down' } },
   pageUp: { keys: [named('pageup')], scopes: ['list'], description: { da: 'En side op', en: 'Page up' }, footer: { da: 'side op', en: 'page up' } },
   pageDown: { keys: [named('pagedown')], scopes: ['list'], description: { da: 'En side ned', en: 'Page down' }, footer: { da: 'side ned', en: 'page down' } },
-  nextPanel: { keys: [named('tab')], scopes: ['today', 'family'], description: { da: 'Næste panel', en: 'Next panel' }, footer: { da: 'panel', en: 'panel' } },
-  previousPanel: { keys: [named('shift-tab')], scopes: ['today', 'family'], description: { da: 'Forrige panel', en: 'Previous panel' }, footer: { da: 'forrige panel', en: 'previous panel' } },
+  nextPanel: { keys: [named('tab')], scopes: ['today', 'family', 'report'], description: { da: 'Næste panel', en: 'Next panel' }, footer: { da: 'panel', en: 'panel' } },
+  previousPanel: { keys: [named('shift-tab')], scopes: ['today', 'family', 'report'], description: { da: 'Forrige panel', en: 'Previous panel' }, footer: { da: 'forrige panel', en: 'previous panel' } },
   open: { keys: [named('return')], scopes: ['list'], description: { da: 'Åbn den valgte familie eller det valgte møde', en: 'Open the selected family or meeting' }, footer: { da: 'åbn', en: 'open' }, requires: { kind: 'row', reason: 'noRow' } },
   progress: { keys: [char('p')], scopes: ['today', 'family'], description: { da: 'Registrér fremskridt på det valgte mål (score, note, status)', en: 'Record progress on the selected goal (score, note, status)' }, footer: { da: 'fremskridt', en: 'progress' }, requires: { kind: 'goal', reason: 'noGoalRow' } },
   answer: { keys: [char('a')], scopes: ['today', 'family'], description: { da: 'Registrér svaret på den valgte henvendelse', en: 'Record the answer to the selected contact' }, footer: { da: 'svar', en: 'answer' }, requires: { kind: 'contact', reason: 'noContactRow' } },

@@ -3,13 +3,16 @@
 import { wallClock } from '../domain/dates.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { State } from '../domain/schema.js';
-import { scoreSparkline } from '../domain/sparkline.js';
+import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
+import { caseloadReport, type Share } from '../domain/report.js';
+import { addMonths } from '../domain/dates.js';
 import { familiesView, familyPlan, todayView, type FamilyPlan } from '../domain/views.js';
 import { MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
-export type RowKind = 'meeting' | 'goal' | 'contact' | 'family' | 'intervention';
+/** What a row is; 'figure' (a report line) and 'intervention' rows have nothing to open. */
+export type RowKind = 'meeting' | 'goal' | 'contact' | 'family' | 'intervention' | 'figure';
 
 export interface Row {
   id: string;
@@ -121,6 +124,58 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
         title: t('interventions'),
         columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
         rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang), i.to ? shortDate(i.to, lang) : '…', i.overlaps ? t('overlaps') : ''] })),
+      },
+    ],
+  };
+}
+
+/** "██▌░░░ 38% 5/13": a share as a bar, a percentage and the counts it comes from. */
+function shareText(figure: Share): string {
+  if (figure.of === 0) return `${bar(0, 8)}    – 0/0`;
+  return `${bar(figure.n / figure.of, 8)} ${`${Math.round((figure.n / figure.of) * 100)}%`.padStart(4)} ${figure.n}/${figure.of}`;
+}
+
+/**
+ * The caseload report (src/domain/report.ts) for the last twelve months, as panels: the
+ * evaluations' figures at baseline and follow-up with bars, and reply times by sector.
+ */
+export function reportPanels(state: State, ctx: ViewContext): { title: string; panels: PanelModel[] } {
+  const { t, lang } = ctx;
+  const from = addMonths(ctx.today, -12);
+  const report = caseloadReport(state, { from, to: ctx.today });
+  const trend = Object.values(report.trend);
+  const row = (id: string, label: string, baseline: Share | undefined, followUp: Share, spark = ''): Row => ({
+    id,
+    kind: 'figure',
+    familyId: '',
+    cells: [label, baseline ? shareText(baseline) : '', shareText(followUp), spark],
+  });
+  const fractions = (pick: (i: (typeof trend)[number]) => Share) => trend.map((i) => { const f = pick(i); return f.of ? f.n / f.of : 0; });
+  const figures: Row[] = [
+    row('cash', t('reportCashBenefit'), report.adultsOnCashBenefit.baseline, report.adultsOnCashBenefit.followUp, shareSparkline(fractions((i) => i.adultsOnCashBenefit))),
+    row('severe', t('reportChildrenSevere'), report.childrenSevere.baseline, report.childrenSevere.followUp, shareSparkline(fractions((i) => i.childrenSevere))),
+    row('absence', t('reportAbsenceFell'), undefined, report.familiesAbsenceFell),
+    row('functional', t('reportFunctional'), undefined, report.childrenFunctionalImproved),
+    row('functionalAdults', t('reportFunctionalAdults'), undefined, report.childrenFunctionalImprovedWhereAdultsImproved),
+    row('toWork', t('reportToWork'), undefined, report.adultsFromCashBenefitToWorkOrEducation),
+    row('goalsUp', t('reportGoalsImproved'), undefined, report.goals.progressImproved),
+    row('goalsDone', t('reportGoalsCompleted'), undefined, report.goals.completed),
+    row('overlap', t('reportOverlaps'), report.overlappingInterventions.families.baseline, report.overlappingInterventions.families.followUp),
+  ];
+  const sectors = Object.entries(report.contactReplyDays.bySector) as Array<[keyof typeof SECTOR_LABELS, { medianDays: number | null; replied: number; waiting: number }]>;
+  const longest = Math.max(1, ...sectors.map(([, r]) => r.medianDays ?? 0));
+  return {
+    title: `${t('report')} ${from} → ${ctx.today}: ${report.families} ${t('families').toLowerCase()}, ${report.adults} ${t('adults').toLowerCase()}, ${report.children} ${t('childrenLong')}`,
+    panels: [
+      {
+        title: t('reportFigures'),
+        columns: [col(t('reportFigure'), 20, 3), col(from, 19, 0), col(ctx.today, 19, 0), col(t('trend'), 5, 0)],
+        rows: figures,
+      },
+      {
+        title: t('reportReplyTimes'),
+        columns: [capped(t('sector'), 12, 1, 24), col(t('reportMedianDays'), 16, 1), col(t('reportReplied'), 6, 0, 'right'), col(t('waiting'), 7, 0, 'right')],
+        rows: sectors.map(([sector, r]) => ({ id: sector, kind: 'figure', familyId: '', cells: [SECTOR_LABELS[sector][lang], r.medianDays === null ? '–' : `${bar(r.medianDays / longest, 8)} ${r.medianDays} d`, String(r.replied), String(r.waiting)] })),
       },
     ],
   };

@@ -14,7 +14,8 @@ export type ScreenState =
   | { name: 'families'; selections: Selection[]; filter: string; filtering: boolean }
   | { name: 'family'; familyId: string; panel: number; selections: Selection[] }
   | { name: 'meeting'; meetingId: string; live: boolean; scroll: number }
-  | { name: 'help'; scroll: number };
+  | { name: 'help'; scroll: number }
+  | { name: 'report'; panel: number; selections: Selection[] };
 
 export interface Status {
   text: string;
@@ -49,6 +50,7 @@ export const familiesScreen = (): ScreenState => ({ name: 'families', selections
 export const familyScreen = (familyId: string): ScreenState => ({ name: 'family', familyId, panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
 export const meetingScreen = (meetingId: string): ScreenState => ({ name: 'meeting', meetingId, live: false, scroll: 0 });
 export const helpScreen = (): ScreenState => ({ name: 'help', scroll: 0 });
+export const reportScreen = (): ScreenState => ({ name: 'report', panel: 0, selections: [{ index: 0 }, { index: 0 }] });
 
 export function initialUi(): UiState {
   return { stack: [todayScreen()] };

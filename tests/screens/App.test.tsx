@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/domain/demo.js';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { todayView } from '../../src/domain/views.js';
+import { caseloadReport } from '../../src/domain/report.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { App } from '../../src/tui/App.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
@@ -166,6 +167,20 @@ describe('the other screens', () => {
     expect(help).toContain('p          Record progress on the selected goal (score, note, status)');
     await press(KEYS.escape, /Today's meetings/);
     app.stdin.write('q');
+  });
+
+  it('shows the caseload report with its figures and bars', async () => {
+    const demo = generateDemo({ families: 25, seed: 1, today: TODAY });
+    const { press, size } = await open(demo);
+    const frame = await press('i', /How the families are doing/);
+    const report = caseloadReport(demo, { from: '2025-11-24', to: TODAY });
+    const { n, of } = report.adultsOnCashBenefit.followUp;
+    expect(frame).toMatch(new RegExp(`Adults on cash benefit .* ${n}/${of}`));
+    expect(frame).toContain(`${report.families} families`);
+    expect(frame).toMatch(/[█░]{8}/);
+    expectFits(frame, size);
+    const refused = await press(KEYS.enter, /open: select a row first/);
+    expect(refused).toContain('How the families are doing');
   });
 
   it('uses a large terminal: wider columns, more rows', async () => {
