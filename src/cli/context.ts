@@ -4,6 +4,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isIsoDate, localTimeZone, todayIn } from '../domain/dates.js';
+import { numberOrText } from '../domain/input.js';
 import { OperationSchema, type Operation, type RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
@@ -118,10 +119,7 @@ export function createdId(result: TransactResult): string {
 }
 
 /** Turns a numeric flag into a number when it looks like one; otherwise validation names the flag. */
-export function numberFlag(value: string | undefined): number | string | undefined {
-  if (value === undefined) return undefined;
-  return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
-}
+export const numberFlag = numberOrText;
 
 /** Collects a repeatable flag. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];

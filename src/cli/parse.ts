@@ -1,3 +1,4 @@
+import { observationFromText } from '../domain/input.js';
 // Parsers for the compact flag forms people type ("Mette Jensen:adult", "09:00", "jobcenter").
 // They translate; the operation schemas validate. An unknown word is passed through unchanged so
 // that validation reports it with the list of allowed values.
@@ -21,12 +22,8 @@ export const caseEventFlag = (value: string | undefined) => (value === undefined
  * --kind and --value of an observation: the kind and the status words in any of their spellings
  * (quality-of-life, kontanthjælp, svære...), numbers as numbers. Validation checks the value.
  */
-export function observationFlags(kind: string | undefined, value: string | undefined): { kind?: string; value?: string | number } {
-  const resolvedKind = kind === undefined ? undefined : (parseObservationKind(kind) ?? kind);
-  const word =
-    value === undefined ? undefined : resolvedKind === 'employment' ? parseEmploymentStatus(value) : resolvedKind === 'severity' ? parseSeverity(value) : undefined;
-  return { ...(resolvedKind !== undefined && { kind: resolvedKind }), ...(value !== undefined && { value: word ?? numberFlag(value) }) };
-}
+/** An observation's kind and value as typed after --kind and --value. */
+export const observationFlags = observationFromText;
 
 export const meetingTypeFlag = (value: string | undefined) =>
   value === undefined ? undefined : (parseMeetingType(value) ?? value);

@@ -26,7 +26,7 @@ export function FormDialog({ dialog, subject, t, width, color }: FormDialogProps
       {(definition.fields as readonly Field[]).map((field, index) => {
         const focused = index === dialog.focus;
         const value = dialog.values[field.name] ?? '';
-        const shown = field.kind === 'choice' ? `‹ ${value || '–'} ›` : `${value}${focused ? '▏' : ''}`;
+        const shown = field.kind === 'choice' ? `‹ ${(dialog.labels?.[value] ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
         const room = inner - labelWidth - 2;
         // Long text scrolls: show its end, where the cursor is.
         const visible = field.kind === 'text' && [...shown].length > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;

@@ -24,7 +24,7 @@ export function Panel({ model, width, height, focused, selected, color, emptyTex
   const line = (cells: readonly string[]) => cells.map((cell, i) => fit(cell, widths[i] as number, model.columns[i]?.align)).join(' ');
   const rowsRoom = Math.max(0, height - 2);
   const { start, end } = visibleWindow(model.rows.length, selected, rowsRoom);
-  const more = model.rows.length > rowsRoom ? ` ${start + 1}–${end}/${model.rows.length}` : '';
+  const more = model.rows.length > rowsRoom && rowsRoom > 0 ? ` ${start + 1}–${end}/${model.rows.length}` : '';
   const title = fit(`${focused ? '▶' : ' '} ${model.title} (${model.rows.length})${more}`, width);
   return (
     <Box flexDirection="column" width={width} height={height}>

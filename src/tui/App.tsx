@@ -6,6 +6,7 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
 import { OperationSchema } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
+import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
 import type { State } from '../domain/schema.js';
 import { TransactionError } from '../domain/transaction.js';
 import type { FamilyStore } from '../store/Store.js';
@@ -205,6 +206,13 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
       case 'addContact':
       case 'addMeeting':
         return familyContext && startDialog(command, familyContext, command === 'addMeeting' ? { start: `${today} 09:00`, durationMin: '60' } : {});
+      case 'observe': {
+        const members = stateRef.current.families.find((f) => f.id === familyContext)?.members ?? [];
+        return (
+          familyContext &&
+          dispatch({ type: 'openDialog', dialog: openDialog('observation', familyContext, { date: today }, { choices: { memberId: members.map((m) => m.id) }, labels: { ...Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])), ...Object.fromEntries(OBSERVATION_KINDS.map((k) => [k, OBSERVATION_KIND_LABELS[k][lang]])) } }) })
+        );
+      }
       case 'filter':
         return dispatch({ type: 'filterStart' });
       case 'addLine':
@@ -266,7 +274,8 @@ export function App({ store, initialState, lang, today: pinnedToday, timeZone, u
     if (!ui.dialog) return '';
     const target = ui.dialog.target;
     for (const f of data.state.families) {
-      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.find((m) => m.id === target)?.type ?? (f.id === target ? f.name : undefined);
+      if (f.id === target) return `${target} · ${sanitizeLine(f.name)}`;
+      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.find((m) => m.id === target)?.type;
       if (found) return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
     }
     return target;

@@ -2,8 +2,9 @@
 // One generic form (reducer + FormDialog component) serves them all, so recording progress,
 // answering a contact or planning a meeting share the same keys and the same validation path.
 import { parseLocalDateTime } from '../domain/dates.js';
+import { numberOrText, observationFromText } from '../domain/input.js';
 import type { RawOperation } from '../domain/operations.js';
-import { GOAL_STATUSES, MEETING_TYPES, SECTORS } from '../domain/vocabulary.js';
+import { GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTORS } from '../domain/vocabulary.js';
 import type { MessageKey } from './i18n.js';
 
 export type Field =
@@ -19,8 +20,7 @@ export interface DialogDefinition {
   fieldOf?: Partial<Record<string, string>>;
 }
 
-/** A number when the text is one, else the text, so validation can say "must be a whole number". */
-const numeric = (text: string): number | string => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text);
+const numeric = (text: string) => numberOrText(text) as number | string;
 const optional = (name: string, text: string | undefined) => (text && text.trim() ? { [name]: text.trim() } : {});
 
 export const DIALOGS = {
@@ -83,6 +83,17 @@ export const DIALOGS = {
     fields: [{ name: 'minutes', label: 'minutes', kind: 'text' }],
     toOperation: (v, meetingId) => ({ op: 'meeting.minutes', meetingId, minutes: (v.minutes ?? '').trim(), append: true }),
   },
+  observation: {
+    title: 'addObservation',
+    fields: [
+      // The family's members are filled in when the dialog opens (DialogState.choices).
+      { name: 'memberId', label: 'member', kind: 'choice', options: [] },
+      { name: 'kind', label: 'indicator', kind: 'choice', options: OBSERVATION_KINDS },
+      { name: 'value', label: 'value', kind: 'text' },
+      { name: 'date', label: 'date', kind: 'text' },
+    ],
+    toOperation: (v) => ({ op: 'observation.add', memberId: v.memberId, ...observationFromText(v.kind, (v.value ?? '').trim()), ...optional('date', v.date) }),
+  },
   agreement: {
     title: 'addAgreement',
     fields: [
@@ -98,6 +109,10 @@ export type DialogKind = keyof typeof DIALOGS;
 
 export interface DialogState {
   kind: DialogKind;
+  /** Choices known only when the dialog opens (a family's members), by field name. */
+  choices?: Record<string, readonly string[]>;
+  /** How to show a choice's value (a member id as their name). */
+  labels?: Record<string, string>;
   /** The id the operation is about: a goal, contact, family or meeting. */
   target: string;
   values: Record<string, string>;
@@ -112,10 +127,16 @@ export type FormAction =
   | { type: 'choose'; delta: number }
   | { type: 'error'; field?: string; message: string };
 
-export function openDialog(kind: DialogKind, target: string, initial: Record<string, string> = {}): DialogState {
+export function openDialog(kind: DialogKind, target: string, initial: Record<string, string> = {}, dynamic: Pick<DialogState, 'choices' | 'labels'> = {}): DialogState {
   const values: Record<string, string> = {};
-  for (const field of DIALOGS[kind].fields as readonly Field[]) values[field.name] = initial[field.name] ?? (field.kind === 'choice' ? (field.options[0] as string) : '');
-  return { kind, target, values, focus: 0 };
+  for (const field of DIALOGS[kind].fields as readonly Field[])
+    values[field.name] = initial[field.name] ?? (field.kind === 'choice' ? ((dynamic.choices?.[field.name] ?? field.options)[0] ?? '') : '');
+  return { kind, target, values, focus: 0, ...dynamic };
+}
+
+/** The values a choice field offers in this dialog. */
+export function optionsOf(state: DialogState, field: Field): readonly string[] {
+  return field.kind === 'choice' ? (state.choices?.[field.name] ?? field.options) : [];
 }
 
 function focusedField(state: DialogState): Field {
@@ -137,9 +158,10 @@ export function formReducer(state: DialogState, action: FormAction): DialogState
     case 'focus':
       return { ...state, focus: (state.focus + action.delta + fieldCount) % fieldCount };
     case 'choose': {
-      if (field.kind !== 'choice') return state;
-      const at = field.options.indexOf(state.values[field.name] ?? '');
-      return set(field.options[(at + action.delta + field.options.length) % field.options.length] as string);
+      const options = optionsOf(state, field);
+      if (field.kind !== 'choice' || options.length === 0) return state;
+      const at = options.indexOf(state.values[field.name] ?? '');
+      return set(options[(at + action.delta + options.length) % options.length] as string);
     }
     case 'error': {
       const index = (DIALOGS[state.kind].fields as readonly Field[]).findIndex((f) => f.name === action.field);

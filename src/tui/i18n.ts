@@ -110,6 +110,10 @@ const en = {
   reportMedianDays: 'Median',
   reportReplied: 'Replied',
   scopeReport: 'Report',
+  addObservation: 'Record an indicator',
+  indicator: 'Indicator',
+  value: 'Value',
+  date: 'Date',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -219,6 +223,10 @@ const da: Record<MessageKey, string> = {
   reportMedianDays: 'Median',
   reportReplied: 'Besvaret',
   scopeReport: 'Resultater',
+  addObservation: 'Registrér en indikator',
+  indicator: 'Indikator',
+  value: 'Værdi',
+  date: 'Dato',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };

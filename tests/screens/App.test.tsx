@@ -161,6 +161,19 @@ describe('the other screens', () => {
     expect((await store.read()).families[0]?.meetings[0]).toMatchObject({ minutes: 'Familien fortalte om ugen.', agreements: [{ who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' }] });
   });
 
+  it('records an indicator for a person from the family plan', async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.tab);
+    await press(KEYS.enter, /Family plan: Familien Berg/);
+    await press('o', 'Record an indicator');
+    await press(KEYS.right, /‹ Emil ›/);
+    await press(`${KEYS.tab}${KEYS.right}${KEYS.right}${KEYS.right}`, /‹ Functional level|functional/i);
+    await press(`${KEYS.tab}4`);
+    await press(KEYS.enter, 'Saved: observation.add');
+    const child = (await store.read()).families[0]?.members.find((m) => m.id === 'f1-c') as { observations?: unknown[] };
+    expect(child.observations).toEqual([{ date: TODAY, kind: 'functionalLevel', value: 4 }]);
+  });
+
   it('shows help generated from the keymap, and quits with q', async () => {
     const { app, press } = await open(small(), { width: 200, height: 50 });
     const help = await press('?', 'Everywhere');
