@@ -23,13 +23,24 @@ import { registerWorkbench } from './workbench.js';
 
 export const VERSION = '0.1.0';
 
-export function commanderMessage(message: string): string {
-  return sanitizeLine(message.replace(/^error: /, '').trim())
+const QUOTED_LIMIT = 40;
+
+/**
+ * Commander's message as one clean line. Commander quotes what was typed, which may be anything
+ * (or personal data): each long argument is cut short wherever it appears, even when it contains
+ * quotes itself, and control characters are stripped.
+ */
+export function commanderMessage(message: string, argv: readonly string[] = []): string {
+  let text = message.replace(/^error: /, '').trim();
+  for (const arg of [...argv].sort((a, b) => b.length - a.length))
+    if (arg.length > QUOTED_LIMIT) text = text.split(arg).join(`${arg.slice(0, QUOTED_LIMIT)}…`);
+  return sanitizeLine(text)
     .replace(/\s+/g, ' ')
-    .replace(/'([^']{40})[^']+'/g, "'$1…'");
+    .replace(new RegExp(`'([^']{${QUOTED_LIMIT}})[^']+'`, 'g'), "'$1…'");
 }
 
-export function buildProgram(): Command {
+/** The program; `argv` (what was typed) lets error messages cut long arguments short. */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('famcoord')
     .description('famcoord: the family coordinator\'s workbench. Without a command it opens the workbench (TUI).')
     .version(VERSION)
@@ -43,7 +54,7 @@ export function buildProgram(): Command {
     .configureOutput({
       // One line, prefixed, that says what to type instead. Commander quotes what was typed:
       // strip control characters from it and cut it short, it may be anything (or personal data).
-      outputError: (message, write) => write(`famcoord: ${commanderMessage(message)}\n`),
+      outputError: (message, write) => write(`famcoord: ${commanderMessage(message, argv)}\n`),
     });
   for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
     register(program);

@@ -94,6 +94,14 @@ describe('fuzzing', () => {
     console.log(`fuzz: ${runs} command lines run, ${failures} refused with exit 1 or 2, store byte-identical after every refusal`);
   }, 120_000);
 
+  it('a long unknown option with quotes in it is cut short, not echoed (found by the fuzzer)', async () => {
+    const typed = `- ${'! '.repeat(6)}' ${'! '.repeat(15)}' ${'! '.repeat(16)}${' '.repeat(300)}`;
+    const { code, stderr } = await capture(['today', typed]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^famcoord: unknown option/);
+    expect(stderr).not.toContain(typed.slice(0, 80));
+  });
+
   it('batch lines: any text is parsed without throwing; a bad line never becomes an operation', () => {
     let lines = 0;
     fc.assert(
