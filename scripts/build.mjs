@@ -13,8 +13,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // Ink imports react-devtools-core only when DEV=true; it is not installed.
-  external: ['react-devtools-core'],
+  // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
+  // native addon: it stays in node_modules and is imported only when a store is a database.
+  external: ['react-devtools-core', 'better-sqlite3'],
   // Bundled CommonJS (e.g. React) calls require(); give ESM output a real one.
   banner: { js: "import { createRequire as __famcoordRequire } from 'node:module'; const require = __famcoordRequire(import.meta.url);" },
   logLevel: 'warning',

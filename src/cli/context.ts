@@ -8,6 +8,7 @@ import { numberOrText } from '../domain/input.js';
 import { OperationSchema, type Operation, type RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
+import type { ReadScope } from '../domain/scope.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
 import { UsageError } from './errors.js';
 
@@ -18,6 +19,7 @@ export interface GlobalOptions {
   json?: boolean;
   date?: string;
   lang?: string;
+  caseload?: string;
 }
 
 export interface CliContext {
@@ -29,6 +31,10 @@ export interface CliContext {
   lang: Lang;
   user: string;
   storeFlag?: string;
+  /** Only this coordinator's families (--caseload or FAMCOORD_CASELOAD); the whole store when absent. */
+  caseload?: string;
+  /** The read scope for the caseload, with more conditions added. */
+  scope(extra?: ReadScope): ReadScope;
   openStore(): Promise<FamilyStore>;
   print(text: string): void;
   printJson(value: unknown): void;
@@ -62,6 +68,8 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   const timeZone = localTimeZone();
   const today = options.date !== undefined ? checkDate(options.date, '--date') : todayIn(timeZone);
   let store: FamilyStore | undefined;
+  const caseload = options.caseload ?? (env.FAMCOORD_CASELOAD || undefined);
+  if (caseload !== undefined && caseload.trim() === '') throw new UsageError('--caseload needs a coordinator\'s name, e.g. --caseload "Hanne Kjær"');
   return {
     json: options.json === true,
     today,
@@ -70,6 +78,8 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     lang: langFrom(options.lang, env),
     user: currentUser(env),
     ...(options.store !== undefined && { storeFlag: options.store }),
+    ...(caseload !== undefined && { caseload }),
+    scope: (extra = {}) => ({ ...(caseload !== undefined && { coordinator: caseload }), ...extra }),
     async openStore() {
       if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path);
       return store;

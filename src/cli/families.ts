@@ -13,7 +13,7 @@ export function registerFamilies(program: Command): void {
     .addHelpText('after', '\nExamples:\n  famcoord families\n  famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult" --member "Emil Jensen:child"')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
-      const rows = familiesView(await (await ctx.openStore()).read(), ctx.today, ctx.timeZone);
+      const rows = familiesView(await (await ctx.openStore()).read(ctx.scope()), ctx.today, ctx.timeZone);
       if (ctx.json) return ctx.printJson(rows);
       ctx.print(
         rows.length === 0

@@ -48,6 +48,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--json', 'print machine-readable JSON')
     .option('--date <YYYY-MM-DD>', 'pin "today" (for demos, tests and looking back)')
     .option('--lang <da|en>', 'language of labels (default: from LANG)')
+    .option('--caseload <coordinator>', "only this coordinator's families, for a team's store (default: $FAMCOORD_CASELOAD)")
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showSuggestionAfterError(true)
     .exitOverride()

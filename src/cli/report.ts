@@ -134,7 +134,7 @@ export function registerReport(program: Command): void {
       const to = o.to === undefined ? ctx.today : checkDate(o.to, '--to');
       const from = o.from === undefined ? addMonths(to, -12) : checkDate(o.from, '--from');
       if (from >= to) throw new UsageError(`--from must be before --to (${to}), e.g. --from ${addMonths(to, -12)}`);
-      const state = await (await ctx.openStore()).read();
+      const state = await (await ctx.openStore()).read(ctx.scope());
       const known = new Set(state.families.map((f) => f.id));
       const unknown = o.family?.find((id) => !known.has(id));
       if (unknown !== undefined) throw new UsageError(`--family: no family ${sanitizeLine(unknown).slice(0, 64)}; famcoord families lists the ids`);

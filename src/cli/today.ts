@@ -46,7 +46,7 @@ export function registerToday(program: Command): void {
     .addHelpText('after', '\nExample:\n  famcoord today --json\n  famcoord today --date 2026-11-24')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
-      const state = await (await ctx.openStore()).read();
+      const state = await (await ctx.openStore()).read(ctx.scope({ todayOn: ctx.today }));
       const view = todayView(state, ctx.today, ctx.timeZone);
       if (ctx.json) ctx.printJson(view);
       else ctx.print(renderToday(view, ctx.lang));

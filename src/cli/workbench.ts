@@ -24,11 +24,12 @@ export function registerWorkbench(program: Command): void {
         ...(ctx.datePinned && { today: ctx.today }),
         timeZone: ctx.timeZone,
         user: ctx.user,
+        scope: ctx.scope(),
         noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
       });
       return;
     }
-    const view = todayView(await store.read(), ctx.today, ctx.timeZone);
+    const view = todayView(await store.read(ctx.scope({ todayOn: ctx.today })), ctx.today, ctx.timeZone);
     if (ctx.json) ctx.printJson(view);
     else ctx.print(renderToday(view, ctx.lang));
   });

@@ -253,10 +253,29 @@ function makeConsents(ids: Ids, index: number, contacts: readonly Contact[], tod
   return [{ id: ids.next('k'), sectors, given: addDays(today, -200 - (index % 60)), until: expired ? addDays(today, -(1 + (index % 20))) : addDays(today, 165 + (index % 200)) }];
 }
 
+/** A coordinator's caseload in the demo: DOMAIN.md's trials had a few dozen families each. */
+export const DEMO_CASELOAD = 20;
+
+/**
+ * The coordinator of the family at `index`. The first 100 families share five coordinators in
+ * turn (a small team, and every small demo looks as it always did); beyond that, each further
+ * 20 families have a coordinator of their own, as a municipality's store would. Derived from the
+ * index alone, so it draws nothing from the random stream.
+ */
+export function demoCoordinator(index: number): string {
+  if (index < COORDINATORS.length * DEMO_CASELOAD) return COORDINATORS[index % COORDINATORS.length] as string;
+  const k = Math.floor(index / DEMO_CASELOAD);
+  const firstNames = [...ADULT_NAMES.female, ...ADULT_NAMES.male];
+  const first = firstNames[k % firstNames.length] as string;
+  const middle = SURNAMES[Math.floor(k / firstNames.length) % SURNAMES.length] as string;
+  const last = SURNAMES[Math.floor(k / (firstNames.length * SURNAMES.length)) % SURNAMES.length] as string;
+  return `${first} ${middle} ${last}`;
+}
+
 /** One demo family; `index` guarantees the first families show every kind of situation. */
 function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
   const surname = pick.chance(0.15) ? `${pick.one(SURNAMES)}-${pick.one(SURNAMES)}` : pick.one(SURNAMES);
-  const coordinator = COORDINATORS[index % COORDINATORS.length] as string;
+  const coordinator = demoCoordinator(index);
   const id = ids.next('f');
   const members = makeMembers(pick, ids, surname, today);
   const goals = makeGoals(pick, ids, members, today, index % 3 === 0);

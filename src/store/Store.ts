@@ -1,6 +1,7 @@
 // The store interface: what the CLI and the TUI use, and what a second backend (a database)
 // implements. All changes go through `transact`; there is no other way to write.
 import type { Operation } from '../domain/operations.js';
+import type { ReadScope } from '../domain/scope.js';
 import type { State } from '../domain/schema.js';
 import type { AuditEntry } from './auditLog.js';
 
@@ -32,8 +33,12 @@ export interface UndoResult {
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
-  /** The whole current state, validated. Throws StoreError when missing, corrupt or invalid. */
-  read(): Promise<State>;
+  /**
+   * The current state, validated: every family, or with a scope at least the families in it (a
+   * backend may return more; the views decide exactly). Throws StoreError when missing, corrupt
+   * or invalid.
+   */
+  read(scope?: ReadScope): Promise<State>;
   /**
    * Applies the operations atomically under a lock: all of them or none, re-reading the store
    * under the lock so a concurrent change is never lost, and appends one audit log step.
@@ -44,8 +49,11 @@ export interface FamilyStore {
    * StoreError of kind "undo" when there is nothing to undo or the data changed since outside the log.
    */
   undo(meta: TransactMeta): Promise<UndoResult>;
-  /** Creates the store with this state; refuses to replace an existing one unless `replace`. */
-  create(state: State, options?: { replace?: boolean }): Promise<void>;
+  /**
+   * Creates the store with this state; refuses to replace an existing one unless `replace`. The
+   * audit log starts empty, or with `history` (a migration carries the log over).
+   */
+  create(state: State, options?: { replace?: boolean; history?: readonly AuditEntry[] }): Promise<void>;
   /** The audit log, oldest step first. */
   history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */

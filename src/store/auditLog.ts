@@ -62,8 +62,14 @@ export async function lastStep(logPath: string): Promise<number> {
 }
 
 export async function appendAuditEntry(logPath: string, entry: AuditEntry): Promise<void> {
+  await appendAuditEntries(logPath, [entry]);
+}
+
+/** Appends entries in one write (and one fsync): a migrated log can be long. */
+export async function appendAuditEntries(logPath: string, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   // `step` first so lastStep() finds it without parsing the whole line.
-  await appendPrivate(logPath, `${JSON.stringify(entry)}\n`);
+  await appendPrivate(logPath, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
 }
 
 /** All entries, oldest first. A line that does not parse (a write cut short) is skipped. */

@@ -9,7 +9,7 @@ import type { State } from '../domain/schema.js';
 import { runTransaction } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
-import { appendAuditEntry, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { describeIoError, StoreError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
@@ -18,6 +18,7 @@ import { familyHash, planUndo } from './undo.js';
 import { backupCount, rotateBackups } from './backups.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { runRestore } from '../domain/transaction.js';
+import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
 
 /** Line and column of a character offset, for messages about a file people can open. */
 function lineAndColumn(text: string, offset: number): string {
@@ -147,11 +148,13 @@ export class JsonFileStore implements FamilyStore {
     );
   }
 
-  async read(): Promise<State> {
+  async read(scope?: ReadScope): Promise<State> {
     await this.db.read();
     if (this.db.data === null)
       throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
-    return this.db.data;
+    if (isWholeStore(scope)) return this.db.data;
+    // The whole file is read anyway; filtering keeps what callers see the same on every backend.
+    return { ...this.db.data, families: this.db.data.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
@@ -240,7 +243,7 @@ export class JsonFileStore implements FamilyStore {
     });
   }
 
-  async create(state: State, options: { replace?: boolean } = {}): Promise<void> {
+  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[] } = {}): Promise<void> {
     await this.locked(async () => {
       if (!options.replace && (await this.exists()))
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
@@ -248,6 +251,7 @@ export class JsonFileStore implements FamilyStore {
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
+      await appendAuditEntries(this.logPath, options.history ?? []);
     });
   }
 

@@ -1,8 +1,9 @@
-// Picks the backend for a store path. Today every store is a JSON file; a database backend will be
-// chosen here by the path (e.g. *.sqlite) so no caller has to know which one it talks to.
+// Picks the backend for a store path: a path ending in .sqlite, .sqlite3 or .db is a SQLite
+// database, anything else a JSON file, so no caller has to know which one it talks to.
 import { JsonFileStore } from './jsonStore.js';
+import { isSqlitePath, SqliteStore } from './sqliteStore.js';
 import type { FamilyStore } from './Store.js';
 
 export function openStore(path: string): FamilyStore {
-  return new JsonFileStore(path);
+  return isSqlitePath(path) ? new SqliteStore(path) : new JsonFileStore(path);
 }

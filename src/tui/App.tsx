@@ -25,12 +25,15 @@ import { keystrokes, type Keystroke } from './keystrokes.js';
 import { fit } from './layout.js';
 import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
 import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import type { ReadScope } from '../domain/scope.js';
 import { useStoreState } from './useStoreState.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
 export interface AppProps {
   store: FamilyStore;
   initialState: State;
+  /** Which families to show: a coordinator's caseload in a team's store, else all. */
+  scope?: ReadScope;
   lang: Lang;
   /** A pinned "today"; otherwise the real date, re-read on every render. */
   today?: string;
@@ -82,9 +85,11 @@ function failureText(error: unknown): string {
   return error instanceof Error && error.name !== 'Error' ? error.message : 'unexpected error; nothing was saved';
 }
 
-export function App({ store, initialState, lang, today: pinnedToday, timeZone, user, color, size }: AppProps) {
+const WHOLE_STORE: ReadScope = {};
+
+export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size }: AppProps) {
   const { exit } = useApp();
-  const data = useStoreState(store, initialState);
+  const data = useStoreState(store, initialState, scope);
   // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
   // input event, or before React has re-rendered, and each must see the state the previous left.
   const [ui, setUi] = useState(initialUi);

@@ -1,6 +1,7 @@
 // Starts the workbench on a terminal and resolves with the exit code when the user quits.
 import { render } from 'ink';
 import React from 'react';
+import type { ReadScope } from '../domain/scope.js';
 import type { FamilyStore } from '../store/Store.js';
 import { App } from './App.js';
 
@@ -11,13 +12,15 @@ export interface TuiOptions {
   today?: string;
   timeZone: string;
   user: string;
+  /** The caseload shown (a team's store holds other coordinators' families too). */
+  scope: ReadScope;
   noColor: boolean;
 }
 
 export async function runTui(options: TuiOptions): Promise<number> {
-  const initialState = await options.store.read();
+  const initialState = await options.store.read(options.scope);
   const instance = render(
-    <App store={options.store} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} />,
+    <App store={options.store} scope={options.scope} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} />,
     { exitOnCtrlC: true },
   );
   await instance.waitUntilExit();

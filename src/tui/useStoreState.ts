@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
+import type { ReadScope } from '../domain/scope.js';
 import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from '../store/Store.js';
 
 export interface StoreState {
@@ -15,7 +16,7 @@ export interface StoreState {
   externalChanges: number;
 }
 
-export function useStoreState(store: FamilyStore, initial: State): StoreState {
+export function useStoreState(store: FamilyStore, initial: State, scope: ReadScope = {}): StoreState {
   const [state, setState] = useState(initial);
   const [readError, setReadError] = useState<string>();
   const [externalChanges, setExternalChanges] = useState(0);
@@ -23,12 +24,12 @@ export function useStoreState(store: FamilyStore, initial: State): StoreState {
 
   const reload = useCallback(async () => {
     try {
-      setState(await store.read());
+      setState(await store.read(scope));
       setReadError(undefined);
     } catch (error) {
       setReadError(error instanceof Error ? error.message : String(error));
     }
-  }, [store]);
+  }, [store, scope]);
 
   useEffect(
     () =>

@@ -1,0 +1,394 @@
+// The SQLite backend, for a team's or a municipality's store (thousands of families): each family
+// is one row of JSON, the same objects the JSON file holds, with small index tables beside it so a
+// command reads and writes only the families it needs. The same operations, the same workspace
+// seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
+// and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
+import { promises as fs, closeSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Operation } from '../domain/operations.js';
+import type { Family, State } from '../domain/schema.js';
+import { coordinatorKey, isWholeStore, meetingInstant, meetingWindow, type ReadScope } from '../domain/scope.js';
+import { runRestore, runTransaction } from '../domain/transaction.js';
+import { parseState, ValidationError } from '../domain/validate.js';
+import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
+import { isContactUnresolved, isGoalOpen } from '../domain/rules.js';
+import type { AuditEntry } from './auditLog.js';
+import { describeIoError, StoreError } from './errors.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './safeFile.js';
+import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import { familyHash, planUndo } from './undo.js';
+
+type Database = BetterSqlite3.Database;
+
+/** Paths that select this backend. */
+export const SQLITE_EXTENSIONS = ['.sqlite', '.sqlite3', '.db'];
+
+export function isSqlitePath(path: string): boolean {
+  return SQLITE_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext));
+}
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE store_head (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+CREATE TABLE families (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, coordinator TEXT, data TEXT NOT NULL);
+CREATE INDEX families_by_coordinator ON families (coordinator);
+CREATE TABLE entities (id TEXT PRIMARY KEY, family_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX entities_by_family ON entities (family_id);
+CREATE TABLE id_highest (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX today_marks_by_kind ON today_marks (kind, at);
+CREATE INDEX today_marks_by_family ON today_marks (family_id);
+CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
+`;
+
+/** What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). */
+function todayMarks(family: Family): Array<[kind: string, at: string]> {
+  return [
+    ...family.meetings.map((m): [string, string] => ['meeting', meetingInstant(m)]),
+    ...family.goals.filter(isGoalOpen).map((g): [string, string] => ['goal', g.due]),
+    ...(family.contacts.some(isContactUnresolved) ? [['contact', ''] as [string, string]] : []),
+  ];
+}
+
+const NUMBERED_ID = /^([a-z]+)(\d+)$/;
+
+/** Prepared statements, made once per connection. */
+function statements(db: Database) {
+  return {
+    family: db.prepare<[string], { data: string }>('SELECT data FROM families WHERE id = ?'),
+    familyOf: db.prepare<[string], { family_id: string }>('SELECT family_id FROM entities WHERE id = ?'),
+    idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM entities WHERE id = ?'),
+    nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM families'),
+    insertFamily: db.prepare('INSERT INTO families (id, seq, coordinator, data) VALUES (?, ?, ?, ?)'),
+    updateFamily: db.prepare('UPDATE families SET coordinator = ?, data = ? WHERE id = ?'),
+    deleteFamily: db.prepare('DELETE FROM families WHERE id = ?'),
+    deleteEntities: db.prepare('DELETE FROM entities WHERE family_id = ?'),
+    insertEntity: db.prepare('INSERT INTO entities (id, family_id) VALUES (?, ?)'),
+    deleteMarks: db.prepare('DELETE FROM today_marks WHERE family_id = ?'),
+    insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at) VALUES (?, ?, ?)'),
+    highest: db.prepare<[string], { n: number }>('SELECT n FROM id_highest WHERE prefix = ?'),
+    raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
+    lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
+    insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
+    history: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step'),
+  };
+}
+type Statements = ReturnType<typeof statements>;
+
+/**
+ * Writes families through to the database as operations put them, inside the caller's SQLite
+ * transaction: a failing operation rolls everything back, and lookups (ids taken, the family of a
+ * goal) see this transaction's own changes.
+ */
+class SqliteWorkspace implements Workspace {
+  private readonly loaded = new Map<string, Family | null>();
+  private readonly touched = new Map<string, FamilyChange>();
+
+  constructor(private readonly sql: Statements) {}
+
+  family(familyId: string): Family | undefined {
+    if (!this.loaded.has(familyId)) {
+      const row = this.sql.family.get(familyId);
+      this.loaded.set(familyId, row ? (JSON.parse(row.data) as Family) : null);
+    }
+    return this.loaded.get(familyId) ?? undefined;
+  }
+
+  familyOf(entityId: string): Family | undefined {
+    const row = this.sql.familyOf.get(entityId);
+    return row ? this.family(row.family_id) : undefined;
+  }
+
+  private record(familyId: string, after: Family | null): void {
+    const before = this.touched.has(familyId) ? (this.touched.get(familyId) as FamilyChange).before : (this.family(familyId) ?? null);
+    this.touched.set(familyId, { familyId, before, after });
+  }
+
+  put(family: Family): void {
+    const exists = this.family(family.id) !== undefined;
+    this.record(family.id, family);
+    const data = JSON.stringify(family);
+    const coordinator = family.coordinator === undefined ? null : coordinatorKey(family.coordinator);
+    if (exists) this.sql.updateFamily.run(coordinator, data, family.id);
+    else this.sql.insertFamily.run(family.id, (this.sql.nextSeq.get() as { seq: number }).seq, coordinator, data);
+    indexFamily(this.sql, family, exists);
+    this.loaded.set(family.id, family);
+  }
+
+  remove(familyId: string): void {
+    if (this.family(familyId) === undefined) return;
+    this.record(familyId, null);
+    this.sql.deleteFamily.run(familyId);
+    this.sql.deleteEntities.run(familyId);
+    this.sql.deleteMarks.run(familyId);
+    this.loaded.set(familyId, null);
+  }
+
+  idTaken(id: string): boolean {
+    return this.sql.idTaken.get(id) !== undefined;
+  }
+
+  newId(prefix: string): string {
+    const counter = new IdCounter();
+    counter.see(`${prefix}${this.sql.highest.get(prefix)?.n ?? 0}`);
+    const id = counter.next(prefix, (candidate) => this.idTaken(candidate));
+    this.sql.raiseHighest.run(prefix, Number(id.slice(prefix.length)));
+    return id;
+  }
+
+  changes(): FamilyChange[] {
+    return [...this.touched.values()];
+  }
+}
+
+/** Rewrites a family's rows in the index tables. */
+function indexFamily(sql: Statements, family: Family, replacing: boolean): void {
+  if (replacing) {
+    sql.deleteEntities.run(family.id);
+    sql.deleteMarks.run(family.id);
+  }
+  for (const id of idsOf(family)) {
+    sql.insertEntity.run(id, family.id);
+    const numbered = NUMBERED_ID.exec(id);
+    if (numbered) sql.raiseHighest.run(numbered[1], Number(numbered[2]));
+  }
+  for (const [kind, at] of todayMarks(family)) sql.insertMark.run(family.id, kind, at);
+}
+
+export class SqliteStore implements FamilyStore {
+  private connection?: { db: Database; sql: Statements };
+
+  constructor(readonly path: string) {}
+
+  async exists(): Promise<boolean> {
+    return fs.access(this.path).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Opens the database (creating the file 0600 only when `create`), checking it is a famcoord store. */
+  private async open(create = false): Promise<{ db: Database; sql: Statements }> {
+    if (this.connection) return this.connection;
+    const { default: Sqlite } = await import('better-sqlite3');
+    if (create) {
+      await ensurePrivateDir(dirname(this.path)).catch((error: unknown) => {
+        throw new StoreError('io', `cannot create the folder for the store ${this.path}: ${describeIoError(error)}`);
+      });
+      // SQLite gives its -wal and -shm files the database file's mode: make that 0600 first.
+      try {
+        closeSync(openSync(this.path, 'a', PRIVATE_FILE_MODE));
+      } catch (error) {
+        throw new StoreError('io', `cannot create the store ${this.path}: ${describeIoError(error)}`);
+      }
+    } else if (!(await this.exists())) {
+      throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
+    }
+    await fs.chmod(this.path, PRIVATE_FILE_MODE).catch(() => undefined);
+    let db: Database;
+    try {
+      db = new Sqlite(this.path, { fileMustExist: true, timeout: 15_000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      const tables = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (version === 0 && tables.n === 0) {
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      } else if (version !== SCHEMA_VERSION) {
+        db.close();
+        throw new StoreError('invalid', `the database ${this.path} is not a famcoord store of a version this famcoord reads (schema ${version}); it was not changed`);
+      }
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw sqliteError(error, this.path);
+    }
+    this.connection = { db, sql: statements(db) };
+    return this.connection;
+  }
+
+  /** Runs `work` in one IMMEDIATE transaction: the write lock is taken first, so the reads in it are current. */
+  private async write<T>(work: (sql: Statements, db: Database) => T, create = false): Promise<T> {
+    const { db, sql } = await this.open(create);
+    try {
+      return db.transaction(() => work(sql, db)).immediate();
+    } catch (error) {
+      throw sqliteError(error, this.path);
+    }
+  }
+
+  async read(scope?: ReadScope): Promise<State> {
+    const { db } = await this.open();
+    let head: Record<string, unknown>;
+    const families: unknown[] = [];
+    try {
+      head = JSON.parse(requireHead(db, this.path)) as Record<string, unknown>;
+      const { where, params } = scopeQuery(scope);
+      for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
+        families.push(JSON.parse(data));
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw sqliteError(error, this.path);
+    }
+    try {
+      return parseState({ ...head, families });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
+      throw new StoreError('invalid', `the store ${this.path} does not follow the store format: ${shown.join('; ')}; it was not changed`);
+    }
+  }
+
+  private appendAudit(sql: Statements, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { step: number; familyIds: string[] } {
+    const step = (sql.lastStep.get() as { step: number }).step + 1;
+    const familyIds = changes.map((c) => c.familyId);
+    const entry: AuditEntry = {
+      step,
+      time: new Date().toISOString(),
+      user: meta.user,
+      source: meta.source,
+      familyIds,
+      before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
+      afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
+      ...detail,
+    };
+    sql.insertAudit.run(step, JSON.stringify(entry));
+    return { step, familyIds };
+  }
+
+  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    return this.write((sql, db) => {
+      requireHead(db, this.path);
+      const ws = new SqliteWorkspace(sql);
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+      const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
+      return { step, applied, familyIds };
+    });
+  }
+
+  async undo(meta: TransactMeta): Promise<UndoResult> {
+    return this.write((sql, db) => {
+      requireHead(db, this.path);
+      const ws = new SqliteWorkspace(sql);
+      const plan = planUndo(readHistory(sql), (id) => ws.family(id));
+      if (!plan.ok) throw new StoreError('undo', plan.reason);
+      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
+      const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: [], undoes: plan.target.step });
+      return { step, undid: plan.target.step, familyIds };
+    });
+  }
+
+  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[] } = {}): Promise<void> {
+    const valid = parseState(state);
+    if (!options.replace && (await this.exists()) && (await this.hasData()))
+      throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+    await this.write((sql, db) => {
+      for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
+      const { families, ...head } = valid;
+      db.prepare('INSERT INTO store_head (id, data) VALUES (1, ?)').run(JSON.stringify(head));
+      families.forEach((family, index) => {
+        sql.insertFamily.run(family.id, index + 1, family.coordinator === undefined ? null : coordinatorKey(family.coordinator), JSON.stringify(family));
+        indexFamily(sql, family, false);
+      });
+      for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
+    }, true);
+    // Move a large create out of the write-ahead log into the database file, so the -wal file
+    // does not stay as big as the store.
+    (await this.open()).db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private async hasData(): Promise<boolean> {
+    try {
+      const { db } = await this.open();
+      return db.prepare('SELECT 1 FROM store_head').get() !== undefined;
+    } catch (error) {
+      // Something that is not a famcoord database is still something: never replace it.
+      if (error instanceof StoreError) return true;
+      throw error;
+    }
+  }
+
+  async history(): Promise<AuditEntry[]> {
+    const { sql } = await this.open();
+    return readHistory(sql);
+  }
+
+  watch(onChange: () => void): () => void {
+    // data_version changes when another connection commits: a second connection of our own
+    // sees this process's writes too, like the JSON backend's file watching does.
+    let watcher: Database | undefined;
+    let last: number | undefined;
+    let stopped = false;
+    const timer = setInterval(() => {
+      void (async () => {
+        if (stopped) return;
+        if (!watcher) {
+          const { default: Sqlite } = await import('better-sqlite3');
+          watcher = new Sqlite(this.path, { readonly: true, fileMustExist: true });
+        }
+        const version = watcher.pragma('data_version', { simple: true }) as number;
+        if (last !== undefined && version !== last) onChange();
+        last = version;
+      })().catch(() => undefined);
+    }, 250);
+    timer.unref();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      watcher?.close();
+    };
+  }
+
+  /** Closes the connection (tests, migrate); the next call opens it again. */
+  close(): void {
+    this.connection?.db.close();
+    this.connection = undefined;
+  }
+}
+
+/** The store's top-level fields; a database without them was never made a store. */
+function requireHead(db: Database, path: string): string {
+  const row = db.prepare('SELECT data FROM store_head WHERE id = 1').get() as { data: string } | undefined;
+  if (!row) throw new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
+  return row.data;
+}
+
+function readHistory(sql: Statements): AuditEntry[] {
+  return sql.history.all().map((row) => JSON.parse(row.entry) as AuditEntry);
+}
+
+/** The WHERE clause for a scope; see src/domain/scope.ts for the rules it answers. */
+function scopeQuery(scope: ReadScope | undefined): { where: string; params: string[] } {
+  if (isWholeStore(scope) || scope === undefined) return { where: '', params: [] };
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (scope.coordinator !== undefined) {
+    clauses.push('coordinator = ?');
+    params.push(coordinatorKey(scope.coordinator));
+  }
+  if (scope.todayOn !== undefined) {
+    const window = meetingWindow(scope.todayOn);
+    clauses.push(`id IN (SELECT family_id FROM today_marks WHERE kind = 'contact'
+      OR (kind = 'goal' AND at < ?) OR (kind = 'meeting' AND at >= ? AND at < ?))`);
+    params.push(scope.todayOn, window.from, window.to);
+  }
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/** SQLite's failures as store errors that say what to do, without data. */
+function sqliteError(error: unknown, path: string): Error {
+  if (error instanceof StoreError || error instanceof ValidationError || !(error instanceof Error)) return error as Error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new StoreError('locked', `the store ${path} is busy: another famcoord is writing it; try again in a moment`);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new StoreError('corrupt', `the store ${path} is not a readable SQLite database (${code}); it was not changed. Run famcoord doctor`);
+  if (code === 'SQLITE_FULL') return new StoreError('io', `cannot write the store ${path}: no space left on the device (SQLITE_FULL); the store is unchanged`);
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR'))
+    return new StoreError('io', `cannot use the store ${path}: ${code}; the store is unchanged`);
+  if (code.startsWith('SQLITE_')) return new StoreError('io', `the store ${path} failed: ${code}; the store is unchanged`);
+  return error;
+}

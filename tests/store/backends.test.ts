@@ -1,0 +1,163 @@
+// The store contract, run against both backends: the JSON file and SQLite must behave the same
+// for every operation, undo, scoped reads, concurrent writers, and a migration between them.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/domain/demo.js';
+import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
+import { todayView, familiesView } from '../../src/domain/views.js';
+import { StoreError } from '../../src/store/errors.js';
+import { openStore } from '../../src/store/openStore.js';
+import { SqliteStore } from '../../src/store/sqliteStore.js';
+import type { FamilyStore } from '../../src/store/Store.js';
+import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
+import { bundleWriter } from '../helpers/writer.js';
+
+const META = { user: 'tester', source: 'test', today: '2026-11-24' };
+const ops = (...inputs: OperationInput[]) => inputs.map((i) => OperationSchema.parse(i));
+
+const dirs: string[] = [];
+const stores: FamilyStore[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'famcoord-backends-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const store of stores.splice(0)) if (store instanceof SqliteStore) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const BACKENDS = [
+  { name: 'JSON file', file: 'store.json' },
+  { name: 'SQLite', file: 'store.sqlite' },
+] as const;
+
+function fresh(file: string): FamilyStore {
+  const store = openStore(join(tempDir(), 'data', file));
+  stores.push(store);
+  return store;
+}
+
+const sample = () =>
+  state(
+    family('f1', { coordinator: 'Hanne Kjær', goals: [goal('g1', '2026-12-01'), goal('g2', '2026-11-01')], contacts: [contact('c1', '2026-11-01')] }),
+    family('f2', { coordinator: 'Søren Vestergaard', meetings: [meeting('m1', '2026-11-24T09:00:00+01:00')] }),
+  );
+
+describe.each(BACKENDS)('the $name backend', ({ file }) => {
+  it('round-trips a state, keeping fields it does not know', async () => {
+    const store = fresh(file);
+    const original = { ...sample(), note: 'from a script' };
+    await store.create(original);
+    expect(await store.read()).toEqual(original);
+  });
+
+  it('refuses to create over an existing store unless told to replace it', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    await expect(store.create(sample())).rejects.toThrow(/already exists/);
+    await store.create(state(family('f9')), { replace: true });
+    expect((await store.read()).families.map((f) => f.id)).toEqual(['f9']);
+  });
+
+  it('reports a missing store as missing', async () => {
+    const store = fresh(file);
+    const error = await store.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('missing');
+  });
+
+  it('applies a transaction as one step with the same new ids, and writes nothing when one operation fails', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    const result = await store.transact(ops({ op: 'goal.add', familyId: 'f1', title: 'Komme i skole', sector: 'school', due: '2027-01-01' }, { op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    expect(result).toMatchObject({ step: 1, familyIds: ['f1'] });
+    expect(result.applied[0]).toMatchObject({ op: 'goal.add', id: 'g3' });
+    const after = await store.read();
+    await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }, { op: 'goal.progress', goalId: 'nope', score: 1 }), META)).rejects.toThrow(/no goal nope/);
+    expect(await store.read()).toEqual(after);
+    expect((await store.history()).map((e) => e.step)).toEqual([1]);
+  });
+
+  it('undoes the last step back to identical data, and refuses when there is nothing left', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    const before = await store.read();
+    await store.transact(ops({ op: 'family.add', name: 'Familien Holm' }, { op: 'contact.resolve', contactId: 'c1', resolution: 'Afklaret' }), META);
+    expect(await store.undo(META)).toMatchObject({ undid: 1 });
+    expect(await store.read()).toEqual(before);
+    await expect(store.undo(META)).rejects.toThrow(/nothing to undo/);
+  });
+
+  it('reads a caseload and the families today needs, and today looks the same as from the whole store', async () => {
+    const store = fresh(file);
+    const demo = generateDemo({ families: 150, seed: 4, today: '2026-11-24' });
+    await store.create(demo);
+    for (const date of ['2026-11-24', '2026-11-25', '2027-03-28'])
+      for (const timeZone of ['Europe/Copenhagen', 'Pacific/Kiritimati', 'America/Los_Angeles'])
+        expect(todayView(await store.read({ todayOn: date }), date, timeZone)).toEqual(todayView(demo, date, timeZone));
+    const hanne = await store.read({ coordinator: '  hanne   KJÆR ' });
+    expect(hanne.families.length).toBeGreaterThan(0);
+    expect(hanne.families.map((f) => f.id)).toEqual(demo.families.filter((f) => f.coordinator === 'Hanne Kjær').map((f) => f.id));
+    expect(familiesView(hanne, '2026-11-24', 'Europe/Copenhagen').every((row) => row.coordinator === 'Hanne Kjær')).toBe(true);
+  });
+
+  it('keeps the store file private (0600) in a private folder (0700)', async () => {
+    const previous = process.umask(0o022);
+    try {
+      const store = fresh(file);
+      await store.create(sample());
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+      expect(statSync(store.path).mode & 0o777).toBe(0o600);
+      expect(statSync(join(store.path, '..')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('refuses a damaged file with a clear error and leaves its bytes alone', async () => {
+    const store = fresh(file);
+    const garbage = Buffer.from('SQLite format 3\0 this is not really a database, nor JSON'.repeat(200));
+    mkdirSync(join(store.path, '..'), { recursive: true });
+    writeFileSync(store.path, garbage);
+    const error = await store.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(['corrupt', 'invalid']).toContain((error as StoreError).kind);
+    await expect(store.transact(ops({ op: 'family.add', name: 'Familien Holm' }), META)).rejects.toBeInstanceOf(StoreError);
+    expect(readFileSync(store.path)).toEqual(garbage);
+  });
+});
+
+describe('concurrent writers on SQLite', () => {
+  let writer: { path: string; cleanup: () => void };
+  beforeAll(async () => {
+    writer = await bundleWriter();
+  });
+  afterAll(() => writer.cleanup());
+
+  it('8 processes × 50 updates lose nothing', async () => {
+    const store = fresh('store.sqlite');
+    await store.create(sample());
+    const processes = 8;
+    const updates = 50;
+    const started = Date.now();
+    const exits = await Promise.all(
+      Array.from({ length: processes }, (_, w) =>
+        new Promise<number>((resolve) => {
+          const child = spawn(process.execPath, [writer.path, store.path, String(w), String(updates), 'g1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+          child.on('exit', (code) => resolve(code ?? -1));
+        }),
+      ),
+    );
+    expect(exits).toEqual(Array(processes).fill(0));
+    const notes = (await store.read()).families[0]?.goals[0]?.progress.map((p) => p.note) ?? [];
+    const expected = Array.from({ length: processes }, (_, w) => Array.from({ length: updates }, (_, i) => `w${w}-${i}`)).flat();
+    expect(notes.length).toBe(processes * updates);
+    expect(new Set(notes)).toEqual(new Set(expected));
+    expect((await store.history()).map((e) => e.step)).toEqual(Array.from({ length: processes * updates }, (_, i) => i + 1));
+    console.log(`concurrency (SQLite): ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
+  }, 120_000);
+});
