@@ -1,6 +1,6 @@
 // The coordinator's questions as plain functions (DOMAIN.md, "A coordinator's day"). No I/O: the
 // date and time zone are arguments, so every rule can be tested at midnight and across DST.
-import { daysBetween, wallClock } from './dates.js';
+import { addDays, daysBetween, wallClock } from './dates.js';
 import type { Consent, Contact, Family, Goal, Intervention, Meeting } from './schema.js';
 
 const CLOSED_GOAL = new Set<Goal['status']>(['completed', 'cancelled']);
@@ -10,9 +10,34 @@ export function meetingLocalStart(meeting: Meeting, timeZone: string): { date: s
   return wallClock(meeting.start, timeZone);
 }
 
+/**
+ * A window of UTC instants (ISO strings, which sort as text) that holds every meeting starting on
+ * `date` in any time zone: offsets lie within ±14 hours, so [date−1, date+2) is wide enough.
+ */
+export function meetingWindow(date: string): { from: string; to: string } {
+  // Asked once per family for the same date: keep the last answer.
+  if (lastWindow?.date !== date) lastWindow = { date, from: `${addDays(date, -1)}T00:00:00.000Z`, to: `${addDays(date, 2)}T00:00:00.000Z` };
+  return lastWindow;
+}
+let lastWindow: { date: string; from: string; to: string } | undefined;
+
+/** A meeting's start as a UTC instant, the form `meetingWindow` compares. */
+export function meetingInstant(meeting: Meeting): string {
+  return new Date(meeting.start).toISOString();
+}
+
 /** Today's meetings of one family, with their local start time, earliest first. */
 export function meetingsOn(meetings: readonly Meeting[], date: string, timeZone: string) {
+  // Time-zone conversion is the costly part: first keep only meetings near the date at all.
+  if (meetings.length === 0) return [];
+  const window = meetingWindow(date);
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
   return meetings
+    .filter((meeting) => {
+      const start = Date.parse(meeting.start);
+      return start >= from && start < to;
+    })
     .map((meeting) => ({ meeting, local: meetingLocalStart(meeting, timeZone) }))
     .filter(({ local }) => local.date === date)
     .sort((a, b) => Date.parse(a.meeting.start) - Date.parse(b.meeting.start));

@@ -3,33 +3,22 @@
 // answers these with its indexes instead of loading every family. The rules here are the
 // definition: a backend may return more families than the scope (the views filter exactly), never
 // fewer.
-import { addDays } from './dates.js';
-import { isContactUnresolved, isGoalOpen } from './rules.js';
-import type { Family, Meeting } from './schema.js';
+import { isContactUnresolved, isGoalOpen, meetingInstant, meetingWindow } from './rules.js';
+import type { Family } from './schema.js';
 
 export interface ReadScope {
   /** Only the caseload of this coordinator (compared without regard to case). */
   coordinator?: string;
-  /** Only families with something for today's view on this date: see `mayShowToday`. */
+  /**
+   * Only families with something for today's view on this date (see `mayShowToday`), each cut
+   * down to what that view reads (`todayDigest`): a read with this scope is for `todayView` only.
+   */
   todayOn?: string;
 }
 
 /** The form a coordinator's name is compared in: trimmed, lower case, single spaces. */
 export function coordinatorKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
-}
-
-/**
- * A window of UTC instants (ISO strings, which sort as text) that holds every meeting starting on
- * `date` in any time zone: offsets lie within ±14 hours, so [date−1, date+2) is wide enough.
- */
-export function meetingWindow(date: string): { from: string; to: string } {
-  return { from: `${addDays(date, -1)}T00:00:00.000Z`, to: `${addDays(date, 2)}T00:00:00.000Z` };
-}
-
-/** A meeting's start as a UTC instant, the form `meetingWindow` compares. */
-export function meetingInstant(meeting: Meeting): string {
-  return new Date(meeting.start).toISOString();
 }
 
 /** Whether today's view on `date` could list anything of this family. */
@@ -43,6 +32,23 @@ export function mayShowToday(family: Family, date: string): boolean {
       return instant >= window.from && instant < window.to;
     })
   );
+}
+
+/**
+ * A family cut down to what `todayView` reads, whatever the date: its members' names, open goals
+ * with their latest score, meetings without minutes, unresolved contacts and consents. Still a
+ * valid family; a database backend keeps it beside the whole family so today's view parses a
+ * fraction of the store.
+ */
+export function todayDigest(family: Family): Family {
+  return {
+    ...family,
+    members: family.members.map((member) => ({ ...member, observations: [], events: [] })),
+    goals: family.goals.filter(isGoalOpen).map((goal) => ({ ...goal, progress: goal.progress.slice(-1) })),
+    meetings: family.meetings.map((meeting) => ({ ...meeting, minutes: '', agreements: [] })),
+    contacts: family.contacts.filter(isContactUnresolved),
+    interventions: [],
+  };
 }
 
 export function inScope(family: Family, scope: ReadScope): boolean {

@@ -18,7 +18,7 @@ import { familyHash, planUndo } from './undo.js';
 import { backupCount, rotateBackups } from './backups.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { runRestore } from '../domain/transaction.js';
-import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
+import { inScope, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 
 /** Line and column of a character offset, for messages about a file people can open. */
 function lineAndColumn(text: string, offset: number): string {
@@ -154,7 +154,8 @@ export class JsonFileStore implements FamilyStore {
       throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
     if (isWholeStore(scope)) return this.db.data;
     // The whole file is read anyway; filtering keeps what callers see the same on every backend.
-    return { ...this.db.data, families: this.db.data.families.filter((family) => inScope(family, scope as ReadScope)) };
+    const families = this.db.data.families.filter((family) => inScope(family, scope as ReadScope));
+    return { ...this.db.data, families: scope?.todayOn === undefined ? families : families.map(todayDigest) };
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {

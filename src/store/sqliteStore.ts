@@ -7,12 +7,12 @@ import { promises as fs, closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
-import type { Family, State } from '../domain/schema.js';
-import { coordinatorKey, isWholeStore, meetingInstant, meetingWindow, type ReadScope } from '../domain/scope.js';
+import type { Family, Meeting, State } from '../domain/schema.js';
+import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { runRestore, runTransaction } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
-import { isContactUnresolved, isGoalOpen } from '../domain/rules.js';
+import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import type { AuditEntry } from './auditLog.js';
 import { describeIoError, StoreError } from './errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './safeFile.js';
@@ -32,23 +32,30 @@ const SCHEMA_VERSION = 1;
 
 const SCHEMA = `
 CREATE TABLE store_head (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
-CREATE TABLE families (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, coordinator TEXT, data TEXT NOT NULL);
+CREATE TABLE families (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, coordinator TEXT, data TEXT NOT NULL, today_digest TEXT NOT NULL);
 CREATE INDEX families_by_coordinator ON families (coordinator);
 CREATE TABLE entities (id TEXT PRIMARY KEY, family_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX entities_by_family ON entities (family_id);
 CREATE TABLE id_highest (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, meeting TEXT);
 CREATE INDEX today_marks_by_kind ON today_marks (kind, at);
 CREATE INDEX today_marks_by_family ON today_marks (family_id);
 CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 `;
 
-/** What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). */
-function todayMarks(family: Family): Array<[kind: string, at: string]> {
+type TodayMark = [kind: 'meeting' | 'goal' | 'contact', at: string, meeting: string | null];
+
+/**
+ * What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). Meetings
+ * are kept here, by start, rather than in the family's digest: a family has many past meetings,
+ * and today's view wants the few near one date.
+ */
+function todayMarks(family: Family): TodayMark[] {
+  const digest = todayDigest(family);
   return [
-    ...family.meetings.map((m): [string, string] => ['meeting', meetingInstant(m)]),
-    ...family.goals.filter(isGoalOpen).map((g): [string, string] => ['goal', g.due]),
-    ...(family.contacts.some(isContactUnresolved) ? [['contact', ''] as [string, string]] : []),
+    ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify(m)]),
+    ...digest.goals.map((g): TodayMark => ['goal', g.due, null]),
+    ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
   ];
 }
 
@@ -61,13 +68,13 @@ function statements(db: Database) {
     familyOf: db.prepare<[string], { family_id: string }>('SELECT family_id FROM entities WHERE id = ?'),
     idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM entities WHERE id = ?'),
     nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM families'),
-    insertFamily: db.prepare('INSERT INTO families (id, seq, coordinator, data) VALUES (?, ?, ?, ?)'),
-    updateFamily: db.prepare('UPDATE families SET coordinator = ?, data = ? WHERE id = ?'),
+    insertFamily: db.prepare('INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES (?, ?, ?, ?, ?)'),
+    updateFamily: db.prepare('UPDATE families SET coordinator = ?, data = ?, today_digest = ? WHERE id = ?'),
     deleteFamily: db.prepare('DELETE FROM families WHERE id = ?'),
     deleteEntities: db.prepare('DELETE FROM entities WHERE family_id = ?'),
     insertEntity: db.prepare('INSERT INTO entities (id, family_id) VALUES (?, ?)'),
     deleteMarks: db.prepare('DELETE FROM today_marks WHERE family_id = ?'),
-    insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at) VALUES (?, ?, ?)'),
+    insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at, meeting) VALUES (?, ?, ?, ?)'),
     highest: db.prepare<[string], { n: number }>('SELECT n FROM id_highest WHERE prefix = ?'),
     raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
     lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
@@ -109,10 +116,9 @@ class SqliteWorkspace implements Workspace {
   put(family: Family): void {
     const exists = this.family(family.id) !== undefined;
     this.record(family.id, family);
-    const data = JSON.stringify(family);
-    const coordinator = family.coordinator === undefined ? null : coordinatorKey(family.coordinator);
-    if (exists) this.sql.updateFamily.run(coordinator, data, family.id);
-    else this.sql.insertFamily.run(family.id, (this.sql.nextSeq.get() as { seq: number }).seq, coordinator, data);
+    const row = familyRow(family);
+    if (exists) this.sql.updateFamily.run(row.coordinator, row.data, row.todayDigest, family.id);
+    else this.sql.insertFamily.run(family.id, (this.sql.nextSeq.get() as { seq: number }).seq, row.coordinator, row.data, row.todayDigest);
     indexFamily(this.sql, family, exists);
     this.loaded.set(family.id, family);
   }
@@ -143,6 +149,15 @@ class SqliteWorkspace implements Workspace {
   }
 }
 
+/** A family's columns: the whole family, and what today's view and a caseload read look at. */
+function familyRow(family: Family): { coordinator: string | null; data: string; todayDigest: string } {
+  return {
+    coordinator: family.coordinator === undefined ? null : coordinatorKey(family.coordinator),
+    data: JSON.stringify(family),
+    todayDigest: JSON.stringify({ ...todayDigest(family), meetings: [] }),
+  };
+}
+
 /** Rewrites a family's rows in the index tables. */
 function indexFamily(sql: Statements, family: Family, replacing: boolean): void {
   if (replacing) {
@@ -154,7 +169,7 @@ function indexFamily(sql: Statements, family: Family, replacing: boolean): void 
     const numbered = NUMBERED_ID.exec(id);
     if (numbered) sql.raiseHighest.run(numbered[1], Number(numbered[2]));
   }
-  for (const [kind, at] of todayMarks(family)) sql.insertMark.run(family.id, kind, at);
+  for (const [kind, at, meeting] of todayMarks(family)) sql.insertMark.run(family.id, kind, at, meeting);
 }
 
 export class SqliteStore implements FamilyStore {
@@ -223,12 +238,13 @@ export class SqliteStore implements FamilyStore {
   async read(scope?: ReadScope): Promise<State> {
     const { db } = await this.open();
     let head: Record<string, unknown>;
-    const families: unknown[] = [];
+    const families: Family[] = [];
     try {
       head = JSON.parse(requireHead(db, this.path)) as Record<string, unknown>;
       const { where, params } = scopeQuery(scope);
+      if (scope?.todayOn !== undefined) return { ...head, families: readTodayDigests(db, where, params, scope.todayOn) } as State;
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
-        families.push(JSON.parse(data));
+        families.push(JSON.parse(data) as Family);
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw sqliteError(error, this.path);
@@ -290,7 +306,8 @@ export class SqliteStore implements FamilyStore {
       const { families, ...head } = valid;
       db.prepare('INSERT INTO store_head (id, data) VALUES (1, ?)').run(JSON.stringify(head));
       families.forEach((family, index) => {
-        sql.insertFamily.run(family.id, index + 1, family.coordinator === undefined ? null : coordinatorKey(family.coordinator), JSON.stringify(family));
+        const row = familyRow(family);
+        sql.insertFamily.run(family.id, index + 1, row.coordinator, row.data, row.todayDigest);
         indexFamily(sql, family, false);
       });
       for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
@@ -347,6 +364,20 @@ export class SqliteStore implements FamilyStore {
     this.connection?.db.close();
     this.connection = undefined;
   }
+}
+
+/**
+ * Today's digests with the meetings near the date put back. They are not validated again: they
+ * are derived in the same transaction from families that were validated when written, and they
+ * are what makes `today` on thousands of families start as fast as on a few.
+ */
+function readTodayDigests(db: Database, where: string, params: string[], date: string): Family[] {
+  const families = (db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().all(...params) as string[]).map((text) => JSON.parse(text) as Family);
+  const byId = new Map(families.map((family) => [family.id, family]));
+  const window = meetingWindow(date);
+  const meetings = db.prepare("SELECT family_id, meeting FROM today_marks WHERE kind = 'meeting' AND at >= ? AND at < ?").all(window.from, window.to) as Array<{ family_id: string; meeting: string }>;
+  for (const row of meetings) byId.get(row.family_id)?.meetings.push(JSON.parse(row.meeting) as Meeting);
+  return families;
 }
 
 /** The store's top-level fields; a database without them was never made a store. */
