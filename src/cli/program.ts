@@ -15,6 +15,7 @@ import { registerInit } from './init.js';
 import { registerIntervention, registerMember } from './intervention.js';
 import { registerLog } from './log.js';
 import { registerMeeting } from './meeting.js';
+import { registerMigrate } from './migrate.js';
 import { registerObserve } from './observe.js';
 import { registerReport } from './report.js';
 import { registerToday } from './today.js';
@@ -57,7 +58,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
       // strip control characters from it and cut it short, it may be anything (or personal data).
       outputError: (message, write) => write(`famcoord: ${commanderMessage(message, argv)}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerMigrate, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

@@ -1,0 +1,47 @@
+// famcoord migrate: copies the store, with its audit log, into a new store of the other backend
+// (a JSON file ↔ a SQLite database, chosen by the new path), checks the copy, and leaves the old
+// store as it was. A team whose caseload outgrows one file moves to SQLite this way, and back.
+import { isDeepStrictEqual } from 'node:util';
+import type { Command } from 'commander';
+import { familyHash } from '../store/undo.js';
+import { openStore } from '../store/openStore.js';
+import { isSqlitePath } from '../store/sqliteStore.js';
+import type { State } from '../domain/schema.js';
+import { createContext } from './context.js';
+import { UsageError } from './errors.js';
+import { StoreError } from '../store/errors.js';
+
+const backendName = (path: string) => (isSqlitePath(path) ? 'SQLite database' : 'JSON file');
+
+/** A fingerprint of a whole state, to notice a change made while the copy was being written. */
+const fingerprint = (state: State) => state.families.map((family) => familyHash(family)).join(',');
+
+export function registerMigrate(program: Command): void {
+  program
+    .command('migrate')
+    .description('copy the store and its audit log into a new store: a .sqlite/.db path makes a SQLite database, any other a JSON file')
+    .requiredOption('--to <path>', 'the new store; it must not exist yet')
+    .addHelpText('after', '\nExamples:\n  famcoord migrate --to ~/famcoord/team.sqlite\n  famcoord --store team.sqlite migrate --to team.json')
+    .action(async (options: { to: string }, command: Command) => {
+      const ctx = createContext(command);
+      const source = await ctx.openStore();
+      const target = openStore(options.to);
+      if (target.path === source.path) throw new UsageError('--to must name a new store, not the one being migrated');
+      if (await target.exists()) throw new UsageError(`${target.path} already exists; it was not changed. Choose a new path for --to`);
+      const state = await source.read();
+      const history = await source.history();
+      await target.create(state, { history });
+      const copied = await target.read();
+      const copiedHistory = await target.history();
+      if (!isDeepStrictEqual(copied, state) || !isDeepStrictEqual(copiedHistory, history))
+        throw new StoreError('io', `the copy in ${target.path} does not read back the same as ${source.path}; use the old store and remove the copy`);
+      if (fingerprint(await source.read()) !== fingerprint(state))
+        throw new StoreError('io', `${source.path} changed while it was being copied; remove ${target.path} and migrate again`);
+      const summary = { ok: true, from: source.path, to: target.path, families: state.families.length, steps: history.length };
+      if (ctx.json) return ctx.printJson(summary);
+      ctx.print(
+        `Copied ${summary.families} families and ${summary.steps} log steps from the ${backendName(source.path)} ${source.path} to the ${backendName(target.path)} ${target.path}.\n` +
+          `The old store is unchanged. Use the new one with --store ${target.path}, or make it the default with famcoord config set-store ${target.path}`,
+      );
+    });
+}

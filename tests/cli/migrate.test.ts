@@ -1,0 +1,72 @@
+// famcoord migrate between the JSON file and SQLite, as a user runs it: nothing lost either way,
+// the same answers from both backends, and back to a byte-identical JSON file.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+
+const boxes: Sandbox[] = [];
+afterEach(() => {
+  for (const box of boxes.splice(0)) box.cleanup();
+});
+
+function demoWithHistory(): Sandbox {
+  const box = sandbox();
+  boxes.push(box);
+  expect(box.run(['demo', '--families', '30', '--seed', '5', '--date', '2026-11-24']).code).toBe(0);
+  const today = JSON.parse(box.run(['today', '--json', '--date', '2026-11-24']).stdout) as { overdueGoals: Array<{ id: string }>; openContacts: Array<{ id: string }> };
+  expect(box.run(['goal', 'progress', today.overdueGoals[0]!.id, '--score', '7', '--note', 'Mødt op hver dag']).code).toBe(0);
+  expect(box.run(['contact', 'resolve', today.openContacts[0]!.id, '--resolution', 'Afklaret på mødet']).code).toBe(0);
+  return box;
+}
+
+const json = (result: { code: number; stdout: string }) => {
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as unknown;
+};
+
+describe('famcoord migrate', () => {
+  it('moves a JSON store and its log to SQLite and back with nothing lost', () => {
+    const box = demoWithHistory();
+    const database = join(box.dir, 'team.sqlite');
+    const back = join(box.dir, 'back.json');
+    const migrated = box.run(['migrate', '--to', database]);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/Copied 30 families and 2 log steps/);
+
+    const onBoth = (args: string[]) => [json(box.run([...args, '--json', '--date', '2026-11-24'])), json(box.run([...args, '--json', '--date', '2026-11-24', '--store', database], { store: false }))];
+    for (const args of [['today'], ['families'], ['family', 'f3'], ['report']]) {
+      const [fromJson, fromSqlite] = onBoth(args);
+      expect(fromSqlite, args.join(' ')).toEqual(fromJson);
+    }
+    expect(json(box.run(['log', '--json', '--store', database], { store: false }))).toEqual(json(box.run(['log', '--json'])));
+
+    expect(box.run(['migrate', '--to', back, '--store', database], { store: false }).code).toBe(0);
+    expect(readFileSync(back)).toEqual(box.bytes());
+    expect(readFileSync(`${back}.audit.jsonl`)).toEqual(readFileSync(`${box.store}.audit.jsonl`));
+  });
+
+  it('undo on the migrated database reverts the step made before the migration', () => {
+    const box = demoWithHistory();
+    const database = join(box.dir, 'team.sqlite');
+    expect(box.run(['migrate', '--to', database]).code).toBe(0);
+    const undone = box.run(['undo', '--store', database], { store: false });
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toMatch(/Undid step 2/);
+    expect(box.run(['undo']).code).toBe(0);
+    expect(json(box.run(['family', 'f1', '--json', '--store', database], { store: false }))).toEqual(json(box.run(['family', 'f1', '--json'])));
+  });
+
+  it('refuses to overwrite an existing store, and leaves both alone', () => {
+    const box = demoWithHistory();
+    const other = join(box.dir, 'other.json');
+    expect(box.run(['demo', '--families', '3', '--store', other], { store: false }).code).toBe(0);
+    const before = readFileSync(other);
+    const refused = box.run(['migrate', '--to', other]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists; it was not changed/);
+    expect(readFileSync(other)).toEqual(before);
+    expect(box.run(['migrate']).code).toBe(2);
+    expect(existsSync(join(box.dir, 'team.sqlite'))).toBe(false);
+  });
+});
