@@ -29,6 +29,7 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
