@@ -7,12 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
-import { JsonFileStore } from '../../src/store/jsonStore.js';
+import { openStore } from '../../src/store/openStore.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
 import { bundleWriter } from '../helpers/writer.js';
 
-const KILLS = 200;
 const LANES = 4;
+const BACKENDS = [
+  { name: 'JSON file', file: 'store.json', kills: 200 },
+  { name: 'SQLite', file: 'store.sqlite', kills: 200 },
+];
 
 /** Runs the writer until `afterAcks` updates are acknowledged plus a random extra delay, then SIGKILLs it. */
 function runAndKill(writer: string, store: string, name: string, afterAcks: number, extraMs: number): Promise<number> {
@@ -32,7 +35,7 @@ function runAndKill(writer: string, store: string, name: string, afterAcks: numb
   });
 }
 
-describe('crashes', () => {
+describe.each(BACKENDS)('crashes ($name)', ({ name: backend, file, kills: KILLS }) => {
   let writer: { path: string; cleanup: () => void };
   let dir: string;
   beforeAll(async () => {
@@ -50,12 +53,12 @@ describe('crashes', () => {
     const lanes = await Promise.all(Array.from({ length: LANES }, (_, lane) => killLane(lane, KILLS / LANES)));
     const acknowledged = lanes.reduce((sum, l) => sum + l.acknowledged, 0);
     const inFlightKept = lanes.reduce((sum, l) => sum + l.inFlightKept, 0);
-    console.log(`crashes: ${KILLS} kills survived, ${acknowledged} acknowledged changes all kept, ${inFlightKept} in-flight changes also kept, 0 lost, ${Date.now() - started} ms`);
+    console.log(`crashes (${backend}): ${KILLS} kills survived, ${acknowledged} acknowledged changes all kept, ${inFlightKept} in-flight changes also kept, 0 lost, ${Date.now() - started} ms`);
   }, 180_000);
 
   async function killLane(lane: number, kills: number) {
     const laneDir = join(dir, `lane${lane}`);
-    const store = new JsonFileStore(join(laneDir, 'store.json'));
+    const store = openStore(join(laneDir, file));
     await store.create(state(family('f1', { goals: [goal('g1', '2026-12-01')], contacts: [contact('c1', '2026-11-01')] })));
     let acknowledged = 0;
     let inFlightKept = 0;
