@@ -2,6 +2,7 @@
 // backup back. Works on a store no other command can open.
 import type { Command } from 'commander';
 import { diagnose, restoreNewestBackup } from '../store/doctor.js';
+import { isSqlitePath } from '../store/sqliteStore.js';
 import { createContext } from './context.js';
 import { EXIT_FAILED } from './errors.js';
 import { formatTable } from './table.js';
@@ -28,7 +29,9 @@ export function registerDoctor(program: Command): void {
             `store:   ${path}: ${diagnosis.store.status}${diagnosis.store.families !== undefined ? ` (${diagnosis.store.families} families)` : ''}`,
             diagnosis.backups.length
               ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: 'SAVED (UTC)', value: (b) => b.modified.slice(0, 19).replace('T', ' ') }, { header: 'STATUS', value: (b) => b.status }, { header: 'FAMILIES', value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
-              : 'backups: none yet (one is kept at every change)',
+              : isSqlitePath(path)
+                ? "backups: not kept for a SQLite store (SQLite's journal makes every change whole); copy it with famcoord migrate --to copy.json"
+                : 'backups: none yet (one is kept at every change)',
             diagnosis.problems.length ? `\nproblems:\n${diagnosis.problems.map((p) => `  - ${p}`).join('\n')}` : '\nno problems found',
           ].join('\n'),
         );

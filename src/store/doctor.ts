@@ -7,6 +7,8 @@ import { readAuditLog, auditLogPathFor } from './auditLog.js';
 import { listBackups } from './backups.js';
 import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
+import { openStore } from './openStore.js';
+import { isSqlitePath, SqliteStore } from './sqliteStore.js';
 
 export interface FileCheck {
   path: string;
@@ -23,13 +25,18 @@ export interface Diagnosis {
 }
 
 async function checkFile(path: string): Promise<FileCheck> {
+  const store = openStore(path);
   try {
-    const state = await new JsonFileStore(path).read();
+    const state = await store.read();
+    const damage = store instanceof SqliteStore ? await store.integrityProblem() : undefined;
+    if (damage) return { path, status: 'corrupt', message: damage };
     return { path, status: 'ok', families: state.families.length };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     const status = error.kind === 'missing' ? 'missing' : error.kind === 'corrupt' ? 'corrupt' : error.kind === 'invalid' ? 'invalid' : 'unreadable';
     return { path, status, message: error.message };
+  } finally {
+    if (store instanceof SqliteStore) store.close();
   }
 }
 
@@ -69,6 +76,7 @@ export async function diagnose(storePath: string): Promise<Diagnosis> {
  * as STORE.damaged-<time>. Refuses when the store is fine or no backup is good.
  */
 export async function restoreNewestBackup(storePath: string, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
+  if (isSqlitePath(storePath)) throw new StoreError('io', `a SQLite store keeps no rotating backups to restore (see famcoord doctor); ${storePath} was not changed`);
   return new JsonFileStore(storePath).restoreFromBackup(async () => {
     const diagnosis = await diagnose(storePath);
     if (diagnosis.store.status === 'ok') throw new StoreError('exists', 'the store reads fine; there is nothing to restore');

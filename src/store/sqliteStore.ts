@@ -359,7 +359,14 @@ export class SqliteStore implements FamilyStore {
     };
   }
 
-  /** Closes the connection (tests, migrate); the next call opens it again. */
+  /** SQLite's own check of every page and index (for doctor): undefined when the database is whole. */
+  async integrityProblem(): Promise<string | undefined> {
+    const { db } = await this.open();
+    const result = db.pragma('integrity_check', { simple: true }) as string;
+    return result === 'ok' ? undefined : `SQLite's integrity check of ${this.path} failed; copy what can be read with famcoord migrate --to rescue.json`;
+  }
+
+  /** Closes the connection (tests, doctor); the next call opens it again. */
   close(): void {
     this.connection?.db.close();
     this.connection = undefined;

@@ -59,6 +59,20 @@ describe('famcoord on a SQLite store', () => {
     expect(digest(database)).toBe(before);
   });
 
+  it('doctor checks a database page by page and says a damaged one is corrupt', () => {
+    const healthy = box.run(['doctor', '--store', database], { store: false });
+    expect(healthy.code).toBe(0);
+    expect(healthy.stdout).toMatch(/: ok \(1000 families\)[\s\S]*no problems found/);
+    const copy = join(box.dir, 'copy.sqlite');
+    const bytes = readFileSync(database);
+    bytes.fill(0x5a, 8192, 8192 + 3000); // a b-tree page overwritten
+    writeFileSync(copy, bytes, { mode: 0o600 });
+    const damaged = box.run(['doctor', '--store', copy], { store: false });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toMatch(/: corrupt/);
+    expect(box.run(['doctor', '--restore', '--store', copy], { store: false }).stderr).toMatch(/keeps no rotating backups/);
+  });
+
   it('refuses a damaged database with exit 1 and a clear message, and leaves it as it was', () => {
     const damaged = join(box.dir, 'damaged.sqlite');
     writeFileSync(damaged, Buffer.alloc(8192, 7), { mode: 0o600 });
