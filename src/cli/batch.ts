@@ -3,10 +3,9 @@
 // applied, in one write, as one audit step (so one `undo` takes it back).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { familyOfOperation, OperationSchema, type Operation } from '../domain/operations.js';
-import { findFailingOperations, runTransaction, TransactionError } from '../domain/transaction.js';
+import { OperationSchema, type Operation } from '../domain/operations.js';
+import { TransactionError } from '../domain/transaction.js';
 import { describePath } from '../domain/validate.js';
-import { StateWorkspace } from '../domain/workspace.js';
 import { describeIoError } from '../store/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -89,11 +88,16 @@ Examples:
       const ctx = createContext(command);
       const batch = parseBatch(await readInput(file));
       const store = await ctx.openStore();
-      const state = await store.read();
-      // The lines that parsed are also tried against the data, so one run reports every bad line.
+      const meta = { user: ctx.user, source: 'batch', today: ctx.today };
+      const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
+      // The lines that parsed are also tried against the data, so one run reports every bad line;
+      // when all apply, the preview is the dry run and checks the whole result is valid.
+      const preview = await store.preview(batch.operations, meta).catch((error: unknown) => {
+        throw lineOf(error);
+      });
       const problems = [
         ...batch.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text })),
-        ...findFailingOperations(new StateWorkspace(state), batch.operations, { today: ctx.today }).map((f) => {
+        ...preview.failures.map((f) => {
           const line = batch.lines[f.index - 1] as number;
           return { line, text: `line ${line}: ${f.message}` };
         }),
@@ -103,20 +107,9 @@ Examples:
         throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
       }
       if (batch.operations.length === 0) throw new UsageError('the batch has no operations; nothing was written');
-      const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
-      const meta = { user: ctx.user, source: 'batch', today: ctx.today };
-
-      // Apply in memory to a copy: the dry run shows this, and it checks the whole result is valid.
-      const ws = new StateWorkspace(state);
-      let applied: Operation[];
-      try {
-        applied = runTransaction(ws, batch.operations, { today: ctx.today }).applied;
-      } catch (error) {
-        throw lineOf(error);
-      }
-      const byOperation = countBy(applied, (op) => op.op);
-      const byFamily = countBy(applied, (op) => familyOfOperation(ws, op) ?? '?');
-      const summary = { operations: applied.length, families: Object.keys(byFamily).length, byOperation, byFamily };
+      const byOperation = countBy(preview.applied, (a) => a.operation.op);
+      const byFamily = countBy(preview.applied, (a) => a.familyId ?? '?');
+      const summary = { operations: preview.applied.length, families: Object.keys(byFamily).length, byOperation, byFamily };
 
       if (options.dryRun) {
         if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });

@@ -1,6 +1,6 @@
 // Applies a list of operations as one all-or-nothing step and checks that every family it touched
 // is still valid. Used by every store backend, so the rules live in one place.
-import { applyOperation, OperationError, type ApplyContext, type Operation } from './operations.js';
+import { applyOperation, familyOfOperation, OperationError, type ApplyContext, type Operation } from './operations.js';
 import { FamilySchema, STORE_VERSION } from './schema.js';
 import { referenceProblems, ValidationError, zodProblems } from './validate.js';
 import type { Family } from './schema.js';
@@ -57,6 +57,14 @@ export function runTransaction(ws: Workspace, operations: readonly Operation[], 
   const changes = ws.changes();
   checkChanges(changes);
   return { applied, changes };
+}
+
+/** Each applied operation with the family it changed, for summaries (a batch's dry run). */
+export function withFamilies(ws: Workspace, applied: readonly Operation[]): Array<{ operation: Operation; familyId?: string }> {
+  return applied.map((operation) => {
+    const familyId = familyOfOperation(ws, operation);
+    return familyId === undefined ? { operation } : { operation, familyId };
+  });
 }
 
 /**

@@ -30,6 +30,13 @@ export interface UndoResult {
   familyIds: string[];
 }
 
+export interface Preview {
+  /** Every operation that cannot be applied (1-based, as in a batch file), each tried in turn. */
+  failures: Array<{ index: number; message: string }>;
+  /** When none fail: the operations as they would be applied, each with the family it changes. */
+  applied: Array<{ operation: Operation; familyId?: string }>;
+}
+
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
@@ -44,6 +51,11 @@ export interface FamilyStore {
    * under the lock so a concurrent change is never lost, and appends one audit log step.
    */
   transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult>;
+  /**
+   * Tries the operations without writing anything: a batch's check and its dry run. A
+   * transaction that follows may still fail if another process changed the store in between.
+   */
+  preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview>;
   /**
    * Reverts the latest step that has not been undone (a whole batch is one step). Throws a
    * StoreError of kind "undo" when there is nothing to undo or the data changed since outside the log.

@@ -6,14 +6,14 @@ import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
-import { runTransaction } from '../domain/transaction.js';
+import { findFailingOperations, runTransaction, withFamilies } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { describeIoError, StoreError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { familyHash, planUndo } from './undo.js';
 import { backupCount, rotateBackups } from './backups.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -212,6 +212,14 @@ export class JsonFileStore implements FamilyStore {
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: applied });
       return { step, applied, familyIds };
     });
+  }
+
+  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+    const state = await this.read();
+    const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today });
+    if (failures.length > 0) return { failures, applied: [] };
+    const ws = new StateWorkspace(state);
+    return { failures, applied: withFamilies(ws, runTransaction(ws, operations, { today: meta.today }).applied) };
   }
 
   async undo(meta: TransactMeta): Promise<UndoResult> {

@@ -9,14 +9,14 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
-import { runRestore, runTransaction } from '../domain/transaction.js';
+import { findFailingOperations, runRestore, runTransaction, withFamilies } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import type { AuditEntry } from './auditLog.js';
 import { describeIoError, StoreError } from './errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './safeFile.js';
-import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { familyHash, planUndo } from './undo.js';
 
 type Database = BetterSqlite3.Database;
@@ -283,6 +283,32 @@ export class SqliteStore implements FamilyStore {
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
       return { step, applied, familyIds };
     });
+  }
+
+  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+    const ctx = { today: meta.today };
+    const failures = await this.rolledBack((sql) => findFailingOperations(new SqliteWorkspace(sql), operations, ctx));
+    if (failures.length > 0) return { failures, applied: [] };
+    return this.rolledBack((sql) => {
+      const ws = new SqliteWorkspace(sql);
+      return { failures, applied: withFamilies(ws, runTransaction(ws, operations, ctx).applied) };
+    });
+  }
+
+  /** Runs `work` against the store as it is, in a transaction that is always rolled back. */
+  private async rolledBack<T>(work: (sql: Statements) => T): Promise<T> {
+    const rollback = Symbol('rollback');
+    let result: T | undefined;
+    try {
+      await this.write((sql, db) => {
+        requireHead(db, this.path);
+        result = work(sql);
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return result as T;
   }
 
   async undo(meta: TransactMeta): Promise<UndoResult> {
