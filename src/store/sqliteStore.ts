@@ -38,8 +38,7 @@ CREATE TABLE entities (id TEXT PRIMARY KEY, family_id TEXT NOT NULL) WITHOUT ROW
 CREATE INDEX entities_by_family ON entities (family_id);
 CREATE TABLE id_highest (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, meeting TEXT);
-CREATE INDEX today_marks_by_kind ON today_marks (kind, at);
-CREATE INDEX today_marks_by_family ON today_marks (family_id);
+CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
 CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 `;
 
@@ -85,13 +84,15 @@ function statements(db: Database) {
 type Statements = ReturnType<typeof statements>;
 
 /**
- * Writes families through to the database as operations put them, inside the caller's SQLite
- * transaction: a failing operation rolls everything back, and lookups (ids taken, the family of a
- * goal) see this transaction's own changes.
+ * Families as operations see them, inside the caller's SQLite transaction (a failure rolls it all
+ * back). The id index is written as soon as a family's ids change, so lookups (ids taken, the
+ * family of a goal) see this transaction's own changes; the families' rows are written once each,
+ * by `flush`, however many operations touched them.
  */
 class SqliteWorkspace implements Workspace {
   private readonly loaded = new Map<string, Family | null>();
   private readonly touched = new Map<string, FamilyChange>();
+  private readonly unwritten = new Set<string>();
 
   constructor(private readonly sql: Statements) {}
 
@@ -114,13 +115,16 @@ class SqliteWorkspace implements Workspace {
   }
 
   put(family: Family): void {
-    const exists = this.family(family.id) !== undefined;
+    const previous = this.family(family.id);
     this.record(family.id, family);
-    const row = familyRow(family);
-    if (exists) this.sql.updateFamily.run(row.coordinator, row.data, row.todayDigest, family.id);
-    else this.sql.insertFamily.run(family.id, (this.sql.nextSeq.get() as { seq: number }).seq, row.coordinator, row.data, row.todayDigest);
-    indexFamily(this.sql, family, exists);
+    const ids = idsOf(family);
+    const previousIds = previous ? idsOf(previous) : [];
+    if (ids.length !== previousIds.length || ids.some((id, i) => id !== previousIds[i])) {
+      this.sql.deleteEntities.run(family.id);
+      indexIds(this.sql, family.id, ids);
+    }
     this.loaded.set(family.id, family);
+    this.unwritten.add(family.id);
   }
 
   remove(familyId: string): void {
@@ -130,6 +134,20 @@ class SqliteWorkspace implements Workspace {
     this.sql.deleteEntities.run(familyId);
     this.sql.deleteMarks.run(familyId);
     this.loaded.set(familyId, null);
+    this.unwritten.delete(familyId);
+  }
+
+  /** Writes each changed family's row and today marks; call once, after the operations. */
+  flush(): void {
+    for (const familyId of this.unwritten) {
+      const family = this.loaded.get(familyId) as Family;
+      const row = familyRow(family);
+      const updated = this.sql.updateFamily.run(row.coordinator, row.data, row.todayDigest, familyId).changes > 0;
+      if (!updated) this.sql.insertFamily.run(familyId, (this.sql.nextSeq.get() as { seq: number }).seq, row.coordinator, row.data, row.todayDigest);
+      this.sql.deleteMarks.run(familyId);
+      indexMarks(this.sql, family);
+    }
+    this.unwritten.clear();
   }
 
   idTaken(id: string): boolean {
@@ -158,17 +176,16 @@ function familyRow(family: Family): { coordinator: string | null; data: string; 
   };
 }
 
-/** Rewrites a family's rows in the index tables. */
-function indexFamily(sql: Statements, family: Family, replacing: boolean): void {
-  if (replacing) {
-    sql.deleteEntities.run(family.id);
-    sql.deleteMarks.run(family.id);
-  }
-  for (const id of idsOf(family)) {
-    sql.insertEntity.run(id, family.id);
+/** Adds a family's ids to the id index, and raises the highest number in use per prefix. */
+function indexIds(sql: Statements, familyId: string, ids: readonly string[]): void {
+  for (const id of ids) {
+    sql.insertEntity.run(id, familyId);
     const numbered = NUMBERED_ID.exec(id);
     if (numbered) sql.raiseHighest.run(numbered[1], Number(numbered[2]));
   }
+}
+
+function indexMarks(sql: Statements, family: Family): void {
   for (const [kind, at, meeting] of todayMarks(family)) sql.insertMark.run(family.id, kind, at, meeting);
 }
 
@@ -280,6 +297,7 @@ export class SqliteStore implements FamilyStore {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+      ws.flush();
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
       return { step, applied, familyIds };
     });
@@ -318,6 +336,7 @@ export class SqliteStore implements FamilyStore {
       const plan = planUndo(readHistory(sql), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
+      ws.flush();
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
     });
@@ -334,7 +353,8 @@ export class SqliteStore implements FamilyStore {
       families.forEach((family, index) => {
         const row = familyRow(family);
         sql.insertFamily.run(family.id, index + 1, row.coordinator, row.data, row.todayDigest);
-        indexFamily(sql, family, false);
+        indexIds(sql, family.id, idsOf(family));
+        indexMarks(sql, family);
       });
       for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
     }, true);
@@ -406,10 +426,9 @@ export class SqliteStore implements FamilyStore {
  */
 function readTodayDigests(db: Database, where: string, params: string[], date: string): Family[] {
   const families = (db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().all(...params) as string[]).map((text) => JSON.parse(text) as Family);
-  const byId = new Map(families.map((family) => [family.id, family]));
   const window = meetingWindow(date);
-  const meetings = db.prepare("SELECT family_id, meeting FROM today_marks WHERE kind = 'meeting' AND at >= ? AND at < ?").all(window.from, window.to) as Array<{ family_id: string; meeting: string }>;
-  for (const row of meetings) byId.get(row.family_id)?.meetings.push(JSON.parse(row.meeting) as Meeting);
+  const meetingsNear = db.prepare("SELECT meeting FROM today_marks WHERE family_id = ? AND kind = 'meeting' AND at >= ? AND at < ?").pluck();
+  for (const family of families) for (const meeting of meetingsNear.all(family.id, window.from, window.to) as string[]) family.meetings.push(JSON.parse(meeting) as Meeting);
   return families;
 }
 
@@ -435,8 +454,9 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
   }
   if (scope.todayOn !== undefined) {
     const window = meetingWindow(scope.todayOn);
-    clauses.push(`id IN (SELECT family_id FROM today_marks WHERE kind = 'contact'
-      OR (kind = 'goal' AND at < ?) OR (kind = 'meeting' AND at >= ? AND at < ?))`);
+    // Per family through the (family_id, kind, at) index: a caseload is a few dozen families.
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact'
+      OR (t.kind = 'goal' AND t.at < ?) OR (t.kind = 'meeting' AND t.at >= ? AND t.at < ?)))`);
     params.push(scope.todayOn, window.from, window.to);
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
