@@ -19,6 +19,8 @@ interface Task {
   due?: string;
   /** Ongoing, for an intervention without an end date. */
   byWhen?: string;
+  /** A reply-by date that has passed without an answer resolving the contact. */
+  late?: boolean;
   from: string;
 }
 
@@ -40,6 +42,7 @@ export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentO
       who: [SECTOR_LABELS[c.sector][lang], c.department].filter(Boolean).join(', '),
       what: c.status === 'answered' ? `${c.subject} (${words.replyReceived})` : c.subject,
       ...(c.replyBy !== undefined && { due: c.replyBy }),
+      ...(c.replyByPassed && { late: true }),
       from: `${words.contactTo} ${longDate(c.opened, lang)}`,
     }),
   );
@@ -104,7 +107,7 @@ export function planDocument(plan: FamilyPlan, options: DocumentOptions): Docume
         ? {
             kind: 'table',
             headers: [words.who, words.what, words.byWhen, words.from],
-            rows: tasks.map((t) => [t.who, t.what, t.due !== undefined ? longDate(t.due, lang) : (t.byWhen ?? ''), t.from]),
+            rows: tasks.map((t) => [t.who, t.what, t.due !== undefined ? `${longDate(t.due, lang)}${t.late ? ` (${words.late})` : ''}` : (t.byWhen ?? ''), t.from]),
           }
         : { kind: 'note', text: words.nothingAgreed },
       { kind: 'heading', text: words.nextMeetings },
