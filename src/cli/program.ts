@@ -4,6 +4,7 @@ import { sanitizeLine } from '../domain/sanitize.js';
 import { registerConfig } from './config.js';
 import { registerAccessLog } from './accessLog.js';
 import { registerBatch } from './batch.js';
+import { registerCalendar } from './calendar.js';
 import { registerConsent } from './consent.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
@@ -16,7 +17,9 @@ import { registerIntervention, registerMember } from './intervention.js';
 import { registerLog } from './log.js';
 import { registerMeeting } from './meeting.js';
 import { registerMigrate } from './migrate.js';
+import { registerMinutes } from './minutes.js';
 import { registerObserve } from './observe.js';
+import { registerPlan } from './plan.js';
 import { registerReport } from './report.js';
 import { registerToday } from './today.js';
 import { registerUndo } from './undo.js';
@@ -58,7 +61,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
       // strip control characters from it and cut it short, it may be anything (or personal data).
       outputError: (message, write) => write(`famcoord: ${commanderMessage(message, argv)}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerMigrate, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerPlan, registerMinutes, registerCalendar, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerMigrate, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

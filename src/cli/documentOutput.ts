@@ -1,0 +1,39 @@
+// What the document commands (plan, minutes, calendar) share: the format and language flags, and
+// delivering the text to stdout or to a private file.
+import { dirname, extname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DOCUMENT_FORMATS, type DocumentFormat } from '../domain/documents/model.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import { describeIoError, StoreError } from '../store/errors.js';
+import { ensurePrivateDir, writeFileAtomic } from '../store/safeFile.js';
+import { langFrom, type CliContext, type GlobalOptions, type Lang } from './context.js';
+import { UsageError } from './errors.js';
+
+/** --format wins; otherwise an --out file ending in .html or .htm is HTML; otherwise Markdown. */
+export function documentFormat(flag: string | undefined, out: string | undefined): DocumentFormat {
+  if (flag !== undefined) {
+    if ((DOCUMENT_FORMATS as readonly string[]).includes(flag)) return flag as DocumentFormat;
+    throw new UsageError('--format must be md or html, e.g. --format html');
+  }
+  return out !== undefined && /^\.html?$/i.test(extname(out)) ? 'html' : 'md';
+}
+
+/** Documents go to Danish families and networks: Danish unless --lang says otherwise (LANG does not). */
+export function documentLang(command: Command): Lang {
+  const flag = command.optsWithGlobals<GlobalOptions>().lang;
+  return flag === undefined ? 'da' : langFrom(flag, {});
+}
+
+/** Prints the document, or writes it to `out` (0600, its folder created 0700) and says where. */
+export async function deliverDocument(ctx: CliContext, text: string, out: string | undefined, what: string): Promise<void> {
+  if (out === undefined) return ctx.print(text);
+  const path = resolve(out);
+  try {
+    await ensurePrivateDir(dirname(path));
+    await writeFileAtomic(path, [text]);
+  } catch (error) {
+    throw new StoreError('io', `could not write ${sanitizeLine(path)}: ${describeIoError(error)}; give --out a file in a folder you can write to`);
+  }
+  if (ctx.json) ctx.printJson({ ok: true, file: path });
+  else ctx.print(`Wrote ${what} to ${sanitizeLine(path)} (readable only by you)`);
+}

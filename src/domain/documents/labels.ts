@@ -1,0 +1,151 @@
+// The words of the printed documents (familiens plan, referat) in Danish and English. A small table
+// of its own: the workbench's vocabulary (src/tui/i18n.ts) lives above the domain layer. Typed, so a
+// word missing in one language fails to compile.
+import type { Attendee } from '../schema.js';
+import { MEETING_TYPE_LABELS, SECTOR_LABELS, type GoalStatus, type MeetingType, type MemberRole } from '../vocabulary.js';
+
+export type Lang = 'da' | 'en';
+
+const da = {
+  planTitle: 'Familiens plan',
+  minutesTitle: 'Referat',
+  printed: 'Udskrevet',
+  family: 'Familie',
+  coordinator: 'Familiekoordinator',
+  members: 'Familien',
+  name: 'Navn',
+  role: 'Rolle',
+  goals: 'Familiens mål',
+  noGoals: 'Familien har ikke formuleret mål endnu.',
+  whoseGoal: 'Hvis mål',
+  wholeFamily: 'Hele familien',
+  sector: 'Sektor',
+  due: 'Frist',
+  status: 'Status',
+  progress: 'Fremskridt',
+  noProgress: 'Ingen vurderinger endnu.',
+  date: 'Dato',
+  score: 'Vurdering (0–10)',
+  note: 'Bemærkning',
+  whoDoesWhat: 'Hvem gør hvad hvornår',
+  nothingAgreed: 'Der er ingen åbne aftaler lige nu.',
+  who: 'Hvem',
+  what: 'Hvad',
+  byWhen: 'Senest',
+  from: 'Fra',
+  ongoing: 'løbende',
+  late: 'overskredet',
+  until: 'til',
+  replyReceived: 'svar modtaget',
+  contactTo: 'Henvendelse',
+  intervention: 'Indsats',
+  nextMeetings: 'Næste møder',
+  noMeetings: 'Der er ikke planlagt flere møder.',
+  when: 'Hvornår',
+  type: 'Type',
+  place: 'Sted',
+  attendees: 'Deltagere',
+  duration: 'Varighed',
+  minutesUnit: 'min.',
+  minutesText: 'Referat',
+  noMinutes: 'Der er ikke skrevet referat endnu.',
+  agreements: 'Aftaler',
+  noAgreements: 'Der blev ikke indgået aftaler.',
+  calendarFamily: 'Familie',
+} as const;
+
+const en: Record<keyof typeof da, string> = {
+  planTitle: 'Family plan',
+  minutesTitle: 'Minutes',
+  printed: 'Printed',
+  family: 'Family',
+  coordinator: 'Family coordinator',
+  members: 'The family',
+  name: 'Name',
+  role: 'Role',
+  goals: "The family's goals",
+  noGoals: 'The family has not set goals yet.',
+  whoseGoal: 'Whose goal',
+  wholeFamily: 'The whole family',
+  sector: 'Sector',
+  due: 'Due',
+  status: 'Status',
+  progress: 'Progress',
+  noProgress: 'No scores yet.',
+  date: 'Date',
+  score: 'Score (0–10)',
+  note: 'Note',
+  whoDoesWhat: 'Who does what by when',
+  nothingAgreed: 'There are no open agreements right now.',
+  who: 'Who',
+  what: 'What',
+  byWhen: 'By when',
+  from: 'From',
+  ongoing: 'ongoing',
+  late: 'passed',
+  until: 'until',
+  replyReceived: 'reply received',
+  contactTo: 'Request',
+  intervention: 'Intervention',
+  nextMeetings: 'Next meetings',
+  noMeetings: 'No more meetings are planned.',
+  when: 'When',
+  type: 'Type',
+  place: 'Place',
+  attendees: 'Attendees',
+  duration: 'Duration',
+  minutesUnit: 'min',
+  minutesText: 'Minutes',
+  noMinutes: 'No minutes have been written yet.',
+  agreements: 'Agreements',
+  noAgreements: 'No agreements were made.',
+  calendarFamily: 'Family',
+};
+
+export type Words = Record<keyof typeof da, string>;
+export const WORDS: Record<Lang, Words> = { da, en };
+
+export const GOAL_STATUS_WORDS: Record<GoalStatus, Record<Lang, string>> = {
+  proposed: { da: 'foreslået', en: 'proposed' },
+  active: { da: 'i gang', en: 'active' },
+  'on-hold': { da: 'sat på pause', en: 'on hold' },
+  completed: { da: 'nået', en: 'completed' },
+  cancelled: { da: 'opgivet', en: 'cancelled' },
+};
+
+export const MEMBER_ROLE_WORDS: Record<MemberRole, Record<Lang, string>> = {
+  adult: { da: 'voksen', en: 'adult' },
+  child: { da: 'barn', en: 'child' },
+};
+
+const LOCALES: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = make()));
+  return format;
+}
+
+/** A calendar date in words: "24. november 2026" / "24 November 2026". */
+export function longDate(isoDate: string, lang: Lang): string {
+  // A date has no time zone: read and print it in UTC so no offset can move it a day.
+  return formatter(`date:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' })).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** An instant as the reader's wall clock: "tirsdag den 24. november 2026 kl. 13.30". */
+export function longDateTime(instant: string, lang: Lang, timeZone: string): string {
+  return formatter(`datetime:${lang}:${timeZone}`, () =>
+    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone }),
+  ).format(new Date(instant));
+}
+
+/** "Susanne Bro (sundhedsplejerske, Sundhed)": an attendee with their role and sector, as far as known. */
+export function attendeeText(attendee: Attendee, lang: Lang): string {
+  const about = [attendee.role, attendee.sector && SECTOR_LABELS[attendee.sector][lang]].filter(Boolean);
+  return about.length ? `${attendee.name} (${about.join(', ')})` : attendee.name;
+}
+
+/** Meeting types keep their Danish names in both languages: they are the words coordinators use. */
+export const meetingTypeWord = (type: MeetingType) => MEETING_TYPE_LABELS[type].da;

@@ -1,0 +1,128 @@
+// Familiens plan as a document for the family and its network: who they are, their goals in their
+// own words with the progress so far, who does what by when, and the next meetings.
+import { byDate, wallClock } from '../dates.js';
+import { SECTOR_LABELS } from '../vocabulary.js';
+import type { FamilyPlan } from '../views.js';
+import type { Block, DocumentModel } from './model.js';
+import { attendeeText, GOAL_STATUS_WORDS, longDate, longDateTime, MEMBER_ROLE_WORDS, meetingTypeWord, WORDS, type Lang } from './labels.js';
+
+export interface DocumentOptions {
+  lang: Lang;
+  today: string;
+  timeZone: string;
+}
+
+interface Task {
+  who: string;
+  what: string;
+  /** YYYY-MM-DD, when there is a date. */
+  due?: string;
+  /** Ongoing, for an intervention without an end date. */
+  byWhen?: string;
+  /** A reply-by date that has passed without an answer resolving the contact. */
+  late?: boolean;
+  from: string;
+}
+
+/**
+ * What is still to be done: agreements not yet past their date (undated ones stay, nothing marks
+ * them done), unresolved cross-sector contacts with their reply-by date, and running interventions.
+ * Soonest first; undated last.
+ */
+export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentOptions): Task[] {
+  const words = WORDS[lang];
+  const meetingDate = (start: string) => longDate(wallClock(start, timeZone).date, lang);
+  const agreements = [...plan.pastMeetings, ...plan.upcomingMeetings].flatMap((meeting) =>
+    meeting.agreements
+      .filter((a) => a.due === undefined || a.due >= today)
+      .map((a): Task => ({ who: a.who, what: a.what, ...(a.due !== undefined && { due: a.due }), from: `${meetingTypeWord(meeting.type)}, ${meetingDate(meeting.start)}` })),
+  );
+  const contacts = plan.openContacts.map(
+    (c): Task => ({
+      who: [SECTOR_LABELS[c.sector][lang], c.department].filter(Boolean).join(', '),
+      what: c.status === 'answered' ? `${c.subject} (${words.replyReceived})` : c.subject,
+      ...(c.replyBy !== undefined && { due: c.replyBy }),
+      ...(c.replyByPassed && { late: true }),
+      from: `${words.contactTo} ${longDate(c.opened, lang)}`,
+    }),
+  );
+  const interventions = plan.interventions
+    .filter((iv) => iv.from <= today && (iv.to === undefined || iv.to >= today))
+    .map(
+      (iv): Task => ({
+        who: SECTOR_LABELS[iv.sector][lang],
+        what: `${iv.kind} (${iv.memberName ?? iv.memberId})`,
+        ...(iv.to !== undefined ? { due: iv.to } : { byWhen: words.ongoing }),
+        from: words.intervention,
+      }),
+    );
+  const dueKey = (t: Task) => t.due ?? '9999-12-31';
+  return [...agreements, ...contacts, ...interventions].sort((a, b) => (dueKey(a) < dueKey(b) ? -1 : dueKey(a) > dueKey(b) ? 1 : 0));
+}
+
+function goalBlocks(plan: FamilyPlan, lang: Lang): Block[] {
+  const words = WORDS[lang];
+  if (plan.goals.length === 0) return [{ kind: 'note', text: words.noGoals }];
+  return plan.goals.flatMap((goal, index): Block[] => {
+    const history = [...goal.progress].sort(byDate).reverse();
+    const latest = history[0];
+    return [
+      { kind: 'subheading', text: `${index + 1}. ${goal.title}` },
+      {
+        kind: 'facts',
+        facts: [
+          [words.whoseGoal, goal.memberName ?? words.wholeFamily],
+          [words.sector, SECTOR_LABELS[goal.sector][lang]],
+          [words.due, longDate(goal.due, lang)],
+          [words.status, GOAL_STATUS_WORDS[goal.status][lang]],
+          ...(latest ? [[words.progress, `${latest.score}/10 (${longDate(latest.date, lang)})`] as [string, string]] : []),
+        ],
+      },
+      history.length > 0
+        ? { kind: 'table', headers: [words.date, words.score, words.note], rows: history.map((p) => [longDate(p.date, lang), `${p.score}/10`, p.note]) }
+        : { kind: 'note', text: words.noProgress },
+    ];
+  });
+}
+
+export function planDocument(plan: FamilyPlan, options: DocumentOptions): DocumentModel {
+  const { lang, timeZone } = options;
+  const words = WORDS[lang];
+  const tasks = planTasks(plan, options);
+  return {
+    lang,
+    title: `${words.planTitle}: ${plan.name}`,
+    subtitle: `${words.printed} ${longDate(options.today, lang)}`,
+    blocks: [
+      {
+        kind: 'facts',
+        facts: [[words.family, `${plan.name} (${plan.id})`], ...(plan.coordinator ? [[words.coordinator, plan.coordinator] as [string, string]] : [])],
+      },
+      { kind: 'heading', text: words.members },
+      { kind: 'table', headers: [words.name, words.role], rows: plan.members.map((m) => [m.name, MEMBER_ROLE_WORDS[m.role][lang]]) },
+      { kind: 'heading', text: words.goals },
+      ...goalBlocks(plan, lang),
+      { kind: 'heading', text: words.whoDoesWhat },
+      tasks.length > 0
+        ? {
+            kind: 'table',
+            headers: [words.who, words.what, words.byWhen, words.from],
+            rows: tasks.map((t) => [t.who, t.what, t.due !== undefined ? `${longDate(t.due, lang)}${t.late ? ` (${words.late})` : ''}` : (t.byWhen ?? ''), t.from]),
+          }
+        : { kind: 'note', text: words.nothingAgreed },
+      { kind: 'heading', text: words.nextMeetings },
+      plan.upcomingMeetings.length > 0
+        ? {
+            kind: 'table',
+            headers: [words.when, words.type, words.place, words.attendees],
+            rows: plan.upcomingMeetings.map((m) => [
+              longDateTime(m.start, lang, timeZone),
+              meetingTypeWord(m.type),
+              m.place,
+              m.attendees.map((a) => attendeeText(a, lang)).join('; '),
+            ]),
+          }
+        : { kind: 'note', text: words.noMeetings },
+    ],
+  };
+}
