@@ -273,7 +273,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const chrome = live ? 1 : 3;
   const bodyHeight = Math.max(3, height - 1 - chrome - dialogHeight);
   const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report') }[screen.name];
-  const header = `famcoord · ${title} · ${longDate(today, lang)}`;
+  const caseload = scope.coordinator === undefined ? '' : ` · ${sanitizeLine(scope.coordinator)}`;
+  const header = `famcoord · ${title}${caseload} · ${longDate(today, lang)}`;
   const status = data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined));
   const dialogSubject = (() => {
     if (!ui.dialog) return '';

@@ -13,6 +13,7 @@ import { App } from '../../src/tui/App.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
 import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
 import type { State } from '../../src/domain/schema.js';
+import type { ReadScope } from '../../src/domain/scope.js';
 
 const TODAY = '2026-11-24';
 const TZ = 'Europe/Copenhagen';
@@ -21,12 +22,12 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en' } = {}) {
+async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en'; scope?: ReadScope } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'famcoord-app-'));
   const store = new JsonFileStore(join(dir, 'store.json'));
   await store.create(initial);
   const size = { width: options.width ?? 80, height: options.height ?? 24 };
-  const app = render(<App store={store} initialState={await store.read()} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} />);
+  const app = render(<App store={store} initialState={await store.read(options.scope)} {...(options.scope && { scope: options.scope })} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} />);
   cleanups.push(() => {
     app.unmount();
     rmSync(dir, { recursive: true, force: true });
@@ -56,6 +57,22 @@ const small = () =>
       meetings: [meeting('m1', '2026-11-24T10:00:00+01:00', { place: 'Rådhuset', attendees: [{ name: 'Lone Berg', sector: 'employment' }] })],
     }),
   );
+
+describe('a caseload in a team store', () => {
+  it("shows only the coordinator's families, in the title too, also after another process changes the store", async () => {
+    const team = state(
+      family('f1', { name: 'Familien Berg', coordinator: 'Hanne Kjær', goals: [goal('g1', '2026-11-01')] }),
+      family('f2', { name: 'Familien Holm', coordinator: 'Søren Vestergaard', goals: [goal('g2', '2026-11-02')] }),
+    );
+    const { app, store } = await open(team, { scope: { coordinator: 'hanne kjær' } });
+    expect(app.lastFrame()).toMatch(/famcoord · Today · hanne kjær ·/);
+    expect(app.lastFrame()).toContain('Familien Berg');
+    expect(app.lastFrame()).not.toContain('Familien Holm');
+    await new JsonFileStore(store.path).transact([OperationSchema.parse({ op: 'goal.add', familyId: 'f2', title: 'Nyt mål', sector: 'school', due: '2026-10-01' }), OperationSchema.parse({ op: 'goal.add', familyId: 'f1', title: 'Andet mål', sector: 'school', due: '2026-10-01' })], { user: 'other', source: 'cli', today: TODAY });
+    await waitForFrame(app.lastFrame, /Overdue goals \(2\)/);
+    expect(app.lastFrame()).not.toContain('Familien Holm');
+  });
+});
 
 describe('the Today screen', () => {
   it('shows the three panels with counts, worst first, and fits 80×24', async () => {
