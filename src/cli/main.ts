@@ -1,11 +1,12 @@
 // The famcoord process: run the command line and exit with its code.
 import { runCli } from './run.js';
 
-// `famcoord today | head`: the reader went away. Stop quietly, as Unix tools do, instead of
-// crashing with a stack trace; nothing is half-written, since output comes after any change.
+// `famcoord today | head`, or the terminal closed under the workbench: the reader went away. Stop
+// quietly, as Unix tools do, instead of crashing with a stack trace; nothing is half-written,
+// since output comes after any change.
 for (const stream of [process.stdout, process.stderr])
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
     throw error;
   });
 
