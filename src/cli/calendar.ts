@@ -29,7 +29,7 @@ Examples:
     .action(async (options: { family?: string; from?: string; out?: string; names?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const from = options.from === undefined ? ctx.today : checkDate(options.from, '--from');
-      const state = await (await ctx.openStore()).read();
+      const state = await (await ctx.openStore()).read(ctx.scope(options.family === undefined ? {} : { familyIds: [options.family] }));
       if (options.family !== undefined && !state.families.some((f) => f.id === options.family))
         throw new UsageError(`no family ${sanitizeLine(options.family).slice(0, 64)}; famcoord families lists the ids`);
       const entries = calendarEntries(state, { ...(options.family !== undefined && { familyId: options.family }), from, timeZone: ctx.timeZone });

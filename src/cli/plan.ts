@@ -20,7 +20,7 @@ export function registerPlan(program: Command): void {
       const ctx = createContext(command);
       const format = documentFormat(options.format, options.out);
       const lang = documentLang(command);
-      const plan = familyPlan(await (await ctx.openStore()).read(), familyId, ctx.today, ctx.timeZone);
+      const plan = familyPlan(await (await ctx.openStore()).read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
       if (!plan) throw new UsageError(`no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
       const text = renderDocument(planDocument(plan, { lang, today: ctx.today, timeZone: ctx.timeZone }), format);
       await deliverDocument(ctx, text, options.out, `the plan of family ${plan.id}`);

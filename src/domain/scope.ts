@@ -9,6 +9,8 @@ import type { Family } from './schema.js';
 export interface ReadScope {
   /** Only the caseload of this coordinator (compared without regard to case). */
   coordinator?: string;
+  /** Only these families (one family's plan, its documents). */
+  familyIds?: readonly string[];
   /**
    * Only families with something for today's view on this date (see `mayShowToday`), each cut
    * down to what that view reads (`todayDigest`): a read with this scope is for `todayView` only.
@@ -53,9 +55,10 @@ export function todayDigest(family: Family): Family {
 
 export function inScope(family: Family, scope: ReadScope): boolean {
   if (scope.coordinator !== undefined && coordinatorKey(family.coordinator ?? '') !== coordinatorKey(scope.coordinator)) return false;
+  if (scope.familyIds !== undefined && !scope.familyIds.includes(family.id)) return false;
   return scope.todayOn === undefined || mayShowToday(family, scope.todayOn);
 }
 
 export function isWholeStore(scope: ReadScope | undefined): boolean {
-  return scope === undefined || (scope.coordinator === undefined && scope.todayOn === undefined);
+  return scope === undefined || (scope.coordinator === undefined && scope.familyIds === undefined && scope.todayOn === undefined);
 }

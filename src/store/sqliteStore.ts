@@ -452,6 +452,10 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
     clauses.push('coordinator = ?');
     params.push(coordinatorKey(scope.coordinator));
   }
+  if (scope.familyIds !== undefined) {
+    clauses.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.familyIds));
+  }
   if (scope.todayOn !== undefined) {
     const window = meetingWindow(scope.todayOn);
     // Per family through the (family_id, kind, at) index: a caseload is a few dozen families.

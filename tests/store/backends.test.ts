@@ -103,6 +103,7 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect(hanne.families.length).toBeGreaterThan(0);
     expect(hanne.families.map((f) => f.id)).toEqual(demo.families.filter((f) => f.coordinator === 'Hanne Kjær').map((f) => f.id));
     expect(familiesView(hanne, '2026-11-24', 'Europe/Copenhagen').every((row) => row.coordinator === 'Hanne Kjær')).toBe(true);
+    expect((await store.read({ familyIds: ['f7', 'f3', 'nope'] })).families).toEqual([demo.families[2], demo.families[6]]);
   });
 
   it('keeps the store file private (0600) in a private folder (0700)', async () => {

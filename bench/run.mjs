@@ -1,0 +1,219 @@
+// famcoord's benchmark: whole processes, as users and scripts run them, on demo stores of 25 to
+// 100,000 families, on both backends. Every figure is also a ratio to `node -e 0` measured in the
+// same run, so the targets hold or fail whatever the machine is doing. See bench/README.md.
+//
+//   npm run bench -- [--sizes 25,1000,10000,100000] [--runs 5] [--backend json|sqlite|both] [--full] [--fresh]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'famcoord.js');
+const RSS_HOOK = join(ROOT, 'bench', 'rss.mjs');
+const STORES = join(ROOT, 'node_modules', '.cache', 'famcoord-bench');
+const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
+const DATE = '2026-11-24';
+const MB = 1024 * 1024;
+
+function parseArgs(argv) {
+  const options = { runs: 5, backend: 'both', sizes: undefined, full: false, fresh: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--runs') (options.runs = Number(value)), i++;
+    else if (flag === '--backend') (options.backend = value), i++;
+    else if (flag === '--sizes') (options.sizes = value.split(',').map(Number)), i++;
+    else if (flag === '--full') options.full = true;
+    else if (flag === '--fresh') options.fresh = true;
+    else throw new Error(`unknown option ${flag}; see bench/README.md`);
+  }
+  if (!(options.runs >= 1) || !['json', 'sqlite', 'both'].includes(options.backend)) throw new Error('--runs must be 1 or more, --backend json, sqlite or both');
+  return options;
+}
+
+/** Runs a command once: wall time (ms) and peak RSS (bytes, from the child's own resource usage). */
+function runOnce(args, { input, env = {} } = {}) {
+  const rssFile = join(tmpdir(), `famcoord-bench-rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], {
+    input: input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 512 * MB,
+    env: { ...process.env, NO_COLOR: '1', FAMCOORD_USER: 'bench', BENCH_RSS_FILE: rssFile, ...env },
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.slice(1).join(' ').slice(0, 120)} failed: ${(result.stderr || result.error?.message || '').split('\n')[0]}`);
+  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) * 1024 : NaN;
+  rmSync(rssFile, { force: true });
+  return { ms, rss, stdout: result.stdout };
+}
+
+/**
+ * The workbench's first frame: famcoord in a pseudo-terminal (script(1)) at 80×24, timed from
+ * spawn until the Today screen's first panel title has been drawn. `marker` is what to wait for.
+ */
+function firstFrame(command, marker) {
+  return new Promise((resolvePromise, reject) => {
+    const env = { ...process.env, TERM: 'xterm-256color', LANG: 'en_GB.UTF-8', NO_COLOR: '1' };
+    delete env.CI; // Ink draws only a final frame when it thinks it runs in CI
+    const started = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no first frame within 20 s: ${JSON.stringify(output.slice(-200))}`));
+    }, 20_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString('utf8');
+      if (output.includes(marker)) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolvePromise({ ms, rss: NaN });
+      }
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+async function measure(runs, once, between) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    samples.push(await once());
+    if (between) between();
+  }
+  const times = samples.map((s) => s.ms);
+  const rss = samples.map((s) => s.rss).filter((r) => !Number.isNaN(r));
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), rss: rss.length ? Math.max(...rss) : undefined, runs };
+}
+
+function famcoord(store, ...args) {
+  return [BIN, ...args, '--store', store, '--date', DATE];
+}
+
+/** Builds (or reuses) a demo store of `families` families. */
+function demoStore(families, backend, fresh) {
+  mkdirSync(STORES, { recursive: true, mode: 0o700 });
+  const path = join(STORES, `demo-${families}.${backend === 'sqlite' ? 'sqlite' : 'json'}`);
+  const done = `${path}.ready`;
+  if (fresh || !existsSync(done)) {
+    for (const suffix of ['', '.ready', '.audit.jsonl', '-wal', '-shm', ...[1, 2, 3, 4, 5].map((n) => `.bak.${n}`)]) rmSync(`${path}${suffix}`, { force: true });
+    process.stderr.write(`building a ${backend} demo store of ${families} families… `);
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [BIN, 'demo', '--families', String(families), '--seed', '1', '--date', DATE, '--store', path], { encoding: 'utf8', env: { ...process.env, FAMCOORD_BACKUPS: '0' } });
+    if (result.status !== 0) throw new Error(`demo failed: ${result.stderr.split('\n')[0]}`);
+    process.stderr.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    writeFileSync(done, '');
+  }
+  return path;
+}
+
+/** What the benchmark's commands work on: a coordinator, an overdue goal, 1,000 goal ids. */
+function workOf(store) {
+  const today = JSON.parse(runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')).stdout);
+  const goalId = today.overdueGoals[0]?.id ?? 'g1';
+  const families = JSON.parse(runOnce(famcoord(store, 'families', '--json', '--caseload', 'Hanne Kjær')).stdout);
+  const goalIds = [];
+  for (const family of families) {
+    const plan = JSON.parse(runOnce(famcoord(store, 'family', family.id, '--json')).stdout);
+    for (const goal of plan.goals ?? []) goalIds.push(goal.id);
+    if (goalIds.length >= 1000) break;
+  }
+  // A caseload has about a hundred goals: a 1,000-line batch records progress on each several times.
+  const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ op: 'goal.progress', goalId: goalIds[i % goalIds.length], score: i % 11, note: `bench ${i}` }));
+  return { goalId, batch: `${lines.join('\n')}\n` };
+}
+
+async function benchStore(options, families, backend, baseline) {
+  const store = demoStore(families, backend, options.fresh);
+  const { goalId, batch } = workOf(store);
+  const rows = [];
+  const big = families >= 10_000;
+  // A whole-store `today` on 100,000 families lists some 280,000 items: it runs once, as a figure.
+  const wholeRuns = families >= 100_000 || (backend === 'json' && big) ? 1 : options.runs;
+  const row = async (command, runs, once, target, between) => {
+    try {
+      const m = await measure(runs, once, between);
+      rows.push({ families, backend, command, ...m, ratio: m.median / baseline, target });
+    } catch (error) {
+      rows.push({ families, backend, command, error: String(error.message ?? error).split('\n')[0], target });
+    }
+  };
+  await row('today --json', wholeRuns, () => runOnce(famcoord(store, 'today', '--json')), families <= 25 ? 1.5 : families <= 1000 ? 3 : undefined);
+  await row('today --json --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')), families > 1000 ? 3 : undefined);
+  await row('goal progress', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'goal', 'progress', goalId, '--score', '5', '--note', 'bench')), families <= 1000 || backend === 'sqlite' ? 3 : undefined);
+  await row('batch (1,000 ops)', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'batch', '-'), { input: batch }), families === 1000 || (backend === 'sqlite' && families > 1000) ? 4 : undefined, () => runOnce(famcoord(store, 'undo')));
+  if (families <= 1000)
+    await row('workbench first frame', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("), families <= 25 ? 5 : undefined);
+  return rows;
+}
+
+/** The CLI transpiled file by file instead of bundled: what bundling saves at start-up. */
+function buildUnbundled() {
+  const out = join(ROOT, 'node_modules', '.cache', 'famcoord-unbundled');
+  const script = `
+    import { build } from 'esbuild';
+    import { readdirSync, statSync } from 'node:fs';
+    import { join } from 'node:path';
+    const files = (dir) => readdirSync(dir).flatMap((n) => statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\\.tsx?$/.test(n) ? [join(dir, n)] : []);
+    await build({ entryPoints: files('src'), outdir: ${JSON.stringify(out)}, outbase: 'src', bundle: false, format: 'esm', platform: 'node', target: 'node20', jsx: 'automatic', logLevel: 'error' });`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`unbundled build failed: ${result.stderr.split('\n')[0]}`);
+  return join(out, 'cli', 'main.js');
+}
+
+async function startupComparison(options, baseline) {
+  const store = demoStore(25, 'json', false);
+  const unbundled = buildUnbundled();
+  const rows = [];
+  for (const [build, entry] of [['bundled (dist/)', BIN], ['unbundled (one file per module)', unbundled]]) {
+    const today = await measure(options.runs, () => runOnce([entry, 'today', '--json', '--store', store, '--date', DATE]));
+    const frame = await measure(options.runs, () => firstFrame(`${process.execPath} ${entry} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("));
+    rows.push({ build, today: { ...today, ratio: today.median / baseline }, firstFrame: { ...frame, ratio: frame.median / baseline } });
+  }
+  return rows;
+}
+
+const fmt = (ms) => (ms / 1000).toFixed(3);
+const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
+
+function printTable(baseline, rows) {
+  const header = ['families', 'backend', 'command', 'median s', 'min–max s', '× node', 'peak RSS', 'target', ''];
+  const lines = rows.map((r) => {
+    if (r.error) return [r.families.toLocaleString('en'), r.backend, r.command, 'n/a', r.error.slice(0, 60), '', '', r.target ? `≤ ${r.target}×` : '', ''];
+    const rssOk = r.rss === undefined || r.rss <= 150 * MB;
+    const verdict = r.target === undefined ? (rssOk ? '' : 'RSS over 150 MB') : r.ratio <= r.target && rssOk ? 'PASS' : 'FAIL';
+    return [r.families.toLocaleString('en'), r.backend, r.command, fmt(r.median), `${fmt(r.min)}–${fmt(r.max)}`, r.ratio.toFixed(1), r.rss === undefined ? '' : `${Math.round(r.rss / MB)} MB`, r.target ? `≤ ${r.target}×` : '', verdict];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const right = new Set([0, 3, 4, 5, 6]);
+  const show = (cells) => cells.map((c, i) => pad(c, widths[i], right.has(i))).join('  ').trimEnd();
+  console.log(`node -e 0: ${fmt(baseline)} s (median of the run's own measurements; ratios are to this)\n`);
+  console.log(show(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(show(line));
+}
+
+const options = parseArgs(process.argv.slice(2));
+const backends = options.backend === 'both' ? ['json', 'sqlite'] : [options.backend];
+const nodeBaseline = await measure(Math.max(options.runs, 5), () => runOnce(['-e', '0']));
+const baseline = nodeBaseline.median;
+const rows = [];
+for (const backend of backends) {
+  const sizes = options.sizes ?? (backend === 'json' ? [25, 1000, 10_000, ...(options.full ? [100_000] : [])] : [25, 1000, 10_000, 100_000]);
+  for (const families of sizes) rows.push(...(await benchStore(options, families, backend, baseline)));
+}
+const startup = await startupComparison(options, baseline);
+printTable(baseline, rows);
+console.log('\nStart-up, 25 families: bundled vs unbundled');
+for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
+mkdirSync(dirname(RESULTS), { recursive: true });
+writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus()[0]?.model, parallelism: availableParallelism(), runs: options.runs, nodeBaseline, rows, startup }, null, 2)}\n`);
+console.log(`\nResults written to ${RESULTS}`);
