@@ -15,7 +15,8 @@ import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
 import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { familyHash, planUndo } from './undo.js';
-import { backupCount, rotateBackups } from './backups.js';
+import { backupCount, removeBackups, rotateBackups } from './backups.js';
+import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { runRestore } from '../domain/transaction.js';
 
@@ -207,6 +208,31 @@ export class JsonFileStore implements FamilyStore {
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: applied });
       return { step, applied, familyIds };
+    });
+  }
+
+  async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    return this.locked(async () => {
+      const state = await this.read();
+      let result: TransactResult;
+      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath)).some((e) => familyId in e.before)) {
+        // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
+        result = { step: await lastStep(this.logPath), applied: [], familyIds: [familyId] };
+      } else {
+        const ws = new StateWorkspace(state);
+        const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
+        result = { ...(await this.commit(ws.result(state), changes, meta, { ops: applied })), applied };
+      }
+      // The family as it was is still in the log (the step just written keeps it for undo) and in
+      // the backups. `state` still holds it, so every operation about it can be found.
+      const scrubbed = scrubFamily(await readAuditLog(this.logPath), familyId, state.families);
+      try {
+        await writeFileAtomic(this.logPath, scrubbed.map((entry) => `${JSON.stringify(entry)}\n`));
+        await removeBackups(this.path);
+      } catch (error) {
+        throw new StoreError('io', `family ${familyId} was removed, but its data could not be cleared from the audit log and backups: ${describeIoError(error)}; run famcoord erase ${familyId} again`);
+      }
+      return result;
     });
   }
 
