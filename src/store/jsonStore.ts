@@ -29,7 +29,7 @@ function lineAndColumn(text: string, offset: number): string {
 }
 
 /** Where JSON.parse failed, without repeating any of the text (V8 quotes a snippet in some messages). */
-function describeJsonError(error: unknown, text: string): string {
+export function describeJsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : '';
   const position = /at position (\d+)/.exec(message);
   if (position) return `at ${lineAndColumn(text, Number(position[1]))}`;
