@@ -41,9 +41,9 @@ export async function writeOutput(ctx: CliContext, out: string | undefined, text
     await ensurePrivateDir(dirname(target));
     await writeFileAtomic(target, [text]);
   } catch (error) {
-    throw new UsageError(`cannot write ${out}: ${describeIoError(error)}; choose another --out`);
+    throw new UsageError(`cannot write ${sanitizeLine(out)}: ${describeIoError(error)}; choose another --out`);
   }
-  ctx.print(`Wrote ${what} to ${out} (readable only by you)`);
+  ctx.print(`Wrote ${what} to ${sanitizeLine(out)} (readable only by you)`);
 }
 
 export function registerExport(program: Command): void {

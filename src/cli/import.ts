@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { importOperations, parseExport, planImport, type ImportPlan, type Preference } from '../domain/exchange.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import type { Family } from '../domain/schema.js';
 import { ValidationError } from '../domain/validate.js';
 import { describeIoError } from '../store/errors.js';
@@ -13,10 +14,11 @@ import { EXIT_FAILED, UsageError } from './errors.js';
 import { formatTable } from './table.js';
 
 /** The families in an export file; any problem is a UsageError naming the file and the place. */
-async function readExportFile(file: string): Promise<Family[]> {
+async function readExportFile(path: string): Promise<Family[]> {
+  const file = sanitizeLine(path); // for messages: a file name may hold anything
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read the import file ${file}: ${describeIoError(error)}`);
   }
