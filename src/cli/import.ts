@@ -50,7 +50,6 @@ function outcomes(plan: ImportPlan, prefer: Preference | undefined): Outcome[] {
     ...plan.added.map((f) => ({ familyId: f.id, result: 'added' })),
     ...plan.same.map((f) => ({ familyId: f.id, result: 'identical, skipped' })),
     ...plan.conflicts.map((c) => ({ familyId: c.family.id, result: conflictResult, differs: c.parts.join(', ') })),
-    ...plan.idClashes.map((c) => ({ familyId: c.family.id, result: 'ids in use', differs: `${c.ids.slice(0, 5).join(', ')}${c.ids.length > 5 ? ', …' : ''} used by ${c.usedBy.slice(0, 3).join(', ')}` })),
   ];
 }
 
@@ -79,9 +78,6 @@ Examples:
       const families = await readExportFile(file);
       const store = await ctx.openStore();
       const plan = planImport(await store.read(), families);
-      const rows = outcomes(plan, prefer);
-      const operations = importOperations(plan, prefer);
-      const summary = { added: plan.added.length, identical: plan.same.length, conflicts: plan.conflicts.length, idClashes: plan.idClashes.length, families: rows };
 
       // Only ids and field names are reported: the families' content is personal data.
       if (plan.idClashes.length > 0)
@@ -94,6 +90,9 @@ Examples:
           ...plan.conflicts.map((c) => `conflict: family ${c.family.id} differs from ours in ${c.parts.join(', ')}`),
           `${plan.conflicts.length} conflict(s); nothing was written. Pass --prefer theirs to replace ours with the imported version, or --prefer ours to keep ours`,
         ]);
+      const rows = outcomes(plan, prefer);
+      const operations = importOperations(plan, prefer);
+      const summary = { added: plan.added.length, identical: plan.same.length, conflicts: plan.conflicts.length, families: rows };
       const table = formatTable<Outcome>([
         { header: 'FAMILY', value: (o) => o.familyId },
         { header: 'RESULT', value: (o) => o.result },
