@@ -9,10 +9,13 @@ import { registerConsent } from './consent.js';
 import { registerContact } from './contact.js';
 import { registerDemo } from './demo.js';
 import { registerDoctor } from './doctor.js';
+import { registerErase } from './erase.js';
+import { registerExport } from './export.js';
 import { registerFamilies } from './families.js';
 import { registerFamily } from './family.js';
 import { registerGoal } from './goal.js';
 import { registerInit } from './init.js';
+import { registerImport } from './import.js';
 import { registerIntervention, registerMember } from './intervention.js';
 import { registerLog } from './log.js';
 import { registerMeeting } from './meeting.js';
@@ -61,7 +64,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
       // strip control characters from it and cut it short, it may be anything (or personal data).
       outputError: (message, write) => write(`famcoord: ${commanderMessage(message, argv)}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerPlan, registerMinutes, registerCalendar, registerBatch, registerLog, registerAccessLog, registerUndo, registerInit, registerDemo, registerDoctor, registerMigrate, registerConfig])
+  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerPlan, registerMinutes, registerCalendar, registerBatch, registerLog, registerAccessLog, registerExport, registerImport, registerErase, registerUndo, registerInit, registerDemo, registerDoctor, registerMigrate, registerConfig])
     register(program);
   registerWorkbench(program);
   return program;

@@ -14,6 +14,7 @@ import {
   nonEmptyText,
   OBSERVATION_VALUES,
   observationKind,
+  FamilySchema,
   ObservationSchema,
   score,
   sector,
@@ -23,7 +24,7 @@ import {
 } from './schema.js';
 import { isContactUnresolved } from './rules.js';
 import { byDate } from './dates.js';
-import type { Workspace } from './workspace.js';
+import { idsOf, type Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
   id: entityId.optional(),
@@ -151,6 +152,14 @@ export const OPERATION_SCHEMAS = {
     until: isoDate,
   }),
   'consent.revoke': op('consent.revoke', { consentId: entityId, date: isoDate.optional() }),
+  /** A whole family from an export (famcoord import): added, or with `replace` put in place of ours. */
+  'family.import': op('family.import', { family: FamilySchema, replace: z.boolean().default(false) }),
+  /**
+   * Takes a family out of the store. `famcoord erase` applies it through the store's `erase`, which
+   * also scrubs the family from the audit log and backups; on its own (a batch line) it is an
+   * ordinary removal that undo can take back.
+   */
+  'family.erase': op('family.erase', { familyId: entityId }),
 } as const;
 
 export type OperationName = keyof typeof OPERATION_SCHEMAS;
@@ -401,6 +410,24 @@ const handlers: Handlers = {
     commit();
     return { ...op, date };
   },
+  'family.import'(ws, op) {
+    const { family } = op;
+    if (ws.family(family.id) && !op.replace)
+      throw new OperationError(`family ${family.id} already exists (import with --prefer theirs to replace it, or --prefer ours to keep it)`);
+    // Ids are unique in the whole store: an id another family uses cannot come in with this one.
+    const taken = idsOf(family).filter((id) => {
+      const owner = ws.familyOf(id);
+      return owner !== undefined && owner.id !== family.id;
+    });
+    if (taken.length > 0) throw new OperationError(`family ${family.id}: ids already used by another family: ${taken.slice(0, 5).join(', ')}${taken.length > 5 ? ', …' : ''}`);
+    ws.put(structuredClone(family));
+    return op;
+  },
+  'family.erase'(ws, op) {
+    requireFamily(ws, op.familyId);
+    ws.remove(op.familyId);
+    return op;
+  },
 };
 
 /** Applies one validated operation to a workspace and returns its resolved form. */
@@ -411,7 +438,9 @@ export function applyOperation(ws: Workspace, operation: Operation, ctx: ApplyCo
 
 /** The family an operation concerns, when it can be told from the operation alone. */
 export function familyIdOf(operation: Operation): string | undefined {
-  return 'familyId' in operation ? operation.familyId : operation.op === 'family.add' ? operation.id : undefined;
+  if ('familyId' in operation) return operation.familyId;
+  if (operation.op === 'family.add') return operation.id;
+  return operation.op === 'family.import' ? operation.family.id : undefined;
 }
 
 /** The id of the goal, meeting, contact, intervention or member an operation changes, if it changes one. */

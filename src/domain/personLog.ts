@@ -2,6 +2,7 @@
 // new member, the owner of a goal or an intervention, the person observed or a child's case event)
 // or change an object that belongs to them.
 // Changes to the family as a whole (its meetings and contacts) are not about one person.
+import { isErased, type LoggedOperation } from './familyLog.js';
 import type { Operation } from './operations.js';
 import type { Family } from './schema.js';
 
@@ -11,7 +12,7 @@ export interface LoggedStep {
   time: string;
   user: string;
   source: string;
-  ops: Operation[];
+  ops: LoggedOperation[];
   before: Record<string, Family | null>;
 }
 
@@ -40,6 +41,8 @@ function personAndObject(op: Operation, owners: Map<string, string>): Array<[per
   switch (op.op) {
     case 'family.add':
       return op.members.flatMap((m) => (m.id ? [[m.id, m.id] as [string, string]] : []));
+    case 'family.import':
+      return op.family.members.map((m) => [m.id, m.id] as [string, string]);
     case 'member.add':
       return op.id ? [[op.id, op.id]] : [];
     case 'goal.add':
@@ -69,12 +72,14 @@ export function changesAbout(memberId: string, steps: readonly LoggedStep[], cur
   const owners = ownersIn([...current, ...steps.flatMap((s) => Object.values(s.before))]);
   for (const s of steps)
     for (const op of s.ops) {
+      if (isErased(op)) continue;
       if (op.op === 'goal.add' && op.id && op.memberId !== undefined) owners.set(op.id, op.memberId);
       if (op.op === 'intervention.add' && op.id) owners.set(op.id, op.memberId);
     }
   return steps.flatMap((s) =>
+    // An erased family's operations say only which operation it was: nothing about whom.
     s.ops.flatMap((op) =>
-      personAndObject(op, owners)
+      (isErased(op) ? [] : personAndObject(op, owners))
         .filter(([person]) => person === memberId)
         .map(([, objectId]) => ({ step: s.step, time: s.time, user: s.user, source: s.source, op: op.op, objectId })),
     ),

@@ -62,6 +62,12 @@ export interface FamilyStore {
    */
   undo(meta: TransactMeta): Promise<UndoResult>;
   /**
+   * Erases a family when its case ends: applies `family.erase` as one step, then, under the same
+   * lock, removes the family's data from the audit log (its earlier versions; its operations keep
+   * only their name and the family id) and from the backups. Undo cannot cross the erase.
+   */
+  erase(familyId: string, meta: TransactMeta): Promise<TransactResult>;
+  /**
    * Creates the store with this state; refuses to replace an existing one unless `replace`. The
    * audit log starts empty, or with `history` (a migration carries the log over).
    */

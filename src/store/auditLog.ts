@@ -3,7 +3,7 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too.
 import { promises as fs } from 'node:fs';
-import type { Operation } from '../domain/operations.js';
+import type { LoggedOperation } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import { appendPrivate } from './safeFile.js';
 
@@ -12,7 +12,8 @@ export interface AuditEntry {
   time: string;
   user: string;
   source: string;
-  ops: Operation[];
+  /** As applied; an operation about an erased family keeps only its name and the family id. */
+  ops: LoggedOperation[];
   familyIds: string[];
   /** Each touched family before the step; null for a family the step added. */
   before: Record<string, Family | null>;

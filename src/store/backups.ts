@@ -42,3 +42,8 @@ export async function listBackups(storePath: string): Promise<Array<{ n: number;
   }
   return found;
 }
+
+/** Deletes every backup: after an erase they still hold the family's data. */
+export async function removeBackups(storePath: string): Promise<void> {
+  for (const backup of await listBackups(storePath)) await fs.rm(backup.path, { force: true });
+}

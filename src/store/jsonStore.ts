@@ -15,7 +15,8 @@ import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { familyHash, planUndo } from './undo.js';
-import { backupCount, rotateBackups } from './backups.js';
+import { backupCount, removeBackups, rotateBackups } from './backups.js';
+import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { runRestore } from '../domain/transaction.js';
 import { inScope, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
@@ -29,7 +30,7 @@ function lineAndColumn(text: string, offset: number): string {
 }
 
 /** Where JSON.parse failed, without repeating any of the text (V8 quotes a snippet in some messages). */
-function describeJsonError(error: unknown, text: string): string {
+export function describeJsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : '';
   const position = /at position (\d+)/.exec(message);
   if (position) return `at ${lineAndColumn(text, Number(position[1]))}`;
@@ -220,6 +221,31 @@ export class JsonFileStore implements FamilyStore {
     if (failures.length > 0) return { failures, applied: [] };
     const ws = new StateWorkspace(state);
     return { failures, applied: withFamilies(ws, runTransaction(ws, operations, { today: meta.today }).applied) };
+  }
+
+  async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    return this.locked(async () => {
+      const state = await this.read();
+      let result: TransactResult;
+      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath)).some((e) => familyId in e.before)) {
+        // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
+        result = { step: await lastStep(this.logPath), applied: [], familyIds: [familyId] };
+      } else {
+        const ws = new StateWorkspace(state);
+        const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
+        result = { ...(await this.commit(ws.result(state), changes, meta, { ops: applied })), applied };
+      }
+      // The family as it was is still in the log (the step just written keeps it for undo) and in
+      // the backups. `state` still holds it, so every operation about it can be found.
+      const scrubbed = scrubFamily(await readAuditLog(this.logPath), familyId, state.families);
+      try {
+        await writeFileAtomic(this.logPath, scrubbed.map((entry) => `${JSON.stringify(entry)}\n`));
+        await removeBackups(this.path);
+      } catch (error) {
+        throw new StoreError('io', `family ${familyId} was removed, but its data could not be cleared from the audit log and backups: ${describeIoError(error)}; run famcoord erase ${familyId} again`);
+      }
+      return result;
+    });
   }
 
   async undo(meta: TransactMeta): Promise<UndoResult> {

@@ -10,6 +10,7 @@ import type { Operation } from '../domain/operations.js';
 import type { Family, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { findFailingOperations, runRestore, runTransaction, withFamilies } from '../domain/transaction.js';
+import { scrubFamily } from '../domain/familyLog.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
@@ -78,6 +79,7 @@ function statements(db: Database) {
     raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
     lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
+    updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
     history: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step'),
   };
 }
@@ -225,6 +227,8 @@ export class SqliteStore implements FamilyStore {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
+      db.pragma('secure_delete = ON');
       const version = db.pragma('user_version', { simple: true }) as number;
       const tables = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (version === 0 && tables.n === 0) {
@@ -327,6 +331,34 @@ export class SqliteStore implements FamilyStore {
       if (error !== rollback) throw error;
     }
     return result as T;
+  }
+
+  async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    const result = await this.write((sql, db) => {
+      requireHead(db, this.path);
+      const ws = new SqliteWorkspace(sql);
+      const family = ws.family(familyId);
+      let erased: TransactResult;
+      if (!family && readHistory(sql).some((entry) => familyId in entry.before)) {
+        // Already out of the store (a plain removal): only the log still holds it.
+        erased = { step: (sql.lastStep.get() as { step: number }).step, applied: [], familyIds: [familyId] };
+      } else {
+        const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
+        ws.flush();
+        erased = { ...this.appendAudit(sql, changes, meta, { ops: applied }), applied };
+      }
+      // In the same transaction: the log loses the family's data, or nothing happens at all.
+      const history = readHistory(sql);
+      const scrubbed = scrubFamily(history, familyId, family ? [family] : []);
+      scrubbed.forEach((entry, i) => {
+        if (entry !== history[i]) sql.updateAudit.run(JSON.stringify(entry), entry.step);
+      });
+      return erased;
+    });
+    // secure_delete zeroed the freed pages; the write-ahead log still holds old page images until
+    // they are copied back and it is emptied.
+    (await this.open()).db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
   }
 
   async undo(meta: TransactMeta): Promise<UndoResult> {

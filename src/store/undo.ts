@@ -3,27 +3,10 @@
 // family no longer looks the way that step left it (changed since by hand or by a tool that
 // bypassed famcoord): putting the old version back would silently lose that later change.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/canonical.js';
+import { erasedFamiliesOf } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import type { AuditEntry } from './auditLog.js';
-
-/**
- * JSON with sorted keys, so the same data always hashes the same whatever its key order. An empty
- * list counts as absent: a newer famcoord fills in lists an older store lacked (consents,
- * observations), and that must not look like a change made outside the log.
- */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .filter((k) => {
-        const field = (value as Record<string, unknown>)[k];
-        return field !== undefined && !(Array.isArray(field) && field.length === 0);
-      })
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
 
 export function familyHash(family: Family | null | undefined): string | null {
   return family ? createHash('sha256').update(canonicalJson(family)).digest('hex').slice(0, 32) : null;
@@ -40,6 +23,14 @@ export function planUndo(entries: readonly AuditEntry[], current: (familyId: str
   if (!target) return { ok: false, reason: 'there is nothing to undo' };
   if (target.restored !== undefined)
     return { ok: false, reason: `step ${target.step} restored a backup (${target.restored}); changes before it cannot be undone` };
+  const [erased] = erasedFamiliesOf(target);
+  if (erased !== undefined) {
+    const erasedAt = entries.find((e) => e.ops.some((op) => op.op === 'family.erase' && op.familyId === erased));
+    return {
+      ok: false,
+      reason: `cannot undo step ${target.step}: family ${erased} was erased${erasedAt ? ` (step ${erasedAt.step})` : ''} and its data is gone; an erase and the changes before it cannot be undone`,
+    };
+  }
   for (const familyId of target.familyIds) {
     const expected = target.afterHash?.[familyId];
     if (expected === undefined) continue; // an entry written before hashes were recorded

@@ -106,6 +106,27 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect((await store.read({ familyIds: ['f7', 'f3', 'nope'] })).families).toEqual([demo.families[2], demo.families[6]]);
   });
 
+  it('erases a family from the store and the log, and undo cannot bring it back', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4, note: 'Hemmelig note om Mette' }, { op: 'meeting.minutes', meetingId: 'm1', minutes: 'Referat for f2' }), META);
+    await store.erase('f1', META);
+    expect((await store.read()).families.map((f) => f.id)).toEqual(['f2']);
+    const log = JSON.stringify(await store.history());
+    expect(log).not.toContain('Hemmelig');
+    expect(log).not.toContain('Familien f1');
+    expect(log).toContain('Referat for f2');
+    await expect(store.undo(META)).rejects.toThrow(/erase/);
+    if (store instanceof SqliteStore) {
+      store.close();
+      for (const path of [store.path, `${store.path}-wal`].filter((p) => existsSync(p))) {
+        const bytes = readFileSync(path);
+        expect(bytes.includes('Hemmelig'), path).toBe(false);
+        expect(bytes.includes('Familien f1'), path).toBe(false);
+      }
+    }
+  });
+
   it('keeps the store file private (0600) in a private folder (0700)', async () => {
     const previous = process.umask(0o022);
     try {

@@ -1,0 +1,87 @@
+// famcoord export: a family's data as one JSON document (a citizen's access request, indsigt), the
+// whole store for moving it, or spreadsheet files of goals, contacts or meetings.
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
+import { buildExport } from '../domain/exchange.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { State } from '../domain/schema.js';
+import { describeIoError } from '../store/errors.js';
+import { ensurePrivateDir, writeFileAtomic } from '../store/safeFile.js';
+import { createContext, type CliContext } from './context.js';
+import { UsageError } from './errors.js';
+
+interface ExportOptions {
+  family?: string;
+  all?: boolean;
+  csv?: string;
+  sep?: string;
+  out?: string;
+}
+
+function checkFamily(state: State, familyId: string): string {
+  if (!state.families.some((f) => f.id === familyId))
+    throw new UsageError(`--family: no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
+  return familyId;
+}
+
+/**
+ * Writes an export where the user asked: a private file (0600, its new folder 0700), never the
+ * store or a file beside it; without --out, standard output.
+ */
+export async function writeOutput(ctx: CliContext, out: string | undefined, text: string, what: string): Promise<void> {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const target = resolve(out);
+  const store = resolve((await ctx.openStore()).path);
+  if (target === store || target.startsWith(`${store}.`)) throw new UsageError('--out must not be the store or a file beside it, e.g. --out familie-f3.json');
+  try {
+    await ensurePrivateDir(dirname(target));
+    await writeFileAtomic(target, [text]);
+  } catch (error) {
+    throw new UsageError(`cannot write ${sanitizeLine(out)}: ${describeIoError(error)}; choose another --out`);
+  }
+  ctx.print(`Wrote ${what} to ${sanitizeLine(out)} (readable only by you)`);
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description("a family's data as JSON (access request), every family (--all), or goals, contacts or meetings as a spreadsheet (--csv)")
+    .option('--family <FAMILY_ID>', 'the family to export (with --csv: only this family)')
+    .option('--all', 'every family, to move them to another store (famcoord import)')
+    .option('--csv <goals|contacts|meetings>', 'a spreadsheet file (UTF-8 with BOM, CRLF) of one row per goal, contact or meeting')
+    .option('--sep <;|,>', `the CSV separator (default ${DEFAULT_CSV_SEPARATOR}, as Danish Excel expects; , for English Excel)`)
+    .option('--out <FILE>', 'write to this file, readable only by you (default: standard output)')
+    .addHelpText('after', `
+Examples:
+  famcoord export --family f3 --out indsigt-f3.json
+  famcoord export --all --out flyt.json
+  famcoord export --csv goals --out maal.csv
+  famcoord export --csv contacts --sep , --family f3 > contacts.csv`)
+    .action(async (options: ExportOptions, command: Command) => {
+      const ctx = createContext(command);
+      if (options.csv === undefined) {
+        if (options.sep !== undefined) throw new UsageError('--sep goes with --csv, e.g. --csv goals --sep ,');
+        if ((options.family === undefined) === (options.all !== true)) throw new UsageError('choose one of --family FAMILY_ID and --all, e.g. famcoord export --family f3 --out f3.json');
+      } else if (!(CSV_TABLE_NAMES as string[]).includes(options.csv)) {
+        throw new UsageError(`--csv must be one of: ${CSV_TABLE_NAMES.join(', ')}, e.g. --csv goals`);
+      }
+      const separator = (options.sep ?? DEFAULT_CSV_SEPARATOR) as CsvSeparator;
+      if (!CSV_SEPARATORS.includes(separator)) throw new UsageError(`--sep must be ${CSV_SEPARATORS.map((s) => `'${s}'`).join(' or ')}, e.g. --sep ';'`);
+
+      const store = await ctx.openStore();
+      const state = await store.read();
+      const familyIds = options.family === undefined ? undefined : [checkFamily(state, options.family)];
+      if (options.csv !== undefined) {
+        const families = familyIds === undefined ? state.families : state.families.filter((f) => f.id === options.family);
+        const table = CSV_TABLES[options.csv as CsvTableName](families, { today: ctx.today, timeZone: ctx.timeZone });
+        return writeOutput(ctx, options.out, csvDocument(table.header, table.rows, separator), `${table.rows.length} ${options.csv}`);
+      }
+      const document = buildExport(state, await store.history(), { exported: new Date().toISOString(), ...(familyIds && { familyIds }) });
+      const what = `${document.families.length} famil${document.families.length === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`;
+      await writeOutput(ctx, options.out, `${JSON.stringify(document, null, 2)}\n`, what);
+    });
+}

@@ -1,0 +1,113 @@
+// famcoord import FILE: merges a famcoord export into the store. New families are added, identical
+// ones skipped; a family that differs from ours is a conflict, settled only by --prefer. It is one
+// step of the audit log (family.import operations), so famcoord undo takes the whole import back.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { importOperations, parseExport, planImport, type ImportPlan, type Preference } from '../domain/exchange.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { Family } from '../domain/schema.js';
+import { ValidationError } from '../domain/validate.js';
+import { describeIoError } from '../store/errors.js';
+import { describeJsonError } from '../store/jsonStore.js';
+import { createContext } from './context.js';
+import { EXIT_FAILED, UsageError } from './errors.js';
+import { formatTable } from './table.js';
+
+/** The families in an export file; any problem is a UsageError naming the file and the place. */
+async function readExportFile(path: string): Promise<Family[]> {
+  const file = sanitizeLine(path); // for messages: a file name may hold anything
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the import file ${file}: ${describeIoError(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the import file ${file} is not valid JSON ${describeJsonError(error, text)}; nothing was written`);
+  }
+  try {
+    return parseExport(data);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
+    const more = error.problems.length > 5 ? ` (and ${error.problems.length - 5} more)` : '';
+    throw new UsageError(`the import file ${file} is not a famcoord export: ${shown.join('; ')}${more}; nothing was written`);
+  }
+}
+
+interface Outcome {
+  familyId: string;
+  result: string;
+  differs?: string;
+}
+
+function outcomes(plan: ImportPlan, prefer: Preference | undefined): Outcome[] {
+  const conflictResult = prefer === 'theirs' ? 'replaced (theirs)' : prefer === 'ours' ? 'kept ours' : 'conflict';
+  return [
+    ...plan.added.map((f) => ({ familyId: f.id, result: 'added' })),
+    ...plan.same.map((f) => ({ familyId: f.id, result: 'identical, skipped' })),
+    ...plan.conflicts.map((c) => ({ familyId: c.family.id, result: conflictResult, differs: c.parts.join(', ') })),
+  ];
+}
+
+function fail(lines: readonly string[]): void {
+  for (const line of lines) process.stderr.write(`famcoord: ${line}\n`);
+  process.exitCode = EXIT_FAILED;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('merge a famcoord export into the store as one step (new families added, identical skipped, conflicts reported)')
+    .argument('<FILE>', 'a file written by famcoord export')
+    .option('--prefer <theirs|ours>', 'settle conflicts: theirs replaces our family with the imported one, ours keeps ours')
+    .option('--dry-run', 'show what would happen; write nothing')
+    .addHelpText('after', `
+Examples:
+  famcoord import flyt.json --dry-run
+  famcoord import flyt.json
+  famcoord import flyt.json --prefer theirs`)
+    .action(async (file: string, options: { prefer?: string; dryRun?: boolean }, command: Command) => {
+      const ctx = createContext(command);
+      if (options.prefer !== undefined && options.prefer !== 'theirs' && options.prefer !== 'ours')
+        throw new UsageError('--prefer must be theirs or ours, e.g. --prefer theirs');
+      const prefer = options.prefer as Preference | undefined;
+      const families = await readExportFile(file);
+      const store = await ctx.openStore();
+      const plan = planImport(await store.read(), families);
+
+      // Only ids and field names are reported: the families' content is personal data.
+      if (plan.idClashes.length > 0)
+        return fail([
+          ...plan.idClashes.map((c) => `family ${c.family.id} cannot be imported: its ids ${c.ids.slice(0, 5).join(', ')}${c.ids.length > 5 ? ', …' : ''} are used by ${c.usedBy.length === 1 ? 'family' : 'families'} ${c.usedBy.slice(0, 3).join(', ')} here (ids are unique in a store)`),
+          `${plan.idClashes.length} family(ies) cannot be imported; nothing was written`,
+        ]);
+      if (plan.conflicts.length > 0 && prefer === undefined)
+        return fail([
+          ...plan.conflicts.map((c) => `conflict: family ${c.family.id} differs from ours in ${c.parts.join(', ')}`),
+          `${plan.conflicts.length} conflict(s); nothing was written. Pass --prefer theirs to replace ours with the imported version, or --prefer ours to keep ours`,
+        ]);
+      const rows = outcomes(plan, prefer);
+      const operations = importOperations(plan, prefer);
+      const summary = { added: plan.added.length, identical: plan.same.length, conflicts: plan.conflicts.length, families: rows };
+      const table = formatTable<Outcome>([
+        { header: 'FAMILY', value: (o) => o.familyId },
+        { header: 'RESULT', value: (o) => o.result },
+        { header: 'DIFFERS IN', value: (o) => o.differs },
+      ], rows);
+      if (options.dryRun) {
+        if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });
+        return ctx.print(`Dry run: ${operations.length} family(ies) would be written; nothing was written.\n\n${table}`);
+      }
+      if (operations.length === 0) {
+        if (ctx.json) return ctx.printJson({ ok: true, step: null, ...summary });
+        return ctx.print(`Nothing to import: the store already has ${prefer === 'ours' ? 'these families (ours kept)' : 'these families as they are'}.\n\n${table}`);
+      }
+      const result = await store.transact(operations, { user: ctx.user, source: 'import', today: ctx.today });
+      if (ctx.json) return ctx.printJson({ ok: true, step: result.step, ...summary });
+      ctx.print(`Imported ${operations.length} family(ies) in one step (step ${result.step}); famcoord undo takes it back.\n\n${table}`);
+    });
+}
