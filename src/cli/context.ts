@@ -8,8 +8,10 @@ import { numberOrText } from '../domain/input.js';
 import { OperationSchema, type Operation, type RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
+import type { PassphraseSource } from '../store/crypto.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
 import { UsageError } from './errors.js';
+import { passphraseSource } from './passphrase.js';
 
 export type Lang = 'da' | 'en';
 
@@ -29,6 +31,8 @@ export interface CliContext {
   lang: Lang;
   user: string;
   storeFlag?: string;
+  /** The passphrase of an encrypted store, asked at most once (env, else the terminal). */
+  passphrase: PassphraseSource;
   openStore(): Promise<FamilyStore>;
   print(text: string): void;
   printJson(value: unknown): void;
@@ -62,6 +66,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   const timeZone = localTimeZone();
   const today = options.date !== undefined ? checkDate(options.date, '--date') : todayIn(timeZone);
   let store: FamilyStore | undefined;
+  const passphrase = passphraseSource(env);
   return {
     json: options.json === true,
     today,
@@ -70,8 +75,9 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     lang: langFrom(options.lang, env),
     user: currentUser(env),
     ...(options.store !== undefined && { storeFlag: options.store }),
+    passphrase,
     async openStore() {
-      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path);
+      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase });
       return store;
     },
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

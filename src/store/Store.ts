@@ -44,8 +44,11 @@ export interface FamilyStore {
    * StoreError of kind "undo" when there is nothing to undo or the data changed since outside the log.
    */
   undo(meta: TransactMeta): Promise<UndoResult>;
-  /** Creates the store with this state; refuses to replace an existing one unless `replace`. */
-  create(state: State, options?: { replace?: boolean }): Promise<void>;
+  /**
+   * Creates the store with this state; refuses to replace an existing one unless `replace`.
+   * `encrypt` protects it with a new passphrase (asked through openStore's options).
+   */
+  create(state: State, options?: { replace?: boolean; encrypt?: boolean }): Promise<void>;
   /** The audit log, oldest step first. */
   history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */

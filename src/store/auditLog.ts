@@ -1,8 +1,10 @@
 // The audit log: one JSON line per transaction ("step"), appended beside the store. It records
 // when, who, from where, the operations as applied, the families they touched, and each touched
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
-// it is 0600, and erasing a family scrubs it here too.
+// it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
+// sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
 import { promises as fs } from 'node:fs';
+import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import type { Operation } from '../domain/operations.js';
 import type { Family } from '../domain/schema.js';
 import { appendPrivate } from './safeFile.js';
@@ -28,8 +30,17 @@ export function auditLogPathFor(storePath: string): string {
   return `${storePath}.audit.jsonl`;
 }
 
-/** The step number of the last entry, 0 for an empty or missing log. Reads only the log's tail. */
-export async function lastStep(logPath: string): Promise<number> {
+/** A line's JSON text: itself, or unsealed with `key`; undefined when it cannot be read. */
+function lineText(line: string, key: Buffer | undefined): string | undefined {
+  if (!isSealedLine(line)) return line;
+  return key && unsealLine(line, key);
+}
+
+/**
+ * The step number of the last entry, 0 for an empty or missing log. Reads only the log's tail.
+ * `key` is the log key of an encrypted store.
+ */
+export async function lastStep(logPath: string, key?: Buffer): Promise<number> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(logPath, 'r');
@@ -49,9 +60,10 @@ export async function lastStep(logPath: string): Promise<number> {
       tail = buffer.toString('utf8') + tail;
       end = start;
       const lines = tail.split('\n').filter((l) => l.trim());
-      // A complete last line is one preceded by a newline (or the start of the file).
-      if (lines.length >= 2 || (end === 0 && lines.length === 1)) {
-        const match = /^\{"step":(\d+)/.exec(lines.at(-1) as string);
+      // A complete line is one preceded by a newline (or the start of the file). The newest one
+      // that can be read counts: a sealed line cut short by a crash cannot be.
+      for (const line of (end === 0 ? lines : lines.slice(1)).reverse()) {
+        const match = /^\{"step":(\d+)/.exec(lineText(line, key) ?? '');
         if (match) return Number(match[1]);
       }
     }
@@ -61,13 +73,17 @@ export async function lastStep(logPath: string): Promise<number> {
   }
 }
 
-export async function appendAuditEntry(logPath: string, entry: AuditEntry): Promise<void> {
+export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<void> {
   // `step` first so lastStep() finds it without parsing the whole line.
-  await appendPrivate(logPath, `${JSON.stringify(entry)}\n`);
+  const text = JSON.stringify(entry);
+  await appendPrivate(logPath, `${key ? sealLine(text, key) : text}\n`);
 }
 
-/** All entries, oldest first. A line that does not parse (a write cut short) is skipped. */
-export async function readAuditLog(logPath: string): Promise<AuditEntry[]> {
+/**
+ * All entries, oldest first. A line that does not parse (a write cut short) or, in an encrypted
+ * log, does not authenticate is skipped.
+ */
+export async function readAuditLog(logPath: string, key?: Buffer): Promise<AuditEntry[]> {
   let text: string;
   try {
     text = await fs.readFile(logPath, 'utf8');
@@ -79,7 +95,7 @@ export async function readAuditLog(logPath: string): Promise<AuditEntry[]> {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
-      entries.push(JSON.parse(line) as AuditEntry);
+      entries.push(JSON.parse(lineText(line, key) ?? '') as AuditEntry);
     } catch {
       // A torn last line from a crash; the store write it described completed or not, either way
       // the line carries nothing we can trust.
