@@ -1,26 +1,11 @@
 // The whole workbench in a real terminal (tmux), as a new user drives it: open the demo, move to
 // an overdue goal, record progress, resolve a contact, quit; then check the store through
 // `famcoord today --json`. At 80×24 and at 200×50.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { hasTmux, killSession, tmux, waitForScreen } from '../helpers/tmux.js';
 
 const DATE = '2026-11-24';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
-}
-
-async function waitForScreen(session: string, expected: RegExp, timeoutMs = 8_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const screen = tmux('capture-pane', '-p', '-t', session);
-    if (expected.test(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expected}; the screen was:\n${screen}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.runIf(hasTmux)('the workbench in tmux', () => {
   let box: Sandbox;
@@ -65,7 +50,7 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
         tmux('send-keys', '-t', session, 'q');
         await waitForScreen(session, /EXITED 0/);
       } finally {
-        spawnSync('tmux', ['kill-session', '-t', session]);
+        killSession(session);
       }
 
       const after = JSON.parse(box.run(['today', '--json', '--date', DATE]).stdout);
