@@ -1,5 +1,5 @@
 // Encryption at rest on the command line, as scripts use it: the passphrase in FAMCOORD_PASSPHRASE.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -65,5 +65,20 @@ describe('an encrypted store on the command line', () => {
     const locked = box.run(['doctor']);
     expect(locked.code).toBe(1);
     expect(locked.stdout).toMatch(/store: .*store\.json: encrypted\n[^]*is encrypted and no passphrase was given/);
+  });
+
+  it('is put back from an encrypted backup by doctor --restore when a byte of it changed', () => {
+    encryptedStoreWithAGoal();
+    const damaged = box.bytes();
+    damaged[damaged.length - 40] = (damaged[damaged.length - 40] as number) ^ 0x80;
+    writeFileSync(box.store, damaged);
+    const refused = box.run(['today'], withPassphrase);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^famcoord: the encrypted store .*store\.json is damaged \(it fails its integrity check\); it was not changed\n$/) });
+    expect(box.bytes().equals(damaged)).toBe(true);
+    expect(box.run(['doctor'], withPassphrase).stdout).toMatch(/store: .*: corrupt \(encrypted\)[^]*backup 1 .* is good/);
+    expect(box.run(['doctor', '--restore'], withPassphrase).code).toBe(0);
+    expect(box.run(['log'], withPassphrase).stdout).toMatch(/doctor\s+restored backup bak\.1/);
+    expect(box.run(['family', 'f1', '--json'], withPassphrase).code).toBe(0);
+    expect(readFileSync(`${box.store}.audit.jsonl`).includes('restored')).toBe(false);
   });
 });
