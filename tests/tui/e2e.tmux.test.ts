@@ -60,4 +60,29 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
       expect(recorded.progress.at(-1)).toEqual({ date: DATE, score: 8, note: 'Mødte op til alle aftaler' });
     });
   }
+
+  it('asks for an encrypted store\'s passphrase without echo before the workbench starts', async () => {
+    const passphrase = 'korrekt hest batteri';
+    expect(box.run(['demo', '--encrypt', '--families', '3', '--date', DATE], { env: { FAMCOORD_PASSPHRASE: passphrase } }).code).toBe(0);
+    for (const [typed, outcome] of [[passphrase, /Overdue goals \(\d+\)/], ['forkert passphrase', /passphrase does not open the encrypted store[^]*EXITED 1/]] as const) {
+      const session = `famcoord-e2e-${process.pid}-encrypted`;
+      const command = `env -u CI -u FAMCOORD_PASSPHRASE TZ=Europe/Copenhagen LANG=en_GB.UTF-8 ${process.execPath} ${BIN} --store ${box.store} --date ${DATE}; echo EXITED $?; sleep 30`;
+      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+      try {
+        await waitForScreen(session, /Passphrase for the store:/);
+        tmux('send-keys', '-t', session, '-l', typed);
+        tmux('send-keys', '-t', session, 'Enter');
+        const screen = await waitForScreen(session, outcome);
+        expect(screen).not.toContain(typed);
+        if (typed === passphrase) {
+          tmux('send-keys', '-t', session, 'Tab');
+          await waitForScreen(session, /▶ Overdue goals/);
+          tmux('send-keys', '-t', session, 'q');
+          await waitForScreen(session, /EXITED 0/);
+        }
+      } finally {
+        killSession(session);
+      }
+    }
+  });
 });
