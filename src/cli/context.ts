@@ -9,8 +9,10 @@ import { OperationSchema, type Operation, type RawOperation } from '../domain/op
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
 import type { ReadScope } from '../domain/scope.js';
+import type { PassphraseSource } from '../store/crypto.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
 import { UsageError } from './errors.js';
+import { passphraseSource } from './passphrase.js';
 
 export type Lang = 'da' | 'en';
 
@@ -35,6 +37,8 @@ export interface CliContext {
   caseload?: string;
   /** The read scope for the caseload, with more conditions added. */
   scope(extra?: ReadScope): ReadScope;
+  /** The passphrase of an encrypted store, asked at most once (env, else the terminal). */
+  passphrase: PassphraseSource;
   openStore(): Promise<FamilyStore>;
   print(text: string): void;
   printJson(value: unknown): void;
@@ -70,6 +74,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   let store: FamilyStore | undefined;
   const caseload = options.caseload ?? (env.FAMCOORD_CASELOAD || undefined);
   if (caseload !== undefined && caseload.trim() === '') throw new UsageError('--caseload needs a coordinator\'s name, e.g. --caseload "Hanne Kjær"');
+  const passphrase = passphraseSource(env);
   return {
     json: options.json === true,
     today,
@@ -80,8 +85,9 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     ...(options.store !== undefined && { storeFlag: options.store }),
     ...(caseload !== undefined && { caseload }),
     scope: (extra = {}) => ({ ...(caseload !== undefined && { coordinator: caseload }), ...extra }),
+    passphrase,
     async openStore() {
-      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path);
+      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase });
       return store;
     },
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

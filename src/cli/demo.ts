@@ -22,8 +22,9 @@ export function registerDemo(program: Command): void {
     .option('--families <n>', `how many families, 1 to ${MAX_FAMILIES}`, '25')
     .option('--seed <s>', 'the random seed: the same seed and date give the same store', '1')
     .option('--force', 'replace a store that is not a demo store (its data is lost)')
+    .option('--encrypt', 'encrypt the demo store with a passphrase, as famcoord init --encrypt does')
     .addHelpText('after', '\nExamples:\n  famcoord demo && famcoord\n  famcoord demo --families 1000 --seed 7 --date 2026-11-24 --store /tmp/demo.json')
-    .action(async (o: { families: string; seed: string; force?: boolean }, command: Command) => {
+    .action(async (o: { families: string; seed: string; force?: boolean; encrypt?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const families = wholeNumber(o.families, '--families', 1, MAX_FAMILIES);
       const seed = wholeNumber(o.seed, '--seed', 0, 2 ** 32 - 1);
@@ -36,11 +37,11 @@ export function registerDemo(program: Command): void {
         if (!existing || existing.demo !== true)
           throw new UsageError(`${store.path} holds a store that is not a demo; it was not changed. Use --store PATH for the demo, or --force to replace it`);
       }
-      await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true });
-      if (ctx.json) ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today });
+      await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true, encrypt: o.encrypt === true });
+      if (ctx.json) ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';
-        ctx.print(`Wrote a demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);
+        ctx.print(`Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);
       }
     });
 }

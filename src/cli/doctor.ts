@@ -1,9 +1,11 @@
 // famcoord doctor: explains what is wrong with a store and, with --restore, puts the newest good
 // backup back. Works on a store no other command can open.
 import type { Command } from 'commander';
+import { Keyring } from '../store/crypto.js';
 import { diagnose, restoreNewestBackup } from '../store/doctor.js';
 import { isSqlitePath } from '../store/sqliteStore.js';
 import { createContext } from './context.js';
+import { passphraseAvailable } from './passphrase.js';
 import { EXIT_FAILED } from './errors.js';
 import { formatTable } from './table.js';
 
@@ -16,17 +18,21 @@ export function registerDoctor(program: Command): void {
     .action(async (options: { restore?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const path = (await ctx.openStore()).path;
+      // Without a passphrase doctor still checks what it can, and says the store is encrypted.
+      const keyring = new Keyring(passphraseAvailable() ? ctx.passphrase : undefined);
       if (options.restore) {
-        const result = await restoreNewestBackup(path, { user: ctx.user });
+        const result = await restoreNewestBackup(path, { user: ctx.user }, keyring);
         if (ctx.json) return ctx.printJson({ ok: true, ...result });
         return ctx.print(`Restored backup ${result.restored} as ${path}${result.setAside ? `; the damaged store is kept as ${result.setAside}` : ''}`);
       }
-      const diagnosis = await diagnose(path);
+      const diagnosis = await diagnose(path, keyring);
+      const { store } = diagnosis;
+      const details = [store.families !== undefined && `${store.families} families`, store.encrypted && store.status !== 'encrypted' && 'encrypted'].filter(Boolean);
       if (ctx.json) ctx.printJson(diagnosis);
       else
         ctx.print(
           [
-            `store:   ${path}: ${diagnosis.store.status}${diagnosis.store.families !== undefined ? ` (${diagnosis.store.families} families)` : ''}`,
+            `store:   ${path}: ${store.status}${details.length ? ` (${details.join(', ')})` : ''}`,
             diagnosis.backups.length
               ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: 'SAVED (UTC)', value: (b) => b.modified.slice(0, 19).replace('T', ' ') }, { header: 'STATUS', value: (b) => b.status }, { header: 'FAMILIES', value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
               : isSqlitePath(path)
@@ -35,6 +41,6 @@ export function registerDoctor(program: Command): void {
             diagnosis.problems.length ? `\nproblems:\n${diagnosis.problems.map((p) => `  - ${p}`).join('\n')}` : '\nno problems found',
           ].join('\n'),
         );
-      if (diagnosis.store.status !== 'ok') process.exitCode = EXIT_FAILED;
+      if (store.status !== 'ok') process.exitCode = EXIT_FAILED;
     });
 }

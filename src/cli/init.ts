@@ -7,12 +7,15 @@ export function registerInit(program: Command): void {
   program
     .command('init')
     .description('create an empty store (refuses to replace an existing one)')
-    .addHelpText('after', '\nExamples:\n  famcoord init\n  famcoord init --store ~/sager/famcoord.json')
-    .action(async (_options, command: Command) => {
+    .option('--encrypt', 'encrypt the store and its audit log with a passphrase (asked twice, or FAMCOORD_PASSPHRASE)')
+    .addHelpText('after', '\nExamples:\n  famcoord init\n  famcoord init --store ~/sager/famcoord.json\n  famcoord init --encrypt')
+    .action(async (options: { encrypt?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const store = await ctx.openStore();
-      await store.create(emptyState());
-      if (ctx.json) ctx.printJson({ ok: true, store: store.path });
-      else ctx.print(`Created an empty store at ${store.path}\nAdd a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`);
+      const encrypted = options.encrypt === true;
+      await store.create(emptyState(), { encrypt: encrypted });
+      if (ctx.json) ctx.printJson({ ok: true, store: store.path, encrypted });
+      else
+        ctx.print(`Created an empty${encrypted ? ' encrypted' : ''} store at ${store.path}\n${encrypted ? 'Keep the passphrase safe: without it the store cannot be read, and it cannot be recovered.\n' : ''}Add a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`);
     });
 }

@@ -69,9 +69,10 @@ export interface FamilyStore {
   erase(familyId: string, meta: TransactMeta): Promise<TransactResult>;
   /**
    * Creates the store with this state; refuses to replace an existing one unless `replace`. The
-   * audit log starts empty, or with `history` (a migration carries the log over).
+   * audit log starts empty, or with `history` (a migration carries the log over). `encrypt`
+   * protects it with a new passphrase (asked through openStore's options).
    */
-  create(state: State, options?: { replace?: boolean; history?: readonly AuditEntry[] }): Promise<void>;
+  create(state: State, options?: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean }): Promise<void>;
   /** The audit log, oldest step first. */
   history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */

@@ -1,9 +1,11 @@
 // The audit log: one JSON line per transaction ("step"), appended beside the store. It records
 // when, who, from where, the operations as applied, the families they touched, and each touched
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
-// it is 0600, and erasing a family scrubs it here too.
+// it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
+// sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
 import { promises as fs } from 'node:fs';
 import type { LoggedOperation } from '../domain/familyLog.js';
+import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import type { Family } from '../domain/schema.js';
 import { appendPrivate } from './safeFile.js';
 
@@ -29,8 +31,17 @@ export function auditLogPathFor(storePath: string): string {
   return `${storePath}.audit.jsonl`;
 }
 
-/** The step number of the last entry, 0 for an empty or missing log. Reads only the log's tail. */
-export async function lastStep(logPath: string): Promise<number> {
+/** A line's JSON text: itself, or unsealed with `key`; undefined when it cannot be read. */
+function lineText(line: string, key: Buffer | undefined): string | undefined {
+  if (!isSealedLine(line)) return line;
+  return key && unsealLine(line, key);
+}
+
+/**
+ * The step number of the last entry, 0 for an empty or missing log. Reads only the log's tail.
+ * `key` is the log key of an encrypted store.
+ */
+export async function lastStep(logPath: string, key?: Buffer): Promise<number> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(logPath, 'r');
@@ -50,9 +61,10 @@ export async function lastStep(logPath: string): Promise<number> {
       tail = buffer.toString('utf8') + tail;
       end = start;
       const lines = tail.split('\n').filter((l) => l.trim());
-      // A complete last line is one preceded by a newline (or the start of the file).
-      if (lines.length >= 2 || (end === 0 && lines.length === 1)) {
-        const match = /^\{"step":(\d+)/.exec(lines.at(-1) as string);
+      // A complete line is one preceded by a newline (or the start of the file). The newest one
+      // that can be read counts: a sealed line cut short by a crash cannot be.
+      for (const line of (end === 0 ? lines : lines.slice(1)).reverse()) {
+        const match = /^\{"step":(\d+)/.exec(lineText(line, key) ?? '');
         if (match) return Number(match[1]);
       }
     }
@@ -62,19 +74,30 @@ export async function lastStep(logPath: string): Promise<number> {
   }
 }
 
-export async function appendAuditEntry(logPath: string, entry: AuditEntry): Promise<void> {
-  await appendAuditEntries(logPath, [entry]);
+export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<void> {
+  await appendAuditEntries(logPath, [entry], key);
 }
 
 /** Appends entries in one write (and one fsync): a migrated log can be long. */
-export async function appendAuditEntries(logPath: string, entries: readonly AuditEntry[]): Promise<void> {
+export async function appendAuditEntries(logPath: string, entries: readonly AuditEntry[], key?: Buffer): Promise<void> {
   if (entries.length === 0) return;
-  // `step` first so lastStep() finds it without parsing the whole line.
-  await appendPrivate(logPath, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await appendPrivate(logPath, auditLines(entries, key).join(''));
 }
 
-/** All entries, oldest first. A line that does not parse (a write cut short) is skipped. */
-export async function readAuditLog(logPath: string): Promise<AuditEntry[]> {
+/** The log's lines for these entries, each sealed with `key` when the store is encrypted. */
+export function auditLines(entries: readonly AuditEntry[], key?: Buffer): string[] {
+  return entries.map((entry) => {
+    // `step` first so lastStep() finds it without parsing the whole line.
+    const text = JSON.stringify(entry);
+    return `${key ? sealLine(text, key) : text}\n`;
+  });
+}
+
+/**
+ * All entries, oldest first. A line that does not parse (a write cut short) or, in an encrypted
+ * log, does not authenticate is skipped.
+ */
+export async function readAuditLog(logPath: string, key?: Buffer): Promise<AuditEntry[]> {
   let text: string;
   try {
     text = await fs.readFile(logPath, 'utf8');
@@ -86,7 +109,7 @@ export async function readAuditLog(logPath: string): Promise<AuditEntry[]> {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
-      entries.push(JSON.parse(line) as AuditEntry);
+      entries.push(JSON.parse(lineText(line, key) ?? '') as AuditEntry);
     } catch {
       // A torn last line from a crash; the store write it described completed or not, either way
       // the line carries nothing we can trust.

@@ -5,14 +5,17 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { readAuditLog, auditLogPathFor } from './auditLog.js';
 import { listBackups } from './backups.js';
+import { Keyring } from './crypto.js';
 import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
-import { openStore } from './openStore.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
 
 export interface FileCheck {
   path: string;
-  status: 'ok' | 'missing' | 'corrupt' | 'invalid' | 'unreadable';
+  /** `encrypted`: an encrypted file that no (or the wrong) passphrase was given for. */
+  status: 'ok' | 'missing' | 'corrupt' | 'invalid' | 'unreadable' | 'encrypted';
+  /** Set when the file is encrypted. */
+  encrypted?: true;
   /** Why it is not ok (names the place, never the data). */
   message?: string;
   families?: number;
@@ -24,19 +27,34 @@ export interface Diagnosis {
   problems: string[];
 }
 
-async function checkFile(path: string): Promise<FileCheck> {
-  const store = openStore(path);
+const statusOf: Partial<Record<StoreError['kind'], FileCheck['status']>> = { missing: 'missing', corrupt: 'corrupt', invalid: 'invalid', passphrase: 'encrypted' };
+
+/** A SQLite store: readable as a store, and SQLite's own check of every page and index. */
+async function checkDatabase(path: string): Promise<FileCheck> {
+  const store = new SqliteStore(path);
   try {
     const state = await store.read();
-    const damage = store instanceof SqliteStore ? await store.integrityProblem() : undefined;
-    if (damage) return { path, status: 'corrupt', message: damage };
-    return { path, status: 'ok', families: state.families.length };
+    const damage = await store.integrityProblem();
+    return damage ? { path, status: 'corrupt', message: damage } : { path, status: 'ok', families: state.families.length };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    const status = error.kind === 'missing' ? 'missing' : error.kind === 'corrupt' ? 'corrupt' : error.kind === 'invalid' ? 'invalid' : 'unreadable';
-    return { path, status, message: error.message };
+    return { path, status: statusOf[error.kind] ?? 'unreadable', message: error.message };
   } finally {
-    if (store instanceof SqliteStore) store.close();
+    store.close();
+  }
+}
+
+async function checkFile(path: string, keyring: Keyring): Promise<FileCheck> {
+  if (isSqlitePath(path)) return checkDatabase(path);
+  const file = new JsonFileStore(path, { keyring });
+  const encrypted = await file.encrypted().catch(() => false);
+  const marked = { path, ...(encrypted && { encrypted: true as const }) };
+  try {
+    const state = await file.read();
+    return { ...marked, status: 'ok', families: state.families.length };
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return { ...marked, status: statusOf[error.kind] ?? 'unreadable', message: error.message };
   }
 }
 
@@ -44,13 +62,15 @@ async function modeOf(path: string): Promise<number | undefined> {
   return (await fs.stat(path).catch(() => undefined))?.mode;
 }
 
-export async function diagnose(storePath: string): Promise<Diagnosis> {
-  const store = await checkFile(storePath);
-  const backups = await Promise.all(
-    (await listBackups(storePath)).map(async (b) => ({ ...(await checkFile(b.path)), n: b.n, modified: b.modified.toISOString() })),
-  );
+/** `keyring` opens encrypted stores; without a passphrase they are reported as encrypted, unchecked. */
+export async function diagnose(storePath: string, keyring: Keyring = new Keyring()): Promise<Diagnosis> {
+  const store = await checkFile(storePath, keyring);
+  // One at a time: the first encrypted file may ask for the passphrase.
+  const backups = [];
+  for (const b of await listBackups(storePath)) backups.push({ ...(await checkFile(b.path, keyring)), n: b.n, modified: b.modified.toISOString() });
   const problems: string[] = [];
-  if (store.status !== 'ok') {
+  if (store.status === 'encrypted') problems.push(store.message as string);
+  else if (store.status !== 'ok') {
     const good = backups.find((b) => b.status === 'ok');
     problems.push(store.message ?? `the store is ${store.status}`);
     problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
@@ -64,10 +84,14 @@ export async function diagnose(storePath: string): Promise<Diagnosis> {
   const base = storePath.split('/').pop() as string;
   const temps = (await fs.readdir(dirname(storePath)).catch(() => [] as string[])).filter((n) => n.startsWith(`${base}.tmp-`));
   if (temps.length) problems.push(`${temps.length} temp file(s) from an interrupted write; the next change removes them`);
-  const logText = await fs.readFile(auditLogPathFor(storePath), 'utf8').catch(() => '');
-  const logLines = logText.split('\n').filter((l) => l.trim()).length;
-  const parsed = (await readAuditLog(auditLogPathFor(storePath))).length;
-  if (parsed < logLines) problems.push(`${logLines - parsed} line(s) of the audit log cannot be read (a write cut short)`);
+  // An encrypted log can be checked only with the store's key.
+  const logKey = store.status === 'encrypted' ? undefined : await new JsonFileStore(storePath, { keyring }).logKey().catch(() => undefined);
+  if (store.status !== 'encrypted' && (!store.encrypted || logKey)) {
+    const logText = await fs.readFile(auditLogPathFor(storePath), 'utf8').catch(() => '');
+    const logLines = logText.split('\n').filter((l) => l.trim()).length;
+    const parsed = (await readAuditLog(auditLogPathFor(storePath), logKey)).length;
+    if (parsed < logLines) problems.push(`${logLines - parsed} line(s) of the audit log cannot be read (a write cut short, or damaged)`);
+  }
   return { store, backups, problems };
 }
 
@@ -75,11 +99,13 @@ export async function diagnose(storePath: string): Promise<Diagnosis> {
  * Puts the newest good backup back as the store. The damaged store is moved aside (never deleted)
  * as STORE.damaged-<time>. Refuses when the store is fine or no backup is good.
  */
-export async function restoreNewestBackup(storePath: string, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
+export async function restoreNewestBackup(storePath: string, meta: { user: string }, keyring: Keyring = new Keyring()): Promise<{ restored: number; setAside?: string }> {
   if (isSqlitePath(storePath)) throw new StoreError('io', `a SQLite store keeps no rotating backups to restore (see famcoord doctor); ${storePath} was not changed`);
-  return new JsonFileStore(storePath).restoreFromBackup(async () => {
-    const diagnosis = await diagnose(storePath);
+  return new JsonFileStore(storePath, { keyring }).restoreFromBackup(async () => {
+    const diagnosis = await diagnose(storePath, keyring);
     if (diagnosis.store.status === 'ok') throw new StoreError('exists', 'the store reads fine; there is nothing to restore');
+    // Without the right passphrase the store cannot be judged, so it is never replaced.
+    if (diagnosis.store.status === 'encrypted') throw new StoreError('passphrase', `${diagnosis.store.message as string}; nothing was restored`);
     const good = diagnosis.backups.find((b) => b.status === 'ok');
     if (!good) throw new StoreError('corrupt', 'no good backup was found; the store was not changed');
     return good;

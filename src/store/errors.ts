@@ -1,7 +1,8 @@
 // Errors the store reports to people. Messages name the file and the place, and what to do; they
 // never quote the file's content, which is personal data.
 
-export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo';
+/** `passphrase`: an encrypted store and a wrong (or no) passphrase. */
+export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo' | 'passphrase';
 
 export class StoreError extends Error {
   constructor(

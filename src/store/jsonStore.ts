@@ -9,7 +9,8 @@ import type { State } from '../domain/schema.js';
 import { findFailingOperations, runTransaction, withFamilies } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
@@ -98,9 +99,65 @@ function parseFamilyLines(bytes: Buffer, path: string): unknown {
   return { ...head, families };
 }
 
-/** lowdb adapter: validated reads, atomic durable private writes. */
+/** How a store file is protected: its header and keys when encrypted, undefined when plaintext. */
+type Sealing = { header: Header; keys: StoreKeys } | undefined;
+
+/** The one-line message for a sealed file that cannot be opened; never the passphrase, never data. */
+function sealError(error: unknown, path: string): unknown {
+  if (!(error instanceof SealError)) return error;
+  switch (error.reason) {
+    case 'passphrase':
+      return new StoreError('passphrase', `the passphrase does not open the encrypted store ${path} (or its header is damaged); it was not changed`);
+    case 'no-passphrase':
+      return new StoreError('passphrase', `the store ${path} is encrypted and no passphrase was given; set FAMCOORD_PASSPHRASE or run famcoord on a terminal`);
+    case 'header':
+      return new StoreError('corrupt', `the encrypted store ${path} has a damaged header; it was not changed`);
+    case 'damaged':
+      return new StoreError('corrupt', `the encrypted store ${path} is damaged (it fails its integrity check); it was not changed`);
+  }
+}
+
+/** lowdb adapter: validated reads, atomic durable private writes, decrypted and encrypted when the store is. */
 class SafeJsonAdapter implements Adapter<State> {
-  constructor(private readonly path: string) {}
+  /** How the file was protected when last read or created; writes keep it that way. */
+  sealing: Sealing;
+
+  constructor(
+    private readonly path: string,
+    private readonly keyring: Keyring,
+  ) {}
+
+  /** The header and keys for a file's bytes (only its header is looked at). */
+  async sealingOf(bytes: Buffer): Promise<Sealing> {
+    if (!isSealed(bytes)) return undefined;
+    try {
+      const { header } = readHeader(bytes);
+      return { header, keys: await this.keyring.unlock(header) };
+    } catch (error) {
+      throw sealError(error, this.path);
+    }
+  }
+
+  /** The store file's first bytes (enough for an encryption header); undefined when there is no file. */
+  async head(): Promise<Buffer | undefined> {
+    const handle = await fs.open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
+    });
+    if (!handle) return undefined;
+    try {
+      const head = Buffer.alloc(MAX_HEADER_BYTES);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Starts a new encrypted store: a fresh salt, the passphrase asked for as for a new store. */
+  async seal(): Promise<void> {
+    this.sealing = await this.keyring.create();
+  }
 
   async read(): Promise<State | null> {
     let bytes: Buffer;
@@ -110,9 +167,19 @@ class SafeJsonAdapter implements Adapter<State> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
     }
+    const sealing = await this.sealingOf(bytes);
+    if (sealing) {
+      try {
+        bytes = unsealStore(bytes, readHeader(bytes).bodyStart, sealing.keys.store);
+      } catch (error) {
+        throw sealError(error, this.path);
+      }
+    }
     const data = parseStoreBytes(bytes, this.path);
     try {
-      return parseState(data);
+      const state = parseState(data);
+      this.sealing = sealing;
+      return state;
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
@@ -124,20 +191,31 @@ class SafeJsonAdapter implements Adapter<State> {
   async write(state: State): Promise<void> {
     try {
       await ensurePrivateDir(dirname(this.path));
-      await writeFileAtomic(this.path, serializeState(state));
+      const text = serializeState(state);
+      await writeFileAtomic(this.path, this.sealing ? sealStore(text, this.sealing.header, this.sealing.keys.store) : text);
     } catch (error) {
       throw new StoreError('io', `cannot write the store ${this.path}: ${describeIoError(error)}; the old store is unchanged`);
     }
   }
 }
 
+export interface JsonStoreOptions {
+  /** Opens encrypted stores; without one, an encrypted store is refused. */
+  keyring?: Keyring;
+}
+
 export class JsonFileStore implements FamilyStore {
+  private readonly adapter: SafeJsonAdapter;
   private readonly db: Low<State | null>;
   private readonly lockPath: string;
   private readonly logPath: string;
 
-  constructor(readonly path: string) {
-    this.db = new Low<State | null>(new SafeJsonAdapter(path) as Adapter<State | null>, null);
+  constructor(
+    readonly path: string,
+    options: JsonStoreOptions = {},
+  ) {
+    this.adapter = new SafeJsonAdapter(path, options.keyring ?? new Keyring());
+    this.db = new Low<State | null>(this.adapter as Adapter<State | null>, null);
     this.lockPath = `${path}.lock`;
     this.logPath = auditLogPathFor(path);
   }
@@ -187,7 +265,8 @@ export class JsonFileStore implements FamilyStore {
     });
     this.db.data = state;
     await this.db.write();
-    const step = (await lastStep(this.logPath)) + 1;
+    const logKey = this.adapter.sealing?.keys.log;
+    const step = (await lastStep(this.logPath, logKey)) + 1;
     const familyIds = changes.map((c) => c.familyId);
     const entry: AuditEntry = {
       step,
@@ -199,7 +278,7 @@ export class JsonFileStore implements FamilyStore {
       afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
       ...detail,
     };
-    await appendAuditEntry(this.logPath, entry).catch((error: unknown) => {
+    await appendAuditEntry(this.logPath, entry, logKey).catch((error: unknown) => {
       throw new StoreError('io', `the change was saved, but the audit log ${this.logPath} could not be written: ${describeIoError(error)}`);
     });
     return { step, familyIds };
@@ -226,10 +305,11 @@ export class JsonFileStore implements FamilyStore {
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const state = await this.read();
+      const logKey = this.adapter.sealing?.keys.log;
       let result: TransactResult;
-      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath)).some((e) => familyId in e.before)) {
+      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath, logKey)).some((e) => familyId in e.before)) {
         // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
-        result = { step: await lastStep(this.logPath), applied: [], familyIds: [familyId] };
+        result = { step: await lastStep(this.logPath, logKey), applied: [], familyIds: [familyId] };
       } else {
         const ws = new StateWorkspace(state);
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
@@ -237,9 +317,9 @@ export class JsonFileStore implements FamilyStore {
       }
       // The family as it was is still in the log (the step just written keeps it for undo) and in
       // the backups. `state` still holds it, so every operation about it can be found.
-      const scrubbed = scrubFamily(await readAuditLog(this.logPath), familyId, state.families);
+      const scrubbed = scrubFamily(await readAuditLog(this.logPath, logKey), familyId, state.families);
       try {
-        await writeFileAtomic(this.logPath, scrubbed.map((entry) => `${JSON.stringify(entry)}\n`));
+        await writeFileAtomic(this.logPath, auditLines(scrubbed, logKey));
         await removeBackups(this.path);
       } catch (error) {
         throw new StoreError('io', `family ${familyId} was removed, but its data could not be cleared from the audit log and backups: ${describeIoError(error)}; run famcoord erase ${familyId} again`);
@@ -252,7 +332,7 @@ export class JsonFileStore implements FamilyStore {
     return this.locked(async () => {
       const state = await this.read();
       const ws = new StateWorkspace(state);
-      const plan = planUndo(await readAuditLog(this.logPath), (id) => ws.family(id));
+      const plan = planUndo(await readAuditLog(this.logPath, this.adapter.sealing?.keys.log), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: [], undoes: plan.target.step });
@@ -268,30 +348,51 @@ export class JsonFileStore implements FamilyStore {
   async restoreFromBackup(choose: () => Promise<{ n: number; path: string }>, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
     return this.locked(async () => {
       const backup = await choose();
-      const bytes = await fs.readFile(backup.path, 'utf8');
+      const bytes = await fs.readFile(backup.path);
+      const logKey = (await this.adapter.sealingOf(bytes))?.keys.log;
       const setAside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const moved = await fs.rename(this.path, setAside).then(() => true, () => false);
       await writeFileAtomic(this.path, [bytes]);
-      const step = (await lastStep(this.logPath)) + 1;
-      await appendAuditEntry(this.logPath, { step, time: new Date().toISOString(), user: meta.user, source: 'doctor', ops: [], familyIds: [], before: {}, restored: `bak.${backup.n}` });
+      const step = (await lastStep(this.logPath, logKey)) + 1;
+      await appendAuditEntry(this.logPath, { step, time: new Date().toISOString(), user: meta.user, source: 'doctor', ops: [], familyIds: [], before: {}, restored: `bak.${backup.n}` }, logKey);
       return { restored: backup.n, ...(moved && { setAside }) };
     });
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[] } = {}): Promise<void> {
-    await this.locked(async () => {
+  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+    const refuseExisting = async () => {
       if (!options.replace && (await this.exists()))
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+    };
+    // Ask for a new passphrase before taking the lock (a person may take a while to type it), but
+    // not when the store exists and would be refused anyway.
+    await refuseExisting();
+    if (options.encrypt) await this.adapter.seal().catch((error: unknown) => Promise.reject(sealError(error, this.path)));
+    else this.adapter.sealing = undefined;
+    await this.locked(async () => {
+      await refuseExisting();
       this.db.data = parseState(state);
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
-      await appendAuditEntries(this.logPath, options.history ?? []);
+      await appendAuditEntries(this.logPath, options.history ?? [], this.adapter.sealing?.keys.log);
     });
   }
 
-  history(): Promise<AuditEntry[]> {
-    return readAuditLog(this.logPath);
+  async history(): Promise<AuditEntry[]> {
+    return readAuditLog(this.logPath, await this.logKey());
+  }
+
+  /** Whether the store file is encrypted (only its header is read; no passphrase needed). */
+  async encrypted(): Promise<boolean> {
+    const head = await this.adapter.head();
+    return head !== undefined && isSealed(head);
+  }
+
+  /** The audit log's key when the store is encrypted (asks for the passphrase), else undefined. */
+  async logKey(): Promise<Buffer | undefined> {
+    const head = await this.adapter.head();
+    return head && (await this.adapter.sealingOf(head))?.keys.log;
   }
 
   watch(onChange: () => void): () => void {

@@ -1,9 +1,15 @@
 // Picks the backend for a store path: a path ending in .sqlite, .sqlite3 or .db is a SQLite
 // database, anything else a JSON file, so no caller has to know which one it talks to.
+import { Keyring, type PassphraseSource } from './crypto.js';
 import { JsonFileStore } from './jsonStore.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
 import type { FamilyStore } from './Store.js';
 
-export function openStore(path: string): FamilyStore {
-  return isSqlitePath(path) ? new SqliteStore(path) : new JsonFileStore(path);
+export interface OpenStoreOptions {
+  /** Asked lazily, only when the store turns out to be encrypted (or is created encrypted). */
+  passphrase?: PassphraseSource;
+}
+
+export function openStore(path: string, options: OpenStoreOptions = {}): FamilyStore {
+  return isSqlitePath(path) ? new SqliteStore(path) : new JsonFileStore(path, { keyring: new Keyring(options.passphrase) });
 }

@@ -19,12 +19,11 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 const TEMP_MARK = '.tmp-';
 
 /**
- * Writes all of `text`. A single write may write less than asked without failing (a disk that
+ * Writes all of `bytes`. A single write may write less than asked without failing (a disk that
  * fills up mid-write does exactly that); the next call then reports ENOSPC. Ignoring the count
  * would rename a truncated store over a good one.
  */
-async function writeAll(handle: fs.FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8');
+async function writeAll(handle: fs.FileHandle, bytes: Uint8Array): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
@@ -50,22 +49,26 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Replaces `path` with `chunks` atomically and durably; the file is 0600 whatever the umask. */
-export async function writeFileAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+/** Replaces `path` with `chunks` (text or bytes) atomically and durably; the file is 0600 whatever the umask. */
+export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const temp = tempPathFor(path);
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
-    // Write in slices of about 1 MiB so a large store never needs one giant string.
-    let buffer = '';
+    // Write in slices of about 1 MiB so a large store never needs one giant string or buffer.
+    let pending: Buffer[] = [];
+    let size = 0;
     for (const chunk of chunks) {
-      buffer += chunk;
-      if (buffer.length >= 1 << 20) {
-        await writeAll(handle, buffer);
-        buffer = '';
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      size += bytes.byteLength;
+      if (size >= 1 << 20) {
+        await writeAll(handle, Buffer.concat(pending));
+        pending = [];
+        size = 0;
       }
     }
-    if (buffer) await writeAll(handle, buffer);
+    if (size > 0) await writeAll(handle, Buffer.concat(pending));
     await handle.sync();
     await handle.close();
   } catch (error) {
@@ -87,7 +90,7 @@ export async function appendPrivate(path: string, text: string): Promise<void> {
   const handle = await fs.open(path, 'a', PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
-    await writeAll(handle, text);
+    await writeAll(handle, Buffer.from(text, 'utf8'));
     await handle.sync();
   } finally {
     await handle.close();

@@ -374,7 +374,9 @@ export class SqliteStore implements FamilyStore {
     });
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[] } = {}): Promise<void> {
+  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+    if (options.encrypt)
+      throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
     const valid = parseState(state);
     if (!options.replace && (await this.exists()) && (await this.hasData()))
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);

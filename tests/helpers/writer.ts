@@ -1,4 +1,5 @@
 // Bundles the writer fixture (TypeScript) into one .mjs that plain Node runs as a separate process.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -24,3 +25,22 @@ export async function bundleWriter(): Promise<{ path: string; cleanup: () => voi
   });
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Starts `processes` writer processes at once, each recording `updates` progress notes on one goal
+ * ("w<process>-<i>"), and resolves with their exit codes when all have finished.
+ */
+export function runWriters(writerPath: string, storePath: string, processes: number, updates: number, goalId: string): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: processes }, (_, w) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [writerPath, storePath, String(w), String(updates), goalId], { stdio: ['ignore', 'ignore', 'inherit'] });
+        child.on('exit', (code) => resolve(code ?? -1));
+      }),
+    ),
+  );
+}
+
+/** The notes runWriters records, in no particular order. */
+export const writerNotes = (processes: number, updates: number): string[] =>
+  Array.from({ length: processes }, (_, w) => Array.from({ length: updates }, (_, i) => `w${w}-${i}`)).flat();

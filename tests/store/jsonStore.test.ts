@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { StoreError } from '../../src/store/errors.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { acquireLock } from '../../src/store/lock.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
-import { bundleWriter } from '../helpers/writer.js';
+import { bundleWriter, runWriters, writerNotes } from '../helpers/writer.js';
 
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
 const dirs: string[] = [];
@@ -175,24 +174,15 @@ describe('concurrent writers', () => {
   });
   afterAll(() => writer.cleanup());
 
-  it('8 processes × 50 updates lose nothing', async () => {
+  it('8 processes × 100 updates lose nothing', async () => {
     const store = await storeWithSample();
     const processes = 8;
-    const updates = 50;
+    const updates = 100;
     const started = Date.now();
-    const exits = await Promise.all(
-      Array.from({ length: processes }, (_, w) =>
-        new Promise<number>((resolve) => {
-          const child = spawn(process.execPath, [writer.path, store.path, String(w), String(updates), 'g1'], { stdio: ['ignore', 'ignore', 'inherit'] });
-          child.on('exit', (code) => resolve(code ?? -1));
-        }),
-      ),
-    );
-    expect(exits).toEqual(Array(processes).fill(0));
+    expect(await runWriters(writer.path, store.path, processes, updates, 'g1')).toEqual(Array(processes).fill(0));
     const notes = (await store.read()).families[0]?.goals[0]?.progress.map((p) => p.note) ?? [];
-    const expected = Array.from({ length: processes }, (_, w) => Array.from({ length: updates }, (_, i) => `w${w}-${i}`)).flat();
     expect(notes.length).toBe(processes * updates);
-    expect(new Set(notes)).toEqual(new Set(expected));
+    expect(new Set(notes)).toEqual(new Set(writerNotes(processes, updates)));
     const log = await readAuditLog(`${store.path}.audit.jsonl`);
     expect(log.map((e) => e.step)).toEqual(Array.from({ length: processes * updates }, (_, i) => i + 1));
     console.log(`concurrency: ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);

@@ -1,26 +1,11 @@
 // The whole workbench in a real terminal (tmux), as a new user drives it: open the demo, move to
 // an overdue goal, record progress, resolve a contact, quit; then check the store through
 // `famcoord today --json`. At 80×24 and at 200×50.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { hasTmux, killSession, tmux, waitForScreen } from '../helpers/tmux.js';
 
 const DATE = '2026-11-24';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
-}
-
-async function waitForScreen(session: string, expected: RegExp, timeoutMs = 8_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const screen = tmux('capture-pane', '-p', '-t', session);
-    if (expected.test(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expected}; the screen was:\n${screen}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.runIf(hasTmux)('the workbench in tmux', () => {
   let box: Sandbox;
@@ -65,7 +50,7 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
         tmux('send-keys', '-t', session, 'q');
         await waitForScreen(session, /EXITED 0/);
       } finally {
-        spawnSync('tmux', ['kill-session', '-t', session]);
+        killSession(session);
       }
 
       const after = JSON.parse(box.run(['today', '--json', '--date', DATE]).stdout);
@@ -75,4 +60,29 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
       expect(recorded.progress.at(-1)).toEqual({ date: DATE, score: 8, note: 'Mødte op til alle aftaler' });
     });
   }
+
+  it('asks for an encrypted store\'s passphrase without echo before the workbench starts', async () => {
+    const passphrase = 'korrekt hest batteri';
+    expect(box.run(['demo', '--encrypt', '--families', '3', '--date', DATE], { env: { FAMCOORD_PASSPHRASE: passphrase } }).code).toBe(0);
+    for (const [typed, outcome] of [[passphrase, /Overdue goals \(\d+\)/], ['forkert passphrase', /passphrase does not open the encrypted store[^]*EXITED 1/]] as const) {
+      const session = `famcoord-e2e-${process.pid}-encrypted`;
+      const command = `env -u CI -u FAMCOORD_PASSPHRASE TZ=Europe/Copenhagen LANG=en_GB.UTF-8 ${process.execPath} ${BIN} --store ${box.store} --date ${DATE}; echo EXITED $?; sleep 30`;
+      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+      try {
+        await waitForScreen(session, /Passphrase for the store:/);
+        tmux('send-keys', '-t', session, '-l', typed);
+        tmux('send-keys', '-t', session, 'Enter');
+        const screen = await waitForScreen(session, outcome);
+        expect(screen).not.toContain(typed);
+        if (typed === passphrase) {
+          tmux('send-keys', '-t', session, 'Tab');
+          await waitForScreen(session, /▶ Overdue goals/);
+          tmux('send-keys', '-t', session, 'q');
+          await waitForScreen(session, /EXITED 0/);
+        }
+      } finally {
+        killSession(session);
+      }
+    }
+  });
 });
