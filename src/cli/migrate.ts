@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { familyHash } from '../store/undo.js';
 import { openStore } from '../store/openStore.js';
 import { isSqlitePath } from '../store/sqliteStore.js';
+import { JsonFileStore } from '../store/jsonStore.js';
 import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -25,12 +26,16 @@ export function registerMigrate(program: Command): void {
     .action(async (options: { to: string }, command: Command) => {
       const ctx = createContext(command);
       const source = await ctx.openStore();
-      const target = openStore(options.to);
+      const target = openStore(options.to, { passphrase: ctx.passphrase });
       if (target.path === source.path) throw new UsageError('--to must name a new store, not the one being migrated');
       if (await target.exists()) throw new UsageError(`${target.path} already exists; it was not changed. Choose a new path for --to`);
+      // An encrypted store stays encrypted (same passphrase); famcoord cannot encrypt a database.
+      const encrypt = source instanceof JsonFileStore && (await source.encrypted());
+      if (encrypt && isSqlitePath(target.path))
+        throw new UsageError(`${source.path} is encrypted and famcoord cannot encrypt a SQLite store; migrate to a .json path, where it stays encrypted`);
       const state = await source.read();
       const history = await source.history();
-      await target.create(state, { history });
+      await target.create(state, { history, encrypt });
       const copied = await target.read();
       const copiedHistory = await target.history();
       if (!isDeepStrictEqual(copied, state) || !isDeepStrictEqual(copiedHistory, history))

@@ -57,6 +57,22 @@ describe('famcoord migrate', () => {
     expect(json(box.run(['family', 'f1', '--json', '--store', database], { store: false }))).toEqual(json(box.run(['family', 'f1', '--json'])));
   });
 
+  it('keeps an encrypted store encrypted, and will not copy it into a database it cannot encrypt', () => {
+    const box = sandbox();
+    boxes.push(box);
+    const env = { FAMCOORD_PASSPHRASE: 'correct horse battery staple' };
+    expect(box.run(['demo', '--encrypt', '--families', '5', '--date', '2026-11-24'], { env }).code).toBe(0);
+    const refused = box.run(['migrate', '--to', join(box.dir, 'team.sqlite')], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/cannot encrypt a SQLite store/);
+    expect(existsSync(join(box.dir, 'team.sqlite'))).toBe(false);
+    const copy = join(box.dir, 'copy.json');
+    expect(box.run(['migrate', '--to', copy], { env }).code).toBe(0);
+    expect(readFileSync(copy, 'utf8')).toMatch(/^famcoord-encrypted-v1 /);
+    expect(readFileSync(copy).includes('Familien')).toBe(false);
+    expect(json(box.run(['today', '--json', '--date', '2026-11-24', '--store', copy], { env, store: false }))).toEqual(json(box.run(['today', '--json', '--date', '2026-11-24'], { env })));
+  });
+
   it('refuses to overwrite an existing store, and leaves both alone', () => {
     const box = demoWithHistory();
     const other = join(box.dir, 'other.json');
