@@ -1,7 +1,7 @@
 // Families in and out of famcoord as one JSON document: an export (a citizen's access request, or
 // moving a caseload between stores) and the plan for merging one into a store. Pure: the CLI reads
 // and writes the files, the store applies the plan as `family.import` operations.
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from './canonical.js';
 import { changesOfFamilies, type ExportedChange, type FamilyLogStep } from './familyLog.js';
 import type { OperationOf } from './operations.js';

@@ -2,7 +2,7 @@
 // line or an import, is one of these named operations, validated by its schema and applied by
 // `applyOperation`. The applied ("resolved") form has every default filled in (new ids, dates), so
 // the audit log says exactly what happened and replaying it gives the same result.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   caseEvent,
   entityId,
