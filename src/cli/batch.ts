@@ -90,28 +90,37 @@ Examples:
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'batch', today: ctx.today };
       const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
-      // The lines that parsed are also tried against the data, so one run reports every bad line;
-      // when all apply, the preview is the dry run and checks the whole result is valid.
-      const preview = await store.preview(batch.operations, meta).catch((error: unknown) => {
-        throw lineOf(error);
-      });
-      const problems = [
-        ...batch.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text })),
-        ...preview.failures.map((f) => {
-          const line = batch.lines[f.index - 1] as number;
-          return { line, text: `line ${line}: ${f.message}` };
-        }),
-      ].sort((a, b) => a.line - b.line);
-      if (problems.length > 0) {
-        for (const problem of problems) process.stderr.write(`famcoord: ${problem.text}\n`);
-        throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
-      }
+      /**
+       * Tries every line that parsed against the data, each in turn, and fails with every bad
+       * line (those that did not parse too); when all apply, returns what they would do.
+       */
+      const check = async () => {
+        const preview = await store.preview(batch.operations, meta).catch((error: unknown) => {
+          throw lineOf(error);
+        });
+        const problems = [
+          ...batch.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text })),
+          ...preview.failures.map((f) => {
+            const line = batch.lines[f.index - 1] as number;
+            return { line, text: `line ${line}: ${f.message}` };
+          }),
+        ].sort((a, b) => a.line - b.line);
+        if (problems.length > 0) {
+          for (const problem of problems) process.stderr.write(`famcoord: ${problem.text}\n`);
+          throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
+        }
+        return preview;
+      };
+      const summarize = ({ applied, operationFamilyIds }: { applied: readonly Operation[]; operationFamilyIds: ReadonlyArray<string | undefined> }) => {
+        const byFamily = countBy(operationFamilyIds, (id) => id ?? '?');
+        return { operations: applied.length, families: Object.keys(byFamily).length, byOperation: countBy(applied, (op) => op.op), byFamily };
+      };
+      if (batch.problems.length > 0) await check();
       if (batch.operations.length === 0) throw new UsageError('the batch has no operations; nothing was written');
-      const byOperation = countBy(preview.applied, (a) => a.operation.op);
-      const byFamily = countBy(preview.applied, (a) => a.familyId ?? '?');
-      const summary = { operations: preview.applied.length, families: Object.keys(byFamily).length, byOperation, byFamily };
 
       if (options.dryRun) {
+        const summary = summarize(await check());
+        const { byOperation, byFamily } = summary;
         if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });
         return ctx.print(
           `Dry run: ${summary.operations} operation(s) on ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} would be applied; nothing was written.\n\n` +
@@ -119,10 +128,13 @@ Examples:
             `${formatTable([{ header: 'FAMILY', value: ([id]: [string, number]) => id }, { header: 'OPERATIONS', value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byFamily))}`,
         );
       }
-      // The store is re-read under its lock, so a change made since the check above is kept.
-      const result = await store.transact(batch.operations, meta).catch((error: unknown) => {
+      // Applied in one go, under the store's lock; only when a line fails is each one tried, so that
+      // one run reports every bad line.
+      const result = await store.transact(batch.operations, meta).catch(async (error: unknown) => {
+        if (error instanceof TransactionError) await check();
         throw lineOf(error);
       });
+      const summary = summarize(result);
       if (ctx.json) ctx.printJson({ ok: true, step: result.step, ...summary });
       else ctx.print(`Applied ${summary.operations} operation(s) to ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} in one step (step ${result.step}); famcoord undo takes it back`);
     });

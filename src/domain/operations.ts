@@ -221,8 +221,13 @@ function editEntity<List extends EntityList>(ws: Workspace, list: List, id: stri
   const position = original ? original[list].findIndex((e) => e.id === id) : -1;
   if (!original || position < 0)
     throw new OperationError(`no ${ENTITY_WORD[list]} ${id} (famcoord family FAMILY_ID shows the ids)`);
-  const family = structuredClone(original);
-  const entity = family[list][position] as Family[List][number];
+  // Families handed out by the workspace are never mutated: copy the one entity the operation
+  // edits and the list that holds it, and share the rest (a whole family is costly to clone, and
+  // a batch edits the same families a thousand times).
+  const entity = structuredClone(original[list][position]) as Family[List][number];
+  const entities = [...original[list]] as Family[List];
+  entities[position] = entity;
+  const family: Family = { ...original, [list]: entities };
   return { family, entity, commit: () => ws.put(family) };
 }
 

@@ -59,12 +59,9 @@ export function runTransaction(ws: Workspace, operations: readonly Operation[], 
   return { applied, changes };
 }
 
-/** Each applied operation with the family it changed, for summaries (a batch's dry run). */
-export function withFamilies(ws: Workspace, applied: readonly Operation[]): Array<{ operation: Operation; familyId?: string }> {
-  return applied.map((operation) => {
-    const familyId = familyOfOperation(ws, operation);
-    return familyId === undefined ? { operation } : { operation, familyId };
-  });
+/** The family each applied operation changed, in order: for a batch's summary. */
+export function operationFamilyIds(ws: Workspace, applied: readonly Operation[]): Array<string | undefined> {
+  return applied.map((operation) => familyOfOperation(ws, operation));
 }
 
 /**

@@ -19,6 +19,8 @@ export interface TransactResult {
   step: number;
   /** The operations as applied, with new ids and default dates filled in. */
   applied: Operation[];
+  /** The family each applied operation changed, in the same order (a batch's summary). */
+  operationFamilyIds: Array<string | undefined>;
   familyIds: string[];
 }
 
@@ -33,8 +35,9 @@ export interface UndoResult {
 export interface Preview {
   /** Every operation that cannot be applied (1-based, as in a batch file), each tried in turn. */
   failures: Array<{ index: number; message: string }>;
-  /** When none fail: the operations as they would be applied, each with the family it changes. */
-  applied: Array<{ operation: Operation; familyId?: string }>;
+  /** When none fail: the operations as they would be applied, and the family each changes. */
+  applied: Operation[];
+  operationFamilyIds: Array<string | undefined>;
 }
 
 export interface FamilyStore {

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
-import { findFailingOperations, runTransaction, withFamilies } from '../domain/transaction.js';
+import { findFailingOperations, runTransaction, operationFamilyIds } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
@@ -290,16 +290,17 @@ export class JsonFileStore implements FamilyStore {
       const ws = new StateWorkspace(state);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: applied });
-      return { step, applied, familyIds };
+      return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const state = await this.read();
     const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today });
-    if (failures.length > 0) return { failures, applied: [] };
+    if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
     const ws = new StateWorkspace(state);
-    return { failures, applied: withFamilies(ws, runTransaction(ws, operations, { today: meta.today }).applied) };
+    const { applied } = runTransaction(ws, operations, { today: meta.today });
+    return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
   }
 
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
@@ -309,11 +310,11 @@ export class JsonFileStore implements FamilyStore {
       let result: TransactResult;
       if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath, logKey)).some((e) => familyId in e.before)) {
         // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
-        result = { step: await lastStep(this.logPath, logKey), applied: [], familyIds: [familyId] };
+        result = { step: await lastStep(this.logPath, logKey), applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const ws = new StateWorkspace(state);
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
-        result = { ...(await this.commit(ws.result(state), changes, meta, { ops: applied })), applied };
+        result = { ...(await this.commit(ws.result(state), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
       }
       // The family as it was is still in the log (the step just written keeps it for undo) and in
       // the backups. `state` still holds it, so every operation about it can be found.

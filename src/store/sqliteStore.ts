@@ -9,7 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
-import { findFailingOperations, runRestore, runTransaction, withFamilies } from '../domain/transaction.js';
+import { findFailingOperations, runRestore, runTransaction, operationFamilyIds } from '../domain/transaction.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
@@ -303,17 +303,18 @@ export class SqliteStore implements FamilyStore {
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
       ws.flush();
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
-      return { step, applied, familyIds };
+      return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const ctx = { today: meta.today };
     const failures = await this.rolledBack((sql) => findFailingOperations(new SqliteWorkspace(sql), operations, ctx));
-    if (failures.length > 0) return { failures, applied: [] };
+    if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
     return this.rolledBack((sql) => {
       const ws = new SqliteWorkspace(sql);
-      return { failures, applied: withFamilies(ws, runTransaction(ws, operations, ctx).applied) };
+      const { applied } = runTransaction(ws, operations, ctx);
+      return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
     });
   }
 
@@ -341,11 +342,11 @@ export class SqliteStore implements FamilyStore {
       let erased: TransactResult;
       if (!family && readHistory(sql).some((entry) => familyId in entry.before)) {
         // Already out of the store (a plain removal): only the log still holds it.
-        erased = { step: (sql.lastStep.get() as { step: number }).step, applied: [], familyIds: [familyId] };
+        erased = { step: (sql.lastStep.get() as { step: number }).step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
         ws.flush();
-        erased = { ...this.appendAudit(sql, changes, meta, { ops: applied }), applied };
+        erased = { ...this.appendAudit(sql, changes, meta, { ops: applied }), applied, operationFamilyIds: [familyId] };
       }
       // In the same transaction: the log loses the family's data, or nothing happens at all.
       const history = readHistory(sql);
