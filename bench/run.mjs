@@ -83,15 +83,22 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+/**
+ * Runs `once` `runs` times, each right after a `node -e 0`: the ratio is to the baseline measured
+ * beside it, so a busy moment of the machine weighs on both sides alike.
+ */
 async function measure(runs, once, between) {
   const samples = [];
+  const baselines = [];
   for (let i = 0; i < runs; i++) {
+    baselines.push(runOnce(['-e', '0']).ms);
     samples.push(await once());
     if (between) between();
   }
   const times = samples.map((s) => s.ms);
   const rss = samples.map((s) => s.rss).filter((r) => !Number.isNaN(r));
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), rss: rss.length ? Math.max(...rss) : undefined, runs };
+  const result = { median: median(times), min: Math.min(...times), max: Math.max(...times), rss: rss.length ? Math.max(...rss) : undefined, runs };
+  return { ...result, baseline: median(baselines), ratio: result.median / median(baselines) };
 }
 
 function famcoord(store, ...args) {
@@ -131,7 +138,7 @@ function workOf(store) {
   return { goalId, batch: `${lines.join('\n')}\n` };
 }
 
-async function benchStore(options, families, backend, baseline) {
+async function benchStore(options, families, backend) {
   const store = demoStore(families, backend, options.fresh);
   const { goalId, batch } = workOf(store);
   const rows = [];
@@ -140,8 +147,7 @@ async function benchStore(options, families, backend, baseline) {
   const wholeRuns = families >= 100_000 || (backend === 'json' && big) ? 1 : options.runs;
   const row = async (command, runs, once, target, between) => {
     try {
-      const m = await measure(runs, once, between);
-      rows.push({ families, backend, command, ...m, ratio: m.median / baseline, target });
+      rows.push({ families, backend, command, ...(await measure(runs, once, between)), target });
     } catch (error) {
       rows.push({ families, backend, command, error: String(error.message ?? error).split('\n')[0], target });
     }
@@ -169,14 +175,14 @@ function buildUnbundled() {
   return join(out, 'cli', 'main.js');
 }
 
-async function startupComparison(options, baseline) {
+async function startupComparison(options) {
   const store = demoStore(25, 'json', false);
   const unbundled = buildUnbundled();
   const rows = [];
   for (const [build, entry] of [['bundled (dist/)', BIN], ['unbundled (one file per module)', unbundled]]) {
     const today = await measure(options.runs, () => runOnce([entry, 'today', '--json', '--store', store, '--date', DATE]));
     const frame = await measure(options.runs, () => firstFrame(`${process.execPath} ${entry} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("));
-    rows.push({ build, today: { ...today, ratio: today.median / baseline }, firstFrame: { ...frame, ratio: frame.median / baseline } });
+    rows.push({ build, today, firstFrame: frame });
   }
   return rows;
 }
@@ -195,7 +201,7 @@ function printTable(baseline, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const right = new Set([0, 3, 4, 5, 6]);
   const show = (cells) => cells.map((c, i) => pad(c, widths[i], right.has(i))).join('  ').trimEnd();
-  console.log(`node -e 0: ${fmt(baseline)} s (median of the run's own measurements; ratios are to this)\n`);
+  console.log(`node -e 0: ${fmt(baseline)} s (median over the run; each ratio is to the node -e 0 runs made beside that row's)\n`);
   console.log(show(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const line of lines) console.log(show(line));
@@ -203,15 +209,14 @@ function printTable(baseline, rows) {
 
 const options = parseArgs(process.argv.slice(2));
 const backends = options.backend === 'both' ? ['json', 'sqlite'] : [options.backend];
-const nodeBaseline = await measure(Math.max(options.runs, 5), () => runOnce(['-e', '0']));
-const baseline = nodeBaseline.median;
 const rows = [];
 for (const backend of backends) {
   const sizes = options.sizes ?? (backend === 'json' ? [25, 1000, 10_000, ...(options.full ? [100_000] : [])] : [25, 1000, 10_000, 100_000]);
-  for (const families of sizes) rows.push(...(await benchStore(options, families, backend, baseline)));
+  for (const families of sizes) rows.push(...(await benchStore(options, families, backend)));
 }
-const startup = await startupComparison(options, baseline);
-printTable(baseline, rows);
+const startup = await startupComparison(options);
+const nodeBaseline = median(rows.flatMap((r) => (r.baseline === undefined ? [] : [r.baseline])));
+printTable(nodeBaseline, rows);
 console.log('\nStart-up, 25 families: bundled vs unbundled');
 for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
 mkdirSync(dirname(RESULTS), { recursive: true });

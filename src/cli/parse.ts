@@ -1,18 +1,9 @@
-import { observationFromText } from '../domain/input.js';
 // Parsers for the compact flag forms people type ("Mette Jensen:adult", "09:00", "jobcenter").
 // They translate; the operation schemas validate. An unknown word is passed through unchanged so
 // that validation reports it with the list of allowed values.
 import { parseLocalDateTime } from '../domain/dates.js';
-import {
-  parseCaseEvent,
-  parseEmploymentStatus,
-  parseMeetingType,
-  parseObservationKind,
-  parseSector,
-  parseSeverity,
-  type MemberRole,
-} from '../domain/vocabulary.js';
-import { numberFlag } from './context.js';
+import { observationFromText } from '../domain/input.js';
+import { parseCaseEvent, parseMeetingType, parseSector, type MemberRole } from '../domain/vocabulary.js';
 import { UsageError } from './errors.js';
 
 export const sectorFlag = (value: string | undefined) => (value === undefined ? undefined : (parseSector(value) ?? value));

@@ -1,7 +1,6 @@
 // The footer: the keys that work here, generated from the keybinding table. Keys that cannot act
 // now (no goal selected for "progress") are dimmed; `?` always shows the rest.
 import { Text } from 'ink';
-import React from 'react';
 import type { Lang } from '../tui/i18n.js';
 import { binding, keyLabel, type Command } from '../tui/keymap.js';
 import { displayWidth, fit } from '../tui/layout.js';

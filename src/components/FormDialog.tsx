@@ -1,7 +1,6 @@
 // The one dialog: a titled form whose fields come from src/tui/forms.ts. Text fields show a
 // cursor; choice fields show ‹ value ›. The error from validation appears under its field.
 import { Box, Text } from 'ink';
-import React from 'react';
 import { DIALOGS, type DialogState, type Field } from '../tui/forms.js';
 import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';

@@ -2,7 +2,6 @@
 // and as many rows as fit, scrolled so the selection stays visible. Focus is visible with and
 // without colour (NO_COLOR): the focused panel's title is marked ▶ and the selected row ›.
 import { Box, Text } from 'ink';
-import React from 'react';
 import { columnWidths, displayWidth, fit, visibleWindow } from '../tui/layout.js';
 import type { PanelModel } from '../tui/models.js';
 

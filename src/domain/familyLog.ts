@@ -19,18 +19,22 @@ export function isErased(operation: LoggedOperation): operation is ErasedOperati
   return 'erased' in operation && operation.erased === true;
 }
 
-/** The audit log fields this needs; the store's AuditEntry has them. */
+/** One step of the audit log (the store keeps them as `AuditEntry`, src/store/auditLog.ts). */
 export interface FamilyLogStep {
   step: number;
   time: string;
   user: string;
   source: string;
+  /** As applied; an operation about an erased family keeps only its name and the family id. */
   ops: LoggedOperation[];
   familyIds: string[];
-  /** Each touched family before the step; erasing a family removes its key. */
+  /** Each touched family before the step; null for a family the step added; erasing a family removes its key. */
   before: Record<string, Family | null>;
+  /** A hash of each touched family after the step (null: removed), to detect changes made since. */
   afterHash?: Record<string, string | null>;
+  /** Set on an undo step: the step it reverted. */
   undoes?: number;
+  /** Set when `famcoord doctor --restore` put a backup back ("bak.2"): undo cannot go past it. */
   restored?: string;
 }
 

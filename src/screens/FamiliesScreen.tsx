@@ -1,6 +1,5 @@
 // Families: the caseload, filtered as you type after `/`.
 import { Box, Text } from 'ink';
-import React from 'react';
 import { Panel } from '../components/Panel.js';
 import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';

@@ -1,7 +1,6 @@
 // The family plan on one screen, as before a network meeting: who is in the family, then the
 // family's goals by their priority with progress over time, meetings, contacts, interventions.
 import { Box, Text } from 'ink';
-import React from 'react';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { FamilyPlan } from '../domain/views.js';
 import type { Translate } from '../tui/i18n.js';

@@ -1,6 +1,5 @@
 // Help (?): every key, generated from the keybinding table, grouped by where it works.
 import { Box, Text } from 'ink';
-import React from 'react';
 import type { Lang, MessageKey, Translate } from '../tui/i18n.js';
 import { binding, bindingsIn, keyLabel, type Scope } from '../tui/keymap.js';
 import { fit } from '../tui/layout.js';

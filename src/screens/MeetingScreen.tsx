@@ -1,7 +1,6 @@
 // A meeting: minutes and agreements, recorded during the meeting. The live view (l) is for a
 // stormøde, where the minutes are on a shared screen: no chrome, bold, spaced, newest at the bottom.
 import { Box, Text } from 'ink';
-import React from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { wallClock } from '../domain/dates.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';

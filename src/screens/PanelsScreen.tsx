@@ -1,7 +1,6 @@
 // Panels stacked in the height there is, the focused one marked: Today and the Family plan both
 // are such a stack, so they share this one layout.
 import { Box } from 'ink';
-import React from 'react';
 import { Panel } from '../components/Panel.js';
 import { allocateHeights } from '../tui/layout.js';
 import type { PanelModel } from '../tui/models.js';

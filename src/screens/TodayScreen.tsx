@@ -1,5 +1,4 @@
 // Today: the morning questions in three panels (DOMAIN.md, "A coordinator's day").
-import React from 'react';
 import type { PanelModel } from '../tui/models.js';
 import type { ScreenState } from '../tui/navigation.js';
 import { PanelStack } from './PanelsScreen.js';

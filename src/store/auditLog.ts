@@ -4,27 +4,26 @@
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
 import { promises as fs } from 'node:fs';
-import type { LoggedOperation } from '../domain/familyLog.js';
+import type { FamilyLogStep } from '../domain/familyLog.js';
+import type { FamilyChange } from '../domain/workspace.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
-import type { Family } from '../domain/schema.js';
+import { familyHash } from './undo.js';
 import { appendPrivate } from './safeFile.js';
 
-export interface AuditEntry {
-  step: number;
-  time: string;
-  user: string;
-  source: string;
-  /** As applied; an operation about an erased family keeps only its name and the family id. */
-  ops: LoggedOperation[];
-  familyIds: string[];
-  /** Each touched family before the step; null for a family the step added. */
-  before: Record<string, Family | null>;
-  /** A hash of each touched family after the step (null: removed), to detect changes made since. */
-  afterHash?: Record<string, string | null>;
-  /** Set on an undo step: the step it reverted. */
-  undoes?: number;
-  /** Set when `famcoord doctor --restore` put a backup back ("bak.2"): undo cannot go past it. */
-  restored?: string;
+export type AuditEntry = FamilyLogStep;
+
+/** The entry for a step that made these changes: who, when, and each family before and after. */
+export function auditEntryFor(step: number, changes: readonly FamilyChange[], meta: { user: string; source: string }, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): AuditEntry {
+  return {
+    step,
+    time: new Date().toISOString(),
+    user: meta.user,
+    source: meta.source,
+    familyIds: changes.map((c) => c.familyId),
+    before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
+    afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
+    ...detail,
+  };
 }
 
 export function auditLogPathFor(storePath: string): string {

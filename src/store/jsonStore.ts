@@ -9,13 +9,13 @@ import type { State } from '../domain/schema.js';
 import { findFailingOperations, runTransaction, operationFamilyIds } from '../domain/transaction.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
-import { familyHash, planUndo } from './undo.js';
+import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -266,18 +266,8 @@ export class JsonFileStore implements FamilyStore {
     this.db.data = state;
     await this.db.write();
     const logKey = this.adapter.sealing?.keys.log;
-    const step = (await lastStep(this.logPath, logKey)) + 1;
-    const familyIds = changes.map((c) => c.familyId);
-    const entry: AuditEntry = {
-      step,
-      time: new Date().toISOString(),
-      user: meta.user,
-      source: meta.source,
-      familyIds,
-      before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
-      afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
-      ...detail,
-    };
+    const entry = auditEntryFor((await lastStep(this.logPath, logKey)) + 1, changes, meta, detail);
+    const { step, familyIds } = entry;
     await appendAuditEntry(this.logPath, entry, logKey).catch((error: unknown) => {
       throw new StoreError('io', `the change was saved, but the audit log ${this.logPath} could not be written: ${describeIoError(error)}`);
     });

@@ -14,11 +14,11 @@ import { scrubFamily } from '../domain/familyLog.js';
 import { parseState, ValidationError } from '../domain/validate.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
-import type { AuditEntry } from './auditLog.js';
+import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { describeIoError, StoreError } from './errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
-import { familyHash, planUndo } from './undo.js';
+import { planUndo } from './undo.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -280,20 +280,9 @@ export class SqliteStore implements FamilyStore {
   }
 
   private appendAudit(sql: Statements, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { step: number; familyIds: string[] } {
-    const step = (sql.lastStep.get() as { step: number }).step + 1;
-    const familyIds = changes.map((c) => c.familyId);
-    const entry: AuditEntry = {
-      step,
-      time: new Date().toISOString(),
-      user: meta.user,
-      source: meta.source,
-      familyIds,
-      before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
-      afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
-      ...detail,
-    };
-    sql.insertAudit.run(step, JSON.stringify(entry));
-    return { step, familyIds };
+    const entry = auditEntryFor((sql.lastStep.get() as { step: number }).step + 1, changes, meta, detail);
+    sql.insertAudit.run(entry.step, JSON.stringify(entry));
+    return { step: entry.step, familyIds: entry.familyIds };
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {

@@ -2,7 +2,7 @@
 // keystroke into a command from the keymap, and routes: which screen, which dialog. Screens and
 // components only render what they are given.
 import { Box, Text, useApp, useInput } from 'ink';
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
 import { OperationSchema } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';

@@ -43,7 +43,7 @@ export function columnWidths(columns: readonly ColumnSpec[], width: number): num
   // have taken goes round again to the others.
   const widths = columns.map((c) => c.min);
   let spare = room - minimum;
-  let open = columns.map((c, i) => i).filter((i) => (columns[i] as ColumnSpec).grow > 0);
+  let open = columns.map((_, i) => i).filter((i) => (columns[i] as ColumnSpec).grow > 0);
   while (spare > 0 && open.length > 0) {
     const totalGrow = open.reduce((sum, i) => sum + (columns[i] as ColumnSpec).grow, 0);
     let given = 0;
@@ -77,7 +77,7 @@ export function allocateHeights(wants: readonly number[], total: number, min = 3
   const heights = wants.map(() => min);
   let left = total - min * wants.length;
   if (left <= 0) return heights.map(() => Math.max(1, Math.floor(total / wants.length)));
-  let hungry = wants.map((w, i) => i).filter((i) => (wants[i] as number) > min);
+  let hungry = wants.map((_, i) => i).filter((i) => (wants[i] as number) > min);
   while (left > 0 && hungry.length > 0) {
     const share = Math.max(1, Math.floor(left / hungry.length));
     for (const i of hungry) {

@@ -1,6 +1,5 @@
 // Starts the workbench on a terminal and resolves with the exit code when the user quits.
 import { render } from 'ink';
-import React from 'react';
 import type { ReadScope } from '../domain/scope.js';
 import type { FamilyStore } from '../store/Store.js';
 import { App } from './App.js';
