@@ -37,19 +37,28 @@ export function mayShowToday(family: Family, date: string): boolean {
 }
 
 /**
- * A family cut down to what `todayView` reads, whatever the date: its members' names, open goals
- * with their latest score, meetings without minutes, unresolved contacts and consents. Still a
- * valid family; a database backend keeps it beside the whole family so today's view parses a
- * fraction of the store.
+ * A family cut down to the fields `todayView` reads, whatever the date: its members' names, open
+ * goals with their latest score, meetings without minutes, unresolved contacts and consents. Still
+ * a valid family; a database backend keeps it beside the whole family so today's view parses a
+ * small part of the store. (tests/store/backends.test.ts checks the view is the same from both.)
  */
 export function todayDigest(family: Family): Family {
+  const optional = <T extends object>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
   return {
-    ...family,
-    members: family.members.map((member) => ({ ...member, observations: [], events: [] })),
-    goals: family.goals.filter(isGoalOpen).map((goal) => ({ ...goal, progress: goal.progress.slice(-1) })),
-    meetings: family.meetings.map((meeting) => ({ ...meeting, minutes: '', agreements: [] })),
-    contacts: family.contacts.filter(isContactUnresolved),
+    id: family.id,
+    name: family.name,
+    ...optional({ coordinator: family.coordinator }),
+    members: family.members.map(({ id, name, role }) => ({ id, name, role, observations: [], events: [] })),
+    goals: family.goals.filter(isGoalOpen).map(({ id, title, memberId, sector, due, status, progress }) => ({
+      id, title, sector, due, status, ...optional({ memberId }),
+      progress: progress.slice(-1).map(({ date, score }) => ({ date, score, note: '' })),
+    })),
+    meetings: family.meetings.map(({ id, type, start, durationMin, place, attendees }) => ({ id, type, start, durationMin, place, attendees, minutes: '', agreements: [] })),
+    contacts: family.contacts.filter(isContactUnresolved).map(({ id, sector, department, subject, opened, replyBy, status }) => ({
+      id, sector, subject, opened, status, ...optional({ department, replyBy }),
+    })),
     interventions: [],
+    consents: family.consents,
   };
 }
 
