@@ -69,16 +69,7 @@ export function operationFamilyResolver(steps: readonly FamilyLogStep[], current
 }
 
 /** One step of the log as an export shows it: no families' earlier versions, no hashes. */
-export interface ExportedChange {
-  step: number;
-  time: string;
-  user: string;
-  source: string;
-  ops: LoggedOperation[];
-  familyIds: string[];
-  undoes?: number;
-  restored?: string;
-}
+export type ExportedChange = Omit<FamilyLogStep, 'before' | 'afterHash'>;
 
 function exportedChange(step: FamilyLogStep, ops: LoggedOperation[], familyIds: string[]): ExportedChange {
   return {

@@ -124,7 +124,7 @@ const da: Record<MessageKey, string> = {
   familyPlan: 'Familiens plan',
   help: 'Hjælp',
   meetingsToday: 'Dagens møder',
-  overdueGoals: 'Mål over tid',
+  overdueGoals: 'Mål over fristen',
   openContacts: 'Uafklarede henvendelser',
   time: 'Tid',
   family: 'Familie',
