@@ -7,7 +7,7 @@ import { promises as fs, closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
-import type { Family, Meeting, State } from '../domain/schema.js';
+import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { findFailingOperations, runRestore, runTransaction, operationFamilyIds } from '../domain/transaction.js';
 import { scrubFamily } from '../domain/familyLog.js';
@@ -38,23 +38,23 @@ CREATE INDEX families_by_coordinator ON families (coordinator);
 CREATE TABLE entities (id TEXT PRIMARY KEY, family_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX entities_by_family ON entities (family_id);
 CREATE TABLE id_highest (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, meeting TEXT);
+CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, data TEXT);
 CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
 CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 `;
 
-type TodayMark = [kind: 'meeting' | 'goal' | 'contact', at: string, meeting: string | null];
+type TodayMark = [kind: 'meeting' | 'goal' | 'contact', at: string, data: string | null];
 
 /**
  * What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). Meetings
- * are kept here, by start, rather than in the family's digest: a family has many past meetings,
- * and today's view wants the few near one date.
+ * (by start) and open goals (by due date) are kept here rather than in the family's digest: today's
+ * view wants the few meetings near one date and the goals due before it, not a family's history
+ * of meetings or its goals for next year.
  */
-function todayMarks(family: Family): TodayMark[] {
-  const digest = todayDigest(family);
+function todayMarks(digest: Family): TodayMark[] {
   return [
     ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify(m)]),
-    ...digest.goals.map((g): TodayMark => ['goal', g.due, null]),
+    ...digest.goals.map((g): TodayMark => ['goal', g.due, JSON.stringify(g)]),
     ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
   ];
 }
@@ -74,7 +74,7 @@ function statements(db: Database) {
     deleteEntities: db.prepare('DELETE FROM entities WHERE family_id = ?'),
     insertEntity: db.prepare('INSERT INTO entities (id, family_id) VALUES (?, ?)'),
     deleteMarks: db.prepare('DELETE FROM today_marks WHERE family_id = ?'),
-    insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at, meeting) VALUES (?, ?, ?, ?)'),
+    insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at, data) VALUES (?, ?, ?, ?)'),
     highest: db.prepare<[string], { n: number }>('SELECT n FROM id_highest WHERE prefix = ?'),
     raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
     lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
@@ -147,7 +147,7 @@ class SqliteWorkspace implements Workspace {
       const updated = this.sql.updateFamily.run(row.coordinator, row.data, row.todayDigest, familyId).changes > 0;
       if (!updated) this.sql.insertFamily.run(familyId, (this.sql.nextSeq.get() as { seq: number }).seq, row.coordinator, row.data, row.todayDigest);
       this.sql.deleteMarks.run(familyId);
-      indexMarks(this.sql, family);
+      indexMarks(this.sql, familyId, row.marks);
     }
     this.unwritten.clear();
   }
@@ -169,12 +169,14 @@ class SqliteWorkspace implements Workspace {
   }
 }
 
-/** A family's columns: the whole family, and what today's view and a caseload read look at. */
-function familyRow(family: Family): { coordinator: string | null; data: string; todayDigest: string } {
+/** A family's columns and today marks: the whole family, and what today's view and a caseload read look at. */
+function familyRow(family: Family): { coordinator: string | null; data: string; todayDigest: string; marks: TodayMark[] } {
+  const digest = todayDigest(family);
   return {
     coordinator: family.coordinator === undefined ? null : coordinatorKey(family.coordinator),
     data: JSON.stringify(family),
-    todayDigest: JSON.stringify({ ...todayDigest(family), meetings: [] }),
+    todayDigest: JSON.stringify({ ...digest, meetings: [], goals: [] }),
+    marks: todayMarks(digest),
   };
 }
 
@@ -187,8 +189,8 @@ function indexIds(sql: Statements, familyId: string, ids: readonly string[]): vo
   }
 }
 
-function indexMarks(sql: Statements, family: Family): void {
-  for (const [kind, at, meeting] of todayMarks(family)) sql.insertMark.run(family.id, kind, at, meeting);
+function indexMarks(sql: Statements, familyId: string, marks: readonly TodayMark[]): void {
+  for (const [kind, at, data] of marks) sql.insertMark.run(familyId, kind, at, data);
 }
 
 export class SqliteStore implements FamilyStore {
@@ -378,7 +380,7 @@ export class SqliteStore implements FamilyStore {
         const row = familyRow(family);
         sql.insertFamily.run(family.id, index + 1, row.coordinator, row.data, row.todayDigest);
         indexIds(sql, family.id, idsOf(family));
-        indexMarks(sql, family);
+        indexMarks(sql, family.id, row.marks);
       });
       for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
     }, true);
@@ -444,15 +446,21 @@ export class SqliteStore implements FamilyStore {
 }
 
 /**
- * Today's digests with the meetings near the date put back. They are not validated again: they
- * are derived in the same transaction from families that were validated when written, and they
- * are what makes `today` on thousands of families start as fast as on a few.
+ * Today's digests with the meetings near the date and the goals due before it put back. They are
+ * not validated again: they are derived in the same transaction from families that were validated
+ * when written, and they are what makes `today` on thousands of families start as fast as on a few.
  */
 function readTodayDigests(db: Database, where: string, params: string[], date: string): Family[] {
   const families = (db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().all(...params) as string[]).map((text) => JSON.parse(text) as Family);
+  const byId = new Map(families.map((family) => [family.id, family]));
   const window = meetingWindow(date);
-  const meetingsNear = db.prepare("SELECT meeting FROM today_marks WHERE family_id = ? AND kind = 'meeting' AND at >= ? AND at < ?").pluck();
-  for (const family of families) for (const meeting of meetingsNear.all(family.id, window.from, window.to) as string[]) family.meetings.push(JSON.parse(meeting) as Meeting);
+  const marks = db.prepare(`SELECT family_id, kind, data FROM today_marks
+    WHERE ((kind = 'meeting' AND at >= ? AND at < ?) OR (kind = 'goal' AND at < ?)) AND family_id IN (SELECT id FROM families ${where})`);
+  for (const mark of marks.all(window.from, window.to, date, ...params) as Array<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
+    const family = byId.get(mark.family_id);
+    if (mark.kind === 'meeting') family?.meetings.push(JSON.parse(mark.data) as Meeting);
+    else family?.goals.push(JSON.parse(mark.data) as Goal);
+  }
   return families;
 }
 
