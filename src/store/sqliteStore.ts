@@ -454,9 +454,11 @@ function readTodayDigests(db: Database, where: string, params: string[], date: s
   const families = (db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().all(...params) as string[]).map((text) => JSON.parse(text) as Family);
   const byId = new Map(families.map((family) => [family.id, family]));
   const window = meetingWindow(date);
-  const marks = db.prepare(`SELECT family_id, kind, data FROM today_marks
-    WHERE ((kind = 'meeting' AND at >= ? AND at < ?) OR (kind = 'goal' AND at < ?)) AND family_id IN (SELECT id FROM families ${where})`);
-  for (const mark of marks.all(window.from, window.to, date, ...params) as Array<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
+  // CROSS JOIN keeps the families outside: the few in scope, then their marks through the
+  // (family_id, kind, at) index, instead of every mark in the store.
+  const marks = db.prepare(`SELECT t.family_id, t.kind, t.data FROM families CROSS JOIN today_marks AS t ON t.family_id = families.id
+    ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'goal' AND t.at < ?))`);
+  for (const mark of marks.all(...params, window.from, window.to, date) as Array<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
     const family = byId.get(mark.family_id);
     if (mark.kind === 'meeting') family?.meetings.push(JSON.parse(mark.data) as Meeting);
     else family?.goals.push(JSON.parse(mark.data) as Goal);
