@@ -32,6 +32,13 @@ describe("today's meetings", () => {
     expect(meetingsOn(meetings, '2026-11-24', 'UTC').map((m) => m.meeting.id)).toEqual(['last-minute', 'next-day', 'other-zone']);
   });
 
+  it('finds a meeting written with an offset a whole day away from the local zone', () => {
+    // meetingsOn skips starts outside a window of UTC instants before converting; the widest
+    // offsets (+14:00 against -12:00) are still a day apart.
+    const meetings = [meeting('kiritimati', '2026-11-25T10:00:00+14:00'), meeting('far', '2026-11-27T10:00:00+14:00')];
+    expect(meetingsOn(meetings, '2026-11-24', 'Etc/GMT+12').map((m) => [m.meeting.id, m.local.time])).toEqual([['kiritimati', '08:00']]);
+  });
+
   it('handles the days clocks change (23- and 25-hour days)', () => {
     const spring = [meeting('before', '2026-03-29T01:30:00+01:00'), meeting('after', '2026-03-29T03:30:00+02:00'), meeting('end', '2026-03-29T23:59:00+02:00')];
     expect(meetingsOn(spring, '2026-03-29', CPH).map((m) => [m.meeting.id, m.local.time])).toEqual([
