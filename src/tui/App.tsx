@@ -19,7 +19,7 @@ import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
 import { PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
 import { DIALOGS, openDialog, type DialogKind } from './forms.js';
-import { longDate, translator, type Lang } from './i18n.js';
+import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { binding, bindingsIn, commandFor, type Command, type Scope } from './keymap.js';
 import { keystrokes, type Keystroke } from './keystrokes.js';
 import { fit } from './layout.js';
@@ -145,7 +145,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const parsed = OperationSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: issue?.message ?? 'not valid' } });
+      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: problemIn(issue?.message ?? 'not valid', lang) } });
       return;
     }
     try {

@@ -237,6 +237,30 @@ export function translator(lang: Lang): Translate {
   return (key) => CATALOG[lang][key];
 }
 
+/**
+ * The store's validation messages (src/domain/schema.ts writes them in English for the command
+ * line and scripts) in Danish, for the workbench's dialogs. A message with no pattern here is
+ * shown as it is.
+ */
+const DANISH_PROBLEMS: Array<[RegExp, string]> = [
+  [/^must be a whole number from (\d+) to (\d+)$/, 'skal være et helt tal fra $1 til $2'],
+  [/^must be a real date as YYYY-MM-DD, e\.g\. /, 'skal være en rigtig dato som ÅÅÅÅ-MM-DD, f.eks. '],
+  [/^must be a date as YYYY-MM-DD, e\.g\. /, 'skal være en dato som ÅÅÅÅ-MM-DD, f.eks. '],
+  [/^a date as YYYY-MM-DD, e\.g\. /, 'en dato som ÅÅÅÅ-MM-DD, f.eks. '],
+  [/^a whole number from (\d+) to (\d+)$/, 'et helt tal fra $1 til $2'],
+  [/^must not be empty \((.*)\)$/, 'må ikke være tom ($1)'],
+  [/^is too long \(at most (\d+) characters\)$/, 'er for lang (højst $1 tegn)'],
+  [/^must be one of: /, 'skal være en af: '],
+  [/^one of: /, 'en af: '],
+];
+
+export function problemIn(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  const missing = /^is required: (.*)$/.exec(message);
+  if (missing) return `mangler: ${problemIn(missing[1] as string, lang)}`;
+  return DANISH_PROBLEMS.reduce((text, [pattern, danish]) => text.replace(pattern, danish), message);
+}
+
 /** "tirsdag 24. november 2026" / "Tuesday 24 November 2026". */
 export function longDate(isoDate: string, lang: Lang): string {
   const date = new Date(`${isoDate}T12:00:00`);
