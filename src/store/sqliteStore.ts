@@ -228,7 +228,6 @@ export class SqliteStore implements FamilyStore {
       db = new Sqlite(this.path, { fileMustExist: true, timeout: 15_000 });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
       // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
       db.pragma('secure_delete = ON');
       const version = db.pragma('user_version', { simple: true }) as number;
