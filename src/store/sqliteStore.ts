@@ -33,7 +33,9 @@ const SCHEMA_VERSION = 1;
 
 const SCHEMA = `
 CREATE TABLE store_head (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
-CREATE TABLE families (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, coordinator TEXT, data TEXT NOT NULL, today_digest TEXT NOT NULL);
+-- today_digest before data: SQLite reads a row's columns in order, through the overflow pages of
+-- a long one, so today's small digest must not sit behind the whole family.
+CREATE TABLE families (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, coordinator TEXT, today_digest TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX families_by_coordinator ON families (coordinator);
 CREATE TABLE entities (id TEXT PRIMARY KEY, family_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX entities_by_family ON entities (family_id);
