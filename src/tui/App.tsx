@@ -153,7 +153,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       dispatch({ type: 'closeDialog' });
       setInfo(`${t('saved')}: ${parsed.data.op} (${result.step})`);
     } catch (error) {
-      dispatch({ type: 'dialog', action: { type: 'error', message: failureText(error) } });
+      dispatch({ type: 'dialog', action: { type: 'error', message: problemIn(failureText(error), lang) } });
     }
   };
 
@@ -174,7 +174,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'undo':
         return void data.undo(meta).then(
           (r) => setInfo(`${t('undone')} ${r.undid}`),
-          (error: unknown) => setError(failureText(error)),
+          (error: unknown) => setError(problemIn(failureText(error), lang)),
         );
       case 'today':
       case 'families':

@@ -237,12 +237,21 @@ export function translator(lang: Lang): Translate {
   return (key) => CATALOG[lang][key];
 }
 
+const DANISH_OBJECTS = { goal: 'mål', contact: 'henvendelse', meeting: 'møde', member: 'person', intervention: 'indsats', consent: 'samtykke' };
+
 /**
- * The store's validation messages (src/domain/schema.ts writes them in English for the command
- * line and scripts) in Danish, for the workbench's dialogs. A message with no pattern here is
- * shown as it is.
+ * The store's validation and operation messages (src/domain/schema.ts and operations.ts write them
+ * in English for the command line and scripts) in Danish, for the workbench. A message with no
+ * pattern here is shown as it is.
  */
 const DANISH_PROBLEMS: Array<[RegExp, string]> = [
+  ...Object.entries(DANISH_OBJECTS).map(([en, da]): [RegExp, string] => [new RegExp(`^no ${en} (\\S+) \\(famcoord family FAMILY_ID shows the ids\\)$`), `${da} $1 findes ikke (længere)`]),
+  [/^contact (\S+) is already resolved$/, 'henvendelse $1 er allerede afklaret'],
+  [/^contact (\S+) is already cancelled$/, 'henvendelse $1 er allerede annulleret'],
+  [/^consent (\S+) is already revoked$/, 'samtykke $1 er allerede trukket tilbage'],
+  [/^reply-by date is before the date the contact was opened$/, 'svarfristen ligger før den dag, henvendelsen blev oprettet'],
+  [/^an intervention cannot end before it starts$/, 'en indsats kan ikke slutte, før den begynder'],
+  [/^a consent cannot end before it is given$/, 'et samtykke kan ikke udløbe, før det er givet'],
   [/^must be a whole number from (\d+) to (\d+)$/, 'skal være et helt tal fra $1 til $2'],
   [/^must be a real date as YYYY-MM-DD, e\.g\. /, 'skal være en rigtig dato som ÅÅÅÅ-MM-DD, f.eks. '],
   [/^must be a date as YYYY-MM-DD, e\.g\. /, 'skal være en dato som ÅÅÅÅ-MM-DD, f.eks. '],
