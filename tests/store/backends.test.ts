@@ -1,6 +1,5 @@
 // The store contract, run against both backends: the JSON file and SQLite must behave the same
 // for every operation, undo, scoped reads, concurrent writers, and a migration between them.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { openStore } from '../../src/store/openStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import type { FamilyStore } from '../../src/store/Store.js';
 import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
-import { bundleWriter } from '../helpers/writer.js';
+import { bundleWriter, runWriters } from '../helpers/writer.js';
 
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
 const ops = (...inputs: OperationInput[]) => inputs.map((i) => OperationSchema.parse(i));
@@ -167,14 +166,7 @@ describe('concurrent writers on SQLite', () => {
     const processes = 8;
     const updates = 100;
     const started = Date.now();
-    const exits = await Promise.all(
-      Array.from({ length: processes }, (_, w) =>
-        new Promise<number>((resolve) => {
-          const child = spawn(process.execPath, [writer.path, store.path, String(w), String(updates), 'g1'], { stdio: ['ignore', 'ignore', 'inherit'] });
-          child.on('exit', (code) => resolve(code ?? -1));
-        }),
-      ),
-    );
+    const exits = await runWriters(writer.path, store.path, processes, updates, 'g1');
     expect(exits).toEqual(Array(processes).fill(0));
     const notes = (await store.read()).families[0]?.goals[0]?.progress.map((p) => p.note) ?? [];
     const expected = Array.from({ length: processes }, (_, w) => Array.from({ length: updates }, (_, i) => `w${w}-${i}`)).flat();
