@@ -1,5 +1,5 @@
-// What the document commands (plan, minutes, calendar) share: the format and language flags, and
-// delivering the text to stdout or to a private file.
+// What the document commands (plan, minutes, calendar, export) share: the format and language
+// flags, and delivering the text to stdout or to a private file.
 import { dirname, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../domain/documents/model.js';
@@ -24,10 +24,15 @@ export function documentLang(command: Command): Lang {
   return flag === undefined ? 'da' : langFrom(flag, {});
 }
 
-/** Prints the document, or writes it to `out` (0600, its folder created 0700) and says where. */
+/**
+ * Prints the document, or writes it to `out` (0600, its folder created 0700) and says where; never
+ * over the store or a file beside it (its log, backups, lock).
+ */
 export async function deliverDocument(ctx: CliContext, text: string, out: string | undefined, what: string): Promise<void> {
   if (out === undefined) return ctx.print(text);
   const path = resolve(out);
+  const store = resolve((await ctx.openStore()).path);
+  if (path === store || path.startsWith(`${store}.`)) throw new UsageError('--out must not be the store or a file beside it, e.g. --out familie-f3.json');
   try {
     await ensurePrivateDir(dirname(path));
     await writeFileAtomic(path, [text]);

@@ -1,14 +1,12 @@
 // famcoord export: a family's data as one JSON document (a citizen's access request, indsigt), the
 // whole store for moving it, or spreadsheet files of goals, contacts or meetings.
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
 import { buildExport } from '../domain/exchange.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { State } from '../domain/schema.js';
-import { describeIoError } from '../store/errors.js';
-import { ensurePrivateDir, writeFileAtomic } from '../store/safeFile.js';
-import { createContext, type CliContext } from './context.js';
+import { createContext } from './context.js';
+import { deliverDocument } from './documentOutput.js';
 import { UsageError } from './errors.js';
 
 interface ExportOptions {
@@ -23,27 +21,6 @@ function checkFamily(state: State, familyId: string): string {
   if (!state.families.some((f) => f.id === familyId))
     throw new UsageError(`--family: no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
   return familyId;
-}
-
-/**
- * Writes an export where the user asked: a private file (0600, its new folder 0700), never the
- * store or a file beside it; without --out, standard output.
- */
-export async function writeOutput(ctx: CliContext, out: string | undefined, text: string, what: string): Promise<void> {
-  if (out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  const target = resolve(out);
-  const store = resolve((await ctx.openStore()).path);
-  if (target === store || target.startsWith(`${store}.`)) throw new UsageError('--out must not be the store or a file beside it, e.g. --out familie-f3.json');
-  try {
-    await ensurePrivateDir(dirname(target));
-    await writeFileAtomic(target, [text]);
-  } catch (error) {
-    throw new UsageError(`cannot write ${sanitizeLine(out)}: ${describeIoError(error)}; choose another --out`);
-  }
-  ctx.print(`Wrote ${what} to ${sanitizeLine(out)} (readable only by you)`);
 }
 
 export function registerExport(program: Command): void {
@@ -78,10 +55,10 @@ Examples:
       if (options.csv !== undefined) {
         const families = familyIds === undefined ? state.families : state.families.filter((f) => f.id === options.family);
         const table = CSV_TABLES[options.csv as CsvTableName](families, { today: ctx.today, timeZone: ctx.timeZone });
-        return writeOutput(ctx, options.out, csvDocument(table.header, table.rows, separator), `${table.rows.length} ${options.csv}`);
+        return deliverDocument(ctx, csvDocument(table.header, table.rows, separator), options.out, `${table.rows.length} ${options.csv}`);
       }
       const document = buildExport(state, await store.history(), { exported: new Date().toISOString(), ...(familyIds && { familyIds }) });
       const what = `${document.families.length} famil${document.families.length === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`;
-      await writeOutput(ctx, options.out, `${JSON.stringify(document, null, 2)}\n`, what);
+      await deliverDocument(ctx, `${JSON.stringify(document, null, 2)}\n`, options.out, what);
     });
 }

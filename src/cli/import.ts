@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { importOperations, parseExport, planImport, type ImportPlan, type Preference } from '../domain/exchange.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { Family } from '../domain/schema.js';
-import { ValidationError } from '../domain/validate.js';
+import { describeProblems, ValidationError } from '../domain/validate.js';
 import { describeIoError } from '../store/errors.js';
 import { describeJsonError } from '../store/jsonStore.js';
 import { createContext } from './context.js';
@@ -32,9 +32,7 @@ async function readExportFile(path: string): Promise<Family[]> {
     return parseExport(data);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
-    const more = error.problems.length > 5 ? ` (and ${error.problems.length - 5} more)` : '';
-    throw new UsageError(`the import file ${file} is not a famcoord export: ${shown.join('; ')}${more}; nothing was written`);
+    throw new UsageError(`the import file ${file} is not a famcoord export: ${describeProblems(error.problems)}; nothing was written`);
   }
 }
 

@@ -12,8 +12,8 @@ export interface ReadScope {
   /** Only these families (one family's plan, its documents). */
   familyIds?: readonly string[];
   /**
-   * Only families with something for today's view on this date (see `mayShowToday`), each cut
-   * down to what that view reads (`todayDigest`): a read with this scope is for `todayView` only.
+   * Only families with something for today's view on this date (see `mayShowToday`); a backend
+   * may cut each down to what that view reads (`todayDigest`), so such a read is for `todayView` only.
    */
   todayOn?: string;
 }

@@ -36,6 +36,12 @@ export function describePath(path: readonly PropertyKey[], root: unknown): strin
   return out || '(top level)';
 }
 
+/** The first problems as one line ("families[3] (f4).goals[0] (g12).due: must be …; …"), and how many more. */
+export function describeProblems(problems: readonly Problem[], shown = 5): string {
+  const more = problems.length > shown ? ` (and ${problems.length - shown} more)` : '';
+  return `${problems.slice(0, shown).map((p) => `${p.path}: ${p.message}`).join('; ')}${more}`;
+}
+
 export function zodProblems(error: z.ZodError, root: unknown): Problem[] {
   return error.issues.map((issue) => ({ path: describePath(issue.path, root), message: issue.message }));
 }

@@ -1,5 +1,6 @@
 // Errors the store reports to people. Messages name the file and the place, and what to do; they
 // never quote the file's content, which is personal data.
+import { describeProblems, type Problem } from '../domain/validate.js';
 
 /** `passphrase`: an encrypted store and a wrong (or no) passphrase. */
 export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo' | 'passphrase';
@@ -30,4 +31,9 @@ export function describeIoError(error: unknown): string {
     EIO: 'input/output error',
   };
   return code ? `${known[code] ?? 'system error'} (${code})` : 'unexpected error';
+}
+
+/** A store that parses but does not follow the store format: where, never what. */
+export function storeFormatError(path: string, problems: readonly Problem[]): StoreError {
+  return new StoreError('invalid', `the store ${path} does not follow the store format: ${describeProblems(problems)}; it was not changed`);
 }

@@ -11,16 +11,16 @@ import { parseState, ValidationError } from '../domain/validate.js';
 import { StateWorkspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
-import { describeIoError, StoreError } from './errors.js';
+import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { acquireLock } from './lock.js';
-import { ensurePrivateDir, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
+import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { runRestore } from '../domain/transaction.js';
-import { inScope, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
+import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
 
 /** Line and column of a character offset, for messages about a file people can open. */
 function lineAndColumn(text: string, offset: number): string {
@@ -182,9 +182,7 @@ class SafeJsonAdapter implements Adapter<State> {
       return state;
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
-      const more = error.problems.length > 5 ? ` (and ${error.problems.length - 5} more)` : '';
-      throw new StoreError('invalid', `the store ${this.path} does not follow the store format: ${shown.join('; ')}${more}; it was not changed`);
+      throw storeFormatError(this.path, error.problems);
     }
   }
 
@@ -220,11 +218,8 @@ export class JsonFileStore implements FamilyStore {
     this.logPath = auditLogPathFor(path);
   }
 
-  async exists(): Promise<boolean> {
-    return fs.access(this.path).then(
-      () => true,
-      () => false,
-    );
+  exists(): Promise<boolean> {
+    return pathExists(this.path);
   }
 
   async read(scope?: ReadScope): Promise<State> {
@@ -232,9 +227,8 @@ export class JsonFileStore implements FamilyStore {
     if (this.db.data === null)
       throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
     if (isWholeStore(scope)) return this.db.data;
-    // The whole file is read anyway; filtering keeps what callers see the same on every backend.
-    const families = this.db.data.families.filter((family) => inScope(family, scope as ReadScope));
-    return { ...this.db.data, families: scope?.todayOn === undefined ? families : families.map(todayDigest) };
+    // The whole file is read anyway: filter, but cutting families down to digests would only add work.
+    return { ...this.db.data, families: this.db.data.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
@@ -265,7 +259,7 @@ export class JsonFileStore implements FamilyStore {
     });
     this.db.data = state;
     await this.db.write();
-    const logKey = this.adapter.sealing?.keys.log;
+    const logKey = this.readLogKey;
     const entry = auditEntryFor((await lastStep(this.logPath, logKey)) + 1, changes, meta, detail);
     const { step, familyIds } = entry;
     await appendAuditEntry(this.logPath, entry, logKey).catch((error: unknown) => {
@@ -296,7 +290,7 @@ export class JsonFileStore implements FamilyStore {
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const state = await this.read();
-      const logKey = this.adapter.sealing?.keys.log;
+      const logKey = this.readLogKey;
       let result: TransactResult;
       if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath, logKey)).some((e) => familyId in e.before)) {
         // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
@@ -323,7 +317,7 @@ export class JsonFileStore implements FamilyStore {
     return this.locked(async () => {
       const state = await this.read();
       const ws = new StateWorkspace(state);
-      const plan = planUndo(await readAuditLog(this.logPath, this.adapter.sealing?.keys.log), (id) => ws.family(id));
+      const plan = planUndo(await readAuditLog(this.logPath, this.readLogKey), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: [], undoes: plan.target.step });
@@ -366,12 +360,17 @@ export class JsonFileStore implements FamilyStore {
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
-      await appendAuditEntries(this.logPath, options.history ?? [], this.adapter.sealing?.keys.log);
+      await appendAuditEntries(this.logPath, options.history ?? [], this.readLogKey);
     });
   }
 
   async history(): Promise<AuditEntry[]> {
     return readAuditLog(this.logPath, await this.logKey());
+  }
+
+  /** The log key of the store as last read or created (undefined: plaintext). */
+  private get readLogKey(): Buffer | undefined {
+    return this.adapter.sealing?.keys.log;
   }
 
   /** Whether the store file is encrypted (only its header is read; no passphrase needed). */

@@ -108,3 +108,10 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
     names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(join(dirname(path), n), { force: true })),
   );
 }
+
+export function pathExists(path: string): Promise<boolean> {
+  return fs.access(path).then(
+    () => true,
+    () => false,
+  );
+}

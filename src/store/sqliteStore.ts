@@ -15,8 +15,8 @@ import { parseState, ValidationError } from '../domain/validate.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import { auditEntryFor, type AuditEntry } from './auditLog.js';
-import { describeIoError, StoreError } from './errors.js';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from './safeFile.js';
+import { describeIoError, StoreError, storeFormatError } from './errors.js';
+import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 
@@ -200,11 +200,8 @@ export class SqliteStore implements FamilyStore {
 
   constructor(readonly path: string) {}
 
-  async exists(): Promise<boolean> {
-    return fs.access(this.path).then(
-      () => true,
-      () => false,
-    );
+  exists(): Promise<boolean> {
+    return pathExists(this.path);
   }
 
   /** Opens the database (creating the file 0600 only when `create`), checking it is a famcoord store. */
@@ -277,8 +274,7 @@ export class SqliteStore implements FamilyStore {
       return parseState({ ...head, families });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const shown = error.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
-      throw new StoreError('invalid', `the store ${this.path} does not follow the store format: ${shown.join('; ')}; it was not changed`);
+      throw storeFormatError(this.path, error.problems);
     }
   }
 
