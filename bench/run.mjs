@@ -168,8 +168,9 @@ function buildUnbundled() {
     import { build } from 'esbuild';
     import { readdirSync, statSync } from 'node:fs';
     import { join } from 'node:path';
+    import { fingerprintDefine } from './scripts/schemaFingerprint.mjs';
     const files = (dir) => readdirSync(dir).flatMap((n) => statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\\.tsx?$/.test(n) ? [join(dir, n)] : []);
-    await build({ entryPoints: files('src'), outdir: ${JSON.stringify(out)}, outbase: 'src', bundle: false, format: 'esm', platform: 'node', target: 'node20', jsx: 'automatic', logLevel: 'error' });`;
+    await build({ entryPoints: files('src'), outdir: ${JSON.stringify(out)}, outbase: 'src', bundle: false, format: 'esm', platform: 'node', target: 'node20', jsx: 'automatic', define: fingerprintDefine(), logLevel: 'error' });`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`unbundled build failed: ${result.stderr.split('\n')[0]}`);
   return join(out, 'cli', 'main.js');

@@ -2,6 +2,7 @@
 // and the TUI, which the CLI loads with a dynamic import() only when it opens the workbench.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { fingerprintDefine } from './schemaFingerprint.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -16,7 +17,7 @@ await build({
   // Smaller files compile faster at every start. React's production build is a fraction of its
   // development build, which would otherwise be bundled too (it is picked at run time).
   minify: true,
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
   // native addon: it stays in node_modules and is imported only when a store is a database.
   external: ['react-devtools-core', 'better-sqlite3'],

@@ -4,8 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { OperationSchema, type Operation } from '../domain/operations.js';
-import { TransactionError } from '../domain/transaction.js';
-import { describePath } from '../domain/validate.js';
+import { describePath, TransactionError } from '../domain/errors.js';
 import { describeIoError } from '../store/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';

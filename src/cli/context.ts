@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isIsoDate, localTimeZone, todayIn } from '../domain/dates.js';
 import { numberOrText } from '../domain/input.js';
-import { OperationSchema, type Operation, type RawOperation } from '../domain/operations.js';
+import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
 import type { ReadScope } from '../domain/scope.js';
@@ -102,8 +102,12 @@ export type FieldNames = Partial<Record<string, string>>;
 
 const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Validates operations built from flags; a problem is reported with the flag the user typed. */
-export function validateOperations(inputs: readonly RawOperation[], names: FieldNames = {}): Operation[] {
+/**
+ * Validates operations built from flags; a problem is reported with the flag the user typed. The
+ * operations' schemas (zod) load here, when something is to change: reading commands start without them.
+ */
+async function validateOperations(inputs: readonly RawOperation[], names: FieldNames): Promise<Operation[]> {
+  const { OperationSchema } = await import('../domain/operations.js');
   return inputs.map((input) => {
     const result = OperationSchema.safeParse(input);
     if (result.success) return result.data;
@@ -121,7 +125,7 @@ export async function applyOperations(
   names: FieldNames,
   describe: (result: TransactResult) => string,
 ): Promise<void> {
-  const operations = validateOperations(inputs, names);
+  const operations = await validateOperations(inputs, names);
   const store = await ctx.openStore();
   const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today });
   if (ctx.json) ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });

@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { entityId } from '../domain/schema.js';
-import { TransactionError } from '../domain/transaction.js';
+import { TransactionError } from '../domain/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
 

@@ -1,9 +1,7 @@
 // Exit codes and the one-line messages users see. 0 done, 1 failed (the store could not be read,
 // locked, written), 2 bad usage (a bad flag, a bad date, an id that does not exist). Nothing here
 // ever prints a stack trace or a value from the store.
-import { OperationError } from '../domain/operations.js';
-import { TransactionError } from '../domain/transaction.js';
-import { ValidationError } from '../domain/validate.js';
+import { OperationError, TransactionError, ValidationError } from '../domain/errors.js';
 import { StoreError } from '../store/errors.js';
 
 export const EXIT_OK = 0;

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { importOperations, parseExport, planImport, type ImportPlan, type Preference } from '../domain/exchange.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { Family } from '../domain/schema.js';
-import { describeProblems, ValidationError } from '../domain/validate.js';
+import { describeProblems, ValidationError } from '../domain/errors.js';
 import { describeIoError } from '../store/errors.js';
 import { describeJsonError } from '../store/jsonStore.js';
 import { createContext } from './context.js';

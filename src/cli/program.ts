@@ -1,31 +1,6 @@
 // The famcoord command line: global options and one registration per subcommand file.
 import { Command } from 'commander';
 import { sanitizeLine } from '../domain/sanitize.js';
-import { registerConfig } from './config.js';
-import { registerAccessLog } from './accessLog.js';
-import { registerBatch } from './batch.js';
-import { registerCalendar } from './calendar.js';
-import { registerConsent } from './consent.js';
-import { registerContact } from './contact.js';
-import { registerDemo } from './demo.js';
-import { registerDoctor } from './doctor.js';
-import { registerErase } from './erase.js';
-import { registerExport } from './export.js';
-import { registerFamilies } from './families.js';
-import { registerFamily } from './family.js';
-import { registerGoal } from './goal.js';
-import { registerInit } from './init.js';
-import { registerImport } from './import.js';
-import { registerIntervention, registerMember } from './intervention.js';
-import { registerLog } from './log.js';
-import { registerMeeting } from './meeting.js';
-import { registerMigrate } from './migrate.js';
-import { registerMinutes } from './minutes.js';
-import { registerObserve } from './observe.js';
-import { registerPlan } from './plan.js';
-import { registerReport } from './report.js';
-import { registerToday } from './today.js';
-import { registerUndo } from './undo.js';
 import { registerWorkbench } from './workbench.js';
 
 export const VERSION = '0.1.0';
@@ -46,8 +21,70 @@ export function commanderMessage(message: string, argv: readonly string[] = []):
     .replace(new RegExp(`'([^']{${QUOTED_LIMIT}})[^']+'`, 'g'), "'$1…'");
 }
 
-/** The program; `argv` (what was typed) lets error messages cut long arguments short. */
-export function buildProgram(argv: readonly string[] = []): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every subcommand, in the order help lists them, and the module that registers it. A command's module (and
+ * what it imports, such as the schemas a change is validated with) is loaded only when that
+ * command runs: `famcoord today` does not pay for the other twenty-five.
+ */
+export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Register> }> = [
+  { names: ['today'], load: async () => (await import('./today.js')).registerToday },
+  { names: ['families'], load: async () => (await import('./families.js')).registerFamilies },
+  { names: ['family'], load: async () => (await import('./family.js')).registerFamily },
+  { names: ['goal'], load: async () => (await import('./goal.js')).registerGoal },
+  { names: ['meeting'], load: async () => (await import('./meeting.js')).registerMeeting },
+  { names: ['contact'], load: async () => (await import('./contact.js')).registerContact },
+  { names: ['consent'], load: async () => (await import('./consent.js')).registerConsent },
+  { names: ['intervention'], load: async () => (await import('./intervention.js')).registerIntervention },
+  { names: ['member'], load: async () => (await import('./intervention.js')).registerMember },
+  { names: ['observe', 'event'], load: async () => (await import('./observe.js')).registerObserve },
+  { names: ['report'], load: async () => (await import('./report.js')).registerReport },
+  { names: ['plan'], load: async () => (await import('./plan.js')).registerPlan },
+  { names: ['minutes'], load: async () => (await import('./minutes.js')).registerMinutes },
+  { names: ['calendar'], load: async () => (await import('./calendar.js')).registerCalendar },
+  { names: ['batch'], load: async () => (await import('./batch.js')).registerBatch },
+  { names: ['log'], load: async () => (await import('./log.js')).registerLog },
+  { names: ['access-log'], load: async () => (await import('./accessLog.js')).registerAccessLog },
+  { names: ['export'], load: async () => (await import('./export.js')).registerExport },
+  { names: ['import'], load: async () => (await import('./import.js')).registerImport },
+  { names: ['erase'], load: async () => (await import('./erase.js')).registerErase },
+  { names: ['undo'], load: async () => (await import('./undo.js')).registerUndo },
+  { names: ['init'], load: async () => (await import('./init.js')).registerInit },
+  { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
+  { names: ['doctor'], load: async () => (await import('./doctor.js')).registerDoctor },
+  { names: ['migrate'], load: async () => (await import('./migrate.js')).registerMigrate },
+  { names: ['config'], load: async () => (await import('./config.js')).registerConfig },
+];
+
+/**
+ * The first word of `argv` that is not an option or an option's value: the subcommand asked
+ * for, or undefined (the workbench, or `--help` / `--version` alone).
+ */
+export function requestedCommand(program: Command, argv: readonly string[]): string | undefined {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') return args[i + 1];
+    if (!arg.startsWith('-')) return arg;
+    if (takesValue.has(arg)) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The command modules to load for `argv`: the one asked for; all of them for help and for a
+ * mistyped command (help lists them, a typo gets a suggestion); none for the workbench or --version.
+ */
+function commandsFor(wanted: string | undefined, argv: readonly string[]) {
+  if (wanted === undefined) return argv.includes('--help') || argv.includes('-h') ? COMMANDS : [];
+  const chosen = COMMANDS.filter((command) => command.names.includes(wanted));
+  return chosen.length > 0 ? chosen : COMMANDS;
+}
+
+/** The program; `argv` (what was typed) picks the command modules to load, and lets error messages cut long arguments short. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('famcoord')
     .description('famcoord: the family coordinator\'s workbench. Without a command it opens the workbench (TUI).')
     .version(VERSION)
@@ -64,8 +101,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
       // strip control characters from it and cut it short, it may be anything (or personal data).
       outputError: (message, write) => write(`famcoord: ${commanderMessage(message, argv)}\n`),
     });
-  for (const register of [registerToday, registerFamilies, registerFamily, registerGoal, registerMeeting, registerContact, registerConsent, registerIntervention, registerMember, registerObserve, registerReport, registerPlan, registerMinutes, registerCalendar, registerBatch, registerLog, registerAccessLog, registerExport, registerImport, registerErase, registerUndo, registerInit, registerDemo, registerDoctor, registerMigrate, registerConfig])
-    register(program);
+  const commands = commandsFor(requestedCommand(program, argv), argv);
+  for (const register of await Promise.all(commands.map((command) => command.load()))) register(program);
   registerWorkbench(program);
   return program;
 }

@@ -7,7 +7,7 @@ import { EXIT_USAGE, exitCodeFor, messageFor } from './errors.js';
 export async function runCli(argv: string[]): Promise<number> {
   process.exitCode = undefined;
   try {
-    await buildProgram(argv).parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE; // help and --version exit 0

@@ -6,7 +6,8 @@ import { canonicalJson } from './canonical.js';
 import { changesOfFamilies, type ExportedChange, type FamilyLogStep } from './familyLog.js';
 import type { OperationOf } from './operations.js';
 import { FamilySchema, STORE_VERSION, type Family, type State } from './schema.js';
-import { referenceProblems, ValidationError, zodProblems } from './validate.js';
+import { ValidationError } from './errors.js';
+import { referenceProblems, zodProblems } from './validate.js';
 import { idsOf } from './workspace.js';
 
 export const EXPORT_FORMAT = 'famcoord-export';

@@ -1,7 +1,8 @@
 // The audit log seen family by family: which logged operations concern which family (for an
 // export's list of changes), and how the log is scrubbed of one family when its case ends and its
 // data is erased. Pure: the store reads and rewrites the log around these functions.
-import { entityIdOf, familyIdOf, type Operation, type OperationName } from './operations.js';
+import type { Operation, OperationName } from './operations.js';
+import { entityIdOf, familyIdOf } from './operationTargets.js';
 import type { Family } from './schema.js';
 import { idsOf } from './workspace.js';
 

@@ -24,6 +24,7 @@ import {
 } from './schema.js';
 import { isContactUnresolved } from './rules.js';
 import { byDate } from './dates.js';
+import { OperationError } from './errors.js';
 import { idsOf, type Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
@@ -182,14 +183,6 @@ export type OperationInput = z.input<typeof OperationSchema>;
 /** A validated operation with its defaults. */
 export type Operation = z.output<typeof OperationSchema>;
 export type OperationOf<Name extends OperationName> = Extract<Operation, { op: Name }>;
-
-/** A change that cannot be applied to this data: an unknown id, a contact already resolved... */
-export class OperationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OperationError';
-  }
-}
 
 export interface ApplyContext {
   /** Today's date, the default for dated operations. */
@@ -439,24 +432,4 @@ const handlers: Handlers = {
 export function applyOperation(ws: Workspace, operation: Operation, ctx: ApplyContext): Operation {
   const handler = handlers[operation.op] as (ws: Workspace, op: Operation, ctx: ApplyContext) => Operation;
   return handler(ws, operation, ctx);
-}
-
-/** The family an operation concerns, when it can be told from the operation alone. */
-export function familyIdOf(operation: Operation): string | undefined {
-  if ('familyId' in operation) return operation.familyId;
-  if (operation.op === 'family.add') return operation.id;
-  return operation.op === 'family.import' ? operation.family.id : undefined;
-}
-
-/** The id of the goal, meeting, contact, intervention or member an operation changes, if it changes one. */
-export function entityIdOf(operation: Operation): string | undefined {
-  const fields: Partial<Record<string, unknown>> = operation;
-  for (const field of ['goalId', 'meetingId', 'contactId', 'interventionId', 'consentId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
-  return undefined;
-}
-
-/** The family an applied operation belongs to, looked up in the workspace when the op names an object. */
-export function familyOfOperation(ws: Workspace, operation: Operation): string | undefined {
-  const entity = entityIdOf(operation);
-  return familyIdOf(operation) ?? (entity === undefined ? undefined : ws.familyOf(entity)?.id);
 }

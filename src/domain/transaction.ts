@@ -1,8 +1,10 @@
 // Applies a list of operations as one all-or-nothing step and checks that every family it touched
 // is still valid. Used by every store backend, so the rules live in one place.
-import { applyOperation, familyOfOperation, OperationError, type ApplyContext, type Operation } from './operations.js';
+import { OperationError, TransactionError, ValidationError } from './errors.js';
+import { applyOperation, type ApplyContext, type Operation } from './operations.js';
+import { familyOfOperation } from './operationTargets.js';
 import { FamilySchema, STORE_VERSION } from './schema.js';
-import { referenceProblems, ValidationError, zodProblems } from './validate.js';
+import { referenceProblems, zodProblems } from './validate.js';
 import type { Family } from './schema.js';
 import type { FamilyChange, Workspace } from './workspace.js';
 
@@ -10,17 +12,6 @@ export interface AppliedTransaction {
   /** The operations as applied, with new ids and default dates filled in. */
   applied: Operation[];
   changes: FamilyChange[];
-}
-
-/** Names the operation (1-based, as in a batch file) that could not be applied. */
-export class TransactionError extends Error {
-  constructor(
-    readonly index: number,
-    override readonly cause: Error,
-  ) {
-    super(cause.message);
-    this.name = 'TransactionError';
-  }
 }
 
 /** Checks that the families a step leaves behind are valid (schema and references). */

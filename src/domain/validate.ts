@@ -3,44 +3,8 @@
 // reported with a path a person can follow, e.g. families[3] (f4).goals[0] (g12).due, never with
 // the offending value, which may be personal data.
 import type { z } from 'zod';
+import { ValidationError, describePath, type Problem } from './errors.js';
 import { StateSchema, type State } from './schema.js';
-
-export interface Problem {
-  /** Where, e.g. "families[3] (f4).goals[0] (g12).due". */
-  path: string;
-  message: string;
-}
-
-export class ValidationError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    this.name = 'ValidationError';
-  }
-}
-
-/** Renders a path, naming the id of each object it passes through when there is one. */
-export function describePath(path: readonly PropertyKey[], root: unknown): string {
-  let node: unknown = root;
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') {
-      out += `[${key}]`;
-      node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      if (typeof id === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(id)) out += ` (${id})`;
-    } else {
-      out += out ? `.${String(key)}` : String(key);
-      node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
-    }
-  }
-  return out || '(top level)';
-}
-
-/** The first problems as one line ("families[3] (f4).goals[0] (g12).due: must be …; …"), and how many more. */
-export function describeProblems(problems: readonly Problem[], shown = 5): string {
-  const more = problems.length > shown ? ` (and ${problems.length - shown} more)` : '';
-  return `${problems.slice(0, shown).map((p) => `${p.path}: ${p.message}`).join('; ')}${more}`;
-}
 
 export function zodProblems(error: z.ZodError, root: unknown): Problem[] {
   return error.issues.map((issue) => ({ path: describePath(issue.path, root), message: issue.message }));

@@ -1,6 +1,6 @@
 // Errors the store reports to people. Messages name the file and the place, and what to do; they
 // never quote the file's content, which is personal data.
-import { describeProblems, type Problem } from '../domain/validate.js';
+import { describeProblems, type Problem } from '../domain/errors.js';
 
 /** `passphrase`: an encrypted store and a wrong (or no) passphrase. */
 export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo' | 'passphrase';

@@ -6,12 +6,13 @@ import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
-import { findFailingOperations, runTransaction, operationFamilyIds } from '../domain/transaction.js';
-import { parseState, ValidationError } from '../domain/validate.js';
+import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
+import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
+import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
@@ -19,7 +20,6 @@ import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
-import { runRestore } from '../domain/transaction.js';
 import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
 
 /** Line and column of a character offset, for messages about a file people can open. */
@@ -167,6 +167,7 @@ class SafeJsonAdapter implements Adapter<State> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
     }
+    const mark = markOf(bytes);
     const sealing = await this.sealingOf(bytes);
     if (sealing) {
       try {
@@ -176,10 +177,15 @@ class SafeJsonAdapter implements Adapter<State> {
       }
     }
     const data = parseStoreBytes(bytes, this.path);
+    const state = (await isKnownGood(this.path, mark)) ? (data as State) : await this.validate(data);
+    this.sealing = sealing;
+    return state;
+  }
+
+  private async validate(data: unknown): Promise<State> {
+    const { parseState } = await loadValidation();
     try {
-      const state = parseState(data);
-      this.sealing = sealing;
-      return state;
+      return parseState(data);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);
@@ -190,7 +196,11 @@ class SafeJsonAdapter implements Adapter<State> {
     try {
       await ensurePrivateDir(dirname(this.path));
       const text = serializeState(state);
-      await writeFileAtomic(this.path, this.sealing ? sealStore(text, this.sealing.header, this.sealing.keys.store) : text);
+      const hash = markHash();
+      await writeFileAtomic(this.path, this.sealing ? sealStore(text, this.sealing.header, this.sealing.keys.store) : text, hash);
+      // Only valid states reach here (parsed whole, or changed by operations whose families were
+      // checked), and what famcoord writes reads back as itself: parsing adds no defaults to it.
+      await markKnownGood(this.path, hash?.digest('hex'));
     } catch (error) {
       throw new StoreError('io', `cannot write the store ${this.path}: ${describeIoError(error)}; the old store is unchanged`);
     }
@@ -271,6 +281,7 @@ export class JsonFileStore implements FamilyStore {
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const state = await this.read(); // re-read under the lock: another process may have written
+      const { runTransaction, operationFamilyIds } = await loadTransactions();
       const ws = new StateWorkspace(state);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: applied });
@@ -280,6 +291,7 @@ export class JsonFileStore implements FamilyStore {
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const state = await this.read();
+    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today });
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
     const ws = new StateWorkspace(state);
@@ -297,6 +309,7 @@ export class JsonFileStore implements FamilyStore {
         result = { step: await lastStep(this.logPath, logKey), applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const ws = new StateWorkspace(state);
+        const { runTransaction } = await loadTransactions();
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
         result = { ...(await this.commit(ws.result(state), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
       }
@@ -319,6 +332,7 @@ export class JsonFileStore implements FamilyStore {
       const ws = new StateWorkspace(state);
       const plan = planUndo(await readAuditLog(this.logPath, this.readLogKey), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
+      const { runRestore } = await loadTransactions();
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
       const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
@@ -356,7 +370,7 @@ export class JsonFileStore implements FamilyStore {
     else this.adapter.sealing = undefined;
     await this.locked(async () => {
       await refuseExisting();
-      this.db.data = parseState(state);
+      this.db.data = (await loadValidation()).parseState(state);
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });

@@ -2,7 +2,7 @@
 // goes to a temp file with a unique name in the same directory (mode 0600), is fsynced, renamed
 // over the old file, and the directory is fsynced so the rename itself survives a power cut. A
 // reader therefore sees either the old file or the new one, whole.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type Hash } from 'node:crypto';
 import { promises as fs, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -49,8 +49,11 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Replaces `path` with `chunks` (text or bytes) atomically and durably; the file is 0600 whatever the umask. */
-export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+/**
+ * Replaces `path` with `chunks` (text or bytes) atomically and durably; the file is 0600 whatever
+ * the umask. `hash`, when given, is fed every byte written (a store's known-good mark).
+ */
+export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<void> {
   const temp = tempPathFor(path);
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
@@ -61,6 +64,7 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
     for (const chunk of chunks) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      hash?.update(bytes);
       size += bytes.byteLength;
       if (size >= 1 << 20) {
         await writeAll(handle, Buffer.concat(pending));

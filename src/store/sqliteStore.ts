@@ -9,12 +9,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
-import { findFailingOperations, runRestore, runTransaction, operationFamilyIds } from '../domain/transaction.js';
 import { scrubFamily } from '../domain/familyLog.js';
-import { parseState, ValidationError } from '../domain/validate.js';
+import { ValidationError } from '../domain/errors.js';
 import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import { auditEntryFor, type AuditEntry } from './auditLog.js';
+import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
@@ -270,6 +270,7 @@ export class SqliteStore implements FamilyStore {
       if (error instanceof StoreError) throw error;
       throw sqliteError(error, this.path);
     }
+    const { parseState } = await loadValidation();
     try {
       return parseState({ ...head, families });
     } catch (error) {
@@ -285,6 +286,7 @@ export class SqliteStore implements FamilyStore {
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction, operationFamilyIds } = await loadTransactions();
     return this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
@@ -297,6 +299,7 @@ export class SqliteStore implements FamilyStore {
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const ctx = { today: meta.today };
+    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     const failures = await this.rolledBack((sql) => findFailingOperations(new SqliteWorkspace(sql), operations, ctx));
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
     return this.rolledBack((sql) => {
@@ -323,6 +326,7 @@ export class SqliteStore implements FamilyStore {
   }
 
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction } = await loadTransactions();
     const result = await this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
@@ -351,6 +355,7 @@ export class SqliteStore implements FamilyStore {
   }
 
   async undo(meta: TransactMeta): Promise<UndoResult> {
+    const { runRestore } = await loadTransactions();
     return this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
@@ -366,7 +371,7 @@ export class SqliteStore implements FamilyStore {
   async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
-    const valid = parseState(state);
+    const valid = (await loadValidation()).parseState(state);
     if (!options.replace && (await this.exists()) && (await this.hasData()))
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     await this.write((sql, db) => {

@@ -8,7 +8,7 @@ import { OperationSchema } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
 import type { State } from '../domain/schema.js';
-import { TransactionError } from '../domain/transaction.js';
+import { TransactionError } from '../domain/errors.js';
 import type { FamilyStore } from '../store/Store.js';
 import { Footer } from '../components/Footer.js';
 import { FormDialog } from '../components/FormDialog.js';

@@ -29,7 +29,7 @@ describe('an encrypted store on the command line', () => {
     expect(JSON.parse(today.stdout).overdueGoals).toMatchObject([{ id: 'g1', familyName: 'Familien Zebrafisk' }]);
     expect(box.run(['log'], withPassphrase).stdout).toMatch(/goal\.progress/);
     const files = storeFiles();
-    expect(files.map((f) => f.slice(box.dir.length + 1)).sort()).toEqual(['store.json', 'store.json.audit.jsonl', 'store.json.bak.1', 'store.json.bak.2', 'store.json.bak.3']);
+    expect(files.map((f) => f.slice(box.dir.length + 1)).sort()).toEqual(['store.json', 'store.json.audit.jsonl', 'store.json.bak.1', 'store.json.bak.2', 'store.json.bak.3', 'store.json.checked']);
     for (const file of files) {
       const bytes = readFileSync(file);
       for (const secret of ['Zebrafisk', 'Ida', 'Mødte op', 'skole', PASSPHRASE]) expect(bytes.includes(secret), `${file} holds ${secret}`).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
-import { runTransaction, TransactionError } from '../../src/domain/transaction.js';
+import { TransactionError } from '../../src/domain/errors.js';
+import { runTransaction } from '../../src/domain/transaction.js';
 import { StateWorkspace } from '../../src/domain/workspace.js';
 import type { State } from '../../src/domain/schema.js';
 import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';

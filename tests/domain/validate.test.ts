@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseState, ValidationError } from '../../src/domain/validate.js';
+import { ValidationError } from '../../src/domain/errors.js';
+import { parseState } from '../../src/domain/validate.js';
 import { family, goal, intervention, state } from '../helpers/fixtures.js';
 
 function problems(data: unknown): string[] {

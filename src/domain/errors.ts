@@ -1,0 +1,59 @@
+// The domain's errors and how their problems are described. Kept apart from the schemas (zod) so
+// that code which only reports errors, such as the CLI's exit codes, loads no validation.
+
+export interface Problem {
+  /** Where, e.g. "families[3] (f4).goals[0] (g12).due". */
+  path: string;
+  message: string;
+}
+
+/** Data that breaks the schema or the rules across objects; lists every problem. */
+export class ValidationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+/** A change that cannot be applied to this data: an unknown id, a contact already resolved... */
+export class OperationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OperationError';
+  }
+}
+
+/** Names the operation (1-based, as in a batch file) that could not be applied. */
+export class TransactionError extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: Error,
+  ) {
+    super(cause.message);
+    this.name = 'TransactionError';
+  }
+}
+
+/** Renders a path, naming the id of each object it passes through when there is one. */
+export function describePath(path: readonly PropertyKey[], root: unknown): string {
+  let node: unknown = root;
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      node = Array.isArray(node) ? node[key] : undefined;
+      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+      if (typeof id === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(id)) out += ` (${id})`;
+    } else {
+      out += out ? `.${String(key)}` : String(key);
+      node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    }
+  }
+  return out || '(top level)';
+}
+
+/** The first problems as one line ("families[3] (f4).goals[0] (g12).due: must be …; …"), and how many more. */
+export function describeProblems(problems: readonly Problem[], shown = 5): string {
+  const more = problems.length > shown ? ` (and ${problems.length - shown} more)` : '';
+  return `${problems.slice(0, shown).map((p) => `${p.path}: ${p.message}`).join('; ')}${more}`;
+}

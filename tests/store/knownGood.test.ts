@@ -1,0 +1,76 @@
+// The known-good mark: a JSON store famcoord wrote is read without validating it again, and
+// anything else is validated in full.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/domain/demo.js';
+import { OperationSchema } from '../../src/domain/operations.js';
+import { parseState } from '../../src/domain/validate.js';
+import { StoreError } from '../../src/store/errors.js';
+import { JsonFileStore, serializeState } from '../../src/store/jsonStore.js';
+import { knownGoodPath, markOf } from '../../src/store/knownGood.js';
+import { family, goal, state } from '../helpers/fixtures.js';
+
+const META = { user: 'tester', source: 'test', today: '2026-11-24' };
+const dirs: string[] = [];
+function storePath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'famcoord-mark-'));
+  dirs.push(dir);
+  return join(dir, 'store.json');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function writtenByFamcoord(): Promise<JsonFileStore> {
+  const store = new JsonFileStore(storePath());
+  await store.create(state(family('f1', { goals: [goal('g1', '2026-12-01')] })));
+  await store.transact([OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 4 })], META);
+  return store;
+}
+
+describe('the known-good mark of a JSON store', () => {
+  it('is written 0600 beside the store with every write, and vouches for exactly those bytes', async () => {
+    const store = await writtenByFamcoord();
+    const mark = readFileSync(knownGoodPath(store.path), 'utf8');
+    expect(mark).toBe(markOf(readFileSync(store.path)));
+    expect(statSync(knownGoodPath(store.path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('lets a read skip validation when the bytes match it', async () => {
+    const store = await writtenByFamcoord();
+    // Bytes the schema would refuse, vouched for by a matching mark: read as they are. (Only a
+    // process that can write the store can write its mark, so this is no way around the rules.)
+    const unchecked = readFileSync(store.path, 'utf8').replace('"score":4', '"score":"four"');
+    writeFileSync(store.path, unchecked);
+    writeFileSync(knownGoodPath(store.path), markOf(Buffer.from(unchecked)) as string);
+    const read = await new JsonFileStore(store.path).read();
+    expect(read.families[0]?.goals[0]?.progress[0]?.score).toBe('four');
+  });
+
+  it('misses after a hand edit, so the edit is validated and refused', async () => {
+    const store = await writtenByFamcoord();
+    writeFileSync(store.path, readFileSync(store.path, 'utf8').replace('"score":4', '"score":"four"'));
+    const error = await new JsonFileStore(store.path).read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/families\[0\] \(f1\)\.goals\[0\] \(g1\)\.progress\[0\]\.score/);
+  });
+
+  it('is not written for a store written by hand, which goes through the schema (and its defaults) on every read', async () => {
+    const path = storePath();
+    const handWritten = { version: 1, families: [{ id: 'f1', name: 'Familien Holm', members: [], goals: [], meetings: [], contacts: [] }] };
+    writeFileSync(path, JSON.stringify(handWritten), { mode: 0o600 });
+    for (let read = 0; read < 2; read++) {
+      const { families } = await new JsonFileStore(path).read();
+      expect(families[0]).toMatchObject({ interventions: [], consents: [] }); // filled in by the schema
+    }
+    expect(existsSync(knownGoodPath(path))).toBe(false);
+  });
+
+  it('can only vouch for what reads back as itself: famcoord writes states the schema leaves unchanged', () => {
+    const demo = generateDemo({ families: 40, seed: 7, today: '2026-11-24' });
+    const written = JSON.parse([...serializeState(demo)].join('')) as unknown;
+    expect(parseState(written)).toEqual(written);
+  });
+});
