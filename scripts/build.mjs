@@ -4,6 +4,24 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fingerprintDefine } from './schemaFingerprint.mjs';
 
+/**
+ * commander requires node:child_process when it loads, to run external subcommands (famcoord has
+ * none). Loading it pulls in net, dgram and streams: ~5 ms on every command. commander gets a
+ * stand-in that requires the real module only if it is ever used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'famcoord' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'famcoord' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -23,5 +41,6 @@ await build({
   external: ['react-devtools-core', 'better-sqlite3'],
   // Bundled CommonJS (e.g. React) calls require(); give ESM output a real one.
   banner: { js: "import { createRequire as __famcoordRequire } from 'node:module'; const require = __famcoordRequire(import.meta.url);" },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

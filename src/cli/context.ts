@@ -3,7 +3,8 @@
 // them, so the CLI never writes the same update twice.
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { isIsoDate, localTimeZone, todayIn } from '../domain/dates.js';
+import { isIsoDate, todayIn } from '../domain/dates.js';
+import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';

@@ -54,10 +54,20 @@ export function isIsoDateTimeWithOffset(text: string): boolean {
   return ISO_DATE_TIME.test(text) && isIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
 }
 
-/** The machine's own IANA time zone (honours TZ). */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The zone this process's Date local time is in, once whoever learned its name has said so
+ * (src/cli/timeZone.ts). wallClock reads that zone with Date's local getters, because an
+ * Intl.DateTimeFormat costs ~15 ms to start (ICU loading calendar data) in every process that
+ * shows a time, a third of `famcoord today`. Any other zone goes through Intl.
+ */
+let localClockZone: string | undefined;
+
+/** Declares that Date's local time in this process is `timeZone`'s (undefined: not known). */
+export function useLocalClockFor(timeZone: string | undefined): void {
+  localClockZone = timeZone;
 }
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -79,6 +89,13 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a time zone. */
 export function wallClock(instant: string | Date, timeZone: string): { date: string; time: string } {
+  if (timeZone === localClockZone) {
+    const local = new Date(instant);
+    return {
+      date: `${String(local.getFullYear()).padStart(4, '0')}-${twoDigits(local.getMonth() + 1)}-${twoDigits(local.getDate())}`,
+      time: `${twoDigits(local.getHours())}:${twoDigits(local.getMinutes())}`,
+    };
+  }
   const parts = partsFormatter(timeZone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };

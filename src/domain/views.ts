@@ -12,6 +12,7 @@ import {
   overlappingInterventionIds,
   upcomingMeetings,
 } from './rules.js';
+import { compareDanish } from './collate.js';
 import type { Attendee, Contact, Family, Goal, Intervention, Meeting, Member, State } from './schema.js';
 
 export interface TodayMeeting {
@@ -64,9 +65,7 @@ export interface TodayView {
   openContacts: OpenContact[];
 }
 
-// Danish collation (æ, ø, å after z; "Aa" as å). One collator: localeCompare with a locale builds one per call.
-const danish = new Intl.Collator('da');
-const byText = (a: string, b: string) => danish.compare(a, b);
+const byText = compareDanish;
 
 function memberName(family: Family, memberId: string | undefined): string | undefined {
   return memberId === undefined ? undefined : family.members.find((m) => m.id === memberId)?.name;

@@ -56,6 +56,17 @@ export function* serializeState(state: State): Generator<string> {
   yield '\n]}\n';
 }
 
+/** Whether `serializeState(state)` gives exactly `bytes`. */
+function serializesTo(state: State, bytes: Buffer): boolean {
+  let offset = 0;
+  for (const chunk of serializeState(state)) {
+    const encoded = Buffer.from(chunk, 'utf8');
+    if (offset + encoded.length > bytes.length || !encoded.equals(bytes.subarray(offset, offset + encoded.length))) return false;
+    offset += encoded.length;
+  }
+  return offset === bytes.length;
+}
+
 /**
  * The largest store parsed as one string. V8 cannot make a string of more than about 2^29
  * characters, so a larger store (a 100,000-family demo with indicator histories) is read in the
@@ -177,19 +188,27 @@ class SafeJsonAdapter implements Adapter<State> {
       }
     }
     const data = parseStoreBytes(bytes, this.path);
-    const state = (await isKnownGood(this.path, mark)) ? (data as State) : await this.validate(data);
+    const state = (await isKnownGood(this.path, mark)) ? (data as State) : await this.validate(data, bytes, mark);
     this.sealing = sealing;
     return state;
   }
 
-  private async validate(data: unknown): Promise<State> {
+  /**
+   * Validates a file's data in full. When the valid state is byte for byte what famcoord would
+   * write (a store written by an earlier famcoord, or restored from a backup), its mark is made
+   * now; a file written by hand that the schema changes (defaults filled in) never gets one.
+   */
+  private async validate(data: unknown, plainBytes: Buffer, mark: string | undefined): Promise<State> {
     const { parseState } = await loadValidation();
+    let state: State;
     try {
-      return parseState(data);
+      state = parseState(data);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);
     }
+    if (mark !== undefined && serializesTo(state, plainBytes)) await markKnownGood(this.path, mark);
+    return state;
   }
 
   async write(state: State): Promise<void> {

@@ -1,13 +1,14 @@
-// A store file that famcoord wrote itself need not be validated again on every command. Beside it,
-// STORE.checked holds the SHA-256 of the bytes written, salted with the fingerprint of the rules
-// that accepted the state (built in by scripts/schemaFingerprint.mjs). A read
-// whose bytes hash to the mark skips the schema and the cross-object rules, and does not even load
-// them: on a coordinator's store that cuts the start-up of `famcoord today` by a third, and at
-// 1,000 families it saves ~200 ms a command. Only famcoord's own writes are marked: a file written
-// by hand may lack fields the schema fills in with defaults, so it must go through the schema on
-// every read. Anything else misses the mark and is validated in full: a file edited by hand,
-// restored from a backup, written by a famcoord with other rules, or a mark lost in a crash. The mark is only a hash, holds no data,
-// and is written without fsync: losing it costs one validation, never correctness.
+// A store file that famcoord wrote itself need not be validated again on every command. Beside
+// it, STORE.checked holds the SHA-256 of its bytes, salted with the fingerprint of the rules that
+// accepted them (built in by scripts/schemaFingerprint.mjs). A read whose bytes hash to the mark
+// skips the schema and the cross-object rules and does not even load them: on a coordinator's
+// store that cuts the start-up of `famcoord today` by a third, and at 1,000 families it saves
+// ~200 ms a command. Marked are famcoord's own writes, and files validated in full that are byte
+// for byte what famcoord would write (a store from an earlier famcoord, a restored backup). A file
+// written by hand may lack fields the schema fills in with defaults: it goes through the schema
+// on every read. So does anything that misses the mark: a hand edit, a famcoord with other rules,
+// a mark lost in a crash. The mark is only a hash, holds no data, and is written without fsync:
+// losing it costs one validation, never correctness.
 import { createHash, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { PRIVATE_FILE_MODE } from './safeFile.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, isIsoDateTimeWithOffset, offsetAt, todayIn, wallClock, zonedDateTime } from '../../src/domain/dates.js';
+import { addDays, daysBetween, isIsoDate, isIsoDateTimeWithOffset, offsetAt, todayIn, useLocalClockFor, wallClock, zonedDateTime } from '../../src/domain/dates.js';
 
 describe('calendar dates', () => {
   it('accepts only real dates as YYYY-MM-DD', () => {
@@ -41,5 +41,30 @@ describe('wall clock in a time zone', () => {
     // On the day clocks go back, 09:00 is already in winter time.
     expect(zonedDateTime('2026-10-25', '09:00', 'Europe/Copenhagen')).toBe('2026-10-25T09:00:00+01:00');
     expect(zonedDateTime('2026-10-25', '01:30', 'America/New_York')).toMatch(/^2026-10-25T01:30:00-0[45]:00$/);
+  });
+});
+
+describe("the local clock (Date's getters for the process's own zone)", () => {
+  const zones = ['Europe/Copenhagen', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+  const instants: Date[] = [];
+  // Every hour around 2026's European and American DST changes, plus a spread over decades.
+  for (const start of ['2026-03-08T00:00Z', '2026-03-28T00:00Z', '2026-10-24T00:00Z', '2026-11-01T00:00Z', '2026-04-04T00:00Z'])
+    for (let hour = 0; hour < 48; hour++) instants.push(new Date(Date.parse(start) + hour * 3_600_000 + 59 * 60_000));
+  for (let year = 1975; year <= 2045; year += 7) instants.push(new Date(`${year}-07-01T12:34:00Z`), new Date(`${year}-12-31T23:59:00Z`));
+
+  it('gives the same wall clock as Intl for every instant, in zones with DST, half hours and half-hour DST', () => {
+    const previousTz = process.env.TZ;
+    try {
+      for (const zone of zones) {
+        const viaIntl = instants.map((instant) => wallClock(instant, zone));
+        process.env.TZ = zone; // Node re-reads the zone for Date when TZ is assigned
+        useLocalClockFor(zone);
+        expect(instants.map((instant) => wallClock(instant, zone)), zone).toEqual(viaIntl);
+      }
+    } finally {
+      useLocalClockFor(undefined);
+      if (previousTz === undefined) delete process.env.TZ;
+      else process.env.TZ = previousTz;
+    }
   });
 });
