@@ -11,14 +11,21 @@ const DECOMPOSES_TO_AA = /aå/i;
 const AFTER_Z: Record<string, string> = { æ: '{', ø: '|', å: '}' }; // the code points after "z"
 
 let collator: Intl.Collator | undefined;
+// Sorting compares the same few hundred names thousands of times: each key is worked out once.
+const primaryKeys = new Map<string, string | undefined>();
 
 /** The text's letters as ICU's Danish primary level orders them, or undefined when it cannot be told without ICU. */
 function primaryKey(text: string): string | undefined {
-  if (!PLAIN.test(text) || DECOMPOSES_TO_AA.test(text)) return undefined;
-  return text
-    .replace(/aa|Aa|AA/g, 'å') // "aA" is not one letter to ICU
-    .toLowerCase()
-    .replace(/[æøå]/g, (letter) => AFTER_Z[letter] as string);
+  if (primaryKeys.has(text)) return primaryKeys.get(text);
+  const key =
+    !PLAIN.test(text) || DECOMPOSES_TO_AA.test(text)
+      ? undefined
+      : text
+          .replace(/aa|Aa|AA/g, 'å') // "aA" is not one letter to ICU
+          .toLowerCase()
+          .replace(/[æøå]/g, (letter) => AFTER_Z[letter] as string);
+  primaryKeys.set(text, key);
+  return key;
 }
 
 /** Compares two texts in Danish alphabetical order (negative, zero or positive, as Intl.Collator). */
