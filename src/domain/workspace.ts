@@ -104,11 +104,18 @@ export class StateWorkspace implements Workspace {
     const index = this.index();
     this.record(family.id, family);
     const previous = this.family(family.id);
-    if (previous) for (const id of idsOf(previous)) index.delete(id);
-    for (const id of idsOf(family)) {
-      index.set(id, family.id);
-      this.counter.see(id);
+    const ids = idsOf(family);
+    if (previous) {
+      // Most changes keep every id (progress recorded, a contact resolved): only ids that went
+      // are dropped, and only new ones indexed. A batch puts the same families a thousand times.
+      const kept = new Set(ids);
+      for (const id of idsOf(previous)) if (!kept.has(id)) index.delete(id);
     }
+    for (const id of ids)
+      if (index.get(id) !== family.id) {
+        index.set(id, family.id);
+        this.counter.see(id);
+      }
     const position = this.positionById.get(family.id);
     if (position === undefined) {
       this.positionById.set(family.id, this.families.length);
