@@ -95,6 +95,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option('--caseload <coordinator>', "only this coordinator's families, for a team's store (default: $FAMCOORD_CASELOAD)")
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showSuggestionAfterError(true)
+    // commander adds `help [command]` by itself only to a program without an action of its own;
+    // this one has the workbench.
+    .helpCommand(true)
     .exitOverride()
     .configureOutput({
       // One line, prefixed, that says what to type instead. Commander quotes what was typed:

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, COMMANDS, requestedCommand } from '../../src/cli/program.js';
+import { runCli } from '../helpers/cli.js';
 
 const argv = (...words: string[]) => ['node', 'famcoord', ...words];
 const ALL = COMMANDS.flatMap((c) => c.names);
@@ -35,5 +36,13 @@ describe('requestedCommand', () => {
     expect(requestedCommand(program, argv('--store=today', '--json', 'log'))).toBe('log');
     expect(requestedCommand(program, argv('--date', '2026-11-24'))).toBeUndefined();
     expect(requestedCommand(program, argv('--', 'undo'))).toBe('undo');
+  });
+});
+
+describe('help', () => {
+  it('is there as `famcoord help COMMAND` too, although the program has an action (the workbench)', () => {
+    const result = runCli(['help', 'today']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: famcoord today/);
   });
 });
