@@ -46,7 +46,7 @@ async function checkDatabase(path: string): Promise<FileCheck> {
 
 async function checkFile(path: string, keyring: Keyring): Promise<FileCheck> {
   if (isSqlitePath(path)) return checkDatabase(path);
-  const file = new JsonFileStore(path, { keyring });
+  const file = new JsonFileStore(path, { keyring, verify: true });
   const encrypted = await file.encrypted().catch(() => false);
   const marked = { path, ...(encrypted && { encrypted: true as const }) };
   try {

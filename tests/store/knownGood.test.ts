@@ -49,6 +49,14 @@ describe('the known-good mark of a JSON store', () => {
     expect(read.families[0]?.goals[0]?.progress[0]?.score).toBe('four');
   });
 
+  it('is not trusted by a check that must see everything (doctor)', async () => {
+    const store = await writtenByFamcoord();
+    const unchecked = readFileSync(store.path, 'utf8').replace('"score":4', '"score":"four"');
+    writeFileSync(store.path, unchecked);
+    writeFileSync(knownGoodPath(store.path), markOf(Buffer.from(unchecked)) as string);
+    await expect(new JsonFileStore(store.path, { verify: true }).read()).rejects.toThrow(/progress\[0\]\.score/);
+  });
+
   it('misses after a hand edit, so the edit is validated and refused', async () => {
     const store = await writtenByFamcoord();
     writeFileSync(store.path, readFileSync(store.path, 'utf8').replace('"score":4', '"score":"four"'));
