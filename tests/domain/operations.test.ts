@@ -105,3 +105,47 @@ describe('operation validation', () => {
     expect(problem({ op: 'goal.explode' })).toMatch(/^op: must be one of: family.add/);
   });
 });
+
+describe('what operations leave behind', () => {
+  // A JSON store famcoord wrote is read back without the schema (src/store/knownGood.ts): every
+  // family an operation writes must already be as the schema would give it, defaults included.
+  it('is, for every kind of operation, a family the schema would leave unchanged', async () => {
+    const { FamilySchema } = await import('../../src/domain/schema.js');
+    const { OPERATION_NAMES } = await import('../../src/domain/operations.js');
+    const inputs: OperationInput[] = [
+      { op: 'family.add', name: 'Familien Ny', members: [{ name: 'Lone', role: 'adult' }] },
+      { op: 'member.add', familyId: 'f1', name: 'Sofus', role: 'child', born: '2015-03-01' },
+      { op: 'goal.add', familyId: 'f1', title: 'Ro i hverdagen', sector: 'children', due: '2027-02-01' },
+      { op: 'goal.progress', goalId: 'g1', score: 4 },
+      { op: 'goal.status', goalId: 'g1', status: 'on-hold' },
+      { op: 'goal.update', goalId: 'g1', title: 'Skolegang hver dag', priority: 1 },
+      { op: 'meeting.add', familyId: 'f1', type: 'netværksmøde', start: '2026-12-01T10:00:00+01:00' },
+      { op: 'meeting.minutes', meetingId: 'm1', minutes: 'Aftalt at mødes igen.' },
+      { op: 'meeting.agreement', meetingId: 'm1', who: 'Mette', what: 'Ringer til PPR' },
+      { op: 'contact.add', familyId: 'f1', sector: 'housing', subject: 'Boligstøtte' },
+      { op: 'contact.answer', contactId: 'c1', answer: 'Sagen er modtaget' },
+      { op: 'contact.resolve', contactId: 'c1', resolution: 'Bevilget' },
+      { op: 'contact.add', familyId: 'f2', sector: 'health', subject: 'Tandlæge' },
+      { op: 'contact.cancel', contactId: 'c2' },
+      { op: 'intervention.add', familyId: 'f1', memberId: 'f1-c', sector: 'school', kind: 'mentor', from: '2026-11-01' },
+      { op: 'intervention.end', interventionId: 'i1', to: '2026-12-31' },
+      { op: 'observation.add', memberId: 'f1-a', kind: 'absenceDays', value: 3 },
+      { op: 'event.add', memberId: 'f1-c', kind: 'notification' },
+      { op: 'consent.add', familyId: 'f1', sectors: ['school', 'health'], until: '2027-06-30' },
+      { op: 'consent.revoke', consentId: 'k1' },
+      { op: 'family.import', family: family('f9') },
+      { op: 'family.erase', familyId: 'f2' },
+    ];
+    const covered = new Set(inputs.map((i) => i.op));
+    expect(OPERATION_NAMES.filter((name) => !covered.has(name))).toEqual([]);
+    const ws = new StateWorkspace(base());
+    for (const [index, input] of inputs.entries()) {
+      const operation = OperationSchema.safeParse(input);
+      expect(operation.success, `${index}: ${input.op} ${JSON.stringify(operation.error?.issues[0])}`).toBe(true);
+      runTransaction(ws, [operation.data as never], { today: TODAY });
+    }
+    const written = ws.changes().flatMap((change) => (change.after ? [JSON.parse(JSON.stringify(change.after)) as unknown] : []));
+    expect(written.length).toBeGreaterThan(2);
+    for (const family of written) expect(FamilySchema.parse(family)).toEqual(family);
+  });
+});
