@@ -4,6 +4,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isIsoDate, todayIn } from '../domain/dates.js';
+import { writeJson } from './jsonOutput.js';
 import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
@@ -92,7 +93,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
       return store;
     },
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    printJson: (value) => writeJson(value, (text) => process.stdout.write(text)),
   };
 }
 

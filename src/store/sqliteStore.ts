@@ -469,14 +469,17 @@ export class SqliteStore implements FamilyStore {
  * when written, and they are what makes `today` on thousands of families start as fast as on a few.
  */
 function readTodayDigests(db: Database, where: string, params: string[], date: string): Family[] {
-  const families = (db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().all(...params) as string[]).map((text) => JSON.parse(text) as Family);
+  // Row by row: each digest's text is garbage once parsed, instead of all of them held at once.
+  const families: Family[] = [];
+  for (const text of db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>)
+    families.push(JSON.parse(text) as Family);
   const byId = new Map(families.map((family) => [family.id, family]));
   const window = meetingWindow(date);
   // CROSS JOIN keeps the families outside: the few in scope, then their marks through the
   // (family_id, kind, at) index, instead of every mark in the store.
   const marks = db.prepare(`SELECT t.family_id, t.kind, t.data FROM families CROSS JOIN today_marks AS t ON t.family_id = families.id
     ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'goal' AND t.at < ?))`);
-  for (const mark of marks.all(...params, window.from, window.to, date) as Array<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
+  for (const mark of marks.iterate(...params, window.from, window.to, date) as Iterable<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
     const family = byId.get(mark.family_id);
     if (mark.kind === 'meeting') family?.meetings.push(JSON.parse(mark.data) as Meeting);
     else family?.goals.push(JSON.parse(mark.data) as Goal);

@@ -1,0 +1,50 @@
+// --json output: exactly JSON.stringify(value, null, 2), written in slices. `today --json` on a
+// municipality's store answers with hundreds of thousands of items; as one string (and the bytes
+// made from it to write) that was tens of megabytes more memory than the answer itself needs.
+
+const SLICE = 64 * 1024;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** What JSON.stringify keeps of an object's entry. */
+const serializable = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+
+/** The text of `value` as JSON.stringify(value, null, 2) gives it, in pieces: the outer arrays and objects item by item. */
+export function* prettyJson(value: unknown, depth = 0): Generator<string> {
+  const pad = '  '.repeat(depth);
+  if (depth < 2 && Array.isArray(value) && value.length > 0) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i > 0 ? ',' : ''}\n${pad}  `;
+      const item: unknown = value[i];
+      yield* prettyJson(serializable(item) ? item : null, depth + 1);
+    }
+    yield `\n${pad}]`;
+  } else if (depth < 2 && isPlainObject(value) && Object.values(value).some(serializable)) {
+    yield '{';
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+      if (!serializable(item)) continue;
+      yield `${first ? '' : ','}\n${pad}  ${JSON.stringify(key)}: `;
+      yield* prettyJson(item, depth + 1);
+      first = false;
+    }
+    yield `\n${pad}}`;
+  } else {
+    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+  }
+}
+
+/** Writes `value` as indented JSON and a newline, in slices of about 64 KB. */
+export function writeJson(value: unknown, write: (text: string) => void): void {
+  let pending = '';
+  for (const piece of prettyJson(value)) {
+    pending += piece;
+    if (pending.length >= SLICE) {
+      write(pending);
+      pending = '';
+    }
+  }
+  write(`${pending}\n`);
+}

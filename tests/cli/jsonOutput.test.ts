@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prettyJson, writeJson } from '../../src/cli/jsonOutput.js';
+
+const whole = (value: unknown) => [...prettyJson(value)].join('');
+
+describe('--json output in slices', () => {
+  it('is exactly JSON.stringify(value, null, 2), for any JSON and for objects with undefined entries', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => whole(value) === JSON.stringify(value, null, 2)), { numRuns: 2_000 });
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.array(fc.option(fc.object(), { nil: undefined }))), (value) => whole(value) === JSON.stringify(value, null, 2)), { numRuns: 1_000 });
+    for (const value of [{}, [], { a: undefined }, [undefined], { when: new Date(0), list: [new Date(0)] }, 'text', null])
+      expect(whole(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('writes a large answer in slices, never as one string', () => {
+    const view = { date: '2026-11-24', openContacts: Array.from({ length: 5_000 }, (_, i) => ({ id: `c${i}`, subject: 'Spørgsmål om bolig', daysWaiting: i })) };
+    const writes: string[] = [];
+    writeJson(view, (text) => writes.push(text));
+    expect(writes.join('')).toBe(`${JSON.stringify(view, null, 2)}\n`);
+    expect(writes.length).toBeGreaterThan(5);
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(80 * 1024);
+  });
+});
