@@ -158,6 +158,9 @@ async function benchStore(options, families, backend) {
   await row('batch (1,000 ops)', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'batch', '-'), { input: batch }), families === 1000 || (backend === 'sqlite' && families > 1000) ? 4 : undefined, () => runOnce(famcoord(store, 'undo')));
   if (families <= 1000)
     await row('workbench first frame', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("), families <= 25 ? 5 : undefined);
+  // A coordinator's workbench on a team's or a municipality's store (no target: a figure).
+  if (families > 25 && backend === 'sqlite')
+    await row('workbench first frame --caseload', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en --caseload 'Hanne Kjær'`, "Today's meetings ("));
   return rows;
 }
 
