@@ -134,7 +134,7 @@ Examples:
         throw lineOf(error);
       });
       const summary = summarize(result);
-      if (ctx.json) ctx.printJson({ ok: true, step: result.step, ...summary });
+      if (ctx.json) await ctx.printJson({ ok: true, step: result.step, ...summary });
       else ctx.print(`Applied ${summary.operations} operation(s) to ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} in one step (step ${result.step}); famcoord undo takes it back`);
     });
 }

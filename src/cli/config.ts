@@ -20,7 +20,7 @@ export function registerConfig(program: Command): void {
       const ctx = createContext(command);
       const { path, origin } = await resolveStorePath({ flag: ctx.storeFlag });
       const file = (await openConfig()).path;
-      if (ctx.json) ctx.printJson({ store: path, origin, config: file });
+      if (ctx.json) await ctx.printJson({ store: path, origin, config: file });
       else ctx.print(`store:  ${path} (${ORIGIN_TEXT[origin]})\nconfig: ${file}`);
     });
 
@@ -32,7 +32,7 @@ export function registerConfig(program: Command): void {
       const ctx = createContext(command);
       const absolute = resolve(path);
       (await openConfig()).set('store', absolute);
-      if (ctx.json) ctx.printJson({ ok: true, store: absolute });
+      if (ctx.json) await ctx.printJson({ ok: true, store: absolute });
       else ctx.print(`Your default store is now ${absolute}`);
     });
 
@@ -42,7 +42,7 @@ export function registerConfig(program: Command): void {
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
       (await openConfig()).delete('store');
-      if (ctx.json) ctx.printJson({ ok: true });
+      if (ctx.json) await ctx.printJson({ ok: true });
       else ctx.print('Your default store is the user data folder again');
     });
 }

@@ -43,7 +43,8 @@ export interface CliContext {
   passphrase: PassphraseSource;
   openStore(): Promise<FamilyStore>;
   print(text: string): void;
-  printJson(value: unknown): void;
+  /** Writes JSON to stdout; resolves once a pipe has taken it all (a large answer waits for its reader). */
+  printJson(value: unknown): Promise<void>;
 }
 
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
@@ -93,7 +94,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
       return store;
     },
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    printJson: (value) => writeJson(value, (text) => process.stdout.write(text)),
+    printJson: (value) => writeJson(value, process.stdout),
   };
 }
 
@@ -130,7 +131,7 @@ export async function applyOperations(
   const operations = await validateOperations(inputs, names);
   const store = await ctx.openStore();
   const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today });
-  if (ctx.json) ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });
+  if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });
   else ctx.print(`${describe(result)} (step ${result.step})`);
 }
 

@@ -38,7 +38,7 @@ export function registerDemo(program: Command): void {
           throw new UsageError(`${store.path} holds a store that is not a demo; it was not changed. Use --store PATH for the demo, or --force to replace it`);
       }
       await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true, encrypt: o.encrypt === true });
-      if (ctx.json) ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true });
+      if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';
         ctx.print(`Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);

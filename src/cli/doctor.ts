@@ -28,7 +28,7 @@ export function registerDoctor(program: Command): void {
       const diagnosis = await diagnose(path, keyring);
       const { store } = diagnosis;
       const details = [store.families !== undefined && `${store.families} families`, store.encrypted && store.status !== 'encrypted' && 'encrypted'].filter(Boolean);
-      if (ctx.json) ctx.printJson(diagnosis);
+      if (ctx.json) await ctx.printJson(diagnosis);
       else
         ctx.print(
           [

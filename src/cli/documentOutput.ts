@@ -39,6 +39,6 @@ export async function deliverDocument(ctx: CliContext, text: string, out: string
   } catch (error) {
     throw new StoreError('io', `could not write ${sanitizeLine(path)}: ${describeIoError(error)}; give --out a file in a folder you can write to`);
   }
-  if (ctx.json) ctx.printJson({ ok: true, file: path });
+  if (ctx.json) await ctx.printJson({ ok: true, file: path });
   else ctx.print(`Wrote ${what} to ${sanitizeLine(path)} (readable only by you)`);
 }

@@ -78,7 +78,7 @@ export function registerFamily(program: Command): void {
       const ctx = createContext(command);
       const plan = familyPlan(await (await ctx.openStore()).read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
       if (!plan) throw new UsageError(`no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
-      if (ctx.json) ctx.printJson(plan);
+      if (ctx.json) await ctx.printJson(plan);
       else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone));
     });
 }

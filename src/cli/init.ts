@@ -14,7 +14,7 @@ export function registerInit(program: Command): void {
       const store = await ctx.openStore();
       const encrypted = options.encrypt === true;
       await store.create(emptyState(), { encrypt: encrypted });
-      if (ctx.json) ctx.printJson({ ok: true, store: store.path, encrypted });
+      if (ctx.json) await ctx.printJson({ ok: true, store: store.path, encrypted });
       else
         ctx.print(`Created an empty${encrypted ? ' encrypted' : ''} store at ${store.path}\n${encrypted ? 'Keep the passphrase safe: without it the store cannot be read, and it cannot be recovered.\n' : ''}Add a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`);
     });

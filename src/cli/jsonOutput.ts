@@ -1,6 +1,8 @@
 // --json output: exactly JSON.stringify(value, null, 2), written in slices. `today --json` on a
 // municipality's store answers with hundreds of thousands of items; as one string (and the bytes
-// made from it to write) that was tens of megabytes more memory than the answer itself needs.
+// made from it to write) that was tens of megabytes more memory than the answer itself needs, and
+// into a pipe (`famcoord today --json | jq`) Node kept whatever the reader had not yet taken.
+import { once } from 'node:events';
 
 const SLICE = 64 * 1024;
 
@@ -36,15 +38,20 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
   }
 }
 
+/** Writes a slice; when the stream holds more than it wants (a slow pipe), waits until it has drained. */
+async function writeSlice(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
 /** Writes `value` as indented JSON and a newline, in slices of about 64 KB. */
-export function writeJson(value: unknown, write: (text: string) => void): void {
+export async function writeJson(value: unknown, out: NodeJS.WritableStream): Promise<void> {
   let pending = '';
   for (const piece of prettyJson(value)) {
     pending += piece;
     if (pending.length >= SLICE) {
-      write(pending);
+      await writeSlice(out, pending);
       pending = '';
     }
   }
-  write(`${pending}\n`);
+  await writeSlice(out, `${pending}\n`);
 }

@@ -139,7 +139,7 @@ export function registerReport(program: Command): void {
       const unknown = o.family?.find((id) => !known.has(id));
       if (unknown !== undefined) throw new UsageError(`--family: no family ${sanitizeLine(unknown).slice(0, 64)}; famcoord families lists the ids`);
       const report = caseloadReport(state, { from, to, ...(o.family && { familyIds: o.family }) });
-      if (ctx.json) ctx.printJson(report);
+      if (ctx.json) await ctx.printJson(report);
       else if (o.csv) ctx.print(reportCsv(report));
       else ctx.print(report.families === 0 ? 'No families to report on. Add one with famcoord families add --name "Familien Jensen", or try famcoord demo' : renderReport(report, ctx.lang));
     });

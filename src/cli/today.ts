@@ -48,7 +48,7 @@ export function registerToday(program: Command): void {
       const ctx = createContext(command);
       const state = await (await ctx.openStore()).read(ctx.scope({ todayOn: ctx.today }));
       const view = todayView(state, ctx.today, ctx.timeZone);
-      if (ctx.json) ctx.printJson(view);
+      if (ctx.json) await ctx.printJson(view);
       else ctx.print(renderToday(view, ctx.lang));
     });
 }

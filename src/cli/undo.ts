@@ -15,7 +15,7 @@ export function registerUndo(program: Command): void {
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
       const result = await (await ctx.openStore()).undo({ user: ctx.user, source: 'cli', today: ctx.today });
-      if (ctx.json) ctx.printJson({ ok: true, ...result });
+      if (ctx.json) await ctx.printJson({ ok: true, ...result });
       else ctx.print(`Undid step ${result.undid} (${familyList(result.familyIds)}); recorded as step ${result.step}`);
     });
 }

@@ -30,7 +30,7 @@ export function registerWorkbench(program: Command): void {
       return;
     }
     const view = todayView(await store.read(ctx.scope({ todayOn: ctx.today })), ctx.today, ctx.timeZone);
-    if (ctx.json) ctx.printJson(view);
+    if (ctx.json) await ctx.printJson(view);
     else ctx.print(renderToday(view, ctx.lang));
   });
 }

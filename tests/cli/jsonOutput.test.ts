@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { prettyJson, writeJson } from '../../src/cli/jsonOutput.js';
 
@@ -12,10 +13,20 @@ describe('--json output in slices', () => {
       expect(whole(value)).toBe(JSON.stringify(value, null, 2));
   });
 
-  it('writes a large answer in slices, never as one string', () => {
+  it('writes a large answer in slices, never as one string, waiting for a slow reader', async () => {
     const view = { date: '2026-11-24', openContacts: Array.from({ length: 5_000 }, (_, i) => ({ id: `c${i}`, subject: 'Spørgsmål om bolig', daysWaiting: i })) };
     const writes: string[] = [];
-    writeJson(view, (text) => writes.push(text));
+    let mostHeld = 0;
+    const slowReader = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        writes.push(chunk.toString('utf8'));
+        mostHeld = Math.max(mostHeld, slowReader.writableLength);
+        setTimeout(done, 1);
+      },
+    });
+    await writeJson(view, slowReader);
+    expect(mostHeld).toBeLessThan(2 * 80 * 1024); // never more than a slice or two waiting
     expect(writes.join('')).toBe(`${JSON.stringify(view, null, 2)}\n`);
     expect(writes.length).toBeGreaterThan(5);
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(80 * 1024);
