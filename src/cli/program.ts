@@ -1,4 +1,5 @@
-// The famcoord command line: global options and one registration per subcommand file.
+// The famcoord command line: global options, and the table of subcommands, one file each, loaded
+// only for the command that runs.
 import { Command } from 'commander';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { registerWorkbench } from './workbench.js';
@@ -24,9 +25,9 @@ export function commanderMessage(message: string, argv: readonly string[] = []):
 type Register = (program: Command) => void;
 
 /**
- * Every subcommand, in the order help lists them, and the module that registers it. A command's module (and
- * what it imports, such as the schemas a change is validated with) is loaded only when that
- * command runs: `famcoord today` does not pay for the other twenty-five.
+ * Every subcommand, in the order help lists them, and the module that registers it. A command's
+ * module (and what it imports, such as the schemas a change is validated with) is loaded only
+ * when that command runs: `famcoord today` does not pay for the other twenty-five.
  */
 export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Register> }> = [
   { names: ['today'], load: async () => (await import('./today.js')).registerToday },
