@@ -109,13 +109,13 @@ function headerLine(header: Header): Buffer {
 }
 
 /** The sealed file as a stream of buffers: header, nonce, ciphertext in slices, tag. */
-export function* sealStore(chunks: Iterable<string>, header: Header, key: Buffer): Generator<Buffer> {
+export function* sealStore(chunks: Iterable<string | Uint8Array>, header: Header, key: Buffer): Generator<Buffer> {
   const line = headerLine(header);
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv(CIPHER, key, nonce).setAAD(line);
   yield line;
   yield nonce;
-  for (const chunk of chunks) yield cipher.update(chunk, 'utf8');
+  for (const chunk of chunks) yield typeof chunk === 'string' ? cipher.update(chunk, 'utf8') : cipher.update(chunk);
   yield cipher.final();
   yield cipher.getAuthTag();
 }

@@ -11,6 +11,7 @@ import { StateWorkspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
+import { FamilyLines, LinesWorkspace } from './familyLines.js';
 import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
@@ -171,7 +172,8 @@ class SafeJsonAdapter implements Adapter<State> {
     this.sealing = await this.keyring.create();
   }
 
-  async read(): Promise<State | null> {
+  /** The file's bytes (decrypted when sealed), its mark and whether the mark vouches for it; null when there is no file. */
+  private async load(): Promise<{ plain: Buffer; mark: string | undefined; knownGood: boolean; sealing: Sealing } | null> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(this.path);
@@ -181,17 +183,32 @@ class SafeJsonAdapter implements Adapter<State> {
     }
     const mark = markOf(bytes);
     const sealing = await this.sealingOf(bytes);
+    let plain = bytes;
     if (sealing) {
       try {
-        bytes = unsealStore(bytes, readHeader(bytes).bodyStart, sealing.keys.store);
+        plain = unsealStore(bytes, readHeader(bytes).bodyStart, sealing.keys.store);
       } catch (error) {
         throw sealError(error, this.path);
       }
     }
-    const data = parseStoreBytes(bytes, this.path);
-    const state = this.trustMark && (await isKnownGood(this.path, mark)) ? (data as State) : await this.validate(data, bytes, mark);
-    this.sealing = sealing;
+    return { plain, mark, knownGood: this.trustMark && (await isKnownGood(this.path, mark)), sealing };
+  }
+
+  async read(): Promise<State | null> {
+    const file = await this.load();
+    if (!file) return null;
+    const data = parseStoreBytes(file.plain, this.path);
+    const state = file.knownGood ? (data as State) : await this.validate(data, file.plain, file.mark);
+    this.sealing = file.sealing;
     return state;
+  }
+
+  /** The store's family lines, when its known-good mark vouches for it (and so for famcoord's layout). */
+  async knownGoodLines(): Promise<FamilyLines | undefined> {
+    const file = await this.load();
+    if (!file?.knownGood) return undefined;
+    this.sealing = file.sealing;
+    return FamilyLines.of(file.plain);
   }
 
   /**
@@ -213,9 +230,13 @@ class SafeJsonAdapter implements Adapter<State> {
   }
 
   async write(state: State): Promise<void> {
+    await this.writeText(serializeState(state));
+  }
+
+  /** Writes a store file's text (sealed when the store is) and marks it known-good. */
+  async writeText(text: Iterable<string | Uint8Array>): Promise<void> {
     try {
       await ensurePrivateDir(dirname(this.path));
-      const text = serializeState(state);
       const hash = markHash();
       await writeFileAtomic(this.path, this.sealing ? sealStore(text, this.sealing.header, this.sealing.keys.store) : text, hash);
       // Only valid states reach here (parsed whole, or changed by operations whose families were
@@ -255,6 +276,10 @@ export class JsonFileStore implements FamilyStore {
   }
 
   async read(scope?: ReadScope): Promise<State> {
+    // A part of a file famcoord wrote: family by family, each dropped or cut to what the view
+    // needs as soon as it is parsed, instead of the whole state held at once (less to collect).
+    const lines = isWholeStore(scope) ? undefined : await this.adapter.knownGoodLines();
+    if (lines) return lines.select(scope as ReadScope);
     await this.db.read();
     if (this.db.data === null)
       throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
@@ -284,13 +309,12 @@ export class JsonFileStore implements FamilyStore {
     }
   }
 
-  /** Writes the new state, then its audit step. Called under the lock. */
-  private async commit(state: State, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[] }> {
+  /** Writes the new store (`write`), then its audit step. Called under the lock. */
+  private async commit(write: () => Promise<void>, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[] }> {
     await rotateBackups(this.path, backupCount()).catch((error: unknown) => {
       throw new StoreError('io', `cannot keep a backup of the store ${this.path}: ${describeIoError(error)}; the store is unchanged`);
     });
-    this.db.data = state;
-    await this.db.write();
+    await write();
     const logKey = this.readLogKey;
     const entry = auditEntryFor((await lastStep(this.logPath, logKey)) + 1, changes, meta, detail);
     const { step, familyIds } = entry;
@@ -300,13 +324,30 @@ export class JsonFileStore implements FamilyStore {
     return { step, familyIds };
   }
 
+  /** Makes `state` the store's content. */
+  private save(state: State): () => Promise<void> {
+    return async () => {
+      this.db.data = state;
+      await this.db.write();
+    };
+  }
+
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
-      const state = await this.read(); // re-read under the lock: another process may have written
       const { runTransaction, operationFamilyIds } = await loadTransactions();
+      // Read under the lock: another process may have written. A file famcoord wrote is changed
+      // line by line: only the families the step touches are parsed and written anew.
+      const lines = await this.adapter.knownGoodLines();
+      if (lines) {
+        const ws = new LinesWorkspace(lines, operations.length);
+        const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+        const { step, familyIds } = await this.commit(() => this.adapter.writeText(ws.result()), changes, meta, { ops: applied });
+        return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
+      }
+      const state = await this.read();
       const ws = new StateWorkspace(state);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
-      const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: applied });
+      const { step, familyIds } = await this.commit(this.save(ws.result(state)), changes, meta, { ops: applied });
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }
@@ -333,7 +374,7 @@ export class JsonFileStore implements FamilyStore {
         const ws = new StateWorkspace(state);
         const { runTransaction } = await loadTransactions();
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
-        result = { ...(await this.commit(ws.result(state), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
+        result = { ...(await this.commit(this.save(ws.result(state)), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
       }
       // The family as it was is still in the log (the step just written keeps it for undo) and in
       // the backups. `state` still holds it, so every operation about it can be found.
@@ -356,7 +397,7 @@ export class JsonFileStore implements FamilyStore {
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const { runRestore } = await loadTransactions();
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
-      const { step, familyIds } = await this.commit(ws.result(state), changes, meta, { ops: [], undoes: plan.target.step });
+      const { step, familyIds } = await this.commit(this.save(ws.result(state)), changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
     });
   }
