@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { fingerprintDefine } from '../../scripts/schemaFingerprint.mjs';
 
 export async function bundleWriter(): Promise<{ path: string; cleanup: () => void }> {
   // Inside the project, so the bundle finds better-sqlite3 (a native addon, left external) in node_modules.
@@ -19,6 +20,8 @@ export async function bundleWriter(): Promise<{ path: string; cleanup: () => voi
     target: 'node20',
     // Each crash-test round starts a fresh process: a smaller bundle compiles faster.
     minify: true,
+    // As the real build: known-good marks on, so a writer takes the line-by-line path the CLI takes.
+    define: fingerprintDefine(),
     logLevel: 'error',
     external: ['better-sqlite3'],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
