@@ -85,7 +85,9 @@ export class FamilyLines {
   select(scope: ReadScope): State {
     const head = JSON.parse(`${this.bytes.toString('utf8', 0, this.headEnd)}]}`) as State;
     const families: Family[] = [];
-    for (let line = 0; line < this.starts.length; line++) {
+    // Named families are searched for; otherwise every line is looked at.
+    const lines = scope.familyIds ? [...new Set(scope.familyIds.flatMap((id) => this.linesWithId(id)))].sort((a, b) => a - b) : this.starts.keys();
+    for (const line of lines) {
       const family = this.parsed.get(line) ?? (JSON.parse(this.bytes.toString('utf8', this.starts[line], this.ends[line])) as Family);
       if (inScope(family, scope)) families.push(scope.todayOn !== undefined ? todayDigest(family) : family);
     }

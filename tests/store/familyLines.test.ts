@@ -11,6 +11,7 @@ import type { State } from '../../src/domain/schema.js';
 import { FamilyLines } from '../../src/store/familyLines.js';
 import { operationFamilyIds, runTransaction } from '../../src/domain/transaction.js';
 import { StateWorkspace } from '../../src/domain/workspace.js';
+import { inScope, todayDigest } from '../../src/domain/scope.js';
 import { JsonFileStore, serializeState } from '../../src/store/jsonStore.js';
 
 const TODAY = '2026-11-24';
@@ -36,6 +37,16 @@ describe('the lines of a store file', () => {
       expect(lines?.count).toBe(families);
       state.families.forEach((family, i) => expect(lines?.family(i)).toEqual(family));
       expect(Buffer.concat([...(lines?.with(new Map(), []) ?? [])].map((chunk) => Buffer.from(chunk)))).toEqual(bytes);
+    }
+  });
+
+  it('give a scope the families the whole state gives it (today: as digests)', () => {
+    const state = generateDemo({ families: 30, seed: 9, today: TODAY });
+    const lines = FamilyLines.of(bytesOf(state)) as FamilyLines;
+    const { families, ...head } = state;
+    for (const scope of [{ coordinator: 'hanne kjær' }, { familyIds: ['f3', 'f17', 'f-none'] }, { familyIds: ['f3'], coordinator: 'Nobody' }, { todayOn: TODAY }, { todayOn: '2026-12-01', coordinator: 'Birgitte Lund' }]) {
+      const expected = families.filter((family) => inScope(family, scope)).map((family) => ('todayOn' in scope ? todayDigest(family) : family));
+      expect(lines.select(scope), JSON.stringify(scope)).toEqual({ ...head, families: expected });
     }
   });
 
