@@ -117,7 +117,9 @@ export class FamilyLines {
     const text = this.bytes.toString('latin1', 0, this.bytes.length);
     ID_KEY.lastIndex = this.headEnd;
     for (let match = ID_KEY.exec(text); match; match = ID_KEY.exec(text)) {
-      const id = Buffer.from(match[1] as string, 'latin1').toString('utf8');
+      // Objects' ids are ASCII (the schema's entityId), the same read as latin1. An "id" field of a
+      // script's own that is not would be filed under its latin1 reading: no object's id matches it.
+      const id = match[1] as string;
       const line = this.lineAt(match.index);
       const lines = index.get(id);
       if (!lines) index.set(id, [line]);
