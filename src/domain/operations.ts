@@ -209,6 +209,10 @@ const ENTITY_WORD: Record<EntityList, string> = {
  * Finds an object by id and hands back a copy of its family to change; `commit` puts the copy.
  * Throws with a message naming the id when it is not there.
  */
+function copyWithLists<Entity extends object>(entity: Entity): Entity {
+  return Object.fromEntries(Object.entries(entity).map(([key, value]) => [key, Array.isArray(value) ? [...value] : value])) as Entity;
+}
+
 function editEntity<List extends EntityList>(ws: Workspace, list: List, id: string) {
   const original = ws.familyOf(id);
   const position = original ? original[list].findIndex((e) => e.id === id) : -1;
@@ -216,8 +220,10 @@ function editEntity<List extends EntityList>(ws: Workspace, list: List, id: stri
     throw new OperationError(`no ${ENTITY_WORD[list]} ${id} (famcoord family FAMILY_ID shows the ids)`);
   // Families handed out by the workspace are never mutated: copy the one entity the operation
   // edits and the list that holds it, and share the rest (a whole family is costly to clone, and
-  // a batch edits the same families a thousand times).
-  const entity = structuredClone(original[list][position]) as Family[List][number];
+  // a batch edits the same families a thousand times). Of the entity, its fields and its own
+  // lists (progress, agreements, observations...) are copied and their items shared: operations
+  // set an entity's fields and add to its lists, but never change an item of one in place.
+  const entity = copyWithLists(original[list][position] as Family[List][number]);
   const entities = [...original[list]] as Family[List];
   entities[position] = entity;
   const family: Family = { ...original, [list]: entities };

@@ -216,18 +216,20 @@ export class LinesWorkspace implements Workspace {
     this.touched.set(familyId, { familyId, before, after });
   }
 
-  private unindex(family: Family | undefined): void {
-    if (family) for (const id of idsOf(family)) this.changedIndex.delete(id);
+  private unindex(family: Family | undefined, keep: ReadonlySet<string> = new Set()): void {
+    if (family) for (const id of idsOf(family)) if (!keep.has(id)) this.changedIndex.delete(id);
   }
 
   put(family: Family): void {
     const previous = this.family(family.id);
     this.record(family.id, family);
-    this.unindex(previous);
-    for (const id of idsOf(family)) {
-      this.changedIndex.set(id, family.id);
-      this.counter?.see(id);
-    }
+    const ids = idsOf(family);
+    this.unindex(previous, new Set(ids)); // most changes keep every id: a batch puts a family many times
+    for (const id of ids)
+      if (this.changedIndex.get(id) !== family.id) {
+        this.changedIndex.set(id, family.id);
+        this.counter?.see(id);
+      }
     const at = this.added.findIndex((f) => f.id === family.id);
     if (at >= 0) this.added[at] = family;
     else if (previous) this.replaced.set(family.id, family);
