@@ -3,7 +3,7 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
@@ -36,41 +36,65 @@ function lineText(line: string, key: Buffer | undefined): string | undefined {
   return key && unsealLine(line, key);
 }
 
+const SLICE = 64 * 1024;
+
 /**
- * The step number of the last entry, 0 for an empty or missing log. Reads only the log's tail.
- * `key` is the log key of an encrypted store.
+ * The log's lines, newest first, read from the end a slice at a time: the last step and undo need
+ * only the tail of a log that grows with every change (tens of megabytes after a year of use).
+ * Only whole lines (preceded by a newline, or the file's start) are given.
  */
-export async function lastStep(logPath: string, key?: Buffer): Promise<number> {
-  let handle: fs.FileHandle;
+export function* logLinesNewestFirst(logPath: string): Generator<string> {
+  let fd: number;
   try {
-    handle = await fs.open(logPath, 'r');
+    fd = openSync(logPath, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
   try {
-    const { size } = await handle.stat();
-    let end = size;
-    let tail = '';
-    const chunk = 64 * 1024;
+    let end = fstatSync(fd).size;
+    let rest = Buffer.alloc(0); // the start of the file's tail not yet split: a line's end without its start
     while (end > 0) {
-      const start = Math.max(0, end - chunk);
-      const buffer = Buffer.alloc(end - start);
-      await handle.read(buffer, 0, buffer.length, start);
-      tail = buffer.toString('utf8') + tail;
+      const start = Math.max(0, end - SLICE);
+      const text = Buffer.concat([Buffer.alloc(end - start), rest]);
+      readSync(fd, text, 0, end - start, start);
       end = start;
-      const lines = tail.split('\n').filter((l) => l.trim());
-      // A complete line is one preceded by a newline (or the start of the file). The newest one
-      // that can be read counts: a sealed line cut short by a crash cannot be.
-      for (const line of (end === 0 ? lines : lines.slice(1)).reverse()) {
-        const match = /^\{"step":(\d+)/.exec(lineText(line, key) ?? '');
-        if (match) return Number(match[1]);
+      let lineEnd = text.length;
+      for (let newline = text.lastIndexOf(0x0a, lineEnd - 1); lineEnd > 0 && newline >= 0; newline = lineEnd > 0 ? text.lastIndexOf(0x0a, lineEnd - 1) : -1) {
+        const line = text.toString('utf8', newline + 1, lineEnd);
+        if (line.trim()) yield line;
+        lineEnd = newline;
       }
+      rest = text.subarray(0, lineEnd);
     }
-    return 0;
+    const first = rest.toString('utf8');
+    if (first.trim()) yield first;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+/** The entries, newest first; a line that does not parse or authenticate is skipped (see readAuditLog). */
+export function* auditEntriesNewestFirst(logPath: string, key?: Buffer): Generator<AuditEntry> {
+  for (const line of logLinesNewestFirst(logPath)) {
+    const text = lineText(line, key);
+    if (text === undefined) continue;
+    try {
+      yield JSON.parse(text) as AuditEntry;
+    } catch {
+      // a torn line from a crash: nothing in it can be trusted
+    }
+  }
+}
+
+/** The step number of the last entry, 0 for an empty or missing log. `key`: an encrypted store's log key. */
+export async function lastStep(logPath: string, key?: Buffer): Promise<number> {
+  // The newest line that can be read counts: a sealed line cut short by a crash cannot be.
+  for (const line of logLinesNewestFirst(logPath)) {
+    const match = /^\{"step":(\d+)/.exec(lineText(line, key) ?? '');
+    if (match) return Number(match[1]);
+  }
+  return 0;
 }
 
 export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<void> {

@@ -7,8 +7,8 @@ import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
-import { StateWorkspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { StateWorkspace, type Workspace } from '../domain/workspace.js';
+import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
@@ -332,22 +332,28 @@ export class JsonFileStore implements FamilyStore {
     };
   }
 
+  /**
+   * A workspace over the store as it is now, and how to write what it becomes. Called under the
+   * lock (another process may have written). A file famcoord wrote is changed line by line: only
+   * the families the step touches are parsed and written anew.
+   */
+  private async workspace(operations: number): Promise<{ ws: Workspace; write: () => Promise<void> }> {
+    const lines = await this.adapter.knownGoodLines();
+    if (lines) {
+      const ws = new LinesWorkspace(lines, operations);
+      return { ws, write: () => this.adapter.writeText(ws.result()) };
+    }
+    const state = await this.read();
+    const ws = new StateWorkspace(state);
+    return { ws, write: () => this.save(ws.result(state))() };
+  }
+
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const { runTransaction, operationFamilyIds } = await loadTransactions();
-      // Read under the lock: another process may have written. A file famcoord wrote is changed
-      // line by line: only the families the step touches are parsed and written anew.
-      const lines = await this.adapter.knownGoodLines();
-      if (lines) {
-        const ws = new LinesWorkspace(lines, operations.length);
-        const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
-        const { step, familyIds } = await this.commit(() => this.adapter.writeText(ws.result()), changes, meta, { ops: applied });
-        return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
-      }
-      const state = await this.read();
-      const ws = new StateWorkspace(state);
+      const { ws, write } = await this.workspace(operations.length);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
-      const { step, familyIds } = await this.commit(this.save(ws.result(state)), changes, meta, { ops: applied });
+      const { step, familyIds } = await this.commit(write, changes, meta, { ops: applied });
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }
@@ -391,13 +397,12 @@ export class JsonFileStore implements FamilyStore {
 
   async undo(meta: TransactMeta): Promise<UndoResult> {
     return this.locked(async () => {
-      const state = await this.read();
-      const ws = new StateWorkspace(state);
-      const plan = planUndo(await readAuditLog(this.logPath, this.readLogKey), (id) => ws.family(id));
+      const { ws, write } = await this.workspace(0);
+      const plan = planUndo(auditEntriesNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const { runRestore } = await loadTransactions();
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
-      const { step, familyIds } = await this.commit(this.save(ws.result(state)), changes, meta, { ops: [], undoes: plan.target.step });
+      const { step, familyIds } = await this.commit(write, changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
     });
   }

@@ -101,6 +101,7 @@ function statements(db: Database) {
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
     updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
     history: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step'),
+    historyNewestFirst: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step DESC'),
   };
 }
 type Statements = ReturnType<typeof statements>;
@@ -376,7 +377,7 @@ export class SqliteStore implements FamilyStore {
     return this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
-      const plan = planUndo(readHistory(sql), (id) => ws.family(id));
+      const plan = planUndo(historyNewestFirst(sql), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
       ws.flush();
@@ -492,6 +493,11 @@ function requireHead(db: Database, path: string): string {
   const row = db.prepare('SELECT data FROM store_head WHERE id = 1').get() as { data: string } | undefined;
   if (!row) throw new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
   return row.data;
+}
+
+/** The log from its end, parsed as it is read: undo needs only its tail. */
+function* historyNewestFirst(sql: Statements): Generator<AuditEntry> {
+  for (const row of sql.historyNewestFirst.iterate()) yield JSON.parse(row.entry) as AuditEntry;
 }
 
 function readHistory(sql: Statements): AuditEntry[] {

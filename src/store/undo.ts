@@ -16,16 +16,39 @@ export type UndoPlan =
   | { ok: true; target: AuditEntry }
   | { ok: false; reason: string };
 
-/** The step to undo, or why there is none. */
-export function planUndo(entries: readonly AuditEntry[], current: (familyId: string) => Family | undefined): UndoPlan {
-  const undone = new Set(entries.flatMap((e) => (e.undoes !== undefined ? [e.undoes] : [])));
-  const target = entries.findLast((e) => e.undoes === undefined && !undone.has(e.step));
+/**
+ * The step to undo, or why there is none. `newestFirst` is the log from its end: an undo always
+ * follows the step it undoes, so the target is found without reading further back than it.
+ */
+export function planUndo(newestFirst: Iterable<AuditEntry>, current: (familyId: string) => Family | undefined): UndoPlan {
+  const entries = newestFirst[Symbol.iterator]();
+  try {
+    return planFrom(entries, current);
+  } finally {
+    entries.return?.(); // the reading stops here: the log file closed, the query ended
+  }
+}
+
+function planFrom(entries: Iterator<AuditEntry>, current: (familyId: string) => Family | undefined): UndoPlan {
+  const undone = new Set<number>();
+  let target: AuditEntry | undefined;
+  for (let next = entries.next(); !next.done; next = entries.next()) {
+    const entry = next.value;
+    if (entry.undoes !== undefined) undone.add(entry.undoes);
+    else if (!undone.has(entry.step)) {
+      target = entry;
+      break;
+    }
+  }
   if (!target) return { ok: false, reason: 'there is nothing to undo' };
   if (target.restored !== undefined)
     return { ok: false, reason: `step ${target.step} restored a backup (${target.restored}); changes before it cannot be undone` };
   const [erased] = erasedFamiliesOf(target);
   if (erased !== undefined) {
-    const erasedAt = entries.find((e) => e.ops.some((op) => op.op === 'family.erase' && op.familyId === erased));
+    // The first step that erased it: the target itself, or one further back.
+    let erasedAt = target.ops.some((op) => op.op === 'family.erase' && op.familyId === erased) ? target : undefined;
+    for (let next = entries.next(); !next.done; next = entries.next())
+      if (next.value.ops.some((op) => op.op === 'family.erase' && op.familyId === erased)) erasedAt = next.value;
     return {
       ok: false,
       reason: `cannot undo step ${target.step}: family ${erased} was erased${erasedAt ? ` (step ${erasedAt.step})` : ''} and its data is gone; an erase and the changes before it cannot be undone`,
