@@ -14,6 +14,8 @@ const HEAD_END = '"families":[';
 const TAIL = ']}';
 /** An "id" key and its value, as JSON.stringify writes it: inside a string its quotes would be escaped. */
 const ID_KEY = /[{,]"id":"([^"\\]*)"/g;
+/** How much of the file the id index reads as one string. */
+const INDEX_SLICE = 64 * 1024 * 1024;
 /** After this many searches of the text, one pass indexes every id instead. */
 const SEARCHES_BEFORE_INDEX = 4;
 
@@ -110,20 +112,29 @@ export class FamilyLines {
     return [...found];
   }
 
-  /** Every "id" value in the family lines and the lines that hold it: one pass over the text. */
-  indexIds(): Map<string, number[]> {
+  /**
+   * Every "id" value in the family lines and the lines that hold it: one pass over the text, in
+   * slices of whole lines (a string cannot hold a store of more than ~500 MB).
+   */
+  indexIds(slice = INDEX_SLICE): Map<string, number[]> {
     const index = new Map<string, number[]>();
-    // latin1 makes one character of each byte, so offsets in the text are offsets in the bytes.
-    const text = this.bytes.toString('latin1', 0, this.bytes.length);
-    ID_KEY.lastIndex = this.headEnd;
-    for (let match = ID_KEY.exec(text); match; match = ID_KEY.exec(text)) {
-      // Objects' ids are ASCII (the schema's entityId), the same read as latin1. An "id" field of a
-      // script's own that is not would be filed under its latin1 reading: no object's id matches it.
-      const id = match[1] as string;
-      const line = this.lineAt(match.index);
-      const lines = index.get(id);
-      if (!lines) index.set(id, [line]);
-      else if (!lines.includes(line)) lines.push(line);
+    for (let first = 0; first < this.starts.length; ) {
+      let last = first;
+      while (last + 1 < this.starts.length && (this.ends[last + 1] as number) - (this.starts[first] as number) < slice) last++;
+      const from = this.starts[first] as number;
+      // latin1 makes one character of each byte, so offsets in the text are offsets in the bytes.
+      const text = this.bytes.toString('latin1', from, this.ends[last]);
+      ID_KEY.lastIndex = 0;
+      for (let match = ID_KEY.exec(text); match; match = ID_KEY.exec(text)) {
+        // Objects' ids are ASCII (the schema's entityId), the same read as latin1. An "id" field of
+        // a script's own that is not is filed under its latin1 reading: no object's id matches it.
+        const id = match[1] as string;
+        const line = this.lineAt(from + match.index);
+        const lines = index.get(id);
+        if (!lines) index.set(id, [line]);
+        else if (!lines.includes(line)) lines.push(line);
+      }
+      first = last + 1;
     }
     return index;
   }

@@ -50,6 +50,14 @@ describe('the lines of a store file', () => {
     }
   });
 
+  it('index their ids the same in one string or in slices of any size', () => {
+    const lines = FamilyLines.of(bytesOf(generateDemo({ families: 12, seed: 4, today: TODAY }))) as FamilyLines;
+    const whole = lines.indexIds();
+    expect(whole.get('f1')).toEqual([0]);
+    expect(whole.size).toBeGreaterThan(100);
+    for (const slice of [1, 5_000, 50_000]) expect(lines.indexIds(slice)).toEqual(whole);
+  });
+
   it('are not made of a file in another layout', () => {
     const state = generateDemo({ families: 3, seed: 5, today: TODAY });
     expect(FamilyLines.of(Buffer.from(JSON.stringify(state, null, 2)))).toBeUndefined();
