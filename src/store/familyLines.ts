@@ -132,7 +132,7 @@ export class FamilyLines {
         const line = this.lineAt(from + match.index);
         const lines = index.get(id);
         if (!lines) index.set(id, [line]);
-        else if (!lines.includes(line)) lines.push(line);
+        else if (lines[lines.length - 1] !== line) lines.push(line); // lines come in order
       }
       first = last + 1;
     }
@@ -146,18 +146,34 @@ export class FamilyLines {
   *with(replaced: ReadonlyMap<string, Family | null>, added: readonly Family[]): Generator<Uint8Array | string> {
     yield this.bytes.subarray(0, this.headEnd);
     let first = true;
-    const line = (text: Uint8Array | string) => {
-      const separator = first ? '\n' : ',\n';
+    const separator = () => {
+      const text = first ? '\n' : ',\n';
       first = false;
-      return [separator, text];
+      return text;
     };
-    for (let i = 0; i < this.starts.length; i++) {
-      const id = this.idOfLine(i);
+    // A run of unchanged lines is one slice of the original: its lines are already joined by ",\n".
+    let runStart = -1;
+    for (let i = 0; i <= this.starts.length; i++) {
+      const id = i < this.starts.length ? this.idOfLine(i) : undefined;
       const replacement = id === undefined ? undefined : replaced.get(id);
-      if (replacement === null) continue;
-      yield* line(replacement ? JSON.stringify(replacement) : this.bytes.subarray(this.starts[i], this.ends[i]));
+      if (i < this.starts.length && replacement === undefined) {
+        if (runStart < 0) runStart = i;
+        continue;
+      }
+      if (runStart >= 0) {
+        yield separator();
+        yield this.bytes.subarray(this.starts[runStart], this.ends[i - 1]);
+        runStart = -1;
+      }
+      if (replacement) {
+        yield separator();
+        yield JSON.stringify(replacement);
+      } // null: the family was removed
     }
-    for (const family of added) yield* line(JSON.stringify(family));
+    for (const family of added) {
+      yield separator();
+      yield JSON.stringify(family);
+    }
     yield '\n]}\n';
   }
 

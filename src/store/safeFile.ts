@@ -17,6 +17,7 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 }
 
 const TEMP_MARK = '.tmp-';
+const WRITE_SLICE = 1 << 20;
 
 /**
  * Writes all of `bytes`. A single write may write less than asked without failing (a disk that
@@ -58,21 +59,28 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
-    // Write in slices of about 1 MiB so a large store never needs one giant string or buffer.
+    // Small chunks are gathered into writes of about 1 MiB, so a large store never needs one giant
+    // string or buffer; a chunk that large already (a slice of the old file) is written as it is.
     let pending: Buffer[] = [];
     let size = 0;
+    const flush = async () => {
+      if (size > 0) await writeAll(handle, Buffer.concat(pending));
+      pending = [];
+      size = 0;
+    };
     for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       hash?.update(bytes);
-      size += bytes.byteLength;
-      if (size >= 1 << 20) {
-        await writeAll(handle, Buffer.concat(pending));
-        pending = [];
-        size = 0;
+      if (bytes.byteLength >= WRITE_SLICE) {
+        await flush();
+        await writeAll(handle, bytes);
+        continue;
       }
+      pending.push(bytes);
+      size += bytes.byteLength;
+      if (size >= WRITE_SLICE) await flush();
     }
-    if (size > 0) await writeAll(handle, Buffer.concat(pending));
+    await flush();
     await handle.sync();
     await handle.close();
   } catch (error) {
