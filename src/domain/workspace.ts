@@ -37,6 +37,29 @@ export function idsOf(family: Family): string[] {
   ];
 }
 
+const ENTITY_LISTS = ['members', 'goals', 'meetings', 'contacts', 'interventions', 'consents'] as const;
+
+/**
+ * The ids a new version of a family adds and drops. Only lists that are new arrays are compared:
+ * an operation copies just the list it changes, and most keep its ids (progress recorded, a
+ * contact answered), so a batch of a thousand edits looks at little and allocates nothing.
+ */
+export function idChanges(previous: Family | undefined, next: Family): { added: string[]; removed: string[] } {
+  if (!previous) return { added: idsOf(next), removed: [] };
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const list of ENTITY_LISTS) {
+    const before: ReadonlyArray<{ id: string }> = previous[list];
+    const after: ReadonlyArray<{ id: string }> = next[list];
+    if (before === after || (before.length === after.length && before.every((entity, i) => entity.id === after[i]?.id))) continue;
+    const beforeIds = new Set(before.map((entity) => entity.id));
+    const afterIds = new Set(after.map((entity) => entity.id));
+    for (const id of afterIds) if (!beforeIds.has(id)) added.push(id);
+    for (const id of beforeIds) if (!afterIds.has(id)) removed.push(id);
+  }
+  return { added, removed };
+}
+
 const NUMBERED_ID = /^([a-z]+)(\d+)$/;
 
 /** Keeps the highest number seen per prefix so new ids are short and ascending. */
@@ -103,19 +126,12 @@ export class StateWorkspace implements Workspace {
   put(family: Family): void {
     const index = this.index();
     this.record(family.id, family);
-    const previous = this.family(family.id);
-    const ids = idsOf(family);
-    if (previous) {
-      // Most changes keep every id (progress recorded, a contact resolved): only ids that went
-      // are dropped, and only new ones indexed. A batch puts the same families a thousand times.
-      const kept = new Set(ids);
-      for (const id of idsOf(previous)) if (!kept.has(id)) index.delete(id);
+    const { added, removed } = idChanges(this.family(family.id), family);
+    for (const id of removed) index.delete(id);
+    for (const id of added) {
+      index.set(id, family.id);
+      this.counter.see(id);
     }
-    for (const id of ids)
-      if (index.get(id) !== family.id) {
-        index.set(id, family.id);
-        this.counter.see(id);
-      }
     const position = this.positionById.get(family.id);
     if (position === undefined) {
       this.positionById.set(family.id, this.families.length);

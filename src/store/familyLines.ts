@@ -6,7 +6,7 @@
 // tests/store/familyLines.test.ts checks that it writes the same bytes as the whole-state path.
 import type { Family, State } from '../domain/schema.js';
 import { inScope, todayDigest, type ReadScope } from '../domain/scope.js';
-import { IdCounter, idsOf, type FamilyChange, type Workspace } from '../domain/workspace.js';
+import { IdCounter, idChanges, idsOf, type FamilyChange, type Workspace } from '../domain/workspace.js';
 
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;
@@ -243,20 +243,16 @@ export class LinesWorkspace implements Workspace {
     this.touched.set(familyId, { familyId, before, after });
   }
 
-  private unindex(family: Family | undefined, keep: ReadonlySet<string> = new Set()): void {
-    if (family) for (const id of idsOf(family)) if (!keep.has(id)) this.changedIndex.delete(id);
-  }
-
   put(family: Family): void {
     const previous = this.family(family.id);
     this.record(family.id, family);
-    const ids = idsOf(family);
-    this.unindex(previous, new Set(ids)); // most changes keep every id: a batch puts a family many times
-    for (const id of ids)
-      if (this.changedIndex.get(id) !== family.id) {
-        this.changedIndex.set(id, family.id);
-        this.counter?.see(id);
-      }
+    // A family of the file enters the index of changed families whole, the first time it is put.
+    const { added, removed } = previous && this.changedIndex.get(family.id) === family.id ? idChanges(previous, family) : { added: idsOf(family), removed: [] };
+    for (const id of removed) this.changedIndex.delete(id);
+    for (const id of added) {
+      this.changedIndex.set(id, family.id);
+      this.counter?.see(id);
+    }
     const at = this.added.findIndex((f) => f.id === family.id);
     if (at >= 0) this.added[at] = family;
     else if (previous) this.replaced.set(family.id, family);
@@ -267,7 +263,7 @@ export class LinesWorkspace implements Workspace {
     const family = this.family(familyId);
     if (!family) return;
     this.record(familyId, null);
-    this.unindex(family);
+    for (const id of idsOf(family)) this.changedIndex.delete(id);
     const at = this.added.findIndex((f) => f.id === familyId);
     if (at >= 0) this.added.splice(at, 1);
     else this.replaced.set(familyId, null);
