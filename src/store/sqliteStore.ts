@@ -12,7 +12,7 @@ import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
-import { idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
+import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
@@ -140,11 +140,10 @@ class SqliteWorkspace implements Workspace {
   put(family: Family): void {
     const previous = this.family(family.id);
     this.record(family.id, family);
-    const ids = idsOf(family);
-    const previousIds = previous ? idsOf(previous) : [];
-    if (ids.length !== previousIds.length || ids.some((id, i) => id !== previousIds[i])) {
+    const { added, removed } = idChanges(previous, family);
+    if (added.length > 0 || removed.length > 0) {
       this.sql.deleteEntities.run(family.id);
-      indexIds(this.sql, family.id, ids);
+      indexIds(this.sql, family.id, idsOf(family));
     }
     this.loaded.set(family.id, family);
     this.unwritten.add(family.id);
