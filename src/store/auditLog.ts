@@ -3,7 +3,7 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
@@ -54,8 +54,9 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
   try {
     let end = fstatSync(fd).size;
     let rest = Buffer.alloc(0); // the start of the file's tail not yet split: a line's end without its start
+    let size = SLICE;
     while (end > 0) {
-      const start = Math.max(0, end - SLICE);
+      const start = Math.max(0, end - size);
       const text = Buffer.concat([Buffer.alloc(end - start), rest]);
       readSync(fd, text, 0, end - start, start);
       end = start;
@@ -65,6 +66,9 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
         if (line.trim()) yield line;
         lineEnd = newline;
       }
+      // A line longer than a slice (a large batch's entry) is read on in ever larger slices, so it
+      // is copied a few times, not once per 64 KB.
+      size = lineEnd === text.length ? size * 2 : SLICE;
       rest = text.subarray(0, lineEnd);
     }
     const first = rest.toString('utf8');
@@ -74,16 +78,20 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
   }
 }
 
-/** The entries, newest first; a line that does not parse or authenticate is skipped (see readAuditLog). */
+/**
+ * The entries, newest first. A line that does not parse (a write cut short) or, in an encrypted
+ * log, does not authenticate is skipped: the store write it described completed or not, either
+ * way the line carries nothing we can trust.
+ */
 export function* auditEntriesNewestFirst(logPath: string, key?: Buffer): Generator<AuditEntry> {
   for (const line of logLinesNewestFirst(logPath)) {
-    const text = lineText(line, key);
-    if (text === undefined) continue;
+    let entry: AuditEntry | undefined;
     try {
-      yield JSON.parse(text) as AuditEntry;
+      entry = JSON.parse(lineText(line, key) ?? '') as AuditEntry;
     } catch {
-      // a torn line from a crash: nothing in it can be trusted
+      continue;
     }
+    yield entry;
   }
 }
 
@@ -116,27 +124,7 @@ export function auditLines(entries: readonly AuditEntry[], key?: Buffer): string
   });
 }
 
-/**
- * All entries, oldest first. A line that does not parse (a write cut short) or, in an encrypted
- * log, does not authenticate is skipped.
- */
+/** All entries, oldest first (unreadable lines skipped, as by auditEntriesNewestFirst). */
 export async function readAuditLog(logPath: string, key?: Buffer): Promise<AuditEntry[]> {
-  let text: string;
-  try {
-    text = await fs.readFile(logPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const entries: AuditEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(lineText(line, key) ?? '') as AuditEntry);
-    } catch {
-      // A torn last line from a crash; the store write it described completed or not, either way
-      // the line carries nothing we can trust.
-    }
-  }
-  return entries;
+  return [...auditEntriesNewestFirst(logPath, key)].reverse();
 }

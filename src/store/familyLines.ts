@@ -55,14 +55,15 @@ export class FamilyLines {
     }
   }
 
-  get count(): number {
-    return this.starts.length;
+  private parseLine(line: number): Family {
+    return JSON.parse(this.bytes.toString('utf8', this.starts[line], this.ends[line])) as Family;
   }
 
+  /** The family on a line, parsed once and kept: a step's families are asked for again and again. */
   family(line: number): Family {
     let family = this.parsed.get(line);
     if (!family) {
-      family = JSON.parse(this.bytes.toString('utf8', this.starts[line], this.ends[line])) as Family;
+      family = this.parseLine(line);
       this.parsed.set(line, family);
       this.lineOfFamily.set(family.id, line);
     }
@@ -90,7 +91,7 @@ export class FamilyLines {
     // Named families are searched for; otherwise every line is looked at.
     const lines = scope.familyIds ? [...new Set(scope.familyIds.flatMap((id) => this.linesWithId(id)))].sort((a, b) => a - b) : this.starts.keys();
     for (const line of lines) {
-      const family = this.parsed.get(line) ?? (JSON.parse(this.bytes.toString('utf8', this.starts[line], this.ends[line])) as Family);
+      const family = this.parsed.get(line) ?? this.parseLine(line); // not kept: most are dropped at once
       if (inScope(family, scope)) families.push(scope.todayOn !== undefined ? todayDigest(family) : family);
     }
     return { ...head, families };

@@ -114,6 +114,14 @@ function parseFamilyLines(bytes: Buffer, path: string): unknown {
 /** How a store file is protected: its header and keys when encrypted, undefined when plaintext. */
 type Sealing = { header: Header; keys: StoreKeys } | undefined;
 
+/** A store file as read: its bytes (decrypted), its known-good mark and whether the mark vouches for them. */
+interface StoreFile {
+  plain: Buffer;
+  mark: string | undefined;
+  knownGood: boolean;
+  sealing: Sealing;
+}
+
 /** The one-line message for a sealed file that cannot be opened; never the passphrase, never data. */
 function sealError(error: unknown, path: string): unknown {
   if (!(error instanceof SealError)) return error;
@@ -173,7 +181,7 @@ class SafeJsonAdapter implements Adapter<State> {
   }
 
   /** The file's bytes (decrypted when sealed), its mark and whether the mark vouches for it; null when there is no file. */
-  private async load(): Promise<{ plain: Buffer; mark: string | undefined; knownGood: boolean; sealing: Sealing } | null> {
+  async load(): Promise<StoreFile | null> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(this.path);
@@ -196,17 +204,20 @@ class SafeJsonAdapter implements Adapter<State> {
 
   async read(): Promise<State | null> {
     const file = await this.load();
-    if (!file) return null;
+    return file && this.stateOf(file);
+  }
+
+  /** A loaded file's state: as it is when its mark vouches for it, else validated in full. */
+  async stateOf(file: StoreFile): Promise<State> {
     const data = parseStoreBytes(file.plain, this.path);
     const state = file.knownGood ? (data as State) : await this.validate(data, file.plain, file.mark);
     this.sealing = file.sealing;
     return state;
   }
 
-  /** The store's family lines, when its known-good mark vouches for it (and so for famcoord's layout). */
-  async knownGoodLines(): Promise<FamilyLines | undefined> {
-    const file = await this.load();
-    if (!file?.knownGood) return undefined;
+  /** A loaded file's family lines, when its known-good mark vouches for it (and so for famcoord's layout). */
+  linesOf(file: StoreFile): FamilyLines | undefined {
+    if (!file.knownGood) return undefined;
     this.sealing = file.sealing;
     return FamilyLines.of(file.plain);
   }
@@ -275,17 +286,22 @@ export class JsonFileStore implements FamilyStore {
     return pathExists(this.path);
   }
 
+  /** The store file as it is now, read once. */
+  private async file(): Promise<StoreFile> {
+    const file = await this.adapter.load();
+    if (!file) throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
+    return file;
+  }
+
   async read(scope?: ReadScope): Promise<State> {
+    const file = await this.file();
+    if (isWholeStore(scope)) return this.adapter.stateOf(file);
     // A part of a file famcoord wrote: family by family, each dropped or cut to what the view
     // needs as soon as it is parsed, instead of the whole state held at once (less to collect).
-    const lines = isWholeStore(scope) ? undefined : await this.adapter.knownGoodLines();
+    const lines = this.adapter.linesOf(file);
     if (lines) return lines.select(scope as ReadScope);
-    await this.db.read();
-    if (this.db.data === null)
-      throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
-    if (isWholeStore(scope)) return this.db.data;
-    // The whole file is read anyway: filter, but cutting families down to digests would only add work.
-    return { ...this.db.data, families: this.db.data.families.filter((family) => inScope(family, scope as ReadScope)) };
+    const state = await this.adapter.stateOf(file);
+    return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
@@ -325,11 +341,9 @@ export class JsonFileStore implements FamilyStore {
   }
 
   /** Makes `state` the store's content. */
-  private save(state: State): () => Promise<void> {
-    return async () => {
-      this.db.data = state;
-      await this.db.write();
-    };
+  private async save(state: State): Promise<void> {
+    this.db.data = state;
+    await this.db.write();
   }
 
   /**
@@ -338,14 +352,15 @@ export class JsonFileStore implements FamilyStore {
    * the families the step touches are parsed and written anew.
    */
   private async workspace(operations: number): Promise<{ ws: Workspace; write: () => Promise<void> }> {
-    const lines = await this.adapter.knownGoodLines();
+    const file = await this.file();
+    const lines = this.adapter.linesOf(file);
     if (lines) {
       const ws = new LinesWorkspace(lines, operations);
       return { ws, write: () => this.adapter.writeText(ws.result()) };
     }
-    const state = await this.read();
+    const state = await this.adapter.stateOf(file);
     const ws = new StateWorkspace(state);
-    return { ws, write: () => this.save(ws.result(state))() };
+    return { ws, write: () => this.save(ws.result(state)) };
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
@@ -380,7 +395,7 @@ export class JsonFileStore implements FamilyStore {
         const ws = new StateWorkspace(state);
         const { runTransaction } = await loadTransactions();
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
-        result = { ...(await this.commit(this.save(ws.result(state)), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
+        result = { ...(await this.commit(() => this.save(ws.result(state)), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
       }
       // The family as it was is still in the log (the step just written keeps it for undo) and in
       // the backups. `state` still holds it, so every operation about it can be found.
