@@ -100,7 +100,6 @@ function statements(db: Database) {
     lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
     updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
-    history: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step'),
     historyNewestFirst: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step DESC'),
   };
 }
@@ -500,7 +499,7 @@ function* historyNewestFirst(sql: Statements): Generator<AuditEntry> {
 }
 
 function readHistory(sql: Statements): AuditEntry[] {
-  return sql.history.all().map((row) => JSON.parse(row.entry) as AuditEntry);
+  return [...historyNewestFirst(sql)].reverse();
 }
 
 /** The WHERE clause for a scope; see src/domain/scope.ts for the rules it answers. */
