@@ -1,7 +1,8 @@
 // The one dialog: a titled form whose fields come from src/tui/forms.ts. Text fields show a
 // cursor; choice fields show ‹ value ›. The error from validation appears under its field.
+// A multi-line field shows its line breaks as ↵ on its one line, so the dialog keeps its height.
 import { Box, Text } from 'ink';
-import { DIALOGS, type DialogState, type Field } from '../tui/forms.js';
+import { DIALOGS, takesSeveralLines, type DialogState, type Field } from '../tui/forms.js';
 import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
 
@@ -9,12 +10,14 @@ export interface FormDialogProps {
   dialog: DialogState;
   /** What the dialog is about, e.g. the goal's title (already sanitised). */
   subject: string;
+  /** The change is being saved: keys wait, and the hint says so. */
+  saving: boolean;
   t: Translate;
   width: number;
   color: boolean;
 }
 
-export function FormDialog({ dialog, subject, t, width, color }: FormDialogProps) {
+export function FormDialog({ dialog, subject, saving, t, width, color }: FormDialogProps) {
   const definition = DIALOGS[dialog.kind];
   const labelWidth = Math.max(...(definition.fields as readonly Field[]).map((f) => t(f.label).length)) + 1;
   const inner = Math.max(10, width - 4);
@@ -24,7 +27,7 @@ export function FormDialog({ dialog, subject, t, width, color }: FormDialogProps
       <Text dimColor={color} wrap="truncate">{fit(subject, inner)}</Text>
       {(definition.fields as readonly Field[]).map((field, index) => {
         const focused = index === dialog.focus;
-        const value = dialog.values[field.name] ?? '';
+        const value = (dialog.values[field.name] ?? '').replace(/\n/g, ' ↵ ');
         const shown = field.kind === 'choice' ? `‹ ${(dialog.labels?.[value] ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
         const room = inner - labelWidth - 2;
         // Long text scrolls: show its end, where the cursor is.
@@ -43,7 +46,7 @@ export function FormDialog({ dialog, subject, t, width, color }: FormDialogProps
       {dialog.error && dialog.error.field === undefined && (
         <Text color={color ? 'red' : undefined} wrap="truncate">{fit(dialog.error.message, inner)}</Text>
       )}
-      <Text dimColor={color} wrap="truncate">{fit(t('dialogHint'), inner)}</Text>
+      <Text dimColor={color} wrap="truncate">{fit(t(saving ? 'saving' : takesSeveralLines(dialog.kind) ? 'dialogHintLines' : 'dialogHint'), inner)}</Text>
     </Box>
   );
 }

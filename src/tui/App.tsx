@@ -1,7 +1,7 @@
-// The workbench shell. It owns the data (useStoreState) and the UI state (uiReducer), turns each
-// keystroke into a command from the keymap, and routes: which screen, which dialog. Screens and
-// components only render what they are given.
-import { Box, Text, useApp, useInput } from 'ink';
+// The workbench shell. It owns the data (useStoreState) and the UI state (uiReducer), queues the
+// keystrokes and performs where inputRouter sends each: a dialog, the filter, or a command from the
+// keymap on the current screen. Screens and components only render what they are given.
+import { Box, Text, useApp } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
 import { OperationSchema } from '../domain/operations.js';
@@ -20,12 +20,13 @@ import { PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
 import { DIALOGS, openDialog, type DialogKind } from './forms.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
-import { binding, bindingsIn, commandFor, type Command, type Scope } from './keymap.js';
-import { keystrokes, type Keystroke } from './keystrokes.js';
+import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
+import { binding, bindingsIn, type Command } from './keymap.js';
 import { fit } from './layout.js';
 import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
 import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import type { ReadScope } from '../domain/scope.js';
+import { useKeystrokes } from './useKeystrokes.js';
 import { useStoreState } from './useStoreState.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -43,15 +44,6 @@ export interface AppProps {
   /** Fixed size, for tests; otherwise the terminal's. */
   size?: { width: number; height: number };
 }
-
-const SCOPES: Record<ScreenState['name'], Scope[]> = {
-  today: ['today', 'list', 'global'],
-  families: ['families', 'list', 'global'],
-  family: ['family', 'list', 'global'],
-  meeting: ['meeting', 'global'],
-  help: ['list', 'global'],
-  report: ['report', 'list', 'global'],
-};
 
 interface ViewContextLike {
   today: string;
@@ -92,14 +84,25 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const data = useStoreState(store, initialState, scope);
   // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
   // input event, or before React has re-rendered, and each must see the state the previous left.
+  // Within a batch (a chunk of keys) React is told once, at the end, instead of once per key.
   const [ui, setUi] = useState(initialUi);
   const uiRef = useRef(ui);
+  const batching = useRef(false);
   const dispatch = useCallback((action: UiAction) => {
     uiRef.current = uiReducer(uiRef.current, action);
-    setUi(uiRef.current);
+    if (!batching.current) setUi(uiRef.current);
   }, []);
-  const stateRef = useRef(data.state);
-  stateRef.current = data.state;
+  const batch = (work: () => void) => {
+    if (batching.current) return work();
+    batching.current = true;
+    try {
+      work();
+    } finally {
+      batching.current = false;
+      setUi(uiRef.current);
+    }
+  };
+  const queue = useRef(new KeystrokeQueue()).current;
   const { width, height } = useTerminalSize(size);
   const t = translator(lang);
   const today = pinnedToday ?? todayIn(timeZone);
@@ -138,7 +141,23 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
 
   const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial) });
 
-  const submitDialog = async () => {
+  /** Runs a change to the store; the keys that arrive meanwhile wait in the queue until it has
+   * settled, then are routed by the state it left (dialog closed, or still open with the error). */
+  const whileBusy = <T,>(work: Promise<T>, done: (result: T) => void, failed: (error: unknown) => void) => {
+    dispatch({ type: 'busy', busy: true });
+    const settle = (outcome: () => void) =>
+      batch(() => {
+        outcome();
+        dispatch({ type: 'busy', busy: false });
+        drain();
+      });
+    work.then(
+      (result) => settle(() => done(result)),
+      (error: unknown) => settle(() => failed(error)),
+    );
+  };
+
+  const submitDialog = () => {
     const dialog = uiRef.current.dialog;
     if (!dialog) return;
     const raw = DIALOGS[dialog.kind].toOperation(dialog.values, dialog.target, timeZone);
@@ -148,19 +167,20 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: problemIn(issue?.message ?? 'not valid', lang) } });
       return;
     }
-    try {
-      const result = await data.apply([parsed.data], meta);
-      dispatch({ type: 'closeDialog' });
-      setInfo(`${t('saved')}: ${parsed.data.op} (${result.step})`);
-    } catch (error) {
-      dispatch({ type: 'dialog', action: { type: 'error', message: problemIn(failureText(error), lang) } });
-    }
+    whileBusy(
+      data.apply([parsed.data], meta),
+      (result) => {
+        dispatch({ type: 'closeDialog' });
+        setInfo(`${t('saved')}: ${parsed.data.op} (${result.step})`);
+      },
+      (error) => dispatch({ type: 'dialog', action: { type: 'error', message: problemIn(failureText(error), lang) } }),
+    );
   };
 
   const pageSize = Math.max(1, Math.floor(height / 3));
 
   const run = (command: Command) => {
-    const current = derive(uiRef.current, stateRef.current);
+    const current = derive(uiRef.current, data.current());
     const { screen, model, activePanel, selectedRow, meeting, familyContext } = current;
     const reason = disabledReason(command, current);
     if (reason !== undefined) return setError(`${binding(command).footer[lang]}: ${reason}`);
@@ -172,9 +192,10 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'back':
         return dispatch({ type: 'pop' });
       case 'undo':
-        return void data.undo(meta).then(
+        return whileBusy(
+          data.undo(meta),
           (r) => setInfo(`${t('undone')} ${r.undid}`),
-          (error: unknown) => setError(problemIn(failureText(error), lang)),
+          (error) => setError(problemIn(failureText(error), lang)),
         );
       case 'today':
       case 'families':
@@ -200,7 +221,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'minutes':
         return selectedRow && dispatch({ type: 'push', screen: meetingScreen(selectedRow.id) });
       case 'progress': {
-        const goal = stateRef.current.families.find((f) => f.id === selectedRow?.familyId)?.goals.find((g) => g.id === selectedRow?.id);
+        const goal = data.current().families.find((f) => f.id === selectedRow?.familyId)?.goals.find((g) => g.id === selectedRow?.id);
         const latest = goal?.progress.at(-1)?.score;
         return selectedRow && startDialog('progress', selectedRow.id, latest === undefined ? {} : { score: String(latest) });
       }
@@ -212,7 +233,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'addMeeting':
         return familyContext && startDialog(command, familyContext, command === 'addMeeting' ? { start: `${today} 09:00`, durationMin: '60' } : {});
       case 'observe': {
-        const members = stateRef.current.families.find((f) => f.id === familyContext)?.members ?? [];
+        const members = data.current().families.find((f) => f.id === familyContext)?.members ?? [];
         return (
           familyContext &&
           dispatch({ type: 'openDialog', dialog: openDialog('observation', familyContext, { date: today }, { choices: { memberId: members.map((m) => m.id) }, labels: { ...Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])), ...Object.fromEntries(OBSERVATION_KINDS.map((k) => [k, OBSERVATION_KIND_LABELS[k][lang]])) } }) })
@@ -229,41 +250,24 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     }
   };
 
-  const handleDialogKey = ({ text, named, erase }: Keystroke) => {
-    if (named === 'escape') return dispatch({ type: 'closeDialog' });
-    if (named === 'return') return void submitDialog();
-    if (named === 'tab' || named === 'down') return dispatch({ type: 'dialog', action: { type: 'focus', delta: 1 } });
-    if (named === 'shift-tab' || named === 'up') return dispatch({ type: 'dialog', action: { type: 'focus', delta: -1 } });
-    if (named === 'left' || named === 'right') return dispatch({ type: 'dialog', action: { type: 'choose', delta: named === 'left' ? -1 : 1 } });
-    if (erase) return dispatch({ type: 'dialog', action: { type: 'backspace' } });
-    if (text) dispatch({ type: 'dialog', action: { type: 'type', text } });
-  };
-
-  const handleFilterKey = ({ text, named, erase }: Keystroke) => {
-    if (named === 'escape') return dispatch({ type: 'filterEnd', clear: true });
-    if (named === 'return' || named === 'down' || named === 'tab') return dispatch({ type: 'filterEnd', clear: false });
-    if (erase) return dispatch({ type: 'filterBackspace' });
-    if (text) dispatch({ type: 'filterType', text });
-  };
-
-  const handleKeystroke = (keystroke: Keystroke) => {
-    const uiNow = uiRef.current;
-    const screenNow = currentScreen(uiNow);
-    if (uiNow.dialog) return handleDialogKey(keystroke);
-    if (screenNow.name === 'families' && screenNow.filtering) return handleFilterKey(keystroke);
-    const scopesNow = SCOPES[screenNow.name];
-    if (keystroke.named) {
-      const command = commandFor('', keystroke.named, scopesNow);
-      return command && run(command);
-    }
-    for (const ch of keystroke.text) {
-      const command = commandFor(ch, undefined, SCOPES[currentScreen(uiRef.current).name]);
-      if (command) run(command);
+  const perform = (route: Exclude<Route, { kind: 'wait' }>) => {
+    switch (route.kind) {
+      case 'ui':
+        return dispatch(route.action);
+      case 'submit':
+        return submitDialog();
+      case 'command':
+        return run(route.command);
+      case 'ignore':
+        return route.pasted ? setInfo(t('pasteIgnored')) : undefined;
     }
   };
 
-  useInput((input, key) => {
-    for (const keystroke of keystrokes(input, key)) handleKeystroke(keystroke);
+  const drain = () => queue.drain(() => uiRef.current, perform);
+
+  useKeystrokes((keystrokes) => {
+    queue.push(keystrokes);
+    batch(drain);
   });
 
   // Layout: a header line, the screen, the dialog (if any), the status line and the footer.
@@ -308,7 +312,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         )}
         {screen.name === 'help' && <HelpScreen lang={lang} t={t} width={width} height={bodyHeight} scroll={screen.scroll} color={color} />}
       </Box>
-      {ui.dialog && <FormDialog dialog={ui.dialog} subject={dialogSubject} t={t} width={width} color={color} />}
+      {ui.dialog && <FormDialog dialog={ui.dialog} saving={ui.busy === true} subject={dialogSubject} t={t} width={width} color={color} />}
       <Text wrap="truncate" color={status?.kind === 'error' && color ? 'red' : status && color ? 'green' : undefined}>
         {fit(status ? ` ${status.text}` : '', width)}
       </Text>

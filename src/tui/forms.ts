@@ -4,11 +4,13 @@
 import { parseLocalDateTime } from '../domain/dates.js';
 import { numberOrText, observationFromText } from '../domain/input.js';
 import type { RawOperation } from '../domain/operations.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTORS } from '../domain/vocabulary.js';
 import type { MessageKey } from './i18n.js';
 
 export type Field =
-  | { name: string; label: MessageKey; kind: 'text' }
+  /** A text field; `multiline` keeps the line breaks of pasted text (Enter still saves). */
+  | { name: string; label: MessageKey; kind: 'text'; multiline?: boolean }
   | { name: string; label: MessageKey; kind: 'choice'; options: readonly string[] };
 
 export interface DialogDefinition {
@@ -80,7 +82,7 @@ export const DIALOGS = {
   },
   minutesLine: {
     title: 'addLine',
-    fields: [{ name: 'minutes', label: 'minutes', kind: 'text' }],
+    fields: [{ name: 'minutes', label: 'minutes', kind: 'text', multiline: true }],
     toOperation: (v, meetingId) => ({ op: 'meeting.minutes', meetingId, minutes: (v.minutes ?? '').trim(), append: true }),
   },
   observation: {
@@ -143,8 +145,16 @@ function focusedField(state: DialogState): Field {
   return (DIALOGS[state.kind].fields as readonly Field[])[state.focus] as Field;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Whether a dialog keeps pasted line breaks (its hint says so). */
+export function takesSeveralLines(kind: DialogKind): boolean {
+  return (DIALOGS[kind].fields as readonly Field[]).some((f) => f.kind === 'text' && f.multiline === true);
+}
+
+/** Typed or pasted text as a field keeps it: no escape sequences or control characters, and line
+ * breaks only in a multi-line field (elsewhere a pasted line break becomes a space). */
+function fieldText(field: Field, text: string): string {
+  return field.kind === 'text' && field.multiline ? sanitizeText(text).replace(/\t/g, ' ') : sanitizeLine(text);
+}
 
 export function formReducer(state: DialogState, action: FormAction): DialogState {
   const field = focusedField(state);
@@ -152,7 +162,7 @@ export function formReducer(state: DialogState, action: FormAction): DialogState
   const set = (value: string) => ({ ...state, values: { ...state.values, [field.name]: value }, error: undefined });
   switch (action.type) {
     case 'type':
-      return field.kind === 'text' ? set((state.values[field.name] ?? '') + action.text.replace(CONTROL, '')) : state;
+      return field.kind === 'text' ? set((state.values[field.name] ?? '') + fieldText(field, action.text)) : state;
     case 'backspace':
       return field.kind === 'text' ? set([...(state.values[field.name] ?? '')].slice(0, -1).join('')) : state;
     case 'focus':

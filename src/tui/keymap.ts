@@ -1,7 +1,6 @@
 // The one keybinding table. Key dispatch, the footer and the help screen (?) are all generated
 // from it; no other file names a key. A binding that needs a selected row of some kind says so,
 // and the workbench shows why it cannot act now instead of silently doing nothing.
-import type { Key } from 'ink';
 import type { Lang, MessageKey } from './i18n.js';
 
 export type Scope = 'global' | 'list' | 'today' | 'families' | 'family' | 'meeting' | 'report';
@@ -58,20 +57,6 @@ export const COMMANDS = Object.keys(BINDINGS) as Command[];
 
 export function binding(command: Command): Binding {
   return BINDINGS[command];
-}
-
-/** The named key Ink reported, if any. */
-export function namedKey(key: Key): NamedKey | undefined {
-  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
-  if (key.return) return 'return';
-  if (key.escape) return 'escape';
-  if (key.pageUp) return 'pageup';
-  if (key.pageDown) return 'pagedown';
-  return undefined;
 }
 
 function matches(spec: KeySpec, input: string, key: NamedKey | undefined): boolean {

@@ -1,44 +1,111 @@
-// Ink hands over what arrived on stdin in one go: one key, or several when the user types fast,
-// pastes, or a script sends "text⏎" at once. This splits that into single keystrokes, so Enter
-// typed right after a note still saves it, and the note does not swallow the Enter.
-import type { Key } from 'ink';
-import { namedKey, type NamedKey } from './keymap.js';
+// What arrives on stdin in one go is a sequence of keystrokes: one key, or several when the user
+// types fast, pastes, or ssh or a slow machine delivers them together. This pure tokenizer splits
+// the raw terminal text into single keystrokes, so each can be routed by the state the previous
+// one left (src/tui/inputRouter.ts): `p` opens a dialog and the rest of the chunk types into it.
+//
+// A bracketed paste (ESC[200~ … ESC[201~, which the workbench asks the terminal for) becomes ONE
+// keystroke carrying the pasted text: it is typed into the focused field and never read as keys.
+// A paste can span several chunks, so the tokenizer carries the paste read so far in its state.
+// Ink's input parser hands us each escape sequence whole (it holds back an incomplete one until
+// the rest arrives), so a sequence split across reads needs no state here.
+import { sanitizeText } from '../domain/sanitize.js';
+import type { NamedKey } from './keymap.js';
 
-export interface Keystroke {
-  /** Printable text (one or more characters), or '' for a named key. */
-  text: string;
-  named?: NamedKey;
+export type Keystroke =
+  /** One printable character. */
+  | { kind: 'char'; char: string }
+  | { kind: 'named'; key: NamedKey }
   /** Backspace or delete. */
-  erase?: boolean;
+  | { kind: 'erase' }
+  /** The text of a bracketed paste: newlines as \n, without escape sequences or control characters. */
+  | { kind: 'paste'; text: string };
+
+export interface TokenizerState {
+  /** The raw text of a bracketed paste whose end has not arrived yet. */
+  pasting?: string;
 }
 
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+
 const CONTROL_KEYS: Record<string, Keystroke> = {
-  '\r': { text: '', named: 'return' },
-  '\n': { text: '', named: 'return' },
-  '\t': { text: '', named: 'tab' },
-  '\u001b': { text: '', named: 'escape' },
-  '\u007f': { text: '', erase: true },
-  '\b': { text: '', erase: true },
+  '\r': { kind: 'named', key: 'return' },
+  '\n': { kind: 'named', key: 'return' },
+  '\t': { kind: 'named', key: 'tab' },
+  '\u007f': { kind: 'erase' },
+  '\b': { kind: 'erase' },
 };
 
-export function keystrokes(input: string, key: Key): Keystroke[] {
-  const named = namedKey(key);
-  if (named) return [{ text: '', named }];
-  if (key.backspace || key.delete) return [{ text: '', erase: true }];
-  if (key.ctrl || key.meta) return [];
+// CSI (ESC [ parameters intermediates final) and SS3 (ESC O final) sequences.
+// eslint-disable-next-line no-control-regex
+const SEQUENCE = /^\u001b(?:\[([0-?]*)[ -/]*([@-~])|O([@-~]))/;
+const ARROWS: Record<string, NamedKey> = { A: 'up', B: 'down', C: 'right', D: 'left' };
+const TILDE_KEYS: Record<string, Keystroke> = {
+  '3': { kind: 'erase' },
+  '5': { kind: 'named', key: 'pageup' },
+  '6': { kind: 'named', key: 'pagedown' },
+};
+
+/** The key an escape sequence stands for, if the workbench uses it (modifiers are ignored). */
+function sequenceKey(params: string, final: string): Keystroke | undefined {
+  const arrow = ARROWS[final];
+  if (arrow) return { kind: 'named', key: arrow };
+  if (final === 'Z') return { kind: 'named', key: 'shift-tab' };
+  if (final === '~') return TILDE_KEYS[params.split(';')[0] ?? ''];
+  return undefined;
+}
+
+/** A paste's text as it may enter a field: one kind of newline, nothing a terminal would obey. */
+function pastedText(raw: string): string {
+  return sanitizeText(raw.replace(/\r\n?/g, '\n'));
+}
+
+/** Splits raw terminal input into keystrokes; `state` carries a bracketed paste across chunks. */
+export function tokenize(input: string, state: TokenizerState = {}): { keystrokes: Keystroke[]; state: TokenizerState } {
   const out: Keystroke[] = [];
-  let run = '';
-  for (const ch of input) {
-    const control = CONTROL_KEYS[ch];
-    // eslint-disable-next-line no-control-regex
-    if (control || /[\u0000-\u001f\u007f-\u009f]/.test(ch)) {
-      if (run) out.push({ text: run });
-      run = '';
-      if (control) out.push(control);
+  let pasting = state.pasting;
+  let i = 0;
+  while (i < input.length) {
+    if (pasting !== undefined) {
+      const end = input.indexOf(PASTE_END, i);
+      if (end < 0) {
+        pasting += input.slice(i);
+        break;
+      }
+      const text = pastedText(pasting + input.slice(i, end));
+      if (text) out.push({ kind: 'paste', text });
+      pasting = undefined;
+      i = end + PASTE_END.length;
       continue;
     }
-    run += ch;
+    if (input.startsWith(PASTE_START, i)) {
+      pasting = '';
+      i += PASTE_START.length;
+      continue;
+    }
+    const ch = String.fromCodePoint(input.codePointAt(i) as number);
+    if (ch === '\u001b') {
+      const sequence = SEQUENCE.exec(input.slice(i));
+      if (sequence) {
+        const key = sequence[3] ? sequenceKey('', sequence[3]) : sequenceKey(sequence[1] ?? '', sequence[2] ?? '');
+        if (key) out.push(key);
+        i += sequence[0].length;
+        continue;
+      }
+      // ESC alone (or before another ESC) is the Escape key; ESC before a character is Alt+key,
+      // which the workbench does not use.
+      const next = input[i + 1];
+      if (next === undefined || next === '\u001b') out.push({ kind: 'named', key: 'escape' });
+      else i += String.fromCodePoint(input.codePointAt(i + 1) as number).length;
+      i += 1;
+      continue;
+    }
+    if (ch === '\r' && input[i + 1] === '\n') i += 1; // CR LF is one Enter
+    const control = CONTROL_KEYS[ch];
+    if (control) out.push(control);
+    // eslint-disable-next-line no-control-regex
+    else if (!/[\u0000-\u001f\u0080-\u009f]/.test(ch)) out.push({ kind: 'char', char: ch });
+    i += ch.length;
   }
-  if (run) out.push({ text: run });
-  return out;
+  return { keystrokes: out, state: pasting === undefined ? {} : { pasting } };
 }

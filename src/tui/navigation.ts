@@ -26,6 +26,8 @@ export interface UiState {
   stack: ScreenState[];
   dialog?: DialogState;
   status?: Status;
+  /** A change is being saved (a dialog, an undo): keystrokes wait until it settles. */
+  busy?: boolean;
 }
 
 export type UiAction =
@@ -43,7 +45,8 @@ export type UiAction =
   | { type: 'openDialog'; dialog: DialogState }
   | { type: 'closeDialog' }
   | { type: 'dialog'; action: FormAction }
-  | { type: 'status'; status?: Status };
+  | { type: 'status'; status?: Status }
+  | { type: 'busy'; busy: boolean };
 
 export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }] });
 export const familiesScreen = (): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering: false });
@@ -120,5 +123,7 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
       return ui.dialog ? { ...ui, dialog: formReducer(ui.dialog, action.action) } : ui;
     case 'status':
       return { ...ui, status: action.status };
+    case 'busy':
+      return { ...ui, busy: action.busy };
   }
 }

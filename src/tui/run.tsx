@@ -3,6 +3,7 @@ import { render } from 'ink';
 import type { ReadScope } from '../domain/scope.js';
 import type { FamilyStore } from '../store/Store.js';
 import { App } from './App.js';
+import { bracketedPaste } from './bracketedPaste.js';
 
 export interface TuiOptions {
   store: FamilyStore;
@@ -18,10 +19,15 @@ export interface TuiOptions {
 
 export async function runTui(options: TuiOptions): Promise<number> {
   const initialState = await options.store.read(options.scope);
+  const pasteOff = bracketedPaste(process.stdout);
   const instance = render(
     <App store={options.store} scope={options.scope} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} />,
     { exitOnCtrlC: true },
   );
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    pasteOff();
+  }
   return 0;
 }

@@ -8,6 +8,8 @@ import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from '../s
 
 export interface StoreState {
   state: State;
+  /** The state as last read, even before React re-renders: keys queued behind a save act on it. */
+  current(): State;
   /** Why the last read failed (the previous state stays on screen). */
   readError?: string;
   apply(operations: Operation[], meta: TransactMeta): Promise<TransactResult>;
@@ -18,13 +20,15 @@ export interface StoreState {
 
 export function useStoreState(store: FamilyStore, initial: State, scope: ReadScope = {}): StoreState {
   const [state, setState] = useState(initial);
+  const latest = useRef(initial);
   const [readError, setReadError] = useState<string>();
   const [externalChanges, setExternalChanges] = useState(0);
   const ownWrites = useRef(0);
 
   const reload = useCallback(async () => {
     try {
-      setState(await store.read(scope));
+      latest.current = await store.read(scope);
+      setState(latest.current);
       setReadError(undefined);
     } catch (error) {
       setReadError(error instanceof Error ? error.message : String(error));
@@ -62,5 +66,7 @@ export function useStoreState(store: FamilyStore, initial: State, scope: ReadSco
     [store, reload],
   );
 
-  return { state, readError, apply, undo, externalChanges };
+  const current = useCallback(() => latest.current, []);
+
+  return { state, current, readError, apply, undo, externalChanges };
 }

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
-import { DIALOGS, formReducer, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
+import { DIALOGS, formReducer, openDialog, takesSeveralLines, type DialogState, type FormAction } from '../../src/tui/forms.js';
 
 const reduce = (state: DialogState, ...actions: FormAction[]) => actions.reduce(formReducer, state);
 
 describe('the form dialogs', () => {
-  it('types several characters at once, drops control characters, and deletes by character', () => {
-    const state = reduce(openDialog('progress', 'g12'), { type: 'type', text: '7' }, { type: 'focus', delta: 1 }, { type: 'type', text: 'Mødt op\u001b[2J hver dag' }, { type: 'backspace' });
-    expect(state.values).toMatchObject({ score: '7', note: 'Mødt op[2J hver da' });
+  it('types several characters at once, drops escape sequences and control characters, and deletes by character', () => {
+    const state = reduce(openDialog('progress', 'g12'), { type: 'type', text: '7' }, { type: 'focus', delta: 1 }, { type: 'type', text: 'Mødt op\u001b[2J hver\u0007 dag\u202e' }, { type: 'backspace' });
+    expect(state.values).toMatchObject({ score: '7', note: 'Mødt op hver da' });
+  });
+
+  it('keeps the line breaks of pasted text in a multi-line field only; elsewhere they become spaces', () => {
+    const pasted = 'Linje A\nLinje B\tmed tab\n\nLinje C';
+    expect(reduce(openDialog('minutesLine', 'm1'), { type: 'type', text: pasted }).values.minutes).toBe('Linje A\nLinje B med tab\n\nLinje C');
+    expect(reduce(openDialog('progress', 'g12'), { type: 'focus', delta: 1 }, { type: 'type', text: pasted }).values.note).toBe('Linje A Linje B med tab Linje C');
+    expect(takesSeveralLines('minutesLine')).toBe(true);
+    expect(takesSeveralLines('agreement')).toBe(false);
   });
 
   it('cycles choices with ←/→ and ignores typing there', () => {
