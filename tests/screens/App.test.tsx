@@ -21,9 +21,9 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en'; scope?: ReadScope } = {}) {
+async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en'; scope?: ReadScope; store?: (path: string) => JsonFileStore } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'famcoord-app-'));
-  const store = new JsonFileStore(join(dir, 'store.json'));
+  const store = (options.store ?? ((path) => new JsonFileStore(path)))(join(dir, 'store.json'));
   await store.create(initial);
   const size = { width: options.width ?? 80, height: options.height ?? 24 };
   const app = render(<App store={store} initialState={await store.read(options.scope)} {...(options.scope && { scope: options.scope })} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} />);
@@ -228,5 +228,63 @@ describe('the other screens', () => {
     expect(frame).toContain('Familien Berg');
     expect(frame).toContain('Målslettet');
     expect(frame).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202e]/);
+  });
+});
+
+describe('keys that arrive together', () => {
+  const PASTE = (text: string) => `\u001b[200~${text}\u001b[201~`;
+
+  it('opens a dialog with p and types the rest of one chunk into it: saved exactly as typed, once', async () => {
+    const { app, store } = await open(state(family('f1', { name: 'Familien Berg', goals: [goal('g1', '2026-11-01', 'active', { title: 'Ida kommer i skole' })] })));
+    app.stdin.write(`${KEYS.tab}p7${KEYS.tab}Mødt op${KEYS.enter}`);
+    await waitForFrame(app.lastFrame, 'Saved: goal.progress', 20_000);
+    expect((await store.read()).families[0]?.goals[0]?.progress).toEqual([{ date: TODAY, score: 7, note: 'Mødt op' }]);
+    expect(await store.history()).toHaveLength(1);
+  });
+
+  it('writes two minutes lines sent in one chunk, each in its own dialog, and runs no letter as a command', async () => {
+    const { app, press, store } = await open(small());
+    await press('m', /Minutes/);
+    app.stdin.write(`eFørste linje${KEYS.enter}eAnden linje${KEYS.enter}`);
+    await waitForFrame(app.lastFrame, (frame) => frame.includes('Anden linje') && !frame.includes('Add a line'), 20_000);
+    expect(app.lastFrame()).toMatch(/Agreements \(0\)/); // "a" of "Anden" did not open an agreement
+    expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Første linje\nAnden linje');
+    expect((await store.history()).map((step) => step.ops.map((op) => op.op))).toEqual([['meeting.minutes'], ['meeting.minutes']]);
+  });
+
+  it('keeps the lines of a bracketed paste into a minutes line, and saves them once on Enter', async () => {
+    const { app, press, store } = await open(small());
+    await press('m', /Minutes/);
+    await press('e', /Enter save · pasted line breaks are kept/);
+    await press(PASTE('Linje A\rLinje B\u001b[31m\rLinje C'), 'Linje A ↵ Linje B ↵ Linje C▏');
+    await press(KEYS.enter, 'Saved: meeting.minutes');
+    expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Linje A\nLinje B\nLinje C');
+    expect(await store.history()).toHaveLength(1);
+    expect(app.lastFrame()).toMatch(/Linje A\n.*Linje B\n.*Linje C/);
+  });
+
+  it('never reads a paste as keys when no text field is open', async () => {
+    const { app, press } = await open(small());
+    await press(PASTE('iq'), 'Pasted text ignored: no text field is open');
+    expect(app.lastFrame()).toMatch(/Overdue goals/); // i (report) and q (quit) did nothing
+  });
+
+  it('holds the keys typed while a save waits for the store, then routes them by the state the save left', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    class SlowStore extends JsonFileStore {
+      override async transact(...args: Parameters<JsonFileStore['transact']>) {
+        await gate;
+        return super.transact(...args);
+      }
+    }
+    const { app, press, store } = await open(small(), { store: (path) => new SlowStore(path) });
+    await press(`${KEYS.tab}p${KEYS.backspace}7${KEYS.tab}første${KEYS.enter}`, /Saving…/);
+    app.stdin.write(`p${KEYS.backspace}5${KEYS.tab}anden${KEYS.enter}`);
+    expect(app.lastFrame()).toMatch(/Note\s+første▏/); // nothing typed into the dialog being saved
+    release();
+    await waitForFrame(app.lastFrame, (frame) => /Saved: goal\.progress \(2\)/.test(frame) && !frame.includes('Record progress'), 20_000);
+    const progress = (await store.read()).families[0]?.goals[0]?.progress ?? [];
+    expect(progress.slice(1)).toEqual([{ date: TODAY, score: 7, note: 'første' }, { date: TODAY, score: 5, note: 'anden' }]);
   });
 });
