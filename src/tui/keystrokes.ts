@@ -92,11 +92,9 @@ export function tokenize(input: string, state: TokenizerState = {}): { keystroke
         i += sequence[0].length;
         continue;
       }
-      // ESC alone (or before another ESC) is the Escape key; ESC before a character is Alt+key,
-      // which the workbench does not use.
-      const next = input[i + 1];
-      if (next === undefined || next === '\u001b') out.push({ kind: 'named', key: 'escape' });
-      else i += String.fromCodePoint(input.codePointAt(i + 1) as number).length;
+      // Any other ESC is the Escape key. ESC before a character could also be Alt+key, but the
+      // workbench has no Alt keys, and Esc then Tab typed fast arrive just the same.
+      out.push({ kind: 'named', key: 'escape' });
       i += 1;
       continue;
     }

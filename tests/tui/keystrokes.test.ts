@@ -27,9 +27,10 @@ describe('splitting terminal input into keystrokes', () => {
     expect(chunks('j\u001b[Bk\u001bOA\u001b[Z\u001b[5~\u001b[6~\u001b[3~\u001b[1;5C')).toEqual([
       ...chars('j'), key('down'), ...chars('k'), key('up'), key('shift-tab'), key('pageup'), key('pagedown'), { kind: 'erase' }, key('right'),
     ]);
-    expect(chunks('\u001b[31mx\u001bq\u0003\u0000y')).toEqual(chars('xy')); // colour, Alt+q, Ctrl+C, NUL
+    expect(chunks('\u001b[31mx\u0003\u0000y')).toEqual(chars('xy')); // a colour, Ctrl+C, NUL
     expect(chunks('\u001b')).toEqual([key('escape')]);
     expect(chunks('\u001b\u001b')).toEqual([key('escape'), key('escape')]);
+    expect(chunks('\u001b\tq')).toEqual([key('escape'), key('tab'), ...chars('q')]); // Esc, Tab, q typed fast
   });
 
   it('turns a bracketed paste into one keystroke: its text, never keys, with one kind of newline', () => {
