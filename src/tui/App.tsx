@@ -102,7 +102,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       setUi(uiRef.current);
     }
   };
-  const queue = useRef(new KeystrokeQueue()).current;
+  const [queue] = useState(() => new KeystrokeQueue());
   const { width, height } = useTerminalSize(size);
   const t = translator(lang);
   const today = pinnedToday ?? todayIn(timeZone);
@@ -263,7 +263,10 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     }
   };
 
-  const drain = () => queue.drain(() => uiRef.current, perform);
+  // A save settles after later renders; the keys it released are performed with the newest closures.
+  const latestPerform = useRef(perform);
+  latestPerform.current = perform;
+  const drain = () => queue.drain(() => uiRef.current, (route) => latestPerform.current(route));
 
   useKeystrokes((keystrokes) => {
     queue.push(keystrokes);
