@@ -269,7 +269,8 @@ describe('keys that arrive together', () => {
     expect(app.lastFrame()).toMatch(/Overdue goals/); // i (report) and q (quit) did nothing
   });
 
-  it('holds the keys typed while a save waits for the store, then routes them by the state the save left', async () => {
+  /** A store whose changes wait until the test releases them, as when another process holds the lock. */
+  function slowStore() {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     class SlowStore extends JsonFileStore {
@@ -278,13 +279,27 @@ describe('keys that arrive together', () => {
         return super.transact(...args);
       }
     }
-    const { app, press, store } = await open(small(), { store: (path) => new SlowStore(path) });
+    return { create: (path: string) => new SlowStore(path), release: () => release() };
+  }
+
+  it('holds the keys typed while a save waits for the store, then routes them by the state the save left', async () => {
+    const slow = slowStore();
+    const { app, press, store } = await open(small(), { store: slow.create });
     await press(`${KEYS.tab}p${KEYS.backspace}7${KEYS.tab}første${KEYS.enter}`, /Saving…/);
     app.stdin.write(`p${KEYS.backspace}5${KEYS.tab}anden${KEYS.enter}`);
     expect(app.lastFrame()).toMatch(/Note\s+første▏/); // nothing typed into the dialog being saved
-    release();
+    slow.release();
     await waitForFrame(app.lastFrame, (frame) => /Saved: goal\.progress \(2\)/.test(frame) && !frame.includes('Record progress'), 20_000);
     const progress = (await store.read()).families[0]?.goals[0]?.progress ?? [];
     expect(progress.slice(1)).toEqual([{ date: TODAY, score: 7, note: 'første' }, { date: TODAY, score: 5, note: 'anden' }]);
+  });
+
+  it('saves a dialog once when Enter is pressed twice; the second Enter acts on the screen the save left', async () => {
+    const slow = slowStore();
+    const { app, press, store } = await open(small(), { store: slow.create });
+    await press(`${KEYS.tab}p${KEYS.backspace}7${KEYS.enter}${KEYS.enter}`, /Saving…/);
+    slow.release();
+    await waitForFrame(app.lastFrame, /Family plan: Familien Berg/, 20_000);
+    expect(await store.history()).toHaveLength(1);
   });
 });
