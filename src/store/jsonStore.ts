@@ -8,7 +8,7 @@ import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditRecordsNewestFirst, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
@@ -16,8 +16,9 @@ import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
-import { planUndo } from './undo.js';
+import type { FamilyStore, Preview, RedoResult, TransactMeta, TransactResult, UndoOptions, UndoResult } from './Store.js';
+import { planOrRefuse, PLANNERS, redoResult, undoResult, type Reversal, type Reversed } from './undo.js';
+import type { StepSummary } from '../domain/stepDescription.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -410,15 +411,31 @@ export class JsonFileStore implements FamilyStore {
     });
   }
 
-  async undo(meta: TransactMeta): Promise<UndoResult> {
+  async undo(meta: TransactMeta, options: UndoOptions = {}): Promise<UndoResult> {
+    return undoResult(await this.reverse('undo', meta, options, true));
+  }
+
+  async planUndo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
+    return (await this.reverse('undo', meta, options, false)).plan.summary;
+  }
+
+  async redo(meta: TransactMeta, options: UndoOptions = {}): Promise<RedoResult> {
+    return redoResult(await this.reverse('redo', meta, options, true));
+  }
+
+  async planRedo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
+    return (await this.reverse('redo', meta, options, false)).plan.summary;
+  }
+
+  /** Plans an undo or redo under the lock (the log and the families as they are now), and carries it out when `act`. */
+  private async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     return this.locked(async () => {
       const { ws, write } = await this.workspace(0);
-      const plan = planUndo(auditEntriesNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id));
-      if (!plan.ok) throw new StoreError('undo', plan.reason);
+      const plan = planOrRefuse(PLANNERS[kind](auditRecordsNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id), { user: meta.user, ...options }));
+      if (!act) return { plan };
       const { runRestore } = await loadTransactions();
-      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
-      const { step, familyIds } = await this.commit(write, changes, meta, { ops: [], undoes: plan.target.step });
-      return { step, undid: plan.target.step, familyIds };
+      const changes = runRestore(ws, plan.restore);
+      return { plan, logged: await this.commit(write, changes, meta, { ops: [], ...plan.record }) };
     });
   }
 
