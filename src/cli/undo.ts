@@ -1,21 +1,55 @@
-// famcoord undo: revert the last step (a whole batch is one step).
+// famcoord undo: revert your newest step (a whole batch is one step), or --step N, anyone's. It
+// says which step it reverted: operation, target, who, when.
 import type { Command } from 'commander';
-import { createContext } from './context.js';
+import { describeStepSummary } from '../domain/stepDescription.js';
+import type { UndoOptions } from '../store/Store.js';
+import type { StepSummary } from '../domain/stepDescription.js';
+import { createContext, type CliContext } from './context.js';
+import { UsageError } from './errors.js';
 
-/** "families f1, f2" or, for a big batch, "224 families: f1, f2, f3, …". */
-export function familyList(ids: readonly string[]): string {
-  return ids.length <= 5 ? `famil${ids.length === 1 ? 'y' : 'ies'} ${ids.join(', ')}` : `${ids.length} families: ${ids.slice(0, 3).join(', ')}, …`;
+/** --step's value: a step number as `famcoord log` shows it. */
+function stepOption(value: string | undefined): UndoOptions {
+  if (value === undefined) return {};
+  if (!/^[1-9]\d{0,14}$/.test(value)) throw new UsageError('--step must be a step number such as 7 (famcoord log shows them)');
+  return { step: Number(value) };
+}
+
+/**
+ * Registers `undo` or `redo`: both act on the store, then print what they reverted or applied
+ * again ("Undone: goal.progress on g12 by hanne at 10:42 (step 7); recorded as step 9").
+ */
+export function registerReversal(
+  program: Command,
+  spec: { name: 'undo' | 'redo'; description: string; stepHelp: string; examples: string; done: string },
+  act: (ctx: CliContext, options: UndoOptions) => Promise<{ step: number; familyIds: string[]; summary: StepSummary; result: Record<string, number> }>,
+): void {
+  program
+    .command(spec.name)
+    .description(spec.description)
+    .option('--step <N>', spec.stepHelp)
+    .addHelpText('after', `\nExamples:\n${spec.examples}`)
+    .action(async (options: { step?: string }, command: Command) => {
+      const ctx = createContext(command);
+      const outcome = await act(ctx, stepOption(options.step));
+      const description = describeStepSummary(outcome.summary, { timeZone: ctx.timeZone, today: ctx.today, lang: 'en' });
+      if (ctx.json) await ctx.printJson({ ok: true, step: outcome.step, ...outcome.result, familyIds: outcome.familyIds, description });
+      else ctx.print(`${spec.done}: ${description} (step ${outcome.summary.step}); recorded as step ${outcome.step}`);
+    });
 }
 
 export function registerUndo(program: Command): void {
-  program
-    .command('undo')
-    .description('revert the last change (one step of the audit log; a whole batch is one step)')
-    .addHelpText('after', '\nExample:\n  famcoord undo')
-    .action(async (_options, command: Command) => {
-      const ctx = createContext(command);
-      const result = await (await ctx.openStore()).undo({ user: ctx.user, source: 'cli', today: ctx.today });
-      if (ctx.json) await ctx.printJson({ ok: true, ...result });
-      else ctx.print(`Undid step ${result.undid} (${familyList(result.familyIds)}); recorded as step ${result.step}`);
-    });
+  registerReversal(
+    program,
+    {
+      name: 'undo',
+      description: 'revert your newest change (one step of the audit log; a whole batch is one step)',
+      stepHelp: "the step to revert instead, whoever made it (famcoord log shows the steps)",
+      examples: '  famcoord undo\n  famcoord undo --step 7',
+      done: 'Undone',
+    },
+    async (ctx, options) => {
+      const { step, undid, familyIds, summary } = await (await ctx.openStore()).undo({ user: ctx.user, source: 'cli', today: ctx.today }, options);
+      return { step, familyIds, summary, result: { undid } };
+    },
+  );
 }
