@@ -3,18 +3,11 @@ import type { Command } from 'commander';
 import { registerReversal } from './undo.js';
 
 export function registerRedo(program: Command): void {
-  registerReversal(
-    program,
-    {
-      name: 'redo',
-      description: 'apply again the change your last undo reverted',
-      stepHelp: 'the step to apply again instead (one an undo reverted, whoever made it)',
-      examples: '  famcoord redo\n  famcoord redo --step 7',
-      done: 'Redone',
-    },
-    async (ctx, options) => {
-      const { step, redid, familyIds, summary } = await (await ctx.openStore()).redo({ user: ctx.user, source: 'cli', today: ctx.today }, options);
-      return { step, familyIds, summary, result: { redid } };
-    },
-  );
+  registerReversal(program, {
+    name: 'redo',
+    description: 'apply again the change your last undo reverted',
+    stepHelp: 'the step to apply again instead (one an undo reverted, whoever made it)',
+    examples: '  famcoord redo\n  famcoord redo --step 7',
+    done: 'Redone',
+  });
 }

@@ -16,9 +16,8 @@ import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyStore, Preview, RedoResult, TransactMeta, TransactResult, UndoOptions, UndoResult } from './Store.js';
-import { planOrRefuse, PLANNERS, redoResult, undoResult, type Reversal, type Reversed } from './undo.js';
-import type { StepSummary } from '../domain/stepDescription.js';
+import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -267,7 +266,7 @@ export interface JsonStoreOptions {
   verify?: boolean;
 }
 
-export class JsonFileStore implements FamilyStore {
+export class JsonFileStore extends ReversibleStore implements FamilyStore {
   private readonly adapter: SafeJsonAdapter;
   private readonly db: Low<State | null>;
   private readonly lockPath: string;
@@ -277,6 +276,7 @@ export class JsonFileStore implements FamilyStore {
     readonly path: string,
     options: JsonStoreOptions = {},
   ) {
+    super();
     this.adapter = new SafeJsonAdapter(path, options.keyring ?? new Keyring(), !options.verify);
     this.db = new Low<State | null>(this.adapter as Adapter<State | null>, null);
     this.lockPath = `${path}.lock`;
@@ -411,24 +411,8 @@ export class JsonFileStore implements FamilyStore {
     });
   }
 
-  async undo(meta: TransactMeta, options: UndoOptions = {}): Promise<UndoResult> {
-    return undoResult(await this.reverse('undo', meta, options, true));
-  }
-
-  async planUndo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
-    return (await this.reverse('undo', meta, options, false)).plan.summary;
-  }
-
-  async redo(meta: TransactMeta, options: UndoOptions = {}): Promise<RedoResult> {
-    return redoResult(await this.reverse('redo', meta, options, true));
-  }
-
-  async planRedo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
-    return (await this.reverse('redo', meta, options, false)).plan.summary;
-  }
-
   /** Plans an undo or redo under the lock (the log and the families as they are now), and carries it out when `act`. */
-  private async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
+  protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     return this.locked(async () => {
       const { ws, write } = await this.workspace(0);
       const plan = planOrRefuse(PLANNERS[kind](auditRecordsNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id), { user: meta.user, ...options }));

@@ -18,9 +18,8 @@ import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
-import type { FamilyStore, Preview, RedoResult, TransactMeta, TransactResult, UndoOptions, UndoResult } from './Store.js';
-import { planOrRefuse, PLANNERS, redoResult, undoResult, type Reversal, type Reversed } from './undo.js';
-import type { StepSummary } from '../domain/stepDescription.js';
+import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -213,10 +212,12 @@ function indexMarks(sql: Statements, familyId: string, marks: readonly TodayMark
   for (const [kind, at, data] of marks) sql.insertMark.run(familyId, kind, at, data);
 }
 
-export class SqliteStore implements FamilyStore {
+export class SqliteStore extends ReversibleStore implements FamilyStore {
   private connection?: { db: Database; sql: Statements };
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string) {
+    super();
+  }
 
   exists(): Promise<boolean> {
     return pathExists(this.path);
@@ -371,24 +372,8 @@ export class SqliteStore implements FamilyStore {
     return result;
   }
 
-  async undo(meta: TransactMeta, options: UndoOptions = {}): Promise<UndoResult> {
-    return undoResult(await this.reverse('undo', meta, options, true));
-  }
-
-  async planUndo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
-    return (await this.reverse('undo', meta, options, false)).plan.summary;
-  }
-
-  async redo(meta: TransactMeta, options: UndoOptions = {}): Promise<RedoResult> {
-    return redoResult(await this.reverse('redo', meta, options, true));
-  }
-
-  async planRedo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
-    return (await this.reverse('redo', meta, options, false)).plan.summary;
-  }
-
   /** Plans an undo or redo in one transaction, and carries it out when `act` (else it is rolled back). */
-  private async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
+  protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     const { runRestore } = await loadTransactions();
     const work = (sql: Statements): Reversed => {
       const ws = new SqliteWorkspace(sql);

@@ -17,11 +17,13 @@ import type { Family } from '../domain/schema.js';
 import { stepSummary, type StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
 import { StoreError } from './errors.js';
-import type { RedoResult, UndoResult } from './Store.js';
+import type { FamilyStore, RedoResult, TransactMeta, UndoOptions, UndoResult } from './Store.js';
 
 export function familyHash(family: Family | null | undefined): string | null {
   return family ? createHash('sha256').update(canonicalJson(family)).digest('hex').slice(0, 32) : null;
 }
+
+export type Reversal = 'undo' | 'redo';
 
 export interface UndoRequest {
   /** Whose newest step (or undo) is meant when `step` is not given. */
@@ -93,27 +95,24 @@ const unreadableReason = (what: string, where: string) =>
 const restoredReason = (what: string, entry: AuditEntry) =>
   `cannot ${what}: step ${entry.step} restored a backup (${entry.restored}); changes before it cannot be undone or redone`;
 
-/** The step to undo, or why there is none. */
-export function planUndo(newestFirst: Iterable<LogRecord>, current: Current, request: UndoRequest): UndoPlan {
-  const log = new LogReader(newestFirst);
-  try {
-    const plan = findUndo(log, current, request);
-    return log.unreadable !== undefined ? { ok: false, reason: unreadableReason('undo', log.unreadable) } : plan;
-  } finally {
-    log.close();
-  }
+/** A planner: reads the log as far back as it must, and closes it (the log file, the query) after. */
+function planner(what: Reversal, find: (log: LogReader, current: Current, request: UndoRequest) => UndoPlan) {
+  return (newestFirst: Iterable<LogRecord>, current: Current, request: UndoRequest): UndoPlan => {
+    const log = new LogReader(newestFirst);
+    try {
+      const plan = find(log, current, request);
+      return log.unreadable !== undefined ? { ok: false, reason: unreadableReason(what, log.unreadable) } : plan;
+    } finally {
+      log.close();
+    }
+  };
 }
 
+/** The step to undo, or why there is none. */
+export const planUndo = planner('undo', (log, current, request) => findUndo(log, current, request));
+
 /** The step to redo (one an undo reverted), or why there is none. */
-export function planRedo(newestFirst: Iterable<LogRecord>, current: Current, request: UndoRequest): UndoPlan {
-  const log = new LogReader(newestFirst);
-  try {
-    const plan = findRedo(log, current, request);
-    return log.unreadable !== undefined ? { ok: false, reason: unreadableReason('redo', log.unreadable) } : plan;
-  } finally {
-    log.close();
-  }
-}
+export const planRedo = planner('redo', (log, current, request) => findRedo(log, current, request));
 
 const isChange = (entry: AuditEntry) => entry.undoes === undefined && entry.redoes === undefined && entry.restored === undefined;
 
@@ -238,8 +237,6 @@ function changedReason(what: 'undo' | 'redo', step: AuditEntry, leftBy: AuditEnt
   return undefined;
 }
 
-export type Reversal = 'undo' | 'redo';
-
 export const PLANNERS: Record<Reversal, typeof planUndo> = { undo: planUndo, redo: planRedo };
 
 /** The plan to act on, or the refusal as a store error (exit 1, nothing written). */
@@ -254,11 +251,28 @@ export interface Reversed {
   logged?: { step: number; familyIds: string[] };
 }
 
-/** What `undo` and `redo` give back, the same from both backends. */
-export function undoResult({ plan, logged }: Reversed): UndoResult {
-  return { step: logged?.step ?? 0, undid: plan.target.step, familyIds: logged?.familyIds ?? [], summary: plan.summary };
-}
+/**
+ * The store's undo, redo and their plans, the same for both backends over each one's `reverse`:
+ * plan under its lock or transaction, and when `act`, put the families back and log the step.
+ */
+export abstract class ReversibleStore implements Pick<FamilyStore, 'undo' | 'redo' | 'planUndo' | 'planRedo'> {
+  protected abstract reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed>;
 
-export function redoResult({ plan, logged }: Reversed): RedoResult {
-  return { step: logged?.step ?? 0, redid: plan.target.step, familyIds: logged?.familyIds ?? [], summary: plan.summary };
+  async undo(meta: TransactMeta, options: UndoOptions = {}): Promise<UndoResult> {
+    const { plan, logged } = await this.reverse('undo', meta, options, true);
+    return { step: logged?.step ?? 0, undid: plan.target.step, familyIds: logged?.familyIds ?? [], summary: plan.summary };
+  }
+
+  async redo(meta: TransactMeta, options: UndoOptions = {}): Promise<RedoResult> {
+    const { plan, logged } = await this.reverse('redo', meta, options, true);
+    return { step: logged?.step ?? 0, redid: plan.target.step, familyIds: logged?.familyIds ?? [], summary: plan.summary };
+  }
+
+  async planUndo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
+    return (await this.reverse('undo', meta, options, false)).plan.summary;
+  }
+
+  async planRedo(meta: TransactMeta, options: UndoOptions = {}): Promise<StepSummary> {
+    return (await this.reverse('redo', meta, options, false)).plan.summary;
+  }
 }
