@@ -1,7 +1,7 @@
 // famcoord undo: revert your newest step (a whole batch is one step), or --step N, anyone's. It
 // says which step it reverted: operation, target, who, when.
 import type { Command } from 'commander';
-import { describeStepSummary } from '../domain/stepDescription.js';
+import { describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
 import type { UndoOptions } from '../store/Store.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -22,15 +22,22 @@ export function registerReversal(program: Command, spec: { name: 'undo' | 'redo'
     .command(spec.name)
     .description(spec.description)
     .option('--step <N>', spec.stepHelp)
+    .option('--dry-run', `say which step it would ${spec.name}, and write nothing`)
     .addHelpText('after', `\nExamples:\n${spec.examples}`)
-    .action(async (options: { step?: string }, command: Command) => {
+    .action(async (options: { step?: string; dryRun?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'cli', today: ctx.today };
-      const { summary, ...result } = spec.name === 'undo' ? await store.undo(meta, stepOption(options.step)) : await store.redo(meta, stepOption(options.step));
-      const description = describeStepSummary(summary, { timeZone: ctx.timeZone, today: ctx.today, lang: 'en' });
-      if (ctx.json) await ctx.printJson({ ok: true, ...result, description });
-      else ctx.print(`${spec.done}: ${description} (step ${summary.step}); recorded as step ${result.step}`);
+      const request = stepOption(options.step);
+      const describe = (summary: StepSummary) => describeStepSummary(summary, { timeZone: ctx.timeZone, today: ctx.today, lang: 'en' });
+      if (options.dryRun) {
+        const summary = spec.name === 'undo' ? await store.planUndo(meta, request) : await store.planRedo(meta, request);
+        if (ctx.json) return ctx.printJson({ dryRun: true, [spec.name]: summary.step, description: describe(summary) });
+        return ctx.print(`Would ${spec.name}: ${describe(summary)} (step ${summary.step}); nothing was written`);
+      }
+      const { summary, ...result } = spec.name === 'undo' ? await store.undo(meta, request) : await store.redo(meta, request);
+      if (ctx.json) await ctx.printJson({ ok: true, ...result, description: describe(summary) });
+      else ctx.print(`${spec.done}: ${describe(summary)} (step ${summary.step}); recorded as step ${result.step}`);
     });
 }
 
@@ -39,7 +46,7 @@ export function registerUndo(program: Command): void {
     name: 'undo',
     description: 'revert your newest change (one step of the audit log; a whole batch is one step)',
     stepHelp: 'the step to revert instead, whoever made it (famcoord log shows the steps)',
-    examples: '  famcoord undo\n  famcoord undo --step 7',
+    examples: '  famcoord undo --dry-run\n  famcoord undo\n  famcoord undo --step 7',
     done: 'Undone',
   });
 }

@@ -109,10 +109,10 @@ function planner(what: Reversal, find: (log: LogReader, current: Current, reques
 }
 
 /** The step to undo, or why there is none. */
-export const planUndo = planner('undo', (log, current, request) => findUndo(log, current, request));
+export const planUndo = planner('undo', findUndo);
 
 /** The step to redo (one an undo reverted), or why there is none. */
-export const planRedo = planner('redo', (log, current, request) => findRedo(log, current, request));
+export const planRedo = planner('redo', findRedo);
 
 const isChange = (entry: AuditEntry) => entry.undoes === undefined && entry.redoes === undefined && entry.restored === undefined;
 

@@ -23,6 +23,12 @@ describe('famcoord undo', () => {
     expect(box.run(['goal', 'progress', 'g1', '--score', '5', '--date', DATE], HANNE).code).toBe(0);
     expect(box.run(['contact', 'add', 'f2', '--sector', 'school', '--subject', 'PPR', '--date', DATE], SOREN).code).toBe(0);
     const sorens = contactsOf('f2');
+    const [store, logged] = [box.bytes(), log()];
+    expect(box.run(['undo', '--dry-run'], HANNE).stdout).toMatch(/^Would undo: goal\.progress on g1 by hanne at \d\d:\d\d.* \(step 1\); nothing was written\n$/);
+    const noRedo = box.run(['redo', '--dry-run'], HANNE);
+    expect([noRedo.code, noRedo.stderr]).toEqual([1, expect.stringMatching(/nothing to redo by hanne/)]);
+    expect(JSON.parse(box.run(['undo', '--dry-run', '--json'], SOREN).stdout)).toMatchObject({ dryRun: true, undo: 2, description: expect.stringMatching(/^contact\.add on f2 by søren/) });
+    expect([box.bytes(), log()]).toEqual([store, logged]);
     const undone = box.run(['undo'], HANNE);
     expect(undone.code, undone.stderr).toBe(0);
     expect(undone.stdout).toMatch(/^Undone: goal\.progress on g1 by hanne at \d\d:\d\d( on \d{4}-\d\d-\d\d)? \(step 1\); recorded as step 3\n$/);
