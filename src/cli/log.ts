@@ -4,9 +4,10 @@ import type { AuditEntry } from '../store/auditLog.js';
 import { checkDate, createContext } from './context.js';
 import { formatTable } from './table.js';
 
-/** "goal.progress ×3, contact.resolve", or "undo of step 4". */
+/** "goal.progress ×3, contact.resolve", "undo of step 4" or "redo of step 4". */
 export function describeStep(entry: AuditEntry): string {
   if (entry.undoes !== undefined) return `undo of step ${entry.undoes}`;
+  if (entry.redoes !== undefined) return `redo of step ${entry.redoes}`;
   if (entry.restored !== undefined) return `restored backup ${entry.restored}`;
   const counts = new Map<string, number>();
   for (const op of entry.ops) counts.set(op.op, (counts.get(op.op) ?? 0) + 1);

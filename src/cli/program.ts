@@ -51,6 +51,7 @@ export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Pro
   { names: ['import'], load: async () => (await import('./import.js')).registerImport },
   { names: ['erase'], load: async () => (await import('./erase.js')).registerErase },
   { names: ['undo'], load: async () => (await import('./undo.js')).registerUndo },
+  { names: ['redo'], load: async () => (await import('./redo.js')).registerRedo },
   { names: ['init'], load: async () => (await import('./init.js')).registerInit },
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
   { names: ['doctor'], load: async () => (await import('./doctor.js')).registerDoctor },

@@ -1,21 +1,52 @@
-// famcoord undo: revert the last step (a whole batch is one step).
+// famcoord undo: revert your newest step (a whole batch is one step), or --step N, anyone's. It
+// says which step it reverted: operation, target, who, when.
 import type { Command } from 'commander';
+import { describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
+import type { UndoOptions } from '../store/Store.js';
 import { createContext } from './context.js';
+import { UsageError } from './errors.js';
 
-/** "families f1, f2" or, for a big batch, "224 families: f1, f2, f3, …". */
-export function familyList(ids: readonly string[]): string {
-  return ids.length <= 5 ? `famil${ids.length === 1 ? 'y' : 'ies'} ${ids.join(', ')}` : `${ids.length} families: ${ids.slice(0, 3).join(', ')}, …`;
+/** --step's value: a step number as `famcoord log` shows it. */
+function stepOption(value: string | undefined): UndoOptions {
+  if (value === undefined) return {};
+  if (!/^[1-9]\d{0,14}$/.test(value)) throw new UsageError('--step must be a step number such as 7 (famcoord log shows them)');
+  return { step: Number(value) };
+}
+
+/**
+ * Registers `undo` or `redo`: both act on the store, then print what they reverted or applied
+ * again ("Undone: goal.progress on g12 by hanne at 10:42 (step 7); recorded as step 9").
+ */
+export function registerReversal(program: Command, spec: { name: 'undo' | 'redo'; description: string; stepHelp: string; examples: string; done: string }): void {
+  program
+    .command(spec.name)
+    .description(spec.description)
+    .option('--step <N>', spec.stepHelp)
+    .option('--dry-run', `say which step it would ${spec.name}, and write nothing`)
+    .addHelpText('after', `\nExamples:\n${spec.examples}`)
+    .action(async (options: { step?: string; dryRun?: boolean }, command: Command) => {
+      const ctx = createContext(command);
+      const store = await ctx.openStore();
+      const meta = { user: ctx.user, source: 'cli', today: ctx.today };
+      const request = stepOption(options.step);
+      const describe = (summary: StepSummary) => describeStepSummary(summary, { timeZone: ctx.timeZone, today: ctx.today, lang: 'en' });
+      if (options.dryRun) {
+        const summary = spec.name === 'undo' ? await store.planUndo(meta, request) : await store.planRedo(meta, request);
+        if (ctx.json) return ctx.printJson({ dryRun: true, [spec.name]: summary.step, description: describe(summary) });
+        return ctx.print(`Would ${spec.name}: ${describe(summary)} (step ${summary.step}); nothing was written`);
+      }
+      const { summary, ...result } = spec.name === 'undo' ? await store.undo(meta, request) : await store.redo(meta, request);
+      if (ctx.json) await ctx.printJson({ ok: true, ...result, description: describe(summary) });
+      else ctx.print(`${spec.done}: ${describe(summary)} (step ${summary.step}); recorded as step ${result.step}`);
+    });
 }
 
 export function registerUndo(program: Command): void {
-  program
-    .command('undo')
-    .description('revert the last change (one step of the audit log; a whole batch is one step)')
-    .addHelpText('after', '\nExample:\n  famcoord undo')
-    .action(async (_options, command: Command) => {
-      const ctx = createContext(command);
-      const result = await (await ctx.openStore()).undo({ user: ctx.user, source: 'cli', today: ctx.today });
-      if (ctx.json) await ctx.printJson({ ok: true, ...result });
-      else ctx.print(`Undid step ${result.undid} (${familyList(result.familyIds)}); recorded as step ${result.step}`);
-    });
+  registerReversal(program, {
+    name: 'undo',
+    description: 'revert your newest change (one step of the audit log; a whole batch is one step)',
+    stepHelp: 'the step to revert instead, whoever made it (famcoord log shows the steps)',
+    examples: '  famcoord undo --dry-run\n  famcoord undo\n  famcoord undo --step 7',
+    done: 'Undone',
+  });
 }

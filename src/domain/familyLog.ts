@@ -33,8 +33,10 @@ export interface FamilyLogStep {
   before: Record<string, Family | null>;
   /** A hash of each touched family after the step (null: removed), to detect changes made since. */
   afterHash?: Record<string, string | null>;
-  /** Set on an undo step: the step it reverted. */
+  /** Set on an undo step: the step it reverted (always a change step, never an undo or a redo). */
   undoes?: number;
+  /** Set on a redo step: the step it applied again, which an undo had reverted. */
+  redoes?: number;
   /** Set when `famcoord doctor --restore` put a backup back ("bak.2"): undo cannot go past it. */
   restored?: string;
 }
@@ -81,6 +83,7 @@ function exportedChange(step: FamilyLogStep, ops: LoggedOperation[], familyIds: 
     ops,
     familyIds,
     ...(step.undoes !== undefined && { undoes: step.undoes }),
+    ...(step.redoes !== undefined && { redoes: step.redoes }),
     ...(step.restored !== undefined && { restored: step.restored }),
   };
 }

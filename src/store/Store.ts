@@ -3,6 +3,7 @@
 import type { Operation } from '../domain/operations.js';
 import type { ReadScope } from '../domain/scope.js';
 import type { State } from '../domain/schema.js';
+import type { StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry } from './auditLog.js';
 
 export interface TransactMeta {
@@ -24,12 +25,28 @@ export interface TransactResult {
   familyIds: string[];
 }
 
+export interface UndoOptions {
+  /** The change step to undo or redo, whoever made it; by default the user's own newest. */
+  step?: number;
+}
+
 export interface UndoResult {
   /** The audit log step recording the undo. */
   step: number;
   /** The step that was reverted. */
   undid: number;
   familyIds: string[];
+  /** What the reverted step was: operations, targets, who, when. */
+  summary: StepSummary;
+}
+
+export interface RedoResult {
+  /** The audit log step recording the redo. */
+  step: number;
+  /** The step applied again. */
+  redid: number;
+  familyIds: string[];
+  summary: StepSummary;
 }
 
 export interface Preview {
@@ -60,10 +77,21 @@ export interface FamilyStore {
    */
   preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview>;
   /**
-   * Reverts the latest step that has not been undone (a whole batch is one step). Throws a
-   * StoreError of kind "undo" when there is nothing to undo or the data changed since outside the log.
+   * Reverts one step (a whole batch is one step): by default the newest step of `meta.user` that is
+   * not undone, or `options.step`. Throws a StoreError of kind "undo" when there is nothing to
+   * undo, when a family it touched has changed since (by a later step or outside the log), or when
+   * a log line on the way cannot be read. See src/store/undo.ts.
    */
-  undo(meta: TransactMeta): Promise<UndoResult>;
+  undo(meta: TransactMeta, options?: UndoOptions): Promise<UndoResult>;
+  /** The step `undo` would revert, without writing: for a question before it acts. Throws as undo. */
+  planUndo(meta: TransactMeta, options?: UndoOptions): Promise<StepSummary>;
+  /**
+   * Applies again a step an undo reverted: by default the one of `meta.user`'s newest undo not yet
+   * redone, or `options.step`. Throws like undo, e.g. when a family changed since the undo.
+   */
+  redo(meta: TransactMeta, options?: UndoOptions): Promise<RedoResult>;
+  /** The step `redo` would apply again, without writing. */
+  planRedo(meta: TransactMeta, options?: UndoOptions): Promise<StepSummary>;
   /**
    * Erases a family when its case ends: applies `family.erase` as one step, then, under the same
    * lock, removes the family's data from the audit log (its earlier versions; its operations keep

@@ -44,6 +44,11 @@ const SLICE = 64 * 1024;
  * Only whole lines (preceded by a newline, or the file's start) are given.
  */
 export function* logLinesNewestFirst(logPath: string): Generator<string> {
+  for (const line of logLinesAndStarts(logPath)) yield line.text;
+}
+
+/** As logLinesNewestFirst, with the byte offset where each line starts (to name a damaged one). */
+function* logLinesAndStarts(logPath: string): Generator<{ text: string; start: number }> {
   let fd: number;
   try {
     fd = openSync(logPath, 'r');
@@ -63,7 +68,7 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
       let lineEnd = text.length;
       for (let newline = text.lastIndexOf(0x0a, lineEnd - 1); lineEnd > 0 && newline >= 0; newline = lineEnd > 0 ? text.lastIndexOf(0x0a, lineEnd - 1) : -1) {
         const line = text.toString('utf8', newline + 1, lineEnd);
-        if (line.trim()) yield line;
+        if (line.trim()) yield { text: line, start: start + newline + 1 };
         lineEnd = newline;
       }
       // A line longer than a slice (a large batch's entry) is read on in ever larger slices, so it
@@ -72,10 +77,61 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
       rest = text.subarray(0, lineEnd);
     }
     const first = rest.toString('utf8');
-    if (first.trim()) yield first;
+    if (first.trim()) yield { text: first, start: 0 };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The 1-based number of the line starting at byte `offset`, as an editor shows it. */
+function lineNumberAt(logPath: string, offset: number): number {
+  const fd = openSync(logPath, 'r');
+  try {
+    let newlines = 0;
+    const slice = Buffer.alloc(SLICE);
+    for (let position = 0; position < offset; ) {
+      const read = readSync(fd, slice, 0, Math.min(SLICE, offset - position), position);
+      if (read === 0) break;
+      for (let i = slice.indexOf(0x0a, 0); i >= 0 && i < read; i = slice.indexOf(0x0a, i + 1)) newlines++;
+      position += read;
+    }
+    return newlines + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A line of the log that cannot be read; `where` names it for a message (no content of it). */
+export interface UnreadableLine {
+  unreadable: true;
+  where(): string;
+}
+
+/** What reading the log from its end meets: an entry, or a line that cannot be read. */
+export type LogRecord = AuditEntry | UnreadableLine;
+
+export function isUnreadable(record: LogRecord): record is UnreadableLine {
+  return 'unreadable' in record;
+}
+
+/** A line's entry, or undefined when it does not parse as one (a write cut short, a damaged or forged sealed line). */
+function parseLine(line: string, key: Buffer | undefined): AuditEntry | undefined {
+  try {
+    const entry = JSON.parse(lineText(line, key) ?? '') as unknown;
+    return typeof entry === 'object' && entry !== null && typeof (entry as AuditEntry).step === 'number' ? (entry as AuditEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The log from its end, each line an entry or unreadable. Undo and redo stop at an unreadable
+ * line: the step it described may be the one they should act on, or may have changed what they
+ * would put back.
+ */
+export function* auditRecordsNewestFirst(logPath: string, key?: Buffer): Generator<LogRecord> {
+  for (const { text, start } of logLinesAndStarts(logPath))
+    yield parseLine(text, key) ?? { unreadable: true, where: () => `line ${lineNumberAt(logPath, start)} of the audit log ${logPath}` };
 }
 
 /**
@@ -84,15 +140,7 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
  * way the line carries nothing we can trust.
  */
 export function* auditEntriesNewestFirst(logPath: string, key?: Buffer): Generator<AuditEntry> {
-  for (const line of logLinesNewestFirst(logPath)) {
-    let entry: AuditEntry | undefined;
-    try {
-      entry = JSON.parse(lineText(line, key) ?? '') as AuditEntry;
-    } catch {
-      continue;
-    }
-    yield entry;
-  }
+  for (const record of auditRecordsNewestFirst(logPath, key)) if (!isUnreadable(record)) yield record;
 }
 
 /** The step number of the last entry, 0 for an empty or missing log. `key`: an encrypted store's log key. */

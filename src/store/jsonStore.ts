@@ -8,7 +8,7 @@ import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditRecordsNewestFirst, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
@@ -16,8 +16,8 @@ import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
-import { planUndo } from './undo.js';
+import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -266,7 +266,7 @@ export interface JsonStoreOptions {
   verify?: boolean;
 }
 
-export class JsonFileStore implements FamilyStore {
+export class JsonFileStore extends ReversibleStore implements FamilyStore {
   private readonly adapter: SafeJsonAdapter;
   private readonly db: Low<State | null>;
   private readonly lockPath: string;
@@ -276,6 +276,7 @@ export class JsonFileStore implements FamilyStore {
     readonly path: string,
     options: JsonStoreOptions = {},
   ) {
+    super();
     this.adapter = new SafeJsonAdapter(path, options.keyring ?? new Keyring(), !options.verify);
     this.db = new Low<State | null>(this.adapter as Adapter<State | null>, null);
     this.lockPath = `${path}.lock`;
@@ -410,15 +411,15 @@ export class JsonFileStore implements FamilyStore {
     });
   }
 
-  async undo(meta: TransactMeta): Promise<UndoResult> {
+  /** Plans an undo or redo under the lock (the log and the families as they are now), and carries it out when `act`. */
+  protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     return this.locked(async () => {
       const { ws, write } = await this.workspace(0);
-      const plan = planUndo(auditEntriesNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id));
-      if (!plan.ok) throw new StoreError('undo', plan.reason);
+      const plan = planOrRefuse(PLANNERS[kind](auditRecordsNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id), { user: meta.user, ...options }));
+      if (!act) return { plan };
       const { runRestore } = await loadTransactions();
-      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
-      const { step, familyIds } = await this.commit(write, changes, meta, { ops: [], undoes: plan.target.step });
-      return { step, undid: plan.target.step, familyIds };
+      const changes = runRestore(ws, plan.restore);
+      return { plan, logged: await this.commit(write, changes, meta, { ops: [], ...plan.record }) };
     });
   }
 

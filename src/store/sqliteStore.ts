@@ -14,12 +14,12 @@ import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
-import { auditEntryFor, type AuditEntry } from './auditLog.js';
+import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
-import { planUndo } from './undo.js';
+import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -100,7 +100,7 @@ function statements(db: Database) {
     lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
     updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
-    historyNewestFirst: db.prepare<[], { entry: string }>('SELECT entry FROM audit ORDER BY step DESC'),
+    historyNewestFirst: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC'),
   };
 }
 type Statements = ReturnType<typeof statements>;
@@ -212,10 +212,12 @@ function indexMarks(sql: Statements, familyId: string, marks: readonly TodayMark
   for (const [kind, at, data] of marks) sql.insertMark.run(familyId, kind, at, data);
 }
 
-export class SqliteStore implements FamilyStore {
+export class SqliteStore extends ReversibleStore implements FamilyStore {
   private connection?: { db: Database; sql: Statements };
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string) {
+    super();
+  }
 
   exists(): Promise<boolean> {
     return pathExists(this.path);
@@ -370,18 +372,23 @@ export class SqliteStore implements FamilyStore {
     return result;
   }
 
-  async undo(meta: TransactMeta): Promise<UndoResult> {
+  /** Plans an undo or redo in one transaction, and carries it out when `act` (else it is rolled back). */
+  protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     const { runRestore } = await loadTransactions();
-    return this.write((sql, db) => {
-      requireHead(db, this.path);
+    const work = (sql: Statements): Reversed => {
       const ws = new SqliteWorkspace(sql);
-      const plan = planUndo(historyNewestFirst(sql), (id) => ws.family(id));
-      if (!plan.ok) throw new StoreError('undo', plan.reason);
-      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
+      const plan = planOrRefuse(PLANNERS[kind](auditRecordsNewestFirst(sql), (id) => ws.family(id), { user: meta.user, ...options }));
+      if (!act) return { plan };
+      const changes = runRestore(ws, plan.restore);
       ws.flush();
-      const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: [], undoes: plan.target.step });
-      return { step, undid: plan.target.step, familyIds };
-    });
+      return { plan, logged: this.appendAudit(sql, changes, meta, { ops: [], ...plan.record }) };
+    };
+    return act
+      ? this.write((sql, db) => {
+          requireHead(db, this.path);
+          return work(sql);
+        })
+      : this.rolledBack(work);
   }
 
   async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
@@ -493,13 +500,24 @@ function requireHead(db: Database, path: string): string {
   return row.data;
 }
 
-/** The log from its end, parsed as it is read: undo needs only its tail. */
-function* historyNewestFirst(sql: Statements): Generator<AuditEntry> {
-  for (const row of sql.historyNewestFirst.iterate()) yield JSON.parse(row.entry) as AuditEntry;
+/**
+ * The log from its end, parsed as it is read: undo needs only its tail. A row whose entry does not
+ * parse is given as unreadable (undo stops there), named by its step.
+ */
+function* auditRecordsNewestFirst(sql: Statements): Generator<LogRecord> {
+  for (const row of sql.historyNewestFirst.iterate()) {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(row.entry);
+    } catch {
+      entry = undefined;
+    }
+    yield typeof entry === 'object' && entry !== null ? (entry as AuditEntry) : { unreadable: true, where: () => `the audit log's entry for step ${row.step}` };
+  }
 }
 
 function readHistory(sql: Statements): AuditEntry[] {
-  return [...historyNewestFirst(sql)].reverse();
+  return [...auditRecordsNewestFirst(sql)].filter((record): record is AuditEntry => !('unreadable' in record)).reverse();
 }
 
 /** The WHERE clause for a scope; see src/domain/scope.ts for the rules it answers. */

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
 import { OperationSchema } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
+import { describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
 import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
 import type { State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
@@ -24,7 +25,7 @@ import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
 import { fit } from './layout.js';
 import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
-import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import type { ReadScope } from '../domain/scope.js';
 import { useKeystrokes } from './useKeystrokes.js';
 import { useStoreState } from './useStoreState.js';
@@ -125,7 +126,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   /** Why a command cannot act now, or undefined when it can. */
   const disabledReason = (command: Command, { selectedRow, familyContext } = view): string | undefined => {
     const requirement = (binding(command) as { requires?: { kind: string; reason: Parameters<typeof t>[0] } }).requires;
-    if (!requirement) return command === 'undo' && data.readError ? data.readError : undefined;
+    if (!requirement) return (command === 'undo' || command === 'redo') && data.readError ? data.readError : undefined;
     if (requirement.kind === 'family') return familyContext ? undefined : t(requirement.reason);
     if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' && selectedRow.kind !== 'figure' ? undefined : t(requirement.reason);
     return selectedRow?.kind === requirement.kind ? undefined : t(requirement.reason);
@@ -179,6 +180,27 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
 
   const pageSize = Math.max(1, Math.floor(height / 3));
 
+  // Undo and redo name the step and ask first (y/j or n/Esc), then act on exactly that step.
+  const describeStep = (summary: StepSummary) => describeStepSummary(summary, { timeZone, today, lang });
+  // Keys typed after `u` wait for the question; keys after the answer wait for the undo itself.
+  const ask = (kind: Confirmation['kind']) =>
+    whileBusy(
+      data.plan(kind, meta),
+      (summary) => dispatch({ type: 'ask', confirmation: { kind, step: summary.step, question: `${t(kind === 'undo' ? 'undoQuestion' : 'redoQuestion')} ${describeStep(summary)}? ${t('yesNo')}` } }),
+      (error) => setError(problemIn(failureText(error), lang)),
+    );
+  const answer = (yes: boolean) => {
+    const confirmation = uiRef.current.confirmation;
+    dispatch({ type: 'answered' });
+    if (!confirmation || !yes) return;
+    const { kind, step } = confirmation;
+    whileBusy<{ summary: StepSummary }>(
+      data[kind](meta, { step }),
+      (r) => setInfo(`${t(kind === 'undo' ? 'undone' : 'redone')}: ${describeStep(r.summary)} (${t('step')} ${step})`),
+      (error) => setError(problemIn(failureText(error), lang)),
+    );
+  };
+
   const run = (command: Command) => {
     const current = derive(uiRef.current, data.current());
     const { screen, model, activePanel, selectedRow, meeting, familyContext } = current;
@@ -192,11 +214,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'back':
         return dispatch({ type: 'pop' });
       case 'undo':
-        return whileBusy(
-          data.undo(meta),
-          (r) => setInfo(`${t('undone')} ${r.undid}`),
-          (error) => setError(problemIn(failureText(error), lang)),
-        );
+      case 'redo':
+        return ask(command);
       case 'today':
       case 'families':
         return dispatch({ type: 'home', screen: command });
@@ -258,6 +277,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return submitDialog();
       case 'command':
         return run(route.command);
+      case 'answer':
+        return answer(route.yes);
       case 'ignore':
         return route.pasted ? setInfo(t('pasteIgnored')) : undefined;
     }
@@ -282,7 +303,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report') }[screen.name];
   const caseload = scope.coordinator === undefined ? '' : ` · ${sanitizeLine(scope.coordinator)}`;
   const header = `famcoord · ${title}${caseload} · ${longDate(today, lang)}`;
-  const status = data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined));
+  const status = ui.confirmation ? { text: ui.confirmation.question, kind: 'info' as const } : data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined));
   const dialogSubject = (() => {
     if (!ui.dialog) return '';
     const target = ui.dialog.target;

@@ -53,7 +53,12 @@ const en = {
   wholeFamily: '(whole family)',
   filter: 'Filter',
   saved: 'Saved',
-  undone: 'Undone: step',
+  undone: 'Undone',
+  redone: 'Redone',
+  undoQuestion: 'Undo',
+  redoQuestion: 'Redo',
+  yesNo: '(y/n)',
+  step: 'step',
   reloaded: 'Updated from another window',
   score: 'Score 0–10',
   note: 'Note',
@@ -169,7 +174,12 @@ const da: Record<MessageKey, string> = {
   wholeFamily: '(hele familien)',
   filter: 'Filter',
   saved: 'Gemt',
-  undone: 'Fortrudt: trin',
+  undone: 'Fortrudt',
+  redone: 'Gentaget',
+  undoQuestion: 'Fortryd',
+  redoQuestion: 'Gentag',
+  yesNo: '(j/n)',
+  step: 'trin',
   reloaded: 'Opdateret fra et andet vindue',
   score: 'Score 0–10',
   note: 'Note',
@@ -250,7 +260,13 @@ const DANISH_OBJECTS = { goal: 'mål', contact: 'henvendelse', meeting: 'møde',
  * in English for the command line and scripts) in Danish, for the workbench. A message with no
  * pattern here is shown as it is.
  */
-const DANISH_PROBLEMS: Array<[RegExp, string]> = [
+/** A Danish message for an English pattern: with $1… as String.replace has them, or built from the groups. */
+type Danish = string | ((match: string, ...groups: string[]) => string);
+
+/** "undo"/"redo" as the infinitive after "kan ikke" and "intet at". */
+const danishVerb = (what: string) => (what === 'undo' ? 'fortryde' : 'gentage');
+
+const DANISH_PROBLEMS: Array<[RegExp, Danish]> = [
   ...Object.entries(DANISH_OBJECTS).map(([en, da]): [RegExp, string] => [new RegExp(`^no ${en} (\\S+) \\(famcoord family FAMILY_ID shows the ids\\)$`), `${da} $1 findes ikke (længere)`]),
   [/^contact (\S+) is already resolved$/, 'henvendelse $1 er allerede afklaret'],
   [/^contact (\S+) is already cancelled$/, 'henvendelse $1 er allerede annulleret'],
@@ -267,13 +283,17 @@ const DANISH_PROBLEMS: Array<[RegExp, string]> = [
   [/^is too long \(at most (\d+) characters\)$/, 'er for lang (højst $1 tegn)'],
   [/^must be one of: /, 'skal være en af: '],
   [/^one of: /, 'en af: '],
+  [/^there is nothing to (undo|redo) by (.+?)(?: \(famcoord log|: no undo).*$/, (_m, what, user) => `intet at ${danishVerb(what)} for ${user}`],
+  [/^cannot (undo|redo) step (\d+): family (\S+) has been changed since by step (\d+) by (.+?), and .*$/, (_m, what, step, family, by, user) => `kan ikke ${danishVerb(what)} trin ${step}: familie ${family} er ændret siden af trin ${by} (${user}); fortryd det trin først`],
+  [/^cannot (undo|redo) step (\d+): family (\S+) has been changed since outside famcoord's log.*$/, (_m, what, step, family) => `kan ikke ${danishVerb(what)} trin ${step}: familie ${family} er ændret uden om famcoords log`],
+  [/^cannot (undo|redo): (.+) cannot be read .*$/, (_m, what, where) => `kan ikke ${danishVerb(what)}: ${where} kan ikke læses; intet er ændret. Kør famcoord doctor`],
 ];
 
 export function problemIn(message: string, lang: Lang): string {
   if (lang === 'en') return message;
   const missing = /^is required: (.*)$/.exec(message);
   if (missing) return `mangler: ${problemIn(missing[1] as string, lang)}`;
-  return DANISH_PROBLEMS.reduce((text, [pattern, danish]) => text.replace(pattern, danish), message);
+  return DANISH_PROBLEMS.reduce((text, [pattern, danish]) => (typeof danish === 'string' ? text.replace(pattern, danish) : text.replace(pattern, danish)), message);
 }
 
 /** "tirsdag 24. november 2026" / "Tuesday 24 November 2026". */

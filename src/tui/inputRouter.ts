@@ -27,6 +27,8 @@ export type Route =
   /** Enter in a dialog: save it. */
   | { kind: 'submit' }
   | { kind: 'command'; command: Command }
+  /** The answer to the question on the status line (undo or redo this step?). */
+  | { kind: 'answer'; yes: boolean }
   /** Nothing takes the keystroke; a paste outside a text field is dropped, never read as keys. */
   | { kind: 'ignore'; pasted: boolean };
 
@@ -74,6 +76,15 @@ function filterRoute(keystroke: Keystroke): Route {
   }
 }
 
+/** y (or Danish j) confirms, n or Esc declines; anything else leaves the question open. */
+function answerRoute(keystroke: Keystroke): Route {
+  if (keystroke.kind === 'named' && keystroke.key === 'escape') return { kind: 'answer', yes: false };
+  if (keystroke.kind !== 'char') return IGNORE;
+  const reply = keystroke.char.toLowerCase();
+  if (reply === 'y' || reply === 'j') return { kind: 'answer', yes: true };
+  return reply === 'n' ? { kind: 'answer', yes: false } : IGNORE;
+}
+
 function screenRoute(keystroke: Keystroke, scopes: readonly Scope[]): Route {
   if (keystroke.kind === 'paste') return { kind: 'ignore', pasted: true };
   const command = keystroke.kind === 'named' ? commandFor('', keystroke.key, scopes) : keystroke.kind === 'char' ? commandFor(keystroke.char, undefined, scopes) : undefined;
@@ -83,6 +94,7 @@ function screenRoute(keystroke: Keystroke, scopes: readonly Scope[]): Route {
 /** Where one keystroke goes in the given UI state. */
 export function routeKeystroke(ui: UiState, keystroke: Keystroke): Route {
   if (ui.busy) return { kind: 'wait' };
+  if (ui.confirmation) return answerRoute(keystroke);
   if (ui.dialog) return dialogRoute(keystroke);
   const screen = currentScreen(ui);
   if (screen.name === 'families' && screen.filtering) return filterRoute(keystroke);

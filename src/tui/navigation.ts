@@ -22,9 +22,18 @@ export interface Status {
   kind: 'info' | 'error';
 }
 
+/** A question waiting for y/n (j/n) before an undo or redo acts on the step it names. */
+export interface Confirmation {
+  kind: 'undo' | 'redo';
+  /** The change step the question names: the one acted on, even if the log grew meanwhile. */
+  step: number;
+  question: string;
+}
+
 export interface UiState {
   stack: ScreenState[];
   dialog?: DialogState;
+  confirmation?: Confirmation;
   status?: Status;
   /** A change is being saved (a dialog, an undo): keystrokes wait until it settles. */
   busy?: boolean;
@@ -46,7 +55,9 @@ export type UiAction =
   | { type: 'closeDialog' }
   | { type: 'dialog'; action: FormAction }
   | { type: 'status'; status?: Status }
-  | { type: 'busy'; busy: boolean };
+  | { type: 'busy'; busy: boolean }
+  | { type: 'ask'; confirmation: Confirmation }
+  | { type: 'answered' };
 
 export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }] });
 export const familiesScreen = (): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering: false });
@@ -125,5 +136,9 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
       return { ...ui, status: action.status };
     case 'busy':
       return { ...ui, busy: action.busy };
+    case 'ask':
+      return { ...ui, confirmation: action.confirmation, status: undefined };
+    case 'answered':
+      return { ...ui, confirmation: undefined };
   }
 }

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import type { ReadScope } from '../domain/scope.js';
-import type { FamilyStore, TransactMeta, TransactResult, UndoResult } from '../store/Store.js';
+import type { StepSummary } from '../domain/stepDescription.js';
+import type { FamilyStore, RedoResult, TransactMeta, TransactResult, UndoOptions, UndoResult } from '../store/Store.js';
 
 export interface StoreState {
   state: State;
@@ -13,7 +14,10 @@ export interface StoreState {
   /** Why the last read failed (the previous state stays on screen). */
   readError?: string;
   apply(operations: Operation[], meta: TransactMeta): Promise<TransactResult>;
-  undo(meta: TransactMeta): Promise<UndoResult>;
+  undo(meta: TransactMeta, options?: UndoOptions): Promise<UndoResult>;
+  redo(meta: TransactMeta, options?: UndoOptions): Promise<RedoResult>;
+  /** The step an undo or redo would act on, for the question before it does (writes nothing). */
+  plan(kind: 'undo' | 'redo', meta: TransactMeta): Promise<StepSummary>;
   /** Counts reads caused by other processes, so the UI can say the data was updated. */
   externalChanges: number;
 }
@@ -46,27 +50,23 @@ export function useStoreState(store: FamilyStore, initial: State, scope: ReadSco
     [store, reload],
   );
 
-  const apply = useCallback(
-    async (operations: Operation[], meta: TransactMeta) => {
-      const result = await store.transact(operations, meta);
+  /** Runs one of this window's writes, then re-reads (the watcher's echo of it is not "external"). */
+  const ownWrite = useCallback(
+    async <T,>(write: () => Promise<T>): Promise<T> => {
+      const result = await write();
       ownWrites.current++;
       await reload();
       return result;
     },
-    [store, reload],
+    [reload],
   );
 
-  const undo = useCallback(
-    async (meta: TransactMeta) => {
-      const result = await store.undo(meta);
-      ownWrites.current++;
-      await reload();
-      return result;
-    },
-    [store, reload],
-  );
+  const apply = useCallback((operations: Operation[], meta: TransactMeta) => ownWrite(() => store.transact(operations, meta)), [store, ownWrite]);
+  const undo = useCallback((meta: TransactMeta, options?: UndoOptions) => ownWrite(() => store.undo(meta, options)), [store, ownWrite]);
+  const redo = useCallback((meta: TransactMeta, options?: UndoOptions) => ownWrite(() => store.redo(meta, options)), [store, ownWrite]);
+  const plan = useCallback((kind: 'undo' | 'redo', meta: TransactMeta) => (kind === 'undo' ? store.planUndo(meta) : store.planRedo(meta)), [store]);
 
   const current = useCallback(() => latest.current, []);
 
-  return { state, current, readError, apply, undo, externalChanges };
+  return { state, current, readError, apply, undo, redo, plan, externalChanges };
 }

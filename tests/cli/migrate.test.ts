@@ -52,7 +52,7 @@ describe('famcoord migrate', () => {
     expect(box.run(['migrate', '--to', database]).code).toBe(0);
     const undone = box.run(['undo', '--store', database], { store: false });
     expect(undone.code, undone.stderr).toBe(0);
-    expect(undone.stdout).toMatch(/Undid step 2/);
+    expect(undone.stdout).toMatch(/^Undone: .* by tester at \d\d:\d\d.* \(step 2\); recorded as step 3$/m);
     expect(box.run(['undo']).code).toBe(0);
     expect(json(box.run(['family', 'f1', '--json', '--store', database], { store: false }))).toEqual(json(box.run(['family', 'f1', '--json'])));
   });

@@ -124,13 +124,40 @@ describe('the Today screen', () => {
     expect((await store.read()).families[0]?.contacts[0]).toMatchObject({ status: 'resolved', resolution: 'Ressourceforløb bevilget', closed: TODAY });
   });
 
-  it('undoes the last change with u', async () => {
+  it('names the change u would undo and asks first: n keeps it, y undoes it, and U redoes it after asking too', async () => {
     const { press, store } = await open(small());
     await press(KEYS.shiftTab);
     await press('r');
     await press(`Klaret${KEYS.enter}`, /Unresolved contacts \(0\)/);
-    await press('u', /Unresolved contacts \(1\)/);
+    await press('u', /Undo contact\.resolve on c1 by tester at \d\d:\d\d( on \d{4}-\d\d-\d\d)?\? \(y\/n\)/);
+    await press('n', (frame: string) => !frame.includes('(y/n)'));
+    expect((await store.read()).families[0]?.contacts[0]?.status).toBe('resolved');
+    await press('u', /\(y\/n\)/);
+    const undone = await press('y', /Unresolved contacts \(1\)/);
+    expect(undone).toMatch(/Undone: contact\.resolve on c1 by tester .*\(step 1\)/);
     expect((await store.read()).families[0]?.contacts[0]?.status).toBe('open');
+    await press('U', /Redo contact\.resolve on c1 by tester .*\? \(y\/n\)/);
+    await press(KEYS.escape, (frame: string) => !frame.includes('(y/n)'));
+    expect((await store.read()).families[0]?.contacts[0]?.status).toBe('open');
+    await press('U', /\(y\/n\)/);
+    await press('y', /Unresolved contacts \(0\)/);
+    expect((await store.history()).map((e) => [e.step, e.undoes, e.redoes])).toEqual([[1, undefined, undefined], [2, 1, undefined], [3, undefined, 1]]);
+  });
+
+  it("asks in Danish (j/n), and leaves another user's newer change alone", async () => {
+    const { press, store } = await open(small(), { lang: 'da' });
+    await press(KEYS.shiftTab);
+    await press('r');
+    await press(`Klaret${KEYS.enter}`, /Uafklarede henvendelser \(0\)/);
+    await store.transact([OperationSchema.parse({ op: 'family.add', name: 'Familien Holm' })], { user: 'kollega', source: 'test', today: TODAY });
+    await press('u', /Fortryd contact\.resolve på c1 af tester kl\. \d\d:\d\d( den \d{4}-\d\d-\d\d)?\? \(j\/n\)/);
+    await press('j', /Uafklarede henvendelser \(1\)/);
+    expect((await store.read()).families.map((f) => f.name)).toEqual(['Familien Berg', 'Familien Holm']);
+    expect((await store.history()).at(-1)).toMatchObject({ user: 'tester', undoes: 1 });
+    // The colleague's change to the same family since: refused, in Danish, and nothing written.
+    await store.transact([OperationSchema.parse({ op: 'goal.progress', goalId: 'g2', score: 5 })], { user: 'kollega', source: 'test', today: TODAY });
+    await press('U', /kan ikke gentage trin 1: familie f1 er ændret siden af trin 4 \(kollega\)/);
+    expect(await store.history()).toHaveLength(4);
   });
 
   it('shows a change another process made, without losing what the user is typing', async () => {

@@ -46,6 +46,23 @@ const sample = () =>
     family('f2', { coordinator: 'Søren Vestergaard', meetings: [meeting('m1', '2026-11-24T09:00:00+01:00')] }),
   );
 
+/** Cuts step `step`'s log entry short, as a crash or a bad disk might; gives how undo should name it. */
+async function damageLogEntry(store: FamilyStore, step: number): Promise<string> {
+  if (store instanceof SqliteStore) {
+    store.close();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(store.path);
+    db.prepare('UPDATE audit SET entry = ? WHERE step = ?').run(`{"step":${step},"ti`, step);
+    db.close();
+    return `the audit log's entry for step ${step}`;
+  }
+  const path = `${store.path}.audit.jsonl`;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines[step - 1] = (lines[step - 1] as string).slice(0, 40);
+  writeFileSync(path, lines.join('\n'));
+  return `line ${step} of the audit log ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+}
+
 describe.each(BACKENDS)('the $name backend', ({ file }) => {
   it('round-trips a state, keeping fields it does not know', async () => {
     const store = fresh(file);
@@ -138,6 +155,83 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     } finally {
       process.umask(previous);
     }
+  });
+
+  describe('undo and redo by user', () => {
+    const HANNE = { ...META, user: 'hanne' };
+    const SOREN = { ...META, user: 'søren' };
+
+    it("undoes the user's own newest step and leaves another user's newer step alone", async () => {
+      const store = fresh(file);
+      await store.create(sample());
+      const before = await store.read();
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), HANNE);
+      await store.transact(ops({ op: 'meeting.minutes', meetingId: 'm1', minutes: 'Søren skrev' }), SOREN);
+      const sorens = (await store.read()).families[1];
+      expect(await store.planUndo(HANNE)).toMatchObject({ step: 1, user: 'hanne', operations: ['goal.progress'], operationCount: 1, targets: ['g1'] });
+      expect(await store.history()).toHaveLength(2); // planning wrote nothing
+      expect(await store.undo(HANNE)).toMatchObject({ undid: 1, step: 3, familyIds: ['f1'], summary: { step: 1, user: 'hanne' } });
+      const after = await store.read();
+      expect(after.families[0]).toEqual(before.families[0]);
+      expect(after.families[1]).toEqual(sorens);
+      await expect(store.undo(HANNE)).rejects.toThrow(/nothing to undo by hanne/);
+      expect(await store.undo(SOREN)).toMatchObject({ undid: 2, step: 4 });
+      expect(await store.read()).toEqual(before);
+    });
+
+    it("refuses an older step of the user's when another user changed the same family since, naming that step; --step reverts anyone's", async () => {
+      const store = fresh(file);
+      await store.create(sample());
+      const before = await store.read();
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), HANNE);
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 6 }), SOREN);
+      const refusal = await store.undo(HANNE).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(StoreError);
+      expect((refusal as StoreError).message).toMatch(/^cannot undo step 1: family f1 has been changed since by step 2 by søren, and undoing would lose that change/);
+      await expect(store.planUndo(HANNE)).rejects.toThrow(/changed since by step 2/);
+      expect(await store.history()).toHaveLength(2);
+      await expect(store.undo(HANNE, { step: 9 })).rejects.toThrow(/there is no step 9/);
+      expect(await store.undo(HANNE, { step: 2 })).toMatchObject({ undid: 2, step: 3, summary: { user: 'søren' } });
+      await expect(store.undo(HANNE, { step: 2 })).rejects.toThrow(/step 2 is already undone \(step 3\)/);
+      await expect(store.undo(HANNE, { step: 3 })).rejects.toThrow(/step 3 is an undo of step 2/);
+      expect(await store.undo(HANNE)).toMatchObject({ undid: 1, step: 4 });
+      expect(await store.read()).toEqual(before);
+    });
+
+    it('redoes the step an undo took back, logs it, undoes it again, and refuses when the family changed since the undo', async () => {
+      const store = fresh(file);
+      await store.create(sample());
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), HANNE);
+      const done = await store.read();
+      await expect(store.redo(HANNE)).rejects.toThrow(/nothing to redo by hanne/);
+      await store.undo(HANNE);
+      await expect(store.redo(SOREN)).rejects.toThrow(/nothing to redo by søren/);
+      expect(await store.planRedo(HANNE)).toMatchObject({ step: 1, targets: ['g1'] });
+      expect(await store.redo(HANNE)).toMatchObject({ redid: 1, step: 3, familyIds: ['f1'], summary: { step: 1 } });
+      expect(await store.read()).toEqual(done);
+      expect((await store.history()).at(-1)).toMatchObject({ step: 3, user: 'hanne', ops: [], redoes: 1 });
+      await expect(store.redo(HANNE)).rejects.toThrow(/nothing to redo/);
+      await expect(store.redo(HANNE, { step: 1 })).rejects.toThrow(/step 1 was redone already \(step 3\)/);
+      expect(await store.undo(HANNE)).toMatchObject({ undid: 1, step: 4 });
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 2 }), SOREN);
+      await expect(store.redo(HANNE)).rejects.toThrow(/^cannot redo step 1: family f1 has been changed since by step 5 by søren/);
+      expect(await store.history()).toHaveLength(5);
+    });
+
+    it('stops at a log entry it cannot read instead of reverting the step before it, and writes nothing', async () => {
+      const store = fresh(file);
+      await store.create(sample());
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), HANNE);
+      await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }), HANNE);
+      const damaged = await damageLogEntry(store, 2);
+      const state = await store.read();
+      const refusal = await store.undo(HANNE).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(StoreError);
+      expect((refusal as StoreError).message).toMatch(new RegExp(`^cannot undo: ${damaged} cannot be read .*nothing was changed`));
+      await expect(store.redo(HANNE)).rejects.toThrow(/^cannot redo: .* cannot be read/);
+      expect(await store.read()).toEqual(state);
+      expect((await store.history()).map((e) => e.step)).toEqual([1]);
+    });
   });
 
   it('refuses a damaged file with a clear error and leaves its bytes alone', async () => {

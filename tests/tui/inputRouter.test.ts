@@ -127,3 +127,20 @@ describe('routing a chunk of keys', () => {
     expect(routeKeystroke({ ...ui, busy: true }, { kind: 'char', char: 'u' })).toEqual({ kind: 'wait' });
   });
 });
+
+describe('the question before an undo or redo', () => {
+  const asking = (): UiState => uiReducer(initialUi(), { type: 'ask', confirmation: { kind: 'undo', step: 7, question: 'Undo goal.progress on g1?' } });
+  const route = (ui: UiState, input: string) => tokenize(input).keystrokes.map((k) => routeKeystroke(ui, k));
+
+  it('takes y or j as yes, n or Esc as no, and nothing else (no command runs under it)', () => {
+    expect(route(asking(), 'yYjJ')).toEqual(Array(4).fill({ kind: 'answer', yes: true }));
+    expect(route(asking(), 'n')).toEqual([{ kind: 'answer', yes: false }]);
+    expect(route(asking(), '\u001b')).toEqual([{ kind: 'answer', yes: false }]);
+    expect(route(asking(), 'uqp')).toEqual(Array(3).fill({ kind: 'ignore', pasted: false }));
+  });
+
+  it('lets keys typed before the question appears wait for it', () => {
+    const planning = uiReducer(initialUi(), { type: 'busy', busy: true });
+    expect(route(planning, 'y')).toEqual([{ kind: 'wait' }]);
+  });
+});

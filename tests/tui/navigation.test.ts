@@ -49,3 +49,13 @@ describe('navigation and focus', () => {
     expect(reduce(ui, { type: 'closeDialog' }).dialog).toBeUndefined();
   });
 });
+
+describe('the undo and redo question', () => {
+  it('waits for an answer above the screen, and goes once answered', () => {
+    const confirmation = { kind: 'undo' as const, step: 7, question: 'Undo goal.progress on g12 by hanne at 10:42? (y/n)' };
+    const asked = reduce(initialUi(), { type: 'status', status: { text: 'Saved', kind: 'info' } }, { type: 'ask', confirmation });
+    expect(asked.confirmation).toEqual(confirmation);
+    expect(asked.status).toBeUndefined();
+    expect(reduce(asked, { type: 'answered' })).toEqual({ ...asked, confirmation: undefined });
+  });
+});
