@@ -38,7 +38,9 @@ export function registerDoctor(program: Command): void {
               : isSqlitePath(path)
                 ? "backups: not kept for a SQLite store (SQLite's journal makes every change whole); copy it with famcoord migrate --to copy.json"
                 : 'backups: none yet (one is kept at every change)',
+            ...(diagnosis.repaired.length ? [`\nrepaired:\n${diagnosis.repaired.map((r) => `  - ${r}`).join('\n')}`] : []),
             diagnosis.problems.length ? `\nproblems:\n${diagnosis.problems.map((p) => `  - ${p}`).join('\n')}` : '\nno problems found',
+            ...(diagnosis.notes.length ? [`\nnotes:\n${diagnosis.notes.map((n) => `  - ${n}`).join('\n')}`] : []),
           ].join('\n'),
         );
       if (store.status !== 'ok') process.exitCode = EXIT_FAILED;
