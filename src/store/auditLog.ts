@@ -171,6 +171,19 @@ export function setAsidePathFor(logPath: string): string {
   return `${logPath}.set-aside`;
 }
 
+/** Whether the log's last line is cut short (no newline at its end). */
+export async function endsCutShort(logPath: string): Promise<boolean> {
+  const handle = await fs.open(logPath, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const size = (await handle.stat()).size;
+    const last = Buffer.alloc(1);
+    return size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Takes the log's last line out and keeps it in the set-aside file: `torn` when the line is cut
  * short (no newline: a crash or a full disk in the middle of an append; the next append would be
@@ -186,8 +199,7 @@ export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole')
   try {
     const size = (await handle.stat()).size;
     const end = which === 'whole' ? size - 1 : size; // a whole line ends with its newline
-    const last = Buffer.alloc(1);
-    if (size === 0 || (which === 'torn' && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] === 0x0a)) return undefined;
+    if (size === 0 || (which === 'torn' && !(await endsCutShort(logPath)))) return undefined;
     const start = await lineStart(handle, end);
     const line = Buffer.alloc(size - start);
     await handle.read(line, 0, line.length, start);

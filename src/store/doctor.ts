@@ -83,6 +83,22 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
     problems.push(store.message ?? `the store is ${store.status}`);
     problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
   }
+  const repaired: string[] = [];
+  const notes: string[] = [];
+  if (store.status === 'ok') {
+    const { settled, entries } = await settleAndReadLog(storePath, keyring).catch((error: unknown) => {
+      if (!(error instanceof StoreError)) throw error;
+      problems.push(`what an interrupted command left could not be put right: ${error.message}`);
+      return { settled: [], entries: [] };
+    });
+    repaired.push(...settled);
+    const unreadable = entries.filter((e) => !isJson(e.text)).length;
+    if (unreadable > 0) problems.push(`${unreadable} line(s) of the audit log cannot be read (damaged, or sealed with another key)`);
+    const chain = describeChain('audit log', verifyChain(entries));
+    if (chain.problem) problems.push(chain.problem);
+    if (chain.note) notes.push(chain.note);
+  }
+  // After the repairs, which may have cleared a dead writer's lock and temp files.
   for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
     const mode = await modeOf(path);
     if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to ${want.toString(8)}`);
@@ -92,18 +108,6 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   const base = storePath.split('/').pop() as string;
   const temps = (await fs.readdir(dirname(storePath)).catch(() => [] as string[])).filter((n) => n.startsWith(`${base}.tmp-`));
   if (temps.length) problems.push(`${temps.length} temp file(s) from an interrupted write; the next change removes them`);
-  // An encrypted log can be checked only with the store's key.
-  const repaired: string[] = [];
-  const notes: string[] = [];
-  if (store.status === 'ok') {
-    const { settled, entries } = await settleAndReadLog(storePath, keyring);
-    repaired.push(...settled);
-    const unreadable = entries.filter((e) => !isJson(e.text)).length;
-    if (unreadable > 0) problems.push(`${unreadable} line(s) of the audit log cannot be read (damaged, or sealed with another key)`);
-    const chain = describeChain('audit log', verifyChain(entries));
-    if (chain.problem) problems.push(chain.problem);
-    if (chain.note) notes.push(chain.note);
-  }
   const pending = await readPendingErase(storePath).catch((error: unknown) => ({ damaged: (error as Error).message }));
   if (pending && 'damaged' in pending) problems.push(pending.damaged);
   else if (pending) problems.push(`the erase of family ${pending.familyId} is not finished (another program may be reading the store, or the store cannot be read); the next change or famcoord doctor finishes it`);
@@ -124,20 +128,21 @@ function isJson(text: string | undefined): boolean {
 }
 
 /**
- * Finishes what an interrupted command left (as the next change would), then reads the log as
- * stored, for its chain. An encrypted log is read with the store's key.
+ * Finishes what an interrupted command left, when it left something (as the next change would;
+ * the lock is taken only then), and reads the log as stored, for its chain. An encrypted log is
+ * read with the store's key.
  */
 async function settleAndReadLog(storePath: string, keyring: Keyring): Promise<{ settled: string[]; entries: StoredEntry[] }> {
   if (isSqlitePath(storePath)) {
     const store = new SqliteStore(storePath);
     try {
-      return { settled: await store.settle(), entries: await store.storedEntries() };
+      return { settled: (await readPendingErase(storePath)) ? await store.settle() : [], entries: await store.storedEntries() };
     } finally {
       store.close();
     }
   }
   const store = new JsonFileStore(storePath, { keyring });
-  const settled = await store.settle();
+  const settled = (await store.unsettled()) ? await store.settle() : [];
   return { settled, entries: storedEntries(auditLogPathFor(storePath), await store.logKey()) };
 }
 

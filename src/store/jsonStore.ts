@@ -8,7 +8,7 @@ import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLogPathFor, logTail, parseEntry, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLogPathFor, endsCutShort, logTail, parseEntry, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
 import { chainedTexts } from './auditChain.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
@@ -517,6 +517,15 @@ export class JsonFileStore implements FamilyStore {
       const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
     });
+  }
+
+  /** Whether an interrupted command left something for `settle` to do (read only, no lock): doctor asks first. */
+  async unsettled(): Promise<boolean> {
+    if ((await readPendingErase(this.path)) || (await endsCutShort(this.logPath))) return true;
+    const tail = logTail(this.logPath, await this.logKey());
+    if (!tail.last || tail.text === undefined) return false;
+    const state = await this.read();
+    return !stepInStore(parseEntry(tail.text), (id) => state.families.find((f) => f.id === id));
   }
 
   /**
