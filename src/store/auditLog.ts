@@ -135,11 +135,6 @@ export function parseEntry(text: string): AuditEntry {
   }
 }
 
-/** The step number of the last entry, 0 for an empty or missing log. */
-export async function lastStep(logPath: string, key?: Buffer): Promise<number> {
-  return logTail(logPath, key).step;
-}
-
 /** Appends an entry, whole or not at all; see appendPrivate for `takeBack`. */
 export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<{ takeBack(): Promise<void> }> {
   return appendPrivate(logPath, auditLines([entry], key).join(''));

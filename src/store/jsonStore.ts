@@ -23,7 +23,7 @@ import { holdForBackup, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import { crashPoint } from './crashPoint.js';
-import { clearPendingErase, readPendingErase, recordPendingErase } from './pendingErase.js';
+import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import type { TransactMeta as EraseMeta } from './Store.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
@@ -472,7 +472,7 @@ export class JsonFileStore implements FamilyStore {
     const { familyId, ...meta } = pending;
     await this.eraseFamily(familyId, meta, await this.read());
     await clearPendingErase(this.path);
-    return `finished erasing family ${familyId} (an erase had been interrupted)`;
+    return finishedErase(familyId);
   }
 
   /** The erase itself, under the lock: the step (unless the family is already out of the store), then the scrub. */

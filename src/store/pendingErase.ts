@@ -44,6 +44,11 @@ export async function readPendingErase(storePath: string): Promise<PendingErase 
   throw new StoreError('corrupt', `${path} (the note of an unfinished erase) is damaged (it is written whole, so by hand?); delete it and run famcoord erase --family ID again for the family that was being erased`);
 }
 
+/** What doctor says when it finished an erase. */
+export function finishedErase(familyId: string): string {
+  return `finished erasing family ${familyId} (an erase had been interrupted)`;
+}
+
 export async function clearPendingErase(storePath: string): Promise<void> {
   await fs.rm(pendingErasePathFor(storePath), { force: true });
 }

@@ -16,7 +16,7 @@ import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, type AuditEntry, type LogTail } from './auditLog.js';
-import { clearPendingErase, readPendingErase, recordPendingErase } from './pendingErase.js';
+import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
@@ -429,7 +429,7 @@ export class SqliteStore implements FamilyStore {
     if (!pending) return undefined;
     const { familyId, ...meta } = pending;
     await this.eraseFamily(familyId, meta, true);
-    return (await this.emptyWal()) ? `finished erasing family ${familyId} (an erase had been interrupted)` : undefined;
+    return (await this.emptyWal()) ? finishedErase(familyId) : undefined;
   }
 
   /** Doctor's repair: finishes an erase left unfinished. */
