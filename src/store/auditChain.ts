@@ -37,7 +37,7 @@ export function chainedTexts(entries: readonly AuditEntry[], before?: string): s
 export interface ChainCheck {
   /** The first step that carries a link; undefined when no entry does (a log from before chaining, or empty). */
   chainedFrom?: number;
-  /** The first step whose place in the chain is wrong, and why (names steps, never data). */
+  /** Where the chain first breaks ("step 3: …"), and why; names steps, never data. */
   broken?: string;
   /** Entries read. */
   entries: number;
@@ -58,6 +58,7 @@ export function verifyChain(stored: Iterable<StoredEntry>): ChainCheck {
   let entries = 0;
   let unchained = 0;
   const after = () => (previous ? `after step ${previous.step}` : 'at the start');
+  const lineBefore = () => (previous ? `step ${previous.step}` : 'the start of the log');
   for (const { text, rowStep } of stored) {
     let entry: AuditEntry | undefined;
     try {
@@ -65,17 +66,17 @@ export function verifyChain(stored: Iterable<StoredEntry>): ChainCheck {
     } catch {
       entry = undefined;
     }
-    if (!entry || typeof entry.step !== 'number') return { chainedFrom, entries, unchained, broken: `the line ${after()} cannot be read, so the chain cannot be followed past it` };
+    if (!entry || typeof entry.step !== 'number') return { chainedFrom, entries, unchained, broken: `the line ${after()}: it cannot be read, so the chain cannot be followed past it` };
     entries++;
-    if (rowStep !== undefined && rowStep !== entry.step) return { chainedFrom, entries, unchained, broken: `row ${rowStep} holds step ${entry.step}: a replayed or moved step` };
-    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, broken: `step ${entry.step} comes ${after()}: a replayed or moved step` };
+    if (rowStep !== undefined && rowStep !== entry.step) return { chainedFrom, entries, unchained, broken: `row ${rowStep}: it holds step ${entry.step}, a replayed or moved step` };
+    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it comes ${after()}, a replayed or moved step` };
     if (entry.prev === undefined) {
       if (chainedFrom === undefined) unchained++;
-      else return { chainedFrom, entries, unchained, broken: `step ${entry.step} carries no link to the step before it: an inserted or replaced line` };
+      else return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it carries no link to the step before it (an inserted or replaced line)` };
     } else {
       chainedFrom ??= entry.step;
       if (entry.prev !== linkTo(previous?.text))
-        return { chainedFrom, entries, unchained, broken: `step ${entry.step} does not follow on from the line before it (${after()}): a line before it was deleted, replayed or changed` };
+        return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it does not follow on from ${lineBefore()}; a line between them was deleted, or one was replayed or changed` };
     }
     previous = { text: text as string, step: entry.step };
   }
@@ -84,7 +85,7 @@ export function verifyChain(stored: Iterable<StoredEntry>): ChainCheck {
 
 /** What doctor says about a log's chain: a problem, or a note that older steps are not chained. */
 export function describeChain(what: string, check: ChainCheck): { problem?: string; note?: string } {
-  if (check.broken) return { problem: `the ${what} is broken at ${check.broken}` };
+  if (check.broken) return { problem: `the ${what}'s chain breaks at ${check.broken}` };
   if (check.entries === 0) return {};
   if (check.chainedFrom === undefined) return { note: `the ${what} was written before steps were chained; the next change starts the chain` };
   return check.unchained > 0 ? { note: `the ${what} is chained from step ${check.chainedFrom} (older steps were written before chaining)` } : {};

@@ -126,15 +126,6 @@ export function logTail(logPath: string, key?: Buffer): LogTail {
   return { step: 0 };
 }
 
-/** An entry's JSON text parsed; one that does not parse has no families (it changes nothing). */
-export function parseEntry(text: string): AuditEntry {
-  try {
-    return JSON.parse(text) as AuditEntry;
-  } catch {
-    return { step: 0, time: '', user: '', source: '', ops: [], familyIds: [], before: {} };
-  }
-}
-
 /** Appends an entry, whole or not at all; see appendPrivate for `takeBack`. */
 export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<{ takeBack(): Promise<void> }> {
   return appendPrivate(logPath, auditLines([entry], key).join(''));
@@ -234,17 +225,29 @@ export async function readAuditLog(logPath: string, key?: Buffer): Promise<Audit
 }
 
 /**
- * Whether a logged step's changes are in the store. A step is logged before the store is renamed
- * in (see JsonFileStore's commit), so a crash in between leaves a step the store never saw: its
- * families are still as they were before it. One family the step changed tells, as all of them
- * changed together or none did.
+ * Whether a logged step's changes are in the store, from its entry's JSON text. A step is logged
+ * before the store is renamed in (see JsonFileStore's commit), so a crash in between leaves a step
+ * the store never saw: its families are still as they were before it. One family the step changed
+ * tells, as all of them changed together or none did. Called before every JSON step, so the entry
+ * (megabytes after a large batch) is parsed only when that family is not as the step left it.
  */
-export function stepInStore(entry: AuditEntry, family: (familyId: string) => Family | undefined): boolean {
-  for (const familyId of entry.familyIds) {
-    const after = entry.afterHash?.[familyId];
-    if (after === undefined || !(familyId in entry.before)) continue; // no hash recorded, or erased since
-    const before = familyHash(entry.before[familyId]);
-    if (before !== after) return familyHash(family(familyId)) !== before;
+export function stepInStore(text: string, family: (familyId: string) => Family | undefined): boolean {
+  let changed: { familyId: string; after: string | null; now: string | null } | undefined;
+  let entry: AuditEntry;
+  try {
+    // `afterHash` holds ids and hashes only, and no family or operation has a key of that name.
+    const start = text.lastIndexOf('"afterHash":{');
+    const afterHash = start < 0 ? {} : (JSON.parse(text.slice(start + '"afterHash":'.length, text.indexOf('}', start) + 1)) as Record<string, string | null>);
+    const [familyId] = Object.keys(afterHash);
+    if (familyId === undefined) return true;
+    changed = { familyId, after: afterHash[familyId] ?? null, now: familyHash(family(familyId)) };
+    if (changed.now === changed.after) return true;
+    // Not as the step left it: as before it (the step never reached the store), or changed outside the log since.
+    entry = JSON.parse(text) as AuditEntry;
+  } catch {
+    return true; // not judged here: doctor reports a line that does not parse
   }
-  return true;
+  if (!(changed.familyId in entry.before)) return true;
+  const before = familyHash(entry.before[changed.familyId]);
+  return before === changed.after || changed.now !== before;
 }

@@ -8,7 +8,7 @@ import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLogPathFor, endsCutShort, logTail, parseEntry, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLogPathFor, endsCutShort, logTail, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
 import { chainedTexts } from './auditChain.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
@@ -24,7 +24,6 @@ import { scrubFamily } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import { crashPoint } from './crashPoint.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
-import type { TransactMeta as EraseMeta } from './Store.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
 
@@ -398,7 +397,7 @@ export class JsonFileStore implements FamilyStore {
       await setAsideLastLine(this.logPath, 'torn');
       const tail = logTail(this.logPath, key);
       // An unreadable last line is left to doctor; a readable one is checked against the store.
-      if (tail.last && tail.text !== undefined && !stepInStore(parseEntry(tail.text), family)) {
+      if (tail.last && tail.text !== undefined && !stepInStore(tail.text, family)) {
         await setAsideLastLine(this.logPath, 'whole');
         return logTail(this.logPath, key);
       }
@@ -476,7 +475,7 @@ export class JsonFileStore implements FamilyStore {
   }
 
   /** The erase itself, under the lock: the step (unless the family is already out of the store), then the scrub. */
-  private async eraseFamily(familyId: string, meta: EraseMeta, state: State): Promise<TransactResult> {
+  private async eraseFamily(familyId: string, meta: TransactMeta, state: State): Promise<TransactResult> {
     const tail = await this.settleLog((id) => state.families.find((f) => f.id === id));
     let result: TransactResult;
     if (!state.families.some((f) => f.id === familyId)) {
@@ -525,7 +524,7 @@ export class JsonFileStore implements FamilyStore {
     const tail = logTail(this.logPath, await this.logKey());
     if (!tail.last || tail.text === undefined) return false;
     const state = await this.read();
-    return !stepInStore(parseEntry(tail.text), (id) => state.families.find((f) => f.id === id));
+    return !stepInStore(tail.text, (id) => state.families.find((f) => f.id === id));
   }
 
   /**

@@ -81,14 +81,14 @@ describe.each(BACKENDS)('the audit log chain on a $name', (backend) => {
     const lines = storeWithFourSteps();
     backend.writeLog(path, [0, 2, 3].map((i) => ({ step: i + 1, text: lines[i] as string })));
     const problems = doctor().problems.join('\n');
-    expect(problems).toMatch(/the audit log is broken at step 3 does not follow on from the line before it \(after step 1\): a line before it was deleted/);
+    expect(problems).toMatch(/the audit log's chain breaks at step 3: it does not follow on from step 1; a line between them was deleted/);
     expect(run(['doctor']).stdout).not.toMatch(/no problems found/);
   });
 
   it('finds a replayed line, even as the last one', () => {
     const lines = storeWithFourSteps();
     backend.writeLog(path, [0, 1, 2, 3, 1].map((i, row) => ({ step: row + 1, text: lines[i] as string })));
-    expect(doctor().problems.join('\n')).toMatch(/the audit log is broken at (step 2 comes after step 4|row 5 holds step 2): a replayed or moved step/);
+    expect(doctor().problems.join('\n')).toMatch(/the audit log's chain breaks at (step 2: it comes after step 4|row 5: it holds step 2), a replayed or moved step/);
   });
 
   it('stays whole through an erase, which rewrites the log', () => {
