@@ -458,7 +458,11 @@ export class JsonFileStore implements FamilyStore {
         (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today }); // says why there is no such family
       await recordPendingErase(this.path, { familyId, ...meta });
       crashPoint('erase:intent');
-      const result = await this.eraseFamily(familyId, meta, state);
+      const result = await this.eraseStep(familyId, meta, state).catch(async (error: unknown) => {
+        await clearPendingErase(this.path); // the step failed, so nothing was erased and nothing is left to finish
+        throw error;
+      });
+      await this.clearErased(familyId, state);
       await clearPendingErase(this.path);
       return result;
     });
@@ -469,13 +473,15 @@ export class JsonFileStore implements FamilyStore {
     const pending = await readPendingErase(this.path);
     if (!pending) return undefined;
     const { familyId, ...meta } = pending;
-    await this.eraseFamily(familyId, meta, await this.read());
+    const state = await this.read();
+    await this.eraseStep(familyId, meta, state);
+    await this.clearErased(familyId, state);
     await clearPendingErase(this.path);
     return finishedErase(familyId);
   }
 
-  /** The erase itself, under the lock: the step (unless the family is already out of the store), then the scrub. */
-  private async eraseFamily(familyId: string, meta: TransactMeta, state: State): Promise<TransactResult> {
+  /** The erase step, under the lock, unless the family is already out of the store. */
+  private async eraseStep(familyId: string, meta: TransactMeta, state: State): Promise<TransactResult> {
     const tail = await this.settleLog((id) => state.families.find((f) => f.id === id));
     let result: TransactResult;
     if (!state.families.some((f) => f.id === familyId)) {
@@ -488,6 +494,11 @@ export class JsonFileStore implements FamilyStore {
       result = { ...(await this.commit(() => this.adapter.stage(serializeState(ws.result(state))), tail, changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
     }
     crashPoint('erase:committed');
+    return result;
+  }
+
+  /** After the erase step, under the lock: the family's data out of the log, the backups and the set-aside lines. */
+  private async clearErased(familyId: string, state: State): Promise<void> {
     // The family as it was is still in the log (the step just written keeps it for undo) and in
     // the backups. `state` still holds it, so every operation about it can be found. The scrub
     // rewrites entries, so the chain is relinked from the first one it changes (auditChain.ts).
@@ -503,7 +514,6 @@ export class JsonFileStore implements FamilyStore {
     } catch (error) {
       throw new StoreError('io', `family ${familyId} was removed, but its data could not yet be cleared from the audit log and backups: ${describeIoError(error)}; the next change (or famcoord doctor) finishes it`);
     }
-    return result;
   }
 
   async undo(meta: TransactMeta): Promise<UndoResult> {
