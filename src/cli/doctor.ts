@@ -1,5 +1,6 @@
-// famcoord doctor: explains what is wrong with a store and, with --restore, puts the newest good
-// backup back. Works on a store no other command can open.
+// famcoord doctor: explains what is wrong with a store, finishes what an interrupted command left
+// (as the next change would), and with --restore puts the newest good backup back. Works on a
+// store no other command can open.
 import type { Command } from 'commander';
 import { Keyring } from '../store/crypto.js';
 import { diagnose, restoreNewestBackup } from '../store/doctor.js';
@@ -12,7 +13,7 @@ import { formatTable } from './table.js';
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('check the store, its backups, lock and log; --restore puts the newest good backup back')
+    .description("check the store, its backups, lock and log (its hash chain), and finish what an interrupted command left; --restore puts the newest good backup back")
     .option('--restore', 'if the store cannot be read, restore the newest good backup (the damaged file is kept aside)')
     .addHelpText('after', '\nExamples:\n  famcoord doctor\n  famcoord doctor --restore')
     .action(async (options: { restore?: boolean }, command: Command) => {
