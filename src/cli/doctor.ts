@@ -1,5 +1,6 @@
-// famcoord doctor: explains what is wrong with a store and, with --restore, puts the newest good
-// backup back. Works on a store no other command can open.
+// famcoord doctor: explains what is wrong with a store, finishes what an interrupted command left
+// (as the next change would), and with --restore puts the newest good backup back. Works on a
+// store no other command can open.
 import type { Command } from 'commander';
 import { Keyring } from '../store/crypto.js';
 import { diagnose, restoreNewestBackup } from '../store/doctor.js';
@@ -12,7 +13,7 @@ import { formatTable } from './table.js';
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('check the store, its backups, lock and log; --restore puts the newest good backup back')
+    .description("check the store, its backups, lock and log (its hash chain), and finish what an interrupted command left; --restore puts the newest good backup back")
     .option('--restore', 'if the store cannot be read, restore the newest good backup (the damaged file is kept aside)')
     .addHelpText('after', '\nExamples:\n  famcoord doctor\n  famcoord doctor --restore')
     .action(async (options: { restore?: boolean }, command: Command) => {
@@ -38,7 +39,9 @@ export function registerDoctor(program: Command): void {
               : isSqlitePath(path)
                 ? "backups: not kept for a SQLite store (SQLite's journal makes every change whole); copy it with famcoord migrate --to copy.json"
                 : 'backups: none yet (one is kept at every change)',
+            ...(diagnosis.repaired.length ? [`\nrepaired:\n${diagnosis.repaired.map((r) => `  - ${r}`).join('\n')}`] : []),
             diagnosis.problems.length ? `\nproblems:\n${diagnosis.problems.map((p) => `  - ${p}`).join('\n')}` : '\nno problems found',
+            ...(diagnosis.notes.length ? [`\nnotes:\n${diagnosis.notes.map((n) => `  - ${n}`).join('\n')}`] : []),
           ].join('\n'),
         );
       if (store.status !== 'ok') process.exitCode = EXIT_FAILED;

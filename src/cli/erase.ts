@@ -41,7 +41,8 @@ Examples:
       const result = await store.erase(familyId, { user: ctx.user, source: 'cli', today: ctx.today }).catch((error: unknown) => {
         throw error instanceof TransactionError ? error.cause : error;
       });
-      if (ctx.json) await ctx.printJson({ ok: true, step: result.step, erased: familyId });
+      if (ctx.json) await ctx.printJson({ ok: true, step: result.step, erased: familyId, ...(result.unfinished && { unfinished: result.unfinished }) });
       else ctx.print(`Erased family ${familyId} from the store, the audit log and the backups (step ${result.step}); it cannot be undone`);
+      if (result.unfinished) process.stderr.write(`famcoord: ${result.unfinished}\n`);
     });
 }

@@ -23,6 +23,8 @@ export function isErased(operation: LoggedOperation): operation is ErasedOperati
 /** One step of the audit log (the store keeps them as `AuditEntry`, src/store/auditLog.ts). */
 export interface FamilyLogStep {
   step: number;
+  /** The link to the entry before it (src/store/auditChain.ts); absent in entries written before chaining. */
+  prev?: string;
   time: string;
   user: string;
   source: string;

@@ -23,6 +23,8 @@ export interface TransactResult {
   /** The family each applied operation changed, in the same order (a batch's summary). */
   operationFamilyIds: Array<string | undefined>;
   familyIds: string[];
+  /** Set when the step is saved but part of it is left for the next change (an erase's old data held by a reader). */
+  unfinished?: string;
 }
 
 export interface UndoOptions {

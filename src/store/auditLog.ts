@@ -3,19 +3,33 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import type { FamilyLogStep } from '../domain/familyLog.js';
+import type { Family } from '../domain/schema.js';
 import type { FamilyChange } from '../domain/workspace.js';
+import { linkTo, type StoredEntry } from './auditChain.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import { familyHash } from './undo.js';
-import { appendPrivate } from './safeFile.js';
+import { appendPrivate, PRIVATE_FILE_MODE } from './safeFile.js';
 
 export type AuditEntry = FamilyLogStep;
 
-/** The entry for a step that made these changes: who, when, and each family before and after. */
-export function auditEntryFor(step: number, changes: readonly FamilyChange[], meta: { user: string; source: string }, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): AuditEntry {
+/** The log's newest entry as stored (`text`: its JSON text; undefined when the log is empty). */
+export interface LogTail {
+  step: number;
+  text?: string;
+  /** Whether it is the log's last line (else the lines after it cannot be read). */
+  last?: boolean;
+}
+
+/**
+ * The entry for a step that made these changes: who, when, and each family before and after,
+ * numbered after the log's newest entry and linked to it (see auditChain.ts).
+ */
+export function auditEntryFor(tail: LogTail, changes: readonly FamilyChange[], meta: { user: string; source: string }, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): AuditEntry {
   return {
-    step,
+    step: tail.step + 1,
+    prev: linkTo(tail.text),
     time: new Date().toISOString(),
     user: meta.user,
     source: meta.source,
@@ -143,18 +157,26 @@ export function* auditEntriesNewestFirst(logPath: string, key?: Buffer): Generat
   for (const record of auditRecordsNewestFirst(logPath, key)) if (!isUnreadable(record)) yield record;
 }
 
-/** The step number of the last entry, 0 for an empty or missing log. `key`: an encrypted store's log key. */
-export async function lastStep(logPath: string, key?: Buffer): Promise<number> {
-  // The newest line that can be read counts: a sealed line cut short by a crash cannot be.
+/**
+ * The newest entry that can be read, and its step (0 for an empty or missing log): what the next
+ * step is numbered after and linked to. `key`: an encrypted store's log key.
+ */
+export function logTail(logPath: string, key?: Buffer): LogTail {
+  // A sealed line cut short by a crash cannot be read: the newest line that can be counts.
+  let last = true;
   for (const line of logLinesNewestFirst(logPath)) {
-    const match = /^\{"step":(\d+)/.exec(lineText(line, key) ?? '');
-    if (match) return Number(match[1]);
+    const text = lineText(line, key);
+    // `step` comes first, so it is found without parsing the whole line.
+    const match = /^\{"step":(\d+)/.exec(text ?? '');
+    if (match) return { step: Number(match[1]), text, last };
+    last = false;
   }
-  return 0;
+  return { step: 0 };
 }
 
-export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<void> {
-  await appendAuditEntries(logPath, [entry], key);
+/** Appends an entry, whole or not at all; see appendPrivate for `takeBack`. */
+export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<{ takeBack(): Promise<void> }> {
+  return appendPrivate(logPath, auditLines([entry], key).join(''));
 }
 
 /** Appends entries in one write (and one fsync): a migrated log can be long. */
@@ -165,14 +187,115 @@ export async function appendAuditEntries(logPath: string, entries: readonly Audi
 
 /** The log's lines for these entries, each sealed with `key` when the store is encrypted. */
 export function auditLines(entries: readonly AuditEntry[], key?: Buffer): string[] {
-  return entries.map((entry) => {
-    // `step` first so lastStep() finds it without parsing the whole line.
-    const text = JSON.stringify(entry);
-    return `${key ? sealLine(text, key) : text}\n`;
+  return sealedLines(entries.map((entry) => JSON.stringify(entry)), key);
+}
+
+/** Log lines for entries' JSON texts. */
+export function sealedLines(texts: readonly string[], key?: Buffer): string[] {
+  return texts.map((text) => `${key ? sealLine(text, key) : text}\n`);
+}
+
+/** The log's entries as stored, oldest first, for checking the chain (`text` undefined: unreadable). */
+export function storedEntries(logPath: string, key?: Buffer): StoredEntry[] {
+  return [...logLinesNewestFirst(logPath)].reverse().map((line) => ({ text: lineText(line, key) }));
+}
+
+/** Where lines taken out of the log are kept for a person to look at (0600): see setAsideLastLine. */
+export function setAsidePathFor(logPath: string): string {
+  return `${logPath}.set-aside`;
+}
+
+/** Whether the log's last line is cut short (no newline at its end). */
+export async function endsCutShort(logPath: string): Promise<boolean> {
+  const handle = await fs.open(logPath, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const size = (await handle.stat()).size;
+    const last = Buffer.alloc(1);
+    return size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Takes the log's last line out and keeps it in the set-aside file: `torn` when the line is cut
+ * short (no newline: a crash or a full disk in the middle of an append; the next append would be
+ * glued to it), or any last line when `whole` (a step that was logged but never reached the
+ * store). Call under the store's lock. Returns what was set aside, undefined when nothing was.
+ */
+export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole'): Promise<string | undefined> {
+  const handle = await fs.open(logPath, 'r+').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
   });
+  if (!handle) return undefined;
+  try {
+    const size = (await handle.stat()).size;
+    const end = which === 'whole' ? size - 1 : size; // a whole line ends with its newline
+    if (size === 0 || (which === 'torn' && !(await endsCutShort(logPath)))) return undefined;
+    const start = await lineStart(handle, end);
+    const line = Buffer.alloc(size - start);
+    await handle.read(line, 0, line.length, start);
+    const side = await fs.open(setAsidePathFor(logPath), 'a', PRIVATE_FILE_MODE);
+    try {
+      await side.chmod(PRIVATE_FILE_MODE);
+      await side.write(line.at(-1) === 0x0a ? line : Buffer.concat([line, Buffer.from('\n')]));
+      await side.sync();
+    } finally {
+      await side.close();
+    }
+    await handle.truncate(start);
+    await handle.sync();
+    return line.toString('utf8').trimEnd();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Where the line holding the byte before `end` starts: after the newline before it, or at 0. */
+async function lineStart(handle: fs.FileHandle, end: number): Promise<number> {
+  let position = end;
+  while (position > 0) {
+    const from = Math.max(0, position - SLICE);
+    const slice = Buffer.alloc(position - from);
+    await handle.read(slice, 0, slice.length, from);
+    const newline = slice.lastIndexOf(0x0a);
+    if (newline >= 0) return from + newline + 1;
+    position = from;
+  }
+  return 0;
 }
 
 /** All entries, oldest first (unreadable lines skipped, as by auditEntriesNewestFirst). */
 export async function readAuditLog(logPath: string, key?: Buffer): Promise<AuditEntry[]> {
   return [...auditEntriesNewestFirst(logPath, key)].reverse();
+}
+
+/**
+ * Whether a logged step's changes are in the store, from its entry's JSON text. A step is logged
+ * before the store is renamed in (see JsonFileStore's commit), so a crash in between leaves a step
+ * the store never saw: its families are still as they were before it. One family the step changed
+ * tells, as all of them changed together or none did. Called before every JSON step, so the entry
+ * (megabytes after a large batch) is parsed only when that family is not as the step left it.
+ */
+export function stepInStore(text: string, family: (familyId: string) => Family | undefined): boolean {
+  let changed: { familyId: string; after: string | null; now: string | null } | undefined;
+  let entry: AuditEntry;
+  try {
+    // `afterHash` holds ids and hashes only, and no family or operation has a key of that name.
+    const start = text.lastIndexOf('"afterHash":{');
+    const afterHash = start < 0 ? {} : (JSON.parse(text.slice(start + '"afterHash":'.length, text.indexOf('}', start) + 1)) as Record<string, string | null>);
+    const [familyId] = Object.keys(afterHash);
+    if (familyId === undefined) return true;
+    changed = { familyId, after: afterHash[familyId] ?? null, now: familyHash(family(familyId)) };
+    if (changed.now === changed.after) return true;
+    // Not as the step left it: as before it (the step never reached the store), or changed outside the log since.
+    entry = JSON.parse(text) as AuditEntry;
+  } catch {
+    return true; // not judged here: doctor reports a line that does not parse
+  }
+  if (!(changed.familyId in entry.before)) return true;
+  const before = familyHash(entry.before[changed.familyId]);
+  return before === changed.after || changed.now !== before;
 }

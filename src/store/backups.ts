@@ -1,6 +1,9 @@
 // Rotating backups beside the store: STORE.bak.1 is the version before the latest write, up to
-// STORE.bak.N. Made under the store's lock just before a new version is renamed in, as a hard
-// link to the current file: no copy, and the old version stays whole even if the write fails.
+// STORE.bak.N. They rotate only after a write succeeded: just before the new version is renamed
+// in, the current file is held by a hard link (no copy; named as a temp file, so one a crash
+// leaves behind is cleared by the next writer), and once the rename is done that link becomes
+// .bak.1. A write that fails therefore leaves the backups as they were: five failed writes do not
+// push out five good versions.
 import { promises as fs } from 'node:fs';
 
 export const DEFAULT_BACKUPS = 5;
@@ -15,17 +18,31 @@ export function backupPath(storePath: string, n: number): string {
   return `${storePath}.bak.${n}`;
 }
 
-/** Shifts .bak.1… up by one (dropping the oldest) and links the current store as .bak.1. */
-export async function rotateBackups(storePath: string, keep: number): Promise<void> {
-  if (keep <= 0) return;
+/**
+ * Holds the current store file for the backups (a hard link beside it), before it is replaced.
+ * Undefined when backups are off or there is no store yet. Call under the store's lock.
+ */
+export async function holdForBackup(storePath: string, keep: number = backupCount()): Promise<string | undefined> {
+  if (keep <= 0) return undefined;
+  const held = `${storePath}.tmp-backup-${process.pid}`;
+  await fs.rm(held, { force: true });
+  return fs.link(storePath, held).then(
+    () => held,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined; // no store yet: nothing to keep
+      throw error;
+    },
+  );
+}
+
+/** After a successful write: shifts .bak.1… up by one (dropping the oldest) and makes the held version .bak.1. */
+export async function rotateBackups(storePath: string, held: string, keep: number = backupCount()): Promise<void> {
   await fs.rm(backupPath(storePath, keep), { force: true });
   for (let n = keep - 1; n >= 1; n--)
     await fs.rename(backupPath(storePath, n), backupPath(storePath, n + 1)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-  await fs.link(storePath, backupPath(storePath, 1)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error; // no store yet: nothing to keep
-  });
+  await fs.rename(held, backupPath(storePath, 1));
 }
 
 /** The backups that exist, newest first. */

@@ -1,11 +1,15 @@
 // What `famcoord doctor` checks: can the store be read, and if not why; which backups are good;
-// a lock or temp files left behind; modes that are too open; log lines that do not parse. Reading
-// only, except `restoreNewestBackup`, which never deletes the damaged store but moves it aside.
+// a lock or temp files left behind; modes that are too open; log lines that do not parse; the
+// log's chain (auditChain.ts), for every backend. It repairs what an interrupted command left on a
+// store that reads (an erase cut short, a log line cut off or never applied), as the next change
+// would; `restoreNewestBackup` never deletes the damaged store but moves it aside.
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { readAuditLog, auditLogPathFor } from './auditLog.js';
+import { describeChain, verifyChain, type StoredEntry } from './auditChain.js';
+import { auditLogPathFor, setAsidePathFor, storedEntries } from './auditLog.js';
 import { listBackups } from './backups.js';
 import { Keyring } from './crypto.js';
+import { readPendingErase } from './pendingErase.js';
 import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
@@ -24,7 +28,11 @@ export interface FileCheck {
 export interface Diagnosis {
   store: FileCheck;
   backups: Array<FileCheck & { n: number; modified: string }>;
+  /** What doctor finished or put right that an interrupted command had left. */
+  repaired: string[];
   problems: string[];
+  /** Worth knowing, not wrong (a log older than its chain). */
+  notes: string[];
 }
 
 const statusOf: Partial<Record<StoreError['kind'], FileCheck['status']>> = { missing: 'missing', corrupt: 'corrupt', invalid: 'invalid', passphrase: 'encrypted' };
@@ -75,6 +83,22 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
     problems.push(store.message ?? `the store is ${store.status}`);
     problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
   }
+  const repaired: string[] = [];
+  const notes: string[] = [];
+  if (store.status === 'ok') {
+    const { settled, entries } = await settleAndReadLog(storePath, keyring).catch((error: unknown) => {
+      if (!(error instanceof StoreError)) throw error;
+      problems.push(`what an interrupted command left could not be put right: ${error.message}`);
+      return { settled: [], entries: [] };
+    });
+    repaired.push(...settled);
+    const unreadable = entries.filter((e) => !isJson(e.text)).length;
+    if (unreadable > 0) problems.push(`${unreadable} line(s) of the audit log cannot be read (damaged, or sealed with another key)`);
+    const chain = describeChain('audit log', verifyChain(entries));
+    if (chain.problem) problems.push(chain.problem);
+    if (chain.note) notes.push(chain.note);
+  }
+  // After the repairs, which may have cleared a dead writer's lock and temp files.
   for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
     const mode = await modeOf(path);
     if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to ${want.toString(8)}`);
@@ -84,15 +108,42 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   const base = storePath.split('/').pop() as string;
   const temps = (await fs.readdir(dirname(storePath)).catch(() => [] as string[])).filter((n) => n.startsWith(`${base}.tmp-`));
   if (temps.length) problems.push(`${temps.length} temp file(s) from an interrupted write; the next change removes them`);
-  // An encrypted log can be checked only with the store's key.
-  const logKey = store.status === 'encrypted' ? undefined : await new JsonFileStore(storePath, { keyring }).logKey().catch(() => undefined);
-  if (store.status !== 'encrypted' && (!store.encrypted || logKey)) {
-    const logText = await fs.readFile(auditLogPathFor(storePath), 'utf8').catch(() => '');
-    const logLines = logText.split('\n').filter((l) => l.trim()).length;
-    const parsed = (await readAuditLog(auditLogPathFor(storePath), logKey)).length;
-    if (parsed < logLines) problems.push(`${logLines - parsed} line(s) of the audit log cannot be read (a write cut short, or damaged)`);
+  const pending = await readPendingErase(storePath).catch((error: unknown) => ({ damaged: (error as Error).message }));
+  if (pending && 'damaged' in pending) problems.push(pending.damaged);
+  else if (pending) problems.push(`the erase of family ${pending.familyId} is not finished (another program may be reading the store, or the store cannot be read); the next change or famcoord doctor finishes it`);
+  const aside = setAsidePathFor(auditLogPathFor(storePath));
+  const setAsideText = await fs.readFile(aside, 'utf8').catch(() => undefined);
+  if (setAsideText !== undefined)
+    problems.push(`${aside} holds ${setAsideText.split('\n').filter(Boolean).length} line(s) taken out of the audit log (cut off by a crash or a full disk, or logged for a step that never reached the store); look at them, then delete the file`);
+  return { store, backups, repaired, problems, notes };
+}
+
+function isJson(text: string | undefined): boolean {
+  try {
+    JSON.parse(text ?? '');
+    return true;
+  } catch {
+    return false;
   }
-  return { store, backups, problems };
+}
+
+/**
+ * Finishes what an interrupted command left, when it left something (as the next change would;
+ * the lock is taken only then), and reads the log as stored, for its chain. An encrypted log is
+ * read with the store's key.
+ */
+async function settleAndReadLog(storePath: string, keyring: Keyring): Promise<{ settled: string[]; entries: StoredEntry[] }> {
+  if (isSqlitePath(storePath)) {
+    const store = new SqliteStore(storePath);
+    try {
+      return { settled: (await readPendingErase(storePath)) ? await store.settle() : [], entries: await store.storedEntries() };
+    } finally {
+      store.close();
+    }
+  }
+  const store = new JsonFileStore(storePath, { keyring });
+  const settled = (await store.unsettled()) ? await store.settle() : [];
+  return { settled, entries: storedEntries(auditLogPathFor(storePath), await store.logKey()) };
 }
 
 /**

@@ -8,18 +8,22 @@ import type { Operation } from '../domain/operations.js';
 import type { State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditRecordsNewestFirst, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
+import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLogPathFor, auditRecordsNewestFirst, endsCutShort, logTail, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
+import { chainedTexts } from './auditChain.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
 import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
-import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
+import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { backupCount, removeBackups, rotateBackups } from './backups.js';
+import { holdForBackup, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
+import type { Family } from '../domain/schema.js';
+import { crashPoint } from './crashPoint.js';
+import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
 
@@ -241,21 +245,32 @@ class SafeJsonAdapter implements Adapter<State> {
   }
 
   async write(state: State): Promise<void> {
-    await this.writeText(serializeState(state));
+    await (await this.stage(serializeState(state))).commit();
   }
 
-  /** Writes a store file's text (sealed when the store is) and marks it known-good. */
-  async writeText(text: Iterable<string | Uint8Array>): Promise<void> {
+  /**
+   * Writes a store file's text (sealed when the store is) beside the store, ready to be renamed
+   * in; once it is, the file is marked known-good.
+   */
+  async stage(text: Iterable<string | Uint8Array>): Promise<StagedFile> {
+    const failed = (error: unknown) => new StoreError('io', `cannot write the store ${this.path}: ${describeIoError(error)}; the old store is unchanged`);
+    const hash = markHash();
+    let staged: StagedFile;
     try {
       await ensurePrivateDir(dirname(this.path));
-      const hash = markHash();
-      await writeFileAtomic(this.path, this.sealing ? sealStore(text, this.sealing.header, this.sealing.keys.store) : text, hash);
-      // Only valid states reach here (parsed whole, or changed by operations whose families were
-      // checked), and what famcoord writes reads back as itself: parsing adds no defaults to it.
-      await markKnownGood(this.path, hash?.digest('hex'));
+      staged = await stageFile(this.path, this.sealing ? sealStore(text, this.sealing.header, this.sealing.keys.store) : text, hash);
     } catch (error) {
-      throw new StoreError('io', `cannot write the store ${this.path}: ${describeIoError(error)}; the old store is unchanged`);
+      throw failed(error);
     }
+    return {
+      commit: async () => {
+        await staged.commit().catch((error: unknown) => Promise.reject(failed(error)));
+        // Only valid states reach here (parsed whole, or changed by operations whose families were
+        // checked), and what famcoord writes reads back as itself: parsing adds no defaults to it.
+        await markKnownGood(this.path, hash?.digest('hex'));
+      },
+      discard: () => staged.discard(),
+    };
   }
 }
 
@@ -305,7 +320,12 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
-  private async locked<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` under the store's lock, after clearing what a killed writer left: temp files, and
+   * (unless `finishErase` is false) an erase cut short, which is finished first so that no
+   * command can undo across it.
+   */
+  private async locked<T>(work: () => Promise<T>, finishErase = true): Promise<T> {
     try {
       await ensurePrivateDir(dirname(this.path));
     } catch (error) {
@@ -320,31 +340,72 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     }
     try {
       await removeStaleTempFiles(this.path);
+      if (finishErase) await this.finishPendingErase();
       return await work();
     } finally {
       await release();
     }
   }
 
-  /** Writes the new store (`write`), then its audit step. Called under the lock. */
-  private async commit(write: () => Promise<void>, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[] }> {
-    await rotateBackups(this.path, backupCount()).catch((error: unknown) => {
-      throw new StoreError('io', `cannot keep a backup of the store ${this.path}: ${describeIoError(error)}; the store is unchanged`);
-    });
-    await write();
-    const logKey = this.readLogKey;
-    const entry = auditEntryFor((await lastStep(this.logPath, logKey)) + 1, changes, meta, detail);
-    const { step, familyIds } = entry;
-    await appendAuditEntry(this.logPath, entry, logKey).catch((error: unknown) => {
-      throw new StoreError('io', `the change was saved, but the audit log ${this.logPath} could not be written: ${describeIoError(error)}`);
-    });
-    return { step, familyIds };
+  /**
+   * Makes a step happen; called under the lock with the log settled (`tail`). The order keeps
+   * every failure at the last good state, and the log whole:
+   *  1. the new store is written beside the old one and fsynced (a full disk stops here);
+   *  2. the step's audit line is appended whole and fsynced, or cut back (the intent);
+   *  3. the new store is renamed over the old one: the commit point (if it fails, the line is
+   *     taken back out);
+   *  4. only now the old version becomes backup 1.
+   * A crash between 2 and 3 leaves a logged step the store never saw; the next command sets that
+   * line aside (`settleLog`). So a step that reports success is in the store and in the log, and
+   * a step that fails changed neither.
+   */
+  private async commit(stage: () => Promise<StagedFile>, tail: LogTail, changes: FamilyChange[], meta: Pick<TransactMeta, 'user' | 'source'>, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[] }> {
+    const entry = auditEntryFor(tail, changes, meta, detail);
+    const staged = await stage();
+    let logged: { takeBack(): Promise<void> };
+    try {
+      logged = await appendAuditEntry(this.logPath, entry, this.readLogKey);
+    } catch (error) {
+      await staged.discard();
+      throw new StoreError('io', `cannot write the audit log ${this.logPath}: ${describeIoError(error)}; the store is unchanged`);
+    }
+    crashPoint('step:logged');
+    let held: string | undefined;
+    try {
+      held = await holdForBackup(this.path).catch((error: unknown) => {
+        throw new StoreError('io', `cannot keep a backup of the store ${this.path}: ${describeIoError(error)}; the store is unchanged`);
+      });
+      await staged.commit();
+    } catch (error) {
+      await Promise.all([staged.discard(), held && fs.rm(held, { force: true }), logged.takeBack().catch(() => undefined)]);
+      throw error;
+    }
+    // The step is saved and logged: a backup that cannot be rotated now is no reason to report it
+    // failed (the held link is cleared by the next writer).
+    if (held) await rotateBackups(this.path, held).catch(() => undefined);
+    return { step: entry.step, familyIds: entry.familyIds };
   }
 
-  /** Makes `state` the store's content. */
-  private async save(state: State): Promise<void> {
-    this.db.data = state;
-    await this.db.write();
+  /**
+   * Puts the log's end right before a step, under the lock: a last line cut short (a crash or a
+   * full disk in the middle of an append) is set aside, and so is a last step the store never saw
+   * (logged, then the process died before the store was renamed in). Both are kept in the
+   * set-aside file for doctor. Returns the tail the next step is numbered after and linked to.
+   */
+  private async settleLog(family: (familyId: string) => Family | undefined): Promise<LogTail> {
+    const key = this.readLogKey;
+    try {
+      await setAsideLastLine(this.logPath, 'torn');
+      const tail = logTail(this.logPath, key);
+      // An unreadable last line is left to doctor; a readable one is checked against the store.
+      if (tail.last && tail.text !== undefined && !stepInStore(tail.text, family)) {
+        await setAsideLastLine(this.logPath, 'whole');
+        return logTail(this.logPath, key);
+      }
+      return tail;
+    } catch (error) {
+      throw new StoreError('io', `cannot repair the end of the audit log ${this.logPath}: ${describeIoError(error)}; the store is unchanged`);
+    }
   }
 
   /**
@@ -352,24 +413,24 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
    * lock (another process may have written). A file famcoord wrote is changed line by line: only
    * the families the step touches are parsed and written anew.
    */
-  private async workspace(operations: number): Promise<{ ws: Workspace; write: () => Promise<void> }> {
+  private async workspace(operations: number): Promise<{ ws: Workspace; stage: () => Promise<StagedFile>; tail: LogTail }> {
     const file = await this.file();
     const lines = this.adapter.linesOf(file);
     if (lines) {
       const ws = new LinesWorkspace(lines, operations);
-      return { ws, write: () => this.adapter.writeText(ws.result()) };
+      return { ws, stage: () => this.adapter.stage(ws.result()), tail: await this.settleLog((id) => ws.family(id)) };
     }
     const state = await this.adapter.stateOf(file);
     const ws = new StateWorkspace(state);
-    return { ws, write: () => this.save(ws.result(state)) };
+    return { ws, stage: () => this.adapter.stage(serializeState(ws.result(state))), tail: await this.settleLog((id) => ws.family(id)) };
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const { runTransaction, operationFamilyIds } = await loadTransactions();
-      const { ws, write } = await this.workspace(operations.length);
+      const { ws, stage, tail } = await this.workspace(operations.length);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
-      const { step, familyIds } = await this.commit(write, changes, meta, { ops: applied });
+      const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }
@@ -384,62 +445,136 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
   }
 
+  /**
+   * Erases a family: the note that an erase is under way is written first (pendingErase.ts), then
+   * the erase step, then the log is scrubbed and relinked, then the backups (and lines set aside
+   * from the log) are deleted, and only then the note. A crash anywhere in between leaves the note,
+   * and the next command finishes the erase before anything else.
+   */
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
     return this.locked(async () => {
       const state = await this.read();
-      const logKey = this.readLogKey;
-      let result: TransactResult;
-      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath, logKey)).some((e) => familyId in e.before)) {
-        // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
-        result = { step: await lastStep(this.logPath, logKey), applied: [], operationFamilyIds: [], familyIds: [familyId] };
-      } else {
-        const ws = new StateWorkspace(state);
-        const { runTransaction } = await loadTransactions();
-        const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
-        result = { ...(await this.commit(() => this.save(ws.result(state)), changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
-      }
-      // The family as it was is still in the log (the step just written keeps it for undo) and in
-      // the backups. `state` still holds it, so every operation about it can be found.
-      const scrubbed = scrubFamily(await readAuditLog(this.logPath, logKey), familyId, state.families);
-      try {
-        await writeFileAtomic(this.logPath, auditLines(scrubbed, logKey));
-        await removeBackups(this.path);
-      } catch (error) {
-        throw new StoreError('io', `family ${familyId} was removed, but its data could not be cleared from the audit log and backups: ${describeIoError(error)}; run famcoord erase ${familyId} again`);
-      }
+      const inStore = state.families.some((f) => f.id === familyId);
+      if (!inStore && !(await readAuditLog(this.logPath, this.readLogKey)).some((e) => familyId in e.before))
+        (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today }); // says why there is no such family
+      await recordPendingErase(this.path, { familyId, ...meta });
+      crashPoint('erase:intent');
+      const result = await this.eraseStep(familyId, meta, state).catch(async (error: unknown) => {
+        await clearPendingErase(this.path); // the step failed, so nothing was erased and nothing is left to finish
+        throw error;
+      });
+      await this.clearErased(familyId, state);
+      await clearPendingErase(this.path);
       return result;
     });
+  }
+
+  /** Finishes an erase a crash cut short, if there is one: what was done, for doctor. Called under the lock. */
+  private async finishPendingErase(): Promise<string | undefined> {
+    const pending = await readPendingErase(this.path);
+    if (!pending) return undefined;
+    const { familyId, ...meta } = pending;
+    const state = await this.read();
+    await this.eraseStep(familyId, meta, state);
+    await this.clearErased(familyId, state);
+    await clearPendingErase(this.path);
+    return finishedErase(familyId);
+  }
+
+  /** The erase step, under the lock, unless the family is already out of the store. */
+  private async eraseStep(familyId: string, meta: TransactMeta, state: State): Promise<TransactResult> {
+    const tail = await this.settleLog((id) => state.families.find((f) => f.id === id));
+    let result: TransactResult;
+    if (!state.families.some((f) => f.id === familyId)) {
+      // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
+      result = { step: tail.step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
+    } else {
+      const ws = new StateWorkspace(state);
+      const { runTransaction } = await loadTransactions();
+      const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
+      result = { ...(await this.commit(() => this.adapter.stage(serializeState(ws.result(state))), tail, changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
+    }
+    crashPoint('erase:committed');
+    return result;
+  }
+
+  /** After the erase step, under the lock: the family's data out of the log, the backups and the set-aside lines. */
+  private async clearErased(familyId: string, state: State): Promise<void> {
+    // The family as it was is still in the log (the step just written keeps it for undo) and in
+    // the backups. `state` still holds it, so every operation about it can be found. The scrub
+    // rewrites entries, so the chain is relinked from the first one it changes (auditChain.ts).
+    const logKey = this.readLogKey;
+    const scrubbed = scrubFamily(await readAuditLog(this.logPath, logKey), familyId, state.families);
+    try {
+      await writeFileAtomic(this.logPath, sealedLines(chainedTexts(scrubbed), logKey));
+      crashPoint('erase:scrubbed');
+      await removeBackups(this.path);
+      // Lines set aside from the log may hold the family too; they cannot be scrubbed (a torn
+      // line does not parse), so they go.
+      await fs.rm(setAsidePathFor(this.logPath), { force: true });
+    } catch (error) {
+      throw new StoreError('io', `family ${familyId} was removed, but its data could not yet be cleared from the audit log and backups: ${describeIoError(error)}; the next change (or famcoord doctor) finishes it`);
+    }
   }
 
   /** Plans an undo or redo under the lock (the log and the families as they are now), and carries it out when `act`. */
   protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     return this.locked(async () => {
-      const { ws, write } = await this.workspace(0);
+      const { ws, stage, tail } = await this.workspace(0);
       const plan = planOrRefuse(PLANNERS[kind](auditRecordsNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id), { user: meta.user, ...options }));
       if (!act) return { plan };
       const { runRestore } = await loadTransactions();
       const changes = runRestore(ws, plan.restore);
-      return { plan, logged: await this.commit(write, changes, meta, { ops: [], ...plan.record }) };
+      return { plan, logged: await this.commit(stage, tail, changes, meta, { ops: [], ...plan.record }) };
     });
+  }
+
+  /** Whether an interrupted command left something for `settle` to do (read only, no lock): doctor asks first. */
+  async unsettled(): Promise<boolean> {
+    if ((await readPendingErase(this.path)) || (await endsCutShort(this.logPath))) return true;
+    const tail = logTail(this.logPath, await this.logKey());
+    if (!tail.last || tail.text === undefined) return false;
+    const state = await this.read();
+    return !stepInStore(tail.text, (id) => state.families.find((f) => f.id === id));
+  }
+
+  /**
+   * Finishes, under the lock, what an interrupted command left (doctor's repair): an erase cut
+   * short, a log line cut short or logged for a step the store never saw. Returns what was done.
+   */
+  async settle(): Promise<string[]> {
+    return this.locked(async () => {
+      const done: string[] = [];
+      const erased = await this.finishPendingErase();
+      if (erased) done.push(erased);
+      const aside = setAsidePathFor(this.logPath);
+      const before = (await fs.stat(aside).catch(() => undefined))?.size ?? 0;
+      const state = await this.read();
+      await this.settleLog((id) => state.families.find((f) => f.id === id));
+      if (((await fs.stat(aside).catch(() => undefined))?.size ?? 0) > before) done.push(`took a cut-off or never-applied last line out of the audit log, into ${aside}`);
+      return done;
+    }, false);
   }
 
   /**
    * Doctor's restore, under the lock: `choose` picks a good backup; the current (damaged) file is
    * moved aside, the backup's bytes become the store, and the log records the restore, which
-   * undo cannot cross.
+   * undo cannot cross. An erase under way is finished by the next command: the backup may hold
+   * the family again.
    */
   async restoreFromBackup(choose: () => Promise<{ n: number; path: string }>, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
     return this.locked(async () => {
       const backup = await choose();
       const bytes = await fs.readFile(backup.path);
-      const logKey = (await this.adapter.sealingOf(bytes))?.keys.log;
+      this.adapter.sealing = await this.adapter.sealingOf(bytes);
+      // The damaged store cannot tell whether the last step reached it: only a cut-off line goes.
+      await setAsideLastLine(this.logPath, 'torn');
+      const tail = logTail(this.logPath, this.readLogKey);
       const setAside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const moved = await fs.rename(this.path, setAside).then(() => true, () => false);
-      await writeFileAtomic(this.path, [bytes]);
-      const step = (await lastStep(this.logPath, logKey)) + 1;
-      await appendAuditEntry(this.logPath, { step, time: new Date().toISOString(), user: meta.user, source: 'doctor', ops: [], familyIds: [], before: {}, restored: `bak.${backup.n}` }, logKey);
+      await this.commit(() => stageFile(this.path, [bytes]), tail, [], { user: meta.user, source: 'doctor' }, { ops: [], restored: `bak.${backup.n}` });
       return { restored: backup.n, ...(moved && { setAside }) };
-    });
+    }, false);
   }
 
   async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
@@ -458,8 +593,9 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
+      await fs.rm(setAsidePathFor(this.logPath), { force: true });
       await appendAuditEntries(this.logPath, options.history ?? [], this.readLogKey);
-    });
+    }, false); // an erase under way is finished by the next change (its family may not be in this store)
   }
 
   async history(): Promise<AuditEntry[]> {

@@ -50,11 +50,20 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** A file's new content written beside it, durable, waiting to be renamed in (or thrown away). */
+export interface StagedFile {
+  /** Renames the new content over the file (the moment it changes) and makes the rename durable. */
+  commit(): Promise<void>;
+  /** Removes the new content; the file stays as it was. */
+  discard(): Promise<void>;
+}
+
 /**
- * Replaces `path` with `chunks` (text or bytes) atomically and durably; the file is 0600 whatever
- * the umask. `hash`, when given, is fed every byte written (a store's known-good mark).
+ * Writes `chunks` (text or bytes) to a temp file beside `path`, 0600 whatever the umask, and
+ * fsyncs it; `path` itself is untouched until `commit`. `hash`, when given, is fed every byte
+ * written (a store's known-good mark). A failure leaves no temp file.
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<void> {
+export async function stageFile(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<StagedFile> {
   const temp = tempPathFor(path);
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
@@ -88,25 +97,63 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
     await fs.rm(temp, { force: true });
     throw error;
   }
-  try {
-    await fs.rename(temp, path);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await fsyncDirectory(dirname(path));
+  return {
+    commit: async () => {
+      try {
+        await fs.rename(temp, path);
+      } catch (error) {
+        await fs.rm(temp, { force: true });
+        throw error;
+      }
+      await fsyncDirectory(dirname(path));
+    },
+    discard: () => fs.rm(temp, { force: true }),
+  };
 }
 
-/** Appends one record to a private file and fsyncs it. */
-export async function appendPrivate(path: string, text: string): Promise<void> {
+/** Replaces `path` with `chunks` atomically and durably (see stageFile). */
+export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<void> {
+  await (await stageFile(path, chunks, hash)).commit();
+}
+
+/**
+ * Appends one record to a private file and fsyncs it, whole or not at all: when the write fails
+ * part way (a full disk writes what fits, then fails), the file is cut back to where it was.
+ * Returns how to take the record back out (the step it belongs to did not happen after all).
+ */
+export async function appendPrivate(path: string, text: string): Promise<{ takeBack(): Promise<void> }> {
   const handle = await fs.open(path, 'a', PRIVATE_FILE_MODE);
+  let start: number;
   try {
+    start = (await handle.stat()).size;
     await handle.chmod(PRIVATE_FILE_MODE);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const cutBack = async (file: fs.FileHandle) => {
+    await file.truncate(start);
+    await file.sync();
+  };
+  try {
     await writeAll(handle, Buffer.from(text, 'utf8'));
     await handle.sync();
+  } catch (error) {
+    await cutBack(handle).catch(() => {}); // if even that fails, the next command sets the cut-off line aside
+    throw error;
   } finally {
     await handle.close();
   }
+  return {
+    takeBack: async () => {
+      const file = await fs.open(path, 'r+');
+      try {
+        await cutBack(file);
+      } finally {
+        await file.close();
+      }
+    },
+  };
 }
 
 /**

@@ -14,7 +14,10 @@ import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
-import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
+import { chainedTexts, type StoredEntry } from './auditChain.js';
+import { auditEntryFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
+import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
+import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
@@ -48,6 +51,11 @@ export function isSqlitePath(path: string): boolean {
 }
 
 const SCHEMA_VERSION = 1;
+
+/** How long a writer waits for another (SQLite's busy timeout). */
+const BUSY_TIMEOUT_MS = 15_000;
+/** How long an erase waits for readers on older snapshots before leaving the WAL to the next change. */
+const CHECKPOINT_WAIT_MS = 1_000;
 
 const SCHEMA = `
 CREATE TABLE store_head (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
@@ -97,7 +105,8 @@ function statements(db: Database) {
     insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at, data) VALUES (?, ?, ?, ?)'),
     highest: db.prepare<[string], { n: number }>('SELECT n FROM id_highest WHERE prefix = ?'),
     raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
-    lastStep: db.prepare<[], { step: number }>('SELECT COALESCE(MAX(step), 0) AS step FROM audit'),
+    tail: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC LIMIT 1'),
+    historyRows: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step'),
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
     updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
     historyNewestFirst: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC'),
@@ -242,7 +251,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     await fs.chmod(this.path, PRIVATE_FILE_MODE).catch(() => undefined);
     let db: Database;
     try {
-      db = openDatabase(this.path, { fileMustExist: true, timeout: 15_000 });
+      db = openDatabase(this.path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
@@ -298,13 +307,14 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   private appendAudit(sql: Statements, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { step: number; familyIds: string[] } {
-    const entry = auditEntryFor((sql.lastStep.get() as { step: number }).step + 1, changes, meta, detail);
+    const entry = auditEntryFor(logTail(sql), changes, meta, detail);
     sql.insertAudit.run(entry.step, JSON.stringify(entry));
     return { step: entry.step, familyIds: entry.familyIds };
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
     const { runTransaction, operationFamilyIds } = await loadTransactions();
+    await this.finishPendingErase();
     return this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
@@ -343,38 +353,104 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     return result as T;
   }
 
+  /**
+   * Erases a family in one transaction (the step and the log's scrub, relinked), then empties the
+   * write-ahead log, which still holds old page images. The note that an erase is under way
+   * (pendingErase.ts) is written first and removed only when the WAL is empty: a crash, or a
+   * reader on an older snapshot that keeps the WAL's pages in use, leaves it, and the next change
+   * (or doctor) finishes the erase.
+   */
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    await this.finishPendingErase();
+    await recordPendingErase(this.path, { familyId, ...meta });
+    let result: TransactResult;
+    try {
+      result = await this.eraseFamily(familyId, meta, false);
+    } catch (error) {
+      await clearPendingErase(this.path); // rolled back: nothing was erased
+      throw error;
+    }
+    crashPoint('erase:committed');
+    return (await this.emptyWal()) ? result : { ...result, unfinished: this.walHeld(familyId) };
+  }
+
+  private walHeld(familyId: string): string {
+    return `another program is reading the store, so old data of family ${familyId} is still in ${this.path} or its -wal file; the next change (or famcoord doctor) clears it`;
+  }
+
+  /** The erase step and the log's scrub, in one transaction. `finishing`: an erase already begun, which may have got further. */
+  private async eraseFamily(familyId: string, meta: TransactMeta, finishing: boolean): Promise<TransactResult> {
     const { runTransaction } = await loadTransactions();
-    const result = await this.write((sql, db) => {
+    return this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
       const family = ws.family(familyId);
       let erased: TransactResult;
-      if (!family && readHistory(sql).some((entry) => familyId in entry.before)) {
-        // Already out of the store (a plain removal): only the log still holds it.
-        erased = { step: (sql.lastStep.get() as { step: number }).step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
+      if (!family && (finishing || readHistory(sql).some((entry) => familyId in entry.before))) {
+        // Already out of the store (a plain removal, or an erase begun): only the log may still hold it.
+        erased = { step: logTail(sql).step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
         ws.flush();
         erased = { ...this.appendAudit(sql, changes, meta, { ops: applied }), applied, operationFamilyIds: [familyId] };
       }
-      // In the same transaction: the log loses the family's data, or nothing happens at all.
-      const history = readHistory(sql);
-      const scrubbed = scrubFamily(history, familyId, family ? [family] : []);
-      scrubbed.forEach((entry, i) => {
-        if (entry !== history[i]) sql.updateAudit.run(JSON.stringify(entry), entry.step);
+      // In the same transaction: the log loses the family's data, or nothing happens at all. The
+      // rewritten entries are relinked (auditChain.ts).
+      const rows = sql.historyRows.all();
+      const scrubbed = scrubFamily(rows.map((row) => JSON.parse(row.entry) as AuditEntry), familyId, family ? [family] : []);
+      chainedTexts(scrubbed).forEach((text, i) => {
+        const row = rows[i] as { step: number; entry: string };
+        if (text !== row.entry) sql.updateAudit.run(text, row.step);
       });
       return erased;
     });
-    // secure_delete zeroed the freed pages; the write-ahead log still holds old page images until
-    // they are copied back and it is emptied.
-    (await this.open()).db.pragma('wal_checkpoint(TRUNCATE)');
-    return result;
+  }
+
+  /**
+   * Copies the write-ahead log into the database file and empties it: secure_delete zeroed the
+   * freed pages, but the WAL still holds old page images, and until they are copied back the
+   * database file holds the old pages too. A reader on an older snapshot keeps them in use; after
+   * a short wait this gives up (false) and the note of the erase stays for the next change.
+   */
+  private async emptyWal(): Promise<boolean> {
+    const { db } = await this.open();
+    db.pragma(`busy_timeout = ${CHECKPOINT_WAIT_MS}`);
+    try {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy !== 0) return false;
+    } finally {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    await clearPendingErase(this.path);
+    return true;
+  }
+
+  /** Finishes an erase a crash or a reader cut short, if there is one: what was done, for doctor (the note stays while a reader holds the WAL). */
+  private async finishPendingErase(): Promise<string | undefined> {
+    const pending = await readPendingErase(this.path);
+    if (!pending) return undefined;
+    const { familyId, ...meta } = pending;
+    await this.eraseFamily(familyId, meta, true);
+    return (await this.emptyWal()) ? finishedErase(familyId) : undefined;
+  }
+
+  /** Doctor's repair: finishes an erase left unfinished. */
+  async settle(): Promise<string[]> {
+    const done = await this.finishPendingErase();
+    return done ? [done] : [];
+  }
+
+  /** The log's entries as stored, oldest first, for checking the chain. */
+  async storedEntries(): Promise<StoredEntry[]> {
+    const { sql } = await this.open();
+    return sql.historyRows.all().map((row) => ({ text: row.entry, rowStep: row.step }));
   }
 
   /** Plans an undo or redo in one transaction, and carries it out when `act` (else it is rolled back). */
   protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     const { runRestore } = await loadTransactions();
+    // An erase cut short is finished first, so no undo or redo can cross it.
+    await this.finishPendingErase();
     const work = (sql: Statements): Reversed => {
       const ws = new SqliteWorkspace(sql);
       const plan = planOrRefuse(PLANNERS[kind](auditRecordsNewestFirst(sql), (id) => ws.family(id), { user: meta.user, ...options }));
@@ -498,6 +574,12 @@ function requireHead(db: Database, path: string): string {
   const row = db.prepare('SELECT data FROM store_head WHERE id = 1').get() as { data: string } | undefined;
   if (!row) throw new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
   return row.data;
+}
+
+/** The newest entry: what the next step is numbered after and linked to. */
+function logTail(sql: Statements): LogTail {
+  const row = sql.tail.get();
+  return row ? { step: row.step, text: row.entry } : { step: 0 };
 }
 
 /**

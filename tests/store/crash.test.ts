@@ -1,6 +1,7 @@
 // kill -9 at random moments: whatever the moment, the store loads and holds exactly the changes
-// that were acknowledged (plus, at most, the one in flight), in order; a lock or temp file left
-// by the killed writer does not stop the next one and does not stay behind.
+// that were acknowledged (plus, at most, the one in flight), in order, and the audit log exactly
+// the steps the store holds; a lock or temp file left by the killed writer does not stop the next
+// one and does not stay behind.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,11 @@ describe.each(BACKENDS)('crashes ($name)', ({ name: backend, file, kills: KILLS 
     // The next writer cleans up whatever the last kill left (a lock, a temp file).
     await store.transact([OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 1, note: 'after' })], { user: 't', source: 'test', today: '2026-11-24' });
     expect(readdirSync(laneDir).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
+    // The log holds exactly the steps the store holds: none saved but not logged, and a step logged
+    // but killed before it reached the store was set aside by the next writer.
+    const stored = ((await store.read()).families[0]?.goals[0]?.progress ?? []).map((p) => p.note);
+    const logged = (await store.history()).flatMap((entry) => entry.ops.map((op) => (op as { note?: string }).note));
+    expect(logged).toEqual(stored);
     return { acknowledged, inFlightKept };
   }
 });

@@ -53,5 +53,6 @@ describe('erasing a family', () => {
     await store.erase('f1', META);
     expect(filesWith('Hemmelig')).toEqual([]);
     await expect(store.erase('f9', META)).rejects.toThrow(/no family f9/);
+    expect(readdirSync(dir)).not.toContain('store.json.erasing'); // refused before the erase was noted
   });
 });

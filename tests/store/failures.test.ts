@@ -2,7 +2,7 @@
 // file's mode. Each gives a clear error and leaves the old store intact, and famcoord's files
 // end up 0600 again after every write.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,75 @@ describe('file modes', () => {
     await new JsonFileStore(join(shared, 'store.json')).create(state());
     expect(statSync(shared).mode & 0o777).toBe(0o755);
     expect(statSync(join(shared, 'store.json')).mode & 0o777).toBe(0o600);
+  });
+});
+
+// A step that fails leaves the last good state: the store, its backups and its audit log as they
+// were. A full disk is made exact on a small tmpfs: a filler file leaves just the pages wanted.
+describe.runIf(canMount)('a step that fails on a full disk', () => {
+  const diskDir = mkdtempSync(join(tmpdir(), 'famcoord-tmpfs-'));
+  const storePath = join(diskDir, 'store.json');
+  const logPath = `${storePath}.audit.jsonl`;
+  const filler = join(diskDir, 'filler');
+  const files = () => Object.fromEntries(readdirSync(diskDir).filter((n) => n !== 'filler').map((n) => [n, readFileSync(join(diskDir, n)).toString('base64')]));
+  const PAGE = 4096;
+  const pages = (bytes: number) => Math.ceil(bytes / PAGE);
+  /** Fills the disk so that `free` pages are left. */
+  function leaveFree(free: number): void {
+    rmSync(filler, { force: true });
+    const { bavail, bsize } = statfsSync(diskDir);
+    expect(bsize).toBe(PAGE);
+    writeFileSync(filler, Buffer.alloc((bavail - free) * PAGE));
+  }
+
+  beforeAll(async () => {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', diskDir]).status !== 0) throw new Error('cannot mount a tmpfs');
+    const store = new JsonFileStore(storePath);
+    await store.create(state(family('f1', { goals: [goal('g1', '2026-12-01')] })));
+    for (const note of ['one', 'two', 'three']) await store.transact(progress(note), META);
+  });
+  afterAll(() => {
+    spawnSync('umount', [diskDir]);
+    rmSync(diskDir, { recursive: true, force: true });
+  });
+
+  it('leaves the backups as they were after five failed writes', async () => {
+    const before = files();
+    expect(Object.keys(before).filter((n) => n.includes('.bak.'))).toHaveLength(3);
+    // Room for the lock and a little more, never for a store with 45,000 more characters of notes.
+    leaveFree(3);
+    for (let i = 0; i < 5; i++) {
+      const error = await new JsonFileStore(storePath).transact(progress('x'.repeat(9_000), 5), META).catch((e: unknown) => e);
+      expect((error as StoreError).message).toMatch(/no space left on the device \(ENOSPC\)/);
+    }
+    rmSync(filler);
+    expect(files()).toEqual(before);
+  });
+
+  it('writes an audit line whole or not at all: a full disk part way through it changes nothing', async () => {
+    // The same step on a copy of the store elsewhere says how large the new store and its line are.
+    const copy = mkdtempSync(join(tmpdir(), 'famcoord-measure-'));
+    for (const name of ['store.json', 'store.json.audit.jsonl']) writeFileSync(join(copy, name), readFileSync(join(diskDir, name)));
+    const notes = progress('y'.repeat(9_000), 5);
+    await new JsonFileStore(join(copy, 'store.json')).transact(notes, META);
+    const storeSize = statSync(join(copy, 'store.json')).size;
+    const logSize = statSync(logPath).size;
+    const logPages = pages(statSync(join(copy, 'store.json.audit.jsonl')).size) - pages(logSize);
+    rmSync(copy, { recursive: true });
+    expect(logPages).toBeGreaterThanOrEqual(8);
+
+    // Room for the lock, the whole new store, and half of the new audit line.
+    const before = files();
+    leaveFree(1 + pages(storeSize) + Math.floor(logPages / 2));
+    const error = await new JsonFileStore(storePath).transact(notes, META).catch((e: unknown) => e);
+    expect((error as StoreError).message).toBe(`cannot write the audit log ${logPath}: no space left on the device (ENOSPC); the store is unchanged`);
+    rmSync(filler);
+    expect(files()).toEqual(before);
+
+    // With room again the next step follows on, and undo takes back the step before it.
+    const store = new JsonFileStore(storePath);
+    expect((await store.transact(progress('four'), META)).step).toBe(4);
+    expect((await store.undo(META)).undid).toBe(4);
+    expect((await store.history()).map((e) => e.step)).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -1,0 +1,92 @@
+// The audit log as a hash chain, the same for both backends. Each entry carries `prev`: the
+// SHA-256 of the previous entry's JSON text (the text as written: a JSON log's line, an encrypted
+// log's line once unsealed, a SQLite row's `entry`), or CHAIN_START for the first. Beside an
+// encrypted store `prev` sits inside the sealed line, so a line cannot be deleted, replayed or
+// moved without the key and without breaking the link of the line after it. Step numbers must
+// rise strictly, so a replayed step is caught even where it comes last (its link is then to a
+// line it follows, but its number goes back). What the chain cannot see: the log cut short at its
+// end, and, in a plaintext log, a rewrite by someone who recomputes every link (the file is 0600).
+//
+// A log written before chaining has entries without `prev`; the chain starts at the first entry
+// that has one, and from there on every entry must. Erasing a family rewrites the log (its data
+// leaves every entry): the scrub relinks the entries it rewrites, under the store's lock.
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from './auditLog.js';
+
+/** `prev` of a log's first entry. */
+export const CHAIN_START = 'start';
+
+/** The link to an entry: the SHA-256 of its JSON text, hex. */
+export function linkTo(text: string | undefined): string {
+  return text === undefined ? CHAIN_START : createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The entries' JSON texts, each chained entry linked to the text before it (`before`: the text of
+ * the entry preceding the first). An entry from before chaining stays as it was.
+ */
+export function chainedTexts(entries: readonly AuditEntry[], before?: string): string[] {
+  let previous = before;
+  return entries.map((entry) => {
+    const text = JSON.stringify(entry.prev === undefined ? entry : { ...entry, prev: linkTo(previous) });
+    previous = text;
+    return text;
+  });
+}
+
+export interface ChainCheck {
+  /** The first step that carries a link; undefined when no entry does (a log from before chaining, or empty). */
+  chainedFrom?: number;
+  /** Where the chain first breaks ("step 3: …"), and why; names steps, never data. */
+  broken?: string;
+  /** Entries read. */
+  entries: number;
+  /** Entries before the chain starts (written before chaining). */
+  unchained: number;
+}
+
+/** One entry of a log as stored: its JSON text (undefined: it cannot be read) and, in SQLite, its row's step. */
+export interface StoredEntry {
+  text: string | undefined;
+  rowStep?: number;
+}
+
+/** Checks the chain of a log's entries, oldest first; stops at the first break. */
+export function verifyChain(stored: Iterable<StoredEntry>): ChainCheck {
+  let previous: { text: string; step: number } | undefined;
+  let chainedFrom: number | undefined;
+  let entries = 0;
+  let unchained = 0;
+  const after = () => (previous ? `after step ${previous.step}` : 'at the start');
+  const lineBefore = () => (previous ? `step ${previous.step}` : 'the start of the log');
+  for (const { text, rowStep } of stored) {
+    let entry: AuditEntry | undefined;
+    try {
+      entry = text === undefined ? undefined : (JSON.parse(text) as AuditEntry);
+    } catch {
+      entry = undefined;
+    }
+    if (!entry || typeof entry.step !== 'number') return { chainedFrom, entries, unchained, broken: `the line ${after()}: it cannot be read, so the chain cannot be followed past it` };
+    entries++;
+    if (rowStep !== undefined && rowStep !== entry.step) return { chainedFrom, entries, unchained, broken: `row ${rowStep}: it holds step ${entry.step}, a replayed or moved step` };
+    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it comes ${after()}, a replayed or moved step` };
+    if (entry.prev === undefined) {
+      if (chainedFrom === undefined) unchained++;
+      else return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it carries no link to the step before it (an inserted or replaced line)` };
+    } else {
+      chainedFrom ??= entry.step;
+      if (entry.prev !== linkTo(previous?.text))
+        return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it does not follow on from ${lineBefore()}; a line between them was deleted, or one was replayed or changed` };
+    }
+    previous = { text: text as string, step: entry.step };
+  }
+  return { chainedFrom, entries, unchained };
+}
+
+/** What doctor says about a log's chain: a problem, or a note that older steps are not chained. */
+export function describeChain(what: string, check: ChainCheck): { problem?: string; note?: string } {
+  if (check.broken) return { problem: `the ${what}'s chain breaks at ${check.broken}` };
+  if (check.entries === 0) return {};
+  if (check.chainedFrom === undefined) return { note: `the ${what} was written before steps were chained; the next change starts the chain` };
+  return check.unchained > 0 ? { note: `the ${what} is chained from step ${check.chainedFrom} (older steps were written before chaining)` } : {};
+}
