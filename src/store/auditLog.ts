@@ -3,12 +3,13 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import { familyHash } from './undo.js';
 import { appendPrivate } from './safeFile.js';
+import { openRegularSync } from './pathGuard.js';
 
 export type AuditEntry = FamilyLogStep;
 
@@ -46,7 +47,7 @@ const SLICE = 64 * 1024;
 export function* logLinesNewestFirst(logPath: string): Generator<string> {
   let fd: number;
   try {
-    fd = openSync(logPath, 'r');
+    fd = openRegularSync(logPath, "the store's audit log");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
@@ -112,7 +113,7 @@ export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?:
 /** Appends entries in one write (and one fsync): a migrated log can be long. */
 export async function appendAuditEntries(logPath: string, entries: readonly AuditEntry[], key?: Buffer): Promise<void> {
   if (entries.length === 0) return;
-  await appendPrivate(logPath, auditLines(entries, key).join(''));
+  await appendPrivate(logPath, auditLines(entries, key).join(''), "the store's audit log");
 }
 
 /** The log's lines for these entries, each sealed with `key` when the store is encrypted. */

@@ -9,6 +9,7 @@ import { Keyring } from './crypto.js';
 import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
+import { irregularFileMessage, irregularStoreFiles, readRegularFile, sharedFolderMessage, sharedFolderMode } from './pathGuard.js';
 
 export interface FileCheck {
   path: string;
@@ -59,7 +60,7 @@ async function checkFile(path: string, keyring: Keyring): Promise<FileCheck> {
 }
 
 async function modeOf(path: string): Promise<number | undefined> {
-  return (await fs.stat(path).catch(() => undefined))?.mode;
+  return (await fs.lstat(path).catch(() => undefined))?.mode;
 }
 
 /** `keyring` opens encrypted stores; without a passphrase they are reported as encrypted, unchecked. */
@@ -75,7 +76,13 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
     problems.push(store.message ?? `the store is ${store.status}`);
     problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
   }
+  // Links, FIFOs and folders among the store's files: every write refuses them (see pathGuard.ts).
+  const irregular = await irregularStoreFiles(storePath);
+  for (const file of irregular) problems.push(`${irregularFileMessage(file.what, file.path, file.kind)} (changes to the store are refused until then)`);
+  const sharedMode = await sharedFolderMode(storePath);
+  if (sharedMode !== undefined) problems.push(`${sharedFolderMessage(storePath, sharedMode)} (changes are refused until then)`);
   for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
+    if (irregular.some((file) => file.path === path)) continue;
     const mode = await modeOf(path);
     if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to ${want.toString(8)}`);
   }
@@ -86,8 +93,8 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   if (temps.length) problems.push(`${temps.length} temp file(s) from an interrupted write; the next change removes them`);
   // An encrypted log can be checked only with the store's key.
   const logKey = store.status === 'encrypted' ? undefined : await new JsonFileStore(storePath, { keyring }).logKey().catch(() => undefined);
-  if (store.status !== 'encrypted' && (!store.encrypted || logKey)) {
-    const logText = await fs.readFile(auditLogPathFor(storePath), 'utf8').catch(() => '');
+  if (store.status !== 'encrypted' && (!store.encrypted || logKey) && !irregular.some((file) => file.path === auditLogPathFor(storePath))) {
+    const logText = (await readRegularFile(auditLogPathFor(storePath), "the store's audit log").catch(() => undefined))?.toString('utf8') ?? '';
     const logLines = logText.split('\n').filter((l) => l.trim()).length;
     const parsed = (await readAuditLog(auditLogPathFor(storePath), logKey)).length;
     if (parsed < logLines) problems.push(`${logLines - parsed} line(s) of the audit log cannot be read (a write cut short, or damaged)`);

@@ -10,12 +10,13 @@ import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
-import { describeIoError, StoreError, storeFormatError } from './errors.js';
+import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
 import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
+import { checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
@@ -137,6 +138,11 @@ function sealError(error: unknown, path: string): unknown {
   }
 }
 
+/** A failed read of the store: the guard's refusal (a link, a FIFO) as it is, a system error described. */
+function readError(error: unknown, path: string): StoreError {
+  return error instanceof StoreError ? error : new StoreError('io', `cannot read the store ${path}: ${describeIoError(error)}`);
+}
+
 /** lowdb adapter: validated reads, atomic durable private writes, decrypted and encrypted when the store is. */
 class SafeJsonAdapter implements Adapter<State> {
   /** How the file was protected when last read or created; writes keep it that way. */
@@ -161,9 +167,9 @@ class SafeJsonAdapter implements Adapter<State> {
 
   /** The store file's first bytes (enough for an encryption header); undefined when there is no file. */
   async head(): Promise<Buffer | undefined> {
-    const handle = await fs.open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+    const handle = await openRegular(this.path, 'the store').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
-      throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
+      throw readError(error, this.path);
     });
     if (!handle) return undefined;
     try {
@@ -184,10 +190,10 @@ class SafeJsonAdapter implements Adapter<State> {
   async load(): Promise<StoreFile | null> {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(this.path);
+      bytes = await readRegularFile(this.path, 'the store');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
+      throw readError(error, this.path);
     }
     const mark = markOf(bytes);
     const sealing = await this.sealingOf(bytes);
@@ -289,7 +295,7 @@ export class JsonFileStore implements FamilyStore {
   /** The store file as it is now, read once. */
   private async file(): Promise<StoreFile> {
     const file = await this.adapter.load();
-    if (!file) throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
+    if (!file) throw missingStoreError(this.path);
     return file;
   }
 
@@ -304,9 +310,15 @@ export class JsonFileStore implements FamilyStore {
     return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
-  private async locked<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` under the store's lock, once the store's files and folder are found safe to write
+   * (see pathGuard.ts). Only `create` makes the store's folder; otherwise a missing store is
+   * refused before anything is made.
+   */
+  private async locked<T>(work: () => Promise<T>, create = false): Promise<T> {
+    await checkStoreWrite(this.path, { create });
     try {
-      await ensurePrivateDir(dirname(this.path));
+      if (create) await ensurePrivateDir(dirname(this.path));
     } catch (error) {
       throw new StoreError('io', `cannot create the folder for the store ${this.path}: ${describeIoError(error)}`);
     }
@@ -430,7 +442,7 @@ export class JsonFileStore implements FamilyStore {
   async restoreFromBackup(choose: () => Promise<{ n: number; path: string }>, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
     return this.locked(async () => {
       const backup = await choose();
-      const bytes = await fs.readFile(backup.path);
+      const bytes = await readRegularFile(backup.path, 'the backup');
       const logKey = (await this.adapter.sealingOf(bytes))?.keys.log;
       const setAside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const moved = await fs.rename(this.path, setAside).then(() => true, () => false);
@@ -438,7 +450,7 @@ export class JsonFileStore implements FamilyStore {
       const step = (await lastStep(this.logPath, logKey)) + 1;
       await appendAuditEntry(this.logPath, { step, time: new Date().toISOString(), user: meta.user, source: 'doctor', ops: [], familyIds: [], before: {}, restored: `bak.${backup.n}` }, logKey);
       return { restored: backup.n, ...(moved && { setAside }) };
-    });
+    }, true);
   }
 
   async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
@@ -458,7 +470,7 @@ export class JsonFileStore implements FamilyStore {
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
       await appendAuditEntries(this.logPath, options.history ?? [], this.readLogKey);
-    });
+    }, true);
   }
 
   async history(): Promise<AuditEntry[]> {

@@ -5,6 +5,7 @@
 import { randomBytes, type Hash } from 'node:crypto';
 import { promises as fs, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { APPEND_NOFOLLOW, openRegular } from './pathGuard.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
@@ -56,6 +57,7 @@ async function fsyncDirectory(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<void> {
   const temp = tempPathFor(path);
+  // 'wx' is O_CREAT | O_EXCL: a name someone else put there (even a link) makes this fail.
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
@@ -97,9 +99,9 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
   await fsyncDirectory(dirname(path));
 }
 
-/** Appends one record to a private file and fsyncs it. */
-export async function appendPrivate(path: string, text: string): Promise<void> {
-  const handle = await fs.open(path, 'a', PRIVATE_FILE_MODE);
+/** Appends one record to a private file and fsyncs it; never through a link, never to a FIFO. */
+export async function appendPrivate(path: string, text: string, what: string): Promise<void> {
+  const handle = await openRegular(path, what, APPEND_NOFOLLOW, PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
     await writeAll(handle, Buffer.from(text, 'utf8'));
