@@ -16,7 +16,7 @@ import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import { checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
+import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
@@ -459,7 +459,8 @@ export class JsonFileStore implements FamilyStore {
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     };
     // Ask for a new passphrase before taking the lock (a person may take a while to type it), but
-    // not when the store exists and would be refused anyway.
+    // not when the store exists or its files are unsafe, and it would be refused anyway.
+    await checkStoreFiles(this.path);
     await refuseExisting();
     if (options.encrypt) await this.adapter.seal().catch((error: unknown) => Promise.reject(sealError(error, this.path)));
     else this.adapter.sealing = undefined;

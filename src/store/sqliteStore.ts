@@ -390,6 +390,7 @@ export class SqliteStore implements FamilyStore {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
     const valid = (await loadValidation()).parseState(state);
+    await checkStoreFiles(this.path); // a FIFO or a link is not "a store that exists"
     if (!options.replace && (await this.exists()) && (await this.hasData()))
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     await this.write((sql, db) => {
