@@ -70,15 +70,18 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   const backups = [];
   for (const b of await listBackups(storePath)) backups.push({ ...(await checkFile(b.path, keyring)), n: b.n, modified: b.modified.toISOString() });
   const problems: string[] = [];
+  // Links, FIFOs and folders among the store's files: every write refuses them (see pathGuard.ts),
+  // a restore too; the store's own message already says so when it is one.
+  const irregular = await irregularStoreFiles(storePath);
+  const storeIrregular = irregular.some((file) => file.path === storePath);
   if (store.status === 'encrypted') problems.push(store.message as string);
   else if (store.status !== 'ok') {
     const good = backups.find((b) => b.status === 'ok');
     problems.push(store.message ?? `the store is ${store.status}`);
-    problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
+    if (!storeIrregular) problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
   }
-  // Links, FIFOs and folders among the store's files: every write refuses them (see pathGuard.ts).
-  const irregular = await irregularStoreFiles(storePath);
-  for (const file of irregular) problems.push(`${irregularFileMessage(file.what, file.path, file.kind)} (changes to the store are refused until then)`);
+  for (const file of irregular)
+    if (file.path !== storePath) problems.push(`${irregularFileMessage(file.what, file.path, file.kind)} (changes to the store are refused until then)`);
   const sharedMode = await sharedFolderMode(storePath);
   if (sharedMode !== undefined) problems.push(`${sharedFolderMessage(storePath, sharedMode)} (changes are refused until then)`);
   for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
