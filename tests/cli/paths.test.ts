@@ -124,6 +124,14 @@ describe('path errors name the problem and create nothing (issue 15)', () => {
     expect(result.stderr).toBe(`famcoord: cannot create ${store}: ${join(box.dir, 'afile')} is a file, not a folder; nothing was created\n`);
   });
 
+  it('--store DIR/ names a folder, not a store', () => {
+    box = sandbox();
+    const result = at('newdir/', 'init');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("famcoord: the store newdir/ is a folder; name the store's file, e.g. newdir/store.json\n");
+    expect(readdirSync(box.dir)).toEqual([]);
+  });
+
   it('--out DIR/ and --out at an existing folder', () => {
     const store = demoIn();
     mkdirSync(join(box.dir, 'outdir'));
