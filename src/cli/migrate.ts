@@ -30,7 +30,7 @@ export function registerMigrate(program: Command): void {
       const source = await ctx.openStore();
       // Neither store may be the other or one of the files kept beside it, whatever the spelling.
       await checkOutputPath('--to', options.to, source.path, 'team.sqlite');
-      if ((await outputProblem(source.path, options.to)) === 'store') throw new UsageError('--to must not be a store whose files the migrated store is one of; choose another name');
+      if ((await outputProblem(source.path, options.to)) === 'store') throw new UsageError('the store being migrated would be a file beside --to (its log, a backup, its lock); choose another name for --to');
       const target = openStore(options.to, { passphrase: ctx.passphrase });
       if (await target.exists()) throw new UsageError(`${target.path} already exists; it was not changed. Choose a new path for --to`);
       // An encrypted store stays encrypted (same passphrase); famcoord cannot encrypt a database.
