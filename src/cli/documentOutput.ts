@@ -1,11 +1,12 @@
 // What the document commands (plan, minutes, calendar, export) share: the format and language
 // flags, and delivering the text to stdout or to a private file.
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../domain/documents/model.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { describeIoError, StoreError } from '../store/errors.js';
 import { ensurePrivateDir, writeFileAtomic } from '../store/safeFile.js';
+import { fileInTheWayError, outputProblem } from '../store/pathGuard.js';
 import { langFrom, type CliContext, type GlobalOptions, type Lang } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -25,14 +26,25 @@ export function documentLang(command: Command): Lang {
 }
 
 /**
+ * Refuses an output path (`flag`: --out, --to) that is a folder, or the store or a file beside it
+ * (its log, backups, lock, mark), however the path reaches it: see outputProblem.
+ */
+export async function checkOutputPath(flag: string, out: string, storePath: string, example = 'familie-f3.json'): Promise<void> {
+  const problem = await outputProblem(out, storePath);
+  if (problem === 'folder') throw new UsageError(`${flag} ${sanitizeLine(out)} is a folder; give a file name, e.g. ${flag} ${sanitizeLine(join(out, example))}; nothing was written`);
+  if (problem === 'store') throw new UsageError(`${flag} must not be the store or a file beside it, e.g. ${flag} ${example}; nothing was written`);
+}
+
+/**
  * Prints the document, or writes it to `out` (0600, its folder created 0700) and says where; never
  * over the store or a file beside it (its log, backups, lock).
  */
 export async function deliverDocument(ctx: CliContext, text: string, out: string | undefined, what: string): Promise<void> {
   if (out === undefined) return ctx.print(text);
+  await checkOutputPath('--out', out, (await ctx.openStore()).path);
   const path = resolve(out);
-  const store = resolve((await ctx.openStore()).path);
-  if (path === store || path.startsWith(`${store}.`)) throw new UsageError('--out must not be the store or a file beside it, e.g. --out familie-f3.json');
+  const blocked = await fileInTheWayError(path);
+  if (blocked) throw blocked;
   try {
     await ensurePrivateDir(dirname(path));
     await writeFileAtomic(path, [text]);

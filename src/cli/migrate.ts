@@ -9,8 +9,10 @@ import { isSqlitePath } from '../store/sqliteStore.js';
 import { JsonFileStore } from '../store/jsonStore.js';
 import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
+import { checkOutputPath } from './documentOutput.js';
 import { UsageError } from './errors.js';
 import { StoreError } from '../store/errors.js';
+import { outputProblem } from '../store/pathGuard.js';
 
 const backendName = (path: string) => (isSqlitePath(path) ? 'SQLite database' : 'JSON file');
 
@@ -26,8 +28,10 @@ export function registerMigrate(program: Command): void {
     .action(async (options: { to: string }, command: Command) => {
       const ctx = createContext(command);
       const source = await ctx.openStore();
+      // Neither store may be the other or one of the files kept beside it, whatever the spelling.
+      await checkOutputPath('--to', options.to, source.path, 'team.sqlite');
+      if ((await outputProblem(source.path, options.to)) === 'store') throw new UsageError('the store being migrated would be a file beside --to (its log, a backup, its lock); choose another name for --to');
       const target = openStore(options.to, { passphrase: ctx.passphrase });
-      if (target.path === source.path) throw new UsageError('--to must name a new store, not the one being migrated');
       if (await target.exists()) throw new UsageError(`${target.path} already exists; it was not changed. Choose a new path for --to`);
       // An encrypted store stays encrypted (same passphrase); famcoord cannot encrypt a database.
       const encrypt = source instanceof JsonFileStore && (await source.encrypted());

@@ -3,7 +3,7 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, fstatSync, promises as fs, readSync } from 'node:fs';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -11,6 +11,7 @@ import { linkTo, type StoredEntry } from './auditChain.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import { familyHash } from './undo.js';
 import { appendPrivate, PRIVATE_FILE_MODE } from './safeFile.js';
+import { APPEND_NOFOLLOW, openRegular, openRegularSync, READ_NOFOLLOW, READ_WRITE_NOFOLLOW } from './pathGuard.js';
 
 export type AuditEntry = FamilyLogStep;
 
@@ -65,7 +66,7 @@ export function* logLinesNewestFirst(logPath: string): Generator<string> {
 function* logLinesAndStarts(logPath: string): Generator<{ text: string; start: number }> {
   let fd: number;
   try {
-    fd = openSync(logPath, 'r');
+    fd = openRegularSync(logPath, "the store's audit log");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
@@ -99,7 +100,7 @@ function* logLinesAndStarts(logPath: string): Generator<{ text: string; start: n
 
 /** The 1-based number of the line starting at byte `offset`, as an editor shows it. */
 function lineNumberAt(logPath: string, offset: number): number {
-  const fd = openSync(logPath, 'r');
+  const fd = openRegularSync(logPath, "the store's audit log");
   try {
     let newlines = 0;
     const slice = Buffer.alloc(SLICE);
@@ -176,13 +177,13 @@ export function logTail(logPath: string, key?: Buffer): LogTail {
 
 /** Appends an entry, whole or not at all; see appendPrivate for `takeBack`. */
 export async function appendAuditEntry(logPath: string, entry: AuditEntry, key?: Buffer): Promise<{ takeBack(): Promise<void> }> {
-  return appendPrivate(logPath, auditLines([entry], key).join(''));
+  return appendPrivate(logPath, auditLines([entry], key).join(''), "the store's audit log");
 }
 
 /** Appends entries in one write (and one fsync): a migrated log can be long. */
 export async function appendAuditEntries(logPath: string, entries: readonly AuditEntry[], key?: Buffer): Promise<void> {
   if (entries.length === 0) return;
-  await appendPrivate(logPath, auditLines(entries, key).join(''));
+  await appendPrivate(logPath, auditLines(entries, key).join(''), "the store's audit log");
 }
 
 /** The log's lines for these entries, each sealed with `key` when the store is encrypted. */
@@ -207,7 +208,10 @@ export function setAsidePathFor(logPath: string): string {
 
 /** Whether the log's last line is cut short (no newline at its end). */
 export async function endsCutShort(logPath: string): Promise<boolean> {
-  const handle = await fs.open(logPath, 'r').catch(() => undefined);
+  const handle = await openRegular(logPath, "the store's audit log", READ_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
   if (!handle) return false;
   try {
     const size = (await handle.stat()).size;
@@ -225,7 +229,7 @@ export async function endsCutShort(logPath: string): Promise<boolean> {
  * store). Call under the store's lock. Returns what was set aside, undefined when nothing was.
  */
 export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole'): Promise<string | undefined> {
-  const handle = await fs.open(logPath, 'r+').catch((error: NodeJS.ErrnoException) => {
+  const handle = await openRegular(logPath, "the store's audit log", READ_WRITE_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
@@ -237,7 +241,7 @@ export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole')
     const start = await lineStart(handle, end);
     const line = Buffer.alloc(size - start);
     await handle.read(line, 0, line.length, start);
-    const side = await fs.open(setAsidePathFor(logPath), 'a', PRIVATE_FILE_MODE);
+    const side = await openRegular(setAsidePathFor(logPath), 'the lines set aside from the audit log', APPEND_NOFOLLOW, PRIVATE_FILE_MODE);
     try {
       await side.chmod(PRIVATE_FILE_MODE);
       await side.write(line.at(-1) === 0x0a ? line : Buffer.concat([line, Buffer.from('\n')]));

@@ -13,6 +13,7 @@ import { readPendingErase } from './pendingErase.js';
 import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
+import { irregularFileMessage, irregularStoreFiles, readRegularFile, sharedFolderMessage, sharedFolderMode } from './pathGuard.js';
 
 export interface FileCheck {
   path: string;
@@ -67,7 +68,7 @@ async function checkFile(path: string, keyring: Keyring): Promise<FileCheck> {
 }
 
 async function modeOf(path: string): Promise<number | undefined> {
-  return (await fs.stat(path).catch(() => undefined))?.mode;
+  return (await fs.lstat(path).catch(() => undefined))?.mode;
 }
 
 /** `keyring` opens encrypted stores; without a passphrase they are reported as encrypted, unchecked. */
@@ -77,15 +78,24 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   const backups = [];
   for (const b of await listBackups(storePath)) backups.push({ ...(await checkFile(b.path, keyring)), n: b.n, modified: b.modified.toISOString() });
   const problems: string[] = [];
+  // Links, FIFOs and folders among the store's files: every write refuses them (see pathGuard.ts),
+  // a restore too; the store's own message already says so when it is one.
+  const irregular = await irregularStoreFiles(storePath);
+  const storeIrregular = irregular.some((file) => file.path === storePath);
   if (store.status === 'encrypted') problems.push(store.message as string);
   else if (store.status !== 'ok') {
     const good = backups.find((b) => b.status === 'ok');
     problems.push(store.message ?? `the store is ${store.status}`);
-    problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
+    if (!storeIrregular) problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
   }
+  for (const file of irregular)
+    if (file.path !== storePath) problems.push(`${irregularFileMessage(file.what, file.path, file.kind)} (changes to the store are refused until then)`);
+  const sharedMode = await sharedFolderMode(storePath);
+  if (sharedMode !== undefined) problems.push(`${sharedFolderMessage(storePath, sharedMode)} (changes are refused until then)`);
   const repaired: string[] = [];
   const notes: string[] = [];
-  if (store.status === 'ok') {
+  const logIrregular = irregular.some((file) => file.path === auditLogPathFor(storePath));
+  if (store.status === 'ok' && !logIrregular) {
     const { settled, entries } = await settleAndReadLog(storePath, keyring).catch((error: unknown) => {
       if (!(error instanceof StoreError)) throw error;
       problems.push(`what an interrupted command left could not be put right: ${error.message}`);
@@ -100,6 +110,7 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   }
   // After the repairs, which may have cleared a dead writer's lock and temp files.
   for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
+    if (irregular.some((file) => file.path === path)) continue;
     const mode = await modeOf(path);
     if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to ${want.toString(8)}`);
   }
@@ -112,7 +123,7 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   if (pending && 'damaged' in pending) problems.push(pending.damaged);
   else if (pending) problems.push(`the erase of family ${pending.familyId} is not finished (another program may be reading the store, or the store cannot be read); the next change or famcoord doctor finishes it`);
   const aside = setAsidePathFor(auditLogPathFor(storePath));
-  const setAsideText = await fs.readFile(aside, 'utf8').catch(() => undefined);
+  const setAsideText = (await readRegularFile(aside, 'the lines set aside from the audit log').catch(() => undefined))?.toString('utf8');
   if (setAsideText !== undefined)
     problems.push(`${aside} holds ${setAsideText.split('\n').filter(Boolean).length} line(s) taken out of the audit log (cut off by a crash or a full disk, or logged for a step that never reached the store); look at them, then delete the file`);
   return { store, backups, repaired, problems, notes };

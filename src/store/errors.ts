@@ -29,8 +29,17 @@ export function describeIoError(error: unknown): string {
     ENOTDIR: 'a part of the path is not a directory',
     EMFILE: 'too many open files',
     EIO: 'input/output error',
+    ELOOP: 'it is a symbolic link, which famcoord does not follow',
+    ENXIO: 'it is not a regular file',
   };
+  // The guard's refusals (src/store/pathGuard.ts) already say what the file is.
+  if (error instanceof StoreError) return error.message;
   return code ? `${known[code] ?? 'system error'} (${code})` : 'unexpected error';
+}
+
+/** There is no store file at `path`. */
+export function missingStoreError(path: string): StoreError {
+  return new StoreError('missing', `there is no store at ${path}; create one with famcoord init, or try famcoord demo`);
 }
 
 /** A store that parses but does not follow the store format: where, never what. */

@@ -11,11 +11,12 @@ import { StateWorkspace, type Workspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLogPathFor, auditRecordsNewestFirst, endsCutShort, logTail, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
 import { chainedTexts } from './auditChain.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
-import { describeIoError, StoreError, storeFormatError } from './errors.js';
+import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
 import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
+import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
@@ -141,6 +142,11 @@ function sealError(error: unknown, path: string): unknown {
   }
 }
 
+/** A failed read of the store: the guard's refusal (a link, a FIFO) as it is, a system error described. */
+function readError(error: unknown, path: string): StoreError {
+  return error instanceof StoreError ? error : new StoreError('io', `cannot read the store ${path}: ${describeIoError(error)}`);
+}
+
 /** lowdb adapter: validated reads, atomic durable private writes, decrypted and encrypted when the store is. */
 class SafeJsonAdapter implements Adapter<State> {
   /** How the file was protected when last read or created; writes keep it that way. */
@@ -165,9 +171,9 @@ class SafeJsonAdapter implements Adapter<State> {
 
   /** The store file's first bytes (enough for an encryption header); undefined when there is no file. */
   async head(): Promise<Buffer | undefined> {
-    const handle = await fs.open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+    const handle = await openRegular(this.path, 'the store').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
-      throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
+      throw readError(error, this.path);
     });
     if (!handle) return undefined;
     try {
@@ -188,10 +194,10 @@ class SafeJsonAdapter implements Adapter<State> {
   async load(): Promise<StoreFile | null> {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(this.path);
+      bytes = await readRegularFile(this.path, 'the store');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreError('io', `cannot read the store ${this.path}: ${describeIoError(error)}`);
+      throw readError(error, this.path);
     }
     const mark = markOf(bytes);
     const sealing = await this.sealingOf(bytes);
@@ -305,7 +311,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   /** The store file as it is now, read once. */
   private async file(): Promise<StoreFile> {
     const file = await this.adapter.load();
-    if (!file) throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
+    if (!file) throw missingStoreError(this.path);
     return file;
   }
 
@@ -321,13 +327,16 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   }
 
   /**
-   * Runs `work` under the store's lock, after clearing what a killed writer left: temp files, and
-   * (unless `finishErase` is false) an erase cut short, which is finished first so that no
-   * command can undo across it.
+   * Runs `work` under the store's lock, once the store's files and folder are found safe to write
+   * (see pathGuard.ts), after clearing what a killed writer left: temp files, and (unless
+   * `finishErase` is false) an erase cut short, which is finished first so that no command can
+   * undo across it. Only `create` makes the store's folder; otherwise a missing store is refused
+   * before anything is made.
    */
-  private async locked<T>(work: () => Promise<T>, finishErase = true): Promise<T> {
+  private async locked<T>(work: () => Promise<T>, { finishErase = true, create = false } = {}): Promise<T> {
+    await checkStoreWrite(this.path, { create });
     try {
-      await ensurePrivateDir(dirname(this.path));
+      if (create) await ensurePrivateDir(dirname(this.path));
     } catch (error) {
       throw new StoreError('io', `cannot create the folder for the store ${this.path}: ${describeIoError(error)}`);
     }
@@ -553,7 +562,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       await this.settleLog((id) => state.families.find((f) => f.id === id));
       if (((await fs.stat(aside).catch(() => undefined))?.size ?? 0) > before) done.push(`took a cut-off or never-applied last line out of the audit log, into ${aside}`);
       return done;
-    }, false);
+    }, { finishErase: false });
   }
 
   /**
@@ -565,7 +574,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   async restoreFromBackup(choose: () => Promise<{ n: number; path: string }>, meta: { user: string }): Promise<{ restored: number; setAside?: string }> {
     return this.locked(async () => {
       const backup = await choose();
-      const bytes = await fs.readFile(backup.path);
+      const bytes = await readRegularFile(backup.path, 'the backup');
       this.adapter.sealing = await this.adapter.sealingOf(bytes);
       // The damaged store cannot tell whether the last step reached it: only a cut-off line goes.
       await setAsideLastLine(this.logPath, 'torn');
@@ -574,7 +583,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       const moved = await fs.rename(this.path, setAside).then(() => true, () => false);
       await this.commit(() => stageFile(this.path, [bytes]), tail, [], { user: meta.user, source: 'doctor' }, { ops: [], restored: `bak.${backup.n}` });
       return { restored: backup.n, ...(moved && { setAside }) };
-    }, false);
+    }, { finishErase: false, create: true });
   }
 
   async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
@@ -583,7 +592,8 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     };
     // Ask for a new passphrase before taking the lock (a person may take a while to type it), but
-    // not when the store exists and would be refused anyway.
+    // not when the store exists or its files are unsafe, and it would be refused anyway.
+    await checkStoreFiles(this.path);
     await refuseExisting();
     if (options.encrypt) await this.adapter.seal().catch((error: unknown) => Promise.reject(sealError(error, this.path)));
     else this.adapter.sealing = undefined;
@@ -595,7 +605,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       await fs.rm(this.logPath, { force: true });
       await fs.rm(setAsidePathFor(this.logPath), { force: true });
       await appendAuditEntries(this.logPath, options.history ?? [], this.readLogKey);
-    }, false); // an erase under way is finished by the next change (its family may not be in this store)
+    }, { finishErase: false, create: true }); // an erase under way is finished by the next change (its family may not be in this store)
   }
 
   async history(): Promise<AuditEntry[]> {

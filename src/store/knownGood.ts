@@ -10,8 +10,10 @@
 // a mark lost in a crash. The mark is only a hash, holds no data, and is written without fsync:
 // losing it costs one validation, never correctness.
 import { createHash, type Hash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { PRIVATE_FILE_MODE } from './safeFile.js';
+import { openRegular, readRegularFile, WRITE_NOFOLLOW } from './pathGuard.js';
+
+const WHAT = "the store's known-good mark";
 
 declare const FAMCOORD_SCHEMA_FINGERPRINT: string | undefined;
 
@@ -35,12 +37,20 @@ export function markOf(bytes: Uint8Array): string | undefined {
 /** Whether the store's bytes are the ones its mark vouches for. */
 export async function isKnownGood(storePath: string, mark: string | undefined): Promise<boolean> {
   if (mark === undefined) return false;
-  const recorded = await fs.readFile(knownGoodPath(storePath), 'utf8').catch(() => '');
-  return recorded === mark;
+  // A mark that is a link or a FIFO is not followed: it vouches for nothing.
+  const recorded = await readRegularFile(knownGoodPath(storePath), WHAT).catch(() => undefined);
+  return recorded?.toString('utf8') === mark;
 }
 
-/** Records that the bytes with this mark are valid. Best effort: a read-only folder just means no mark. */
+/**
+ * Records that the bytes with this mark are valid. Best effort: a read-only folder, or a mark
+ * that is a link or a FIFO (never written through), just means no mark.
+ */
 export async function markKnownGood(storePath: string, mark: string | undefined): Promise<void> {
   if (mark === undefined) return;
-  await fs.writeFile(knownGoodPath(storePath), mark, { mode: PRIVATE_FILE_MODE }).catch(() => undefined);
+  const handle = await openRegular(knownGoodPath(storePath), WHAT, WRITE_NOFOLLOW, PRIVATE_FILE_MODE).catch(() => undefined);
+  if (!handle) return;
+  // Truncated only now that it is known to be a regular file of ours.
+  await handle.truncate(0).then(() => handle.write(mark)).catch(() => undefined);
+  await handle.close();
 }

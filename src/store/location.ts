@@ -2,7 +2,9 @@
 // "store"), else the platform's user data directory. conf is loaded only when it is needed, so a
 // command given --store or FAMCOORD_STORE does not pay for it at start-up.
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+import { sanitizeLine } from '../domain/sanitize.js';
+import { StoreError } from './errors.js';
 
 export interface LocationSources {
   flag?: string;
@@ -35,11 +37,18 @@ export async function openConfig(env: NodeJS.ProcessEnv = process.env) {
   });
 }
 
+/** A store path as given, made absolute; one that ends in a slash names a folder, never the store. */
+function storePathFrom(given: string): string {
+  if (given.endsWith('/') || given.endsWith(sep))
+    throw new StoreError('io', `the store ${sanitizeLine(given)} is a folder; name the store's file, e.g. ${sanitizeLine(join(given, 'store.json'))}`);
+  return resolve(expandHome(given));
+}
+
 export async function resolveStorePath(sources: LocationSources = {}): Promise<{ path: string; origin: LocationOrigin }> {
   const env = sources.env ?? process.env;
-  if (sources.flag) return { path: resolve(expandHome(sources.flag)), origin: 'flag' };
-  if (env.FAMCOORD_STORE) return { path: resolve(expandHome(env.FAMCOORD_STORE)), origin: 'env' };
+  if (sources.flag) return { path: storePathFrom(sources.flag), origin: 'flag' };
+  if (env.FAMCOORD_STORE) return { path: storePathFrom(env.FAMCOORD_STORE), origin: 'env' };
   const configured = (await openConfig(env)).get('store');
-  if (configured) return { path: resolve(expandHome(configured)), origin: 'config' };
+  if (configured) return { path: storePathFrom(configured), origin: 'config' };
   return { path: join(defaultDataDir(env), 'store.json'), origin: 'default' };
 }

@@ -6,6 +6,7 @@
 // and so does doctor; the note is removed only when the erase is complete. It holds an id and a
 // user name, no family data.
 import { promises as fs } from 'node:fs';
+import { readRegularFile } from './pathGuard.js';
 import { describeIoError, StoreError } from './errors.js';
 import { writeFileAtomic } from './safeFile.js';
 import type { TransactMeta } from './Store.js';
@@ -30,9 +31,10 @@ export async function readPendingErase(storePath: string): Promise<PendingErase 
   const path = pendingErasePathFor(storePath);
   let text: string;
   try {
-    text = await fs.readFile(path, 'utf8');
+    text = (await readRegularFile(path, 'the note of an unfinished erase')).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (error instanceof StoreError) throw error;
     throw new StoreError('io', `cannot read ${path} (an unfinished erase): ${describeIoError(error)}`);
   }
   try {

@@ -5,6 +5,7 @@
 import { randomBytes, type Hash } from 'node:crypto';
 import { promises as fs, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { APPEND_NOFOLLOW, openRegular, READ_WRITE_NOFOLLOW } from './pathGuard.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
@@ -65,6 +66,7 @@ export interface StagedFile {
  */
 export async function stageFile(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<StagedFile> {
   const temp = tempPathFor(path);
+  // 'wx' is O_CREAT | O_EXCL: a name someone else put there (even a link) makes this fail.
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
@@ -119,10 +121,11 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
 /**
  * Appends one record to a private file and fsyncs it, whole or not at all: when the write fails
  * part way (a full disk writes what fits, then fails), the file is cut back to where it was.
- * Returns how to take the record back out (the step it belongs to did not happen after all).
+ * Never through a link, never to a FIFO. Returns how to take the record back out (the step it
+ * belongs to did not happen after all).
  */
-export async function appendPrivate(path: string, text: string): Promise<{ takeBack(): Promise<void> }> {
-  const handle = await fs.open(path, 'a', PRIVATE_FILE_MODE);
+export async function appendPrivate(path: string, text: string, what: string): Promise<{ takeBack(): Promise<void> }> {
+  const handle = await openRegular(path, what, APPEND_NOFOLLOW, PRIVATE_FILE_MODE);
   let start: number;
   try {
     start = (await handle.stat()).size;
@@ -146,7 +149,7 @@ export async function appendPrivate(path: string, text: string): Promise<{ takeB
   }
   return {
     takeBack: async () => {
-      const file = await fs.open(path, 'r+');
+      const file = await openRegular(path, what, READ_WRITE_NOFOLLOW);
       try {
         await cutBack(file);
       } finally {

@@ -3,7 +3,6 @@
 // command reads and writes only the families it needs. The same operations, the same workspace
 // seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
 // and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
-import { promises as fs, closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -19,7 +18,8 @@ import { auditEntryFor, type AuditEntry, type LogRecord, type LogTail } from './
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
-import { describeIoError, StoreError, storeFormatError } from './errors.js';
+import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
@@ -235,20 +235,21 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   /** Opens the database (creating the file 0600 only when `create`), checking it is a famcoord store. */
   private async open(create = false): Promise<{ db: Database; sql: Statements }> {
     if (this.connection) return this.connection;
-    if (create) {
+    // SQLite opens its files by name and follows links: the guard looks at them first.
+    await checkStoreFiles(this.path);
+    if (create)
       await ensurePrivateDir(dirname(this.path)).catch((error: unknown) => {
         throw new StoreError('io', `cannot create the folder for the store ${this.path}: ${describeIoError(error)}`);
       });
-      // SQLite gives its -wal and -shm files the database file's mode: make that 0600 first.
-      try {
-        closeSync(openSync(this.path, 'a', PRIVATE_FILE_MODE));
-      } catch (error) {
-        throw new StoreError('io', `cannot create the store ${this.path}: ${describeIoError(error)}`);
-      }
-    } else if (!(await this.exists())) {
-      throw new StoreError('missing', `there is no store at ${this.path}; create one with famcoord init, or try famcoord demo`);
-    }
-    await fs.chmod(this.path, PRIVATE_FILE_MODE).catch(() => undefined);
+    // Opened here first, never through a link nor waiting on a FIFO, and made 0600 (created so
+    // when `create`): SQLite gives its -wal and -shm files the database file's mode.
+    const handle = await openRegular(this.path, 'the store', create ? WRITE_NOFOLLOW : READ_NOFOLLOW, PRIVATE_FILE_MODE).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof StoreError) throw error;
+      if (error.code === 'ENOENT' && !create) throw missingStoreError(this.path);
+      throw new StoreError('io', `cannot ${create ? 'create' : 'open'} the store ${this.path}: ${describeIoError(error)}`);
+    });
+    await handle.chmod(PRIVATE_FILE_MODE).catch(() => undefined);
+    await handle.close();
     let db: Database;
     try {
       db = openDatabase(this.path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -275,6 +276,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
 
   /** Runs `work` in one IMMEDIATE transaction: the write lock is taken first, so the reads in it are current. */
   private async write<T>(work: (sql: Statements, db: Database) => T, create = false): Promise<T> {
+    await checkStoreWrite(this.path, { create });
     const { db, sql } = await this.open(create);
     try {
       return db.transaction(() => work(sql, db)).immediate();
@@ -471,6 +473,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
     const valid = (await loadValidation()).parseState(state);
+    await checkStoreFiles(this.path); // a FIFO or a link is not "a store that exists"
     if (!options.replace && (await this.exists()) && (await this.hasData()))
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     await this.write((sql, db) => {
