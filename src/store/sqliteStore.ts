@@ -18,6 +18,7 @@ import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
+import { stopAfterLockForTest } from './testHooks.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 
@@ -266,7 +267,12 @@ export class SqliteStore implements FamilyStore {
   private async write<T>(work: (sql: Statements, db: Database) => T, create = false): Promise<T> {
     const { db, sql } = await this.open(create);
     try {
-      return db.transaction(() => work(sql, db)).immediate();
+      return db
+        .transaction(() => {
+          stopAfterLockForTest();
+          return work(sql, db);
+        })
+        .immediate();
     } catch (error) {
       throw sqliteError(error, this.path);
     }
