@@ -44,6 +44,9 @@ export interface LockOptions {
   timeoutMs?: number;
 }
 
+/** How long a writer waits for another before giving up with "locked" (SQLite's busy timeout too). */
+export const WRITER_WAIT_MS = 15_000;
+
 const TICKET_MARK = '.break-';
 const TEMP_MARK = '.tmp-';
 
@@ -210,7 +213,7 @@ class Claimant {
 
 /** Waits for the lock and returns a function that releases it. */
 export async function acquireLock(lockPath: string, options: LockOptions = {}): Promise<() => Promise<void>> {
-  const { timeoutMs = 15_000 } = options;
+  const { timeoutMs = WRITER_WAIT_MS } = options;
   const claimant = new Claimant(lockPath);
   const deadline = Date.now() + timeoutMs;
   let pause = 2;

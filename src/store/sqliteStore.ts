@@ -19,6 +19,7 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
+import { WRITER_WAIT_MS } from './lock.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 
@@ -241,7 +242,7 @@ export class SqliteStore implements FamilyStore {
     await fs.chmod(this.path, PRIVATE_FILE_MODE).catch(() => undefined);
     let db: Database;
     try {
-      db = openDatabase(this.path, { fileMustExist: true, timeout: 15_000 });
+      db = openDatabase(this.path, { fileMustExist: true, timeout: WRITER_WAIT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
