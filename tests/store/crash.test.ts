@@ -1,6 +1,7 @@
 // kill -9 at random moments: whatever the moment, the store loads and holds exactly the changes
 // that were acknowledged (plus, at most, the one in flight), in order; a lock or temp file left
-// by the killed writer does not stop the next one and does not stay behind.
+// by the killed writer (or a half-written record of it, or a ticket to break a lock) does not
+// stop the next one and does not stay behind.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,7 +77,7 @@ describe.each(BACKENDS)('crashes ($name)', ({ name: backend, file, kills: KILLS 
     }
     // The next writer cleans up whatever the last kill left (a lock, a temp file).
     await store.transact([OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 1, note: 'after' })], { user: 't', source: 'test', today: '2026-11-24' });
-    expect(readdirSync(laneDir).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
+    expect(readdirSync(laneDir).filter((n) => n.includes('.tmp-') || n.includes('.break-') || n.endsWith('.lock'))).toEqual([]);
     return { acknowledged, inFlightKept };
   }
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITER_WAIT_MS } from '../../src/store/lock.js';
 import { openStore } from '../../src/store/openStore.js';
 import { family, goal, state } from '../helpers/fixtures.js';
-import { bundleWriter, spawnWriter, writerNotes } from '../helpers/writer.js';
+import { bundleWriter, spawnWriter as startWriter, writerNotes } from '../helpers/writer.js';
 
 const PROCESSES = 8;
 const UPDATES = 100;
@@ -26,7 +26,15 @@ beforeAll(async () => {
   writer = await bundleWriter();
   dir = mkdtempSync(join(tmpdir(), 'famcoord-lockfaults-'));
 });
+const started: ReturnType<typeof startWriter>[] = [];
+/** A writer, ended when the tests end even if a test failed with it stopped. */
+function spawnWriter(...args: Parameters<typeof startWriter>) {
+  const one = startWriter(...args);
+  started.push(one);
+  return one;
+}
 afterAll(() => {
+  for (const { child } of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   writer?.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
