@@ -131,6 +131,7 @@ function judge(owner: LockOwner | undefined, path: string): { gone: true } | { g
 export async function describeLock(lockPath: string): Promise<string | undefined> {
   const found = await readRecord(lockPath);
   if (!found) return undefined;
+  if (!found.owner) return 'it has no owner record (perhaps from an older famcoord); if no famcoord is running, remove it';
   const verdict = judge(found.owner, lockPath);
   return verdict.gone ? 'left by a famcoord that is no longer running; the next change removes it' : `held by ${verdict.holder}`;
 }
