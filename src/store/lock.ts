@@ -90,7 +90,7 @@ function parseOwner(raw: string): LockOwner | undefined {
       typeof owner.host === 'string' &&
       /^[\w.-]{1,253}$/.test(owner.host) &&
       typeof owner.token === 'string' &&
-      /^[0-9a-f]{16,64}$/.test(owner.token) &&
+      /^[\w-]{1,64}$/.test(owner.token) &&
       optional(owner.boot, /^[\w-]{1,64}$/) &&
       optional(owner.started, /^\d{1,20}$/) &&
       optional(owner.program, /^[\w.-]{1,64}$/)

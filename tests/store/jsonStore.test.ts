@@ -6,7 +6,6 @@ import { OperationSchema, type OperationInput } from '../../src/domain/operation
 import { readAuditLog } from '../../src/store/auditLog.js';
 import { StoreError } from '../../src/store/errors.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
-import { acquireLock } from '../../src/store/lock.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
 import { bundleWriter, runWriters, writerNotes } from '../helpers/writer.js';
 
@@ -150,20 +149,6 @@ describe('the JSON store', () => {
     writeFileSync(`${store.path}.tmp-99999-abcdef`, 'half a store');
     await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
     expect(readdirSync(join(store.path, '..')).filter((n) => n.includes('.tmp-'))).toEqual([]);
-  });
-});
-
-describe('the lock', () => {
-  it('makes a second writer wait, and breaks a lock whose owner died', async () => {
-    const lock = join(tempDir(), 'store.json.lock');
-    const release = await acquireLock(lock);
-    await expect(acquireLock(lock, { timeoutMs: 100 })).rejects.toThrow(`locked by famcoord (process ${process.pid})`);
-    await release();
-    // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid limit).
-    writeFileSync(lock, JSON.stringify({ pid: 4_194_305, host: (await import('node:os')).hostname(), token: 'dead' }));
-    const again = await acquireLock(lock, { timeoutMs: 1_000 });
-    await again();
-    expect(existsSync(lock)).toBe(false);
   });
 });
 
