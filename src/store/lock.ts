@@ -113,8 +113,10 @@ async function readRecord(path: string): Promise<{ owner?: LockOwner } | undefin
 }
 
 /** Whether the owner is provably gone, and if not, who it is, in words for a message. */
-function judge(owner: LockOwner | undefined, path: string): { gone: true } | { gone: false; holder: string } {
-  if (!owner) return { gone: false, holder: `a lock file with no owner record (${path}, perhaps from an older famcoord); if no famcoord is running, remove it` };
+const NO_OWNER_ADVICE = 'if no famcoord is running, remove it and try again';
+
+function judge(owner: LockOwner | undefined, path: string): { gone: true } | { gone: false; holder: string; advice?: string } {
+  if (!owner) return { gone: false, holder: `a lock file with no owner record (${path}, perhaps left by an older famcoord)`, advice: NO_OWNER_ADVICE };
   if (owner.host !== hostname()) return { gone: false, holder: `famcoord on the host ${owner.host} (process ${owner.pid})` };
   if (owner.boot && BOOT_ID && owner.boot !== BOOT_ID) return { gone: true };
   const now = processState(owner.pid);
@@ -131,7 +133,7 @@ function judge(owner: LockOwner | undefined, path: string): { gone: true } | { g
 export async function describeLock(lockPath: string): Promise<string | undefined> {
   const found = await readRecord(lockPath);
   if (!found) return undefined;
-  if (!found.owner) return 'it has no owner record (perhaps from an older famcoord); if no famcoord is running, remove it';
+  if (!found.owner) return `it has no owner record (perhaps left by an older famcoord); ${NO_OWNER_ADVICE}`;
   const verdict = judge(found.owner, lockPath);
   return verdict.gone ? 'left by a famcoord that is no longer running; the next change removes it' : `held by ${verdict.holder}`;
 }
@@ -229,14 +231,16 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       if (!found) continue; // released in between
       const verdict = judge(found.owner, lockPath);
       let holder: string;
+      let advice = 'try again in a moment';
       if (verdict.gone) {
         const { blockedBy } = await claimant.breakRecord(lockPath, found.owner as LockOwner);
         if (!blockedBy) continue;
         holder = blockedBy;
       } else {
         holder = verdict.holder;
+        advice = verdict.advice ?? advice;
       }
-      if (Date.now() > deadline) throw new StoreError('locked', `the store is locked by ${holder}; try again in a moment`);
+      if (Date.now() > deadline) throw new StoreError('locked', `the store is locked by ${holder}; ${advice}`);
       await sleep(pause + Math.random() * pause);
       pause = Math.min(pause * 2, 50);
     }

@@ -54,7 +54,7 @@ describe('the lock', () => {
     const { lock } = lockIn();
     writeFileSync(lock, '');
     utimesSync(lock, anHourAgo(), anHourAgo());
-    await expect(acquireLock(lock, { timeoutMs: 300 })).rejects.toThrow(/locked by a lock file with no owner record .*if no famcoord is running, remove it/);
+    await expect(acquireLock(lock, { timeoutMs: 300 })).rejects.toThrow(/locked by a lock file with no owner record .*; if no famcoord is running, remove it and try again$/);
     expect(readFileSync(lock, 'utf8')).toBe('');
   });
 
