@@ -48,6 +48,8 @@ export interface LockOptions {
 export const WRITER_WAIT_MS = 15_000;
 
 const TICKET_MARK = '.break-';
+/** link(2)'s errors on a file system without hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 const TEMP_MARK = '.tmp-';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -161,6 +163,8 @@ class Claimant {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') return false;
+        if (code && NO_HARD_LINKS.has(code))
+          throw new StoreError('io', `cannot lock the store: the file system of ${dirname(target)} has no hard links (${code}), which famcoord's lock needs; keep the store on another disk`);
         if (code !== 'ENOENT') throw error;
       }
       // Our record is not there yet, or a lock holder tidied it away: write it (again). Only whole
