@@ -109,7 +109,7 @@ describe.runIf(existsSync('/proc/self/stat')).concurrent('a writer stopped while
     stopped.child.kill('SIGCONT');
     expect(await Promise.all([stopped.exited, ...others.map((o) => o.exited)])).toEqual(Array(PROCESSES + 1).fill(0));
     await expectEverythingOnce(store, 'stopped');
-  }, 300_000);
+  }, 600_000);
 
   it('JSON file: stopped from outside at a moment it holds the lock, then continued: nothing lost or doubled', async () => {
     const store = await newStore('store.json');
@@ -137,5 +137,5 @@ describe.runIf(existsSync('/proc/self/stat')).concurrent('a writer stopped while
     holder.child.kill('SIGCONT');
     expect(await Promise.all(writers.map((w) => w.exited))).toEqual(Array(PROCESSES + 1).fill(0));
     await expectEverythingOnce(store, 'stopped');
-  }, 300_000);
+  }, 600_000);
 });

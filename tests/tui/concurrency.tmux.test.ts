@@ -78,5 +78,5 @@ describe.runIf(hasTmux)('the workbench open while other processes write', () => 
     } finally {
       killSession(session);
     }
-  }, 120_000);
+  }, 600_000);
 });
