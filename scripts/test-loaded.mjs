@@ -22,15 +22,17 @@ if (timesAt >= 0) {
 }
 
 const burners = Array.from({ length: BURNERS }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-const stopBurners = () => {
+let vitest;
+// Whatever ends this script ends its children too: no burner or suite is left running.
+process.on('exit', () => {
   for (const burner of burners) burner.kill('SIGKILL');
-};
-process.on('exit', stopBurners);
+  vitest?.kill('SIGTERM');
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 function runSuite() {
   return new Promise((resolve) => {
-    const vitest = spawn(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...args], { cwd: ROOT, stdio: 'inherit' });
+    vitest = spawn(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...args], { cwd: ROOT, stdio: 'inherit' });
     vitest.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
