@@ -35,7 +35,8 @@ await build({
   // Smaller files compile faster at every start. React's production build is a fraction of its
   // development build, which would otherwise be bundled too (it is picked at run time).
   minify: true,
-  define: { 'process.env.NODE_ENV': '"production"', ...fingerprintDefine() },
+  // FAMCOORD_TEST_HOOKS false: the fault tests' hook (src/store/testHooks.ts) is compiled out.
+  define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
   // native addon: it stays in node_modules and is imported only when a store is a database.
   external: ['react-devtools-core', 'better-sqlite3'],

@@ -12,6 +12,7 @@ import { Keyring } from './crypto.js';
 import { readPendingErase } from './pendingErase.js';
 import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
+import { describeLock } from './lock.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
 import { irregularFileMessage, irregularStoreFiles, readRegularFile, sharedFolderMessage, sharedFolderMode } from './pathGuard.js';
 
@@ -115,7 +116,8 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
     if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to ${want.toString(8)}`);
   }
   const lock = `${storePath}.lock`;
-  if (await modeOf(lock)) problems.push(`a lock file exists (${lock}); if no famcoord is running, the next change removes it`);
+  const lockHolder = await describeLock(lock).catch(() => 'it cannot be read');
+  if (lockHolder) problems.push(`a lock file exists (${lock}): ${lockHolder}`);
   const base = storePath.split('/').pop() as string;
   const temps = (await fs.readdir(dirname(storePath)).catch(() => [] as string[])).filter((n) => n.startsWith(`${base}.tmp-`));
   if (temps.length) problems.push(`${temps.length} temp file(s) from an interrupted write; the next change removes them`);

@@ -21,6 +21,8 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
+import { stopAfterLockForTest } from './testHooks.js';
+import { WRITER_WAIT_MS } from './lock.js';
 import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 
@@ -52,8 +54,6 @@ export function isSqlitePath(path: string): boolean {
 
 const SCHEMA_VERSION = 1;
 
-/** How long a writer waits for another (SQLite's busy timeout). */
-const BUSY_TIMEOUT_MS = 15_000;
 /** How long an erase waits for readers on older snapshots before leaving the WAL to the next change. */
 const CHECKPOINT_WAIT_MS = 1_000;
 
@@ -252,7 +252,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     await handle.close();
     let db: Database;
     try {
-      db = openDatabase(this.path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      db = openDatabase(this.path, { fileMustExist: true, timeout: WRITER_WAIT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
@@ -279,7 +279,12 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     await checkStoreWrite(this.path, { create });
     const { db, sql } = await this.open(create);
     try {
-      return db.transaction(() => work(sql, db)).immediate();
+      return db
+        .transaction(() => {
+          stopAfterLockForTest();
+          return work(sql, db);
+        })
+        .immediate();
     } catch (error) {
       throw sqliteError(error, this.path);
     }
@@ -421,7 +426,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       if (result?.busy !== 0) return false;
     } finally {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma(`busy_timeout = ${WRITER_WAIT_MS}`);
     }
     await clearPendingErase(this.path);
     return true;

@@ -1,6 +1,6 @@
 // Waiting for Ink frames: poll until the frame shows what we expect, with a deadline, and fail
 // with the last frame so the test says what it saw. No fixed sleeps.
-export async function waitForFrame(lastFrame: () => string | undefined, expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 3_000): Promise<string> {
+export async function waitForFrame(lastFrame: () => string | undefined, expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   const ok = (frame: string) => (typeof expected === 'function' ? expected(frame) : typeof expected === 'string' ? frame.includes(expected) : expected.test(frame));
   for (;;) {

@@ -8,7 +8,8 @@ export function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
 }
 
-export async function waitForScreen(session: string, expected: RegExp, timeoutMs = 8_000): Promise<string> {
+// The deadline is generous: a loaded machine (npm run test:loaded) may take seconds to draw.
+export async function waitForScreen(session: string, expected: RegExp, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const screen = tmux('capture-pane', '-p', '-t', session);

@@ -21,7 +21,8 @@ export async function bundleWriter(): Promise<{ path: string; cleanup: () => voi
     // Each crash-test round starts a fresh process: a smaller bundle compiles faster.
     minify: true,
     // As the real build: known-good marks on, so a writer takes the line-by-line path the CLI takes.
-    define: fingerprintDefine(),
+    // The fault tests' hook on (src/store/testHooks.ts): a writer can be told to stop holding the lock.
+    define: { ...fingerprintDefine(), FAMCOORD_TEST_HOOKS: 'true' },
     logLevel: 'error',
     external: ['better-sqlite3'],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
@@ -29,19 +30,19 @@ export async function bundleWriter(): Promise<{ path: string; cleanup: () => voi
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Starts one writer process ("w<name>-<i>" notes); `exited` resolves with its exit code. */
+export function spawnWriter(writerPath: string, storePath: string, name: string, updates: number, goalId: string, env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [writerPath, storePath, name, String(updates), goalId], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  return { child, exited };
+}
+
 /**
  * Starts `processes` writer processes at once, each recording `updates` progress notes on one goal
  * ("w<process>-<i>"), and resolves with their exit codes when all have finished.
  */
 export function runWriters(writerPath: string, storePath: string, processes: number, updates: number, goalId: string): Promise<number[]> {
-  return Promise.all(
-    Array.from({ length: processes }, (_, w) =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [writerPath, storePath, String(w), String(updates), goalId], { stdio: ['ignore', 'ignore', 'inherit'] });
-        child.on('exit', (code) => resolve(code ?? -1));
-      }),
-    ),
-  );
+  return Promise.all(Array.from({ length: processes }, (_, w) => spawnWriter(writerPath, storePath, String(w), updates, goalId).exited));
 }
 
 /** The notes runWriters records, in no particular order. */

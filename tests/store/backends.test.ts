@@ -268,5 +268,5 @@ describe('concurrent writers on SQLite', () => {
     expect(new Set(notes)).toEqual(new Set(expected));
     expect((await store.history()).map((e) => e.step)).toEqual(Array.from({ length: processes * updates }, (_, i) => i + 1));
     console.log(`concurrency (SQLite): ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
-  }, 120_000);
+  }, 600_000);
 });

@@ -6,7 +6,6 @@ import { OperationSchema, type OperationInput } from '../../src/domain/operation
 import { readAuditLog } from '../../src/store/auditLog.js';
 import { StoreError } from '../../src/store/errors.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
-import { acquireLock } from '../../src/store/lock.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
 import { bundleWriter, runWriters, writerNotes } from '../helpers/writer.js';
 
@@ -153,20 +152,6 @@ describe('the JSON store', () => {
   });
 });
 
-describe('the lock', () => {
-  it('makes a second writer wait, and breaks a lock whose owner died', async () => {
-    const lock = join(tempDir(), 'store.json.lock');
-    const release = await acquireLock(lock);
-    await expect(acquireLock(lock, { timeoutMs: 100 })).rejects.toThrow(/locked by another famcoord process/);
-    await release();
-    // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid limit).
-    writeFileSync(lock, JSON.stringify({ pid: 4_194_305, host: (await import('node:os')).hostname(), token: 'dead' }));
-    const again = await acquireLock(lock, { timeoutMs: 1_000 });
-    await again();
-    expect(existsSync(lock)).toBe(false);
-  });
-});
-
 describe('concurrent writers', () => {
   let writer: { path: string; cleanup: () => void };
   beforeAll(async () => {
@@ -186,7 +171,7 @@ describe('concurrent writers', () => {
     const log = await readAuditLog(`${store.path}.audit.jsonl`);
     expect(log.map((e) => e.step)).toEqual(Array.from({ length: processes * updates }, (_, i) => i + 1));
     console.log(`concurrency: ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('undo across versions of famcoord', () => {
