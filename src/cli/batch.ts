@@ -48,10 +48,11 @@ export function parseBatch(text: string): ParsedBatch {
   return parsed;
 }
 
+/** How many items have each key, in first-seen order. An object would count "constructor" on top of Object's own. */
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 async function readInput(file: string): Promise<string> {

@@ -1,6 +1,7 @@
 // The one dialog: a titled form whose fields come from src/tui/forms.ts. Text fields show a
 // cursor; choice fields show ‹ value ›. The error from validation appears under its field.
 import { Box, Text } from 'ink';
+import { ownValue } from '../domain/own.js';
 import { DIALOGS, type DialogState, type Field } from '../tui/forms.js';
 import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
@@ -25,7 +26,7 @@ export function FormDialog({ dialog, subject, t, width, color }: FormDialogProps
       {(definition.fields as readonly Field[]).map((field, index) => {
         const focused = index === dialog.focus;
         const value = dialog.values[field.name] ?? '';
-        const shown = field.kind === 'choice' ? `‹ ${(dialog.labels?.[value] ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
+        const shown = field.kind === 'choice' ? `‹ ${(ownValue(dialog.labels, value) ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
         const room = inner - labelWidth - 2;
         // Long text scrolls: show its end, where the cursor is.
         const visible = field.kind === 'text' && [...shown].length > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;

@@ -20,6 +20,7 @@ import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } f
 import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
+import { ownValue } from '../domain/own.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
 
@@ -388,7 +389,7 @@ export class JsonFileStore implements FamilyStore {
       const state = await this.read();
       const logKey = this.readLogKey;
       let result: TransactResult;
-      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath, logKey)).some((e) => familyId in e.before)) {
+      if (!state.families.some((f) => f.id === familyId) && (await readAuditLog(this.logPath, logKey)).some((e) => Object.hasOwn(e.before, familyId))) {
         // Already out of the store (an erase cut short, or a plain removal): finish clearing it.
         result = { step: await lastStep(this.logPath, logKey), applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
@@ -416,7 +417,7 @@ export class JsonFileStore implements FamilyStore {
       const plan = planUndo(auditEntriesNewestFirst(this.logPath, this.readLogKey), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
       const { runRestore } = await loadTransactions();
-      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
+      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: ownValue(plan.target.before, familyId) ?? null })));
       const { step, familyIds } = await this.commit(write, changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };
     });

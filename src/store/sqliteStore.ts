@@ -11,6 +11,7 @@ import type { Operation } from '../domain/operations.js';
 import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
+import { ownValue } from '../domain/own.js';
 import { ValidationError } from '../domain/errors.js';
 import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
@@ -348,7 +349,7 @@ export class SqliteStore implements FamilyStore {
       const ws = new SqliteWorkspace(sql);
       const family = ws.family(familyId);
       let erased: TransactResult;
-      if (!family && readHistory(sql).some((entry) => familyId in entry.before)) {
+      if (!family && readHistory(sql).some((entry) => Object.hasOwn(entry.before, familyId))) {
         // Already out of the store (a plain removal): only the log still holds it.
         erased = { step: (sql.lastStep.get() as { step: number }).step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
@@ -377,7 +378,7 @@ export class SqliteStore implements FamilyStore {
       const ws = new SqliteWorkspace(sql);
       const plan = planUndo(historyNewestFirst(sql), (id) => ws.family(id));
       if (!plan.ok) throw new StoreError('undo', plan.reason);
-      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: plan.target.before[familyId] ?? null })));
+      const changes = runRestore(ws, plan.target.familyIds.map((familyId) => ({ familyId, family: ownValue(plan.target.before, familyId) ?? null })));
       ws.flush();
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: [], undoes: plan.target.step });
       return { step, undid: plan.target.step, familyIds };

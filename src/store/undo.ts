@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical.js';
 import { erasedFamiliesOf } from '../domain/familyLog.js';
+import { ownValue } from '../domain/own.js';
 import type { Family } from '../domain/schema.js';
 import type { AuditEntry } from './auditLog.js';
 
@@ -55,7 +56,7 @@ function planFrom(entries: Iterator<AuditEntry>, current: (familyId: string) => 
     };
   }
   for (const familyId of target.familyIds) {
-    const expected = target.afterHash?.[familyId];
+    const expected = ownValue(target.afterHash, familyId);
     if (expected === undefined) continue; // an entry written before hashes were recorded
     if (familyHash(current(familyId)) !== expected)
       return {
