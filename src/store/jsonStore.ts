@@ -133,6 +133,8 @@ function sealError(error: unknown, path: string): unknown {
       return new StoreError('passphrase', `the store ${path} is encrypted and no passphrase was given; set FAMCOORD_PASSPHRASE or run famcoord on a terminal`);
     case 'header':
       return new StoreError('corrupt', `the encrypted store ${path} has a damaged header; it was not changed`);
+    case 'unsupported':
+      return new StoreError('corrupt', `the encrypted store ${path} asks for unsupported encryption parameters (not the scrypt costs famcoord writes); it was not opened or changed`);
     case 'damaged':
       return new StoreError('corrupt', `the encrypted store ${path} is damaged (it fails its integrity check); it was not changed`);
   }
