@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { OperationSchema, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
+import { nestingProblem } from '../domain/nesting.js';
 import { describeIoError } from '../store/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -34,6 +35,11 @@ export function parseBatch(text: string): ParsedBatch {
       data = JSON.parse(raw);
     } catch (error) {
       parsed.problems.push(`line ${line}: not valid JSON${jsonColumn(error)}`);
+      return;
+    }
+    const deep = nestingProblem(data);
+    if (deep) {
+      parsed.problems.push(`line ${line}: ${deep.path}: ${deep.message}`);
       return;
     }
     const result = OperationSchema.safeParse(data);

@@ -1,6 +1,6 @@
 // Hostile input on the command line: ids that name Object.prototype's properties, and (below) text,
 // files and streams crafted to break famcoord.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -81,5 +81,41 @@ describe('a SQLite store', () => {
     expect(sqlite(['erase', '--family', 'constructor', '--yes']).code).toBe(0);
     expect(sqlite(['undo']).stderr).toMatch(/family constructor was erased/);
     expect(sqlite(['families', '--json']).stdout.trim()).toBe('[]');
+  });
+});
+
+/** JSON text of an object nested `levels` deep, built as text (JSON.stringify would recurse). */
+const deepJson = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+describe('data nested 3,000 levels deep', () => {
+  const deepFamily = `{"id":"f9","name":"Familien Dyb","members":[],"goals":[],"meetings":[],"contacts":[],"interventions":[],"consents":[],"extra":${deepJson(3000)}}`;
+
+  it('in a batch line is refused with the line and the field named', () => {
+    storeWithHistory();
+    const bytes = box.bytes();
+    const result = run(['batch', '-'], `{"op":"goal.status","goalId":"g1","status":"on-hold"}\n{"op":"family.import","family":${deepFamily}}\n`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^famcoord: line 2: family\.extra\.a\.a\.a\.a…: is nested more than 64 levels deep$/m);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(box.bytes()).toEqual(bytes);
+  });
+
+  it('in an import file is refused with the family and the field named', () => {
+    storeWithHistory();
+    const file = join(box.dir, 'import.json');
+    writeFileSync(file, `{"format":"famcoord-export","version":1,"exported":"2026-11-24T10:00:00Z","families":[${deepFamily}]}`);
+    const result = run(['import', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a famcoord export: families\[0\] \(f9\)\.extra\.a\.a\.a…: is nested more than 64 levels deep/);
+  });
+
+  it('in a store edited by hand is an invalid store, left as it is', () => {
+    storeWithHistory();
+    const text = readFileSync(box.store, 'utf8').replace('"name":"Familien Jensen"', `"name":"Familien Jensen","notes":${deepJson(3000)}`);
+    writeFileSync(box.store, text);
+    const result = run(['families']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/does not follow the store format: families\[0\] \(f1\)\.notes\.a\.a\.a…: is nested more than 64 levels deep; it was not changed/);
+    expect(readFileSync(box.store, 'utf8')).toBe(text);
   });
 });
