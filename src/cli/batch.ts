@@ -1,14 +1,13 @@
 // famcoord batch FILE|-: JSON Lines, one operation per line, all or nothing. Every line is
 // checked first and every bad line is reported with its number; only a wholly valid batch is
 // applied, in one write, as one audit step (so one `undo` takes it back).
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { OperationSchema, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
 import { nestingProblem } from '../domain/nesting.js';
-import { describeIoError } from '../store/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
+import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
 import { formatTable } from './table.js';
 
 export interface ParsedBatch {
@@ -61,17 +60,12 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return Object.fromEntries(counts);
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the batch file ${file}: ${describeIoError(error)}`);
-  }
+/** The batch's lines, parsed; a line that is not UTF-8 is one of the bad lines. */
+async function readBatch(file: string): Promise<ParsedBatch> {
+  const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: 'batch', limit: inputLimit(MAX_BATCH_BYTES) }));
+  const batch = parseBatch(text);
+  batch.problems.push(...badLines.map((line) => `line ${line}: not UTF-8 text; save the batch as UTF-8`));
+  return batch;
 }
 
 export function registerBatch(program: Command): void {
@@ -84,7 +78,8 @@ export function registerBatch(program: Command): void {
 Each line is one operation, as in the audit log, e.g.
   {"op": "goal.progress", "goalId": "g12", "score": 6, "note": "Mødt op hver dag"}
   {"op": "contact.resolve", "contactId": "c5", "resolution": "Ressourceforløb bevilget"}
-Blank lines and lines starting with # are skipped.
+Blank lines and lines starting with # are skipped. The file is UTF-8 (a byte order mark
+at the start is skipped), at most ${describeSize(MAX_BATCH_BYTES)}.
 
 Examples:
   famcoord batch updates.jsonl --dry-run
@@ -92,7 +87,7 @@ Examples:
   my-script | famcoord batch -`)
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
       const ctx = createContext(command);
-      const batch = parseBatch(await readInput(file));
+      const batch = await readBatch(file);
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'batch', today: ctx.today };
       const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);

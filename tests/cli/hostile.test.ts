@@ -1,6 +1,6 @@
 // Hostile input on the command line: ids that name Object.prototype's properties, and (below) text,
 // files and streams crafted to break famcoord.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -117,5 +117,59 @@ describe('data nested 3,000 levels deep', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/does not follow the store format: families\[0\] \(f1\)\.notes\.a\.a\.a…: is nested more than 64 levels deep; it was not changed/);
     expect(readFileSync(box.store, 'utf8')).toBe(text);
+  });
+});
+
+describe('a batch as bytes', () => {
+  const status = (goalId: string, value: string) => Buffer.from(`{"op":"goal.status","goalId":"${goalId}","status":"${value}"}`);
+  const file = (name: string, ...parts: Buffer[]) => {
+    const path = join(box.dir, name);
+    writeFileSync(path, Buffer.concat(parts));
+    return path;
+  };
+
+  it('names each line that is not UTF-8, and writes nothing', () => {
+    storeWithHistory();
+    const bytes = box.bytes();
+    const latin1 = Buffer.from('{"op":"goal.progress","goalId":"g1","score":3,"note":"Mødt op"}', 'latin1');
+    const result = run(['batch', file('latin1.jsonl', status('g1', 'on-hold'), Buffer.from('\n'), latin1, Buffer.from('\n\n'), latin1, Buffer.from('\n'))]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'famcoord: line 2: not UTF-8 text; save the batch as UTF-8',
+      'famcoord: line 4: not UTF-8 text; save the batch as UTF-8',
+      'famcoord: 2 bad line(s) in the batch; nothing was written',
+    ]);
+    expect(box.bytes()).toEqual(bytes);
+  });
+
+  it('skips a byte order mark at the start (as Windows editors write), in a file and on standard input', () => {
+    storeWithHistory();
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(run(['batch', file('bom.jsonl', bom, status('g1', 'on-hold'), Buffer.from('\r\n'))]).code).toBe(0);
+    const piped = box.run(['batch', '-', '--date', DATE], { input: `\ufeff${status('g1', 'active')}\n` });
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
+  });
+
+  it('larger than 256 MB is refused before it is read, saying how large a batch may be', () => {
+    storeWithHistory();
+    const big = join(box.dir, 'big.jsonl');
+    writeFileSync(big, '');
+    truncateSync(big, 600 * 1024 * 1024); // sparse: no disk used
+    const result = run(['batch', big]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^famcoord: the batch file .*big\.jsonl is 600 MB, larger than 256 MB, the most a batch may be: split it into smaller ones; nothing was written$/m);
+  });
+
+  it('on standard input is read only up to the limit', () => {
+    storeWithHistory();
+    const bytes = box.bytes();
+    const line = `${status('g1', 'on-hold')}\n`;
+    const env = { FAMCOORD_TEST_MAX_INPUT_BYTES: String(line.length * 10) };
+    const over = box.run(['batch', '-', '--date', DATE], { input: line.repeat(11), env });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^famcoord: the batch on standard input is larger than \d+ bytes, the most a batch may be: split it into smaller ones; nothing was written$/m);
+    expect(box.bytes()).toEqual(bytes);
+    expect(box.run(['batch', '-', '--date', DATE], { input: line, env }).code).toBe(0);
   });
 });
