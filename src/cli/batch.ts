@@ -6,7 +6,7 @@ import { OperationSchema, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
 import { nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
-import { UsageError } from './errors.js';
+import { printProblem, UsageError } from './errors.js';
 import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
 import { formatTable } from './table.js';
 
@@ -107,7 +107,7 @@ Examples:
           }),
         ].sort((a, b) => a.line - b.line);
         if (problems.length > 0) {
-          for (const problem of problems) process.stderr.write(`famcoord: ${problem.text}\n`);
+          for (const problem of problems) printProblem(problem.text);
           throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
         }
         return preview;

@@ -7,6 +7,7 @@ import { isIsoDate, todayIn } from '../domain/dates.js';
 import { writeJson } from './jsonOutput.js';
 import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
+import { sanitizeText } from '../domain/sanitize.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
@@ -42,6 +43,7 @@ export interface CliContext {
   /** The passphrase of an encrypted store, asked at most once (env, else the terminal). */
   passphrase: PassphraseSource;
   openStore(): Promise<FamilyStore>;
+  /** Writes text to stdout, sanitised when stdout is a terminal (printOut). */
   print(text: string): void;
   /** Writes JSON to stdout; resolves once a pipe has taken it all (a large answer waits for its reader). */
   printJson(value: unknown): Promise<void>;
@@ -93,9 +95,19 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
       if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase });
       return store;
     },
-    print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => printOut(text, process.stdout),
     printJson: (value) => writeJson(value, process.stdout),
   };
+}
+
+/**
+ * Writes text for stdout. On a terminal it is sanitised (a CSV or a document printed there could
+ * otherwise drive it: set the title, clear the screen, fill the clipboard); into a file or a pipe
+ * it goes as it is, since that is data.
+ */
+export function printOut(text: string, out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>): void {
+  const shown = out.isTTY ? sanitizeText(text) : text;
+  out.write(shown.endsWith('\n') ? shown : `${shown}\n`);
 }
 
 export type { RawOperation };

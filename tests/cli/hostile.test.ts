@@ -2,8 +2,9 @@
 // files and streams crafted to break famcoord.
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
 
 const DATE = '2026-11-24';
 /** Ids that are valid (letters only) and that every plain object inherits as a property. */
@@ -171,5 +172,73 @@ describe('a batch as bytes', () => {
     expect(over.stderr).toMatch(/^famcoord: the batch on standard input is larger than \d+ bytes, the most a batch may be: split it into smaller ones; nothing was written$/m);
     expect(box.bytes()).toEqual(bytes);
     expect(box.run(['batch', '-', '--date', DATE], { input: line, env }).code).toBe(0);
+  });
+});
+
+describe('text from the store that would drive a terminal', () => {
+  // A goal title with a window title (OSC 0), clear screen (CSI), a command for the clipboard
+  // (OSC 52), backspaces, a C1 CSI, a BiDi override, a zero-width space and a tag character.
+  const TITLE = 'Evil\u001b]0;PWNED\u0007\u001b[2J\u001b]52;c;ZWNobyBwd25lZA==\u0007\b\b\u009b31m\u202eX\u200bY\u{e0041}';
+  const DRIVING = /[\u0007\u0008\u001b\u009b\u202e]/;
+  const withHostileGoal = () => {
+    storeWithHistory();
+    expect(run(['batch', '-'], `${JSON.stringify({ op: 'goal.add', familyId: 'f1', title: TITLE, sector: 'school', due: '2027-02-01' })}\n`).code).toBe(0);
+  };
+
+  /** famcoord on a terminal: `script` gives it a pseudo-terminal as stdin and stdout. */
+  const onTerminal = (args: string[]) => {
+    const quoted = [process.execPath, BIN, ...args, '--store', box.store, '--date', DATE].map((a) => `'${a}'`).join(' ');
+    const result = spawnSync('script', ['-q', '-e', '-c', quoted, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FAMCOORD_USER: 'tester', TZ: 'Europe/Copenhagen', NO_COLOR: '1' }, timeout: 60_000 });
+    return { code: result.status, stdout: result.stdout };
+  };
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+
+  it.skipIf(!hasScript)('is sanitised when export --csv prints to a terminal, with invisible characters shown', () => {
+    withHostileGoal();
+    const result = onTerminal(['export', '--csv', 'goals']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Evil31mX⟨U\+200B⟩Y⟨U\+E0041⟩/);
+    expect(result.stdout).not.toMatch(DRIVING);
+    expect(result.stdout).not.toMatch(/PWNED|ZWNob/);
+  });
+
+  it('is kept as it is when export --csv writes to a pipe or a file (the data)', () => {
+    withHostileGoal();
+    expect(run(['export', '--csv', 'goals']).stdout).toContain(TITLE);
+    const out = join(box.dir, 'goals.csv');
+    expect(run(['export', '--csv', 'goals', '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(TITLE);
+  });
+
+  it('is escaped in JSON output (\\u009b), which still reads back as the same text', () => {
+    withHostileGoal();
+    for (const args of [['family', 'f1', '--json'], ['export', '--family', 'f1']]) {
+      const { stdout } = run(args);
+      expect(stdout).not.toMatch(DRIVING);
+      expect(stdout).toContain('\\u009b31m\\u202eX\\u200bY\\udb40\\udc41');
+      expect(stdout).toContain(JSON.stringify(TITLE).slice(1, 20));
+    }
+    const family = JSON.parse(run(['family', 'f1', '--json']).stdout);
+    expect(JSON.stringify(family)).toContain(JSON.stringify(TITLE));
+  });
+
+  it('is sanitised in tables, with invisible characters shown', () => {
+    withHostileGoal();
+    const { stdout } = run(['family', 'f1']);
+    expect(stdout).toMatch(/Evil31mX⟨U\+200B⟩Y⟨U\+E0041⟩/);
+    expect(stdout).not.toMatch(DRIVING);
+  });
+
+  it('is sanitised when a message echoes what was typed: a member id, a batch file, the store path', () => {
+    storeWithHistory();
+    const typed = 'p1\u001b]0;PWNED\u0007\u009b2J';
+    expect(run(['access-log', typed]).stdout).toBe('No logged changes about p12J.\n');
+    const batch = run(['batch', join(box.dir, typed)]);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toMatch(/^famcoord: cannot read the batch file .*p12J: no such file or directory/);
+    const store = box.run(['families', '--store', join(box.dir, typed, 'store.json')], { store: false });
+    expect(store.code).toBe(1);
+    expect(store.stderr).toMatch(/p12J/);
+    for (const output of [batch.stderr, store.stderr]) expect(output).not.toMatch(DRIVING);
   });
 });
