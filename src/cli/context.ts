@@ -7,6 +7,8 @@ import { isIsoDate, todayIn } from '../domain/dates.js';
 import { writeJson } from './jsonOutput.js';
 import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
+import { describePath } from '../domain/errors.js';
+import { ownValue } from '../domain/own.js';
 import { sanitizeText } from '../domain/sanitize.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
@@ -112,8 +114,11 @@ export function printOut(text: string, out: Pick<NodeJS.WriteStream, 'write' | '
 
 export type { RawOperation };
 
-/** How a field of an operation is typed on the command line: "--reply-by", or "GOAL_ID" for an argument. */
-export type FieldNames = Partial<Record<string, string>>;
+/**
+ * How a field of an operation is typed on the command line: "--reply-by", or "GOAL_ID" for an
+ * argument; 'from-json' when the fields came from --from-json (a problem is named by its place there).
+ */
+export type FieldNames = Partial<Record<string, string>> | 'from-json';
 
 const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -127,9 +132,10 @@ async function validateOperations(inputs: readonly RawOperation[], names: FieldN
     const result = OperationSchema.safeParse(input);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
+    const message = issue?.message ?? 'is not valid';
+    if (names === 'from-json') throw new UsageError(`--from-json${issue?.path.length ? ` field ${describePath(issue.path, input)}` : ':'} ${message}`);
     const field = String(issue?.path[0] ?? '');
-    const where = names[field] ?? `--${kebab(field)}`;
-    throw new UsageError(`${where} ${issue?.message ?? 'is not valid'}`);
+    throw new UsageError(`${ownValue(names, field) ?? `--${kebab(field)}`} ${message}`);
   });
 }
 

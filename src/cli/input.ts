@@ -3,8 +3,11 @@
 // bytes arrive (a pipe has no size), so a 1 GB stream is refused at the limit, not held in memory.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { nestingProblem } from '../domain/nesting.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { describeIoError } from '../store/errors.js';
+import { describeJsonError } from '../store/jsonStore.js';
 import { UsageError } from './errors.js';
 
 /** The largest batch famcoord reads: 256 MB is over a million operations. */
@@ -104,4 +107,38 @@ export function decodeUtf8Lines(bytes: Buffer): { text: string; badLines: number
     start = stop + 1;
   }
   return { text: lines.join('\n'), badLines };
+}
+
+/** The largest --from-json object: one family, goal or contact is a few kilobytes. */
+export const MAX_FROM_JSON_BYTES = 1024 * 1024;
+
+/**
+ * The fields of one operation from a JSON object in FILE or on standard input (--from-json FILE|-),
+ * or undefined without --from-json. Names typed on the command line are visible to every user of
+ * the machine (`ps`); a file or a pipe is not. The fields are those of the operation in a batch
+ * line; `op` and the fields the command's arguments give (`inArguments`) are left out, and no
+ * other flag may be given with it. The operation's schema then checks the fields.
+ */
+export async function fieldsFromJson(command: Command, file: string | undefined, inArguments: readonly string[] = []): Promise<Record<string, unknown> | undefined> {
+  if (file === undefined) return undefined;
+  for (const option of command.options) {
+    const key = option.attributeName();
+    if (key !== 'fromJson' && command.getOptionValueSource(key) === 'cli')
+      throw new UsageError(`--from-json gives every field: leave out ${option.long}, and put it in the JSON object`);
+  }
+  const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: '--from-json', limit: inputLimit(MAX_FROM_JSON_BYTES) }));
+  if (badLines.length > 0) throw new UsageError(`--from-json: line ${badLines[0]} is not UTF-8 text; save it as UTF-8`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--from-json: not valid JSON ${describeJsonError(error, text)}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new UsageError('--from-json must hold one JSON object of the fields, e.g. {"name": "Familien Jensen"}');
+  const deep = nestingProblem(data);
+  if (deep) throw new UsageError(`--from-json: ${deep.path}: ${deep.message}`);
+  for (const field of ['op', ...inArguments])
+    if (Object.hasOwn(data, field)) throw new UsageError(`--from-json: leave out ${field}: ${field === 'op' ? 'the command names the operation' : 'the command line gives it'}`);
+  return data as Record<string, unknown>;
 }

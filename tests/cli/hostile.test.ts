@@ -242,3 +242,40 @@ describe('text from the store that would drive a terminal', () => {
     for (const output of [batch.stderr, store.stderr]) expect(output).not.toMatch(DRIVING);
   });
 });
+
+describe('--from-json: personal data without the command line (where ps shows it)', () => {
+  it('adds a family, a member, a goal and a contact from JSON on standard input or in a file', () => {
+    expect(run(['init']).code).toBe(0);
+    const family = { name: 'Familien Zebrafisk', coordinator: 'Hanne Kjær', members: [{ name: 'Mette Zebrafisk', role: 'adult' }] };
+    expect(run(['families', 'add', '--from-json', '-'], JSON.stringify(family)).stdout).toMatch(/^Added family f1 /);
+    expect(run(['member', 'add', 'f1', '--from-json', '-'], '{"name": "Emil Zebrafisk", "role": "child", "born": "2015-04-02"}').code).toBe(0);
+    const goalFile = join(box.dir, 'goal.json');
+    writeFileSync(goalFile, '\ufeff{"title": "Emil kommer i skole", "sector": "school", "due": "2027-01-31", "memberId": "p2"}');
+    expect(run(['goal', 'add', 'f1', '--from-json', goalFile]).code).toBe(0);
+    expect(run(['contact', 'add', 'f1', '--from-json', '-'], '{"sector": "school", "subject": "PPR-vurdering af Emil", "replyBy": "2026-12-08"}').code).toBe(0);
+    const saved = JSON.parse(run(['family', 'f1', '--json']).stdout);
+    expect(saved).toMatchObject({ name: 'Familien Zebrafisk', coordinator: 'Hanne Kjær' });
+    expect(JSON.stringify(saved)).toMatch(/Emil Zebrafisk.*2015-04-02/);
+    expect(JSON.stringify(saved)).toMatch(/Emil kommer i skole/);
+    expect(JSON.stringify(saved)).toMatch(/PPR-vurdering af Emil/);
+  });
+
+  it.each([
+    [['families', 'add', '--from-json', '-'], '{"name": "X", "members": [{"name": "Y", "role": "grown"}]}', /^famcoord: --from-json field members\[0\]\.role must be one of: adult, child$/m],
+    [['families', 'add', '--from-json', '-'], '{"name": "X", "nmae": "Y"}', /^famcoord: --from-json: .*nmae/m],
+    [['families', 'add', '--from-json', '-', '--name', 'Familien Synlig'], '{"name": "X"}', /leave out --name/],
+    [['families', 'add', '--from-json', '-'], '["X"]', /must hold one JSON object/],
+    [['families', 'add', '--from-json', '-'], '{"name": "X",', /^famcoord: --from-json: not valid JSON at /m],
+    [['goal', 'add', 'f1', '--from-json', '-'], '{"familyId": "f2", "title": "x"}', /leave out familyId: the command line gives it/],
+    [['goal', 'add', 'f1', '--from-json', '-'], '{"op": "family.erase"}', /leave out op/],
+    [['goal', 'add', 'f1', '--from-json', '-'], `{"title": ${'['.repeat(100)}${']'.repeat(100)}}`, /--from-json: title.*is nested more than 64 levels deep/],
+    [['member', 'add', 'f1', 'Emil:child', '--from-json', '-'], '{"name": "Emil", "role": "child"}', /not both/],
+  ])('%j is refused with the problem named, and writes nothing', (args, input, message) => {
+    storeWithHistory();
+    const bytes = box.bytes();
+    const result = run(args, input);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(box.bytes()).toEqual(bytes);
+  });
+});
