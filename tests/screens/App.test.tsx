@@ -234,6 +234,6 @@ describe('the other screens', () => {
     const { app } = await open(state(family('f1', { name: 'Familien Berg', goals: [goal('g1', '2026-11-01')] }), family('f2', { name: 'Familien Be\u200brg', goals: [goal('g2', '2026-11-01')] })));
     const frame = await waitForFrame(app.lastFrame, /Overdue goals \(2\)/);
     expect(frame).toContain('Familien Be⟨U+200B⟩rg');
-    expect(frame).not.toContain("\u200b");
+    expect(frame).not.toContain('\u200b');
   });
 });
