@@ -1,7 +1,7 @@
 // famcoord contact add|answer|resolve|cancel: cross-sector contacts, chased until answered.
 import type { Command } from 'commander';
 import { applyOperations, createdId, createContext } from './context.js';
-import { fieldsFromJson } from './input.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { sectorFlag } from './parse.js';
 
 export function registerContact(program: Command): void {
@@ -16,7 +16,7 @@ export function registerContact(program: Command): void {
     .option('--department <text>', 'the department, e.g. "Jobcenter Nord"')
     .option('--opened <YYYY-MM-DD>', 'when it was sent (default: today)')
     .option('--reply-by <YYYY-MM-DD>', 'when an answer is due')
-    .option('--from-json <FILE|->', 'the fields as a JSON object in a file, or - for standard input, instead of the flags: keeps names off the command line, where other users can see them (ps)')
+    .option(...FROM_JSON_OPTION)
     .addHelpText('after', '\nExample:\n  famcoord contact add f3 --sector school --subject "Anmodning om PPR-vurdering af Emil" --reply-by 2026-12-08\n  famcoord contact add f3 --from-json contact.json   # {"sector": "school", "subject": "…", "replyBy": "2026-12-08"}')
     .action(async (familyId: string, o: { sector: string; subject: string; department?: string; opened?: string; replyBy?: string; fromJson?: string }, command: Command) => {
       const ctx = createContext(command);

@@ -4,7 +4,7 @@ import { parseMember } from './parse.js';
 import { wallClock } from '../domain/dates.js';
 import { familiesView, type FamilySummary } from '../domain/views.js';
 import { applyOperations, collect, createContext } from './context.js';
-import { fieldsFromJson } from './input.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { formatTable } from './table.js';
 
 export function registerFamilies(program: Command): void {
@@ -40,7 +40,7 @@ export function registerFamilies(program: Command): void {
     .option('--member <name:role>', 'a member, role adult or child (repeatable)', collect, [])
     .option('--coordinator <name>', 'the family coordinator')
     .option('--id <id>', 'a chosen id (default: the next free f-number)')
-    .option('--from-json <FILE|->', 'the fields as a JSON object in a file, or - for standard input, instead of the flags: keeps names off the command line, where other users can see them (ps)')
+    .option(...FROM_JSON_OPTION)
     .addHelpText('after', '\nExample, with the names kept off the command line:\n  famcoord families add --from-json - <<< \'{"name": "Familien Jensen", "members": [{"name": "Mette Jensen", "role": "adult"}]}\'')
     .action(async (options: { name: string; member: string[]; coordinator?: string; id?: string; fromJson?: string }, command: Command) => {
       const ctx = createContext(command);

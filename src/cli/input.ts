@@ -109,6 +109,12 @@ export function decodeUtf8Lines(bytes: Buffer): { text: string; badLines: number
   return { text: lines.join('\n'), badLines };
 }
 
+/** The --from-json option of the commands that add personal data, for `.option(...FROM_JSON_OPTION)`. */
+export const FROM_JSON_OPTION = [
+  '--from-json <FILE|->',
+  'the fields as a JSON object in a file, or - for standard input, instead of the flags: keeps names off the command line, where other users can see them (ps)',
+] as const;
+
 /** The largest --from-json object: one family, goal or contact is a few kilobytes. */
 export const MAX_FROM_JSON_BYTES = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { applyOperations, createdId, createContext } from './context.js';
 import { UsageError } from './errors.js';
-import { fieldsFromJson } from './input.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { parseMember, sectorFlag } from './parse.js';
 
 export function registerIntervention(program: Command): void {
@@ -46,7 +46,7 @@ export function registerMember(program: Command): void {
     .argument('<FAMILY_ID>', 'the family, e.g. f3')
     .argument('[NAME:ROLE]', 'e.g. "Emil Jensen:child" (required unless --from-json gives the member)')
     .option('--born <YYYY-MM-DD>', 'date of birth')
-    .option('--from-json <FILE|->', 'the fields as a JSON object in a file, or - for standard input, instead of the flags: keeps names off the command line, where other users can see them (ps)')
+    .option(...FROM_JSON_OPTION)
     .addHelpText('after', '\nExamples:\n  famcoord member add f3 "Emil Jensen:child" --born 2015-04-02\n  famcoord member add f3 --from-json -   # {"name": "Emil Jensen", "role": "child", "born": "2015-04-02"}')
     .action(async (familyId: string, member: string | undefined, o: { born?: string; fromJson?: string }, command: Command) => {
       const ctx = createContext(command);
