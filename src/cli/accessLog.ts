@@ -2,6 +2,7 @@
 // citizen's request to know what is done with their data).
 import type { Command } from 'commander';
 import { changesAbout, type PersonChange } from '../domain/personLog.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { createContext } from './context.js';
 import { formatTable } from './table.js';
 
@@ -16,7 +17,7 @@ export function registerAccessLog(program: Command): void {
       const store = await ctx.openStore();
       const changes = changesAbout(memberId, await store.history(), (await store.read()).families);
       if (ctx.json) return ctx.printJson({ memberId, changes });
-      if (changes.length === 0) return ctx.print(`No logged changes about ${memberId}.`);
+      if (changes.length === 0) return ctx.print(`No logged changes about ${sanitizeLine(memberId)}.`);
       ctx.print(
         formatTable<PersonChange>([
           { header: 'STEP', value: (c) => c.step, align: 'right' },

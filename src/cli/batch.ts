@@ -1,13 +1,13 @@
 // famcoord batch FILE|-: JSON Lines, one operation per line, all or nothing. Every line is
 // checked first and every bad line is reported with its number; only a wholly valid batch is
 // applied, in one write, as one audit step (so one `undo` takes it back).
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { OperationSchema, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
-import { describeIoError } from '../store/errors.js';
+import { nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
-import { UsageError } from './errors.js';
+import { printProblem, UsageError } from './errors.js';
+import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
 import { formatTable } from './table.js';
 
 export interface ParsedBatch {
@@ -36,6 +36,11 @@ export function parseBatch(text: string): ParsedBatch {
       parsed.problems.push(`line ${line}: not valid JSON${jsonColumn(error)}`);
       return;
     }
+    const deep = nestingProblem(data);
+    if (deep) {
+      parsed.problems.push(`line ${line}: ${deep.path}: ${deep.message}`);
+      return;
+    }
     const result = OperationSchema.safeParse(data);
     if (!result.success) {
       const issues = result.error.issues.map((issue) => `${issue.path.length ? `${describePath(issue.path, data)}: ` : ''}${issue.message}`);
@@ -48,23 +53,19 @@ export function parseBatch(text: string): ParsedBatch {
   return parsed;
 }
 
+/** How many items have each key, in first-seen order. An object would count "constructor" on top of Object's own. */
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the batch file ${file}: ${describeIoError(error)}`);
-  }
+/** The batch's lines, parsed; a line that is not UTF-8 is one of the bad lines. */
+async function readBatch(file: string): Promise<ParsedBatch> {
+  const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: 'batch', limit: inputLimit(MAX_BATCH_BYTES) }));
+  const batch = parseBatch(text);
+  batch.problems.push(...badLines.map((line) => `line ${line}: not UTF-8 text; save the batch as UTF-8`));
+  return batch;
 }
 
 export function registerBatch(program: Command): void {
@@ -77,7 +78,8 @@ export function registerBatch(program: Command): void {
 Each line is one operation, as in the audit log, e.g.
   {"op": "goal.progress", "goalId": "g12", "score": 6, "note": "Mødt op hver dag"}
   {"op": "contact.resolve", "contactId": "c5", "resolution": "Ressourceforløb bevilget"}
-Blank lines and lines starting with # are skipped.
+Blank lines and lines starting with # are skipped. The file is UTF-8 (a byte order mark
+at the start is skipped), at most ${describeSize(MAX_BATCH_BYTES)}.
 
 Examples:
   famcoord batch updates.jsonl --dry-run
@@ -85,7 +87,7 @@ Examples:
   my-script | famcoord batch -`)
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
       const ctx = createContext(command);
-      const batch = parseBatch(await readInput(file));
+      const batch = await readBatch(file);
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'batch', today: ctx.today };
       const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
@@ -105,7 +107,7 @@ Examples:
           }),
         ].sort((a, b) => a.line - b.line);
         if (problems.length > 0) {
-          for (const problem of problems) process.stderr.write(`famcoord: ${problem.text}\n`);
+          for (const problem of problems) printProblem(problem.text);
           throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
         }
         return preview;

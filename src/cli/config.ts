@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openConfig, resolveStorePath } from '../store/location.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { createContext } from './context.js';
 
 const ORIGIN_TEXT = {
@@ -21,7 +22,7 @@ export function registerConfig(program: Command): void {
       const { path, origin } = await resolveStorePath({ flag: ctx.storeFlag });
       const file = (await openConfig()).path;
       if (ctx.json) await ctx.printJson({ store: path, origin, config: file });
-      else ctx.print(`store:  ${path} (${ORIGIN_TEXT[origin]})\nconfig: ${file}`);
+      else ctx.print(`store:  ${sanitizeLine(path)} (${ORIGIN_TEXT[origin]})\nconfig: ${sanitizeLine(file)}`);
     });
 
   config
@@ -33,7 +34,7 @@ export function registerConfig(program: Command): void {
       const absolute = resolve(path);
       (await openConfig()).set('store', absolute);
       if (ctx.json) await ctx.printJson({ ok: true, store: absolute });
-      else ctx.print(`Your default store is now ${absolute}`);
+      else ctx.print(`Your default store is now ${sanitizeLine(absolute)}`);
     });
 
   config

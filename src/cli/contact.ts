@@ -1,6 +1,7 @@
 // famcoord contact add|answer|resolve|cancel: cross-sector contacts, chased until answered.
 import type { Command } from 'commander';
 import { applyOperations, createdId, createContext } from './context.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { sectorFlag } from './parse.js';
 
 export function registerContact(program: Command): void {
@@ -15,12 +16,15 @@ export function registerContact(program: Command): void {
     .option('--department <text>', 'the department, e.g. "Jobcenter Nord"')
     .option('--opened <YYYY-MM-DD>', 'when it was sent (default: today)')
     .option('--reply-by <YYYY-MM-DD>', 'when an answer is due')
-    .addHelpText('after', '\nExample:\n  famcoord contact add f3 --sector school --subject "Anmodning om PPR-vurdering af Emil" --reply-by 2026-12-08')
-    .action(async (familyId: string, o: { sector: string; subject: string; department?: string; opened?: string; replyBy?: string }, command: Command) => {
+    .option(...FROM_JSON_OPTION)
+    .addHelpText('after', '\nExample:\n  famcoord contact add f3 --sector school --subject "Anmodning om PPR-vurdering af Emil" --reply-by 2026-12-08\n  famcoord contact add f3 --from-json contact.json   # {"sector": "school", "subject": "…", "replyBy": "2026-12-08"}')
+    .action(async (familyId: string, o: { sector: string; subject: string; department?: string; opened?: string; replyBy?: string; fromJson?: string }, command: Command) => {
+      const ctx = createContext(command);
+      const json = await fieldsFromJson(command, o.fromJson, ['familyId']);
       await applyOperations(
-        createContext(command),
-        [{ op: 'contact.add', familyId, sector: sectorFlag(o.sector), subject: o.subject, ...(o.department !== undefined && { department: o.department }), ...(o.opened !== undefined && { opened: o.opened }), ...(o.replyBy !== undefined && { replyBy: o.replyBy }) }],
-        { familyId: 'FAMILY_ID' },
+        ctx,
+        [json ? { op: 'contact.add', familyId, ...json } : { op: 'contact.add', familyId, sector: sectorFlag(o.sector), subject: o.subject, ...(o.department !== undefined && { department: o.department }), ...(o.opened !== undefined && { opened: o.opened }), ...(o.replyBy !== undefined && { replyBy: o.replyBy }) }],
+        json ? 'from-json' : { familyId: 'FAMILY_ID' },
         (r) => `Opened contact ${createdId(r)} for family ${familyId}`,
       );
     });

@@ -7,6 +7,9 @@ import { isIsoDate, todayIn } from '../domain/dates.js';
 import { writeJson } from './jsonOutput.js';
 import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
+import { describePath } from '../domain/errors.js';
+import { ownValue } from '../domain/own.js';
+import { sanitizeText } from '../domain/sanitize.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
@@ -42,6 +45,7 @@ export interface CliContext {
   /** The passphrase of an encrypted store, asked at most once (env, else the terminal). */
   passphrase: PassphraseSource;
   openStore(): Promise<FamilyStore>;
+  /** Writes text to stdout, sanitised when stdout is a terminal (printOut). */
   print(text: string): void;
   /** Writes JSON to stdout; resolves once a pipe has taken it all (a large answer waits for its reader). */
   printJson(value: unknown): Promise<void>;
@@ -93,15 +97,28 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
       if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase });
       return store;
     },
-    print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => printOut(text, process.stdout),
     printJson: (value) => writeJson(value, process.stdout),
   };
 }
 
+/**
+ * Writes text for stdout. On a terminal it is sanitised (a CSV or a document printed there could
+ * otherwise drive it: set the title, clear the screen, fill the clipboard); into a file or a pipe
+ * it goes as it is, since that is data.
+ */
+export function printOut(text: string, out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>): void {
+  const shown = out.isTTY ? sanitizeText(text) : text;
+  out.write(shown.endsWith('\n') ? shown : `${shown}\n`);
+}
+
 export type { RawOperation };
 
-/** How a field of an operation is typed on the command line: "--reply-by", or "GOAL_ID" for an argument. */
-export type FieldNames = Partial<Record<string, string>>;
+/**
+ * How a field of an operation is typed on the command line: "--reply-by", or "GOAL_ID" for an
+ * argument; 'from-json' when the fields came from --from-json (a problem is named by its place there).
+ */
+export type FieldNames = Partial<Record<string, string>> | 'from-json';
 
 const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -115,9 +132,10 @@ async function validateOperations(inputs: readonly RawOperation[], names: FieldN
     const result = OperationSchema.safeParse(input);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
+    const message = issue?.message ?? 'is not valid';
+    if (names === 'from-json') throw new UsageError(`--from-json${issue?.path.length ? ` field ${describePath(issue.path, input)}` : ':'} ${message}`);
     const field = String(issue?.path[0] ?? '');
-    const where = names[field] ?? `--${kebab(field)}`;
-    throw new UsageError(`${where} ${issue?.message ?? 'is not valid'}`);
+    throw new UsageError(`${ownValue(names, field) ?? `--${kebab(field)}`} ${message}`);
   });
 }
 

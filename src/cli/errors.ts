@@ -3,6 +3,7 @@
 // ever prints a stack trace or a value from the store.
 import { OperationError, TransactionError, ValidationError } from '../domain/errors.js';
 import { StoreError } from '../store/errors.js';
+import { sanitizeText } from '../domain/sanitize.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -14,6 +15,11 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** Writes one message to stderr, prefixed. Sanitised: it may echo what was typed or a file's name. */
+export function printProblem(message: string): void {
+  process.stderr.write(`famcoord: ${sanitizeText(message)}\n`);
 }
 
 export function exitCodeFor(error: unknown): number {

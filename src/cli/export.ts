@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
 import { buildExport } from '../domain/exchange.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { escapeJsonControls, sanitizeLine } from '../domain/sanitize.js';
 import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
 import { deliverDocument } from './documentOutput.js';
@@ -59,6 +59,6 @@ Examples:
       }
       const document = buildExport(state, await store.history(), { exported: new Date().toISOString(), ...(familyIds && { familyIds }) });
       const what = `${document.families.length} famil${document.families.length === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`;
-      await deliverDocument(ctx, `${JSON.stringify(document, null, 2)}\n`, options.out, what);
+      await deliverDocument(ctx, `${escapeJsonControls(JSON.stringify(document, null, 2))}\n`, options.out, what);
     });
 }

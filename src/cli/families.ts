@@ -4,6 +4,7 @@ import { parseMember } from './parse.js';
 import { wallClock } from '../domain/dates.js';
 import { familiesView, type FamilySummary } from '../domain/views.js';
 import { applyOperations, collect, createContext } from './context.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { formatTable } from './table.js';
 
 export function registerFamilies(program: Command): void {
@@ -39,12 +40,15 @@ export function registerFamilies(program: Command): void {
     .option('--member <name:role>', 'a member, role adult or child (repeatable)', collect, [])
     .option('--coordinator <name>', 'the family coordinator')
     .option('--id <id>', 'a chosen id (default: the next free f-number)')
-    .action(async (options: { name: string; member: string[]; coordinator?: string; id?: string }, command: Command) => {
+    .option(...FROM_JSON_OPTION)
+    .addHelpText('after', '\nExample, with the names kept off the command line:\n  famcoord families add --from-json - <<< \'{"name": "Familien Jensen", "members": [{"name": "Mette Jensen", "role": "adult"}]}\'')
+    .action(async (options: { name: string; member: string[]; coordinator?: string; id?: string; fromJson?: string }, command: Command) => {
       const ctx = createContext(command);
+      const json = await fieldsFromJson(command, options.fromJson);
       await applyOperations(
         ctx,
-        [{ op: 'family.add', name: options.name, members: options.member.map(parseMember), ...(options.coordinator !== undefined && { coordinator: options.coordinator }), ...(options.id !== undefined && { id: options.id }) }],
-        { members: '--member' },
+        [json ? { op: 'family.add', ...json } : { op: 'family.add', name: options.name, members: options.member.map(parseMember), ...(options.coordinator !== undefined && { coordinator: options.coordinator }), ...(options.id !== undefined && { id: options.id }) }],
+        json ? 'from-json' : { members: '--member' },
         (r) => `Added family ${r.familyIds[0]}`,
       );
     });

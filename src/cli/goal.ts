@@ -1,6 +1,7 @@
 // famcoord goal add|progress|status|update: the family's goals.
 import type { Command } from 'commander';
 import { applyOperations, createdId, createContext, numberFlag } from './context.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { sectorFlag } from './parse.js';
 
 export function registerGoal(program: Command): void {
@@ -16,12 +17,15 @@ export function registerGoal(program: Command): void {
     .option('--member <MEMBER_ID>', 'whose goal it is (default: the whole family)')
     .option('--status <status>', 'proposed, active, on-hold, completed or cancelled', 'active')
     .option('--priority <n>', "the family's priority, 1 = most important (default: last)")
-    .addHelpText('after', '\nExample:\n  famcoord goal add f3 --title "Emil kommer i skole hver dag" --sector school --due 2027-01-31 --member p7')
-    .action(async (familyId: string, o: { title: string; sector: string; due: string; member?: string; status: string; priority?: string }, command: Command) => {
+    .option(...FROM_JSON_OPTION)
+    .addHelpText('after', '\nExample:\n  famcoord goal add f3 --title "Emil kommer i skole hver dag" --sector school --due 2027-01-31 --member p7\n  famcoord goal add f3 --from-json goal.json   # {"title": "…", "sector": "school", "due": "2027-01-31", "memberId": "p7"}')
+    .action(async (familyId: string, o: { title: string; sector: string; due: string; member?: string; status: string; priority?: string; fromJson?: string }, command: Command) => {
+      const ctx = createContext(command);
+      const json = await fieldsFromJson(command, o.fromJson, ['familyId']);
       await applyOperations(
-        createContext(command),
-        [{ op: 'goal.add', familyId, title: o.title, sector: sectorFlag(o.sector), due: o.due, status: o.status, ...(o.member !== undefined && { memberId: o.member }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }) }],
-        { familyId: 'FAMILY_ID', memberId: '--member' },
+        ctx,
+        [json ? { op: 'goal.add', familyId, ...json } : { op: 'goal.add', familyId, title: o.title, sector: sectorFlag(o.sector), due: o.due, status: o.status, ...(o.member !== undefined && { memberId: o.member }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }) }],
+        json ? 'from-json' : { familyId: 'FAMILY_ID', memberId: '--member' },
         (r) => `Added goal ${createdId(r)} to family ${familyId}`,
       );
     });

@@ -10,7 +10,7 @@ import { describeProblems, ValidationError } from '../domain/errors.js';
 import { describeIoError } from '../store/errors.js';
 import { describeJsonError } from '../store/jsonStore.js';
 import { createContext } from './context.js';
-import { EXIT_FAILED, UsageError } from './errors.js';
+import { EXIT_FAILED, printProblem, UsageError } from './errors.js';
 import { formatTable } from './table.js';
 
 /** The families in an export file; any problem is a UsageError naming the file and the place. */
@@ -52,7 +52,7 @@ function outcomes(plan: ImportPlan, prefer: Preference | undefined): Outcome[] {
 }
 
 function fail(lines: readonly string[]): void {
-  for (const line of lines) process.stderr.write(`famcoord: ${line}\n`);
+  for (const line of lines) printProblem(line);
   process.exitCode = EXIT_FAILED;
 }
 

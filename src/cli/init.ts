@@ -1,6 +1,7 @@
 // famcoord init: an empty store at the configured place.
 import type { Command } from 'commander';
 import { emptyState } from '../domain/schema.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { createContext } from './context.js';
 
 export function registerInit(program: Command): void {
@@ -16,6 +17,6 @@ export function registerInit(program: Command): void {
       await store.create(emptyState(), { encrypt: encrypted });
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, encrypted });
       else
-        ctx.print(`Created an empty${encrypted ? ' encrypted' : ''} store at ${store.path}\n${encrypted ? 'Keep the passphrase safe: without it the store cannot be read, and it cannot be recovered.\n' : ''}Add a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`);
+        ctx.print(`Created an empty${encrypted ? ' encrypted' : ''} store at ${sanitizeLine(store.path)}\n${encrypted ? 'Keep the passphrase safe: without it the store cannot be read, and it cannot be recovered.\n' : ''}Add a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`);
     });
 }

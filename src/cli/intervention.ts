@@ -1,6 +1,8 @@
 // famcoord intervention add|end and member add: who gets which help (indsatser), and who is in the family.
 import type { Command } from 'commander';
 import { applyOperations, createdId, createContext } from './context.js';
+import { UsageError } from './errors.js';
+import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { parseMember, sectorFlag } from './parse.js';
 
 export function registerIntervention(program: Command): void {
@@ -42,13 +44,19 @@ export function registerMember(program: Command): void {
     .command('add')
     .description('add a member to a family')
     .argument('<FAMILY_ID>', 'the family, e.g. f3')
-    .argument('<NAME:ROLE>', 'e.g. "Emil Jensen:child"')
+    .argument('[NAME:ROLE]', 'e.g. "Emil Jensen:child" (required unless --from-json gives the member)')
     .option('--born <YYYY-MM-DD>', 'date of birth')
-    .action(async (familyId: string, member: string, o: { born?: string }, command: Command) => {
+    .option(...FROM_JSON_OPTION)
+    .addHelpText('after', '\nExamples:\n  famcoord member add f3 "Emil Jensen:child" --born 2015-04-02\n  famcoord member add f3 --from-json -   # {"name": "Emil Jensen", "role": "child", "born": "2015-04-02"}')
+    .action(async (familyId: string, member: string | undefined, o: { born?: string; fromJson?: string }, command: Command) => {
+      const ctx = createContext(command);
+      const json = await fieldsFromJson(command, o.fromJson, ['familyId']);
+      if (json && member !== undefined) throw new UsageError('give the member as NAME:ROLE or with --from-json, not both');
+      if (!json && member === undefined) throw new UsageError('NAME:ROLE is required, e.g. famcoord member add f3 "Emil Jensen:child" (or give the member with --from-json)');
       await applyOperations(
-        createContext(command),
-        [{ op: 'member.add', familyId, ...parseMember(member), ...(o.born !== undefined && { born: o.born }) }],
-        { familyId: 'FAMILY_ID', name: 'NAME:ROLE', role: 'NAME:ROLE' },
+        ctx,
+        [json ? { op: 'member.add', familyId, ...json } : { op: 'member.add', familyId, ...parseMember(member as string), ...(o.born !== undefined && { born: o.born }) }],
+        json ? 'from-json' : { familyId: 'FAMILY_ID', name: 'NAME:ROLE', role: 'NAME:ROLE' },
         (r) => `Added member ${createdId(r)} to family ${familyId}`,
       );
     });

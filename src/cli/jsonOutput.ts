@@ -1,8 +1,10 @@
-// --json output: exactly JSON.stringify(value, null, 2), written in slices. `today --json` on a
+// --json output: JSON.stringify(value, null, 2) with C1, BiDi and invisible characters escaped
+// (escapeJsonControls: the same data, safe to show on a terminal), written in slices. `today --json` on a
 // municipality's store answers with hundreds of thousands of items; as one string (and the bytes
 // made from it to write) that was tens of megabytes more memory than the answer itself needs, and
 // into a pipe (`famcoord today --json | jq`) Node kept whatever the reader had not yet taken.
 import { once } from 'node:events';
+import { escapeJsonControls } from '../domain/sanitize.js';
 
 const SLICE = 64 * 1024;
 
@@ -15,14 +17,14 @@ const serializable = (value: unknown) => value !== undefined && typeof value !==
 /** Items of a long array stringified at a time: few enough to stay small, many enough to stay fast. */
 const ITEMS_AT_A_TIME = 256;
 
-/** The text of `value` as JSON.stringify(value, null, 2) gives it, in pieces: the outer arrays a few hundred items at a time. */
+/** The text of `value` as escapeJsonControls(JSON.stringify(value, null, 2)) gives it, in pieces: the outer arrays a few hundred items at a time. */
 export function* prettyJson(value: unknown, depth = 0): Generator<string> {
   const pad = '  '.repeat(depth);
   if (depth < 2 && Array.isArray(value) && value.length > 0) {
     yield '[';
     for (let from = 0; from < value.length; from += ITEMS_AT_A_TIME) {
       // "[\n  a,\n  b\n]" without its brackets, each line moved in to this depth
-      const items = JSON.stringify(value.slice(from, from + ITEMS_AT_A_TIME), null, 2).slice(2, -2);
+      const items = escapeJsonControls(JSON.stringify(value.slice(from, from + ITEMS_AT_A_TIME), null, 2)).slice(2, -2);
       yield `${from > 0 ? ',' : ''}\n${pad}${items.replaceAll('\n', `\n${pad}`)}`;
     }
     yield `\n${pad}]`;
@@ -31,13 +33,13 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
     let first = true;
     for (const [key, item] of Object.entries(value)) {
       if (!serializable(item)) continue;
-      yield `${first ? '' : ','}\n${pad}  ${JSON.stringify(key)}: `;
+      yield `${first ? '' : ','}\n${pad}  ${escapeJsonControls(JSON.stringify(key))}: `;
       yield* prettyJson(item, depth + 1);
       first = false;
     }
     yield `\n${pad}}`;
   } else {
-    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+    yield escapeJsonControls(JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
   }
 }
 

@@ -3,6 +3,7 @@
 // that validation reports it with the list of allowed values.
 import { parseLocalDateTime } from '../domain/dates.js';
 import { observationFromText } from '../domain/input.js';
+import { ownValue } from '../domain/own.js';
 import { parseCaseEvent, parseMeetingType, parseSector, type MemberRole } from '../domain/vocabulary.js';
 import { UsageError } from './errors.js';
 
@@ -29,7 +30,7 @@ function splitLast(value: string, separator: string): [string, string | undefine
 export function parseMember(value: string): { name: string; role: MemberRole } {
   const [name, role = ''] = splitLast(value, ':');
   const roles: Partial<Record<string, MemberRole>> = { voksen: 'adult', barn: 'child', adult: 'adult', child: 'child' };
-  const resolved = roles[role.toLowerCase()];
+  const resolved = ownValue(roles, role.toLowerCase());
   if (!resolved) throw new UsageError(`--member must be NAME:adult or NAME:child, e.g. --member "Mette Jensen:adult"`);
   return { name, role: resolved };
 }

@@ -2,7 +2,7 @@
 // one-line message. main.ts uses it for the real process; tests and the fuzzer call it in-process.
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { EXIT_USAGE, exitCodeFor, messageFor } from './errors.js';
+import { EXIT_USAGE, exitCodeFor, messageFor, printProblem } from './errors.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   process.exitCode = undefined;
@@ -11,7 +11,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE; // help and --version exit 0
-    process.stderr.write(`famcoord: ${messageFor(error)}\n`);
+    printProblem(messageFor(error));
     if (process.env.FAMCOORD_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     return exitCodeFor(error);
   }

@@ -2,6 +2,7 @@
 // cursor; choice fields show ‹ value ›. The error from validation appears under its field.
 // A multi-line field shows its line breaks as ↵ on its one line, so the dialog keeps its height.
 import { Box, Text } from 'ink';
+import { ownValue } from '../domain/own.js';
 import { DIALOGS, takesSeveralLines, type DialogState, type Field } from '../tui/forms.js';
 import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
@@ -28,7 +29,7 @@ export function FormDialog({ dialog, subject, saving, t, width, color }: FormDia
       {(definition.fields as readonly Field[]).map((field, index) => {
         const focused = index === dialog.focus;
         const value = (dialog.values[field.name] ?? '').replace(/\n/g, ' ↵ ');
-        const shown = field.kind === 'choice' ? `‹ ${(dialog.labels?.[value] ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
+        const shown = field.kind === 'choice' ? `‹ ${(ownValue(dialog.labels, value) ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
         const room = inner - labelWidth - 2;
         // Long text scrolls: show its end, where the cursor is.
         const visible = field.kind === 'text' && [...shown].length > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;

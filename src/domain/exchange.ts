@@ -7,6 +7,7 @@ import { changesOfFamilies, type ExportedChange, type FamilyLogStep } from './fa
 import type { OperationOf } from './operations.js';
 import { FamilySchema, STORE_VERSION, type Family, type State } from './schema.js';
 import { ValidationError } from './errors.js';
+import { nestingProblem } from './nesting.js';
 import { referenceProblems, zodProblems } from './validate.js';
 import { idsOf } from './workspace.js';
 
@@ -46,6 +47,8 @@ const ExportFileSchema = z.looseObject({
 
 /** The families of an export file's parsed JSON, or a ValidationError listing every problem (with paths, never values). */
 export function parseExport(data: unknown): Family[] {
+  const deep = nestingProblem(data);
+  if (deep) throw new ValidationError([deep]);
   const result = ExportFileSchema.safeParse(data);
   if (!result.success) throw new ValidationError(zodProblems(result.error, data));
   const problems = referenceProblems({ version: STORE_VERSION, families: result.data.families });

@@ -132,5 +132,5 @@ export function scrubFamily<Step extends FamilyLogStep>(steps: readonly Step[], 
 
 /** The families a step touched whose data has been erased since (their earlier version is gone). */
 export function erasedFamiliesOf(step: FamilyLogStep): string[] {
-  return step.familyIds.filter((id) => !(id in step.before));
+  return step.familyIds.filter((id) => !Object.hasOwn(step.before, id));
 }

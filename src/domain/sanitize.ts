@@ -1,6 +1,7 @@
 // Text from the store or from input is untrusted: a note could hold escape sequences that rewrite
-// the screen, set the window title (OSC), plant hyperlinks, or reorder text with BiDi controls.
-// Everything shown in a terminal passes through here first.
+// the screen, set the window title (OSC), put a command in the clipboard (OSC 52), plant
+// hyperlinks, or reorder text with BiDi controls. Everything shown in a terminal passes through
+// here first; JSON output keeps such characters, escaped (escapeJsonControls).
 
 // ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/PM/APC/SOS strings (ended by BEL or ST),
 // and two-character escapes. The 8-bit C1 forms are covered by the control-character class below.
@@ -13,12 +14,31 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides, embeddings, isolates and marks (Trojan Source).
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Removes escape sequences and control characters; keeps newlines and tabs. */
+// Characters that show nothing: zero-width spaces and joiners, word joiners and invisible
+// operators, the byte order mark, and tag characters (U+E0000..U+E007F, which can spell out hidden
+// text). They are shown as ⟨U+200B⟩, so that two names that look the same can be told apart and
+// nothing is hidden in a note.
+const INVISIBLE = /[\u180e\u200b-\u200d\u2060-\u2064\ufeff\u{e0000}-\u{e007f}]/gu;
+
+const codePoint = (ch: string) => (ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+
+/** Removes escape sequences and control characters and shows invisible characters; keeps newlines and tabs. */
 export function sanitizeText(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '');
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '').replace(INVISIBLE, (ch) => `⟨U+${codePoint(ch)}⟩`);
 }
 
 /** For one line of a table or panel: also folds newlines and tabs into spaces. */
 export function sanitizeLine(text: string): string {
   return sanitizeText(text).replace(/[\n\t]+/g, ' ');
+}
+
+// What JSON output writes as \uXXXX although JSON.stringify leaves it as it is (it escapes only
+// C0): DEL and C1 controls, BiDi controls, invisible characters, and the line and paragraph
+// separators. They can occur only inside strings, so escaping them keeps the JSON valid and the
+// data the same, and a terminal showing the JSON is not driven by it.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
+
+/** JSON text (from JSON.stringify) with the characters above escaped. */
+export function escapeJsonControls(json: string): string {
+  return json.replace(JSON_UNSAFE, (chars) => chars.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 }

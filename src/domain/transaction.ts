@@ -2,6 +2,7 @@
 // is still valid. Used by every store backend, so the rules live in one place.
 import { OperationError, TransactionError, ValidationError } from './errors.js';
 import { applyOperation, type ApplyContext, type Operation } from './operations.js';
+import { nestingProblem } from './nesting.js';
 import { familyOfOperation } from './operationTargets.js';
 import { FamilySchema, STORE_VERSION } from './schema.js';
 import { referenceProblems, zodProblems } from './validate.js';
@@ -18,6 +19,8 @@ export interface AppliedTransaction {
 function checkChanges(changes: FamilyChange[]): void {
   const after = changes.flatMap((c) => (c.after ? [c.after] : []));
   for (const family of after) {
+    const deep = nestingProblem(family); // a family put back from a hand-edited log
+    if (deep) throw new ValidationError([deep]);
     const result = FamilySchema.safeParse(family);
     if (!result.success) throw new ValidationError(zodProblems(result.error, family));
   }

@@ -4,6 +4,7 @@
 // the offending value, which may be personal data.
 import type { z } from 'zod';
 import { ValidationError, describePath, type Problem } from './errors.js';
+import { nestingProblem } from './nesting.js';
 import { StateSchema, type State } from './schema.js';
 
 export function zodProblems(error: z.ZodError, root: unknown): Problem[] {
@@ -47,6 +48,8 @@ export function referenceProblems(state: State): Problem[] {
 
 /** Parses untrusted data into a State, or throws a ValidationError listing every problem. */
 export function parseState(data: unknown): State {
+  const deep = nestingProblem(data);
+  if (deep) throw new ValidationError([deep]);
   const result = StateSchema.safeParse(data);
   if (!result.success) throw new ValidationError(zodProblems(result.error, data));
   const problems = referenceProblems(result.data);

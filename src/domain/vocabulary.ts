@@ -1,5 +1,6 @@
 // The fixed vocabularies of the domain (DOMAIN.md) with their Danish and English labels.
 // Stored values are stable codes; labels are for people. Aliases let users type what they know.
+import { ownValue } from './own.js';
 
 export const SECTORS = [
   'employment',
@@ -104,7 +105,7 @@ function resolveWithAliases<T extends string>(
   // Tolerate "netvarksmode"-style typing without the Danish letters.
   const loose = (s: string) => s.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
   for (const value of values) if (loose(fold(value)) === loose(folded)) return value;
-  return aliases[folded];
+  return ownValue(aliases, folded);
 }
 
 /** A meeting type from what a user typed (Danish, ASCII transliteration, FFS/TAM), or undefined. */

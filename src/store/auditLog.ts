@@ -8,6 +8,7 @@ import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import type { FamilyChange } from '../domain/workspace.js';
 import { linkTo, type StoredEntry } from './auditChain.js';
+import { ownValue } from '../domain/own.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import { familyHash } from './undo.js';
 import { appendPrivate, PRIVATE_FILE_MODE } from './safeFile.js';
@@ -292,14 +293,14 @@ export function stepInStore(text: string, family: (familyId: string) => Family |
     const afterHash = start < 0 ? {} : (JSON.parse(text.slice(start + '"afterHash":'.length, text.indexOf('}', start) + 1)) as Record<string, string | null>);
     const [familyId] = Object.keys(afterHash);
     if (familyId === undefined) return true;
-    changed = { familyId, after: afterHash[familyId] ?? null, now: familyHash(family(familyId)) };
+    changed = { familyId, after: ownValue(afterHash, familyId) ?? null, now: familyHash(family(familyId)) };
     if (changed.now === changed.after) return true;
     // Not as the step left it: as before it (the step never reached the store), or changed outside the log since.
     entry = JSON.parse(text) as AuditEntry;
   } catch {
     return true; // not judged here: doctor reports a line that does not parse
   }
-  if (!(changed.familyId in entry.before)) return true;
-  const before = familyHash(entry.before[changed.familyId]);
+  if (!Object.hasOwn(entry.before, changed.familyId)) return true;
+  const before = familyHash(ownValue(entry.before, changed.familyId));
   return before === changed.after || changed.now !== before;
 }

@@ -43,7 +43,7 @@ export interface StoreKeys {
   check: Buffer;
 }
 
-export type SealErrorReason = 'header' | 'passphrase' | 'damaged' | 'no-passphrase';
+export type SealErrorReason = 'header' | 'unsupported' | 'passphrase' | 'damaged' | 'no-passphrase';
 
 /** Why a sealed file cannot be opened. Carries no data and never the passphrase. */
 export class SealError extends Error {
@@ -53,10 +53,15 @@ export class SealError extends Error {
   }
 }
 
-/** Costs outside these bounds are refused, so a forged header cannot make scrypt eat the machine. */
+/**
+ * The scrypt costs famcoord writes. A header asking for any other is refused before scrypt runs:
+ * scrypt takes the memory and time the header asks for (N=2^20, r=32, p=16 is 4 GB and minutes),
+ * so a forged or damaged header must not be able to choose them.
+ */
+const ACCEPTED_COSTS: readonly KdfCost[] = [DEFAULT_COST];
+
 function checkCost({ N, r, p }: KdfCost): void {
-  const ok = Number.isInteger(N) && N >= 2 ** 10 && N <= 2 ** 20 && (N & (N - 1)) === 0 && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16;
-  if (!ok) throw new SealError('header');
+  if (!ACCEPTED_COSTS.some((cost) => cost.N === N && cost.r === r && cost.p === p)) throw new SealError('unsupported');
 }
 
 export async function deriveKeys(passphrase: string, header: KdfCost & { salt: string }): Promise<StoreKeys> {
@@ -70,8 +75,8 @@ export async function deriveKeys(passphrase: string, header: KdfCost & { salt: s
 }
 
 /** A header for a new store (a fresh salt) and its keys. */
-export async function newHeader(passphrase: string, cost: KdfCost = DEFAULT_COST): Promise<{ header: Header; keys: StoreKeys }> {
-  const params = { kdf: 'scrypt' as const, ...cost, salt: randomBytes(16).toString('base64') };
+export async function newHeader(passphrase: string): Promise<{ header: Header; keys: StoreKeys }> {
+  const params = { kdf: 'scrypt' as const, ...DEFAULT_COST, salt: randomBytes(16).toString('base64') };
   const keys = await deriveKeys(passphrase, params);
   return { header: { ...params, check: keys.check.toString('base64') }, keys };
 }
@@ -194,8 +199,8 @@ export class Keyring {
   }
 
   /** A new header and keys, for creating an encrypted store. */
-  async create(cost?: KdfCost): Promise<{ header: Header; keys: StoreKeys }> {
-    const created = await newHeader(await this.ask('create'), cost);
+  async create(): Promise<{ header: Header; keys: StoreKeys }> {
+    const created = await newHeader(await this.ask('create'));
     const { header, keys } = created;
     this.derived.set(keyId(header), Promise.resolve(keys));
     return created;

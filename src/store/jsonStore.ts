@@ -137,6 +137,8 @@ function sealError(error: unknown, path: string): unknown {
       return new StoreError('passphrase', `the store ${path} is encrypted and no passphrase was given; set FAMCOORD_PASSPHRASE or run famcoord on a terminal`);
     case 'header':
       return new StoreError('corrupt', `the encrypted store ${path} has a damaged header; it was not changed`);
+    case 'unsupported':
+      return new StoreError('corrupt', `the encrypted store ${path} asks for unsupported encryption parameters (not the scrypt costs famcoord writes); it was not opened or changed`);
     case 'damaged':
       return new StoreError('corrupt', `the encrypted store ${path} is damaged (it fails its integrity check); it was not changed`);
   }
@@ -464,7 +466,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return this.locked(async () => {
       const state = await this.read();
       const inStore = state.families.some((f) => f.id === familyId);
-      if (!inStore && !(await readAuditLog(this.logPath, this.readLogKey)).some((e) => familyId in e.before))
+      if (!inStore && !(await readAuditLog(this.logPath, this.readLogKey)).some((e) => Object.hasOwn(e.before, familyId)))
         (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today }); // says why there is no such family
       await recordPendingErase(this.path, { familyId, ...meta });
       crashPoint('erase:intent');

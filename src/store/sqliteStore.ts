@@ -393,7 +393,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const ws = new SqliteWorkspace(sql);
       const family = ws.family(familyId);
       let erased: TransactResult;
-      if (!family && (finishing || readHistory(sql).some((entry) => familyId in entry.before))) {
+      if (!family && (finishing || readHistory(sql).some((entry) => Object.hasOwn(entry.before, familyId)))) {
         // Already out of the store (a plain removal, or an erase begun): only the log may still hold it.
         erased = { step: logTail(sql).step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical.js';
 import { erasedFamiliesOf } from '../domain/familyLog.js';
+import { ownValue } from '../domain/own.js';
 import type { Family } from '../domain/schema.js';
 import { stepSummary, type StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
@@ -75,7 +76,7 @@ class LogReader {
   /** Remembers who touched the entry's families, for a refusal to name (the newest only). */
   note(entry: AuditEntry): void {
     for (const familyId of entry.familyIds)
-      if (!this.lastTouch.has(familyId)) this.lastTouch.set(familyId, { step: entry.step, user: entry.user, hash: entry.afterHash?.[familyId] });
+      if (!this.lastTouch.has(familyId)) this.lastTouch.set(familyId, { step: entry.step, user: entry.user, hash: ownValue(entry.afterHash, familyId) });
   }
 
   /** The logged step that left the family as it is now, if one did. */
@@ -168,7 +169,7 @@ function findUndo(log: LogReader, current: Current, { user, step: wanted }: Undo
     ok: true,
     target,
     summary: stepSummary(target),
-    restore: target.familyIds.map((familyId) => ({ familyId, family: target.before[familyId] ?? null })),
+    restore: target.familyIds.map((familyId) => ({ familyId, family: ownValue(target.before, familyId) ?? null })),
     record: { undoes: target.step },
   };
 }
@@ -204,7 +205,7 @@ function findRedo(log: LogReader, current: Current, { user, step: wanted }: Undo
     ok: true,
     target,
     summary: stepSummary(target),
-    restore: reverted.familyIds.map((familyId) => ({ familyId, family: reverted.before[familyId] ?? null })),
+    restore: reverted.familyIds.map((familyId) => ({ familyId, family: ownValue(reverted.before, familyId) ?? null })),
     record: { redoes: reverted.undoes as number },
   };
 }
@@ -224,7 +225,7 @@ function erasedReason(what: 'undo' | 'redo', step: AuditEntry, log: LogReader): 
 /** Why putting `step`'s families back would lose a later change: one no longer looks as `leftBy` left it. */
 function changedReason(what: 'undo' | 'redo', step: AuditEntry, leftBy: AuditEntry, current: Current, log: LogReader): string | undefined {
   for (const familyId of step.familyIds) {
-    const expected = leftBy.afterHash?.[familyId];
+    const expected = ownValue(leftBy.afterHash, familyId);
     if (expected === undefined) continue; // an entry written before hashes were recorded
     const now = familyHash(current(familyId));
     if (now === expected) continue;

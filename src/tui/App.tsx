@@ -338,7 +338,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       </Box>
       {ui.dialog && <FormDialog dialog={ui.dialog} saving={ui.busy === true} subject={dialogSubject} t={t} width={width} color={color} />}
       <Text wrap="truncate" color={status?.kind === 'error' && color ? 'red' : status && color ? 'green' : undefined}>
-        {fit(status ? ` ${status.text}` : '', width)}
+        {fit(status ? ` ${sanitizeLine(status.text)}` : '', width)}
       </Text>
       {!live && <Footer commands={footerCommands} disabled={disabled} lang={lang} width={width} color={color} />}
     </Box>

@@ -2,15 +2,34 @@ import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { prettyJson, writeJson } from '../../src/cli/jsonOutput.js';
+import { escapeJsonControls } from '../../src/domain/sanitize.js';
 
 const whole = (value: unknown) => [...prettyJson(value)].join('');
 
 describe('--json output in slices', () => {
-  it('is exactly JSON.stringify(value, null, 2), for any JSON and for objects with undefined entries', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => whole(value) === JSON.stringify(value, null, 2)), { numRuns: 2_000 });
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.array(fc.option(fc.object(), { nil: undefined }))), (value) => whole(value) === JSON.stringify(value, null, 2)), { numRuns: 1_000 });
+  const expected = (value: unknown) => escapeJsonControls(JSON.stringify(value, null, 2));
+
+  it('is JSON.stringify(value, null, 2) with controls escaped, for any JSON and for objects with undefined entries', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => whole(value) === expected(value)), { numRuns: 2_000 });
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.array(fc.option(fc.object(), { nil: undefined }))), (value) => whole(value) === expected(value)), { numRuns: 1_000 });
     for (const value of [{}, [], { a: undefined }, [undefined], { when: new Date(0), list: [new Date(0)] }, 'text', null])
       expect(whole(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('escapes C1, BiDi and invisible characters in keys and values, and reads back as the same data', () => {
+    // Text with the characters JSON output escapes mixed in, in small JSON values.
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('\u009b', '\u202e', '\u200b', '\u2028', '\u{e0041}', '\u001b', '\\'), fc.string({ maxLength: 1 })), maxLength: 8 });
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ maxDepth: 3 }, text, fc.integer(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(text, tie('value'), { maxKeys: 3 })),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        const out = whole(value);
+        return out === expected(value) && JSON.stringify(JSON.parse(out)) === JSON.stringify(value) && !/[\u007f-\u009f\u202a-\u202e\u200b\u2028]|\udb40/.test(out);
+      }),
+      { numRuns: 300 },
+    );
+    expect(whole({ 'x\u009b': ['\u202eabc'] })).toBe('{\n  "x\\u009b": [\n    "\\u202eabc"\n  ]\n}');
   });
 
   it('writes a large answer in slices, never as one string, waiting for a slow reader', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText } from '../../src/domain/sanitize.js';
+import fc from 'fast-check';
+import { escapeJsonControls, sanitizeLine, sanitizeText } from '../../src/domain/sanitize.js';
 
 describe('sanitising text for the terminal', () => {
   it('removes CSI sequences that move the cursor or clear the screen', () => {
@@ -22,5 +23,32 @@ describe('sanitising text for the terminal', () => {
   it('keeps Danish letters, emoji, newlines and tabs; sanitizeLine folds them to spaces', () => {
     expect(sanitizeText('Søren og Åse\ttaler\nsammen 👍')).toBe('Søren og Åse\ttaler\nsammen 👍');
     expect(sanitizeLine('linje 1\nlinje 2\tslut')).toBe('linje 1 linje 2 slut');
+  });
+});
+
+describe('invisible characters', () => {
+  it('are shown by their code point: zero-width, word joiner, byte order mark, tag characters', () => {
+    expect(sanitizeText('Jens\u200ben')).toBe('Jens⟨U+200B⟩en');
+    expect(sanitizeLine('a\u200c\u200d\u2060\ufeffb')).toBe('a⟨U+200C⟩⟨U+200D⟩⟨U+2060⟩⟨U+FEFF⟩b');
+    expect(sanitizeLine('ok\u{e0069}\u{e0067}\u{e007f}')).toBe('ok⟨U+E0069⟩⟨U+E0067⟩⟨U+E007F⟩');
+    expect(sanitizeLine(sanitizeLine('x\u200by'))).toBe('x⟨U+200B⟩y');
+  });
+});
+
+describe('escapeJsonControls', () => {
+  const unsafe = ['\u007f', '\u0085', '\u009b', '\u061c', '\u200b', '\u200e', '\u2028', '\u2029', '\u202e', '\u2066', '\u2069', '\ufeff', '\u{e0041}'];
+
+  it('escapes C1, BiDi and invisible characters as \\uXXXX, giving back the same data', () => {
+    expect(escapeJsonControls(JSON.stringify({ name: 'x\u009b31my' }))).toBe('{"name":"x\\u009b31my"}');
+    expect(escapeJsonControls(JSON.stringify('\u{e0041}'))).toBe('"\\udb40\\udc41"');
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.constantFrom(...unsafe, '\\', '"', 'ø', '\u001b')), (value, extra) => {
+        const data = { value, text: extra.join('') };
+        const json = escapeJsonControls(JSON.stringify(data, null, 2));
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(data)));
+        for (const ch of [...unsafe, '\u001b']) expect(json.includes(ch)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -256,6 +256,13 @@ describe('the other screens', () => {
     expect(frame).toContain('Målslettet');
     expect(frame).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202e]/);
   });
+
+  it('shows invisible characters in names, so two families that look alike can be told apart', async () => {
+    const { app } = await open(state(family('f1', { name: 'Familien Berg', goals: [goal('g1', '2026-11-01')] }), family('f2', { name: 'Familien Be\u200brg', goals: [goal('g2', '2026-11-01')] })));
+    const frame = await waitForFrame(app.lastFrame, /Overdue goals \(2\)/);
+    expect(frame).toContain('Familien Be⟨U+200B⟩rg');
+    expect(frame).not.toContain('\u200b');
+  });
 });
 
 describe('keys that arrive together', () => {

@@ -10,7 +10,6 @@ import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 
 const PASSPHRASE = 'korrekt hest batteri';
-const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
 const progress = (note: string) => [OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 5, note })];
 
@@ -49,10 +48,10 @@ async function refusal(promise: Promise<unknown>): Promise<StoreError> {
 
 describe('the sealing functions', () => {
   it('round-trips a store and a log line, each write with a new nonce', async () => {
-    const { header, keys } = await newHeader(PASSPHRASE, CHEAP);
+    const { header, keys } = await newHeader(PASSPHRASE);
     const seal = () => Buffer.concat([...sealStore(['{"a":', '"Zebrafisk"}'], header, keys.store)]);
     const sealed = seal();
-    expect(sealed.toString('latin1').startsWith(`${MAGIC} {"kdf":"scrypt","N":1024,"r":8,"p":1,"salt":`)).toBe(true);
+    expect(sealed.toString('latin1').startsWith(`${MAGIC} {"kdf":"scrypt","N":32768,"r":8,"p":1,"salt":`)).toBe(true);
     expect(sealed.includes('Zebrafisk')).toBe(false);
     expect(seal().equals(sealed)).toBe(false);
     const { bodyStart } = readHeader(sealed);
@@ -63,11 +62,13 @@ describe('the sealing functions', () => {
     expect(unsealLine(line, keys.store)).toBeUndefined();
   });
 
-  it('uses scrypt N=2^15, r=8, p=1 for new stores, and refuses costs a forged header could use to exhaust memory', async () => {
+  it('uses scrypt N=2^15, r=8, p=1 for new stores, and refuses any other cost a forged header asks for', async () => {
     expect(DEFAULT_COST).toEqual({ N: 32768, r: 8, p: 1 });
-    const { header } = await newHeader(PASSPHRASE, CHEAP);
-    const forged = Buffer.from(`${MAGIC} ${JSON.stringify({ ...header, N: 2 ** 30 })}\nxxxx`);
-    expect(() => readHeader(forged)).toThrow(SealError);
+    const { header } = await newHeader(PASSPHRASE);
+    for (const cost of [{ N: 2 ** 30 }, { N: 2 ** 20, r: 32, p: 16 }, { N: 2 ** 10 }, { r: 9 }, { p: 2 }, { N: '32768' }]) {
+      const forged = Buffer.from(`${MAGIC} ${JSON.stringify({ ...header, ...cost })}\nxxxx`);
+      expect(() => readHeader(forged), JSON.stringify(cost)).toThrow(new SealError('unsupported'));
+    }
   });
 });
 
@@ -117,6 +118,19 @@ describe('an encrypted JSON store', () => {
     expect((await refusal(new JsonFileStore(store.path).read())).message).toMatch(/is encrypted and no passphrase was given; set FAMCOORD_PASSPHRASE/);
     expect(readFileSync(store.path).equals(bytes)).toBe(true);
     expect(readFileSync(`${store.path}.audit.jsonl`).equals(log)).toBe(true);
+  });
+
+  it('refuses a header asking for scrypt at N=2^20, r=32, p=16 (4 GB) at once, before asking for the passphrase', async () => {
+    const store = await encryptedStore();
+    const good = readFileSync(store.path);
+    const { bodyStart } = readHeader(good);
+    const forgedHeader = good.toString('latin1', 0, bodyStart).replace('"N":32768,"r":8,"p":1', '"N":1048576,"r":32,"p":16');
+    writeFileSync(store.path, Buffer.concat([Buffer.from(forgedHeader, 'latin1'), good.subarray(bodyStart)]));
+    const { asked, keyring } = source();
+    const error = await refusal(new JsonFileStore(store.path, { keyring }).read());
+    expect(error.kind).toBe('corrupt');
+    expect(error.message).toMatch(/unsupported encryption parameters/);
+    expect(asked).toEqual([]);
   });
 
   it('detects a flipped bit anywhere: magic, header, salt, key check, nonce, ciphertext, tag; and a cut-short file', async () => {
