@@ -1,6 +1,7 @@
 // Bare `famcoord`: the workbench. On a terminal it loads the Ink TUI with a dynamic import, so no
 // other command pays for Ink and React at start-up; without one (a pipe, CI) it prints Today as text.
 import type { Command } from 'commander';
+import { editDistance } from '../domain/suggest.js';
 import { todayView } from '../domain/views.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -35,24 +36,9 @@ export function registerWorkbench(program: Command): void {
   });
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
-
 export function unknownCommandMessage(word: string, commands: string[]): string {
   const shown = word.replace(/[^\w.-]/g, '?').slice(0, 40);
-  const best = commands.map((name) => ({ name, d: distance(word, name) })).sort((a, b) => a.d - b.d)[0];
+  const best = commands.map((name) => ({ name, d: editDistance(word, name) })).sort((a, b) => a.d - b.d)[0];
   const hint = best && best.d <= 2 ? ` (did you mean ${best.name}?)` : '';
   return `unknown command '${shown}'${hint}; famcoord --help lists the commands`;
 }
