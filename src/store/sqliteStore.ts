@@ -18,7 +18,8 @@ import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { CreateOptions, FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import { replacedPath } from './backups.js';
 import { planUndo } from './undo.js';
 
 type Database = BetterSqlite3.Database;
@@ -384,12 +385,14 @@ export class SqliteStore implements FamilyStore {
     });
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+  async create(state: State, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
     const valid = (await loadValidation()).parseState(state);
-    if (!options.replace && (await this.exists()) && (await this.hasData()))
+    const existing = (await this.exists()) && (await this.hasData());
+    if (!options.replace && existing)
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+    const keptAs = options.keep && existing ? await this.keepAside() : undefined;
     await this.write((sql, db) => {
       for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
       const { families, ...head } = valid;
@@ -405,6 +408,20 @@ export class SqliteStore implements FamilyStore {
     // Move a large create out of the write-ahead log into the database file, so the -wal file
     // does not stay as big as the store.
     (await this.open()).db.pragma('wal_checkpoint(TRUNCATE)');
+    return keptAs === undefined ? {} : { keptAs };
+  }
+
+  /** Copies the database, its audit log with it, to a new file beside it (SQLite's VACUUM INTO). */
+  private async keepAside(): Promise<string> {
+    const keptAs = replacedPath(this.path);
+    try {
+      // An empty private file first (VACUUM INTO fills an empty file), so the copy is never readable by others.
+      closeSync(openSync(keptAs, 'wx', PRIVATE_FILE_MODE));
+      (await this.open()).db.prepare('VACUUM INTO ?').run(keptAs);
+    } catch (error) {
+      throw new StoreError('io', `cannot keep the store ${this.path} as ${keptAs}: ${describeIoError(error)}; it was not changed`);
+    }
+    return keptAs;
   }
 
   private async hasData(): Promise<boolean> {
