@@ -5,6 +5,7 @@ import { editDistance } from '../domain/suggest.js';
 import { todayView } from '../domain/views.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
+import { requireKnownCaseload } from './known.js';
 import { renderToday } from './today.js';
 
 export function registerWorkbench(program: Command): void {
@@ -18,6 +19,7 @@ export function registerWorkbench(program: Command): void {
     const store = await ctx.openStore();
     if (process.stdin.isTTY && process.stdout.isTTY && !ctx.json) {
       // runTui reads the store before it takes over the screen, so a bad store fails plainly here.
+      await requireKnownCaseload(ctx, store, 0);
       const { runTui } = await import('../tui/run.js');
       process.exitCode = await runTui({
         store,
@@ -30,7 +32,9 @@ export function registerWorkbench(program: Command): void {
       });
       return;
     }
-    const view = todayView(await store.read(ctx.scope({ todayOn: ctx.today })), ctx.today, ctx.timeZone);
+    const state = await store.read(ctx.scope({ todayOn: ctx.today }));
+    await requireKnownCaseload(ctx, store, state.families.length);
+    const view = todayView(state, ctx.today, ctx.timeZone);
     if (ctx.json) await ctx.printJson(view);
     else ctx.print(renderToday(view, ctx.lang));
   });

@@ -1,6 +1,7 @@
 // "Did you mean": the known names closest to what was typed, for the messages that refuse an
 // unknown command, caseload or family. A typo must not look like an empty answer.
 import { compareDanish } from './collate.js';
+import { sanitizeLine } from './sanitize.js';
 
 /** Levenshtein distance: the fewest one-character insertions, deletions and substitutions. */
 export function editDistance(a: string, b: string): number {
@@ -28,4 +29,15 @@ export function closestNames(typed: string, known: Iterable<string>, limit = 5):
     .sort((a, b) => a.distance - b.distance || compareDanish(a.name, b.name))
     .slice(0, limit)
     .map((entry) => entry.name);
+}
+
+/**
+ * `unknown caseload "Hane"; known: Hanne Kjær, Anne Holm`: what was typed, cleaned and cut short,
+ * and the closest known names. Only for names that may be shown (coordinators, ids): never
+ * families' or people's names.
+ */
+export function unknownNameMessage(what: string, typed: string, known: Iterable<string>, options: { quote?: boolean } = {}): string {
+  const shown = sanitizeLine(typed).slice(0, 64);
+  const closest = closestNames(typed, known).map((name) => sanitizeLine(name).slice(0, 64));
+  return `unknown ${what} ${options.quote ? `"${shown}"` : shown}; ${closest.length > 0 ? `known: ${closest.join(', ')}` : 'there are none yet'}`;
 }
