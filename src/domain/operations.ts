@@ -23,6 +23,7 @@ import {
   type Member,
 } from './schema.js';
 import { isContactUnresolved } from './rules.js';
+import { closestNames } from './suggest.js';
 import { sameData } from './canonical.js';
 import { byDate } from './dates.js';
 import { OperationError } from './errors.js';
@@ -271,7 +272,7 @@ function addToHistory<List extends 'observations' | 'events'>(ws: Workspace, mem
 
 function requireMember(family: Family, memberId: string): void {
   if (!family.members.some((m) => m.id === memberId))
-    throw new OperationError(`no member ${memberId} in family ${family.id}`);
+    throw new OperationError(`no member ${memberId} in family ${family.id}; ${family.members.length > 0 ? `its members: ${closestNames(memberId, family.members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
 }
 
 type Handlers = { [Name in OperationName]: (ws: Workspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };

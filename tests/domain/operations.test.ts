@@ -83,7 +83,7 @@ describe('operations', () => {
   });
 
   it('refuses references to members of another family, duplicate ids and reversed periods', () => {
-    expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', title: 'x', sector: 'school', due: '2027-01-01', memberId: 'f2-c' }])).toThrow(/no member f2-c in family f1/);
+    expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', title: 'x', sector: 'school', due: '2027-01-01', memberId: 'f2-c' }])).toThrow(/^no member f2-c in family f1; its members: f1-c, f1-a$/);
     expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', id: 'c1', title: 'x', sector: 'school', due: '2027-01-01' }])).toThrow(/id c1 is already in use/);
     expect(() => apply(base(), [{ op: 'intervention.add', familyId: 'f1', memberId: 'f1-a', sector: 'health', kind: 'genoptræning', from: '2026-05-01', to: '2026-04-01' }])).toThrow(/end before it starts/);
     expect(() => apply(base(), [{ op: 'contact.add', familyId: 'f1', sector: 'school', subject: 's', opened: '2026-11-10', replyBy: '2026-11-01' }])).toThrow(/reply-by/);
