@@ -7,7 +7,8 @@ import { sandbox, type CliResult, type Sandbox } from '../helpers/cli.js';
 
 const DATE = '2026-11-24';
 
-describe.each(['store.json', 'store.sqlite'])('on a %s', (name) => {
+// Each test runs up to ten processes: on a loaded machine that takes more than the default 30 s.
+describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (name) => {
   let box: Sandbox;
   let store: string;
   const run = (...args: string[]): CliResult => box.run([...args, '--store', store, '--date', DATE], { store: false });
