@@ -16,6 +16,7 @@ import type { PassphraseSource } from '../store/crypto.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
 import { UsageError } from './errors.js';
 import { passphraseSource } from './passphrase.js';
+import { withClosestIds } from './known.js';
 
 export type Lang = 'da' | 'en';
 
@@ -144,7 +145,9 @@ export async function applyOperations(
 ): Promise<void> {
   const operations = await validateOperations(inputs, names, ctx.command);
   const store = await ctx.openStore();
-  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today });
+  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today }).catch(async (error: unknown) => {
+    throw await withClosestIds(store, error);
+  });
   if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });
   else ctx.print(`${describe(result)} (step ${result.step})`);
 }

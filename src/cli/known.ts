@@ -5,6 +5,7 @@ import { unknownNameMessage } from '../domain/suggest.js';
 import type { FamilyStore } from '../store/Store.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import { OperationError, TransactionError, UnknownIdError } from '../domain/errors.js';
 
 /**
  * Refuses a --caseload (or FAMCOORD_CASELOAD) that no family has. `found` is how many families the
@@ -19,6 +20,17 @@ export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, 
   for (const { coordinator } of (await store.read()).families)
     if (coordinator !== undefined && !coordinators.has(coordinatorKey(coordinator))) coordinators.set(coordinatorKey(coordinator), coordinator.trim());
   throw new UsageError(unknownNameMessage('caseload', ctx.caseload, coordinators.values(), { quote: true }));
+}
+
+/**
+ * A step refused for an id that is not in the store (observe p999) names the closest ids of that
+ * kind (ids only); any other error is returned as it is.
+ */
+export async function withClosestIds(store: FamilyStore, error: unknown): Promise<unknown> {
+  const cause = error instanceof TransactionError ? error.cause : undefined;
+  if (!(cause instanceof UnknownIdError)) return error;
+  const ids = (await store.read()).families.flatMap((family) => family[cause.list].map((entity) => entity.id));
+  return new TransactionError((error as TransactionError).index, new OperationError(unknownNameMessage(cause.word, cause.id, ids)));
 }
 
 /**

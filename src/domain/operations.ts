@@ -26,7 +26,7 @@ import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
 import { sameData } from './canonical.js';
 import { byDate } from './dates.js';
-import { OperationError } from './errors.js';
+import { OperationError, UnknownIdError, type EntityList } from './errors.js';
 import { idsOf, type Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
@@ -213,7 +213,6 @@ function requireFamily(ws: Workspace, familyId: string): Family {
   return family;
 }
 
-type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions' | 'consents';
 const ENTITY_WORD: Record<EntityList, string> = {
   members: 'member',
   goals: 'goal',
@@ -235,7 +234,7 @@ function editEntity<List extends EntityList>(ws: Workspace, list: List, id: stri
   const original = ws.familyOf(id);
   const position = original ? original[list].findIndex((e) => e.id === id) : -1;
   if (!original || position < 0)
-    throw new OperationError(`no ${ENTITY_WORD[list]} ${id} (famcoord family FAMILY_ID shows the ids)`);
+    throw new UnknownIdError(list, ENTITY_WORD[list], id);
   // Families handed out by the workspace are never mutated: copy the one entity the operation
   // edits and the list that holds it, and share the rest (a whole family is costly to clone, and
   // a batch edits the same families a thousand times). Of the entity, its fields and its own

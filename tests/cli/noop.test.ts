@@ -96,6 +96,15 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
     expect(erased.stdout).toMatch(/family\.erase/);
   });
 
+  it('refuses an unknown member (or goal) with the closest ids of its kind, and writes nothing', () => {
+    const before = footprint();
+    const member = run('observe', 'p999', '--kind', 'wellbeing', '--value', '5');
+    expect(member.code).toBe(2);
+    expect(member.stderr).toMatch(/^famcoord: operation 1: unknown member p999; known: p\d+(, p\d+){4}; nothing was written\n$/);
+    expect(run('goal', 'progress', 'g999', '--score', '5').stderr).toMatch(/unknown goal g999; known: g\d+/);
+    expect(footprint()).toEqual(before);
+  });
+
   it('demo refuses to replace a store with logged changes unless --replace, which keeps it with its log', () => {
     const before = footprint();
     const refused = run('demo', '--families', '3');
