@@ -1,10 +1,9 @@
 // famcoord calendar: the meetings as an iCalendar file for Outlook, Google Calendar and phones.
 import type { Command } from 'commander';
 import { calendarEntries, renderCalendar } from '../domain/documents/ical.js';
-import { sanitizeLine } from '../domain/sanitize.js';
 import { checkDate, createContext } from './context.js';
 import { deliverDocument, documentLang } from './documentOutput.js';
-import { UsageError } from './errors.js';
+import { requireKnownCaseload, unknownFamily } from './known.js';
 
 export function registerCalendar(program: Command): void {
   program
@@ -29,9 +28,11 @@ Examples:
     .action(async (options: { family?: string; from?: string; out?: string; names?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const from = options.from === undefined ? ctx.today : checkDate(options.from, '--from');
-      const state = await (await ctx.openStore()).read(ctx.scope(options.family === undefined ? {} : { familyIds: [options.family] }));
+      const store = await ctx.openStore();
+      const state = await store.read(ctx.scope(options.family === undefined ? {} : { familyIds: [options.family] }));
       if (options.family !== undefined && !state.families.some((f) => f.id === options.family))
-        throw new UsageError(`no family ${sanitizeLine(options.family).slice(0, 64)}; famcoord families lists the ids`);
+        throw await unknownFamily(store, options.family, { scope: ctx.scope(), flag: '--family' });
+      await requireKnownCaseload(ctx, store, state.families.length);
       const entries = calendarEntries(state, { ...(options.family !== undefined && { familyId: options.family }), from, timeZone: ctx.timeZone });
       const text = renderCalendar(entries, { now: new Date(), names: options.names === true, lang: documentLang(command) });
       await deliverDocument(ctx, text, options.out, `${entries.length} meeting(s) as a calendar`);

@@ -9,7 +9,7 @@ import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
 import { describePath } from '../domain/errors.js';
 import { ownValue } from '../domain/own.js';
-import { sanitizeText } from '../domain/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
@@ -18,6 +18,7 @@ import type { PassphraseSource } from '../store/crypto.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
 import { UsageError } from './errors.js';
 import { passphraseSource } from './passphrase.js';
+import { withClosestIds } from './known.js';
 
 export type Lang = 'da' | 'en';
 
@@ -30,6 +31,8 @@ export interface GlobalOptions {
 }
 
 export interface CliContext {
+  /** The subcommand that runs, for messages that name it and its options. */
+  command: Command;
   json: boolean;
   today: string;
   /** True when --date pinned the day. */
@@ -83,6 +86,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   if (caseload !== undefined && caseload.trim() === '') throw new UsageError('--caseload needs a coordinator\'s name, e.g. --caseload "Hanne Kjær"');
   const passphrase = passphraseSource(env);
   return {
+    command,
     json: options.json === true,
     today,
     datePinned: options.date !== undefined,
@@ -126,17 +130,27 @@ const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCas
  * Validates operations built from flags; a problem is reported with the flag the user typed. The
  * operations' schemas (zod) load here, when something is to change: reading commands start without them.
  */
-async function validateOperations(inputs: readonly RawOperation[], names: FieldNames): Promise<Operation[]> {
-  const { OperationSchema } = await import('../domain/operations.js');
+async function validateOperations(inputs: readonly RawOperation[], names: FieldNames, command: Command): Promise<Operation[]> {
+  const { NOTHING_TO_CHANGE, OperationSchema } = await import('../domain/operations.js');
   return inputs.map((input) => {
     const result = OperationSchema.safeParse(input);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const message = issue?.message ?? 'is not valid';
+    if (issue?.code === 'custom' && issue.params?.[NOTHING_TO_CHANGE]) throw new UsageError(nothingToChange(command));
     if (names === 'from-json') throw new UsageError(`--from-json${issue?.path.length ? ` field ${describePath(issue.path, input)}` : ':'} ${message}`);
     const field = String(issue?.path[0] ?? '');
     throw new UsageError(`${ownValue(names, field) ?? `--${kebab(field)}`} ${message}`);
   });
+}
+
+/** "goal update g13: nothing to change; give --title, --due, --sector or --priority": the command as typed, and its own options. */
+function nothingToChange(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
+  const typed = [...words, ...command.args.map((arg) => sanitizeLine(arg).slice(0, 64))].join(' ');
+  const flags = command.options.map((option) => option.long ?? option.flags);
+  return `${typed}: nothing to change; give ${flags.length > 1 ? `${flags.slice(0, -1).join(', ')} or ` : ''}${flags.at(-1) ?? 'a change'}`;
 }
 
 /** Validates and applies operations as one step; prints what was done. */
@@ -146,9 +160,11 @@ export async function applyOperations(
   names: FieldNames,
   describe: (result: TransactResult) => string,
 ): Promise<void> {
-  const operations = await validateOperations(inputs, names);
+  const operations = await validateOperations(inputs, names, ctx.command);
   const store = await ctx.openStore();
-  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today });
+  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today }).catch(async (error: unknown) => {
+    throw await withClosestIds(store, error);
+  });
   if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });
   else ctx.print(`${describe(result)} (step ${result.step})`);
 }

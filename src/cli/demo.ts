@@ -1,8 +1,10 @@
 // famcoord demo: a store of generated, realistic Danish families to try famcoord on. It replaces
-// only a missing store or an earlier demo store: never real case data, unless --force.
+// only a missing store or an untouched demo (the same seed and date give it back): never real case
+// data, nor a demo someone has worked in, unless --replace, and then it keeps what it replaces.
 import type { Command } from 'commander';
 import { generateDemo } from '../domain/demo.js';
 import { StoreError } from '../store/errors.js';
+import type { FamilyStore } from '../store/Store.js';
 import { createContext, numberFlag } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -15,33 +17,43 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
   return n;
 }
 
+/**
+ * Whether an existing store may be replaced, and so must be kept: an untouched demo is replaced
+ * without keeping it; anything else (not a demo, unreadable, or with logged changes) only with --replace.
+ */
+async function replacing(store: FamilyStore, replace: boolean): Promise<boolean> {
+  const existing = await store.read().catch((error: unknown) => {
+    if (error instanceof StoreError) return undefined;
+    throw error;
+  });
+  const changes = existing?.demo === true ? (await store.history()).length : 0;
+  if (existing?.demo === true && changes === 0) return false;
+  if (replace) return true;
+  const what = existing?.demo === true ? `a demo store with ${changes} logged change(s)` : 'a store that is not a demo';
+  throw new UsageError(`${store.path} holds ${what}; it was not changed. Use --store PATH for the demo, or --replace to replace it (the old store is kept beside it)`);
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('write a demo store of generated families (deterministic for a seed and date)')
     .option('--families <n>', `how many families, 1 to ${MAX_FAMILIES}`, '25')
     .option('--seed <s>', 'the random seed: the same seed and date give the same store', '1')
-    .option('--force', 'replace a store that is not a demo store (its data is lost)')
+    .option('--replace', 'replace a store that is not a demo, or a demo with logged changes (it is kept beside, as STORE.replaced-TIME)')
     .option('--encrypt', 'encrypt the demo store with a passphrase, as famcoord init --encrypt does')
     .addHelpText('after', '\nExamples:\n  famcoord demo && famcoord\n  famcoord demo --families 1000 --seed 7 --date 2026-11-24 --store /tmp/demo.json')
-    .action(async (o: { families: string; seed: string; force?: boolean; encrypt?: boolean }, command: Command) => {
+    .action(async (o: { families: string; seed: string; replace?: boolean; encrypt?: boolean }, command: Command) => {
       const ctx = createContext(command);
       const families = wholeNumber(o.families, '--families', 1, MAX_FAMILIES);
       const seed = wholeNumber(o.seed, '--seed', 0, 2 ** 32 - 1);
       const store = await ctx.openStore();
-      if ((await store.exists()) && !o.force) {
-        const existing = await store.read().catch((error: unknown) => {
-          if (error instanceof StoreError) return undefined;
-          throw error;
-        });
-        if (!existing || existing.demo !== true)
-          throw new UsageError(`${store.path} holds a store that is not a demo; it was not changed. Use --store PATH for the demo, or --force to replace it`);
-      }
-      await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true, encrypt: o.encrypt === true });
-      if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true });
+      const keep = (await store.exists()) && (await replacing(store, o.replace === true));
+      const { keptAs } = await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true, keep, encrypt: o.encrypt === true });
+      if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true, ...(keptAs !== undefined && { keptAs }) });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';
-        ctx.print(`Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);
+        const kept = keptAs === undefined ? '' : `\nThe store it replaced is kept as ${keptAs}`;
+        ctx.print(`Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}${kept}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);
       }
     });
 }

@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
 import { buildExport } from '../domain/exchange.js';
-import { escapeJsonControls, sanitizeLine } from '../domain/sanitize.js';
-import type { State } from '../domain/schema.js';
+import { escapeJsonControls } from '../domain/sanitize.js';
 import { createContext } from './context.js';
 import { deliverDocument } from './documentOutput.js';
 import { UsageError } from './errors.js';
+import { unknownFamily } from './known.js';
 
 interface ExportOptions {
   family?: string;
@@ -15,12 +15,6 @@ interface ExportOptions {
   csv?: string;
   sep?: string;
   out?: string;
-}
-
-function checkFamily(state: State, familyId: string): string {
-  if (!state.families.some((f) => f.id === familyId))
-    throw new UsageError(`--family: no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
-  return familyId;
 }
 
 export function registerExport(program: Command): void {
@@ -51,7 +45,8 @@ Examples:
 
       const store = await ctx.openStore();
       const state = await store.read();
-      const familyIds = options.family === undefined ? undefined : [checkFamily(state, options.family)];
+      if (options.family !== undefined && !state.families.some((f) => f.id === options.family)) throw await unknownFamily(store, options.family, { flag: '--family' });
+      const familyIds = options.family === undefined ? undefined : [options.family];
       if (options.csv !== undefined) {
         const families = familyIds === undefined ? state.families : state.families.filter((f) => f.id === options.family);
         const table = CSV_TABLES[options.csv as CsvTableName](families, { today: ctx.today, timeZone: ctx.timeZone });

@@ -5,6 +5,7 @@ import { wallClock } from '../domain/dates.js';
 import { familiesView, type FamilySummary } from '../domain/views.js';
 import { applyOperations, collect, createContext } from './context.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
+import { requireKnownCaseload } from './known.js';
 import { formatTable } from './table.js';
 
 export function registerFamilies(program: Command): void {
@@ -14,7 +15,9 @@ export function registerFamilies(program: Command): void {
     .addHelpText('after', '\nExamples:\n  famcoord families\n  famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult" --member "Emil Jensen:child"')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
-      const rows = familiesView(await (await ctx.openStore()).read(ctx.scope()), ctx.today, ctx.timeZone);
+      const store = await ctx.openStore();
+      const rows = familiesView(await store.read(ctx.scope()), ctx.today, ctx.timeZone);
+      await requireKnownCaseload(ctx, store, rows.length);
       if (ctx.json) return ctx.printJson(rows);
       ctx.print(
         rows.length === 0

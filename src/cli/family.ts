@@ -4,11 +4,11 @@ import { wallClock } from '../domain/dates.js';
 import { familyPlan, type FamilyPlan, type OpenContact, type PlanGoal, type PlanIntervention } from '../domain/views.js';
 import type { Meeting, Member } from '../domain/schema.js';
 import { createContext, type Lang } from './context.js';
-import { UsageError } from './errors.js';
 import { meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { scoreSparkline } from '../domain/sparkline.js';
+import { unknownFamily } from './known.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string): string {
   const when = (m: Meeting) => {
@@ -76,8 +76,9 @@ export function registerFamily(program: Command): void {
     .addHelpText('after', '\nExample:\n  famcoord family f3 --json')
     .action(async (familyId: string, _options, command: Command) => {
       const ctx = createContext(command);
-      const plan = familyPlan(await (await ctx.openStore()).read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
-      if (!plan) throw new UsageError(`no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
+      const store = await ctx.openStore();
+      const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
+      if (!plan) throw await unknownFamily(store, familyId);
       if (ctx.json) await ctx.printJson(plan);
       else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone));
     });

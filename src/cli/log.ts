@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { AuditEntry } from '../store/auditLog.js';
 import { checkDate, createContext } from './context.js';
 import { formatTable } from './table.js';
+import { unknownFamily } from './known.js';
 
 /** "goal.progress ×3, contact.resolve", "undo of step 4" or "redo of step 4". */
 export function describeStep(entry: AuditEntry): string {
@@ -24,9 +25,13 @@ export function registerLog(program: Command): void {
     .action(async (options: { family?: string; since?: string }, command: Command) => {
       const ctx = createContext(command);
       const since = options.since === undefined ? undefined : checkDate(options.since, '--since');
-      const entries = (await (await ctx.openStore()).history()).filter(
-        (e) => (options.family === undefined || e.familyIds.includes(options.family)) && (since === undefined || e.time.slice(0, 10) >= since),
-      );
+      const store = await ctx.openStore();
+      const history = await store.history();
+      const { family } = options;
+      // A family erased since is still known here: the log keeps its id.
+      if (family !== undefined && !history.some((e) => e.familyIds.includes(family)) && (await store.read({ familyIds: [family] })).families.length === 0)
+        throw await unknownFamily(store, family, { alsoKnown: history.flatMap((e) => e.familyIds), flag: '--family' });
+      const entries = history.filter((e) => (family === undefined || e.familyIds.includes(family)) && (since === undefined || e.time.slice(0, 10) >= since));
       // The families' earlier versions (kept for undo) stay out of the output: they are whole case files.
       if (ctx.json) return ctx.printJson(entries.map(({ before: _before, afterHash: _afterHash, ...entry }) => entry));
       if (entries.length === 0) return ctx.print('No changes logged yet.');

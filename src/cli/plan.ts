@@ -2,11 +2,10 @@
 import type { Command } from 'commander';
 import { renderDocument } from '../domain/documents/model.js';
 import { planDocument } from '../domain/documents/plan.js';
-import { sanitizeLine } from '../domain/sanitize.js';
 import { familyPlan } from '../domain/views.js';
 import { createContext } from './context.js';
 import { deliverDocument, documentFormat, documentLang } from './documentOutput.js';
-import { UsageError } from './errors.js';
+import { unknownFamily } from './known.js';
 
 export function registerPlan(program: Command): void {
   program
@@ -20,8 +19,9 @@ export function registerPlan(program: Command): void {
       const ctx = createContext(command);
       const format = documentFormat(options.format, options.out);
       const lang = documentLang(command);
-      const plan = familyPlan(await (await ctx.openStore()).read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
-      if (!plan) throw new UsageError(`no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
+      const store = await ctx.openStore();
+      const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
+      if (!plan) throw await unknownFamily(store, familyId);
       const text = renderDocument(planDocument(plan, { lang, today: ctx.today, timeZone: ctx.timeZone }), format);
       await deliverDocument(ctx, text, options.out, `the plan of family ${plan.id}`);
     });

@@ -4,13 +4,13 @@
 import type { Command } from 'commander';
 import { addMonths, daysBetween } from '../domain/dates.js';
 import { caseloadReport, type BaselineFollowUp, type CaseloadReport, type ReplyTimes, type Share } from '../domain/report.js';
-import { sanitizeLine } from '../domain/sanitize.js';
 import { bar, shareSparkline } from '../domain/sparkline.js';
 import { CASE_EVENT_LABELS, EMPLOYMENT_STATUS_LABELS, type CaseEvent, type EmploymentStatus, type Sector } from '../domain/vocabulary.js';
 import { checkDate, collect, createContext, type Lang } from './context.js';
 import { UsageError } from './errors.js';
 import { sectorLabel } from './labels.js';
 import { formatTable, type Column } from './table.js';
+import { requireKnownCaseload, unknownFamily } from './known.js';
 
 const fraction = (figure: Share) => (figure.of === 0 ? undefined : figure.n / figure.of);
 const percent = (figure: Share) => {
@@ -134,10 +134,12 @@ export function registerReport(program: Command): void {
       const to = o.to === undefined ? ctx.today : checkDate(o.to, '--to');
       const from = o.from === undefined ? addMonths(to, -12) : checkDate(o.from, '--from');
       if (from >= to) throw new UsageError(`--from must be before --to (${to}), e.g. --from ${addMonths(to, -12)}`);
-      const state = await (await ctx.openStore()).read(ctx.scope());
+      const store = await ctx.openStore();
+      const state = await store.read(ctx.scope());
+      await requireKnownCaseload(ctx, store, state.families.length);
       const known = new Set(state.families.map((f) => f.id));
       const unknown = o.family?.find((id) => !known.has(id));
-      if (unknown !== undefined) throw new UsageError(`--family: no family ${sanitizeLine(unknown).slice(0, 64)}; famcoord families lists the ids`);
+      if (unknown !== undefined) throw await unknownFamily(store, unknown, { scope: ctx.scope(), flag: '--family' });
       const report = caseloadReport(state, { from, to, ...(o.family && { familyIds: o.family }) });
       if (ctx.json) await ctx.printJson(report);
       else if (o.csv) ctx.print(reportCsv(report));

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 import { todayView, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
 import { createContext, type Lang } from './context.js';
+import { requireKnownCaseload } from './known.js';
 import { meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
 
@@ -46,7 +47,9 @@ export function registerToday(program: Command): void {
     .addHelpText('after', '\nExample:\n  famcoord today --json\n  famcoord today --date 2026-11-24')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
-      const state = await (await ctx.openStore()).read(ctx.scope({ todayOn: ctx.today }));
+      const store = await ctx.openStore();
+      const state = await store.read(ctx.scope({ todayOn: ctx.today }));
+      await requireKnownCaseload(ctx, store, state.families.length);
       const view = todayView(state, ctx.today, ctx.timeZone);
       if (ctx.json) await ctx.printJson(view);
       else ctx.print(renderToday(view, ctx.lang));

@@ -1,9 +1,11 @@
 // Bare `famcoord`: the workbench. On a terminal it loads the Ink TUI with a dynamic import, so no
 // other command pays for Ink and React at start-up; without one (a pipe, CI) it prints Today as text.
 import type { Command } from 'commander';
+import { editDistance } from '../domain/suggest.js';
 import { todayView } from '../domain/views.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
+import { requireKnownCaseload } from './known.js';
 import { renderToday } from './today.js';
 
 export function registerWorkbench(program: Command): void {
@@ -17,6 +19,7 @@ export function registerWorkbench(program: Command): void {
     const store = await ctx.openStore();
     if (process.stdin.isTTY && process.stdout.isTTY && !ctx.json) {
       // runTui reads the store before it takes over the screen, so a bad store fails plainly here.
+      await requireKnownCaseload(ctx, store, 0);
       const { runTui } = await import('../tui/run.js');
       process.exitCode = await runTui({
         store,
@@ -29,30 +32,17 @@ export function registerWorkbench(program: Command): void {
       });
       return;
     }
-    const view = todayView(await store.read(ctx.scope({ todayOn: ctx.today })), ctx.today, ctx.timeZone);
+    const state = await store.read(ctx.scope({ todayOn: ctx.today }));
+    await requireKnownCaseload(ctx, store, state.families.length);
+    const view = todayView(state, ctx.today, ctx.timeZone);
     if (ctx.json) await ctx.printJson(view);
     else ctx.print(renderToday(view, ctx.lang));
   });
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
-
 export function unknownCommandMessage(word: string, commands: string[]): string {
   const shown = word.replace(/[^\w.-]/g, '?').slice(0, 40);
-  const best = commands.map((name) => ({ name, d: distance(word, name) })).sort((a, b) => a.d - b.d)[0];
+  const best = commands.map((name) => ({ name, d: editDistance(word, name) })).sort((a, b) => a.d - b.d)[0];
   const hint = best && best.d <= 2 ? ` (did you mean ${best.name}?)` : '';
   return `unknown command '${shown}'${hint}; famcoord --help lists the commands`;
 }

@@ -23,6 +23,21 @@ export class OperationError extends Error {
   }
 }
 
+/** The lists of a family that hold objects with ids. */
+export type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions' | 'consents';
+
+/** An operation names an object that is not there; `list` and `id` let a caller name the closest known ids. */
+export class UnknownIdError extends OperationError {
+  constructor(
+    readonly list: EntityList,
+    readonly word: string,
+    readonly id: string,
+  ) {
+    super(`no ${word} ${id} (famcoord family FAMILY_ID shows the ids)`);
+    this.name = 'UnknownIdError';
+  }
+}
+
 /** Names the operation (1-based, as in a batch file) that could not be applied. */
 export class TransactionError extends Error {
   constructor(

@@ -23,8 +23,10 @@ import {
   type Member,
 } from './schema.js';
 import { isContactUnresolved } from './rules.js';
+import { closestNames } from './suggest.js';
+import { sameData } from './canonical.js';
 import { byDate } from './dates.js';
-import { OperationError } from './errors.js';
+import { OperationError, UnknownIdError, type EntityList } from './errors.js';
 import { idsOf, type Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
@@ -42,6 +44,21 @@ const attendeeInput = z.strictObject({
 
 const op = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
   z.strictObject({ op: z.literal(name), ...shape });
+
+/** Marks the issue of an update that names nothing to change, so the CLI can list its own flags. */
+export const NOTHING_TO_CHANGE = 'nothingToChange';
+
+/**
+ * An update: every field besides the op and its target's id is optional, and at least one must be
+ * given, or the step would change nothing. The message lists the fields from the schema itself.
+ */
+function update<Schema extends z.ZodObject>(schema: Schema) {
+  const fields = Object.keys(schema.shape).filter((key) => key !== 'op' && !key.endsWith('Id'));
+  return schema.refine((input: Record<string, unknown>) => fields.some((field) => input[field] !== undefined), {
+    error: `nothing to change: give ${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`,
+    params: { [NOTHING_TO_CHANGE]: fields },
+  });
+}
 
 export const OPERATION_SCHEMAS = {
   'family.add': op('family.add', {
@@ -69,13 +86,13 @@ export const OPERATION_SCHEMAS = {
     status: goalStatus.optional(),
   }),
   'goal.status': op('goal.status', { goalId: entityId, status: goalStatus }),
-  'goal.update': op('goal.update', {
+  'goal.update': update(op('goal.update', {
     goalId: entityId,
     title: nonEmptyText('title', 500).optional(),
     due: isoDate.optional(),
     sector: sector.optional(),
     priority: z.number().int().min(1).optional(),
-  }),
+  })),
   'meeting.add': op('meeting.add', {
     familyId: entityId,
     id: entityId.optional(),
@@ -87,10 +104,11 @@ export const OPERATION_SCHEMAS = {
   }),
   'meeting.minutes': op('meeting.minutes', {
     meetingId: entityId,
+    /** Empty only to clear the minutes: an empty line appended would change nothing. */
     minutes: text('minutes', 200_000),
     /** Append to the minutes so far instead of replacing them (live minutes). */
     append: z.boolean().default(false),
-  }),
+  }).refine((input) => !input.append || input.minutes.trim().length > 0, { path: ['minutes'], error: 'must not be empty (minutes)' }),
   'meeting.agreement': op('meeting.agreement', {
     meetingId: entityId,
     who: nonEmptyText('who', 200),
@@ -195,7 +213,6 @@ function requireFamily(ws: Workspace, familyId: string): Family {
   return family;
 }
 
-type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions' | 'consents';
 const ENTITY_WORD: Record<EntityList, string> = {
   members: 'member',
   goals: 'goal',
@@ -217,7 +234,7 @@ function editEntity<List extends EntityList>(ws: Workspace, list: List, id: stri
   const original = ws.familyOf(id);
   const position = original ? original[list].findIndex((e) => e.id === id) : -1;
   if (!original || position < 0)
-    throw new OperationError(`no ${ENTITY_WORD[list]} ${id} (famcoord family FAMILY_ID shows the ids)`);
+    throw new UnknownIdError(list, ENTITY_WORD[list], id);
   // Families handed out by the workspace are never mutated: copy the one entity the operation
   // edits and the list that holds it, and share the rest (a whole family is costly to clone, and
   // a batch edits the same families a thousand times). Of the entity, its fields and its own
@@ -254,7 +271,7 @@ function addToHistory<List extends 'observations' | 'events'>(ws: Workspace, mem
 
 function requireMember(family: Family, memberId: string): void {
   if (!family.members.some((m) => m.id === memberId))
-    throw new OperationError(`no member ${memberId} in family ${family.id}`);
+    throw new OperationError(`no member ${memberId} in family ${family.id}; ${family.members.length > 0 ? `its members: ${closestNames(memberId, family.members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
 }
 
 type Handlers = { [Name in OperationName]: (ws: Workspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };
@@ -434,8 +451,68 @@ const handlers: Handlers = {
   },
 };
 
-/** Applies one validated operation to a workspace and returns its resolved form. */
+/** A workspace seen by one operation: remembers each family it puts or removes as it was before. */
+class OperationWorkspace implements Workspace {
+  readonly before = new Map<string, Family | undefined>();
+
+  constructor(private readonly ws: Workspace) {}
+
+  family(familyId: string): Family | undefined {
+    return this.ws.family(familyId);
+  }
+
+  familyOf(entityId: string): Family | undefined {
+    return this.ws.familyOf(entityId);
+  }
+
+  put(family: Family): void {
+    this.remember(family.id);
+    this.ws.put(family);
+  }
+
+  remove(familyId: string): void {
+    this.remember(familyId);
+    this.ws.remove(familyId);
+  }
+
+  idTaken(id: string): boolean {
+    return this.ws.idTaken(id);
+  }
+
+  newId(prefix: string): string {
+    return this.ws.newId(prefix);
+  }
+
+  changes() {
+    return this.ws.changes();
+  }
+
+  private remember(familyId: string): void {
+    if (!this.before.has(familyId)) this.before.set(familyId, this.ws.family(familyId));
+  }
+
+  /** Whether every family the operation put is as it was (or it put none). */
+  changedNothing(): boolean {
+    return [...this.before].every(([familyId, before]) => sameData(before, this.ws.family(familyId)));
+  }
+}
+
+/** "goal g13", "family f3": what an operation is about, for its messages. */
+function targetOf(operation: Operation): string {
+  if (operation.op === 'family.import') return `family ${operation.family.id}`;
+  const [field, id] = Object.entries(operation).find(([key, value]) => key.endsWith('Id') && typeof value === 'string') ?? ['', ''];
+  return `${field.slice(0, -2)} ${String(id)}`;
+}
+
+/**
+ * Applies one validated operation to a workspace and returns its resolved form. An operation that
+ * would leave every family as it was (a goal set to the status it has, an update to the values it
+ * has) is refused: a step that changes nothing must write nothing, not a backup and a log step.
+ */
 export function applyOperation(ws: Workspace, operation: Operation, ctx: ApplyContext): Operation {
   const handler = handlers[operation.op] as (ws: Workspace, op: Operation, ctx: ApplyContext) => Operation;
-  return handler(ws, operation, ctx);
+  const seen = new OperationWorkspace(ws);
+  const applied = handler(seen, operation, ctx);
+  if (seen.changedNothing()) throw new OperationError(`nothing to change: ${targetOf(operation)} already has these values`);
+  return applied;
 }

@@ -1,5 +1,6 @@
 // Applies a list of operations as one all-or-nothing step and checks that every family it touched
 // is still valid. Used by every store backend, so the rules live in one place.
+import { sameData } from './canonical.js';
 import { OperationError, TransactionError, ValidationError } from './errors.js';
 import { applyOperation, type ApplyContext, type Operation } from './operations.js';
 import { nestingProblem } from './nesting.js';
@@ -49,6 +50,10 @@ export function runTransaction(ws: Workspace, operations: readonly Operation[], 
     }
   });
   const changes = ws.changes();
+  // Each operation changed something (applyOperation refuses one that does not), but together they
+  // may have put every family back as it was (a status set and set back), or there were none.
+  if (changes.every((change) => sameData(change.before, change.after)))
+    throw new OperationError(operations.length === 0 ? 'nothing to change: no operations' : 'nothing to change: together the operations leave every family as it was');
   checkChanges(changes);
   return { applied, changes };
 }

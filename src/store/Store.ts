@@ -59,6 +59,13 @@ export interface Preview {
   operationFamilyIds: Array<string | undefined>;
 }
 
+export interface CreateOptions {
+  replace?: boolean;
+  history?: readonly AuditEntry[];
+  encrypt?: boolean;
+  keep?: boolean;
+}
+
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
@@ -103,9 +110,10 @@ export interface FamilyStore {
   /**
    * Creates the store with this state; refuses to replace an existing one unless `replace`. The
    * audit log starts empty, or with `history` (a migration carries the log over). `encrypt`
-   * protects it with a new passphrase (asked through openStore's options).
+   * protects it with a new passphrase (asked through openStore's options). `keep` keeps the store
+   * it replaces, with its audit log, beside it (`replacedPath`) and says where.
    */
-  create(state: State, options?: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean }): Promise<void>;
+  create(state: State, options?: CreateOptions): Promise<{ keptAs?: string }>;
   /** The audit log, oldest step first. */
   history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */

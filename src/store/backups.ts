@@ -5,6 +5,7 @@
 // .bak.1. A write that fails therefore leaves the backups as they were: five failed writes do not
 // push out five good versions.
 import { promises as fs } from 'node:fs';
+import { extname } from 'node:path';
 
 export const DEFAULT_BACKUPS = 5;
 
@@ -63,4 +64,14 @@ export async function listBackups(storePath: string): Promise<Array<{ n: number;
 /** Deletes every backup: after an erase they still hold the family's data. */
 export async function removeBackups(storePath: string): Promise<void> {
   for (const backup of await listBackups(storePath)) await fs.rm(backup.path, { force: true });
+}
+
+/**
+ * Where a store that is replaced whole (famcoord demo --replace) is kept: beside it, named for the
+ * time, with the same extension so that it opens as the same kind of store
+ * (store.json → store.replaced-2026-11-24T09-00-00-000Z.json).
+ */
+export function replacedPath(storePath: string, now = new Date()): string {
+  const extension = extname(storePath);
+  return `${storePath.slice(0, storePath.length - extension.length)}.replaced-${now.toISOString().replace(/[:.]/g, '-')}${extension}`;
 }

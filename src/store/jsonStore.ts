@@ -18,9 +18,9 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CreateOptions, FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { holdForBackup, removeBackups, rotateBackups } from './backups.js';
+import { holdForBackup, removeBackups, replacedPath, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import { crashPoint } from './crashPoint.js';
@@ -588,7 +588,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     }, { finishErase: false, create: true });
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+  async create(state: State, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
     const refuseExisting = async () => {
       if (!options.replace && (await this.exists()))
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
@@ -599,15 +599,35 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     await refuseExisting();
     if (options.encrypt) await this.adapter.seal().catch((error: unknown) => Promise.reject(sealError(error, this.path)));
     else this.adapter.sealing = undefined;
-    await this.locked(async () => {
+    return this.locked(async () => {
       await refuseExisting();
+      const keptAs = options.keep ? await this.keepAside() : undefined;
       this.db.data = (await loadValidation()).parseState(state);
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
       await fs.rm(setAsidePathFor(this.logPath), { force: true });
       await appendAuditEntries(this.logPath, options.history ?? [], this.readLogKey);
+      return keptAs === undefined ? {} : { keptAs };
     }, { finishErase: false, create: true }); // an erase under way is finished by the next change (its family may not be in this store)
+  }
+
+  /**
+   * Keeps the store and its audit log as they are under a new name (hard links, as the backups:
+   * the write that follows renames a new file in, so the kept ones never change). Under the lock.
+   */
+  private async keepAside(): Promise<string | undefined> {
+    const keptAs = replacedPath(this.path);
+    try {
+      await fs.link(this.path, keptAs);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new StoreError('io', `cannot keep the store ${this.path} as ${keptAs}: ${describeIoError(error)}; it was not changed`);
+    }
+    await fs.link(this.logPath, auditLogPathFor(keptAs)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw new StoreError('io', `cannot keep the audit log ${this.logPath}: ${describeIoError(error)}; the store was not changed`);
+    });
+    return keptAs;
   }
 
   async history(): Promise<AuditEntry[]> {

@@ -3,6 +3,7 @@
 // command reads and writes only the families it needs. The same operations, the same workspace
 // seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
 // and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
+import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -23,8 +24,9 @@ import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOF
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import { WRITER_WAIT_MS } from './lock.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CreateOptions, FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
+import { replacedPath } from './backups.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -474,13 +476,15 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       : this.rolledBack(work);
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+  async create(state: State, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
     const valid = (await loadValidation()).parseState(state);
     await checkStoreFiles(this.path); // a FIFO or a link is not "a store that exists"
-    if (!options.replace && (await this.exists()) && (await this.hasData()))
+    const existing = (await this.exists()) && (await this.hasData());
+    if (!options.replace && existing)
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+    const keptAs = options.keep && existing ? await this.keepAside() : undefined;
     await this.write((sql, db) => {
       for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
       const { families, ...head } = valid;
@@ -496,6 +500,20 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     // Move a large create out of the write-ahead log into the database file, so the -wal file
     // does not stay as big as the store.
     (await this.open()).db.pragma('wal_checkpoint(TRUNCATE)');
+    return keptAs === undefined ? {} : { keptAs };
+  }
+
+  /** Copies the database, its audit log with it, to a new file beside it (SQLite's VACUUM INTO). */
+  private async keepAside(): Promise<string> {
+    const keptAs = replacedPath(this.path);
+    try {
+      // An empty private file first (VACUUM INTO fills an empty file), so the copy is never readable by others.
+      await (await fs.open(keptAs, 'wx', PRIVATE_FILE_MODE)).close();
+      (await this.open()).db.prepare('VACUUM INTO ?').run(keptAs);
+    } catch (error) {
+      throw new StoreError('io', `cannot keep the store ${this.path} as ${keptAs}: ${describeIoError(error)}; it was not changed`);
+    }
+    return keptAs;
   }
 
   private async hasData(): Promise<boolean> {

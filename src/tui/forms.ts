@@ -22,8 +22,10 @@ export interface DialogDefinition {
   fieldOf?: Partial<Record<string, string>>;
 }
 
-const numeric = (text: string) => numberOrText(text) as number | string;
-const optional = (name: string, text: string | undefined) => (text && text.trim() ? { [name]: text.trim() } : {});
+/** What was typed in a field, or undefined when nothing was: validation then says the field is required. */
+const typed = (text: string | undefined) => (text && text.trim() ? text.trim() : undefined);
+const numeric = (text: string | undefined) => numberOrText(typed(text));
+const optional = (name: string, text: string | undefined) => (typed(text) === undefined ? {} : { [name]: typed(text) });
 
 export const DIALOGS = {
   progress: {
@@ -33,7 +35,7 @@ export const DIALOGS = {
       { name: 'note', label: 'note', kind: 'text' },
       { name: 'status', label: 'status', kind: 'choice', options: ['', ...GOAL_STATUSES] },
     ],
-    toOperation: (v, goalId) => ({ op: 'goal.progress', goalId, score: numeric(v.score ?? ''), note: (v.note ?? '').trim(), ...optional('status', v.status) }),
+    toOperation: (v, goalId) => ({ op: 'goal.progress', goalId, score: numeric(v.score), note: (v.note ?? '').trim(), ...optional('status', v.status) }),
   },
   answer: {
     title: 'answerContact',
@@ -94,7 +96,7 @@ export const DIALOGS = {
       { name: 'value', label: 'value', kind: 'text' },
       { name: 'date', label: 'date', kind: 'text' },
     ],
-    toOperation: (v) => ({ op: 'observation.add', memberId: v.memberId, ...observationFromText(v.kind, (v.value ?? '').trim()), ...optional('date', v.date) }),
+    toOperation: (v) => ({ op: 'observation.add', memberId: v.memberId, ...observationFromText(v.kind, typed(v.value)), ...optional('date', v.date) }),
   },
   agreement: {
     title: 'addAgreement',

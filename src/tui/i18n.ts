@@ -61,6 +61,8 @@ const en = {
   step: 'step',
   reloaded: 'Updated from another window',
   score: 'Score 0–10',
+  /** Beside a field left empty: "type a whole number from 0 to 10". */
+  typeWhatIsMissing: 'type',
   note: 'Note',
   answer: 'Answer',
   resolution: 'Resolution',
@@ -182,6 +184,7 @@ const da: Record<MessageKey, string> = {
   step: 'trin',
   reloaded: 'Opdateret fra et andet vindue',
   score: 'Score 0–10',
+  typeWhatIsMissing: 'skriv',
   note: 'Note',
   answer: 'Svar',
   resolution: 'Afklaring',
@@ -280,6 +283,7 @@ const DANISH_PROBLEMS: Array<[RegExp, Danish]> = [
   [/^a date as YYYY-MM-DD, e\.g\. /, 'en dato som ÅÅÅÅ-MM-DD, f.eks. '],
   [/^a whole number from (\d+) to (\d+)$/, 'et helt tal fra $1 til $2'],
   [/^must not be empty \((.*)\)$/, 'må ikke være tom ($1)'],
+  ...Object.entries(DANISH_OBJECTS).map(([en, da]): [RegExp, string] => [new RegExp(`^nothing to change: ${en} (\\S+) already has these values$`), `intet at ændre: ${da} $1 har allerede disse værdier`]),
   [/^is too long \(at most (\d+) characters\)$/, 'er for lang (højst $1 tegn)'],
   [/^must be one of: /, 'skal være en af: '],
   [/^one of: /, 'en af: '],
@@ -290,9 +294,9 @@ const DANISH_PROBLEMS: Array<[RegExp, Danish]> = [
 ];
 
 export function problemIn(message: string, lang: Lang): string {
-  if (lang === 'en') return message;
   const missing = /^is required: (.*)$/.exec(message);
-  if (missing) return `mangler: ${problemIn(missing[1] as string, lang)}`;
+  if (missing) return `${CATALOG[lang].typeWhatIsMissing} ${problemIn(missing[1] as string, lang)}`;
+  if (lang === 'en') return message;
   return DANISH_PROBLEMS.reduce((text, [pattern, danish]) => (typeof danish === 'string' ? text.replace(pattern, danish) : text.replace(pattern, danish)), message);
 }
 

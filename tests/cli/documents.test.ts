@@ -98,9 +98,9 @@ describe('famcoord plan, minutes and calendar on the demo store', () => {
 
   it('refuses an unknown id or a bad flag with a clear message, exit 2, and writes no file', () => {
     const cases: Array<[string[], RegExp]> = [
-      [['plan', 'f99', '--out', file('x.html')], /^famcoord: no family f99; famcoord families lists the ids\n$/],
+      [['plan', 'f99', '--out', file('x.html')], /^famcoord: unknown family f99; known: f1, f2, f3, f4, f5\n$/],
       [['minutes', 'm999', '--out', file('x.html')], /^famcoord: no meeting m999; /],
-      [['calendar', '--family', 'f99', '--out', file('x.html')], /^famcoord: no family f99; /],
+      [['calendar', '--family', 'f99', '--out', file('x.html')], /^famcoord: --family: unknown family f99; known: f/],
       [['plan', 'f1', '--format', 'pdf', '--out', file('x.html')], /^famcoord: --format must be md or html, e\.g\. --format html\n$/],
       [['calendar', '--from', '2026-13-01', '--out', file('x.html')], /^famcoord: --from must be a real date as YYYY-MM-DD/],
     ];

@@ -63,11 +63,11 @@ describe('famcoord report on the demo store', () => {
 
   const bad: Array<[string[], RegExp]> = [
     [['report', '--from', '2026-12-01'], /--from must be before --to \(2026-11-24\)/],
-    [['report', '--family', 'f999'], /--family: no family f999; famcoord families lists the ids/],
+    [['report', '--family', 'f999'], /--family: unknown family f999; known: f/],
     [['report', '--json', '--csv'], /choose one of --json and --csv/],
     [['observe', 'p1', '--kind', 'employment', '--value', 'unemployed'], /--value must be one of: cash-benefit, .* for employment/],
     [['observe', 'p1', '--kind', 'mood', '--value', '3'], /--kind must be one of: employment, qualityOfLife/],
-    [['observe', 'p99999', '--kind', 'wellbeing', '--value', '5'], /no member p99999/],
+    [['observe', 'p99999', '--kind', 'wellbeing', '--value', '5'], /unknown member p99999; known: p/],
     [['event', 'p2', '--kind', 'party'], /--kind must be one of: investigation, notification, placement, closed-doing-well/],
   ];
   it.each(bad)('famcoord %j exits 2 with a one-line error and writes nothing', (args, message) => {

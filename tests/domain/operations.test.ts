@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { TransactionError } from '../../src/domain/errors.js';
-import { runTransaction } from '../../src/domain/transaction.js';
+import { findFailingOperations, runTransaction } from '../../src/domain/transaction.js';
 import { StateWorkspace } from '../../src/domain/workspace.js';
 import type { State } from '../../src/domain/schema.js';
 import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
@@ -83,7 +83,7 @@ describe('operations', () => {
   });
 
   it('refuses references to members of another family, duplicate ids and reversed periods', () => {
-    expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', title: 'x', sector: 'school', due: '2027-01-01', memberId: 'f2-c' }])).toThrow(/no member f2-c in family f1/);
+    expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', title: 'x', sector: 'school', due: '2027-01-01', memberId: 'f2-c' }])).toThrow(/^no member f2-c in family f1; its members: f1-c, f1-a$/);
     expect(() => apply(base(), [{ op: 'goal.add', familyId: 'f1', id: 'c1', title: 'x', sector: 'school', due: '2027-01-01' }])).toThrow(/id c1 is already in use/);
     expect(() => apply(base(), [{ op: 'intervention.add', familyId: 'f1', memberId: 'f1-a', sector: 'health', kind: 'genoptræning', from: '2026-05-01', to: '2026-04-01' }])).toThrow(/end before it starts/);
     expect(() => apply(base(), [{ op: 'contact.add', familyId: 'f1', sector: 'school', subject: 's', opened: '2026-11-10', replyBy: '2026-11-01' }])).toThrow(/reply-by/);
@@ -147,5 +147,61 @@ describe('what operations leave behind', () => {
     const written = ws.changes().flatMap((change) => (change.after ? [JSON.parse(JSON.stringify(change.after)) as unknown] : []));
     expect(written.length).toBeGreaterThan(2);
     for (const family of written) expect(FamilySchema.parse(family)).toEqual(family);
+  });
+});
+
+describe('a step that would change nothing', () => {
+  const refusal = (start: State, inputs: OperationInput[]) => {
+    try {
+      apply(start, inputs);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('is refused by the schema when an update names nothing, or a line appended is empty', () => {
+    const update = OperationSchema.safeParse({ op: 'goal.update', goalId: 'g1' });
+    expect(update.error?.issues[0]?.message).toBe('nothing to change: give title, due, sector or priority');
+    expect(update.error?.issues[0]).toMatchObject({ params: { nothingToChange: ['title', 'due', 'sector', 'priority'] } });
+    const line = OperationSchema.safeParse({ op: 'meeting.minutes', meetingId: 'm1', minutes: '  ', append: true });
+    expect(line.error?.issues[0]).toMatchObject({ path: ['minutes'], message: 'must not be empty (minutes)' });
+    expect(OperationSchema.safeParse({ op: 'meeting.minutes', meetingId: 'm1', minutes: '' }).success).toBe(true); // clears them
+  });
+
+  it('is refused when an operation leaves its family as it was, naming the operation', () => {
+    const start = state(family('f1', { goals: [goal('g1', '2026-12-01', 'active', { priority: 1 })], meetings: [meeting('m1', '2026-11-24T09:00:00+01:00')] }));
+    for (const input of [
+      { op: 'goal.update', goalId: 'g1', due: '2026-12-01', priority: 1 },
+      { op: 'goal.status', goalId: 'g1', status: 'active' },
+      { op: 'meeting.minutes', meetingId: 'm1', minutes: '' },
+    ] as OperationInput[]) {
+      const error = refusal(start, [{ op: 'goal.progress', goalId: 'g1', score: 4 }, input]);
+      expect(error).toBeInstanceOf(TransactionError);
+      expect((error as TransactionError).index).toBe(2);
+      expect(error.message).toMatch(/^nothing to change: (goal g1|meeting m1) already has these values$/);
+    }
+    expect(apply(start, [{ op: 'goal.update', goalId: 'g1', due: '2026-12-01', priority: 2 }]).state.families[0]?.goals[0]?.priority).toBe(2);
+  });
+
+  it('is refused when the operations together put every family back, or there are none', () => {
+    const start = state(family('f1', { goals: [goal('g1', '2026-12-01')] }));
+    expect(refusal(start, [{ op: 'goal.status', goalId: 'g1', status: 'on-hold' }, { op: 'goal.status', goalId: 'g1', status: 'active' }]).message).toBe(
+      'nothing to change: together the operations leave every family as it was',
+    );
+    expect(refusal(start, []).message).toBe('nothing to change: no operations');
+  });
+
+  it('is named among the failing lines of a batch, with the other bad lines', () => {
+    const start = state(family('f1', { goals: [goal('g1', '2026-12-01')] }));
+    const operations = [
+      { op: 'goal.status', goalId: 'g1', status: 'active' },
+      { op: 'goal.progress', goalId: 'g1', score: 5 },
+      { op: 'goal.progress', goalId: 'g9', score: 5 },
+    ].map((input) => OperationSchema.parse(input));
+    expect(findFailingOperations(new StateWorkspace(start), operations, { today: TODAY })).toEqual([
+      { index: 1, message: 'nothing to change: goal g1 already has these values' },
+      { index: 3, message: 'no goal g9 (famcoord family FAMILY_ID shows the ids)' },
+    ]);
   });
 });

@@ -113,6 +113,18 @@ describe('the Today screen', () => {
     await press(KEYS.escape, (f: string) => !f.includes('Record progress'));
   });
 
+  it('says beside an empty score to type one, in English and Danish, and saves nothing', async () => {
+    for (const [lang, message] of [['en', 'type a whole number from 0 to 10'], ['da', 'skriv et helt tal fra 0 til 10']] as const) {
+      const { press, store } = await open(small(), { lang });
+      await press(KEYS.tab);
+      await press('p');
+      const frame = await press(`${KEYS.backspace}${KEYS.enter}`, message);
+      const lines = frame.split('\n');
+      expect(lines[lines.findIndex((line) => line.includes('Score 0–10')) + 1]).toContain(message); // under the field
+      expect((await store.read()).families[0]?.goals[0]?.progress).toHaveLength(1);
+    }
+  });
+
   it('resolves a contact, and says why a key cannot act on the wrong row', async () => {
     const { press, store } = await open(small());
     const refused = await press('r', /resolve: select a contact first/);

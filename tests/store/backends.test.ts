@@ -1,6 +1,6 @@
 // The store contract, run against both backends: the JSON file and SQLite must behave the same
 // for every operation, undo, scoped reads, concurrent writers, and a migration between them.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,39 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }, { op: 'goal.progress', goalId: 'nope', score: 1 }), META)).rejects.toThrow(/no goal nope/);
     expect(await store.read()).toEqual(after);
     expect((await store.history()).map((e) => e.step)).toEqual([1]);
+  });
+
+  it('writes nothing for a step that would change nothing: no store write, no backup, no log step; a preview names it', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    const files = () => {
+      const dir = join(store.path, '..');
+      return readdirSync(dir).filter((f) => !f.endsWith('.lock')).map((f) => [f, file.endsWith('.json') ? readFileSync(join(dir, f)).toString('base64') : '']);
+    };
+    const before = { data: await store.read(), history: await store.history(), files: files() };
+    for (const step of [ops({ op: 'goal.status', goalId: 'g1', status: 'active' }), ops({ op: 'goal.update', goalId: 'g1', due: '2026-12-01', sector: 'school' }), ops({ op: 'goal.status', goalId: 'g1', status: 'on-hold' }, { op: 'goal.status', goalId: 'g1', status: 'active' }), []])
+      await expect(store.transact(step, META)).rejects.toThrow(/^nothing to change: /);
+    expect({ data: await store.read(), history: await store.history(), files: files() }).toEqual(before);
+    const preview = await store.preview(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }, { op: 'goal.status', goalId: 'g2', status: 'active' }), META);
+    expect(preview.failures).toEqual([{ index: 2, message: 'nothing to change: goal g2 already has these values' }]);
+  });
+
+  it('keeps the store it replaces, with its log, beside it when asked', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    const [data, history] = [await store.read(), await store.history()];
+    const { keptAs } = await store.create(state(family('f9')), { replace: true, keep: true });
+    expect(keptAs).toMatch(new RegExp(`store\\.replaced-[\\dTZ-]+\\.${file.split('.')[1]}$`));
+    expect(statSync(keptAs as string).mode & 0o777).toBe(0o600);
+    const kept = openStore(keptAs as string);
+    stores.push(kept);
+    expect(await kept.read()).toEqual(data);
+    expect(await kept.history()).toEqual(history);
+    expect((await store.read()).families.map((f) => f.id)).toEqual(['f9']);
+    expect(await store.history()).toEqual([]);
+    expect(await fresh(file).create(sample(), { keep: true })).toEqual({}); // nothing to keep
   });
 
   it('undoes the last step back to identical data, and refuses when there is nothing left', async () => {

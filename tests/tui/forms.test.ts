@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { DIALOGS, formReducer, openDialog, takesSeveralLines, type DialogState, type FormAction } from '../../src/tui/forms.js';
+import { problemIn } from '../../src/tui/i18n.js';
 
 const reduce = (state: DialogState, ...actions: FormAction[]) => actions.reduce(formReducer, state);
 
@@ -30,6 +31,18 @@ describe('the form dialogs', () => {
     expect(progress).not.toHaveProperty('status');
     const meeting = DIALOGS.addMeeting.toOperation({ type: 'stormøde', start: '2026-07-01 09:30', place: 'Rådhuset', durationMin: '' }, 'f3', 'Europe/Copenhagen');
     expect(OperationSchema.parse(meeting)).toMatchObject({ start: '2026-07-01T09:30:00+02:00', durationMin: 60 });
+  });
+
+  it('leaves a field left empty out, so validation asks for it beside the field', () => {
+    for (const score of ['', '   ']) {
+      const result = OperationSchema.safeParse(DIALOGS.progress.toOperation({ score, note: '', status: '' }, 'g12'));
+      expect(result.error?.issues[0]).toMatchObject({ path: ['score'], message: 'is required: a whole number from 0 to 10' });
+      expect(problemIn(result.error?.issues[0]?.message ?? '', 'en')).toBe('type a whole number from 0 to 10');
+      expect(problemIn(result.error?.issues[0]?.message ?? '', 'da')).toBe('skriv et helt tal fra 0 til 10');
+    }
+    const line = OperationSchema.safeParse(DIALOGS.minutesLine.toOperation({ minutes: '  ' }, 'm1'));
+    expect(line.error?.issues[0]).toMatchObject({ path: ['minutes'], message: 'must not be empty (minutes)' });
+    expect(problemIn('nothing to change: goal g12 already has these values', 'da')).toBe('intet at ændre: mål g12 har allerede disse værdier');
   });
 
   it('leaves bad values to validation, which names the field', () => {

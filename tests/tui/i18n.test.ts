@@ -14,7 +14,7 @@ const problemOf = (input: Record<string, unknown>) => {
 describe("the dialogs' validation messages in Danish", () => {
   it('translates what the schema says, from the real messages', () => {
     expect(problemIn(problemOf({ op: 'goal.progress', goalId: 'g1', score: 11 }), 'da')).toBe('skal være et helt tal fra 0 til 10');
-    expect(problemIn(problemOf({ op: 'goal.add', familyId: 'f1', title: 'Mål', sector: 'school' }), 'da')).toBe('mangler: en dato som ÅÅÅÅ-MM-DD, f.eks. 2026-11-24');
+    expect(problemIn(problemOf({ op: 'goal.add', familyId: 'f1', title: 'Mål', sector: 'school' }), 'da')).toBe('skriv en dato som ÅÅÅÅ-MM-DD, f.eks. 2026-11-24');
     expect(problemIn(problemOf({ op: 'goal.add', familyId: 'f1', title: 'Mål', sector: 'school', due: '2026-02-30' }), 'da')).toBe('skal være en rigtig dato som ÅÅÅÅ-MM-DD, f.eks. 2026-11-24');
     expect(problemIn(problemOf({ op: 'contact.resolve', contactId: 'c1', resolution: '   ' }), 'da')).toMatch(/^må ikke være tom \(/);
     expect(problemIn(problemOf({ op: 'goal.status', goalId: 'g1', status: 'done' }), 'da')).toMatch(/^skal være en af: proposed, active/);

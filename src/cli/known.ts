@@ -1,0 +1,44 @@
+// A caseload or family a command filters by must exist: an unknown one is refused (exit 2) with the
+// closest known names, so a typo never looks like a free day or an empty log.
+import { coordinatorKey, type ReadScope } from '../domain/scope.js';
+import { unknownNameMessage } from '../domain/suggest.js';
+import type { FamilyStore } from '../store/Store.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './errors.js';
+import { OperationError, TransactionError, UnknownIdError } from '../domain/errors.js';
+
+/**
+ * Refuses a --caseload (or FAMCOORD_CASELOAD) that no family has. `found` is how many families the
+ * command's read of the caseload gave: only when it is none is the caseload looked up, so a known
+ * one costs nothing more. (Today's read keeps only families with something for the day: none there
+ * may still be a known caseload on a free day.)
+ */
+export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, found: number): Promise<void> {
+  if (ctx.caseload === undefined || found > 0) return;
+  if ((await store.read(ctx.scope())).families.length > 0) return;
+  const coordinators = new Map<string, string>();
+  for (const { coordinator } of (await store.read()).families)
+    if (coordinator !== undefined && !coordinators.has(coordinatorKey(coordinator))) coordinators.set(coordinatorKey(coordinator), coordinator.trim());
+  throw new UsageError(unknownNameMessage('caseload', ctx.caseload, coordinators.values(), { quote: true }));
+}
+
+/**
+ * A step refused for an id that is not in the store (observe p999) names the closest ids of that
+ * kind (ids only); any other error is returned as it is.
+ */
+export async function withClosestIds(store: FamilyStore, error: unknown): Promise<unknown> {
+  const cause = error instanceof TransactionError ? error.cause : undefined;
+  if (!(cause instanceof UnknownIdError)) return error;
+  const ids = (await store.read()).families.flatMap((family) => family[cause.list].map((entity) => entity.id));
+  return new TransactionError((error as TransactionError).index, new OperationError(unknownNameMessage(cause.word, cause.id, ids)));
+}
+
+/**
+ * The refusal of a family id that is not among the families of `scope` (the caseload a command
+ * reads; default the whole store) nor in `alsoKnown`, naming the closest ids (never names).
+ */
+export async function unknownFamily(store: FamilyStore, familyId: string, options: { scope?: ReadScope; alsoKnown?: Iterable<string>; flag?: string } = {}): Promise<UsageError> {
+  const ids = (await store.read(options.scope)).families.map((family) => family.id);
+  const message = unknownNameMessage('family', familyId, [...ids, ...(options.alsoKnown ?? [])]);
+  return new UsageError(options.flag ? `${options.flag}: ${message}` : message);
+}
