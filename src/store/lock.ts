@@ -223,7 +223,6 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const { timeoutMs = WRITER_WAIT_MS } = options;
   const claimant = new Claimant(lockPath);
   const deadline = Date.now() + timeoutMs;
-  let pause = 2;
   try {
     for (;;) {
       if (await claimant.link(lockPath)) {
@@ -245,8 +244,10 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
         advice = verdict.advice ?? advice;
       }
       if (Date.now() > deadline) throw new StoreError('locked', `the store is locked by ${holder}; ${advice}`);
-      await sleep(pause + Math.random() * pause);
-      pause = Math.min(pause * 2, 50);
+      // Every waiter looks again every few ms, however long it has waited: with a growing backoff
+      // a long waiter (the workbench) loses every release to writers that have just started, and
+      // can wait out its whole timeout behind a busy batch job.
+      await sleep(2 + Math.random() * 8);
     }
   } finally {
     await fs.rm(claimant.recordPath, { force: true });
