@@ -223,6 +223,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const { timeoutMs = WRITER_WAIT_MS } = options;
   const claimant = new Claimant(lockPath);
   const deadline = Date.now() + timeoutMs;
+  let pause = 2;
   try {
     for (;;) {
       if (await claimant.link(lockPath)) {
@@ -244,10 +245,8 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
         advice = verdict.advice ?? advice;
       }
       if (Date.now() > deadline) throw new StoreError('locked', `the store is locked by ${holder}; ${advice}`);
-      // Every waiter looks again every few ms, however long it has waited: with a growing backoff
-      // a long waiter (the workbench) loses every release to writers that have just started, and
-      // can wait out its whole timeout behind a busy batch job.
-      await sleep(2 + Math.random() * 8);
+      await sleep(pause + Math.random() * pause);
+      pause = Math.min(pause * 2, 50);
     }
   } finally {
     await fs.rm(claimant.recordPath, { force: true });
