@@ -33,11 +33,22 @@ export function FormDialog({ dialog, subject, saving, t, width, color }: FormDia
         const room = inner - labelWidth - 2;
         // Long text scrolls: show its end, where the cursor is.
         const visible = field.kind === 'text' && [...shown].length > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;
+        // A pre-filled value that typing replaces is shown selected: underlined, or in [ ] without colour.
+        const selected = focused && dialog.selected.includes(field.name) && visible === shown;
+        const prefix = `${focused ? '›' : ' '} ${fit(t(field.label), labelWidth)}`;
         return (
           <Box key={field.name} flexDirection="column">
-            <Text wrap="truncate" inverse={focused && color}>
-              {`${focused ? '›' : ' '} ${fit(t(field.label), labelWidth)}${fit(visible, room)}`}
-            </Text>
+            {selected ? (
+              <Text wrap="truncate" inverse={color}>
+                {prefix}
+                {color ? <Text underline>{value}</Text> : `[${value}]`}
+                {fit('▏', room - [...value].length - (color ? 0 : 2))}
+              </Text>
+            ) : (
+              <Text wrap="truncate" inverse={focused && color}>
+                {`${prefix}${fit(visible, room)}`}
+              </Text>
+            )}
             {dialog.error?.field === field.name && (
               <Text color={color ? 'red' : undefined} wrap="truncate">{fit(`  ${dialog.error.message}`, inner)}</Text>
             )}

@@ -120,6 +120,11 @@ export interface DialogState {
   /** The id the operation is about: a goal, contact, family or meeting. */
   target: string;
   values: Record<string, string>;
+  /**
+   * Text fields whose pre-filled value (the latest score, a meeting's start) is still selected:
+   * the first key typed into one replaces it, as in any form, so "p7" records 7, not 57.
+   */
+  selected: readonly string[];
   focus: number;
   error?: { field?: string; message: string };
 }
@@ -135,7 +140,8 @@ export function openDialog(kind: DialogKind, target: string, initial: Record<str
   const values: Record<string, string> = {};
   for (const field of DIALOGS[kind].fields as readonly Field[])
     values[field.name] = initial[field.name] ?? (field.kind === 'choice' ? ((dynamic.choices?.[field.name] ?? field.options)[0] ?? '') : '');
-  return { kind, target, values, focus: 0, ...dynamic };
+  const selected = (DIALOGS[kind].fields as readonly Field[]).filter((f) => f.kind === 'text' && (values[f.name] ?? '') !== '').map((f) => f.name);
+  return { kind, target, values, selected, focus: 0, ...dynamic };
 }
 
 /** The values a choice field offers in this dialog. */
@@ -161,12 +167,14 @@ function fieldText(field: Field, text: string): string {
 export function formReducer(state: DialogState, action: FormAction): DialogState {
   const field = focusedField(state);
   const fieldCount = DIALOGS[state.kind].fields.length;
-  const set = (value: string) => ({ ...state, values: { ...state.values, [field.name]: value }, error: undefined });
+  const set = (value: string) => ({ ...state, values: { ...state.values, [field.name]: value }, selected: state.selected.filter((name) => name !== field.name), error: undefined });
+  // A selected pre-filled value is replaced by what is typed, and erased whole by one backspace.
+  const current = state.selected.includes(field.name) ? '' : (state.values[field.name] ?? '');
   switch (action.type) {
     case 'type':
-      return field.kind === 'text' ? set((state.values[field.name] ?? '') + fieldText(field, action.text)) : state;
+      return field.kind === 'text' ? set(current + fieldText(field, action.text)) : state;
     case 'backspace':
-      return field.kind === 'text' ? set([...(state.values[field.name] ?? '')].slice(0, -1).join('')) : state;
+      return field.kind === 'text' ? set([...current].slice(0, -1).join('')) : state;
     case 'focus':
       return { ...state, focus: (state.focus + action.delta + fieldCount) % fieldCount };
     case 'choose': {

@@ -92,8 +92,7 @@ describe('the Today screen', () => {
     await press(KEYS.tab, /▶ Overdue goals/);
     const dialog = await press('p', 'Record progress');
     expect(dialog).toContain('g1 · Ida kommer i skole · Familien Berg');
-    expect(dialog).toMatch(/Score 0–10\s+3▏/); // the latest score, to adjust
-    await press(KEYS.backspace);
+    expect(dialog).toMatch(/Score 0–10\s+\[3\]▏/); // the latest score, selected: typing replaces it
     await press('7');
     await press(KEYS.tab);
     await press('Mødt op hver dag');

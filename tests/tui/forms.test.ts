@@ -19,6 +19,16 @@ describe('the form dialogs', () => {
     expect(takesSeveralLines('agreement')).toBe(false);
   });
 
+  it('replaces a pre-filled value with what is typed first, and erases it whole with one backspace', () => {
+    const opened = openDialog('progress', 'g1', { score: '5' });
+    expect(reduce(opened, { type: 'type', text: '7' }).values.score).toBe('7');
+    expect(reduce(opened, { type: 'type', text: '7' }, { type: 'type', text: '1' }).values.score).toBe('71');
+    expect(reduce(opened, { type: 'backspace' }).values.score).toBe('');
+    // Moving away and back leaves it selected until it is edited; a field typed into stays as typed.
+    expect(reduce(opened, { type: 'focus', delta: 1 }, { type: 'focus', delta: -1 }, { type: 'type', text: '8' }).values.score).toBe('8');
+    expect(reduce(openDialog('progress', 'g1'), { type: 'type', text: '4' }, { type: 'type', text: '2' }).values.score).toBe('42');
+  });
+
   it('cycles choices with ←/→ and ignores typing there', () => {
     const state = reduce(openDialog('progress', 'g12'), { type: 'focus', delta: -1 }, { type: 'choose', delta: 1 }, { type: 'choose', delta: 1 }, { type: 'type', text: 'x' });
     expect(state.values.status).toBe('active');
