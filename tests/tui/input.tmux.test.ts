@@ -25,7 +25,7 @@ describe.runIf(hasTmux)('keys that arrive together, in tmux at 80×24', () => {
   beforeAll(async () => {
     box = sandbox();
     store = new JsonFileStore(box.store);
-    await store.create(state(family('f1', { name: 'Familien Berg', goals: [goal('g1', '2026-11-01', 'active', { title: 'Ida kommer i skole' })], meetings: [meeting('m1', '2026-11-24T10:00:00+01:00', { place: 'Rådhuset' })] })));
+    await store.create(state(family('f1', { name: 'Familien Berg', goals: [goal('g1', '2026-11-01', 'active', { title: 'Ida kommer i skole', progress: [{ date: '2026-11-10', score: 5, note: 'Første gang' }] })], meetings: [meeting('m1', '2026-11-24T10:00:00+01:00', { place: 'Rådhuset' })] })));
   });
   afterAll(() => box.cleanup());
 
@@ -69,7 +69,8 @@ describe.runIf(hasTmux)('keys that arrive together, in tmux at 80×24', () => {
     }
     const family1 = (await store.read()).families[0];
     expect(family1?.meetings[0]?.minutes).toBe('Linje A\nLinje B\nLinje C');
-    expect(family1?.goals[0]?.progress).toEqual([{ date: DATE, score: 7, note: 'Mødt op' }]);
+    // The dialog opens with the latest score (5) selected: the 7 typed replaces it.
+    expect(family1?.goals[0]?.progress).toEqual([{ date: '2026-11-10', score: 5, note: 'Første gang' }, { date: DATE, score: 7, note: 'Mødt op' }]);
     expect((await store.history()).map((step) => step.ops.map((op) => op.op))).toEqual([['meeting.minutes'], ['goal.progress']]);
   }, 240_000);
 
