@@ -47,7 +47,8 @@ export interface CliContext {
   scope(extra?: ReadScope): ReadScope;
   /** The passphrase of an encrypted store, asked at most once (env, else the terminal). */
   passphrase: PassphraseSource;
-  openStore(): Promise<FamilyStore>;
+  /** The store, opened once; `writerWaitMs` overrides how long its changes wait for another writer. */
+  openStore(options?: { writerWaitMs?: number }): Promise<FamilyStore>;
   /** Writes text to stdout, sanitised when stdout is a terminal (printOut). */
   print(text: string): void;
   /** Writes JSON to stdout; resolves once a pipe has taken it all (a large answer waits for its reader). */
@@ -97,8 +98,8 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     ...(caseload !== undefined && { caseload }),
     scope: (extra = {}) => ({ ...(caseload !== undefined && { coordinator: caseload }), ...extra }),
     passphrase,
-    async openStore() {
-      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase });
+    async openStore({ writerWaitMs } = {}) {
+      if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase, writerWaitMs });
       return store;
     },
     print: (text) => printOut(text, process.stdout),

@@ -8,6 +8,13 @@ import { UsageError } from './errors.js';
 import { requireKnownCaseload } from './known.js';
 import { renderToday } from './today.js';
 
+/**
+ * How long a change made in the workbench waits for another writer (a batch job) before it says
+ * "locked": a person sees "Saving…" with their keys queued behind it, and would rather wait than
+ * type the change again; a script's command gives up after WRITER_WAIT_MS (15 s).
+ */
+const WORKBENCH_WRITER_WAIT_MS = 120_000;
+
 export function registerWorkbench(program: Command): void {
   // Registered last, and only here allowing extra words, so that a mistyped command reaches the
   // action below and gets a suggestion instead of commander's "too many arguments".
@@ -16,7 +23,7 @@ export function registerWorkbench(program: Command): void {
     const [word] = command.args;
     if (word !== undefined) throw new UsageError(unknownCommandMessage(word, program.commands.map((c) => c.name())));
     const ctx = createContext(command);
-    const store = await ctx.openStore();
+    const store = await ctx.openStore({ writerWaitMs: WORKBENCH_WRITER_WAIT_MS });
     if (process.stdin.isTTY && process.stdout.isTTY && !ctx.json) {
       // runTui reads the store before it takes over the screen, so a bad store fails plainly here.
       await requireKnownCaseload(ctx, store, 0);

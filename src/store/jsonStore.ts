@@ -287,6 +287,8 @@ export interface JsonStoreOptions {
   keyring?: Keyring;
   /** Validate in full even a file with a matching known-good mark (doctor's check). */
   verify?: boolean;
+  /** How long a change waits for the lock (WRITER_WAIT_MS unless given). */
+  writerWaitMs?: number;
 }
 
 export class JsonFileStore extends ReversibleStore implements FamilyStore {
@@ -294,6 +296,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   private readonly db: Low<State | null>;
   private readonly lockPath: string;
   private readonly logPath: string;
+  private readonly writerWaitMs: number | undefined;
 
   constructor(
     readonly path: string,
@@ -304,6 +307,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     this.db = new Low<State | null>(this.adapter as Adapter<State | null>, null);
     this.lockPath = `${path}.lock`;
     this.logPath = auditLogPathFor(path);
+    this.writerWaitMs = options.writerWaitMs;
   }
 
   exists(): Promise<boolean> {
@@ -344,7 +348,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     }
     let release: () => Promise<void>;
     try {
-      release = await acquireLock(this.lockPath);
+      release = await acquireLock(this.lockPath, { timeoutMs: this.writerWaitMs });
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw new StoreError('io', `cannot lock the store ${this.path}: ${describeIoError(error)}`);

@@ -8,8 +8,11 @@ import type { FamilyStore } from './Store.js';
 export interface OpenStoreOptions {
   /** Asked lazily, only when the store turns out to be encrypted (or is created encrypted). */
   passphrase?: PassphraseSource;
+  /** How long a change waits for another writer before failing with "locked" (WRITER_WAIT_MS). */
+  writerWaitMs?: number;
 }
 
 export function openStore(path: string, options: OpenStoreOptions = {}): FamilyStore {
-  return isSqlitePath(path) ? new SqliteStore(path) : new JsonFileStore(path, { keyring: new Keyring(options.passphrase) });
+  const { writerWaitMs } = options;
+  return isSqlitePath(path) ? new SqliteStore(path, { writerWaitMs }) : new JsonFileStore(path, { keyring: new Keyring(options.passphrase), writerWaitMs });
 }

@@ -226,8 +226,14 @@ function indexMarks(sql: Statements, familyId: string, marks: readonly TodayMark
 export class SqliteStore extends ReversibleStore implements FamilyStore {
   private connection?: { db: Database; sql: Statements };
 
-  constructor(readonly path: string) {
+  private readonly writerWaitMs: number;
+
+  constructor(
+    readonly path: string,
+    options: { writerWaitMs?: number | undefined } = {},
+  ) {
     super();
+    this.writerWaitMs = options.writerWaitMs ?? WRITER_WAIT_MS;
   }
 
   exists(): Promise<boolean> {
@@ -254,7 +260,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     await handle.close();
     let db: Database;
     try {
-      db = openDatabase(this.path, { fileMustExist: true, timeout: WRITER_WAIT_MS });
+      db = openDatabase(this.path, { fileMustExist: true, timeout: this.writerWaitMs });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
@@ -428,7 +434,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       if (result?.busy !== 0) return false;
     } finally {
-      db.pragma(`busy_timeout = ${WRITER_WAIT_MS}`);
+      db.pragma(`busy_timeout = ${this.writerWaitMs}`);
     }
     await clearPendingErase(this.path);
     return true;
