@@ -39,8 +39,9 @@ function readHidden(prompt: string, { input, output }: Terminal): Promise<string
         else if (char >= ' ') typed += char;
       }
     };
-    output.write(prompt);
+    // Echo off before the prompt shows: a passphrase typed the moment the prompt appears must never echo.
     input.setRawMode(true);
+    output.write(prompt);
     input.on('data', onData);
     input.resume();
   });
