@@ -12,7 +12,7 @@ import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
-import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
+import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
@@ -111,12 +111,14 @@ type Statements = ReturnType<typeof statements>;
  * family of a goal) see this transaction's own changes; the families' rows are written once each,
  * by `flush`, however many operations touched them.
  */
-class SqliteWorkspace implements Workspace {
+class SqliteWorkspace extends DraftingWorkspace {
   private readonly loaded = new Map<string, Family | null>();
   private readonly touched = new Map<string, FamilyChange>();
   private readonly unwritten = new Set<string>();
 
-  constructor(private readonly sql: Statements) {}
+  constructor(private readonly sql: Statements) {
+    super();
+  }
 
   family(familyId: string): Family | undefined {
     if (!this.loaded.has(familyId)) {
@@ -171,6 +173,10 @@ class SqliteWorkspace implements Workspace {
     this.unwritten.clear();
   }
 
+  protected indexAdded(familyId: string, id: string): void {
+    indexIds(this.sql, familyId, [id]);
+  }
+
   idTaken(id: string): boolean {
     return this.sql.idTaken.get(id) !== undefined;
   }
@@ -183,7 +189,7 @@ class SqliteWorkspace implements Workspace {
     return id;
   }
 
-  changes(): FamilyChange[] {
+  protected touchedFamilies(): FamilyChange[] {
     return [...this.touched.values()];
   }
 }
