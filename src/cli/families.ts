@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { parseMember } from './parse.js';
 import { wallClock } from '../domain/dates.js';
-import { familiesView, type FamilySummary } from '../domain/views.js';
+import { byFamilyName, familySummary, type FamilySummary } from '../domain/views.js';
 import { applyOperations, collect, createContext } from './context.js';
 import { formatTable } from './table.js';
 
@@ -13,7 +13,10 @@ export function registerFamilies(program: Command): void {
     .addHelpText('after', '\nExamples:\n  famcoord families\n  famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult" --member "Emil Jensen:child"')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
-      const rows = familiesView(await (await ctx.openStore()).read(ctx.scope()), ctx.today, ctx.timeZone);
+      // Family by family: a municipality's store is too large to hold whole for a list of summaries.
+      const rows: FamilySummary[] = [];
+      for await (const family of (await ctx.openStore()).eachFamily(ctx.scope())) rows.push(familySummary(family, ctx.today, ctx.timeZone));
+      rows.sort(byFamilyName);
       if (ctx.json) return ctx.printJson(rows);
       ctx.print(
         rows.length === 0

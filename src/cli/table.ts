@@ -19,7 +19,8 @@ function fit(text: string, max: number | undefined): string {
 
 export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
   const cells = rows.map((row) => columns.map((c) => fit(sanitizeLine(String(c.value(row) ?? '')), c.maxWidth)));
-  const widths = columns.map((c, i) => Math.max(width(c.header), ...cells.map((r) => width(r[i] as string))));
+  // A loop, not Math.max(...cells): a spread of a few hundred thousand rows overflows the stack.
+  const widths = columns.map((c, i) => cells.reduce((widest, r) => Math.max(widest, width(r[i] as string)), width(c.header)));
   const line = (values: string[]) =>
     values
       .map((v, i) => {

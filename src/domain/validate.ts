@@ -4,22 +4,24 @@
 // the offending value, which may be personal data.
 import type { z } from 'zod';
 import { ValidationError, describePath, type Problem } from './errors.js';
-import { StateSchema, type State } from './schema.js';
+import { FamilySchema, StateSchema, STORE_VERSION, type Family, type State } from './schema.js';
 
 export function zodProblems(error: z.ZodError, root: unknown): Problem[] {
   return error.issues.map((issue) => ({ path: describePath(issue.path, root), message: issue.message }));
 }
 
-/** Checks the invariants that hold across objects. */
-export function referenceProblems(state: State): Problem[] {
+/**
+ * Checks the invariants that hold across objects. A store read family by family passes the ids
+ * seen so far and the position of the first family in the store.
+ */
+export function referenceProblems(state: State, seen = new Set<string>(), first = 0): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Set<string>();
   const claim = (id: string, path: string) => {
     if (seen.has(id)) problems.push({ path, message: `id ${id} is used more than once in the store` });
     seen.add(id);
   };
   state.families.forEach((family, f) => {
-    const at = `families[${f}] (${family.id})`;
+    const at = `families[${first + f}] (${family.id})`;
     claim(family.id, at);
     const memberIds = new Set(family.members.map((m) => m.id));
     family.members.forEach((m, i) => claim(m.id, `${at}.members[${i}]`));
@@ -50,6 +52,23 @@ export function parseState(data: unknown): State {
   const result = StateSchema.safeParse(data);
   if (!result.success) throw new ValidationError(zodProblems(result.error, data));
   const problems = referenceProblems(result.data);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return result.data;
+}
+
+/**
+ * A store read family by family: checks one family (the schema and the rules within it) as
+ * `parseState` would check it at `position` in the store; `seen` carries the ids of the families
+ * before it, so an id used twice in the store is found too.
+ */
+export function parseFamily(data: unknown, position: number, seen: Set<string>): Family {
+  const result = FamilySchema.safeParse(data);
+  if (!result.success) {
+    const root: { families: unknown[] } = { families: [] };
+    root.families[position] = data;
+    throw new ValidationError(result.error.issues.map((issue) => ({ path: describePath(['families', position, ...issue.path], root), message: issue.message })));
+  }
+  const problems = referenceProblems({ version: STORE_VERSION, families: [result.data] }, seen, position);
   if (problems.length > 0) throw new ValidationError(problems);
   return result.data;
 }

@@ -2,7 +2,7 @@
 // implements. All changes go through `transact`; there is no other way to write.
 import type { Operation } from '../domain/operations.js';
 import type { ReadScope } from '../domain/scope.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import type { AuditEntry } from './auditLog.js';
 
 export interface TransactMeta {
@@ -40,6 +40,9 @@ export interface Preview {
   operationFamilyIds: Array<string | undefined>;
 }
 
+/** A read of whole families: a caseload or named families (today's digests are read with `read`). */
+export type FamilyScope = Omit<ReadScope, 'todayOn'>;
+
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
@@ -49,6 +52,13 @@ export interface FamilyStore {
    * or invalid.
    */
   read(scope?: ReadScope): Promise<State>;
+  /**
+   * The families in `scope` (every family without one), one at a time in store order, each
+   * checked as `read` checks it: for commands that go through a whole large store (families,
+   * doctor, export --all) without holding all of it at once. A backend that reads its store whole
+   * anyway may read it so. Nothing else may be asked of the store until the families are through.
+   */
+  eachFamily(scope?: FamilyScope): AsyncIterable<Family>;
   /**
    * Applies the operations atomically under a lock: all of them or none, re-reading the store
    * under the lock so a concurrent change is never lost, and appends one audit log step.

@@ -5,7 +5,7 @@ import { promises as fs, watchFile, unwatchFile } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntriesNewestFirst, auditEntryFor, auditLines, auditLogPathFor, lastStep, readAuditLog, type AuditEntry } from './auditLog.js';
@@ -16,7 +16,7 @@ import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { FamilyScope, FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
@@ -302,6 +302,11 @@ export class JsonFileStore implements FamilyStore {
     if (lines) return lines.select(scope as ReadScope);
     const state = await this.adapter.stateOf(file);
     return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
+  }
+
+  /** The file is read whole (its bytes are in memory either way); its families are handed out one by one. */
+  async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    yield* (await this.read(scope)).families;
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {

@@ -18,7 +18,7 @@ import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
-import type { FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { FamilyScope, FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 
 type Database = BetterSqlite3.Database;
@@ -274,6 +274,23 @@ export class SqliteStore implements FamilyStore {
     try {
       return db.transaction(() => work(sql, db)).immediate();
     } catch (error) {
+      throw sqliteError(error, this.path);
+    }
+  }
+
+  async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    const { db } = await this.open();
+    const { parseFamily } = await loadValidation();
+    const seen = new Set<string>();
+    let position = 0;
+    try {
+      requireHead(db, this.path);
+      const { where, params } = scopeQuery(scope);
+      for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
+        yield parseFamily(JSON.parse(data), position++, seen);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
       throw sqliteError(error, this.path);
     }
   }
