@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
 import { buildExport } from '../domain/exchange.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { State } from '../domain/schema.js';
-import { createContext } from './context.js';
+import { STORE_VERSION, type Family, type State } from '../domain/schema.js';
+import type { FamilyStore } from '../store/Store.js';
+import { createContext, type CliContext } from './context.js';
+import { prettyJsonStreaming } from './jsonOutput.js';
 import { deliverDocument } from './documentOutput.js';
 import { UsageError } from './errors.js';
 
@@ -21,6 +23,27 @@ function checkFamily(state: State, familyId: string): string {
   if (!state.families.some((f) => f.id === familyId))
     throw new UsageError(`--family: no family ${sanitizeLine(familyId).slice(0, 64)}; famcoord families lists the ids`);
   return familyId;
+}
+
+/**
+ * Every family, as buildExport and JSON.stringify would give them, but written family by family:
+ * a municipality's store does not fit in one string, nor need it be held whole.
+ */
+async function exportAll(ctx: CliContext, store: FamilyStore, out: string | undefined): Promise<void> {
+  // The log first: the store is busy while its families are read.
+  const document = buildExport({ version: STORE_VERSION, families: [] }, await store.history(), { exported: new Date().toISOString() });
+  let families = 0;
+  async function* counted(): AsyncGenerator<Family> {
+    for await (const family of store.eachFamily()) {
+      families++;
+      yield family;
+    }
+  }
+  async function* text(): AsyncGenerator<string> {
+    yield* prettyJsonStreaming({ ...document }, 'families', counted());
+    yield '\n';
+  }
+  await deliverDocument(ctx, text(), out, () => `${families} famil${families === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`);
 }
 
 export function registerExport(program: Command): void {
@@ -50,6 +73,7 @@ Examples:
       if (!CSV_SEPARATORS.includes(separator)) throw new UsageError(`--sep must be ${CSV_SEPARATORS.map((s) => `'${s}'`).join(' or ')}, e.g. --sep ';'`);
 
       const store = await ctx.openStore();
+      if (options.all && options.csv === undefined) return exportAll(ctx, store, options.out);
       const state = await store.read();
       const familyIds = options.family === undefined ? undefined : [checkFamily(state, options.family)];
       if (options.csv !== undefined) {

@@ -54,7 +54,7 @@ async function fsyncDirectory(dir: string): Promise<void> {
  * Replaces `path` with `chunks` (text or bytes) atomically and durably; the file is 0600 whatever
  * the umask. `hash`, when given, is fed every byte written (a store's known-good mark).
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<void> {
+export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, hash?: Hash): Promise<void> {
   const temp = tempPathFor(path);
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   try {
@@ -68,7 +68,7 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
       pending = [];
       size = 0;
     };
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       hash?.update(bytes);
       if (bytes.byteLength >= WRITE_SLICE) {
