@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { prettyJson, writeJson } from '../../src/cli/jsonOutput.js';
+import { prettyJson, prettyJsonStreaming, writeJson } from '../../src/cli/jsonOutput.js';
 
 const whole = (value: unknown) => [...prettyJson(value)].join('');
 
@@ -30,5 +30,32 @@ describe('--json output in slices', () => {
     expect(writes.join('')).toBe(`${JSON.stringify(view, null, 2)}\n`);
     expect(writes.length).toBeGreaterThan(5);
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(80 * 1024);
+  });
+});
+
+describe('a document whose long list comes item by item (export --all)', () => {
+  async function* itemsOf<T>(items: readonly T[], taken: { count: number }): AsyncGenerator<T> {
+    for (const item of items) {
+      taken.count++;
+      yield item;
+    }
+  }
+
+  it('is exactly JSON.stringify of the whole document, written as the items come', async () => {
+    fc.assert(
+      await fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 20 }), fc.jsonValue(), async (items, other) => {
+        const document = { format: 'x', list: [] as unknown[], after: other };
+        const pieces: string[] = [];
+        for await (const piece of prettyJsonStreaming(document, 'list', itemsOf(items, { count: 0 }))) pieces.push(piece);
+        return pieces.join('') === JSON.stringify({ ...document, list: items }, null, 2);
+      }),
+      { numRuns: 300 },
+    );
+    // One piece per item, each written before the next item is read: never the whole list at once.
+    const taken = { count: 0 };
+    const seenWhenWritten: number[] = [];
+    for await (const piece of prettyJsonStreaming({ families: [], changes: [] }, 'families', itemsOf([{ id: 'f1' }, { id: 'f2' }, { id: 'f3' }], taken)))
+      if (piece.includes('"id"')) seenWhenWritten.push(taken.count);
+    expect(seenWhenWritten).toEqual([1, 2, 3]);
   });
 });
