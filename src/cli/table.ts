@@ -17,10 +17,15 @@ function fit(text: string, max: number | undefined): string {
   return `${[...text].slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
-  const cells = rows.map((row) => columns.map((c) => fit(sanitizeLine(String(c.value(row) ?? '')), c.maxWidth)));
+/**
+ * The table's lines, one at a time. The rows are gone through twice, for the column widths and
+ * then for the lines, so a table of a whole municipality's day is never held as cells or text.
+ */
+export function* tableLines<Row>(columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+  const cellsOf = (row: Row) => columns.map((c) => fit(sanitizeLine(String(c.value(row) ?? '')), c.maxWidth));
   // A loop, not Math.max(...cells): a spread of a few hundred thousand rows overflows the stack.
-  const widths = columns.map((c, i) => cells.reduce((widest, r) => Math.max(widest, width(r[i] as string)), width(c.header)));
+  const widths = columns.map((c) => width(c.header));
+  for (const row of rows) cellsOf(row).forEach((cell, i) => (widths[i] = Math.max(widths[i] as number, width(cell))));
   const line = (values: string[]) =>
     values
       .map((v, i) => {
@@ -29,10 +34,17 @@ export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): 
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
+  yield line(columns.map((c) => c.header));
+  for (const row of rows) yield line(cellsOf(row));
 }
 
-/** A titled section: "Title (count)" and the table, or a dash when empty. */
-export function section<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): string {
-  return `${title} (${rows.length})\n${rows.length ? formatTable(columns, rows) : '  –'}\n`;
+export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
+  return [...tableLines(columns, rows)].join('\n');
+}
+
+/** A titled section, line by line: "Title (count)" and the table, or a dash when empty. */
+export function* section<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+  yield `${title} (${rows.length})\n`;
+  if (rows.length === 0) yield '  –\n';
+  for (const line of rows.length > 0 ? tableLines(columns, rows) : []) yield `${line}\n`;
 }

@@ -280,8 +280,8 @@ export class SqliteStore implements FamilyStore {
 
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
     const { db } = await this.open();
-    const { parseFamily } = await loadValidation();
-    const seen = new Set<string>();
+    const { parseFamily, SeenIds } = await loadValidation();
+    const seen = new SeenIds();
     let position = 0;
     try {
       requireHead(db, this.path);
