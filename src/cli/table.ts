@@ -46,5 +46,10 @@ export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): 
 export function* section<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
   yield `${title} (${rows.length})\n`;
   if (rows.length === 0) yield '  –\n';
-  for (const line of rows.length > 0 ? tableLines(columns, rows) : []) yield `${line}\n`;
+  else yield* tableText(columns, rows);
+}
+
+/** The table as text, a line and its newline at a time. */
+export function* tableText<Row>(columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+  for (const line of tableLines(columns, rows)) yield `${line}\n`;
 }
