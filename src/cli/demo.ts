@@ -1,7 +1,7 @@
 // famcoord demo: a store of generated, realistic Danish families to try famcoord on. It replaces
 // only a missing store or an earlier demo store: never real case data, unless --force.
 import type { Command } from 'commander';
-import { generateDemo } from '../domain/demo.js';
+import { demoContent } from '../domain/demo.js';
 import { StoreError } from '../store/errors.js';
 import { createContext, numberFlag } from './context.js';
 import { UsageError } from './errors.js';
@@ -37,7 +37,8 @@ export function registerDemo(program: Command): void {
         if (!existing || existing.demo !== true)
           throw new UsageError(`${store.path} holds a store that is not a demo; it was not changed. Use --store PATH for the demo, or --force to replace it`);
       }
-      await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true, encrypt: o.encrypt === true });
+      // The families are generated as the store takes them: a municipality's demo is not held whole.
+      await store.create(demoContent({ families, seed, today: ctx.today }), { replace: true, encrypt: o.encrypt === true });
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';

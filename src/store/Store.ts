@@ -40,6 +40,9 @@ export interface Preview {
   operationFamilyIds: Array<string | undefined>;
 }
 
+/** A store's content, whose families may come one at a time (a demo the size of a municipality's store). */
+export type StoreContent = Omit<State, 'families'> & { families: Iterable<Family> };
+
 /** A read of whole families: a caseload or named families (today's digests are read with `read`). */
 export type FamilyScope = Omit<ReadScope, 'todayOn'>;
 
@@ -83,9 +86,10 @@ export interface FamilyStore {
   /**
    * Creates the store with this state; refuses to replace an existing one unless `replace`. The
    * audit log starts empty, or with `history` (a migration carries the log over). `encrypt`
-   * protects it with a new passphrase (asked through openStore's options).
+   * protects it with a new passphrase (asked through openStore's options). SQLite checks and
+   * writes the families one at a time; the JSON file is written whole.
    */
-  create(state: State, options?: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean }): Promise<void>;
+  create(state: StoreContent, options?: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean }): Promise<void>;
   /** The audit log, oldest step first. */
   history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */

@@ -16,7 +16,7 @@ import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, writeFileAtomic } from './safeFile.js';
-import type { FamilyScope, FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { FamilyScope, FamilyStore, StoreContent, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 import { backupCount, removeBackups, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
@@ -446,7 +446,7 @@ export class JsonFileStore implements FamilyStore {
     });
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+  async create(state: StoreContent, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
     const refuseExisting = async () => {
       if (!options.replace && (await this.exists()))
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
@@ -458,7 +458,7 @@ export class JsonFileStore implements FamilyStore {
     else this.adapter.sealing = undefined;
     await this.locked(async () => {
       await refuseExisting();
-      this.db.data = (await loadValidation()).parseState(state);
+      this.db.data = (await loadValidation()).parseState({ ...state, families: [...state.families] });
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });

@@ -18,7 +18,7 @@ import { auditEntryFor, type AuditEntry } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { describeIoError, StoreError, storeFormatError } from './errors.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
-import type { FamilyScope, FamilyStore, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
+import type { FamilyScope, FamilyStore, StoreContent, Preview, TransactMeta, TransactResult, UndoResult } from './Store.js';
 import { planUndo } from './undo.js';
 
 type Database = BetterSqlite3.Database;
@@ -407,22 +407,26 @@ export class SqliteStore implements FamilyStore {
     });
   }
 
-  async create(state: State, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
+  async create(state: StoreContent, options: { replace?: boolean; history?: readonly AuditEntry[]; encrypt?: boolean } = {}): Promise<void> {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
-    const valid = (await loadValidation()).parseState(state);
+    const { parseState, parseFamily, SeenIds } = await loadValidation();
+    const { families, ...head } = parseState({ ...state, families: [] });
     if (!options.replace && (await this.exists()) && (await this.hasData()))
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     await this.write((sql, db) => {
       for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
-      const { families, ...head } = valid;
       db.prepare('INSERT INTO store_head (id, data) VALUES (1, ?)').run(JSON.stringify(head));
-      families.forEach((family, index) => {
+      // Family by family, each checked as it comes (a bad one rolls the whole create back).
+      const seen = new SeenIds();
+      let position = 0;
+      for (const given of state.families) {
+        const family = parseFamily(given, position++, seen);
         const row = familyRow(family);
-        sql.insertFamily.run(family.id, index + 1, row.coordinator, row.data, row.todayDigest);
+        sql.insertFamily.run(family.id, position, row.coordinator, row.data, row.todayDigest);
         indexIds(sql, family.id, idsOf(family));
         indexMarks(sql, family.id, row.marks);
-      });
+      }
       for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
     }, true);
     // Move a large create out of the write-ahead log into the database file, so the -wal file
