@@ -42,8 +42,13 @@ export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): 
   return [...tableLines(columns, rows)].join('\n');
 }
 
-/** A titled section, line by line: "Title (count)" and the table, or a dash when empty. */
-export function* section<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+/** A titled section: "Title (count)" and the table, or a dash when empty. */
+export function section<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): string {
+  return [...sectionText(title, columns, rows)].join('');
+}
+
+/** A section's text, a line at a time. */
+export function* sectionText<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
   yield `${title} (${rows.length})\n`;
   if (rows.length === 0) yield '  –\n';
   else yield* tableText(columns, rows);

@@ -5,12 +5,12 @@ import { todayView, type OpenContact, type OverdueGoal, type TodayMeeting, type 
 import { createContext, type Lang } from './context.js';
 import { meetingTypeLabel, sectorLabel } from './labels.js';
 import { writePieces } from './jsonOutput.js';
-import { section } from './table.js';
+import { sectionText } from './table.js';
 
 /** Today's text, a line at a time (a whole municipality's day is hundreds of thousands of lines). */
 export function* todayText(view: TodayView, lang: Lang): Generator<string> {
   yield `Today ${view.date}\n\n`;
-  yield* section<TodayMeeting>('Meetings today', [
+  yield* sectionText<TodayMeeting>('Meetings today', [
     { header: 'TIME', value: (m) => m.time },
     { header: 'FAMILY', value: (m) => m.familyName, maxWidth: 28 },
     { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
@@ -19,7 +19,7 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
     { header: 'ID', value: (m) => m.id },
   ], view.meetings);
   yield '\n';
-  yield* section<OverdueGoal>('Overdue goals', [
+  yield* sectionText<OverdueGoal>('Overdue goals', [
     { header: 'DAYS', value: (g) => g.daysOverdue, align: 'right' },
     { header: 'FAMILY', value: (g) => g.familyName, maxWidth: 28 },
     { header: 'MEMBER', value: (g) => g.memberName ?? '(family)', maxWidth: 20 },
@@ -28,7 +28,7 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
     { header: 'ID', value: (g) => g.id },
   ], view.overdueGoals);
   yield '\n';
-  yield* section<OpenContact>('Unresolved contacts', [
+  yield* sectionText<OpenContact>('Unresolved contacts', [
     { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
     { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
     { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
