@@ -605,8 +605,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     else this.adapter.sealing = undefined;
     return this.locked(async () => {
       await refuseExisting();
+      // Checked before the old store is kept: a refused create leaves no copy of it behind.
+      const data = (await loadValidation()).parseState({ ...state, families: [...state.families] });
       const keptAs = options.keep ? await this.keepAside() : undefined;
-      this.db.data = (await loadValidation()).parseState({ ...state, families: [...state.families] });
+      this.db.data = data;
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });
