@@ -69,4 +69,13 @@ describe('a store checked family by family (families, doctor, export --all on a 
     expect(problems(broken)).toEqual([oneByOne[0]]); // the whole check stops at the schema
     expect(problems(state(family('f1', { goals: [goal('g7', '2026-12-01')] }), family('f2', { goals: [goal('g7', '2026-12-01')] })))).toEqual(['families[1] (f2).goals[0]: id g7 is used more than once in the store']);
   });
+
+  it('refuses a family nested too deep as the whole check does, named at its place in the store', () => {
+    let deep: Record<string, unknown> = {};
+    const f = { ...family('f3'), extra: deep };
+    for (let level = 0; level < 80; level++) deep = deep.a = {};
+    const whole = () => parseState(state(family('f1'), family('f2'), structuredClone(f)));
+    const alone = () => parseFamily(structuredClone(f), 2, new SeenIds());
+    for (const check of [whole, alone]) expect(check).toThrow(/^families\[2\] \(f3\)\.extra\.a\.a\.a…: is nested more than 64 levels deep$/);
+  });
 });
