@@ -4,7 +4,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isIsoDate, todayIn } from '../domain/dates.js';
-import { writeJson } from './jsonOutput.js';
+import { writeJson, writePieces } from './jsonOutput.js';
 import { localTimeZone } from './timeZone.js';
 import { numberOrText } from '../domain/input.js';
 import { describePath } from '../domain/errors.js';
@@ -51,6 +51,8 @@ export interface CliContext {
   openStore(options?: { writerWaitMs?: number }): Promise<FamilyStore>;
   /** Writes text to stdout, sanitised when stdout is a terminal (printOut). */
   print(text: string): void;
+  /** Writes text that comes in pieces (a table line by line) to stdout, sanitised as `print` sanitises it; resolves once a pipe has taken it. */
+  printPieces(pieces: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** Writes JSON to stdout; resolves once a pipe has taken it all (a large answer waits for its reader). */
   printJson(value: unknown): Promise<void>;
 }
@@ -103,6 +105,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
       return store;
     },
     print: (text) => printOut(text, process.stdout),
+    printPieces: (pieces) => printPiecesOut(pieces, process.stdout),
     printJson: (value) => writeJson(value, process.stdout),
   };
 }
@@ -115,6 +118,23 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
 export function printOut(text: string, out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>): void {
   const shown = out.isTTY ? sanitizeText(text) : text;
   out.write(shown.endsWith('\n') ? shown : `${shown}\n`);
+}
+
+/**
+ * `printOut` for text that comes in pieces, sanitised piece by piece on a terminal: the pieces are
+ * whole lines (a table's) or JSON, whose controls are escaped, so no escape sequence spans two.
+ */
+export async function printPiecesOut(pieces: Iterable<string> | AsyncIterable<string>, out: NodeJS.WriteStream): Promise<void> {
+  const tty = out.isTTY === true;
+  let last = '';
+  async function* shown(): AsyncGenerator<string> {
+    for await (const piece of pieces) {
+      if (piece.length > 0) last = piece;
+      yield tty ? sanitizeText(piece) : piece;
+    }
+    if (!last.endsWith('\n')) yield '\n';
+  }
+  await writePieces(shown(), out);
 }
 
 export type { RawOperation };

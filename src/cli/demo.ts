@@ -2,7 +2,7 @@
 // only a missing store or an untouched demo (the same seed and date give it back): never real case
 // data, nor a demo someone has worked in, unless --replace, and then it keeps what it replaces.
 import type { Command } from 'commander';
-import { generateDemo } from '../domain/demo.js';
+import { demoContent } from '../domain/demo.js';
 import { StoreError } from '../store/errors.js';
 import type { FamilyStore } from '../store/Store.js';
 import { createContext, numberFlag } from './context.js';
@@ -48,7 +48,8 @@ export function registerDemo(program: Command): void {
       const seed = wholeNumber(o.seed, '--seed', 0, 2 ** 32 - 1);
       const store = await ctx.openStore();
       const keep = (await store.exists()) && (await replacing(store, o.replace === true));
-      const { keptAs } = await store.create(generateDemo({ families, seed, today: ctx.today }), { replace: true, keep, encrypt: o.encrypt === true });
+      // The families are generated as the store takes them: a municipality's demo is not held whole.
+      const { keptAs } = await store.create(demoContent({ families, seed, today: ctx.today }), { replace: true, keep, encrypt: o.encrypt === true });
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true, ...(keptAs !== undefined && { keptAs }) });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';

@@ -37,20 +37,22 @@ export async function checkOutputPath(flag: string, out: string, storePath: stri
 
 /**
  * Prints the document, or writes it to `out` (0600, its folder created 0700) and says where; never
- * over the store or a file beside it (its log, backups, lock).
+ * over the store or a file beside it (its log, backups, lock). A long document comes in pieces
+ * (`what` is then asked for once they have all been written).
  */
-export async function deliverDocument(ctx: CliContext, text: string, out: string | undefined, what: string): Promise<void> {
-  if (out === undefined) return ctx.print(text);
+export async function deliverDocument(ctx: CliContext, text: string | AsyncIterable<string>, out: string | undefined, what: string | (() => string)): Promise<void> {
+  if (out === undefined) return typeof text === 'string' ? ctx.print(text) : ctx.printPieces(text);
   await checkOutputPath('--out', out, (await ctx.openStore()).path);
   const path = resolve(out);
   const blocked = await fileInTheWayError(path);
   if (blocked) throw blocked;
   try {
     await ensurePrivateDir(dirname(path));
-    await writeFileAtomic(path, [text]);
+    await writeFileAtomic(path, typeof text === 'string' ? [text] : text);
   } catch (error) {
+    if (error instanceof StoreError) throw error; // the store, read as the document was written, is at fault
     throw new StoreError('io', `could not write ${sanitizeLine(path)}: ${describeIoError(error)}; give --out a file in a folder you can write to`);
   }
   if (ctx.json) await ctx.printJson({ ok: true, file: path });
-  else ctx.print(`Wrote ${what} to ${sanitizeLine(path)} (readable only by you)`);
+  else ctx.print(`Wrote ${typeof what === 'string' ? what : what()} to ${sanitizeLine(path)} (readable only by you)`);
 }

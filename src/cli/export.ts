@@ -4,7 +4,10 @@ import type { Command } from 'commander';
 import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
 import { buildExport } from '../domain/exchange.js';
 import { escapeJsonControls } from '../domain/sanitize.js';
-import { createContext } from './context.js';
+import { STORE_VERSION, type Family } from '../domain/schema.js';
+import type { FamilyStore } from '../store/Store.js';
+import { createContext, type CliContext } from './context.js';
+import { prettyJsonStreaming } from './jsonOutput.js';
 import { deliverDocument } from './documentOutput.js';
 import { UsageError } from './errors.js';
 import { unknownFamily } from './known.js';
@@ -15,6 +18,27 @@ interface ExportOptions {
   csv?: string;
   sep?: string;
   out?: string;
+}
+
+/**
+ * Every family, as buildExport and JSON.stringify would give them, but written family by family:
+ * a municipality's store does not fit in one string, nor need it be held whole.
+ */
+async function exportAll(ctx: CliContext, store: FamilyStore, out: string | undefined): Promise<void> {
+  // The log first: the store is busy while its families are read.
+  const document = buildExport({ version: STORE_VERSION, families: [] }, await store.history(), { exported: new Date().toISOString() });
+  let families = 0;
+  async function* counted(): AsyncGenerator<Family> {
+    for await (const family of store.eachFamily()) {
+      families++;
+      yield family;
+    }
+  }
+  async function* text(): AsyncGenerator<string> {
+    yield* prettyJsonStreaming({ ...document }, 'families', counted());
+    yield '\n';
+  }
+  await deliverDocument(ctx, text(), out, () => `${families} famil${families === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`);
 }
 
 export function registerExport(program: Command): void {
@@ -44,6 +68,7 @@ Examples:
       if (!CSV_SEPARATORS.includes(separator)) throw new UsageError(`--sep must be ${CSV_SEPARATORS.map((s) => `'${s}'`).join(' or ')}, e.g. --sep ';'`);
 
       const store = await ctx.openStore();
+      if (options.all && options.csv === undefined) return exportAll(ctx, store, options.out);
       const state = await store.read();
       if (options.family !== undefined && !state.families.some((f) => f.id === options.family)) throw await unknownFamily(store, options.family, { flag: '--family' });
       const familyIds = options.family === undefined ? undefined : [options.family];

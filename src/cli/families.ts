@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { parseMember } from './parse.js';
 import { wallClock } from '../domain/dates.js';
-import { familiesView, type FamilySummary } from '../domain/views.js';
+import { byFamilyName, familySummary, type FamilySummary } from '../domain/views.js';
 import { applyOperations, collect, createContext } from './context.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { requireKnownCaseload } from './known.js';
-import { formatTable } from './table.js';
+import { tableText, type Column } from './table.js';
 
 export function registerFamilies(program: Command): void {
   const families = program
@@ -16,24 +16,26 @@ export function registerFamilies(program: Command): void {
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
       const store = await ctx.openStore();
-      const rows = familiesView(await store.read(ctx.scope()), ctx.today, ctx.timeZone);
+      // Family by family: a municipality's store is too large to hold whole for a list of summaries.
+      const rows: FamilySummary[] = [];
+      for await (const family of store.eachFamily(ctx.scope())) rows.push(familySummary(family, ctx.today, ctx.timeZone));
+      rows.sort(byFamilyName);
       await requireKnownCaseload(ctx, store, rows.length);
       if (ctx.json) return ctx.printJson(rows);
-      ctx.print(
-        rows.length === 0
-          ? 'No families yet. Add one with famcoord families add --name "Familien Jensen"'
-          : formatTable<FamilySummary>([
-              { header: 'ID', value: (f) => f.id },
-              { header: 'FAMILY', value: (f) => f.name, maxWidth: 32 },
-              { header: 'ADULTS', value: (f) => f.adults, align: 'right' },
-              { header: 'CHILDREN', value: (f) => f.children, align: 'right' },
-              { header: 'GOALS', value: (f) => f.activeGoals, align: 'right' },
-              { header: 'OVERDUE', value: (f) => f.overdueGoals, align: 'right' },
-              { header: 'CONTACTS', value: (f) => f.openContacts, align: 'right' },
-              { header: 'NEXT MEETING', value: (f) => (f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ') : '') },
-              { header: 'COORDINATOR', value: (f) => f.coordinator, maxWidth: 24 },
-            ], rows),
-      );
+      if (rows.length === 0) return ctx.print('No families yet. Add one with famcoord families add --name "Familien Jensen"');
+      const columns: Column<FamilySummary>[] = [
+        { header: 'ID', value: (f) => f.id },
+        { header: 'FAMILY', value: (f) => f.name, maxWidth: 32 },
+        { header: 'ADULTS', value: (f) => f.adults, align: 'right' },
+        { header: 'CHILDREN', value: (f) => f.children, align: 'right' },
+        { header: 'GOALS', value: (f) => f.activeGoals, align: 'right' },
+        { header: 'OVERDUE', value: (f) => f.overdueGoals, align: 'right' },
+        { header: 'CONTACTS', value: (f) => f.openContacts, align: 'right' },
+        { header: 'NEXT MEETING', value: (f) => (f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ') : '') },
+        { header: 'COORDINATOR', value: (f) => f.coordinator, maxWidth: 24 },
+      ];
+      // Line by line: a municipality's caseload list is a hundred thousand lines.
+      await ctx.printPieces(tableText(columns, rows));
     });
 
   families

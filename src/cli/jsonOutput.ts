@@ -43,20 +43,54 @@ export function* prettyJson(value: unknown, depth = 0): Generator<string> {
   }
 }
 
+/**
+ * The text of escapeJsonControls(JSON.stringify(value, null, 2)) where the array under `key` comes one item at a time
+ * (`value` holds a placeholder there, which fixes the key's place): `export --all` of a
+ * municipality's store is more text than one string can hold.
+ */
+export async function* prettyJsonStreaming(value: Record<string, unknown>, key: string, items: AsyncIterable<unknown>): AsyncGenerator<string> {
+  yield '{';
+  let first = true;
+  for (const [name, item] of Object.entries(value)) {
+    if (name !== key && !serializable(item)) continue;
+    yield `${first ? '' : ','}\n  ${escapeJsonControls(JSON.stringify(name))}: `;
+    first = false;
+    if (name !== key) {
+      yield* prettyJson(item, 1);
+      continue;
+    }
+    let count = 0;
+    for await (const element of items) yield `${count++ > 0 ? ',' : '['}\n    ${escapeJsonControls(JSON.stringify(element, null, 2) ?? 'null').replaceAll('\n', '\n    ')}`;
+    yield count > 0 ? '\n  ]' : '[]';
+  }
+  yield first ? '}' : '\n}';
+}
+
 /** Writes a slice; when the stream holds more than it wants (a slow pipe), waits until it has drained. */
 async function writeSlice(out: NodeJS.WritableStream, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-/** Writes `value` as indented JSON and a newline, in slices of about 64 KB. */
-export async function writeJson(value: unknown, out: NodeJS.WritableStream): Promise<void> {
+/** Writes text that comes in pieces, in slices of about 64 KB. */
+export async function writePieces(pieces: Iterable<string> | AsyncIterable<string>, out: NodeJS.WritableStream): Promise<void> {
   let pending = '';
-  for (const piece of prettyJson(value)) {
+  for await (const piece of pieces) {
     pending += piece;
     if (pending.length >= SLICE) {
       await writeSlice(out, pending);
       pending = '';
     }
   }
-  await writeSlice(out, `${pending}\n`);
+  await writeSlice(out, pending);
+}
+
+/** Writes `value` as indented JSON and a newline, in slices of about 64 KB. */
+export async function writeJson(value: unknown, out: NodeJS.WritableStream): Promise<void> {
+  await writePieces(
+    (function* () {
+      yield* prettyJson(value);
+      yield '\n';
+    })(),
+    out,
+  );
 }

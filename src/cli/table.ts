@@ -17,9 +17,15 @@ function fit(text: string, max: number | undefined): string {
   return `${[...text].slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
-  const cells = rows.map((row) => columns.map((c) => fit(sanitizeLine(String(c.value(row) ?? '')), c.maxWidth)));
-  const widths = columns.map((c, i) => Math.max(width(c.header), ...cells.map((r) => width(r[i] as string))));
+/**
+ * The table's lines, one at a time. The rows are gone through twice, for the column widths and
+ * then for the lines, so a table of a whole municipality's day is never held as cells or text.
+ */
+export function* tableLines<Row>(columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+  const cellsOf = (row: Row) => columns.map((c) => fit(sanitizeLine(String(c.value(row) ?? '')), c.maxWidth));
+  // A loop, not Math.max(...cells): a spread of a few hundred thousand rows overflows the stack.
+  const widths = columns.map((c) => width(c.header));
+  for (const row of rows) cellsOf(row).forEach((cell, i) => (widths[i] = Math.max(widths[i] as number, width(cell))));
   const line = (values: string[]) =>
     values
       .map((v, i) => {
@@ -28,10 +34,27 @@ export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): 
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
+  yield line(columns.map((c) => c.header));
+  for (const row of rows) yield line(cellsOf(row));
+}
+
+export function formatTable<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
+  return [...tableLines(columns, rows)].join('\n');
 }
 
 /** A titled section: "Title (count)" and the table, or a dash when empty. */
 export function section<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): string {
-  return `${title} (${rows.length})\n${rows.length ? formatTable(columns, rows) : '  –'}\n`;
+  return [...sectionText(title, columns, rows)].join('');
+}
+
+/** A section's text, a line at a time. */
+export function* sectionText<Row>(title: string, columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+  yield `${title} (${rows.length})\n`;
+  if (rows.length === 0) yield '  –\n';
+  else yield* tableText(columns, rows);
+}
+
+/** The table as text, a line and its newline at a time. */
+export function* tableText<Row>(columns: Column<Row>[], rows: readonly Row[]): Generator<string> {
+  for (const line of tableLines(columns, rows)) yield `${line}\n`;
 }

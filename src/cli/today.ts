@@ -5,38 +5,43 @@ import { todayView, type OpenContact, type OverdueGoal, type TodayMeeting, type 
 import { createContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { meetingTypeLabel, sectorLabel } from './labels.js';
-import { section } from './table.js';
+import { sectionText } from './table.js';
+
+/** Today's text, a line at a time (a whole municipality's day is hundreds of thousands of lines). */
+export function* todayText(view: TodayView, lang: Lang): Generator<string> {
+  yield `Today ${view.date}\n\n`;
+  yield* sectionText<TodayMeeting>('Meetings today', [
+    { header: 'TIME', value: (m) => m.time },
+    { header: 'FAMILY', value: (m) => m.familyName, maxWidth: 28 },
+    { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
+    { header: 'PLACE', value: (m) => m.place, maxWidth: 30 },
+    { header: 'ATTENDEES', value: (m) => m.attendees.map((a) => a.name).join(', '), maxWidth: 40 },
+    { header: 'ID', value: (m) => m.id },
+  ], view.meetings);
+  yield '\n';
+  yield* sectionText<OverdueGoal>('Overdue goals', [
+    { header: 'DAYS', value: (g) => g.daysOverdue, align: 'right' },
+    { header: 'FAMILY', value: (g) => g.familyName, maxWidth: 28 },
+    { header: 'MEMBER', value: (g) => g.memberName ?? '(family)', maxWidth: 20 },
+    { header: 'GOAL', value: (g) => g.title, maxWidth: 50 },
+    { header: 'DUE', value: (g) => g.due },
+    { header: 'ID', value: (g) => g.id },
+  ], view.overdueGoals);
+  yield '\n';
+  yield* sectionText<OpenContact>('Unresolved contacts', [
+    { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
+    { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
+    { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
+    { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
+    { header: 'STATUS', value: (c) => c.status },
+    { header: 'CONSENT', value: (c) => (c.consentMissing ? 'MISSING' : 'ok') },
+    { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
+    { header: 'ID', value: (c) => c.id },
+  ], view.openContacts);
+}
 
 export function renderToday(view: TodayView, lang: Lang): string {
-  return [
-    `Today ${view.date}\n`,
-    section<TodayMeeting>('Meetings today', [
-      { header: 'TIME', value: (m) => m.time },
-      { header: 'FAMILY', value: (m) => m.familyName, maxWidth: 28 },
-      { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
-      { header: 'PLACE', value: (m) => m.place, maxWidth: 30 },
-      { header: 'ATTENDEES', value: (m) => m.attendees.map((a) => a.name).join(', '), maxWidth: 40 },
-      { header: 'ID', value: (m) => m.id },
-    ], view.meetings),
-    section<OverdueGoal>('Overdue goals', [
-      { header: 'DAYS', value: (g) => g.daysOverdue, align: 'right' },
-      { header: 'FAMILY', value: (g) => g.familyName, maxWidth: 28 },
-      { header: 'MEMBER', value: (g) => g.memberName ?? '(family)', maxWidth: 20 },
-      { header: 'GOAL', value: (g) => g.title, maxWidth: 50 },
-      { header: 'DUE', value: (g) => g.due },
-      { header: 'ID', value: (g) => g.id },
-    ], view.overdueGoals),
-    section<OpenContact>('Unresolved contacts', [
-      { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
-      { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
-      { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
-      { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
-      { header: 'STATUS', value: (c) => c.status },
-      { header: 'CONSENT', value: (c) => (c.consentMissing ? 'MISSING' : 'ok') },
-      { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
-      { header: 'ID', value: (c) => c.id },
-    ], view.openContacts),
-  ].join('\n');
+  return [...todayText(view, lang)].join('');
 }
 
 
@@ -52,6 +57,6 @@ export function registerToday(program: Command): void {
       await requireKnownCaseload(ctx, store, state.families.length);
       const view = todayView(state, ctx.today, ctx.timeZone);
       if (ctx.json) await ctx.printJson(view);
-      else ctx.print(renderToday(view, ctx.lang));
+      else await ctx.printPieces(todayText(view, ctx.lang));
     });
 }

@@ -298,6 +298,11 @@ export function* generateDemoFamilies(options: DemoOptions): Generator<Family> {
   for (let i = 0; i < options.families; i++) yield makeFamily(pick, indicators, ids, i, options.today, timeZone);
 }
 
+/** A demo store's content, its families generated one at a time as they are taken. */
+export function demoContent(options: DemoOptions): Omit<State, 'families'> & { families: Iterable<Family> } {
+  return { version: STORE_VERSION, demo: true, families: generateDemoFamilies(options) };
+}
+
 export function generateDemo(options: DemoOptions): State {
   return { version: STORE_VERSION, demo: true, families: [...generateDemoFamilies(options)] };
 }

@@ -1,5 +1,6 @@
 // The domain's errors and how their problems are described. Kept apart from the schemas (zod) so
 // that code which only reports errors, such as the CLI's exit codes, loads no validation.
+import type { EntityList } from './workspace.js';
 
 export interface Problem {
   /** Where, e.g. "families[3] (f4).goals[0] (g12).due". */
@@ -23,8 +24,6 @@ export class OperationError extends Error {
   }
 }
 
-/** The lists of a family that hold objects with ids. */
-export type EntityList = 'members' | 'goals' | 'meetings' | 'contacts' | 'interventions' | 'consents';
 
 /** An operation names an object that is not there; `list` and `id` let a caller name the closest known ids. */
 export class UnknownIdError extends OperationError {

@@ -25,9 +25,8 @@ import {
 import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
 import { sameData } from './canonical.js';
-import { byDate } from './dates.js';
-import { OperationError, UnknownIdError, type EntityList } from './errors.js';
-import { idsOf, type Workspace } from './workspace.js';
+import { OperationError, UnknownIdError } from './errors.js';
+import { idsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
 
 const memberInput = z.strictObject({
   id: entityId.optional(),
@@ -213,6 +212,12 @@ function requireFamily(ws: Workspace, familyId: string): Family {
   return family;
 }
 
+/** The step's draft of a family, to change in place (see Workspace.draft). */
+function requireDraft(ws: Workspace, familyId: string): FamilyDraft {
+  requireFamily(ws, familyId);
+  return ws.draft(familyId) as FamilyDraft;
+}
+
 const ENTITY_WORD: Record<EntityList, string> = {
   members: 'member',
   goals: 'goal',
@@ -223,32 +228,20 @@ const ENTITY_WORD: Record<EntityList, string> = {
 };
 
 /**
- * Finds an object by id and hands back a copy of its family to change; `commit` puts the copy.
- * Throws with a message naming the id when it is not there.
+ * Finds an object by id, in the step's draft of its family, to change in place. Throws with a
+ * message naming the id when it is not there.
  */
-function copyWithLists<Entity extends object>(entity: Entity): Entity {
-  return Object.fromEntries(Object.entries(entity).map(([key, value]) => [key, Array.isArray(value) ? [...value] : value])) as Entity;
-}
-
-function editEntity<List extends EntityList>(ws: Workspace, list: List, id: string) {
-  const original = ws.familyOf(id);
-  const position = original ? original[list].findIndex((e) => e.id === id) : -1;
-  if (!original || position < 0)
-    throw new UnknownIdError(list, ENTITY_WORD[list], id);
-  // Families handed out by the workspace are never mutated: copy the one entity the operation
-  // edits and the list that holds it, and share the rest (a whole family is costly to clone, and
-  // a batch edits the same families a thousand times). Of the entity, its fields and its own
-  // lists (progress, agreements, observations...) are copied and their items shared: operations
-  // set an entity's fields and add to its lists, but never change an item of one in place.
-  const entity = copyWithLists(original[list][position] as Family[List][number]);
-  const entities = [...original[list]] as Family[List];
-  entities[position] = entity;
-  const family: Family = { ...original, [list]: entities };
-  return { family, entity, commit: () => ws.put(family) };
+function editEntity<List extends EntityList>(ws: OperationWorkspace, list: List, id: string) {
+  const holder = ws.familyOf(id);
+  const draft = holder && ws.draft(holder.id);
+  const entity = draft?.find(list, id);
+  if (!draft || !entity) throw new UnknownIdError(list, ENTITY_WORD[list], id);
+  ws.watch(entity);
+  return { draft, entity };
 }
 
 /** A contact that is still open or answered: resolved and cancelled ones are closed for good. */
-function editUnresolvedContact(ws: Workspace, contactId: string) {
+function editUnresolvedContact(ws: OperationWorkspace, contactId: string) {
   const edit = editEntity(ws, 'contacts', contactId);
   if (!isContactUnresolved(edit.entity)) throw new OperationError(`contact ${contactId} is already ${edit.entity.status}`);
   return edit;
@@ -261,147 +254,127 @@ function claimId(ws: Workspace, requested: string | undefined, prefix: string): 
 }
 
 /** Adds a dated entry to one of a member's histories, kept in date order (same day: recorded order). */
-function addToHistory<List extends 'observations' | 'events'>(ws: Workspace, memberId: string, list: List, entry: Member[List][number]): void {
-  const { entity: member, commit } = editEntity(ws, 'members', memberId);
-  const history = member[list] as Array<Member[List][number]>;
-  history.push(entry);
-  history.sort(byDate);
-  commit();
+function addToHistory<List extends 'observations' | 'events'>(ws: OperationWorkspace, memberId: string, list: List, entry: Member[List][number]): void {
+  const { draft, entity: member } = editEntity(ws, 'members', memberId);
+  draft.addDated(member[list] as Array<Member[List][number]>, entry);
 }
 
-function requireMember(family: Family, memberId: string): void {
-  if (!family.members.some((m) => m.id === memberId))
-    throw new OperationError(`no member ${memberId} in family ${family.id}; ${family.members.length > 0 ? `its members: ${closestNames(memberId, family.members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
+function requireMember(draft: FamilyDraft, memberId: string): void {
+  if (draft.find('members', memberId)) return;
+  const { id, members } = draft.family;
+  throw new OperationError(`no member ${memberId} in family ${id}; ${members.length > 0 ? `its members: ${closestNames(memberId, members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
 }
 
-type Handlers = { [Name in OperationName]: (ws: Workspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };
+type Handlers = { [Name in OperationName]: (ws: OperationWorkspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };
 
 const handlers: Handlers = {
   'family.add'(ws, op) {
     const id = claimId(ws, op.id, 'f');
     ws.put({ id, name: op.name, members: [], goals: [], meetings: [], contacts: [], interventions: [], consents: [] });
+    const draft = requireDraft(ws, id);
     const members = op.members.map((m) => {
-      const memberId = claimId(ws, m.id, 'p');
-      const member = { ...m, id: memberId };
-      const family = structuredClone(ws.family(id) as Family);
-      family.members.push({ ...member, observations: [], events: [] });
-      ws.put(family);
+      const member = { ...m, id: claimId(ws, m.id, 'p') };
+      draft.add('members', { ...member, observations: [], events: [] });
       return member;
     });
-    const family = structuredClone(ws.family(id) as Family);
-    if (op.coordinator !== undefined) family.coordinator = op.coordinator;
-    ws.put(family);
+    if (op.coordinator !== undefined) draft.family.coordinator = op.coordinator;
     return { ...op, id, members };
   },
   'member.add'(ws, op) {
-    const family = structuredClone(requireFamily(ws, op.familyId));
+    const draft = requireDraft(ws, op.familyId);
     const id = claimId(ws, op.id, 'p');
     const { op: _name, familyId: _familyId, ...member } = op;
-    family.members.push({ ...member, id, observations: [], events: [] });
-    ws.put(family);
+    draft.add('members', { ...member, id, observations: [], events: [] });
     return { ...op, id };
   },
   'goal.add'(ws, op) {
-    const family = structuredClone(requireFamily(ws, op.familyId));
-    if (op.memberId !== undefined) requireMember(family, op.memberId);
+    const draft = requireDraft(ws, op.familyId);
+    if (op.memberId !== undefined) requireMember(draft, op.memberId);
     const id = claimId(ws, op.id, 'g');
-    const priority = op.priority ?? family.goals.reduce((max, g) => Math.max(max, g.priority ?? 0), 0) + 1;
+    const priority = op.priority ?? draft.highestGoalPriority() + 1;
     const { op: _name, familyId: _familyId, ...goal } = op;
-    family.goals.push({ ...goal, id, priority, progress: [] });
-    ws.put(family);
+    draft.add('goals', { ...goal, id, priority, progress: [] });
     return { ...op, id, priority };
   },
   'goal.progress'(ws, op, ctx) {
-    const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
+    const { draft, entity: goal } = editEntity(ws, 'goals', op.goalId);
     const date = op.date ?? ctx.today;
-    goal.progress.push({ date, score: op.score, note: op.note });
-    goal.progress.sort(byDate);
+    draft.addDated(goal.progress, { date, score: op.score, note: op.note });
     if (op.status !== undefined) goal.status = op.status;
-    commit();
     return { ...op, date };
   },
   'goal.status'(ws, op) {
-    const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
+    const { entity: goal } = editEntity(ws, 'goals', op.goalId);
     goal.status = op.status;
-    commit();
     return op;
   },
   'goal.update'(ws, op) {
-    const { entity: goal, commit } = editEntity(ws, 'goals', op.goalId);
+    const { draft, entity: goal } = editEntity(ws, 'goals', op.goalId);
     const { op: _name, goalId: _goalId, ...changes } = op;
     Object.assign(goal, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
-    commit();
+    if (op.priority !== undefined) draft.goalPriorityChanged();
     return op;
   },
   'meeting.add'(ws, op) {
-    const family = structuredClone(requireFamily(ws, op.familyId));
+    const draft = requireDraft(ws, op.familyId);
     const id = claimId(ws, op.id, 'm');
     const { op: _name, familyId: _familyId, ...meeting } = op;
-    family.meetings.push({ ...meeting, id, minutes: '', agreements: [] });
-    ws.put(family);
+    draft.add('meetings', { ...meeting, id, minutes: '', agreements: [] });
     return { ...op, id };
   },
   'meeting.minutes'(ws, op) {
-    const { entity: meeting, commit } = editEntity(ws, 'meetings', op.meetingId);
+    const { entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
     meeting.minutes = op.append && meeting.minutes ? `${meeting.minutes}\n${op.minutes}` : op.minutes;
-    commit();
     return op;
   },
   'meeting.agreement'(ws, op) {
-    const { entity: meeting, commit } = editEntity(ws, 'meetings', op.meetingId);
+    const { entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
     const { op: _name, meetingId: _meetingId, ...agreement } = op;
     meeting.agreements.push(agreement);
-    commit();
     return op;
   },
   'contact.add'(ws, op, ctx) {
-    const family = structuredClone(requireFamily(ws, op.familyId));
+    const draft = requireDraft(ws, op.familyId);
     const id = claimId(ws, op.id, 'c');
     const opened = op.opened ?? ctx.today;
     if (op.replyBy !== undefined && op.replyBy < opened)
       throw new OperationError('reply-by date is before the date the contact was opened');
     const { op: _name, familyId: _familyId, ...contact } = op;
-    family.contacts.push({ ...contact, id, opened, status: 'open' });
-    ws.put(family);
+    draft.add('contacts', { ...contact, id, opened, status: 'open' });
     return { ...op, id, opened };
   },
   'contact.answer'(ws, op, ctx) {
-    const { entity: contact, commit } = editUnresolvedContact(ws, op.contactId);
+    const { entity: contact } = editUnresolvedContact(ws, op.contactId);
     const date = op.date ?? ctx.today;
     Object.assign(contact, { status: 'answered', answer: op.answer, answered: date });
-    commit();
     return { ...op, date };
   },
   'contact.resolve'(ws, op, ctx) {
-    const { entity: contact, commit } = editUnresolvedContact(ws, op.contactId);
+    const { entity: contact } = editUnresolvedContact(ws, op.contactId);
     const date = op.date ?? ctx.today;
     Object.assign(contact, { status: 'resolved', resolution: op.resolution, closed: date });
-    commit();
     return { ...op, date };
   },
   'contact.cancel'(ws, op, ctx) {
-    const { entity: contact, commit } = editUnresolvedContact(ws, op.contactId);
+    const { entity: contact } = editUnresolvedContact(ws, op.contactId);
     const date = op.date ?? ctx.today;
     Object.assign(contact, { status: 'cancelled', closed: date });
     if (op.reason) contact.resolution = op.reason;
-    commit();
     return { ...op, date };
   },
   'intervention.add'(ws, op) {
-    const family = structuredClone(requireFamily(ws, op.familyId));
-    requireMember(family, op.memberId);
+    const draft = requireDraft(ws, op.familyId);
+    requireMember(draft, op.memberId);
     if (op.to !== undefined && op.to < op.from) throw new OperationError('an intervention cannot end before it starts');
     const id = claimId(ws, op.id, 'i');
     const { op: _name, familyId: _familyId, ...intervention } = op;
-    family.interventions.push({ ...intervention, id });
-    ws.put(family);
+    draft.add('interventions', { ...intervention, id });
     return { ...op, id };
   },
   'intervention.end'(ws, op) {
-    const { entity: intervention, commit } = editEntity(ws, 'interventions', op.interventionId);
+    const { entity: intervention } = editEntity(ws, 'interventions', op.interventionId);
     if (op.to < intervention.from) throw new OperationError('an intervention cannot end before it starts');
     intervention.to = op.to;
-    commit();
     return op;
   },
   'observation.add'(ws, op, ctx) {
@@ -415,20 +388,18 @@ const handlers: Handlers = {
     return { ...op, date };
   },
   'consent.add'(ws, op, ctx) {
-    const family = structuredClone(requireFamily(ws, op.familyId));
+    const draft = requireDraft(ws, op.familyId);
     const given = op.given ?? ctx.today;
     if (op.until < given) throw new OperationError('a consent cannot end before it is given');
     const id = claimId(ws, op.id, 'k');
-    family.consents.push({ id, sectors: op.sectors, given, until: op.until });
-    ws.put(family);
+    draft.add('consents', { id, sectors: op.sectors, given, until: op.until });
     return { ...op, id, given };
   },
   'consent.revoke'(ws, op, ctx) {
-    const { entity: consent, commit } = editEntity(ws, 'consents', op.consentId);
+    const { entity: consent } = editEntity(ws, 'consents', op.consentId);
     if (consent.revoked !== undefined) throw new OperationError(`consent ${op.consentId} is already revoked`);
     const date = op.date ?? ctx.today;
     consent.revoked = date;
-    commit();
     return { ...op, date };
   },
   'family.import'(ws, op) {
@@ -451,9 +422,24 @@ const handlers: Handlers = {
   },
 };
 
-/** A workspace seen by one operation: remembers each family it puts or removes as it was before. */
+/**
+ * What an operation can change of an object it edits in place: its fields, and which list each
+ * list field holds and how long it is. Operations set fields and add to lists, never change an
+ * item of a list in place, so this tells whether they changed the object without copying it.
+ */
+function outline(object: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, Array.isArray(value) ? { list: value, length: value.length } : value]));
+}
+
+/**
+ * A workspace seen by one operation: remembers each family it puts or removes as it was before,
+ * and the outline of each family draft and object it is handed to change in place, so that
+ * `changedNothing` compares only what the operation touched (a step's draft is changed in place,
+ * and copying the family per operation would make a batch on one family quadratic).
+ */
 class OperationWorkspace implements Workspace {
-  readonly before = new Map<string, Family | undefined>();
+  private readonly before = new Map<string, Family | undefined>();
+  private readonly outlines = new Map<object, Record<string, unknown>>();
 
   constructor(private readonly ws: Workspace) {}
 
@@ -468,6 +454,12 @@ class OperationWorkspace implements Workspace {
   put(family: Family): void {
     this.remember(family.id);
     this.ws.put(family);
+  }
+
+  draft(familyId: string): FamilyDraft | undefined {
+    const draft = this.ws.draft(familyId);
+    if (draft) this.watch(draft.family);
+    return draft;
   }
 
   remove(familyId: string): void {
@@ -491,9 +483,17 @@ class OperationWorkspace implements Workspace {
     if (!this.before.has(familyId)) this.before.set(familyId, this.ws.family(familyId));
   }
 
-  /** Whether every family the operation put is as it was (or it put none). */
+  /** Remembers the outline of an object the operation is about to change in place. */
+  watch(object: object): void {
+    if (!this.outlines.has(object)) this.outlines.set(object, outline(object));
+  }
+
+  /** Whether every family the operation put, and every object it changed in place, is as it was. */
   changedNothing(): boolean {
-    return [...this.before].every(([familyId, before]) => sameData(before, this.ws.family(familyId)));
+    return (
+      [...this.before].every(([familyId, before]) => sameData(before, this.ws.family(familyId))) &&
+      [...this.outlines].every(([object, before]) => sameData(before, outline(object)))
+    );
   }
 }
 
@@ -510,7 +510,7 @@ function targetOf(operation: Operation): string {
  * has) is refused: a step that changes nothing must write nothing, not a backup and a log step.
  */
 export function applyOperation(ws: Workspace, operation: Operation, ctx: ApplyContext): Operation {
-  const handler = handlers[operation.op] as (ws: Workspace, op: Operation, ctx: ApplyContext) => Operation;
+  const handler = handlers[operation.op] as (ws: OperationWorkspace, op: Operation, ctx: ApplyContext) => Operation;
   const seen = new OperationWorkspace(ws);
   const applied = handler(seen, operation, ctx);
   if (seen.changedNothing()) throw new OperationError(`nothing to change: ${targetOf(operation)} already has these values`);

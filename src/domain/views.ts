@@ -156,23 +156,27 @@ export interface FamilySummary {
 }
 
 /** The caseload: one line per family, by name. */
+/** One line of the caseload. */
+export function familySummary(family: Family, today: string, timeZone: string): FamilySummary {
+  const next = upcomingMeetings(family.meetings, today, timeZone)[0];
+  return {
+    id: family.id,
+    name: family.name,
+    ...(family.coordinator !== undefined && { coordinator: family.coordinator }),
+    adults: family.members.filter((m) => m.role === 'adult').length,
+    children: family.members.filter((m) => m.role === 'child').length,
+    activeGoals: family.goals.filter((g) => g.status === 'active').length,
+    overdueGoals: family.goals.filter((g) => isGoalOverdue(g, today)).length,
+    openContacts: family.contacts.filter(isContactUnresolved).length,
+    ...(next && { nextMeeting: next.start }),
+  };
+}
+
+/** The caseload's order: by name, then id. */
+export const byFamilyName = (a: FamilySummary, b: FamilySummary) => byText(a.name, b.name) || byText(a.id, b.id);
+
 export function familiesView(state: State, today: string, timeZone: string): FamilySummary[] {
-  return state.families
-    .map((family) => {
-      const next = upcomingMeetings(family.meetings, today, timeZone)[0];
-      return {
-        id: family.id,
-        name: family.name,
-        ...(family.coordinator !== undefined && { coordinator: family.coordinator }),
-        adults: family.members.filter((m) => m.role === 'adult').length,
-        children: family.members.filter((m) => m.role === 'child').length,
-        activeGoals: family.goals.filter((g) => g.status === 'active').length,
-        overdueGoals: family.goals.filter((g) => isGoalOverdue(g, today)).length,
-        openContacts: family.contacts.filter(isContactUnresolved).length,
-        ...(next && { nextMeeting: next.start }),
-      };
-    })
-    .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+  return state.families.map((family) => familySummary(family, today, timeZone)).sort(byFamilyName);
 }
 
 export interface PlanGoal extends Goal {

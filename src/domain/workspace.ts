@@ -1,6 +1,7 @@
 // The seam between operations and storage. Operations read and replace whole families through a
 // Workspace; the JSON backend implements it over an in-memory state, a database backend can
 // implement it with queries, and both record the same before/after pairs for the audit log and undo.
+import { byDate } from './dates.js';
 import type { Family, State } from './schema.js';
 
 export interface FamilyChange {
@@ -15,8 +16,18 @@ export interface Workspace {
   family(familyId: string): Family | undefined;
   /** The family that holds a member, goal, meeting, contact or intervention with this id. */
   familyOf(entityId: string): Family | undefined;
-  /** Adds or replaces a family. Families handed out are never mutated: put a changed copy. */
+  /**
+   * Adds or replaces a family. Families handed out are never mutated: put a new one, or change
+   * one through `draft`.
+   */
   put(family: Family): void;
+  /**
+   * This step's own copy of a family, for operations to change in place: copied the first time it
+   * is asked for (the family as it was stays untouched for the audit log and undo), and the same
+   * copy for every later operation of the step, so a batch of many edits to one family copies it
+   * once. Undefined when there is no such family.
+   */
+  draft(familyId: string): FamilyDraft | undefined;
   remove(familyId: string): void;
   idTaken(id: string): boolean;
   /** A fresh id such as g13: the prefix and one more than the highest number in use. */
@@ -38,11 +49,120 @@ export function idsOf(family: Family): string[] {
 }
 
 const ENTITY_LISTS = ['members', 'goals', 'meetings', 'contacts', 'interventions', 'consents'] as const;
+export type EntityList = (typeof ENTITY_LISTS)[number];
+type EntityOf<List extends EntityList> = Family[List][number];
 
 /**
- * The ids a new version of a family adds and drops. Only lists that are new arrays are compared:
- * an operation copies just the list it changes, and most keep its ids (progress recorded, a
- * contact answered), so a batch of a thousand edits looks at little and allocates nothing.
+ * A family that one step owns and changes in place (see `Workspace.draft`). Objects are added
+ * through it, so the workspace indexes their ids as they come, and it keeps what operations look
+ * up (an object by id, the highest goal priority) so that each operation costs the same however
+ * many came before it in the step.
+ */
+export class FamilyDraft {
+  private readonly objects = new Map<EntityList, Map<string, EntityOf<EntityList>>>();
+  private highestPriority?: number;
+  /** Histories this step added to: put in date order once, when the step's changes are taken. */
+  private readonly histories = new Set<Array<{ date: string }>>();
+
+  constructor(
+    readonly family: Family,
+    private readonly indexAdded: (id: string) => void,
+  ) {}
+
+  private objectsOf<List extends EntityList>(list: List): Map<string, EntityOf<List>> {
+    let objects = this.objects.get(list);
+    if (!objects) {
+      objects = new Map();
+      // The first of a repeated id wins, as a search from the front would find it.
+      for (const entity of this.family[list]) if (!objects.has(entity.id)) objects.set(entity.id, entity);
+      this.objects.set(list, objects);
+    }
+    return objects as Map<string, EntityOf<List>>;
+  }
+
+  /** The object with this id in one of the family's lists, to change in place. */
+  find<List extends EntityList>(list: List, id: string): EntityOf<List> | undefined {
+    return this.objectsOf(list).get(id);
+  }
+
+  /** Adds an object to one of the family's lists; its id must be free (see claimId). */
+  add<List extends EntityList>(list: List, entity: EntityOf<List>): void {
+    (this.family[list] as Array<EntityOf<List>>).push(entity);
+    if (!this.objectsOf(list).has(entity.id)) this.objectsOf(list).set(entity.id, entity);
+    if (list === 'goals' && this.highestPriority !== undefined)
+      this.highestPriority = Math.max(this.highestPriority, (entity as EntityOf<'goals'>).priority ?? 0);
+    this.indexAdded(entity.id);
+  }
+
+  /** The highest priority number of the family's goals (0 when none has one). */
+  highestGoalPriority(): number {
+    this.highestPriority ??= this.family.goals.reduce((max, goal) => Math.max(max, goal.priority ?? 0), 0);
+    return this.highestPriority;
+  }
+
+  /** A goal's priority was changed: the highest is counted again when next asked for. */
+  goalPriorityChanged(): void {
+    this.highestPriority = undefined;
+  }
+
+  /**
+   * Adds a dated entry to one of this family's histories, which `settle` puts in date order (same
+   * day: in the order recorded). One stable sort at the end gives what a sort after every entry
+   * would, without sorting a long history once per entry.
+   */
+  addDated<Entry extends { date: string }>(history: Entry[], entry: Entry): void {
+    history.push(entry);
+    this.histories.add(history);
+  }
+
+  /** Puts the histories this step added to in date order. */
+  settle(): void {
+    for (const history of this.histories) history.sort(byDate);
+    this.histories.clear();
+  }
+}
+
+/**
+ * What every workspace shares: handing out drafts. A draft is a copy put in place of the family;
+ * it stays this step's draft for as long as the workspace holds that very copy (a family put
+ * anew or removed gets a new draft when next asked for).
+ */
+export abstract class DraftingWorkspace implements Workspace {
+  private readonly drafts = new Map<string, FamilyDraft>();
+
+  abstract family(familyId: string): Family | undefined;
+  abstract familyOf(entityId: string): Family | undefined;
+  abstract put(family: Family): void;
+  abstract remove(familyId: string): void;
+  abstract idTaken(id: string): boolean;
+  abstract newId(prefix: string): string;
+  /** The families this step touched, before and after (drafts as they are). */
+  protected abstract touchedFamilies(): FamilyChange[];
+  /** Indexes an id that an operation added to a family's draft, as `put` indexes a family's ids. */
+  protected abstract indexAdded(familyId: string, id: string): void;
+
+  draft(familyId: string): FamilyDraft | undefined {
+    const current = this.family(familyId);
+    if (!current) return undefined;
+    const existing = this.drafts.get(familyId);
+    if (existing?.family === current) return existing;
+    const draft = new FamilyDraft(structuredClone(current), (id) => this.indexAdded(familyId, id));
+    this.put(draft.family);
+    this.drafts.set(familyId, draft);
+    return draft;
+  }
+
+  /** The step's changes: taken once, after its operations (the drafts are settled first). */
+  changes(): FamilyChange[] {
+    for (const draft of this.drafts.values()) draft.settle();
+    return this.touchedFamilies();
+  }
+}
+
+/**
+ * The ids a new version of a family adds and drops. Only lists that are new arrays are compared,
+ * and lists that keep their ids in order allocate nothing: a step's draft is a copy of the whole
+ * family with the same ids.
  */
 export function idChanges(previous: Family | undefined, next: Family): { added: string[]; removed: string[] } {
   if (!previous) return { added: idsOf(next), removed: [] };
@@ -83,7 +203,7 @@ export class IdCounter {
 }
 
 /** A workspace over a whole state held in memory; `result()` is a new state, the input is untouched. */
-export class StateWorkspace implements Workspace {
+export class StateWorkspace extends DraftingWorkspace {
   private readonly families: Family[];
   private readonly positionById = new Map<string, number>();
   private entityIndex?: Map<string, string>;
@@ -91,6 +211,7 @@ export class StateWorkspace implements Workspace {
   private readonly touched = new Map<string, FamilyChange>();
 
   constructor(state: State) {
+    super();
     this.families = [...state.families];
     this.families.forEach((f, i) => this.positionById.set(f.id, i));
   }
@@ -152,6 +273,11 @@ export class StateWorkspace implements Workspace {
     this.families.forEach((f, i) => this.positionById.set(f.id, i));
   }
 
+  protected indexAdded(familyId: string, id: string): void {
+    this.index().set(id, familyId);
+    this.counter.see(id);
+  }
+
   idTaken(id: string): boolean {
     return this.index().has(id);
   }
@@ -161,7 +287,7 @@ export class StateWorkspace implements Workspace {
     return this.counter.next(prefix, (id) => this.idTaken(id));
   }
 
-  changes(): FamilyChange[] {
+  protected touchedFamilies(): FamilyChange[] {
     return [...this.touched.values()];
   }
 

@@ -2,7 +2,7 @@
 // implements. All changes go through `transact`; there is no other way to write.
 import type { Operation } from '../domain/operations.js';
 import type { ReadScope } from '../domain/scope.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import type { StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry } from './auditLog.js';
 
@@ -66,6 +66,12 @@ export interface CreateOptions {
   keep?: boolean;
 }
 
+/** A store's content, whose families may come one at a time (a demo the size of a municipality's store). */
+export type StoreContent = Omit<State, 'families'> & { families: Iterable<Family> };
+
+/** A read of whole families: a caseload or named families (today's digests are read with `read`). */
+export type FamilyScope = Omit<ReadScope, 'todayOn'>;
+
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
@@ -75,6 +81,13 @@ export interface FamilyStore {
    * or invalid.
    */
   read(scope?: ReadScope): Promise<State>;
+  /**
+   * The families in `scope` (every family without one), one at a time in store order, each
+   * checked as `read` checks it: for commands that go through a whole large store (families,
+   * doctor, export --all) without holding all of it at once. A backend that reads its store whole
+   * anyway may read it so. Nothing else may be asked of the store until the families are through.
+   */
+  eachFamily(scope?: FamilyScope): AsyncIterable<Family>;
   /**
    * Applies the operations atomically under a lock: all of them or none, re-reading the store
    * under the lock so a concurrent change is never lost, and appends one audit log step.
@@ -111,9 +124,10 @@ export interface FamilyStore {
    * Creates the store with this state; refuses to replace an existing one unless `replace`. The
    * audit log starts empty, or with `history` (a migration carries the log over). `encrypt`
    * protects it with a new passphrase (asked through openStore's options). `keep` keeps the store
-   * it replaces, with its audit log, beside it (`replacedPath`) and says where.
+   * it replaces, with its audit log, beside it (`replacedPath`) and says where. SQLite checks and
+   * writes the families one at a time; the JSON file is written whole.
    */
-  create(state: State, options?: CreateOptions): Promise<{ keptAs?: string }>;
+  create(state: StoreContent, options?: CreateOptions): Promise<{ keptAs?: string }>;
   /** The audit log, oldest step first. */
   history(): Promise<AuditEntry[]>;
   /** Whether the store exists yet. */

@@ -43,9 +43,11 @@ const statusOf: Partial<Record<StoreError['kind'], FileCheck['status']>> = { mis
 async function checkDatabase(path: string): Promise<FileCheck> {
   const store = new SqliteStore(path);
   try {
-    const state = await store.read();
+    // Family by family: each is checked as a read checks it, and none is kept.
+    let families = 0;
+    for await (const _family of store.eachFamily()) families++;
     const damage = await store.integrityProblem();
-    return damage ? { path, status: 'corrupt', message: damage } : { path, status: 'ok', families: state.families.length };
+    return damage ? { path, status: 'corrupt', message: damage } : { path, status: 'ok', families };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     return { path, status: statusOf[error.kind] ?? 'unreadable', message: error.message };

@@ -6,7 +6,7 @@
 // tests/store/familyLines.test.ts checks that it writes the same bytes as the whole-state path.
 import type { Family, State } from '../domain/schema.js';
 import { inScope, todayDigest, type ReadScope } from '../domain/scope.js';
-import { IdCounter, idChanges, idsOf, type FamilyChange, type Workspace } from '../domain/workspace.js';
+import { DraftingWorkspace, IdCounter, idChanges, idsOf, type FamilyChange } from '../domain/workspace.js';
 
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;
@@ -190,7 +190,7 @@ export class FamilyLines {
  * whole-state StateWorkspace does (a family put anew goes at the end, one removed and put again
  * too), except that a fresh id may skip numbers an "id" field outside the objects already uses.
  */
-export class LinesWorkspace implements Workspace {
+export class LinesWorkspace extends DraftingWorkspace {
   /** Families of the file that this step changed (null: removed), by id. */
   private readonly replaced = new Map<string, Family | null>();
   /** Families this step added, in order. */
@@ -207,6 +207,7 @@ export class LinesWorkspace implements Workspace {
     private readonly lines: FamilyLines,
     operations: number,
   ) {
+    super();
     if (operations > SEARCHES_BEFORE_INDEX) this.idIndex = lines.indexIds();
   }
 
@@ -270,6 +271,11 @@ export class LinesWorkspace implements Workspace {
     else this.replaced.set(familyId, null);
   }
 
+  protected indexAdded(familyId: string, id: string): void {
+    this.changedIndex.set(id, familyId);
+    this.counter?.see(id);
+  }
+
   idTaken(id: string): boolean {
     return this.familyOf(id) !== undefined;
   }
@@ -284,7 +290,7 @@ export class LinesWorkspace implements Workspace {
     return this.counter.next(prefix, (id) => this.idTaken(id));
   }
 
-  changes(): FamilyChange[] {
+  protected touchedFamilies(): FamilyChange[] {
     return [...this.touched.values()];
   }
 

@@ -5,7 +5,7 @@ import { promises as fs, watchFile, unwatchFile } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLogPathFor, auditRecordsNewestFirst, endsCutShort, logTail, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
@@ -18,11 +18,10 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
-import type { CreateOptions, FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { holdForBackup, removeBackups, replacedPath, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
-import type { Family } from '../domain/schema.js';
 import { crashPoint } from './crashPoint.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -332,6 +331,11 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
+  /** The file is read whole (its bytes are in memory either way); its families are handed out one by one. */
+  async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    yield* (await this.read(scope)).families;
+  }
+
   /**
    * Runs `work` under the store's lock, once the store's files and folder are found safe to write
    * (see pathGuard.ts), after clearing what a killed writer left: temp files, and (unless
@@ -592,7 +596,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     }, { finishErase: false, create: true });
   }
 
-  async create(state: State, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
+  async create(state: StoreContent, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
     const refuseExisting = async () => {
       if (!options.replace && (await this.exists()))
         throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
@@ -605,8 +609,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     else this.adapter.sealing = undefined;
     return this.locked(async () => {
       await refuseExisting();
+      // Checked before the old store is kept: a refused create leaves no copy of it behind.
+      const data = (await loadValidation()).parseState({ ...state, families: [...state.families] });
       const keptAs = options.keep ? await this.keepAside() : undefined;
-      this.db.data = (await loadValidation()).parseState(state);
+      this.db.data = data;
       await this.db.write();
       // The old log describes data that no longer exists; undo must not reach into it.
       await fs.rm(this.logPath, { force: true });

@@ -59,12 +59,15 @@ export interface StagedFile {
   discard(): Promise<void>;
 }
 
+/** Text or bytes to write, as a list or as they come (a document written item by item). */
+export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
 /**
  * Writes `chunks` (text or bytes) to a temp file beside `path`, 0600 whatever the umask, and
  * fsyncs it; `path` itself is untouched until `commit`. `hash`, when given, is fed every byte
  * written (a store's known-good mark). A failure leaves no temp file.
  */
-export async function stageFile(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<StagedFile> {
+export async function stageFile(path: string, chunks: Chunks, hash?: Hash): Promise<StagedFile> {
   const temp = tempPathFor(path);
   // 'wx' is O_CREAT | O_EXCL: a name someone else put there (even a link) makes this fail.
   const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
@@ -79,7 +82,7 @@ export async function stageFile(path: string, chunks: Iterable<string | Uint8Arr
       pending = [];
       size = 0;
     };
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       hash?.update(bytes);
       if (bytes.byteLength >= WRITE_SLICE) {
@@ -114,7 +117,7 @@ export async function stageFile(path: string, chunks: Iterable<string | Uint8Arr
 }
 
 /** Replaces `path` with `chunks` atomically and durably (see stageFile). */
-export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, hash?: Hash): Promise<void> {
+export async function writeFileAtomic(path: string, chunks: Chunks, hash?: Hash): Promise<void> {
   await (await stageFile(path, chunks, hash)).commit();
 }
 

@@ -12,7 +12,7 @@ import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
-import { idChanges, idsOf, IdCounter, type FamilyChange, type Workspace } from '../domain/workspace.js';
+import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
@@ -24,7 +24,7 @@ import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOF
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import { WRITER_WAIT_MS } from './lock.js';
-import type { CreateOptions, FamilyStore, Preview, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
 
@@ -122,12 +122,14 @@ type Statements = ReturnType<typeof statements>;
  * family of a goal) see this transaction's own changes; the families' rows are written once each,
  * by `flush`, however many operations touched them.
  */
-class SqliteWorkspace implements Workspace {
+class SqliteWorkspace extends DraftingWorkspace {
   private readonly loaded = new Map<string, Family | null>();
   private readonly touched = new Map<string, FamilyChange>();
   private readonly unwritten = new Set<string>();
 
-  constructor(private readonly sql: Statements) {}
+  constructor(private readonly sql: Statements) {
+    super();
+  }
 
   family(familyId: string): Family | undefined {
     if (!this.loaded.has(familyId)) {
@@ -182,6 +184,10 @@ class SqliteWorkspace implements Workspace {
     this.unwritten.clear();
   }
 
+  protected indexAdded(familyId: string, id: string): void {
+    indexIds(this.sql, familyId, [id]);
+  }
+
   idTaken(id: string): boolean {
     return this.sql.idTaken.get(id) !== undefined;
   }
@@ -194,7 +200,7 @@ class SqliteWorkspace implements Workspace {
     return id;
   }
 
-  changes(): FamilyChange[] {
+  protected touchedFamilies(): FamilyChange[] {
     return [...this.touched.values()];
   }
 }
@@ -294,6 +300,23 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
         })
         .immediate();
     } catch (error) {
+      throw sqliteError(error, this.path);
+    }
+  }
+
+  async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    const { db } = await this.open();
+    const { parseFamily, SeenIds } = await loadValidation();
+    const seen = new SeenIds();
+    let position = 0;
+    try {
+      requireHead(db, this.path);
+      const { where, params } = scopeQuery(scope);
+      for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
+        yield parseFamily(JSON.parse(data), position++, seen);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
       throw sqliteError(error, this.path);
     }
   }
@@ -482,27 +505,37 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       : this.rolledBack(work);
   }
 
-  async create(state: State, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
+  async create(state: StoreContent, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
     if (options.encrypt)
       throw new StoreError('io', `famcoord encrypts JSON stores only; keep the database ${this.path} on an encrypted disk, or use a .json store with --encrypt`);
-    const valid = (await loadValidation()).parseState(state);
+    const { parseState, parseFamily, SeenIds } = await loadValidation();
+    const { families, ...head } = parseState({ ...state, families: [] });
     await checkStoreFiles(this.path); // a FIFO or a link is not "a store that exists"
     const existing = (await this.exists()) && (await this.hasData());
     if (!options.replace && existing)
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     const keptAs = options.keep && existing ? await this.keepAside() : undefined;
-    await this.write((sql, db) => {
+    const written = this.write((sql, db) => {
       for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
-      const { families, ...head } = valid;
       db.prepare('INSERT INTO store_head (id, data) VALUES (1, ?)').run(JSON.stringify(head));
-      families.forEach((family, index) => {
+      // Family by family, each checked as it comes (a bad one rolls the whole create back).
+      const seen = new SeenIds();
+      let position = 0;
+      for (const given of state.families) {
+        const family = parseFamily(given, position++, seen);
         const row = familyRow(family);
-        sql.insertFamily.run(family.id, index + 1, row.coordinator, row.data, row.todayDigest);
+        sql.insertFamily.run(family.id, position, row.coordinator, row.data, row.todayDigest);
         indexIds(sql, family.id, idsOf(family));
         indexMarks(sql, family.id, row.marks);
-      });
+      }
       for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
     }, true);
+    // The families are checked as they are written: a bad one rolls the create back, and then the
+    // copy kept of the store (which is still in place) goes too.
+    await written.catch(async (error: unknown) => {
+      if (keptAs !== undefined) await fs.rm(keptAs, { force: true });
+      throw error;
+    });
     // Move a large create out of the write-ahead log into the database file, so the -wal file
     // does not stay as big as the store.
     (await this.open()).db.pragma('wal_checkpoint(TRUNCATE)');

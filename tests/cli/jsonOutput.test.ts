@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { prettyJson, writeJson } from '../../src/cli/jsonOutput.js';
+import { prettyJson, prettyJsonStreaming, writeJson } from '../../src/cli/jsonOutput.js';
 import { escapeJsonControls } from '../../src/domain/sanitize.js';
 
 const whole = (value: unknown) => [...prettyJson(value)].join('');
@@ -49,5 +49,41 @@ describe('--json output in slices', () => {
     expect(writes.join('')).toBe(`${JSON.stringify(view, null, 2)}\n`);
     expect(writes.length).toBeGreaterThan(5);
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(80 * 1024);
+  });
+});
+
+describe('a document whose long list comes item by item (export --all)', () => {
+  async function* itemsOf<T>(items: readonly T[], taken: { count: number }): AsyncGenerator<T> {
+    for (const item of items) {
+      taken.count++;
+      yield item;
+    }
+  }
+
+  const streamed = async (document: Record<string, unknown>, key: string, items: readonly unknown[]) => {
+    const pieces: string[] = [];
+    for await (const piece of prettyJsonStreaming(document, key, itemsOf(items, { count: 0 }))) pieces.push(piece);
+    return pieces.join('');
+  };
+
+  it('is exactly JSON.stringify of the whole document with controls escaped, written as the items come', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 20 }), fc.jsonValue(), async (items, other) => {
+        const document = { format: 'x', list: [] as unknown[], after: other };
+        return (await streamed(document, 'list', items)) === escapeJsonControls(JSON.stringify({ ...document, list: items }, null, 2));
+      }),
+      { numRuns: 300 },
+    );
+    // A family's name with C1, BiDi and invisible characters is escaped in the streamed list too.
+    const hostile = [{ id: 'f1', name: 'A\u009b\u202e\u200b' }];
+    const text = await streamed({ families: [] }, 'families', hostile);
+    expect(text).toContain('"A\\u009b\\u202e\\u200b"');
+    expect(JSON.parse(text)).toEqual({ families: hostile });
+    // One piece per item, each written before the next item is read: never the whole list at once.
+    const taken = { count: 0 };
+    const seenWhenWritten: number[] = [];
+    for await (const piece of prettyJsonStreaming({ families: [], changes: [] }, 'families', itemsOf([{ id: 'f1' }, { id: 'f2' }, { id: 'f3' }], taken)))
+      if (piece.includes('"id"')) seenWhenWritten.push(taken.count);
+    expect(seenWhenWritten).toEqual([1, 2, 3]);
   });
 });

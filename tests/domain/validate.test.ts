@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors.js';
-import { parseState } from '../../src/domain/validate.js';
+import { parseFamily, parseState, SeenIds } from '../../src/domain/validate.js';
 import { family, goal, intervention, state } from '../helpers/fixtures.js';
 
 function problems(data: unknown): string[] {
@@ -41,5 +41,41 @@ describe('validating a whole store', () => {
     ]);
     const reversed = state(family('f1', { interventions: [intervention('i1', 'f1-a', '2026-05-01', '2026-04-01')] }));
     expect(problems(reversed)).toEqual(['families[0] (f1).interventions[0] (i1).to: ends before it starts']);
+  });
+});
+
+describe('a store checked family by family (families, doctor, export --all on a large store)', () => {
+  it('finds what the whole-state check finds, at the same place: an id used twice in the store too', () => {
+    const broken = state(
+      family('f1', { goals: [goal('g7', '2026-12-01'), goal('g012', '2026-12-01')] }),
+      family('f2', { goals: [goal('g12', '2026-12-01'), goal('g7', '2027-01-01', 'active', { due: 'soon' })] }),
+      family('f3', { goals: [goal('g012', '2026-12-01')] }),
+    );
+    const oneByOne: string[] = [];
+    const seen = new SeenIds();
+    broken.families.forEach((f, position) => {
+      try {
+        parseFamily(structuredClone(f), position, seen);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        oneByOne.push(...error.problems.map((p) => `${p.path}: ${p.message}`));
+      }
+    });
+    // g12 and g012 are different ids; g012 is used twice (f2, whose schema fails, is not counted).
+    expect(oneByOne).toEqual([
+      'families[1] (f2).goals[1] (g7).due: must be a real date as YYYY-MM-DD, e.g. 2026-11-24',
+      'families[2] (f3).goals[0]: id g012 is used more than once in the store',
+    ]);
+    expect(problems(broken)).toEqual([oneByOne[0]]); // the whole check stops at the schema
+    expect(problems(state(family('f1', { goals: [goal('g7', '2026-12-01')] }), family('f2', { goals: [goal('g7', '2026-12-01')] })))).toEqual(['families[1] (f2).goals[0]: id g7 is used more than once in the store']);
+  });
+
+  it('refuses a family nested too deep as the whole check does, named at its place in the store', () => {
+    let deep: Record<string, unknown> = {};
+    const f = { ...family('f3'), extra: deep };
+    for (let level = 0; level < 80; level++) deep = deep.a = {};
+    const whole = () => parseState(state(family('f1'), family('f2'), structuredClone(f)));
+    const alone = () => parseFamily(structuredClone(f), 2, new SeenIds());
+    for (const check of [whole, alone]) expect(check).toThrow(/^families\[2\] \(f3\)\.extra\.a\.a\.a…: is nested more than 64 levels deep$/);
   });
 });

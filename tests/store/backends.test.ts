@@ -2,7 +2,7 @@
 // for every operation, undo, scoped reads, concurrent writers, and a migration between them.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/domain/demo.js';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
@@ -129,6 +129,20 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect((await store.read()).families.map((f) => f.id)).toEqual(['f9']);
     expect(await store.history()).toEqual([]);
     expect(await fresh(file).create(sample(), { keep: true })).toEqual({}); // nothing to keep
+  });
+
+  it('keeps no copy when the families it is given are refused (checked as they come), and leaves the store as it was', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    const data = await store.read();
+    const listing = () => readdirSync(dirname(store.path)).filter((name) => name.includes('replaced'));
+    function* families() {
+      yield family('f9');
+      yield family('f9'); // the same id twice
+    }
+    await expect(store.create({ version: data.version, families: families() }, { replace: true, keep: true })).rejects.toThrow(/used more than once/);
+    expect(listing()).toEqual([]);
+    expect(await store.read()).toEqual(data);
   });
 
   it('undoes the last step back to identical data, and refuses when there is nothing left', async () => {
