@@ -3,7 +3,8 @@
 // family as it was before, which is what `undo` needs. It holds personal data like the store does:
 // it is 0600, and erasing a family scrubs it here too. Beside an encrypted store each line is
 // sealed on its own with the store's log key (see crypto.ts), so appending stays an append.
-import { closeSync, fstatSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import type { FamilyChange } from '../domain/workspace.js';
@@ -207,17 +208,26 @@ export function setAsidePathFor(logPath: string): string {
   return `${logPath}.set-aside`;
 }
 
-/** Whether the log's last line is cut short (no newline at its end). */
-export async function endsCutShort(logPath: string): Promise<boolean> {
-  const handle = await openRegular(logPath, "the store's audit log", READ_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
+/** The log opened with `flags` (never through a link), or undefined when there is none yet. */
+async function openLog(logPath: string, flags: number): Promise<FileHandle | undefined> {
+  return openRegular(logPath, "the store's audit log", flags).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
+}
+
+/** Whether an open log of `size` bytes ends without a newline: its last line is cut short. */
+async function cutShort(handle: FileHandle, size: number): Promise<boolean> {
+  const last = Buffer.alloc(1);
+  return size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+}
+
+/** Whether the log's last line is cut short (no newline at its end). */
+export async function endsCutShort(logPath: string): Promise<boolean> {
+  const handle = await openLog(logPath, READ_NOFOLLOW);
   if (!handle) return false;
   try {
-    const size = (await handle.stat()).size;
-    const last = Buffer.alloc(1);
-    return size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+    return await cutShort(handle, (await handle.stat()).size);
   } finally {
     await handle.close();
   }
@@ -230,15 +240,12 @@ export async function endsCutShort(logPath: string): Promise<boolean> {
  * store). Call under the store's lock. Returns what was set aside, undefined when nothing was.
  */
 export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole'): Promise<string | undefined> {
-  const handle = await openRegular(logPath, "the store's audit log", READ_WRITE_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const handle = await openLog(logPath, READ_WRITE_NOFOLLOW);
   if (!handle) return undefined;
   try {
     const size = (await handle.stat()).size;
     const end = which === 'whole' ? size - 1 : size; // a whole line ends with its newline
-    if (size === 0 || (which === 'torn' && !(await endsCutShort(logPath)))) return undefined;
+    if (size === 0 || (which === 'torn' && !(await cutShort(handle, size)))) return undefined;
     const start = await lineStart(handle, end);
     const line = Buffer.alloc(size - start);
     await handle.read(line, 0, line.length, start);
@@ -259,7 +266,7 @@ export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole')
 }
 
 /** Where the line holding the byte before `end` starts: after the newline before it, or at 0. */
-async function lineStart(handle: fs.FileHandle, end: number): Promise<number> {
+async function lineStart(handle: FileHandle, end: number): Promise<number> {
   let position = end;
   while (position > 0) {
     const from = Math.max(0, position - SLICE);
