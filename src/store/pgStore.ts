@@ -36,6 +36,9 @@ const CHANNEL = 'famcoord_changes';
 /** A statement that runs longer than this is cancelled (the whole step with it): FAMCOORD_PG_TIMEOUT_MS. */
 const STATEMENT_TIMEOUT_MS = 60_000;
 
+/** How long to wait for the server to answer a new connection. */
+const CONNECT_TIMEOUT_MS = 30_000;
+
 /** How often a step that lost a deadlock (PostgreSQL picks one of two) is run again. */
 const DEADLOCK_RETRIES = 5;
 
@@ -365,7 +368,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       statement_timeout: timeout,
       // A step waits this long for another step on the same families, then fails as "locked".
       lock_timeout: this.writerWaitMs,
-      connectionTimeoutMillis: timeout,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     };
   }
 

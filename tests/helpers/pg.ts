@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 /** The server's URL, or undefined when the PostgreSQL tests are skipped (see `pgSkipReason`). */
 export const pgServerUrl: string | undefined = inject('famcoordPgUrl');
 export const pgSkipReason: string | undefined = inject('famcoordPgSkip');
+/** A role that signs in only with its password (on the run's own cluster; undefined on FAMCOORD_TEST_PG_URL's). */
+export const pgPasswordRole: string | undefined = inject('famcoordPgPasswordRole');
 
 let made = 0;
 const databases: string[] = [];

@@ -4,7 +4,7 @@
 // and removed after the run. Tests get its URL through inject('famcoordPgUrl'), or why there is
 // none through inject('famcoordPgSkip'); with CI set, no server is a failure.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -13,8 +13,12 @@ declare module 'vitest' {
   export interface ProvidedContext {
     famcoordPgUrl: string;
     famcoordPgSkip: string;
+    /** Set on our own cluster: the role that must sign in with a password (PASSWORD_ROLE). */
+    famcoordPgPasswordRole: string;
   }
 }
+
+const PASSWORD_ROLE = 'famcoord_password_test';
 
 /** The newest installed PostgreSQL's bin folder, if any. */
 function postgresBin(): string | undefined {
@@ -51,9 +55,13 @@ export default function setup(project: TestProject): (() => void) | undefined {
   }
   chmodSync(dir, 0o700);
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  // Everyone is trusted but one role, which must give its password: for the wrong-password test.
+  const hba = join(data, 'pg_hba.conf');
+  writeFileSync(hba, `local all ${PASSWORD_ROLE} scram-sha-256\n${readFileSync(hba, 'utf8')}`);
   // Test data only: no fsync. Connections for 20 writers and each test file's stores.
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=200`, '-w', 'start']);
   project.provide('famcoordPgUrl', `postgresql://postgres@/postgres?host=${dir}`);
+  project.provide('famcoordPgPasswordRole', PASSWORD_ROLE);
   return () => {
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
