@@ -570,12 +570,18 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       const rows = new StepRows();
       await lockFamilies(q, rows, [familyId]);
       const family = rows.families.get(familyId) ?? undefined;
-      const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
-      const { result } = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
-      await writeChanges(q, result.changes);
-      const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
-      erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };
-      const stored = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step');
+      let stored = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step');
+      if (!family && stored.some((row) => Object.hasOwn((JSON.parse(row.entry) as AuditEntry).before, familyId))) {
+        // Already out of the store (a plain removal): only the log still holds it.
+        erased = { step: stored.at(-1)?.step ?? 0, applied: [], operationFamilyIds: [], familyIds: [familyId] };
+      } else {
+        const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
+        const { result } = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
+        await writeChanges(q, result.changes);
+        const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
+        erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };
+        stored = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step');
+      }
       const scrubbed = scrubFamily(stored.map((row) => JSON.parse(row.entry) as AuditEntry), familyId, family ? [family] : []);
       const texts = chainedTexts(scrubbed);
       const changed = stored.flatMap((row, i) => (texts[i] !== row.entry ? [[row.step, texts[i] as string] as const] : []));

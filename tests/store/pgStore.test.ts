@@ -149,3 +149,47 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     expect((error as StoreError).message).not.toMatch(/Hemmelig/);
   });
 });
+
+describe.skipIf(!pgServerUrl)('erasing a family on PostgreSQL', () => {
+  /** The rows of every famcoord table that hold `text`. */
+  const rowsWith = (url: string, text: string) =>
+    onServer(async (client) => {
+      const found: string[] = [];
+      for (const table of ['store_head', 'families', 'entities', 'today_marks', 'audit'])
+        if ((await client.query(`SELECT 1 FROM ${table} AS t WHERE t::text LIKE $1`, [`%${text}%`])).rows.length > 0) found.push(table);
+      return found;
+    }, url);
+
+  async function storeWithTwoFamilies(): Promise<{ store: PgStore; url: string }> {
+    const url = await freshPgUrl();
+    const store = new PgStore(url);
+    stores.push(store);
+    await store.create(state(family('f1', { name: 'Familien Hemmelig', goals: [goal('g1', '2027-01-01')] }), family('f2', { goals: [goal('g2', '2027-01-01')] })));
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4, note: 'Fortroligt' }, { op: 'goal.progress', goalId: 'g2', score: 2, note: 'Om f2' }), META);
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 3 }), META);
+    return { store, url };
+  }
+
+  it('removes it from every table, as one logged step undo cannot cross, and keeps the log a chain', async () => {
+    const { store, url } = await storeWithTwoFamilies();
+    expect(await rowsWith(url, 'Hemmelig')).toEqual(['families', 'audit']);
+    expect(await store.erase('f1', META)).toMatchObject({ step: 3, familyIds: ['f1'], applied: [{ op: 'family.erase', familyId: 'f1' }] });
+    expect(await rowsWith(url, 'Hemmelig')).toEqual([]);
+    expect(await rowsWith(url, 'Fortroligt')).toEqual([]);
+    expect((await store.history()).map((e) => e.ops.map((o) => o.op))).toEqual([['goal.progress', 'goal.progress'], ['goal.progress'], ['family.erase']]);
+    const { verifyChain } = await import('../../src/store/auditChain.js');
+    expect(verifyChain(await store.storedEntries())).toEqual({ chainedFrom: 1, entries: 3, unchained: 0 });
+    await store.transact(ops({ op: 'goal.status', goalId: 'g2', status: 'on-hold' }), META);
+    expect((await store.undo(META)).undid).toBe(4);
+    await expect(store.undo(META)).rejects.toThrow('cannot undo step 3: family f1 was erased (step 3) and its data is gone; an erase and the changes before it cannot be undone');
+  });
+
+  it('finishes clearing a family that is already out of the store, and refuses one never there', async () => {
+    const { store, url } = await storeWithTwoFamilies();
+    await store.transact(ops({ op: 'family.erase', familyId: 'f1' }), META);
+    expect(await rowsWith(url, 'Hemmelig')).toEqual(['audit']);
+    await store.erase('f1', META);
+    expect(await rowsWith(url, 'Hemmelig')).toEqual([]);
+    await expect(store.erase('f9', META)).rejects.toThrow(/no family f9/);
+  });
+});
