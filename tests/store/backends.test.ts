@@ -311,7 +311,7 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
   });
 });
 
-describe('concurrent writers on SQLite', () => {
+describe.each(BACKENDS.filter(({ file }) => file !== 'store.json'))('concurrent writers on $name', ({ name, file }) => {
   let writer: { path: string; cleanup: () => void };
   beforeAll(async () => {
     writer = await bundleWriter();
@@ -319,7 +319,7 @@ describe('concurrent writers on SQLite', () => {
   afterAll(() => writer.cleanup());
 
   it('8 processes × 100 updates lose nothing', async () => {
-    const store = await fresh('store.sqlite');
+    const store = await fresh(file);
     await store.create(sample());
     const processes = 8;
     const updates = 100;
@@ -331,6 +331,6 @@ describe('concurrent writers on SQLite', () => {
     expect(notes.length).toBe(processes * updates);
     expect(new Set(notes)).toEqual(new Set(expected));
     expect((await store.history()).map((e) => e.step)).toEqual(Array.from({ length: processes * updates }, (_, i) => i + 1));
-    console.log(`concurrency (SQLite): ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
+    console.log(`concurrency (${name}): ${processes} processes × ${updates} updates, ${processes * updates - notes.length} lost, ${Date.now() - started} ms`);
   }, 600_000);
 });
