@@ -363,7 +363,9 @@ export class PgStore extends ReversibleStore implements FamilyStore {
   private config(): ClientConfig {
     const timeout = Number(process.env.FAMCOORD_PG_TIMEOUT_MS) || STATEMENT_TIMEOUT_MS;
     return {
-      connectionString: this.url,
+      // pg treats prefer, require and verify-ca as verify-full (and warns on stderr, across
+      // several lines); famcoord asks for what pg does: the server's certificate and name checked.
+      connectionString: this.url.replace(/([?&]sslmode=)(prefer|require|verify-ca)(?=&|#|$)/i, '$1verify-full'),
       application_name: 'famcoord',
       statement_timeout: timeout,
       // A step waits this long for another step on the same families, then fails as "locked".
