@@ -321,12 +321,13 @@ function describeServer(client: Client): string {
 }
 
 /** PostgreSQL's and the network's failures as store errors that name the server and say what to do, with no data and no password. */
-export function pgError(error: unknown, server: string): Error {
+export function pgError(error: unknown, server: string, user?: string): Error {
+  const who = user === undefined ? 'this user' : `user ${user}`;
   if (error instanceof StoreError || error instanceof ValidationError || !(error instanceof Error)) return error as Error;
   const code = (error as { code?: string }).code ?? '';
   const message = error.message;
-  if (code === '28P01') return new StoreError('io', `${server} refused the password; check PGPASSWORD or ~/.pgpass (PGPASSFILE), or the user in the URL`);
-  if (code === '28000') return new StoreError('io', `${server} does not let this user in (its pg_hba.conf or the role); ask its administrator`);
+  if (code === '28P01') return new StoreError('io', `${server} refused the password of ${who}; check PGPASSWORD or ~/.pgpass (PGPASSFILE), or the user in the URL`);
+  if (code === '28000') return new StoreError('io', `${server} does not let ${who} in (its pg_hba.conf or the role); check the user in the URL or PGUSER, or ask its administrator`);
   if (code === '3D000') return new StoreError('missing', `${server}: the database does not exist; create it (createdb) or correct the URL, then famcoord init --store URL`);
   if (code === '57014') return new StoreError('io', `a statement on ${server} ran past its time limit (statement_timeout) and was cancelled; nothing was saved. Try again, or raise FAMCOORD_PG_TIMEOUT_MS`);
   if (code === '55P03' || code === '40P01' || code === '40001') return new StoreError('locked', `${server} is busy: another famcoord is changing the same families; nothing was saved, try again in a moment`);
@@ -388,7 +389,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         await client.connect();
       } catch (error) {
         this.connection = undefined;
-        throw pgError(error, server);
+        throw pgError(error, server, client.user);
       }
       const stream = (client as unknown as { connection?: { stream?: Connection['stream'] } }).connection?.stream;
       const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows;

@@ -77,7 +77,7 @@ describe.skipIf(!pgServerUrl)('famcoord on a PostgreSQL store', () => {
     await onServer((client) => client.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN PASSWORD 'right-one'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`));
     const url = (pgServerUrl as string).replace('postgres@', `${role}:Hemmelig7@`);
     const refused = oneLine(box().run(['today', '--store', url], { store: false }));
-    expect(refused).toMatch(/^the PostgreSQL server .* refused the password; check PGPASSWORD or ~\/\.pgpass \(PGPASSFILE\)/);
+    expect(refused).toMatch(new RegExp(`^the PostgreSQL server .* refused the password of user ${role}; check PGPASSWORD or ~/\\.pgpass \\(PGPASSFILE\\)`));
     expect(refused).not.toMatch(/Hemmelig7/);
   });
 
