@@ -6,6 +6,8 @@ export default defineConfig({
   define: fingerprintDefine(),
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    // One throwaway PostgreSQL server for the run (or FAMCOORD_TEST_PG_URL's), for the PostgreSQL backend's tests.
+    globalSetup: ['tests/helpers/pgServer.ts'],
     allowOnly: false,
     // Guards against a hung test, not speed limits: generous, so a loaded machine (a busy 2-core
     // laptop, npm run test:loaded) passes too. Speed is measured in bench/.

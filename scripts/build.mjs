@@ -38,8 +38,10 @@ await build({
   // FAMCOORD_TEST_HOOKS false: the fault tests' hook (src/store/testHooks.ts) is compiled out.
   define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
-  // native addon: it stays in node_modules and is imported only when a store is a database.
-  external: ['react-devtools-core', 'better-sqlite3'],
+  // native addon: it stays in node_modules and is imported only when a store is a database; pg
+  // likewise, imported only when the store is a PostgreSQL URL (and pg-native, which it would
+  // use if installed, never is).
+  external: ['react-devtools-core', 'better-sqlite3', 'pg', 'pg-native'],
   // Bundled CommonJS (e.g. React) calls require(); give ESM output a real one.
   banner: { js: "import { createRequire as __famcoordRequire } from 'node:module'; const require = __famcoordRequire(import.meta.url);" },
   plugins: [lazyChildProcess],

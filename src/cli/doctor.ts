@@ -3,7 +3,9 @@
 // store no other command can open.
 import type { Command } from 'commander';
 import { Keyring } from '../store/crypto.js';
-import { diagnose, restoreNewestBackup } from '../store/doctor.js';
+import { diagnose, diagnoseServerStore, restoreNewestBackup } from '../store/doctor.js';
+import { StoreError } from '../store/errors.js';
+import { PgStore } from '../store/pgStore.js';
 import { isSqlitePath } from '../store/sqliteStore.js';
 import { createContext } from './context.js';
 import { passphraseAvailable } from './passphrase.js';
@@ -18,15 +20,18 @@ export function registerDoctor(program: Command): void {
     .addHelpText('after', '\nExamples:\n  famcoord doctor\n  famcoord doctor --restore')
     .action(async (options: { restore?: boolean }, command: Command) => {
       const ctx = createContext(command);
-      const path = (await ctx.openStore()).path;
+      const opened = await ctx.openStore();
+      const path = opened.path;
       // Without a passphrase doctor still checks what it can, and says the store is encrypted.
       const keyring = new Keyring(passphraseAvailable() ? ctx.passphrase : undefined);
       if (options.restore) {
+        if (opened instanceof PgStore)
+          throw new StoreError('io', `famcoord keeps no backups of a PostgreSQL store; restore it from the server's own backups (pg_dump, base backups). ${path} was not changed`);
         const result = await restoreNewestBackup(path, { user: ctx.user }, keyring);
         if (ctx.json) return ctx.printJson({ ok: true, ...result });
         return ctx.print(`Restored backup ${result.restored} as ${path}${result.setAside ? `; the damaged store is kept as ${result.setAside}` : ''}`);
       }
-      const diagnosis = await diagnose(path, keyring);
+      const diagnosis = opened instanceof PgStore ? await diagnoseServerStore(opened) : await diagnose(path, keyring);
       const { store } = diagnosis;
       const details = [store.families !== undefined && `${store.families} families`, store.encrypted && store.status !== 'encrypted' && 'encrypted'].filter(Boolean);
       if (ctx.json) await ctx.printJson(diagnosis);
@@ -36,7 +41,9 @@ export function registerDoctor(program: Command): void {
             `store:   ${path}: ${store.status}${details.length ? ` (${details.join(', ')})` : ''}`,
             diagnosis.backups.length
               ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: 'SAVED (UTC)', value: (b) => b.modified.slice(0, 19).replace('T', ' ') }, { header: 'STATUS', value: (b) => b.status }, { header: 'FAMILIES', value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
-              : isSqlitePath(path)
+              : opened instanceof PgStore
+                ? "backups: not kept by famcoord for a PostgreSQL store (the server's own: pg_dump, base backups); copy it with famcoord migrate --to copy.json"
+                : isSqlitePath(path)
                 ? "backups: not kept for a SQLite store (SQLite's journal makes every change whole); copy it with famcoord migrate --to copy.json"
                 : 'backups: none yet (one is kept at every change)',
             ...(diagnosis.repaired.length ? [`\nrepaired:\n${diagnosis.repaired.map((r) => `  - ${r}`).join('\n')}`] : []),

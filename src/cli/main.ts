@@ -1,5 +1,10 @@
 // The famcoord process: run the command line and exit with its code.
 import { runCli } from './run.js';
+import { redactUrls } from '../store/pgUrl.js';
+
+// A PostgreSQL URL given with its password: `ps` shows every user the command line, so it shows
+// it without (from here on; a password is better kept in ~/.pgpass or PGPASSWORD).
+if (process.argv.some((arg) => redactUrls(arg) !== arg)) process.title = redactUrls(process.argv.join(' '));
 
 // `famcoord today | head`, or the terminal closed under the workbench: the reader went away. Stop
 // quietly, as Unix tools do, instead of crashing with a stack trace; nothing is half-written,

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { familyHash } from '../store/undo.js';
 import { openStore } from '../store/openStore.js';
 import { isSqlitePath } from '../store/sqliteStore.js';
+import { isPostgresUrl } from '../store/pgUrl.js';
 import { JsonFileStore } from '../store/jsonStore.js';
 import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
@@ -14,7 +15,7 @@ import { UsageError } from './errors.js';
 import { StoreError } from '../store/errors.js';
 import { outputProblem } from '../store/pathGuard.js';
 
-const backendName = (path: string) => (isSqlitePath(path) ? 'SQLite database' : 'JSON file');
+const backendName = (path: string) => (isPostgresUrl(path) ? 'PostgreSQL database' : isSqlitePath(path) ? 'SQLite database' : 'JSON file');
 
 /** A fingerprint of a whole state, to notice a change made while the copy was being written. */
 const fingerprint = (state: State) => state.families.map((family) => familyHash(family)).join(',');
@@ -22,21 +23,26 @@ const fingerprint = (state: State) => state.families.map((family) => familyHash(
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
-    .description('copy the store and its audit log into a new store: a .sqlite/.db path makes a SQLite database, any other a JSON file')
+    .description('copy the store and its audit log into a new store: a postgresql:// URL makes a PostgreSQL store, a .sqlite/.db path a SQLite database, any other a JSON file')
     .requiredOption('--to <path>', 'the new store; it must not exist yet')
-    .addHelpText('after', '\nExamples:\n  famcoord migrate --to ~/famcoord/team.sqlite\n  famcoord --store team.sqlite migrate --to team.json')
+    .addHelpText('after', '\nExamples:\n  famcoord migrate --to ~/famcoord/team.sqlite\n  famcoord --store team.sqlite migrate --to team.json\n  famcoord migrate --to postgresql://hanne@db.kommune.dk/famcoord')
     .action(async (options: { to: string }, command: Command) => {
       const ctx = createContext(command);
       const source = await ctx.openStore();
       // Neither store may be the other or one of the files kept beside it, whatever the spelling.
-      await checkOutputPath('--to', options.to, source.path, 'team.sqlite');
-      if ((await outputProblem(source.path, options.to)) === 'store') throw new UsageError('the store being migrated would be a file beside --to (its log, a backup, its lock); choose another name for --to');
+      if (!isPostgresUrl(options.to)) await checkOutputPath('--to', options.to, source.path, 'team.sqlite');
+      if (!isPostgresUrl(options.to) && (await outputProblem(source.path, options.to)) === 'store')
+        throw new UsageError('the store being migrated would be a file beside --to (its log, a backup, its lock); choose another name for --to');
       const target = openStore(options.to, { passphrase: ctx.passphrase });
       if (await target.exists()) throw new UsageError(`${target.path} already exists; it was not changed. Choose a new path for --to`);
       // An encrypted store stays encrypted (same passphrase); famcoord cannot encrypt a database.
       const encrypt = source instanceof JsonFileStore && (await source.encrypted());
       if (encrypt && isSqlitePath(target.path))
         throw new UsageError(`${source.path} is encrypted and famcoord cannot encrypt a SQLite store; migrate to a .json path, where it stays encrypted`);
+      if (encrypt && isPostgresUrl(options.to))
+        throw new UsageError(
+          `${source.path} is encrypted, and famcoord does not encrypt a PostgreSQL store (the server protects it: TLS, its disk, its access rules); nothing was copied. To move it there, first migrate to a plain .json on an encrypted disk`,
+        );
       const state = await source.read();
       const history = await source.history();
       await target.create(state, { history, encrypt });

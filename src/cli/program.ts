@@ -56,6 +56,7 @@ export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Pro
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
   { names: ['doctor'], load: async () => (await import('./doctor.js')).registerDoctor },
   { names: ['migrate'], load: async () => (await import('./migrate.js')).registerMigrate },
+  { names: ['migrate-schema'], load: async () => (await import('./migrateSchema.js')).registerMigrateSchema },
   { names: ['config'], load: async () => (await import('./config.js')).registerConfig },
 ];
 

@@ -14,6 +14,7 @@ import { StoreError } from './errors.js';
 import { JsonFileStore } from './jsonStore.js';
 import { describeLock } from './lock.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
+import type { PgStore } from './pgStore.js';
 import { irregularFileMessage, irregularStoreFiles, readRegularFile, sharedFolderMessage, sharedFolderMode } from './pathGuard.js';
 
 export interface FileCheck {
@@ -105,11 +106,7 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
       return { settled: [], entries: [] };
     });
     repaired.push(...settled);
-    const unreadable = entries.filter((e) => !isJson(e.text)).length;
-    if (unreadable > 0) problems.push(`${unreadable} line(s) of the audit log cannot be read (damaged, or sealed with another key)`);
-    const chain = describeChain('audit log', verifyChain(entries));
-    if (chain.problem) problems.push(chain.problem);
-    if (chain.note) notes.push(chain.note);
+    checkLog(entries, problems, notes);
   }
   // After the repairs, which may have cleared a dead writer's lock and temp files.
   for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
@@ -131,6 +128,37 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   if (setAsideText !== undefined)
     problems.push(`${aside} holds ${setAsideText.split('\n').filter(Boolean).length} line(s) taken out of the audit log (cut off by a crash or a full disk, or logged for a step that never reached the store); look at them, then delete the file`);
   return { store, backups, repaired, problems, notes };
+}
+
+/** The audit log's entries: each readable, and the chain whole (see auditChain.ts). */
+function checkLog(entries: readonly StoredEntry[], problems: string[], notes: string[]): void {
+  const unreadable = entries.filter((e) => !isJson(e.text)).length;
+  if (unreadable > 0) problems.push(`${unreadable} line(s) of the audit log cannot be read (damaged, or sealed with another key)`);
+  const chain = describeChain('audit log', verifyChain(entries));
+  if (chain.problem) problems.push(chain.problem);
+  if (chain.note) notes.push(chain.note);
+}
+
+/**
+ * A PostgreSQL store: every family read and checked one at a time, and the log's chain. It has
+ * no files, lock or backups of famcoord's own (the server keeps its data whole and its backups),
+ * and nothing is left half-done there: every step, an erase too, is one transaction.
+ */
+export async function diagnoseServerStore(store: PgStore): Promise<Diagnosis> {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  let check: FileCheck;
+  try {
+    let families = 0;
+    for await (const _family of store.eachFamily()) families++;
+    check = { path: store.path, status: 'ok', families };
+    checkLog(await store.storedEntries(), problems, notes);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    check = { path: store.path, status: statusOf[error.kind] ?? 'unreadable', message: error.message };
+    problems.push(error.message);
+  }
+  return { store: check, backups: [], repaired: [], problems, notes };
 }
 
 function isJson(text: string | undefined): boolean {

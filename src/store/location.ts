@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { StoreError } from './errors.js';
+import { isPostgresUrl } from './pgUrl.js';
 
 export interface LocationSources {
   flag?: string;
@@ -37,8 +38,9 @@ export async function openConfig(env: NodeJS.ProcessEnv = process.env) {
   });
 }
 
-/** A store path as given, made absolute; one that ends in a slash names a folder, never the store. */
+/** A store path as given, made absolute (a PostgreSQL URL stays as it is); one that ends in a slash names a folder, never the store. */
 function storePathFrom(given: string): string {
+  if (isPostgresUrl(given)) return given; // a PostgreSQL server's database, not a file
   if (given.endsWith('/') || given.endsWith(sep))
     throw new StoreError('io', `the store ${sanitizeLine(given)} is a folder; name the store's file, e.g. ${sanitizeLine(join(given, 'store.json'))}`);
   return resolve(expandHome(given));

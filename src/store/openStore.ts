@@ -1,7 +1,10 @@
-// Picks the backend for a store path: a path ending in .sqlite, .sqlite3 or .db is a SQLite
-// database, anything else a JSON file, so no caller has to know which one it talks to.
+// Picks the backend for a store: a postgres:// or postgresql:// URL is a PostgreSQL database, a
+// path ending in .sqlite, .sqlite3 or .db is a SQLite database, anything else a JSON file, so no
+// caller has to know which one it talks to.
 import { Keyring, type PassphraseSource } from './crypto.js';
 import { JsonFileStore } from './jsonStore.js';
+import { PgStore } from './pgStore.js';
+import { isPostgresUrl } from './pgUrl.js';
 import { isSqlitePath, SqliteStore } from './sqliteStore.js';
 import type { FamilyStore } from './Store.js';
 
@@ -14,5 +17,6 @@ export interface OpenStoreOptions {
 
 export function openStore(path: string, options: OpenStoreOptions = {}): FamilyStore {
   const { writerWaitMs } = options;
+  if (isPostgresUrl(path)) return new PgStore(path, { writerWaitMs });
   return isSqlitePath(path) ? new SqliteStore(path, { writerWaitMs }) : new JsonFileStore(path, { keyring: new Keyring(options.passphrase), writerWaitMs });
 }

@@ -8,12 +8,12 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
-import type { Family, Goal, Meeting, State } from '../domain/schema.js';
-import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
+import type { Family, State } from '../domain/schema.js';
+import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
-import { meetingInstant, meetingWindow } from '../domain/rules.js';
+import { meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
@@ -27,6 +27,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
+import { addTodayMarks, auditRecord, familyRow, NUMBERED_ID, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -72,24 +73,6 @@ CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT N
 CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
 CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 `;
-
-type TodayMark = [kind: 'meeting' | 'goal' | 'contact', at: string, data: string | null];
-
-/**
- * What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). Meetings
- * (by start) and open goals (by due date) are kept here rather than in the family's digest: today's
- * view wants the few meetings near one date and the goals due before it, not a family's history
- * of meetings or its goals for next year.
- */
-function todayMarks(digest: Family): TodayMark[] {
-  return [
-    ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify(m)]),
-    ...digest.goals.map((g): TodayMark => ['goal', g.due, JSON.stringify(g)]),
-    ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
-  ];
-}
-
-const NUMBERED_ID = /^([a-z]+)(\d+)$/;
 
 /** Prepared statements, made once per connection. */
 function statements(db: Database) {
@@ -203,17 +186,6 @@ class SqliteWorkspace extends DraftingWorkspace {
   protected touchedFamilies(): FamilyChange[] {
     return [...this.touched.values()];
   }
-}
-
-/** A family's columns and today marks: the whole family, and what today's view and a caseload read look at. */
-function familyRow(family: Family): { coordinator: string | null; data: string; todayDigest: string; marks: TodayMark[] } {
-  const digest = todayDigest(family);
-  return {
-    coordinator: family.coordinator === undefined ? null : coordinatorKey(family.coordinator),
-    data: JSON.stringify(family),
-    todayDigest: JSON.stringify({ ...digest, meetings: [], goals: [] }),
-    marks: todayMarks(digest),
-  };
 }
 
 /** Adds a family's ids to the id index, and raises the highest number in use per prefix. */
@@ -620,18 +592,12 @@ function readTodayDigests(db: Database, where: string, params: string[], date: s
   const families: Family[] = [];
   for (const text of db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>)
     families.push(JSON.parse(text) as Family);
-  const byId = new Map(families.map((family) => [family.id, family]));
   const window = meetingWindow(date);
   // CROSS JOIN keeps the families outside: the few in scope, then their marks through the
   // (family_id, kind, at) index, instead of every mark in the store.
   const marks = db.prepare(`SELECT t.family_id, t.kind, t.data FROM families CROSS JOIN today_marks AS t ON t.family_id = families.id
     ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'goal' AND t.at < ?))`);
-  for (const mark of marks.iterate(...params, window.from, window.to, date) as Iterable<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
-    const family = byId.get(mark.family_id);
-    if (mark.kind === 'meeting') family?.meetings.push(JSON.parse(mark.data) as Meeting);
-    else family?.goals.push(JSON.parse(mark.data) as Goal);
-  }
-  return families;
+  return addTodayMarks(families, marks.iterate(...params, window.from, window.to, date) as Iterable<{ family_id: string; kind: string; data: string }>);
 }
 
 /** The store's top-level fields; a database without them was never made a store. */
@@ -652,15 +618,7 @@ function logTail(sql: Statements): LogTail {
  * parse is given as unreadable (undo stops there), named by its step.
  */
 function* auditRecordsNewestFirst(sql: Statements): Generator<LogRecord> {
-  for (const row of sql.historyNewestFirst.iterate()) {
-    let entry: unknown;
-    try {
-      entry = JSON.parse(row.entry);
-    } catch {
-      entry = undefined;
-    }
-    yield typeof entry === 'object' && entry !== null ? (entry as AuditEntry) : { unreadable: true, where: () => `the audit log's entry for step ${row.step}` };
-  }
+  for (const row of sql.historyNewestFirst.iterate()) yield auditRecord(row.step, row.entry);
 }
 
 function readHistory(sql: Statements): AuditEntry[] {

@@ -1,9 +1,10 @@
-// famcoord migrate between the JSON file and SQLite, as a user runs it: nothing lost either way,
-// the same answers from both backends, and back to a byte-identical JSON file.
+// famcoord migrate between the JSON file and SQLite or PostgreSQL, as a user runs it: nothing lost
+// either way, the same answers from both backends, and back to a byte-identical JSON file.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { dropPgDatabases, freshPgUrl, pgServerUrl } from '../helpers/pg.js';
 
 const boxes: Sandbox[] = [];
 afterEach(() => {
@@ -20,15 +21,23 @@ function demoWithHistory(): Sandbox {
   return box;
 }
 
+afterAll(dropPgDatabases);
+
+/** The database backends a JSON store migrates to: a new SQLite file, or a new PostgreSQL database. */
+const DATABASES = [
+  { name: 'SQLite', database: (box: Sandbox) => Promise.resolve(join(box.dir, 'team.sqlite')) },
+  ...(pgServerUrl ? [{ name: 'PostgreSQL', database: () => freshPgUrl() }] : []),
+];
+
 const json = (result: { code: number; stdout: string }) => {
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as unknown;
 };
 
 describe('famcoord migrate', () => {
-  it('moves a JSON store and its log to SQLite and back with nothing lost', () => {
+  it.each(DATABASES)('moves a JSON store and its log to $name and back with nothing lost', async ({ database: make }) => {
     const box = demoWithHistory();
-    const database = join(box.dir, 'team.sqlite');
+    const database = await make(box);
     const back = join(box.dir, 'back.json');
     const migrated = box.run(['migrate', '--to', database]);
     expect(migrated.code, migrated.stderr).toBe(0);
@@ -46,9 +55,9 @@ describe('famcoord migrate', () => {
     expect(readFileSync(`${back}.audit.jsonl`).equals(readFileSync(`${box.store}.audit.jsonl`))).toBe(true);
   });
 
-  it('undo on the migrated database reverts the step made before the migration', () => {
+  it.each(DATABASES)('undo on the migrated $name database reverts the step made before the migration', async ({ database: make }) => {
     const box = demoWithHistory();
-    const database = join(box.dir, 'team.sqlite');
+    const database = await make(box);
     expect(box.run(['migrate', '--to', database]).code).toBe(0);
     const undone = box.run(['undo', '--store', database], { store: false });
     expect(undone.code, undone.stderr).toBe(0);
@@ -57,7 +66,7 @@ describe('famcoord migrate', () => {
     expect(json(box.run(['family', 'f1', '--json', '--store', database], { store: false }))).toEqual(json(box.run(['family', 'f1', '--json'])));
   });
 
-  it('keeps an encrypted store encrypted, and will not copy it into a database it cannot encrypt', () => {
+  it('keeps an encrypted store encrypted, and will not copy it into a database it cannot encrypt', async () => {
     const box = sandbox();
     boxes.push(box);
     const env = { FAMCOORD_PASSPHRASE: 'correct horse battery staple' };
@@ -66,6 +75,13 @@ describe('famcoord migrate', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/cannot encrypt a SQLite store/);
     expect(existsSync(join(box.dir, 'team.sqlite'))).toBe(false);
+    if (pgServerUrl) {
+      const url = await freshPgUrl();
+      const intoServer = box.run(['migrate', '--to', url], { env });
+      expect(intoServer.code).toBe(2);
+      expect(intoServer.stderr).toMatch(/is encrypted, and famcoord does not encrypt a PostgreSQL store \(the server protects it/);
+      expect(box.run(['today', '--store', url], { store: false }).stderr).toMatch(/no famcoord store in/);
+    }
     const copy = join(box.dir, 'copy.json');
     expect(box.run(['migrate', '--to', copy], { env }).code).toBe(0);
     expect(readFileSync(copy, 'utf8')).toMatch(/^famcoord-encrypted-v1 /);

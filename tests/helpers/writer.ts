@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { fingerprintDefine } from '../../scripts/schemaFingerprint.mjs';
 
 export async function bundleWriter(): Promise<{ path: string; cleanup: () => void }> {
-  // Inside the project, so the bundle finds better-sqlite3 (a native addon, left external) in node_modules.
+  // Inside the project, so the bundle finds better-sqlite3 (a native addon) and pg, left external, in node_modules.
   const cache = resolve(import.meta.dirname, '../../node_modules/.cache');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'famcoord-writer-'));
@@ -24,7 +24,7 @@ export async function bundleWriter(): Promise<{ path: string; cleanup: () => voi
     // The fault tests' hook on (src/store/testHooks.ts): a writer can be told to stop holding the lock.
     define: { ...fingerprintDefine(), FAMCOORD_TEST_HOOKS: 'true' },
     logLevel: 'error',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'pg', 'pg-native'],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

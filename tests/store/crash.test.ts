@@ -9,14 +9,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { openStore } from '../../src/store/openStore.js';
+import { PgStore } from '../../src/store/pgStore.js';
+import { diagnoseServerStore } from '../../src/store/doctor.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
+import { dropPgDatabases, freshPgUrl, pgServerUrl } from '../helpers/pg.js';
 import { bundleWriter } from '../helpers/writer.js';
 
 const LANES = 4;
+/** `file` names the store in each lane's folder; PostgreSQL's is a new database per lane. */
 const BACKENDS = [
   { name: 'JSON file', file: 'store.json', kills: 200 },
   { name: 'SQLite', file: 'store.sqlite', kills: 200 },
+  ...(pgServerUrl ? [{ name: 'PostgreSQL', file: 'postgresql', kills: 100 }] : []),
 ];
+afterAll(dropPgDatabases);
 
 /** Runs the writer until `afterAcks` updates are acknowledged plus a random extra delay, then SIGKILLs it. */
 function runAndKill(writer: string, store: string, name: string, afterAcks: number, extraMs: number): Promise<number> {
@@ -59,7 +65,7 @@ describe.each(BACKENDS)('crashes ($name)', ({ name: backend, file, kills: KILLS 
 
   async function killLane(lane: number, kills: number) {
     const laneDir = join(dir, `lane${lane}`);
-    const store = openStore(join(laneDir, file));
+    const store = openStore(file === 'postgresql' ? await freshPgUrl() : join(laneDir, file));
     await store.create(state(family('f1', { goals: [goal('g1', '2026-12-01')], contacts: [contact('c1', '2026-11-01')] })));
     let acknowledged = 0;
     let inFlightKept = 0;
@@ -77,12 +83,16 @@ describe.each(BACKENDS)('crashes ($name)', ({ name: backend, file, kills: KILLS 
     }
     // The next writer cleans up whatever the last kill left (a lock, a temp file).
     await store.transact([OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 1, note: 'after' })], { user: 't', source: 'test', today: '2026-11-24' });
-    expect(readdirSync(laneDir).filter((n) => n.includes('.tmp-') || n.includes('.break-') || n.endsWith('.lock'))).toEqual([]);
+    if (store instanceof PgStore) {
+      // Every family readable and the log's chain whole: doctor finds nothing to report.
+      expect(await diagnoseServerStore(store)).toMatchObject({ store: { status: 'ok', families: 1 }, problems: [] });
+    } else expect(readdirSync(laneDir).filter((n) => n.includes('.tmp-') || n.includes('.break-') || n.endsWith('.lock'))).toEqual([]);
     // The log holds exactly the steps the store holds: none saved but not logged, and a step logged
     // but killed before it reached the store was set aside by the next writer.
     const stored = ((await store.read()).families[0]?.goals[0]?.progress ?? []).map((p) => p.note);
     const logged = (await store.history()).flatMap((entry) => entry.ops.map((op) => (op as { note?: string }).note));
     expect(logged).toEqual(stored);
+    if (store instanceof PgStore) await store.close();
     return { acknowledged, inFlightKept };
   }
 });

@@ -1,0 +1,814 @@
+// The PostgreSQL backend, for a municipality's team: many coordinators on many machines, one
+// store. The same operations, workspace seam, audit entries and undo planning as the other
+// backends; PostgreSQL gives the transactions and the locks. A step locks only the families it
+// touches (SELECT ... FOR UPDATE), so coordinators on different families never wait for each
+// other and two steps on one family run one after the other; the audit log's head row is taken
+// last, just before the commit, to number the step and link it to the one before.
+//
+// The domain's workspace is synchronous and a server is not: a step is run against the rows it
+// has read so far, and when it asks for one it has not (a family, whose id an object has, the
+// highest id of a kind, more of the log) the run stops (`NeedRow`), the row is read and locked,
+// and the step is run again from the start. Operations are pure, so a rerun gives the same
+// result; the ids an operation names are read up front, so most steps run once or twice.
+import type { Client, ClientConfig, QueryResultRow } from 'pg';
+import type { Operation } from '../domain/operations.js';
+import type { Family, State } from '../domain/schema.js';
+import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
+import { scrubFamily } from '../domain/familyLog.js';
+import { ValidationError } from '../domain/errors.js';
+import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
+import { meetingWindow } from '../domain/rules.js';
+import { chainedTexts, type StoredEntry } from './auditChain.js';
+import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
+import { loadTransactions, loadValidation } from './lazyRules.js';
+import { StoreError, storeFormatError } from './errors.js';
+import { WRITER_WAIT_MS } from './lock.js';
+import { stopAfterLockForTest } from './testHooks.js';
+import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
+import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID } from './familyRows.js';
+import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
+import { redactUrl } from './pgUrl.js';
+
+/** The channel a step notifies in its transaction, for the workbenches watching the store. */
+const CHANNEL = 'famcoord_changes';
+
+/** A statement that runs longer than this is cancelled (the whole step with it): FAMCOORD_PG_TIMEOUT_MS. */
+const STATEMENT_TIMEOUT_MS = 60_000;
+
+/** How long to wait for the server to answer a new connection. */
+const CONNECT_TIMEOUT_MS = 30_000;
+
+/** How often a step that lost a deadlock (PostgreSQL picks one of two) is run again. */
+const DEADLOCK_RETRIES = 5;
+
+/** Families written or read per statement when a store is created or read through. */
+const PAGE = 500;
+
+interface Query {
+  <Row extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<Row[]>;
+}
+
+/** A row a step asked for that it has not read yet. */
+class NeedRow {
+  constructor(
+    readonly kind: 'family' | 'entity' | 'prefix' | 'log',
+    readonly key: string,
+  ) {}
+}
+
+/** What one step has read (and locked) so far; kept across its reruns. */
+class StepRows {
+  /** Families by id, locked FOR UPDATE; null when there is none. */
+  readonly families = new Map<string, Family | null>();
+  /** Object id → the family that holds it (null: no family does). */
+  readonly entities = new Map<string, string | null>();
+  /** The highest number in use per id prefix, its row locked: no other step can take the next. */
+  readonly highest = new Map<string, number>();
+  /** The audit log, newest first, as far back as undo has looked. */
+  readonly log: LogRecord[] = [];
+  /** The step of each record in `log`. */
+  readonly logSteps: number[] = [];
+  logComplete = false;
+}
+
+/** Families as operations see them, over the rows the step has read; a missing row stops the run (NeedRow). */
+class PgWorkspace extends DraftingWorkspace {
+  private readonly current = new Map<string, Family | null>();
+  private readonly touched = new Map<string, FamilyChange>();
+  /** Ids this step added (→ their family) or dropped (→ null). */
+  private readonly ownIds = new Map<string, string | null>();
+  private readonly highest: Map<string, number>;
+
+  constructor(private readonly rows: StepRows) {
+    super();
+    this.highest = new Map(rows.highest);
+  }
+
+  family(familyId: string): Family | undefined {
+    if (this.current.has(familyId)) return this.current.get(familyId) ?? undefined;
+    if (!this.rows.families.has(familyId)) throw new NeedRow('family', familyId);
+    return this.rows.families.get(familyId) ?? undefined;
+  }
+
+  familyOf(entityId: string): Family | undefined {
+    const familyId = this.ownIds.has(entityId) ? this.ownIds.get(entityId) : this.entity(entityId);
+    return familyId ? this.family(familyId) : undefined;
+  }
+
+  private entity(id: string): string | null {
+    if (!this.rows.entities.has(id)) throw new NeedRow('entity', id);
+    return this.rows.entities.get(id) ?? null;
+  }
+
+  put(family: Family): void {
+    const previous = this.family(family.id);
+    this.record(family.id, family);
+    const { added, removed } = idChanges(previous, family);
+    for (const id of removed) this.ownIds.set(id, null);
+    for (const id of added) this.indexAdded(family.id, id);
+    this.current.set(family.id, family);
+  }
+
+  remove(familyId: string): void {
+    const family = this.family(familyId);
+    if (family === undefined) return;
+    this.record(familyId, null);
+    for (const id of idsOf(family)) this.ownIds.set(id, null);
+    this.current.set(familyId, null);
+  }
+
+  private record(familyId: string, after: Family | null): void {
+    const before = this.touched.has(familyId) ? (this.touched.get(familyId) as FamilyChange).before : (this.family(familyId) ?? null);
+    this.touched.set(familyId, { familyId, before, after });
+  }
+
+  protected indexAdded(familyId: string, id: string): void {
+    this.ownIds.set(id, familyId);
+    const numbered = NUMBERED_ID.exec(id);
+    if (numbered && this.highest.has(numbered[1] as string)) this.highest.set(numbered[1] as string, Math.max(this.highest.get(numbered[1] as string) as number, Number(numbered[2])));
+  }
+
+  idTaken(id: string): boolean {
+    if (this.ownIds.has(id)) return this.ownIds.get(id) !== null;
+    // Above the locked highest number of its kind, an id is free: every numbered id raises it.
+    const numbered = NUMBERED_ID.exec(id);
+    const highest = numbered && this.highest.get(numbered[1] as string);
+    if (numbered && highest !== undefined && highest !== null && Number(numbered[2]) > highest) return false;
+    return this.entity(id) !== null;
+  }
+
+  newId(prefix: string): string {
+    if (!this.highest.has(prefix)) throw new NeedRow('prefix', prefix);
+    const counter = new IdCounter();
+    counter.see(`${prefix}${this.highest.get(prefix)}`);
+    const id = counter.next(prefix, (candidate) => this.idTaken(candidate));
+    this.highest.set(prefix, Number(id.slice(prefix.length)));
+    return id;
+  }
+
+  protected touchedFamilies(): FamilyChange[] {
+    return [...this.touched.values()];
+  }
+
+  /** The log newest first, as read so far; asks for more when undo looks further back. */
+  *logNewestFirst(): Generator<LogRecord> {
+    for (let i = 0; ; i++) {
+      if (i < this.rows.log.length) yield this.rows.log[i] as LogRecord;
+      else if (this.rows.logComplete) return;
+      else throw new NeedRow('log', String(i));
+    }
+  }
+}
+
+/** The string values of an operation's `...Id` and `...Ids` fields: the objects it names, read before it runs. */
+function namedIds(operations: readonly Operation[]): string[] {
+  const ids = new Set<string>();
+  for (const operation of operations)
+    for (const [key, value] of Object.entries(operation)) {
+      if (key.endsWith('Id') && typeof value === 'string') ids.add(value);
+      if (key.endsWith('Ids') && Array.isArray(value)) for (const id of value) if (typeof id === 'string') ids.add(id);
+    }
+  return [...ids];
+}
+
+/** Reads the rows a step asked for, locking families and id counters until the step commits. */
+async function readRows(q: Query, rows: StepRows, need: NeedRow): Promise<void> {
+  if (need.kind === 'entity') return readEntities(q, rows, [need.key]);
+  if (need.kind === 'family') return lockFamilies(q, rows, [need.key]);
+  if (need.kind === 'prefix') {
+    await q('INSERT INTO id_highest (prefix, n) VALUES ($1, 0) ON CONFLICT (prefix) DO NOTHING', [need.key]);
+    const [row] = await q<{ n: number }>('SELECT n FROM id_highest WHERE prefix = $1 FOR UPDATE', [need.key]);
+    rows.highest.set(need.key, row?.n ?? 0);
+    return;
+  }
+  // More of the log, newest first, twice as much each time.
+  const before = rows.logSteps.at(-1) ?? 2 ** 31 - 1;
+  const found = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit WHERE step < $1 ORDER BY step DESC LIMIT $2', [before, Math.max(64, rows.log.length)]);
+  for (const row of found) rows.log.push(auditRecord(row.step, row.entry));
+  rows.logSteps.push(...found.map((row) => row.step));
+  if (found.length === 0) rows.logComplete = true;
+}
+
+async function readEntities(q: Query, rows: StepRows, ids: readonly string[]): Promise<void> {
+  const found = await q<{ id: string; family_id: string }>('SELECT id, family_id FROM entities WHERE id = ANY($1::text[])', [ids]);
+  for (const id of ids) rows.entities.set(id, null);
+  for (const row of found) rows.entities.set(row.id, row.family_id);
+}
+
+/** Locks the families (in id order, so two steps never take two families in opposite orders). */
+async function lockFamilies(q: Query, rows: StepRows, familyIds: readonly string[]): Promise<void> {
+  const wanted = [...new Set(familyIds)].filter((id) => !rows.families.has(id)).sort();
+  if (wanted.length === 0) return;
+  const found = await q<{ id: string; data: Family }>('SELECT id, data FROM families WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [wanted]);
+  for (const id of wanted) rows.families.set(id, null);
+  for (const row of found) rows.families.set(row.id, row.data);
+}
+
+/** Runs `run` over the step's rows until it has all it asks for. */
+async function runOverRows<T>(q: Query, rows: StepRows, run: (ws: PgWorkspace) => T): Promise<{ result: T; ws: PgWorkspace }> {
+  for (;;) {
+    const ws = new PgWorkspace(rows);
+    try {
+      return { result: run(ws), ws };
+    } catch (error) {
+      if (!(error instanceof NeedRow)) throw error;
+      await readRows(q, rows, error);
+    }
+  }
+}
+
+/** Reads the families a step's operations name, and the families that hold the objects they name. */
+async function readNamed(q: Query, rows: StepRows, operations: readonly Operation[]): Promise<void> {
+  const ids = namedIds(operations);
+  if (ids.length === 0) return;
+  await readEntities(q, rows, ids);
+  await lockFamilies(q, rows, [...rows.entities.values()].filter((id): id is string => id !== null));
+}
+
+/** Writes the step's changed families, their ids and today marks. */
+async function writeChanges(q: Query, changes: readonly FamilyChange[]): Promise<void> {
+  // Ids first out, then in: an id may move from one family to another within a step.
+  const reindexed = changes.filter((c) => c.after === null || c.before === null || hasIdChanges(c));
+  if (reindexed.length > 0) await q('DELETE FROM entities WHERE family_id = ANY($1::text[])', [reindexed.map((c) => c.familyId)]);
+  for (const { familyId, after } of changes) {
+    await q('DELETE FROM today_marks WHERE family_id = $1', [familyId]);
+    if (after === null) {
+      await q('DELETE FROM families WHERE id = $1', [familyId]);
+      continue;
+    }
+    const row = familyRow(after);
+    const updated = await q('UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1 RETURNING 1', [familyId, row.coordinator, row.data, row.todayDigest]);
+    if (updated.length === 0)
+      await q("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ($1, nextval('families_seq'), $2, $3, $4)", [familyId, row.coordinator, row.data, row.todayDigest]);
+    await insertMarks(q, [[familyId, row.marks]]);
+  }
+  const indexed = reindexed.flatMap((c) => (c.after ? [[c.familyId, idsOf(c.after)] as const] : []));
+  await insertIds(q, indexed);
+}
+
+function hasIdChanges(change: FamilyChange): boolean {
+  const { added, removed } = idChanges(change.before ?? undefined, change.after as Family);
+  return added.length > 0 || removed.length > 0;
+}
+
+async function insertMarks(q: Query, families: ReadonlyArray<readonly [string, ReturnType<typeof familyRow>['marks']]>): Promise<void> {
+  const marks = families.flatMap(([familyId, list]) => list.map((mark) => [familyId, ...mark] as const));
+  if (marks.length === 0) return;
+  await q('INSERT INTO today_marks (family_id, kind, at, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])', [
+    marks.map((m) => m[0]),
+    marks.map((m) => m[1]),
+    marks.map((m) => m[2]),
+    marks.map((m) => m[3]),
+  ]);
+}
+
+/** Adds families' ids to the id index and raises the highest number in use per prefix. */
+async function insertIds(q: Query, families: ReadonlyArray<readonly [string, readonly string[]]>): Promise<void> {
+  const pairs = families.flatMap(([familyId, ids]) => ids.map((id) => [id, familyId] as const));
+  if (pairs.length === 0) return;
+  await q('INSERT INTO entities (id, family_id) SELECT * FROM unnest($1::text[], $2::text[])', [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+  const highest = [...highestPerPrefix(pairs.map((p) => p[0]))].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (highest.length > 0)
+    await q('INSERT INTO id_highest (prefix, n) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (prefix) DO UPDATE SET n = GREATEST(id_highest.n, excluded.n)', [
+      highest.map(([prefix]) => prefix),
+      highest.map(([, n]) => n),
+    ]);
+}
+
+/**
+ * Appends the step's audit entry: the log's head row is locked here, last, so steps on different
+ * families wait for each other only for their commits, and every step gets the next number with
+ * no gaps (a sequence would leave one for every step rolled back) and the previous entry's hash.
+ */
+async function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[]; text: string }> {
+  const [head] = await q<{ step: number }>('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
+  const last = head?.step ?? 0;
+  const [tail] = last > 0 ? await q<{ entry: string }>('SELECT entry FROM audit WHERE step = $1', [last]) : [];
+  const entry = auditEntryFor({ step: last, ...(tail && { text: tail.entry }) }, changes, meta, detail);
+  const text = JSON.stringify(entry);
+  await q('INSERT INTO audit (step, entry) VALUES ($1, $2)', [entry.step, text]);
+  await q('UPDATE audit_head SET step = $1 WHERE id = 1', [entry.step]);
+  await q(`SELECT pg_notify('${CHANNEL}', $1)`, [String(entry.step)]);
+  return { step: entry.step, familyIds: entry.familyIds, text };
+}
+
+/** The WHERE clause for a scope; see src/domain/scope.ts for the rules it answers. */
+function scopeQuery(scope: ReadScope | undefined, firstParam = 1): { where: string; params: unknown[] } {
+  if (isWholeStore(scope) || scope === undefined) return { where: '', params: [] };
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${firstParam + params.push(value) - 1}`;
+  if (scope.coordinator !== undefined) clauses.push(`coordinator = ${param(coordinatorKey(scope.coordinator))}`);
+  if (scope.familyIds !== undefined) clauses.push(`id = ANY(${param(scope.familyIds)}::text[])`);
+  if (scope.todayOn !== undefined) {
+    const window = meetingWindow(scope.todayOn);
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact'
+      OR (t.kind = 'goal' AND t.at < ${param(scope.todayOn)}) OR (t.kind = 'meeting' AND t.at >= ${param(window.from)} AND t.at < ${param(window.to)})))`);
+  }
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+const isConnectionLoss = (error: unknown): boolean => {
+  const { code, message } = error as { code?: string; message?: string };
+  return ['57P01', '57P02', '57P03', '08006', '08003', '08000', 'ECONNRESET', 'EPIPE'].includes(code ?? '') || /Connection terminated|connection (is )?closed|Client has encountered a connection error/i.test(message ?? '');
+};
+
+/** The server a store is on, for messages: host (or socket folder), port and database; never a password. */
+function describeServer(client: Client): string {
+  const { host, port, database } = client;
+  return `the PostgreSQL server ${host}${port && port !== 5432 ? `:${port}` : ''}, database ${database ?? '?'}`;
+}
+
+/** PostgreSQL's and the network's failures as store errors that name the server and say what to do, with no data and no password. */
+export function pgError(error: unknown, server: string, user?: string): Error {
+  const who = user === undefined ? 'this user' : `user ${user}`;
+  if (error instanceof StoreError || error instanceof ValidationError || !(error instanceof Error)) return error as Error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error.message;
+  if (code === '28P01') return new StoreError('io', `${server} refused the password of ${who}; check PGPASSWORD or ~/.pgpass (PGPASSFILE), or the user in the URL`);
+  if (code === '28000') return new StoreError('io', `${server} does not let ${who} in (its pg_hba.conf or the role); check the user in the URL or PGUSER, or ask its administrator`);
+  if (code === '3D000') return new StoreError('missing', `${server}: the database does not exist; create it (createdb) or correct the URL, then famcoord init --store URL`);
+  if (code === '57014') return new StoreError('io', `a statement on ${server} ran past its time limit (statement_timeout) and was cancelled; nothing was saved. Try again, or raise FAMCOORD_PG_TIMEOUT_MS`);
+  if (code === '55P03' || code === '40P01' || code === '40001') return new StoreError('locked', `${server} is busy: another famcoord is changing the same families; nothing was saved, try again in a moment`);
+  if (code === '53300') return new StoreError('io', `${server} has no connections to spare (too many clients); try again, or ask its administrator`);
+  if (isConnectionLoss(error)) return new StoreError('io', `the connection to ${server} was cut; nothing was saved (the transaction was rolled back); run the command again`);
+  if (['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) || /timeout expired/i.test(message))
+    return new StoreError('io', `cannot reach ${server} (${code || 'timeout'}); is it running? Check the host and port in the URL or PGHOST/PGPORT`);
+  if (/SSL|TLS|certificate/i.test(message) || code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED/.test(code))
+    return new StoreError('io', `the TLS connection to ${server} failed (${code || 'refused'}); check sslmode and sslrootcert in the URL, or ask its administrator for the server's certificate`);
+  if (/password authentication|no password supplied|SASL/i.test(message)) return new StoreError('io', `${server} wants a password; give it in PGPASSWORD or ~/.pgpass (PGPASSFILE), not in the URL`);
+  if (/^[0-9A-Z]{5}$/.test(code)) return new StoreError('io', `${server} refused a statement (SQLSTATE ${code}); nothing was saved`);
+  return error;
+}
+
+type Connection = { client: Client; q: Query; server: string; stream?: { ref(): void; unref(): void } };
+
+export class PgStore extends ReversibleStore implements FamilyStore {
+  /** The URL with its password hidden: the name this store goes by in every message. */
+  readonly path: string;
+
+  private connection?: Promise<Connection>;
+  private busy = 0;
+  private readonly writerWaitMs: number;
+
+  constructor(
+    private readonly url: string,
+    options: { writerWaitMs?: number | undefined } = {},
+  ) {
+    super();
+    this.path = redactUrl(url);
+    this.writerWaitMs = options.writerWaitMs ?? WRITER_WAIT_MS;
+  }
+
+  private config(): ClientConfig {
+    const timeout = Number(process.env.FAMCOORD_PG_TIMEOUT_MS) || STATEMENT_TIMEOUT_MS;
+    return {
+      // pg treats prefer, require and verify-ca as verify-full (and warns on stderr, across
+      // several lines); famcoord asks for what pg does: the server's certificate and name checked.
+      connectionString: this.url.replace(/([?&]sslmode=)(prefer|require|verify-ca)(?=&|#|$)/i, '$1verify-full'),
+      application_name: 'famcoord',
+      statement_timeout: timeout,
+      // A step waits this long for another step on the same families, then fails as "locked".
+      lock_timeout: this.writerWaitMs,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    };
+  }
+
+  /** Connects (pg is loaded now, the first time a store is a URL). */
+  private connect(): Promise<Connection> {
+    this.connection ??= (async () => {
+      const pg = (await import('pg')).default;
+      const client = new pg.Client(this.config());
+      const server = describeServer(client);
+      // A connection cut between statements is reported by the next one; never as a crash.
+      client.on('error', () => {
+        this.connection = undefined;
+      });
+      try {
+        await client.connect();
+      } catch (error) {
+        this.connection = undefined;
+        throw pgError(error, server, client.user);
+      }
+      const stream = (client as unknown as { connection?: { stream?: Connection['stream'] } }).connection?.stream;
+      const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows;
+      return { client, q, server, ...(stream && { stream }) };
+    })();
+    return this.connection.catch((error: unknown) => {
+      this.connection = undefined;
+      throw error;
+    });
+  }
+
+  /**
+   * Runs `work` on the connection. The socket keeps the process alive only while work is under
+   * way, so a command ends when it is done without having to close the store.
+   */
+  private async use<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+    this.busy++;
+    let connection: Connection | undefined;
+    try {
+      connection = await this.connect();
+      connection.stream?.ref();
+      return await work(connection);
+    } catch (error) {
+      throw pgError(error, connection?.server ?? this.path);
+    } finally {
+      if (--this.busy === 0) connection?.stream?.unref();
+    }
+  }
+
+  /** The database's schema version: undefined when it holds no famcoord store at all. */
+  private async schemaVersion(q: Query): Promise<number | undefined> {
+    const [exists] = await q<{ found: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS found");
+    if (!exists?.found) return undefined;
+    const [row] = await q<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    return row?.version ?? 0;
+  }
+
+  /** Refuses a database whose schema is not this famcoord's, naming the command that fixes it. */
+  private async requireSchema(q: Query): Promise<void> {
+    const version = await this.schemaVersion(q);
+    if (version === undefined) throw new StoreError('missing', `there is no famcoord store in ${this.path}; create one with famcoord init --store URL`);
+    if (version < LATEST_SCHEMA)
+      throw new StoreError('invalid', `the store ${this.path} has schema ${version} and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL (once, for the whole team), then try again`);
+    if (version > LATEST_SCHEMA)
+      throw new StoreError('invalid', `the store ${this.path} has schema ${version}, newer than this famcoord knows (${LATEST_SCHEMA}); install the famcoord your team uses`);
+    const [head] = await q('SELECT 1 FROM store_head WHERE id = 1');
+    if (!head) throw new StoreError('missing', `the store ${this.path} is empty; create one with famcoord init --store URL, or try famcoord demo --store URL`);
+  }
+
+  /**
+   * One transaction (run again if PostgreSQL chose it as a deadlock's loser). `rollback`: a dry
+   * run. A connection cut during COMMIT leaves the outcome unknown: `committed` then asks the
+   * server, over a new connection, whether the step is in the log.
+   */
+  private async transaction<T>(work: (q: Query) => Promise<T>, options: { rollback?: boolean; committed?: (result: T, q: Query) => Promise<boolean>; schema?: boolean } = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.use(async ({ q }) => {
+          await q('BEGIN');
+          let result: T;
+          try {
+            if (options.schema !== false) await this.requireSchema(q);
+            result = await work(q);
+          } catch (error) {
+            await q('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+          if (options.rollback) {
+            await q('ROLLBACK');
+            return result;
+          }
+          try {
+            await q('COMMIT');
+          } catch (error) {
+            if (!isConnectionLoss(error) || !options.committed) throw error;
+            this.connection = undefined;
+            const saved = await this.use(({ q: again }) => (options.committed as NonNullable<typeof options.committed>)(result, again)).catch(() => undefined);
+            if (saved === true) return result;
+            if (saved === false) throw error;
+            throw new StoreError('io', `the connection to ${this.path} was cut while the change was being saved, and whether it was saved is not known; look with famcoord log before running it again`);
+          }
+          return result;
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < DEADLOCK_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** A change: the rows it names read and locked, `run` over them, the families and the audit entry written, one commit. */
+  private async change<T extends { changes: FamilyChange[] }>(
+    operations: readonly Operation[],
+    meta: TransactMeta,
+    run: (rows: StepRows, q: Query) => Promise<T>,
+    detail: (result: T) => Pick<AuditEntry, 'ops'> & Partial<AuditEntry>,
+  ): Promise<{ result: T; step: number; familyIds: string[] }> {
+    const logged = await this.transaction(
+      async (q) => {
+        stopAfterLockForTest();
+        const rows = new StepRows();
+        await readNamed(q, rows, operations);
+        const result = await run(rows, q);
+        await writeChanges(q, result.changes);
+        return { result, ...(await appendAudit(q, result.changes, meta, detail(result))) };
+      },
+      { committed: async ({ step, text }, q) => (await q<{ entry: string }>('SELECT entry FROM audit WHERE step = $1', [step]))[0]?.entry === text },
+    );
+    return logged;
+  }
+
+  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction, operationFamilyIds } = await loadTransactions();
+    const { result, step, familyIds } = await this.change(
+      operations,
+      meta,
+      async (rows, q) => {
+        const { result: applied, ws } = await runOverRows(q, rows, (ws) => runTransaction(ws, operations, { today: meta.today }));
+        return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
+      },
+      (result) => ({ ops: result.applied }),
+    );
+    return { step, applied: result.applied, operationFamilyIds: result.operationFamilyIds, familyIds };
+  }
+
+  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+    const ctx = { today: meta.today };
+    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
+    return this.transaction(
+      async (q) => {
+        const rows = new StepRows();
+        await readNamed(q, rows, operations);
+        const { result: failures } = await runOverRows(q, rows, (ws) => findFailingOperations(ws, operations, ctx));
+        if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
+        const { result } = await runOverRows(q, rows, (ws) => {
+          const { applied } = runTransaction(ws, operations, ctx);
+          return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
+        });
+        return result;
+      },
+      { rollback: true },
+    );
+  }
+
+  /** Undo and redo: planned with the log's head locked (no step can come between plan and act). */
+  protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
+    const { runRestore } = await loadTransactions();
+    const plan = async (q: Query) => {
+      await q('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
+      const rows = new StepRows();
+      return (await runOverRows(q, rows, (ws) => planOrRefuse(PLANNERS[kind](ws.logNewestFirst(), (id) => ws.family(id), { user: meta.user, ...options })))).result;
+    };
+    if (!act) return { plan: await this.transaction(plan, { rollback: true }) };
+    let planned: Reversed['plan'] | undefined;
+    const { step, familyIds } = await this.change(
+      [],
+      meta,
+      async (rows, q) => {
+        planned = await plan(q);
+        const restore = planned.restore;
+        const { result: changes } = await runOverRows(q, rows, (ws) => runRestore(ws, restore));
+        return { changes };
+      },
+      () => ({ ops: [], ...(planned as Reversed['plan']).record }),
+    );
+    return { plan: planned as Reversed['plan'], logged: { step, familyIds } };
+  }
+
+  /**
+   * Erases a family: the erase step and the log's scrub (relinked) in one transaction, so the
+   * family's data is gone from every table at the commit, or nothing happened. Old row versions
+   * stay in the table files until VACUUM reuses their space, which runs right after; the server's
+   * write-ahead log and backups are kept by its own rules (see the README).
+   */
+  async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction } = await loadTransactions();
+    let erased: TransactResult | undefined;
+    await this.transaction(async (q) => {
+      await q('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
+      const rows = new StepRows();
+      await lockFamilies(q, rows, [familyId]);
+      const family = rows.families.get(familyId) ?? undefined;
+      let stored = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step');
+      if (!family && stored.some((row) => Object.hasOwn((JSON.parse(row.entry) as AuditEntry).before, familyId))) {
+        // Already out of the store (a plain removal): only the log still holds it.
+        erased = { step: stored.at(-1)?.step ?? 0, applied: [], operationFamilyIds: [], familyIds: [familyId] };
+      } else {
+        const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
+        const { result } = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
+        await writeChanges(q, result.changes);
+        const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
+        erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };
+        stored = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step');
+      }
+      const scrubbed = scrubFamily(stored.map((row) => JSON.parse(row.entry) as AuditEntry), familyId, family ? [family] : []);
+      const texts = chainedTexts(scrubbed);
+      const changed = stored.flatMap((row, i) => (texts[i] !== row.entry ? [[row.step, texts[i] as string] as const] : []));
+      if (changed.length > 0)
+        await q('UPDATE audit SET entry = u.entry FROM unnest($1::int[], $2::text[]) AS u(step, entry) WHERE audit.step = u.step', [changed.map((c) => c[0]), changed.map((c) => c[1])]);
+    });
+    await this.use(({ q }) => q('VACUUM families, entities, today_marks, audit')).catch(() => undefined);
+    return erased as TransactResult;
+  }
+
+  async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    const { parseFamily, SeenIds } = await loadValidation();
+    const seen = new SeenIds();
+    let position = 0;
+    await this.use(({ q }) => this.requireSchema(q));
+    const { where, params } = scopeQuery(scope, 2);
+    // A page at a time by store order, so a municipality's store is never held at once.
+    for (let after = -1; ; ) {
+      const page = await this.use(({ q }) => q<{ seq: string; data: Family }>(`SELECT seq, data FROM families ${where ? `${where} AND` : 'WHERE'} seq > $1 ORDER BY seq LIMIT ${PAGE}`, [after, ...params]));
+      for (const row of page) {
+        try {
+          yield parseFamily(row.data, position++, seen);
+        } catch (error) {
+          if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
+          throw error;
+        }
+      }
+      if (page.length < PAGE) return;
+      after = Number((page.at(-1) as { seq: string }).seq);
+    }
+  }
+
+  async read(scope?: ReadScope): Promise<State> {
+    const { head, families, digests } = await this.transaction(
+      async (q) => {
+        const [row] = await q<{ data: string }>('SELECT data FROM store_head WHERE id = 1');
+        const { where, params } = scopeQuery(scope);
+        if (scope?.todayOn !== undefined) {
+          // Today's digests: they were derived from validated families in the step that wrote them.
+          const digests = (await q<{ today_digest: Family }>(`SELECT today_digest FROM families ${where} ORDER BY seq`, params)).map((r) => r.today_digest);
+          const window = meetingWindow(scope.todayOn);
+          const next = params.length + 1;
+          const marks = await q<{ family_id: string; kind: string; data: string }>(
+            `SELECT t.family_id, t.kind, t.data FROM families JOIN today_marks AS t ON t.family_id = families.id
+             ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= $${next} AND t.at < $${next + 1}) OR (t.kind = 'goal' AND t.at < $${next + 2}))`,
+            [...params, window.from, window.to, scope.todayOn],
+          );
+          return { head: row?.data as string, families: [], digests: addTodayMarks(digests, marks) };
+        }
+        const families = (await q<{ data: Family }>(`SELECT data FROM families ${where} ORDER BY seq`, params)).map((r) => r.data);
+        return { head: row?.data as string, families, digests: undefined };
+      },
+      { rollback: true },
+    );
+    const top = JSON.parse(head) as Record<string, unknown>;
+    if (digests) return { ...top, families: digests } as State;
+    const { parseState } = await loadValidation();
+    try {
+      return parseState({ ...top, families });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw storeFormatError(this.path, error.problems);
+    }
+  }
+
+  async exists(): Promise<boolean> {
+    return this.use(async ({ q }) => (await this.schemaVersion(q)) !== undefined && (await q('SELECT 1 FROM store_head WHERE id = 1')).length > 0);
+  }
+
+  /**
+   * Creates the store: the schema first when the database has none, then the families, checked
+   * and written a page at a time, all in one transaction (a refused family leaves it as it was).
+   */
+  async create(state: StoreContent, options: CreateOptions = {}): Promise<{ keptAs?: string }> {
+    if (options.encrypt)
+      throw new StoreError('io', `famcoord encrypts JSON stores only; a PostgreSQL store is protected by its server (TLS with sslmode=verify-full, its disk encryption, its access rules): ${this.path}`);
+    const { parseState, parseFamily, SeenIds } = await loadValidation();
+    const { families: _none, ...head } = parseState({ ...state, families: [] });
+    let keptAs: string | undefined;
+    await this.transaction(
+      async (q) => {
+        // One creator at a time; a second waits and then finds the store there.
+        await q('SELECT pg_advisory_xact_lock(hashtext($1))', ['famcoord schema']);
+        const version = await this.schemaVersion(q);
+        if (version === undefined) await applyMigrations(q, 0);
+        else await this.requireSchema(q).catch((error: unknown) => {
+          if (!(error instanceof StoreError && error.kind === 'missing')) throw error;
+        });
+        const existing = version !== undefined && (await q('SELECT 1 FROM store_head WHERE id = 1')).length > 0;
+        if (existing && !options.replace) throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+        if (existing && options.keep) keptAs = await keepAside(q, this.path);
+        await q(`TRUNCATE ${DATA_TABLES.join(', ')}`);
+        await q('INSERT INTO audit_head (id, step) VALUES (1, $1)', [options.history?.at(-1)?.step ?? 0]);
+        await q('INSERT INTO store_head (id, data) VALUES (1, $1)', [JSON.stringify(head)]);
+        const seen = new SeenIds();
+        let position = 0;
+        let page: Family[] = [];
+        const flush = async () => {
+          await insertFamilies(q, page, position - page.length);
+          page = [];
+        };
+        for (const given of state.families) {
+          page.push(parseFamily(given, position++, seen));
+          if (page.length === PAGE) await flush();
+        }
+        await flush();
+        await q("SELECT setval('families_seq', $1)", [Math.max(position, 1)]);
+        const history = options.history ?? [];
+        for (let i = 0; i < history.length; i += PAGE) {
+          const slice = history.slice(i, i + PAGE);
+          await q('INSERT INTO audit (step, entry) SELECT * FROM unnest($1::int[], $2::text[])', [slice.map((e) => e.step), slice.map((e) => JSON.stringify(e))]);
+        }
+        await q(`SELECT pg_notify('${CHANNEL}', 'created')`);
+      },
+      { schema: false },
+    );
+    return keptAs === undefined ? {} : { keptAs };
+  }
+
+  /** Applies the migrations this database lacks (famcoord migrate-schema): from and to which version. */
+  async migrateSchema(): Promise<{ from: number; to: number }> {
+    return this.transaction(
+      async (q) => {
+        await q('SELECT pg_advisory_xact_lock(hashtext($1))', ['famcoord schema']);
+        const from = await this.schemaVersion(q);
+        if (from === undefined) throw new StoreError('missing', `there is no famcoord store in ${this.path}; create one with famcoord init --store URL`);
+        if (from > LATEST_SCHEMA) throw new StoreError('invalid', `the store ${this.path} has schema ${from}, newer than this famcoord knows (${LATEST_SCHEMA}); install the famcoord your team uses`);
+        await applyMigrations(q, from);
+        return { from, to: LATEST_SCHEMA };
+      },
+      { schema: false },
+    );
+  }
+
+  async history(): Promise<AuditEntry[]> {
+    const rows = await this.storedRows();
+    return rows.flatMap((row) => {
+      const record = auditRecord(row.step, row.entry);
+      return 'unreadable' in record ? [] : [record];
+    });
+  }
+
+  private storedRows(): Promise<Array<{ step: number; entry: string }>> {
+    return this.transaction((q) => q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step'), { rollback: true });
+  }
+
+  /** The log's entries as stored, oldest first, for checking the chain (doctor). */
+  async storedEntries(): Promise<StoredEntry[]> {
+    return (await this.storedRows()).map((row) => ({ text: row.entry, rowStep: row.step }));
+  }
+
+  /** Doctor's repairs: nothing is left half-done on this backend (an erase is one transaction). */
+  settle(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
+
+  /**
+   * LISTEN on a connection of its own: every step NOTIFYs in its transaction, so a change shows as
+   * soon as it commits, from any machine. A lost connection is opened again (and reported as a
+   * change, since one may have been missed).
+   */
+  watch(onChange: () => void): () => void {
+    let stopped = false;
+    let listener: Client | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const listen = async () => {
+      const pg = (await import('pg')).default;
+      const client = new pg.Client(this.config());
+      client.on('notification', () => onChange());
+      client.on('error', () => {
+        listener = undefined;
+        if (!stopped) retry = setTimeout(() => void listen().catch(() => undefined), 1_000);
+        onChange();
+      });
+      await client.connect();
+      if (stopped) return void client.end();
+      listener = client;
+      await client.query(`LISTEN ${CHANNEL}`);
+    };
+    void listen().catch(() => {
+      if (!stopped) retry = setTimeout(() => void listen().catch(() => undefined), 1_000);
+    });
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      void listener?.end().catch(() => undefined);
+    };
+  }
+
+  /** Ends the connection (tests, doctor); the next call connects again. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection) await (await connection.catch(() => undefined))?.client.end().catch(() => undefined);
+  }
+}
+
+async function applyMigrations(q: Query, from: number): Promise<void> {
+  await q('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  for (const migration of MIGRATIONS.filter((m) => m.version > from)) {
+    await q(migration.sql);
+    await q('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+  }
+}
+
+/** Writes a page of new families with their ids and today marks, numbered in store order from `first`. */
+async function insertFamilies(q: Query, families: readonly Family[], first: number): Promise<void> {
+  if (families.length === 0) return;
+  const rows = families.map(familyRow);
+  await q('INSERT INTO families (id, seq, coordinator, data, today_digest) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::json[], $5::json[])', [
+    families.map((f) => f.id),
+    families.map((_, i) => first + i + 1),
+    rows.map((r) => r.coordinator),
+    rows.map((r) => r.data),
+    rows.map((r) => r.todayDigest),
+  ]);
+  await insertIds(q, families.map((f) => [f.id, idsOf(f)] as const));
+  await insertMarks(q, families.map((f, i) => [f.id, (rows[i] as ReturnType<typeof familyRow>).marks] as const));
+}
+
+/** Copies the store's tables into a schema of their own beside it (`create` with keep): its name. */
+async function keepAside(q: Query, path: string): Promise<string> {
+  const schema = `famcoord_replaced_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+  await q(`CREATE SCHEMA ${schema}`);
+  for (const table of DATA_TABLES) await q(`CREATE TABLE ${schema}.${table} AS TABLE ${table}`);
+  return `${path} (schema ${schema})`;
+}

@@ -1,0 +1,118 @@
+// famcoord on a PostgreSQL store, as a user runs it: init, everyday commands, doctor, the config,
+// and a server's faults as one line (exit 1, no stack trace, never a password).
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { dropPgDatabases, freshPgUrl, onServer, pgPasswordRole, pgServerUrl, withDatabase } from '../helpers/pg.js';
+
+const boxes: Sandbox[] = [];
+afterEach(() => {
+  for (const box of boxes.splice(0)) box.cleanup();
+});
+afterAll(dropPgDatabases);
+
+function box(): Sandbox {
+  const made = sandbox();
+  boxes.push(made);
+  return made;
+}
+
+/** A failure as famcoord must report it: exit 1 and one line, with no stack trace. */
+function oneLine(result: { code: number; stderr: string }): string {
+  expect(result.code, result.stderr).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  return (lines[0] as string).replace(/^famcoord: /, '');
+}
+
+const until = async <T>(condition: () => Promise<T | undefined>, what: string): Promise<T> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await condition();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+describe.skipIf(!pgServerUrl)('famcoord on a PostgreSQL store', () => {
+  it('init creates the store, a second init refuses, and commands, doctor and the config work on it', async () => {
+    const sb = box();
+    const url = await freshPgUrl();
+    const on = (args: string[]) => sb.run([...args, '--store', url], { store: false });
+    const init = on(['init']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toMatch(/^Created an empty store at postgresql:/);
+    expect(oneLine(on(['init']))).toMatch(/a store already exists at postgresql:/);
+    expect(on(['families', 'add', '--name', 'Familien Jensen', '--member', 'Mette Jensen:adult']).code).toBe(0);
+    expect(on(['families']).stdout).toMatch(/Familien Jensen/);
+    const doctor = on(['doctor']);
+    expect(doctor.code, doctor.stderr).toBe(0);
+    expect(doctor.stdout).toMatch(/: ok \(1 families\)[\s\S]*no problems found/);
+    expect(on(['log']).stdout).toMatch(/family\.add/);
+    expect(on(['migrate-schema']).stdout).toMatch(/already has schema 2; nothing to do/);
+    // A default store given as a URL with a password: shown without it.
+    const withPassword = url.replace('postgres@', 'postgres:Hemmelig7@');
+    expect(sb.run(['config', 'set-store', withPassword], { store: false }).stdout).toMatch(/^Your default store is now postgresql:\/\/postgres:\*\*\*@/);
+    const shown = sb.run(['config'], { store: false });
+    expect(shown.stdout).toMatch(/^store: {2}postgresql:\/\/postgres:\*\*\*@.* \(from your famcoord config\)/);
+    expect(shown.stdout + shown.stderr).not.toMatch(/Hemmelig7/);
+    expect(sb.run(['families'], { store: false }).stdout).toMatch(/Familien Jensen/);
+  });
+
+  it('says in one line which server cannot be reached, or has no such database, and what to do', () => {
+    const sb = box();
+    const down = oneLine(sb.run(['today', '--store', 'postgresql://postgres:Hemmelig7@/famcoord?host=/nonexistent-famcoord-socket'], { store: false }));
+    expect(down).toMatch(/^cannot reach the PostgreSQL server \/nonexistent-famcoord-socket, database famcoord \(ENOENT\); is it running\? Check the host/);
+    expect(down).not.toMatch(/Hemmelig7/);
+    const unknown = oneLine(sb.run(['today', '--store', withDatabase(pgServerUrl as string, 'no_such_famcoord_db')], { store: false }));
+    expect(unknown).toMatch(/^the PostgreSQL server .*, database no_such_famcoord_db: the database does not exist; create it \(createdb\) or correct the URL/);
+  });
+
+  it.skipIf(!pgPasswordRole)('says the password was refused, without showing it', async () => {
+    const role = pgPasswordRole as string;
+    await onServer((client) => client.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN PASSWORD 'right-one'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`));
+    const url = (pgServerUrl as string).replace('postgres@', `${role}:Hemmelig7@`);
+    const refused = oneLine(box().run(['today', '--store', url], { store: false }));
+    expect(refused).toMatch(new RegExp(`^the PostgreSQL server .* refused the password of user ${role}; check PGPASSWORD or ~/\\.pgpass \\(PGPASSFILE\\)`));
+    expect(refused).not.toMatch(/Hemmelig7/);
+  });
+
+  it('a batch whose connection is cut saves none of it, says so in one line (exit 1), and works when run again; ps never shows the password', async () => {
+    const sb = box();
+    const url = await freshPgUrl();
+    const withPassword = url.replace('postgres@', 'postgres:Hemmelig7@'); // the test server trusts, so it is never sent
+    expect(sb.run(['demo', '--families', '5', '--seed', '2', '--date', '2026-11-24', '--store', url], { store: false }).code).toBe(0);
+    const everything = () => sb.run(['families', '--json', '--store', url], { store: false }).stdout;
+    const before = everything();
+    const batch = join(sb.dir, 'batch.jsonl');
+    writeFileSync(batch, ['{"op": "family.add", "name": "Familien Holm"}', '{"op": "goal.add", "familyId": "f2", "title": "Ny", "sector": "school", "due": "2027-01-01"}', '{"op": "goal.add", "familyId": "f1", "title": "Også ny", "sector": "health", "due": "2027-01-01"}'].join('\n'));
+    // Another session holds family f1, so the batch stops in the middle of its transaction.
+    const { default: Pg } = await import('pg');
+    const holder = new Pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("BEGIN; SELECT 1 FROM families WHERE id = 'f1' FOR UPDATE");
+    const child = spawn(process.execPath, [BIN, 'batch', batch, '--store', withPassword], { env: { ...process.env, FAMCOORD_CONFIG_DIR: join(sb.dir, 'config'), FAMCOORD_USER: 'tester' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    const pid = await until(
+      () => onServer(async (client) => (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'famcoord' AND wait_event_type = 'Lock' AND datname = current_database()")).rows[0]?.pid, url),
+      'the batch to wait for family f1',
+    );
+    expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toMatch(/Hemmelig7/);
+    await onServer((client) => client.query('SELECT pg_terminate_backend($1)', [pid]), url);
+    const code = await exited;
+    await holder.query('ROLLBACK');
+    await holder.end();
+    expect(oneLine({ code, stderr })).toMatch(/^the connection to the PostgreSQL server .* was cut; nothing was saved \(the transaction was rolled back\); run the command again$/);
+    expect(everything()).toBe(before);
+    const again = sb.run(['batch', batch, '--store', url], { store: false });
+    expect(again.code, again.stderr).toBe(0);
+    expect(sb.run(['families', '--store', url], { store: false }).stdout).toMatch(/Familien Holm/);
+    expect(JSON.parse(sb.run(['log', '--json', '--store', url], { store: false }).stdout)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,195 @@
+// What only the PostgreSQL backend has: row locks per family (no waiting across families, none
+// lost on one), the schema's numbered migrations, LISTEN/NOTIFY, and a server's faults (a
+// connection cut mid-step, a statement past its time limit) that must leave all or nothing.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
+import { StoreError } from '../../src/store/errors.js';
+import { PgStore } from '../../src/store/pgStore.js';
+import { family, goal, state } from '../helpers/fixtures.js';
+import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
+
+const META = { user: 'tester', source: 'test', today: '2026-11-24' };
+const ops = (...inputs: OperationInput[]) => inputs.map((i) => OperationSchema.parse(i));
+
+const stores: PgStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+afterAll(dropPgDatabases);
+
+async function freshStore(options: { writerWaitMs?: number } = {}): Promise<{ store: PgStore; url: string }> {
+  const url = await freshPgUrl();
+  const store = new PgStore(url, options);
+  stores.push(store);
+  await store.create(state(family('f1', { goals: [goal('g1', '2026-12-01')] }), family('f2', { goals: [goal('g2', '2026-12-01')] })));
+  return { store, url };
+}
+
+/** Waits for `condition`, with a generous deadline (a loaded machine is slow, never wrong). */
+async function until<T>(condition: () => Promise<T | undefined | false>, what: string): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Holds family `familyId`'s row locked from another connection until `release` is called. */
+async function holdFamily(url: string, familyId: string): Promise<{ release(): Promise<void> }> {
+  const { default: Pg } = await import('pg');
+  const client: pg.Client = new Pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM families WHERE id = $1 FOR UPDATE', [familyId]);
+  return {
+    release: async () => {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
+
+/** The server process of a famcoord connection waiting for a row lock. */
+const waitingBackend = (url: string) =>
+  onServer(async (client) => (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'famcoord' AND wait_event_type = 'Lock' AND datname = current_database()")).rows[0]?.pid, url);
+
+describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
+  it('lets a step on another family through while one family is locked, and makes a step on that family wait, then fail as locked', async () => {
+    const { store, url } = await freshStore({ writerWaitMs: 300 });
+    const held = await holdFamily(url, 'f1');
+    try {
+      // f2 is not locked: this step must not wait for f1's holder (it would time out if it did).
+      expect(await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 5 }), META)).toMatchObject({ step: 1, familyIds: ['f2'] });
+      const refused = await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }), META).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(StoreError);
+      expect((refused as StoreError).kind).toBe('locked');
+    } finally {
+      await held.release();
+    }
+    expect(await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 6 }), META)).toMatchObject({ step: 2 });
+    expect((await store.history()).map((e) => e.step)).toEqual([1, 2]);
+  });
+
+  it('a connection cut in the middle of a batch saves none of it, says so in one line, and the batch works when run again', async () => {
+    const { store, url } = await freshStore();
+    const before = await store.read();
+    const held = await holdFamily(url, 'f1');
+    const batch = ops({ op: 'goal.progress', goalId: 'g2', score: 3 }, { op: 'goal.add', familyId: 'f2', title: 'Ny', sector: 'school', due: '2027-01-01' }, { op: 'goal.progress', goalId: 'g1', score: 4 });
+    const cut = store.transact(batch, META).catch((e: unknown) => e);
+    const pid = await until(() => waitingBackend(url), 'the batch to wait for family f1');
+    await onServer((client) => client.query('SELECT pg_terminate_backend($1)', [pid]), url);
+    const error = await cut;
+    await held.release();
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/^the connection to the PostgreSQL server .* was cut; nothing was saved \(the transaction was rolled back\); run the command again$/);
+    expect(await store.read()).toEqual(before);
+    expect(await store.history()).toEqual([]);
+    expect(await store.transact(batch, META)).toMatchObject({ step: 1, familyIds: ['f2', 'f1'] });
+    expect((await store.read()).families.map((f) => f.goals.length)).toEqual([1, 2]);
+  });
+
+  it('a statement past its time limit is cancelled with a message that says so, and nothing is saved', async () => {
+    const previous = process.env.FAMCOORD_PG_TIMEOUT_MS;
+    process.env.FAMCOORD_PG_TIMEOUT_MS = '500';
+    try {
+      const { store, url } = await freshStore({ writerWaitMs: 600_000 });
+      const held = await holdFamily(url, 'f1');
+      const error = await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META).catch((e: unknown) => e);
+      await held.release();
+      expect((error as StoreError).message).toMatch(/^a statement on the PostgreSQL server .* ran past its time limit \(statement_timeout\) and was cancelled; nothing was saved/);
+      expect(await store.history()).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.FAMCOORD_PG_TIMEOUT_MS;
+      else process.env.FAMCOORD_PG_TIMEOUT_MS = previous;
+    }
+  });
+
+  it('refuses a schema older or newer than its own, naming the command that fixes it; migrate-schema brings an older one up', async () => {
+    const { store, url } = await freshStore();
+    const data = await store.read();
+    // As a store made by a famcoord that had only the first migration.
+    await onServer((client) => client.query('DELETE FROM schema_migrations WHERE version = 2; DROP INDEX families_by_coordinator; DROP INDEX today_marks_by_family'), url);
+    await expect(store.read()).rejects.toThrow(/has schema 1 and this famcoord needs 2; run famcoord migrate-schema --store URL/);
+    await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).rejects.toThrow(/run famcoord migrate-schema/);
+    expect(await store.migrateSchema()).toEqual({ from: 1, to: 2 });
+    expect(await store.migrateSchema()).toEqual({ from: 2, to: 2 });
+    expect(await store.read()).toEqual(data);
+    await onServer((client) => client.query("INSERT INTO schema_migrations (version, description) VALUES (3, 'from a newer famcoord')"), url);
+    await expect(store.read()).rejects.toThrow(/has schema 3, newer than this famcoord knows \(2\); install the famcoord your team uses/);
+    await expect(store.migrateSchema()).rejects.toThrow(/newer than this famcoord knows/);
+  });
+
+  it('tells a watcher about a change another connection commits (LISTEN/NOTIFY)', async () => {
+    const { store, url } = await freshStore();
+    const other = new PgStore(url);
+    stores.push(other);
+    let changes = 0;
+    const stop = store.watch(() => changes++);
+    try {
+      // The watcher's LISTEN is in place once a change made now is seen; make changes until one is.
+      await until(async () => {
+        await other.transact(ops({ op: 'goal.progress', goalId: 'g1', score: Math.floor(Math.random() * 11), note: String(Math.random()) }), META);
+        for (let i = 0; i < 40 && changes === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        return changes > 0;
+      }, 'a change to reach the watcher');
+    } finally {
+      stop();
+    }
+  });
+
+  it('hides the password of its URL in its name and in every message', async () => {
+    const store = new PgStore('postgresql://hanne:Hemmelig%20kode@/nope?host=/nonexistent-famcoord-socket');
+    expect(store.path).toBe('postgresql://hanne:***@/nope?host=/nonexistent-famcoord-socket');
+    const error = await store.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/^cannot reach the PostgreSQL server \/nonexistent-famcoord-socket, database nope \(ENOENT\); is it running\?/);
+    expect((error as StoreError).message).not.toMatch(/Hemmelig/);
+  });
+});
+
+describe.skipIf(!pgServerUrl)('erasing a family on PostgreSQL', () => {
+  /** The rows of every famcoord table that hold `text`. */
+  const rowsWith = (url: string, text: string) =>
+    onServer(async (client) => {
+      const found: string[] = [];
+      for (const table of ['store_head', 'families', 'entities', 'today_marks', 'audit'])
+        if ((await client.query(`SELECT 1 FROM ${table} AS t WHERE t::text LIKE $1`, [`%${text}%`])).rows.length > 0) found.push(table);
+      return found;
+    }, url);
+
+  async function storeWithTwoFamilies(): Promise<{ store: PgStore; url: string }> {
+    const url = await freshPgUrl();
+    const store = new PgStore(url);
+    stores.push(store);
+    await store.create(state(family('f1', { name: 'Familien Hemmelig', goals: [goal('g1', '2027-01-01')] }), family('f2', { goals: [goal('g2', '2027-01-01')] })));
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4, note: 'Fortroligt' }, { op: 'goal.progress', goalId: 'g2', score: 2, note: 'Om f2' }), META);
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 3 }), META);
+    return { store, url };
+  }
+
+  it('removes it from every table, as one logged step undo cannot cross, and keeps the log a chain', async () => {
+    const { store, url } = await storeWithTwoFamilies();
+    expect(await rowsWith(url, 'Hemmelig')).toEqual(['families', 'audit']);
+    expect(await store.erase('f1', META)).toMatchObject({ step: 3, familyIds: ['f1'], applied: [{ op: 'family.erase', familyId: 'f1' }] });
+    expect(await rowsWith(url, 'Hemmelig')).toEqual([]);
+    expect(await rowsWith(url, 'Fortroligt')).toEqual([]);
+    expect((await store.history()).map((e) => e.ops.map((o) => o.op))).toEqual([['goal.progress', 'goal.progress'], ['goal.progress'], ['family.erase']]);
+    const { verifyChain } = await import('../../src/store/auditChain.js');
+    expect(verifyChain(await store.storedEntries())).toEqual({ chainedFrom: 1, entries: 3, unchained: 0 });
+    await store.transact(ops({ op: 'goal.status', goalId: 'g2', status: 'on-hold' }), META);
+    expect((await store.undo(META)).undid).toBe(4);
+    await expect(store.undo(META)).rejects.toThrow('cannot undo step 3: family f1 was erased (step 3) and its data is gone; an erase and the changes before it cannot be undone');
+  });
+
+  it('finishes clearing a family that is already out of the store, and refuses one never there', async () => {
+    const { store, url } = await storeWithTwoFamilies();
+    await store.transact(ops({ op: 'family.erase', familyId: 'f1' }), META);
+    expect(await rowsWith(url, 'Hemmelig')).toEqual(['audit']);
+    await store.erase('f1', META);
+    expect(await rowsWith(url, 'Hemmelig')).toEqual([]);
+    await expect(store.erase('f9', META)).rejects.toThrow(/no family f9/);
+  });
+});
