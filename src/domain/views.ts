@@ -10,8 +10,10 @@ import {
   latestScore,
   meetingsOn,
   overlappingInterventionIds,
+  replyByDaysLeft,
   upcomingMeetings,
 } from './rules.js';
+import { dueAgreements, type DueAgreement } from './agreements.js';
 import { compareDanish } from './collate.js';
 import type { Attendee, Contact, Family, Goal, Intervention, Meeting, Member, State } from './schema.js';
 
@@ -58,11 +60,22 @@ export interface OpenContact {
   consentMissing: boolean;
 }
 
+/** An unresolved contact whose reply-by date is within REPLY_BY_AHEAD_DAYS: shown before it is late. */
+export interface ContactDueSoon extends OpenContact {
+  replyBy: string;
+  /** Days until the reply-by date (0: today). */
+  daysLeft: number;
+}
+
 export interface TodayView {
   date: string;
   meetings: TodayMeeting[];
   overdueGoals: OverdueGoal[];
   openContacts: OpenContact[];
+  /** Open agreements due within AGREEMENTS_AHEAD_DAYS or overdue, worst first. */
+  agreements: DueAgreement[];
+  /** Soonest first. */
+  contactsDueSoon: ContactDueSoon[];
 }
 
 const byText = compareDanish;
@@ -114,11 +127,20 @@ export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
   byText(a.familyName, b.familyName) ||
   byText(a.id, b.id);
 
-/** The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts. */
+/** Worst first: the most days overdue (or fewest left), then family and agreement. */
+export const compareDueAgreements = (a: DueAgreement, b: DueAgreement) =>
+  b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
+
+/**
+ * The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts (and
+ * those whose reply-by date is near), and the agreements to follow up.
+ */
 export function todayView(state: State, today: string, timeZone: string): TodayView {
   const meetings: TodayMeeting[] = [];
   const overdueGoals: OverdueGoal[] = [];
   const openContacts: OpenContact[] = [];
+  const agreements: DueAgreement[] = [];
+  const contactsDueSoon: ContactDueSoon[] = [];
   for (const family of state.families) {
     for (const { meeting, local } of meetingsOn(family.meetings, today, timeZone))
       meetings.push({
@@ -133,13 +155,21 @@ export function todayView(state: State, today: string, timeZone: string): TodayV
         attendees: meeting.attendees,
       });
     for (const goal of family.goals) if (isGoalOverdue(goal, today)) overdueGoals.push(overdueGoalItem(family, goal, today));
-    for (const contact of family.contacts)
-      if (isContactUnresolved(contact)) openContacts.push(openContactItem(family, contact, today));
+    for (const contact of family.contacts) {
+      if (!isContactUnresolved(contact)) continue;
+      const item = openContactItem(family, contact, today);
+      openContacts.push(item);
+      const daysLeft = replyByDaysLeft(contact, today);
+      if (daysLeft !== undefined) contactsDueSoon.push({ ...item, replyBy: contact.replyBy as string, daysLeft });
+    }
+    agreements.push(...dueAgreements(family, today));
   }
   meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
   overdueGoals.sort(compareOverdueGoals);
   openContacts.sort(compareOpenContacts);
-  return { date: today, meetings, overdueGoals, openContacts };
+  agreements.sort(compareDueAgreements);
+  contactsDueSoon.sort((a, b) => a.daysLeft - b.daysLeft || compareOpenContacts(a, b));
+  return { date: today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon };
 }
 
 export interface FamilySummary {

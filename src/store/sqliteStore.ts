@@ -10,6 +10,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, todayDigest, type ReadScope } from '../domain/scope.js';
+import { agreementHorizon } from '../domain/agreements.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
@@ -73,17 +74,19 @@ CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
 CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 `;
 
-type TodayMark = [kind: 'meeting' | 'goal' | 'contact', at: string, data: string | null];
+type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact', at: string, data: string | null];
 
 /**
  * What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). Meetings
- * (by start) and open goals (by due date) are kept here rather than in the family's digest: today's
- * view wants the few meetings near one date and the goals due before it, not a family's history
- * of meetings or its goals for next year.
+ * (by start), open goals and open dated agreements (by due date) are kept here rather than in the
+ * family's digest: today's view wants the few meetings near one date and what is due before it,
+ * not a family's history of meetings or its goals for next year. An agreement's mark holds its
+ * meeting (without the other agreements), which it is put back into.
  */
 function todayMarks(digest: Family): TodayMark[] {
   return [
-    ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify(m)]),
+    ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify({ ...m, agreements: [] })]),
+    ...digest.meetings.flatMap((m) => m.agreements.map((a): TodayMark => ['agreement', a.due as string, JSON.stringify({ ...m, agreements: [a] })])),
     ...digest.goals.map((g): TodayMark => ['goal', g.due, JSON.stringify(g)]),
     ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
   ];
@@ -625,13 +628,21 @@ function readTodayDigests(db: Database, where: string, params: string[], date: s
   // CROSS JOIN keeps the families outside: the few in scope, then their marks through the
   // (family_id, kind, at) index, instead of every mark in the store.
   const marks = db.prepare(`SELECT t.family_id, t.kind, t.data FROM families CROSS JOIN today_marks AS t ON t.family_id = families.id
-    ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'goal' AND t.at < ?))`);
-  for (const mark of marks.iterate(...params, window.from, window.to, date) as Iterable<{ family_id: string; kind: 'meeting' | 'goal'; data: string }>) {
+    ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'goal' AND t.at < ?) OR (t.kind = 'agreement' AND t.at <= ?))`);
+  for (const mark of marks.iterate(...params, window.from, window.to, date, agreementHorizon(date)) as Iterable<{ family_id: string; kind: 'meeting' | 'goal' | 'agreement'; data: string }>) {
     const family = byId.get(mark.family_id);
-    if (mark.kind === 'meeting') family?.meetings.push(JSON.parse(mark.data) as Meeting);
-    else family?.goals.push(JSON.parse(mark.data) as Goal);
+    if (!family) continue;
+    if (mark.kind === 'goal') family.goals.push(JSON.parse(mark.data) as Goal);
+    else putBackMeeting(family, JSON.parse(mark.data) as Meeting);
   }
   return families;
+}
+
+/** A meeting from a mark into its family's digest: once, with the agreements of every mark that holds it. */
+function putBackMeeting(family: Family, meeting: Meeting): void {
+  const known = family.meetings.find((m) => m.id === meeting.id);
+  if (known) known.agreements.push(...meeting.agreements);
+  else family.meetings.push(meeting);
 }
 
 /** The store's top-level fields; a database without them was never made a store. */
@@ -684,8 +695,8 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
     const window = meetingWindow(scope.todayOn);
     // Per family through the (family_id, kind, at) index: a caseload is a few dozen families.
     clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact'
-      OR (t.kind = 'goal' AND t.at < ?) OR (t.kind = 'meeting' AND t.at >= ? AND t.at < ?)))`);
-    params.push(scope.todayOn, window.from, window.to);
+      OR (t.kind = 'goal' AND t.at < ?) OR (t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'agreement' AND t.at <= ?)))`);
+    params.push(scope.todayOn, window.from, window.to, agreementHorizon(scope.todayOn));
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
