@@ -41,7 +41,7 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
   ], view.openContacts);
   yield '\n';
   yield* sectionText<ContactDueSoon>('Reply due within 3 days', [
-    { header: 'DAYS LEFT', value: (c) => c.daysLeft, align: 'right' },
+    { header: 'DAYS LEFT', value: (c) => c.replyByDaysLeft, align: 'right' },
     { header: 'REPLY BY', value: (c) => c.replyBy },
     { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
     { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },

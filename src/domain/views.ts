@@ -56,16 +56,14 @@ export interface OpenContact {
   status: Contact['status'];
   daysWaiting: number;
   replyByPassed: boolean;
+  /** Days until the reply-by date (0: today) when it is within REPLY_BY_AHEAD_DAYS: due soon, not late yet. */
+  replyByDaysLeft?: number;
   /** No valid consent (samtykke) covers sharing with this contact's sector. */
   consentMissing: boolean;
 }
 
 /** An unresolved contact whose reply-by date is within REPLY_BY_AHEAD_DAYS: shown before it is late. */
-export interface ContactDueSoon extends OpenContact {
-  replyBy: string;
-  /** Days until the reply-by date (0: today). */
-  daysLeft: number;
-}
+export type ContactDueSoon = OpenContact & { replyBy: string; replyByDaysLeft: number };
 
 export interface TodayView {
   date: string;
@@ -100,6 +98,7 @@ export function overdueGoalItem(family: Family, goal: Goal, today: string): Over
 }
 
 export function openContactItem(family: Family, contact: Contact, today: string): OpenContact {
+  const daysLeft = replyByDaysLeft(contact, today);
   return {
     id: contact.id,
     familyId: family.id,
@@ -112,6 +111,7 @@ export function openContactItem(family: Family, contact: Contact, today: string)
     status: contact.status,
     daysWaiting: daysWaiting(contact, today),
     replyByPassed: isReplyByPassed(contact, today),
+    ...(daysLeft !== undefined && { replyByDaysLeft: daysLeft }),
     consentMissing: !hasConsentFor(family, contact.sector, today),
   };
 }
@@ -120,9 +120,10 @@ export function openContactItem(family: Family, contact: Contact, today: string)
 export const compareOverdueGoals = (a: OverdueGoal, b: OverdueGoal) =>
   b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
 
-/** Worst first: reply-by passed, then the longest waiting. */
+/** Worst first: reply-by passed, then due soon (the soonest first), then the longest waiting. */
 export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
   Number(b.replyByPassed) - Number(a.replyByPassed) ||
+  (a.replyByDaysLeft ?? Number.MAX_SAFE_INTEGER) - (b.replyByDaysLeft ?? Number.MAX_SAFE_INTEGER) ||
   b.daysWaiting - a.daysWaiting ||
   byText(a.familyName, b.familyName) ||
   byText(a.id, b.id);
@@ -159,8 +160,7 @@ export function todayView(state: State, today: string, timeZone: string): TodayV
       if (!isContactUnresolved(contact)) continue;
       const item = openContactItem(family, contact, today);
       openContacts.push(item);
-      const daysLeft = replyByDaysLeft(contact, today);
-      if (daysLeft !== undefined) contactsDueSoon.push({ ...item, replyBy: contact.replyBy as string, daysLeft });
+      if (item.replyByDaysLeft !== undefined) contactsDueSoon.push(item as ContactDueSoon);
     }
     agreements.push(...dueAgreements(family, today));
   }
@@ -168,7 +168,7 @@ export function todayView(state: State, today: string, timeZone: string): TodayV
   overdueGoals.sort(compareOverdueGoals);
   openContacts.sort(compareOpenContacts);
   agreements.sort(compareDueAgreements);
-  contactsDueSoon.sort((a, b) => a.daysLeft - b.daysLeft || compareOpenContacts(a, b));
+  contactsDueSoon.sort(compareOpenContacts);
   return { date: today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon };
 }
 

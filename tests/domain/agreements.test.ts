@@ -147,7 +147,9 @@ describe("today's agreements and contacts due soon", () => {
   });
 
   it('lists unresolved contacts whose reply-by date is within 3 days, soonest first, before they are late', () => {
-    expect(todayView(world(), TODAY, TZ).contactsDueSoon.map((c) => [c.id, c.daysLeft])).toEqual([['c1', 0], ['c2', 3]]);
+    // Among the open contacts, due soon comes after late and before the longest waiting.
+    expect(todayView(world(), TODAY, TZ).openContacts.map((c) => c.id)).toEqual(['c4', 'c1', 'c2', 'c3']);
+    expect(todayView(world(), TODAY, TZ).contactsDueSoon.map((c) => [c.id, c.replyByDaysLeft])).toEqual([['c1', 0], ['c2', 3]]);
   });
 
   it("reads a family with only an agreement due as one today may show, and its digest keeps the agreement's id", () => {
