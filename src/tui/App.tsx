@@ -7,7 +7,8 @@ import { todayIn } from '../domain/dates.js';
 import { OperationSchema, type RawOperation } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
-import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
+import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
 import type { State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
 import type { FamilyStore } from '../store/Store.js';
@@ -259,6 +260,13 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return selectedRow && startDialog(command, selectedRow.id);
       case 'agreementDone':
         return selectedRow && applyNow({ op: 'agreement.done', agreementId: selectedRow.id });
+      case 'editAgreement': {
+        const holder = data.current().families.find((f) => f.id === selectedRow?.familyId);
+        const agreement = selectedRow && holder && findAgreement(holder, selectedRow.id)?.agreement;
+        if (!selectedRow || !agreement) return;
+        const values = { who: sanitizeLine(agreement.who), what: sanitizeLine(agreement.what), due: agreement.due ?? '', status: agreementStatusOf(agreement) };
+        return dispatch({ type: 'openDialog', dialog: openDialog('editAgreement', selectedRow.id, values, { labels: Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, AGREEMENT_STATUS_LABELS[s][lang]])) }) });
+      }
       case 'addGoal':
       case 'addContact':
       case 'addMeeting':

@@ -129,6 +129,7 @@ const en = {
   replyToday: 'today',
   replyTomorrow: 'tomorrow',
   replyInDays: 'in {n} days',
+  editAgreement: 'Edit agreement',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -255,6 +256,7 @@ const da: Record<MessageKey, string> = {
   replyToday: 'i dag',
   replyTomorrow: 'i morgen',
   replyInDays: 'om {n} dage',
+  editAgreement: 'Ret aftale',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };

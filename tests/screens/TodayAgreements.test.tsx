@@ -84,6 +84,20 @@ describe("Today's agreements", () => {
     expect(helpLines('en', translator('en')).map((line) => line.text).join('\n')).toMatch(/d\s+Mark the selected agreement done/);
   });
 
+  it('edits the selected agreement with e: a new due date, or dropped, in one agreement.update', async () => {
+    const { press, store } = await open(withAgreements(), 'en');
+    await press(`${KEYS.tab}${KEYS.tab}`, /▶ Agreements \(2\)/);
+    await press(KEYS.down, (frame) => /^›.*Ringer til PPR/m.test(frame));
+    const dialog = await press('e', 'Edit agreement');
+    expect(dialog).toMatch(/Who\s+\[Mette\]/);
+    expect(dialog).toMatch(/Status\s+‹ open ›/);
+    await press(`${KEYS.tab}${KEYS.tab}2026-11-25${KEYS.tab}${KEYS.right}${KEYS.right}`, /‹ dropped ›/);
+    await press(KEYS.enter, /Agreements \(1\)/);
+    expect((await store.read()).families[0]!.meetings[0]!.agreements[1]).toEqual({ id: 'm1.2', who: 'Mette', what: 'Ringer til PPR', due: '2026-11-25', status: 'dropped' });
+    const history = await store.history();
+    expect(history.at(-1)?.ops).toEqual([{ op: 'agreement.update', agreementId: 'm1.2', who: 'Mette', what: 'Ringer til PPR', due: '2026-11-25', status: 'dropped' }]);
+  });
+
   it('keeps four panels within 80×24 on a busy day', async () => {
     const { app } = await open(generateDemo({ families: 25, seed: 1, today: TODAY }), 'da');
     const frame = await waitForFrame(app.lastFrame, /Aftaler \(\d+\)/);
