@@ -492,8 +492,9 @@ const handlers: Handlers = {
 
 /**
  * What an operation can change of an object it edits in place: its fields, and which list each
- * list field holds and how long it is. Operations set fields and add to lists, never change an
- * item of a list in place, so this tells whether they changed the object without copying it.
+ * list field holds and how long it is. Operations set fields and add to or take from lists; one
+ * that changes an item of a list in place (an agreement in its meeting) watches that item too. So
+ * this tells whether they changed the object without copying it.
  */
 function outline(object: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, Array.isArray(value) ? { list: value, length: value.length } : value]));
