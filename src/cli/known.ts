@@ -1,5 +1,6 @@
 // A caseload or family a command filters by must exist: an unknown one is refused (exit 2) with the
 // closest known names, so a typo never looks like a free day or an empty log.
+import { agreementsOf } from '../domain/agreements.js';
 import { coordinatorKey, type ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import type { FamilyStore } from '../store/Store.js';
@@ -29,7 +30,8 @@ export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, 
 export async function withClosestIds(store: FamilyStore, error: unknown): Promise<unknown> {
   const cause = error instanceof TransactionError ? error.cause : undefined;
   if (!(cause instanceof UnknownIdError)) return error;
-  const ids = (await store.read()).families.flatMap((family) => family[cause.list].map((entity) => entity.id));
+  const { list } = cause;
+  const ids = (await store.read()).families.flatMap((family) => (list === 'agreements' ? [...agreementsOf(family)] : family[list]).map((entity) => entity.id));
   return new TransactionError((error as TransactionError).index, new OperationError(unknownNameMessage(cause.word, cause.id, ids)));
 }
 

@@ -35,6 +35,7 @@ export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Pro
   { names: ['family'], load: async () => (await import('./family.js')).registerFamily },
   { names: ['goal'], load: async () => (await import('./goal.js')).registerGoal },
   { names: ['meeting'], load: async () => (await import('./meeting.js')).registerMeeting },
+  { names: ['agreement'], load: async () => (await import('./agreement.js')).registerAgreement },
   { names: ['contact'], load: async () => (await import('./contact.js')).registerContact },
   { names: ['consent'], load: async () => (await import('./consent.js')).registerConsent },
   { names: ['intervention'], load: async () => (await import('./intervention.js')).registerIntervention },

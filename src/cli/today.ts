@@ -1,7 +1,8 @@
 // famcoord today: the morning questions. Also the text the bare `famcoord` prints without a TTY.
 import type { Command } from 'commander';
 
-import { todayView, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
+import type { DueAgreement } from '../domain/agreements.js';
+import { todayView, type ContactDueSoon, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
 import { createContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { meetingTypeLabel, sectorLabel } from './labels.js';
@@ -38,6 +39,24 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
     { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
     { header: 'ID', value: (c) => c.id },
   ], view.openContacts);
+  yield '\n';
+  yield* sectionText<ContactDueSoon>('Reply due within 3 days', [
+    { header: 'DAYS LEFT', value: (c) => c.replyByDaysLeft, align: 'right' },
+    { header: 'REPLY BY', value: (c) => c.replyBy },
+    { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
+    { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
+    { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
+    { header: 'ID', value: (c) => c.id },
+  ], view.contactsDueSoon);
+  yield '\n';
+  yield* sectionText<DueAgreement>('Agreements due within 7 days or overdue', [
+    { header: 'DAYS', value: (a) => a.daysOverdue, align: 'right' },
+    { header: 'DUE', value: (a) => a.due },
+    { header: 'WHO', value: (a) => a.who, maxWidth: 24 },
+    { header: 'WHAT', value: (a) => a.what, maxWidth: 44 },
+    { header: 'FAMILY', value: (a) => a.familyName, maxWidth: 28 },
+    { header: 'ID', value: (a) => a.id },
+  ], view.agreements);
 }
 
 export function renderToday(view: TodayView, lang: Lang): string {
@@ -48,7 +67,7 @@ export function renderToday(view: TodayView, lang: Lang): string {
 export function registerToday(program: Command): void {
   program
     .command('today')
-    .description("today's meetings, overdue goals and unresolved cross-sector contacts")
+    .description("today's meetings, overdue goals, unresolved cross-sector contacts and agreements to follow up")
     .addHelpText('after', '\nExample:\n  famcoord today --json\n  famcoord today --date 2026-11-24')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);

@@ -164,6 +164,16 @@ function makeAttendees(pick: Picker, family: { members: Member[]; coordinator: s
   ];
 }
 
+/**
+ * An agreement as followed up by today: most whose date has passed were done by then, every fifth
+ * is still open (for Today to show); the rest are not due yet. Decided without the random source,
+ * so the rest of a seed's demo stays as it was.
+ */
+function followedUp(agreement: { who: string; what: string; due: string }, id: string, today: string, n: number): Agreement {
+  if (agreement.due >= today || n % 5 === 0) return { ...agreement, id, status: 'open' };
+  return { ...agreement, id, status: 'done', done: agreement.due };
+}
+
 function makeMeetings(pick: Picker, ids: Ids, family: { members: Member[]; coordinator: string }, today: string, timeZone: string, meetingToday: boolean): Meeting[] {
   const meetings: Meeting[] = [];
   const count = pick.int(2, 5);
@@ -177,7 +187,9 @@ function makeMeetings(pick: Picker, ids: Ids, family: { members: Member[]; coord
     const attendees = makeAttendees(pick, family, type === 'hjemmebesøg' ? sectors.slice(0, 1) : sectors);
     const past = offset < 0;
     const agreements: Agreement[] = past
-      ? Array.from({ length: pick.int(1, 3) }, () => ({ who: pick.one(attendees).name, what: pick.one(AGREEMENT_TASKS), due: addDays(date, pick.int(7, 30)) }))
+      ? Array.from({ length: pick.int(1, 3) }, () => ({ who: pick.one(attendees).name, what: pick.one(AGREEMENT_TASKS), due: addDays(date, pick.int(7, 30)) })).map((agreement, index) =>
+          followedUp(agreement, ids.next('a'), today, meetings.length + index),
+        )
       : [];
     meetings.push({
       id: ids.next('m'),

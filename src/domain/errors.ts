@@ -28,7 +28,7 @@ export class OperationError extends Error {
 /** An operation names an object that is not there; `list` and `id` let a caller name the closest known ids. */
 export class UnknownIdError extends OperationError {
   constructor(
-    readonly list: EntityList,
+    readonly list: EntityList | 'agreements',
     readonly word: string,
     readonly id: string,
   ) {

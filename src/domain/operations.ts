@@ -4,6 +4,7 @@
 // the audit log says exactly what happened and replaying it gives the same result.
 import * as z from 'zod';
 import {
+  agreementStatus,
   caseEvent,
   entityId,
   goalStatus,
@@ -19,9 +20,11 @@ import {
   score,
   sector,
   text,
+  type Agreement,
   type Family,
   type Member,
 } from './schema.js';
+import { AGREEMENT_ID_PREFIX, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
 import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
 import { sameData } from './canonical.js';
@@ -110,10 +113,25 @@ export const OPERATION_SCHEMAS = {
   }).refine((input) => !input.append || input.minutes.trim().length > 0, { path: ['minutes'], error: 'must not be empty (minutes)' }),
   'meeting.agreement': op('meeting.agreement', {
     meetingId: entityId,
+    id: entityId.optional(),
     who: nonEmptyText('who', 200),
     what: nonEmptyText('what', 2_000),
     due: isoDate.optional(),
   }),
+  /** An agreement done, on `date` (default: today). */
+  'agreement.done': op('agreement.done', { agreementId: entityId, date: isoDate.optional() }),
+  /** Who, what, by when, or its status: `dropped` when it is no longer to be done. */
+  'agreement.update': update(op('agreement.update', {
+    agreementId: entityId,
+    who: nonEmptyText('who', 200).optional(),
+    what: nonEmptyText('what', 2_000).optional(),
+    due: isoDate.optional(),
+    status: agreementStatus.optional(),
+    /** The day it was done, with status done (default: today, or the day it has). */
+    date: isoDate.optional(),
+  })),
+  /** Takes out an agreement recorded by mistake (one no longer to be done is dropped instead). */
+  'agreement.remove': op('agreement.remove', { agreementId: entityId }),
   'contact.add': op('contact.add', {
     familyId: entityId,
     id: entityId.optional(),
@@ -247,6 +265,26 @@ function editUnresolvedContact(ws: OperationWorkspace, contactId: string) {
   return edit;
 }
 
+/**
+ * Finds an agreement by id in the step's draft of its family, to change in place, after giving its
+ * meeting's agreements their ids (see `FamilyDraft.settleAgreementIds`). An id derived from an
+ * agreement's place (m4.2) is in no store's index: it is found through its meeting.
+ */
+function editAgreement(ws: OperationWorkspace, agreementId: string) {
+  const derivedMeeting = meetingOfDerivedId(agreementId);
+  const holder = [ws.familyOf(agreementId), derivedMeeting === undefined ? undefined : ws.familyOf(derivedMeeting)].find((family) => family !== undefined && findAgreement(family, agreementId));
+  const place = holder && findAgreement(holder, agreementId);
+  if (!holder || !place) throw new UnknownIdError('agreements', 'agreement', agreementId);
+  const draft = ws.draft(holder.id) as FamilyDraft;
+  const meeting = draft.find('meetings', place.meeting.id);
+  const agreement = meeting?.agreements[place.index];
+  if (!meeting || !agreement) throw new UnknownIdError('agreements', 'agreement', agreementId);
+  ws.watch(meeting);
+  ws.watch(agreement);
+  draft.settleAgreementIds(meeting);
+  return { meeting, agreement, index: place.index };
+}
+
 function claimId(ws: Workspace, requested: string | undefined, prefix: string): string {
   if (requested === undefined) return ws.newId(prefix);
   if (ws.idTaken(requested)) throw new OperationError(`id ${requested} is already in use`);
@@ -328,9 +366,39 @@ const handlers: Handlers = {
     return op;
   },
   'meeting.agreement'(ws, op) {
-    const { entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    const { draft, entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    const id = claimId(ws, op.id, AGREEMENT_ID_PREFIX);
     const { op: _name, meetingId: _meetingId, ...agreement } = op;
-    meeting.agreements.push(agreement);
+    draft.addAgreement(meeting, { ...agreement, id, status: 'open' });
+    return { ...op, id };
+  },
+  'agreement.done'(ws, op, ctx) {
+    const { agreement } = editAgreement(ws, op.agreementId);
+    if (agreementStatusOf(agreement) === 'done') throw new OperationError(`agreement ${op.agreementId} is already done`);
+    const date = op.date ?? ctx.today;
+    Object.assign(agreement, { status: 'done', done: date });
+    return { ...op, date };
+  },
+  'agreement.update'(ws, op, ctx) {
+    const { agreement } = editAgreement(ws, op.agreementId);
+    const wasDone = agreementStatusOf(agreement) === 'done';
+    const status = op.status ?? agreementStatusOf(agreement);
+    if (op.date !== undefined && status !== 'done') throw new OperationError('date is the day an agreement was done: give it with status done');
+    // The done date belongs to the done status: kept or set with it (default today), gone without it.
+    const done = status === 'done' ? (op.date ?? (wasDone ? agreement.done : undefined) ?? ctx.today) : undefined;
+    const next: Partial<Agreement> = { who: op.who ?? agreement.who, what: op.what ?? agreement.what, due: op.due ?? agreement.due, status, done };
+    const current: Partial<Agreement> = { ...agreement, status: agreementStatusOf(agreement) };
+    const changed = (Object.keys(next) as Array<keyof Agreement>).filter((field) => next[field] !== current[field]);
+    if (changed.length === 0) throw new OperationError(`nothing to change: agreement ${op.agreementId} already has these values`);
+    for (const field of changed) {
+      if (next[field] === undefined) delete agreement[field];
+      else Object.assign(agreement, { [field]: next[field] });
+    }
+    return { ...op, ...(done !== undefined && { date: done }) };
+  },
+  'agreement.remove'(ws, op) {
+    const { meeting, index } = editAgreement(ws, op.agreementId);
+    meeting.agreements.splice(index, 1);
     return op;
   },
   'contact.add'(ws, op, ctx) {
@@ -424,8 +492,9 @@ const handlers: Handlers = {
 
 /**
  * What an operation can change of an object it edits in place: its fields, and which list each
- * list field holds and how long it is. Operations set fields and add to lists, never change an
- * item of a list in place, so this tells whether they changed the object without copying it.
+ * list field holds and how long it is. Operations set fields and add to or take from lists; one
+ * that changes an item of a list in place (an agreement in its meeting) watches that item too. So
+ * this tells whether they changed the object without copying it.
  */
 function outline(object: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, Array.isArray(value) ? { list: value, length: value.length } : value]));

@@ -75,6 +75,16 @@ export function isReplyByPassed(contact: Contact, today: string): boolean {
   return isContactUnresolved(contact) && contact.replyBy !== undefined && contact.replyBy < today;
 }
 
+/** Contacts whose reply-by date falls within this many days are shown before they are late. */
+export const REPLY_BY_AHEAD_DAYS = 3;
+
+/** Days left until an unresolved contact's reply-by date (0: today), when it is within REPLY_BY_AHEAD_DAYS; else undefined. */
+export function replyByDaysLeft(contact: Contact, today: string): number | undefined {
+  if (!isContactUnresolved(contact) || contact.replyBy === undefined) return undefined;
+  const left = daysBetween(today, contact.replyBy);
+  return left >= 0 && left <= REPLY_BY_AHEAD_DAYS ? left : undefined;
+}
+
 /** The latest progress score of a goal, or undefined when none is recorded. */
 export function latestScore(goal: Goal): number | undefined {
   return goal.progress.at(-1)?.score;

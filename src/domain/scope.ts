@@ -3,6 +3,7 @@
 // answers these with its indexes instead of loading every family. The rules here are the
 // definition: a backend may return more families than the scope (the views filter exactly), never
 // fewer.
+import { agreementHorizon, agreementId, isAgreementDueBy, isAgreementOpen } from './agreements.js';
 import { isContactUnresolved, isGoalOpen, meetingInstant, meetingWindow } from './rules.js';
 import type { Family } from './schema.js';
 
@@ -26,8 +27,10 @@ export function coordinatorKey(name: string): string {
 /** Whether today's view on `date` could list anything of this family. */
 export function mayShowToday(family: Family, date: string): boolean {
   const window = meetingWindow(date);
+  const horizon = agreementHorizon(date);
   return (
     family.contacts.some(isContactUnresolved) ||
+    family.meetings.some((meeting) => meeting.agreements.some((agreement) => isAgreementDueBy(agreement, horizon))) ||
     family.goals.some((goal) => isGoalOpen(goal) && goal.due < date) ||
     family.meetings.some((meeting) => {
       const instant = meetingInstant(meeting);
@@ -38,7 +41,8 @@ export function mayShowToday(family: Family, date: string): boolean {
 
 /**
  * A family cut down to the fields `todayView` reads, whatever the date: its members' names, open
- * goals with their latest score, meetings without minutes, unresolved contacts and consents. Still
+ * goals with their latest score, meetings without minutes and with only their open dated
+ * agreements (each with its id, as it has it in the whole family), unresolved contacts and consents. Still
  * a valid family; a database backend keeps it beside the whole family so today's view parses a
  * small part of the store. (tests/store/backends.test.ts checks the view is the same from both.)
  */
@@ -53,7 +57,13 @@ export function todayDigest(family: Family): Family {
       id, title, sector, due, status, ...optional({ memberId }),
       progress: progress.slice(-1).map(({ date, score }) => ({ date, score, note: '' })),
     })),
-    meetings: family.meetings.map(({ id, type, start, durationMin, place, attendees }) => ({ id, type, start, durationMin, place, attendees, minutes: '', agreements: [] })),
+    meetings: family.meetings.map(({ id, type, start, durationMin, place, attendees, agreements }) => ({
+      id, type, start, durationMin, place, attendees, minutes: '',
+      agreements: agreements.flatMap((agreement, index) => {
+        const { who, what, due } = agreement;
+        return due !== undefined && isAgreementOpen(agreement) ? [{ id: agreementId(id, agreement, index), who, what, due }] : [];
+      }),
+    })),
     contacts: family.contacts.filter(isContactUnresolved).map(({ id, sector, department, subject, opened, replyBy, status }) => ({
       id, sector, subject, opened, status, ...optional({ department, replyBy }),
     })),

@@ -31,7 +31,10 @@ export function referenceProblems(state: State, seen: { has(id: string): boolean
       if (g.memberId !== undefined && !memberIds.has(g.memberId))
         problems.push({ path: `${at}.goals[${i}] (${g.id}).memberId`, message: `no member ${g.memberId} in this family` });
     });
-    family.meetings.forEach((m, i) => claim(m.id, `${at}.meetings[${i}]`));
+    family.meetings.forEach((m, i) => {
+      claim(m.id, `${at}.meetings[${i}]`);
+      m.agreements.forEach((a, j) => a.id !== undefined && claim(a.id, `${at}.meetings[${i}] (${m.id}).agreements[${j}]`));
+    });
     family.contacts.forEach((c, i) => claim(c.id, `${at}.contacts[${i}]`));
     family.interventions.forEach((iv, i) => {
       claim(iv.id, `${at}.interventions[${i}]`);

@@ -10,8 +10,10 @@ import {
   latestScore,
   meetingsOn,
   overlappingInterventionIds,
+  replyByDaysLeft,
   upcomingMeetings,
 } from './rules.js';
+import { dueAgreements, type DueAgreement } from './agreements.js';
 import { compareDanish } from './collate.js';
 import type { Attendee, Contact, Family, Goal, Intervention, Meeting, Member, State } from './schema.js';
 
@@ -54,15 +56,24 @@ export interface OpenContact {
   status: Contact['status'];
   daysWaiting: number;
   replyByPassed: boolean;
+  /** Days until the reply-by date (0: today) when it is within REPLY_BY_AHEAD_DAYS: due soon, not late yet. */
+  replyByDaysLeft?: number;
   /** No valid consent (samtykke) covers sharing with this contact's sector. */
   consentMissing: boolean;
 }
+
+/** An unresolved contact whose reply-by date is within REPLY_BY_AHEAD_DAYS: shown before it is late. */
+export type ContactDueSoon = OpenContact & { replyBy: string; replyByDaysLeft: number };
 
 export interface TodayView {
   date: string;
   meetings: TodayMeeting[];
   overdueGoals: OverdueGoal[];
   openContacts: OpenContact[];
+  /** Open agreements due within AGREEMENTS_AHEAD_DAYS or overdue, worst first. */
+  agreements: DueAgreement[];
+  /** Soonest first. */
+  contactsDueSoon: ContactDueSoon[];
 }
 
 const byText = compareDanish;
@@ -87,6 +98,7 @@ export function overdueGoalItem(family: Family, goal: Goal, today: string): Over
 }
 
 export function openContactItem(family: Family, contact: Contact, today: string): OpenContact {
+  const daysLeft = replyByDaysLeft(contact, today);
   return {
     id: contact.id,
     familyId: family.id,
@@ -99,6 +111,7 @@ export function openContactItem(family: Family, contact: Contact, today: string)
     status: contact.status,
     daysWaiting: daysWaiting(contact, today),
     replyByPassed: isReplyByPassed(contact, today),
+    ...(daysLeft !== undefined && { replyByDaysLeft: daysLeft }),
     consentMissing: !hasConsentFor(family, contact.sector, today),
   };
 }
@@ -107,18 +120,28 @@ export function openContactItem(family: Family, contact: Contact, today: string)
 export const compareOverdueGoals = (a: OverdueGoal, b: OverdueGoal) =>
   b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
 
-/** Worst first: reply-by passed, then the longest waiting. */
+/** Worst first: reply-by passed, then due soon (the soonest first), then the longest waiting. */
 export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
   Number(b.replyByPassed) - Number(a.replyByPassed) ||
+  (a.replyByDaysLeft ?? Number.MAX_SAFE_INTEGER) - (b.replyByDaysLeft ?? Number.MAX_SAFE_INTEGER) ||
   b.daysWaiting - a.daysWaiting ||
   byText(a.familyName, b.familyName) ||
   byText(a.id, b.id);
 
-/** The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts. */
+/** Worst first: the most days overdue (or fewest left), then family and agreement. */
+export const compareDueAgreements = (a: DueAgreement, b: DueAgreement) =>
+  b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
+
+/**
+ * The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts (and
+ * those whose reply-by date is near), and the agreements to follow up.
+ */
 export function todayView(state: State, today: string, timeZone: string): TodayView {
   const meetings: TodayMeeting[] = [];
   const overdueGoals: OverdueGoal[] = [];
   const openContacts: OpenContact[] = [];
+  const agreements: DueAgreement[] = [];
+  const contactsDueSoon: ContactDueSoon[] = [];
   for (const family of state.families) {
     for (const { meeting, local } of meetingsOn(family.meetings, today, timeZone))
       meetings.push({
@@ -133,13 +156,20 @@ export function todayView(state: State, today: string, timeZone: string): TodayV
         attendees: meeting.attendees,
       });
     for (const goal of family.goals) if (isGoalOverdue(goal, today)) overdueGoals.push(overdueGoalItem(family, goal, today));
-    for (const contact of family.contacts)
-      if (isContactUnresolved(contact)) openContacts.push(openContactItem(family, contact, today));
+    for (const contact of family.contacts) {
+      if (!isContactUnresolved(contact)) continue;
+      const item = openContactItem(family, contact, today);
+      openContacts.push(item);
+      if (item.replyByDaysLeft !== undefined) contactsDueSoon.push(item as ContactDueSoon);
+    }
+    agreements.push(...dueAgreements(family, today));
   }
   meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
   overdueGoals.sort(compareOverdueGoals);
   openContacts.sort(compareOpenContacts);
-  return { date: today, meetings, overdueGoals, openContacts };
+  agreements.sort(compareDueAgreements);
+  contactsDueSoon.sort(compareOpenContacts);
+  return { date: today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon };
 }
 
 export interface FamilySummary {

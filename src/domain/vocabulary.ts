@@ -50,6 +50,16 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const CONTACT_STATUSES = ['open', 'answered', 'resolved', 'cancelled'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
+/** An agreement made at a meeting is followed up until it is done or dropped (no longer to be done). */
+export const AGREEMENT_STATUSES = ['open', 'done', 'dropped'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, { da: string; en: string }> = {
+  open: { da: 'åben', en: 'open' },
+  done: { da: 'udført', en: 'done' },
+  dropped: { da: 'opgivet', en: 'dropped' },
+};
+
 export const MEMBER_ROLES = ['adult', 'child'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 

@@ -1,8 +1,9 @@
 // The seam between operations and storage. Operations read and replace whole families through a
 // Workspace; the JSON backend implements it over an in-memory state, a database backend can
 // implement it with queries, and both record the same before/after pairs for the audit log and undo.
+import { agreementId, storedAgreementIds } from './agreements.js';
 import { byDate } from './dates.js';
-import type { Family, State } from './schema.js';
+import type { Agreement, Family, Meeting, State } from './schema.js';
 
 export interface FamilyChange {
   familyId: string;
@@ -42,6 +43,7 @@ export function idsOf(family: Family): string[] {
     ...family.members.map((m) => m.id),
     ...family.goals.map((g) => g.id),
     ...family.meetings.map((m) => m.id),
+    ...storedAgreementIds(family),
     ...family.contacts.map((c) => c.id),
     ...family.interventions.map((i) => i.id),
     ...family.consents.map((c) => c.id),
@@ -92,6 +94,26 @@ export class FamilyDraft {
     if (list === 'goals' && this.highestPriority !== undefined)
       this.highestPriority = Math.max(this.highestPriority, (entity as EntityOf<'goals'>).priority ?? 0);
     this.indexAdded(entity.id);
+  }
+
+  /** Adds an agreement to one of this family's meetings; its id must be free (see claimId). */
+  addAgreement(meeting: Meeting, agreement: Agreement & { id: string }): void {
+    this.settleAgreementIds(meeting);
+    meeting.agreements.push(agreement);
+    this.indexAdded(agreement.id);
+  }
+
+  /**
+   * Writes each of a meeting's agreements stored without an id the id it is known by (its place,
+   * see `agreementId`), before the list changes: an id derived from a place must not move to
+   * another agreement when one before it is removed.
+   */
+  settleAgreementIds(meeting: Meeting): void {
+    meeting.agreements.forEach((agreement, index) => {
+      if (agreement.id !== undefined) return;
+      agreement.id = agreementId(meeting.id, agreement, index);
+      this.indexAdded(agreement.id);
+    });
   }
 
   /** The highest priority number of the family's goals (0 when none has one). */
@@ -168,15 +190,22 @@ export function idChanges(previous: Family | undefined, next: Family): { added: 
   if (!previous) return { added: idsOf(next), removed: [] };
   const added: string[] = [];
   const removed: string[] = [];
+  const compare = (before: readonly string[], after: readonly string[]) => {
+    const beforeIds = new Set(before);
+    const afterIds = new Set(after);
+    for (const id of afterIds) if (!beforeIds.has(id)) added.push(id);
+    for (const id of beforeIds) if (!afterIds.has(id)) removed.push(id);
+  };
   for (const list of ENTITY_LISTS) {
     const before: ReadonlyArray<{ id: string }> = previous[list];
     const after: ReadonlyArray<{ id: string }> = next[list];
     if (before === after || (before.length === after.length && before.every((entity, i) => entity.id === after[i]?.id))) continue;
-    const beforeIds = new Set(before.map((entity) => entity.id));
-    const afterIds = new Set(after.map((entity) => entity.id));
-    for (const id of afterIds) if (!beforeIds.has(id)) added.push(id);
-    for (const id of beforeIds) if (!afterIds.has(id)) removed.push(id);
+    compare(before.map((entity) => entity.id), after.map((entity) => entity.id));
   }
+  // Agreements sit inside meetings, and are added, given ids and removed there.
+  const agreementsBefore = storedAgreementIds(previous);
+  const agreementsAfter = storedAgreementIds(next);
+  if (agreementsBefore.length !== agreementsAfter.length || agreementsBefore.some((id, i) => id !== agreementsAfter[i])) compare(agreementsBefore, agreementsAfter);
   return { added, removed };
 }
 

@@ -4,22 +4,33 @@
 import type { Family, Goal, Meeting } from '../domain/schema.js';
 import { coordinatorKey, todayDigest } from '../domain/scope.js';
 import { meetingInstant } from '../domain/rules.js';
+import { agreementHorizon } from '../domain/agreements.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
 
-export type TodayMark = [kind: 'meeting' | 'goal' | 'contact', at: string, data: string | null];
+export type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact', at: string, data: string | null];
 
 /**
  * What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). Meetings
- * (by start) and open goals (by due date) are kept as marks rather than in the family's digest:
- * today's view wants the few meetings near one date and the goals due before it, not a family's
- * history of meetings or its goals for next year.
+ * (by start), open goals and open dated agreements (by due date) are kept as marks rather than in
+ * the family's digest: today's view wants the few meetings near one date and what is due before
+ * it, not a family's history of meetings or its goals for next year. An agreement's mark holds its
+ * meeting (without the other agreements), which it is put back into.
  */
 function todayMarks(digest: Family): TodayMark[] {
   return [
-    ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify(m)]),
+    ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify({ ...m, agreements: [] })]),
+    ...digest.meetings.flatMap((m) => m.agreements.map((a): TodayMark => ['agreement', a.due as string, JSON.stringify({ ...m, agreements: [a] })])),
     ...digest.goals.map((g): TodayMark => ['goal', g.due, JSON.stringify(g)]),
     ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
   ];
+}
+
+/**
+ * The marks today's view on `date` wants, as one SQL condition on `t` (a today_marks row) for
+ * both database backends; `param` gives each engine's placeholder for the next value.
+ */
+export function todayMarkCondition(date: string, window: { from: string; to: string }, param: (value: string) => string): string {
+  return `((t.kind = 'meeting' AND t.at >= ${param(window.from)} AND t.at < ${param(window.to)}) OR (t.kind = 'goal' AND t.at < ${param(date)}) OR (t.kind = 'agreement' AND t.at <= ${param(agreementHorizon(date))}))`;
 }
 
 export interface FamilyRow {
@@ -52,15 +63,23 @@ export function highestPerPrefix(ids: Iterable<string>): Map<string, number> {
   return highest;
 }
 
-/** Puts today's marks (the meetings near the date, the goals due before it) back into the digests they came from. */
+/** Puts today's marks (the meetings near the date, what is due before it) back into the digests they came from. */
 export function addTodayMarks(digests: readonly Family[], marks: Iterable<{ family_id: string; kind: string; data: string }>): Family[] {
   const byId = new Map(digests.map((family) => [family.id, family]));
   for (const mark of marks) {
     const family = byId.get(mark.family_id);
-    if (mark.kind === 'meeting') family?.meetings.push(JSON.parse(mark.data) as Meeting);
-    else family?.goals.push(JSON.parse(mark.data) as Goal);
+    if (!family) continue;
+    if (mark.kind === 'goal') family.goals.push(JSON.parse(mark.data) as Goal);
+    else putBackMeeting(family, JSON.parse(mark.data) as Meeting);
   }
   return [...digests];
+}
+
+/** A meeting from a mark into its family's digest: once, with the agreements of every mark that holds it. */
+function putBackMeeting(family: Family, meeting: Meeting): void {
+  const known = family.meetings.find((m) => m.id === meeting.id);
+  if (known) known.agreements.push(...meeting.agreements);
+  else family.meetings.push(meeting);
 }
 
 /** An audit row as a log record: its entry, or unreadable (undo stops there), named by its step. */

@@ -26,7 +26,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID } from './familyRows.js';
+import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 
@@ -302,9 +302,8 @@ function scopeQuery(scope: ReadScope | undefined, firstParam = 1): { where: stri
   if (scope.coordinator !== undefined) clauses.push(`coordinator = ${param(coordinatorKey(scope.coordinator))}`);
   if (scope.familyIds !== undefined) clauses.push(`id = ANY(${param(scope.familyIds)}::text[])`);
   if (scope.todayOn !== undefined) {
-    const window = meetingWindow(scope.todayOn);
-    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact'
-      OR (t.kind = 'goal' AND t.at < ${param(scope.todayOn)}) OR (t.kind = 'meeting' AND t.at >= ${param(window.from)} AND t.at < ${param(window.to)})))`);
+    const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), param);
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition}))`);
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
@@ -625,12 +624,12 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         if (scope?.todayOn !== undefined) {
           // Today's digests: they were derived from validated families in the step that wrote them.
           const digests = (await q<{ today_digest: Family }>(`SELECT today_digest FROM families ${where} ORDER BY seq`, params)).map((r) => r.today_digest);
-          const window = meetingWindow(scope.todayOn);
-          const next = params.length + 1;
+          const markParams = [...params];
+          const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), (value) => `$${markParams.push(value)}`);
           const marks = await q<{ family_id: string; kind: string; data: string }>(
             `SELECT t.family_id, t.kind, t.data FROM families JOIN today_marks AS t ON t.family_id = families.id
-             ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= $${next} AND t.at < $${next + 1}) OR (t.kind = 'goal' AND t.at < $${next + 2}))`,
-            [...params, window.from, window.to, scope.todayOn],
+             ${where ? `${where} AND` : 'WHERE'} ${condition}`,
+            markParams,
           );
           return { head: row?.data as string, families: [], digests: addTodayMarks(digests, marks) };
         }

@@ -27,7 +27,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { addTodayMarks, auditRecord, familyRow, NUMBERED_ID, type TodayMark } from './familyRows.js';
+import { addTodayMarks, auditRecord, familyRow, NUMBERED_ID, todayMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -592,12 +592,13 @@ function readTodayDigests(db: Database, where: string, params: string[], date: s
   const families: Family[] = [];
   for (const text of db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>)
     families.push(JSON.parse(text) as Family);
-  const window = meetingWindow(date);
+  const markParams: string[] = [];
+  const condition = todayMarkCondition(date, meetingWindow(date), (value) => (markParams.push(value), '?'));
   // CROSS JOIN keeps the families outside: the few in scope, then their marks through the
   // (family_id, kind, at) index, instead of every mark in the store.
   const marks = db.prepare(`SELECT t.family_id, t.kind, t.data FROM families CROSS JOIN today_marks AS t ON t.family_id = families.id
-    ${where ? `${where} AND` : 'WHERE'} ((t.kind = 'meeting' AND t.at >= ? AND t.at < ?) OR (t.kind = 'goal' AND t.at < ?))`);
-  return addTodayMarks(families, marks.iterate(...params, window.from, window.to, date) as Iterable<{ family_id: string; kind: string; data: string }>);
+    ${where ? `${where} AND` : 'WHERE'} ${condition}`);
+  return addTodayMarks(families, marks.iterate(...params, ...markParams) as Iterable<{ family_id: string; kind: string; data: string }>);
 }
 
 /** The store's top-level fields; a database without them was never made a store. */
@@ -639,11 +640,9 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
     params.push(JSON.stringify(scope.familyIds));
   }
   if (scope.todayOn !== undefined) {
-    const window = meetingWindow(scope.todayOn);
     // Per family through the (family_id, kind, at) index: a caseload is a few dozen families.
-    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact'
-      OR (t.kind = 'goal' AND t.at < ?) OR (t.kind = 'meeting' AND t.at >= ? AND t.at < ?)))`);
-    params.push(scope.todayOn, window.from, window.to);
+    const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), (value) => (params.push(value), '?'));
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition}))`);
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }

@@ -4,10 +4,11 @@
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
-import { OperationSchema } from '../domain/operations.js';
+import { OperationSchema, type RawOperation } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
-import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
+import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
 import type { State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
 import type { FamilyStore } from '../store/Store.js';
@@ -178,6 +179,16 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     );
   };
 
+  /** A change that needs no dialog (an agreement done): saved at once, and said so on the status line. */
+  const applyNow = (raw: RawOperation) => {
+    const operation = OperationSchema.parse(raw);
+    whileBusy(
+      data.apply([operation], meta),
+      (result) => setInfo(`${t('saved')}: ${operation.op} (${result.step})`),
+      (error) => setError(problemIn(failureText(error), lang)),
+    );
+  };
+
   const pageSize = Math.max(1, Math.floor(height / 3));
 
   // Undo and redo name the step and ask first (y/j or n/Esc), then act on exactly that step.
@@ -247,6 +258,15 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'answer':
       case 'resolve':
         return selectedRow && startDialog(command, selectedRow.id);
+      case 'agreementDone':
+        return selectedRow && applyNow({ op: 'agreement.done', agreementId: selectedRow.id });
+      case 'editAgreement': {
+        const holder = data.current().families.find((f) => f.id === selectedRow?.familyId);
+        const agreement = selectedRow && holder && findAgreement(holder, selectedRow.id)?.agreement;
+        if (!selectedRow || !agreement) return;
+        const values = { who: sanitizeLine(agreement.who), what: sanitizeLine(agreement.what), due: agreement.due ?? '', status: agreementStatusOf(agreement) };
+        return dispatch({ type: 'openDialog', dialog: openDialog('editAgreement', selectedRow.id, values, { labels: Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, AGREEMENT_STATUS_LABELS[s][lang]])) }) });
+      }
       case 'addGoal':
       case 'addContact':
       case 'addMeeting':

@@ -5,7 +5,7 @@ import { parseLocalDateTime } from '../domain/dates.js';
 import { numberOrText, observationFromText } from '../domain/input.js';
 import type { RawOperation } from '../domain/operations.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
-import { GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTORS } from '../domain/vocabulary.js';
+import { AGREEMENT_STATUSES, GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTORS } from '../domain/vocabulary.js';
 import type { MessageKey } from './i18n.js';
 
 export type Field =
@@ -106,6 +106,17 @@ export const DIALOGS = {
       { name: 'due', label: 'due', kind: 'text' },
     ],
     toOperation: (v, meetingId) => ({ op: 'meeting.agreement', meetingId, who: (v.who ?? '').trim(), what: (v.what ?? '').trim(), ...optional('due', v.due) }),
+  },
+  /** Opened with the agreement's values; agreement.update changes only those that differ. */
+  editAgreement: {
+    title: 'editAgreement',
+    fields: [
+      { name: 'who', label: 'who', kind: 'text' },
+      { name: 'what', label: 'what', kind: 'text' },
+      { name: 'due', label: 'due', kind: 'text' },
+      { name: 'status', label: 'status', kind: 'choice', options: AGREEMENT_STATUSES },
+    ],
+    toOperation: (v, agreementId) => ({ op: 'agreement.update', agreementId, who: (v.who ?? '').trim(), what: (v.what ?? '').trim(), ...optional('due', v.due), status: v.status }),
   },
 } as const satisfies Record<string, DialogDefinition>;
 

@@ -124,6 +124,12 @@ const en = {
   indicator: 'Indicator',
   value: 'Value',
   date: 'Date',
+  // Agreements followed up (Today's panel) and contacts due soon.
+  noAgreementRow: 'select an agreement first',
+  replyToday: 'today',
+  replyTomorrow: 'tomorrow',
+  replyInDays: 'in {n} days',
+  editAgreement: 'Edit agreement',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -246,6 +252,11 @@ const da: Record<MessageKey, string> = {
   indicator: 'Indikator',
   value: 'Værdi',
   date: 'Dato',
+  noAgreementRow: 'vælg en aftale først',
+  replyToday: 'i dag',
+  replyTomorrow: 'i morgen',
+  replyInDays: 'om {n} dage',
+  editAgreement: 'Ret aftale',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };
@@ -256,7 +267,7 @@ export function translator(lang: Lang): Translate {
   return (key) => CATALOG[lang][key];
 }
 
-const DANISH_OBJECTS = { goal: 'mål', contact: 'henvendelse', meeting: 'møde', member: 'person', intervention: 'indsats', consent: 'samtykke' };
+const DANISH_OBJECTS = { goal: 'mål', contact: 'henvendelse', meeting: 'møde', agreement: 'aftale', member: 'person', intervention: 'indsats', consent: 'samtykke' };
 
 /**
  * The store's validation and operation messages (src/domain/schema.ts and operations.ts write them
@@ -274,6 +285,7 @@ const DANISH_PROBLEMS: Array<[RegExp, Danish]> = [
   [/^contact (\S+) is already resolved$/, 'henvendelse $1 er allerede afklaret'],
   [/^contact (\S+) is already cancelled$/, 'henvendelse $1 er allerede annulleret'],
   [/^consent (\S+) is already revoked$/, 'samtykke $1 er allerede trukket tilbage'],
+  [/^agreement (\S+) is already done$/, 'aftale $1 er allerede udført'],
   [/^reply-by date is before the date the contact was opened$/, 'svarfristen ligger før den dag, henvendelsen blev oprettet'],
   [/^an intervention cannot end before it starts$/, 'en indsats kan ikke slutte, før den begynder'],
   [/^a consent cannot end before it is given$/, 'et samtykke kan ikke udløbe, før det er givet'],

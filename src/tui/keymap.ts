@@ -9,7 +9,7 @@ export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 
 export type KeySpec = { named: NamedKey } | { char: string };
 
 /** What a binding needs selected to act; the message explains it when it is missing. */
-export type Requirement = { kind: 'row' | 'goal' | 'contact' | 'meeting' | 'family'; reason: MessageKey };
+export type Requirement = { kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family'; reason: MessageKey };
 
 interface Binding {
   keys: readonly KeySpec[];
@@ -43,6 +43,8 @@ export const BINDINGS = {
   answer: { keys: [char('a')], scopes: ['today', 'family'], description: { da: 'Registrér svaret på den valgte henvendelse', en: 'Record the answer to the selected contact' }, footer: { da: 'svar', en: 'answer' }, requires: { kind: 'contact', reason: 'noContactRow' } },
   resolve: { keys: [char('r')], scopes: ['today', 'family'], description: { da: 'Afklar den valgte henvendelse', en: 'Resolve the selected contact' }, footer: { da: 'afklar', en: 'resolve' }, requires: { kind: 'contact', reason: 'noContactRow' } },
   minutes: { keys: [char('m')], scopes: ['today', 'family'], description: { da: 'Referat og aftaler for det valgte møde', en: 'Minutes and agreements of the selected meeting' }, footer: { da: 'referat', en: 'minutes' }, requires: { kind: 'meeting', reason: 'noMeetingRow' } },
+  agreementDone: { keys: [char('d')], scopes: ['today'], description: { da: 'Markér den valgte aftale som udført (i dag)', en: 'Mark the selected agreement done (today)' }, footer: { da: 'udført', en: 'done' }, requires: { kind: 'agreement', reason: 'noAgreementRow' } },
+  editAgreement: { keys: [char('e')], scopes: ['today'], description: { da: 'Ret den valgte aftale: hvem, hvad, frist, status (opgivet: skal ikke længere gøres)', en: 'Edit the selected agreement: who, what, due, status (dropped: no longer to be done)' }, footer: { da: 'ret', en: 'edit' }, requires: { kind: 'agreement', reason: 'noAgreementRow' } },
   addGoal: { keys: [char('g')], scopes: ['family'], description: { da: 'Tilføj et mål til familiens plan', en: "Add a goal to the family's plan" }, footer: { da: 'nyt mål', en: 'add goal' }, requires: { kind: 'family', reason: 'noFamily' } },
   addContact: { keys: [char('c')], scopes: ['family'], description: { da: 'Opret en henvendelse til en anden afdeling', en: 'Open a contact to another department' }, footer: { da: 'ny henvendelse', en: 'add contact' }, requires: { kind: 'family', reason: 'noFamily' } },
   addMeeting: { keys: [char('n')], scopes: ['family'], description: { da: 'Planlæg et møde', en: 'Plan a meeting' }, footer: { da: 'nyt møde', en: 'add meeting' }, requires: { kind: 'family', reason: 'noFamily' } },

@@ -6,13 +6,13 @@ import type { State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
 import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
-import { familiesView, familyPlan, todayView, type FamilyPlan } from '../domain/views.js';
+import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact } from '../domain/views.js';
 import { MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
 /** What a row is; 'figure' (a report line) and 'intervention' rows have nothing to open. */
-export type RowKind = 'meeting' | 'goal' | 'contact' | 'family' | 'intervention' | 'figure';
+export type RowKind = 'meeting' | 'goal' | 'contact' | 'agreement' | 'family' | 'intervention' | 'figure';
 
 export interface Row {
   id: string;
@@ -61,6 +61,12 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
       rows: view.overdueGoals.map((g) => ({ id: g.id, kind: 'goal', familyId: g.familyId, cells: [String(g.daysOverdue), clean(g.familyName), clean(g.memberName ?? t('wholeFamily')), clean(g.title)] })),
     },
     {
+      title: t('agreements'),
+      columns: [col(t('daysOverdue'), 4, 0, 'right'), col(t('due'), 9, 0), capped(t('who'), 8, 1, 24), col(t('what'), 14, 4), capped(t('family'), 10, 2, 30)],
+      // Days overdue; one not yet due shows its date only.
+      rows: view.agreements.map((a) => ({ id: a.id, kind: 'agreement', familyId: a.familyId, warn: a.daysOverdue > 0, cells: [a.daysOverdue > 0 ? String(a.daysOverdue) : '', shortDate(a.due, lang), clean(a.who), clean(a.what), clean(a.familyName)] })),
+    },
+    {
       title: t('openContacts'),
       columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30), col(t('consent'), 7, 0)],
       rows: view.openContacts.map((c) => ({
@@ -68,10 +74,18 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
         kind: 'contact',
         familyId: c.familyId,
         warn: c.replyByPassed || c.consentMissing,
-        cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName), c.consentMissing ? t('consentMissing') : ''],
+        cells: [`${c.daysWaiting}${t('waitingDays')}`, replyByText(c, ctx), SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName), c.consentMissing ? t('consentMissing') : ''],
       })),
     },
   ];
+}
+
+/** A contact's reply-by date: marked when passed, and said as "i morgen" / "om 2 dage" when it is near. */
+function replyByText(contact: OpenContact, { t, lang }: ViewContext): string {
+  if (contact.replyBy === undefined) return '';
+  const left = contact.replyByDaysLeft;
+  if (left === undefined) return `${shortDate(contact.replyBy, lang)}${contact.replyByPassed ? t('passed') : ''}`;
+  return left === 0 ? t('replyToday') : left === 1 ? t('replyTomorrow') : t('replyInDays').replace('{n}', String(left));
 }
 
 /** The caseload, filtered by a text typed after `/` (family name, id or coordinator). */
@@ -118,7 +132,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       {
         title: t('openContacts'),
         columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
-        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), c.status] })),
+        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, replyByText(c, ctx), SECTOR_LABELS[c.sector][lang], clean(c.subject), c.status] })),
       },
       {
         title: t('interventions'),

@@ -59,7 +59,7 @@ export type UiAction =
   | { type: 'ask'; confirmation: Confirmation }
   | { type: 'answered' };
 
-export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }] });
+export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
 export const familiesScreen = (): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering: false });
 export const familyScreen = (familyId: string): ScreenState => ({ name: 'family', familyId, panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
 export const meetingScreen = (meetingId: string): ScreenState => ({ name: 'meeting', meetingId, live: false, scroll: 0 });

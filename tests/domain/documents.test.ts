@@ -32,6 +32,8 @@ const world = state(
           { who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' },
           { who: 'Mette', what: 'Ringer til PPR', due: '2026-11-10' },
           { who: 'Emil', what: `Tager ${SCRIPT} med` },
+          { id: 'a7', who: 'Mette', what: 'Sender skemaet', due: '2026-12-01', status: 'done', done: '2026-11-20' },
+          { id: 'a8', who: 'Lone Berg', what: 'Ringer til arbejdsgiveren', due: '2026-12-02', status: 'dropped' },
         ],
       }),
       meeting('m2', '2026-12-01T09:30:00+01:00', { place: 'Rådhuset, lokale 2; 1. sal', durationMin: 90, attendees: [{ name: 'Lone Berg' }] }),
@@ -63,13 +65,15 @@ describe('familiens plan', () => {
     expect(md.indexOf('Mødt op hver dag')).toBeLessThan(md.indexOf('Svær start'));
   });
 
-  it('says who does what by when: agreements not yet past, open contacts, running interventions; soonest first', () => {
+  it('says who does what by when: open agreements (late when past their date), open contacts, running interventions; soonest first', () => {
     const section = md.slice(md.indexOf('## Hvem gør hvad hvornår'), md.indexOf('## Næste møder'));
     expect(section).toContain('| Skole/PPR | Anmodning om PPR-vurdering | 8. december 2026 | Henvendelse 1. november 2026 |');
     expect(section).toContain('| Lone Berg | Finder praktikplads | 15. december 2026 | Netværksmøde, 3. november 2026 |');
     expect(section).toContain('mentorstøtte (Mette) | løbende | Indsats');
-    expect(section.indexOf('PPR')).toBeLessThan(section.indexOf('praktikplads'));
-    for (const gone of ['Ringer til PPR', 'Lukket sag', 'afsluttet forløb']) expect(section).not.toContain(gone);
+    expect(section).toContain('| Mette | Ringer til PPR | 10. november 2026 (overskredet) | Netværksmøde, 3. november 2026 |');
+    expect(section.indexOf('Ringer til PPR')).toBeLessThan(section.indexOf('Anmodning om PPR'));
+    expect(section.indexOf('PPR-vurdering')).toBeLessThan(section.indexOf('praktikplads'));
+    for (const gone of ['Sender skemaet', 'Ringer til arbejdsgiveren', 'Lukket sag', 'afsluttet forløb']) expect(section).not.toContain(gone);
   });
 
   it('shows the next meetings with their Danish type, local date and time, place and attendees', () => {

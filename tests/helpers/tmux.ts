@@ -9,11 +9,11 @@ export function tmux(...args: string[]): string {
 }
 
 // The deadline is generous: a loaded machine (npm run test:loaded) may take seconds to draw.
-export async function waitForScreen(session: string, expected: RegExp, timeoutMs = 30_000): Promise<string> {
+export async function waitForScreen(session: string, expected: RegExp | ((screen: string) => boolean), timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const screen = tmux('capture-pane', '-p', '-t', session);
-    if (expected.test(screen)) return screen;
+    if (typeof expected === 'function' ? expected(screen) : expected.test(screen)) return screen;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${expected}; the screen was:\n${screen}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

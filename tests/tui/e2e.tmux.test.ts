@@ -40,6 +40,8 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
         await waitForScreen(session, /Saved: goal\.progress/);
 
         tmux('send-keys', '-t', session, 'Tab');
+        await waitForScreen(session, /▶ Agreements/);
+        tmux('send-keys', '-t', session, 'Tab');
         await waitForScreen(session, /▶ Unresolved contacts/);
         tmux('send-keys', '-t', session, 'r');
         await waitForScreen(session, /Resolve contact/);

@@ -1,5 +1,6 @@
 // Familiens plan as a document for the family and its network: who they are, their goals in their
 // own words with the progress so far, who does what by when, and the next meetings.
+import { isAgreementOpen } from '../agreements.js';
 import { byDate, wallClock } from '../dates.js';
 import { SECTOR_LABELS } from '../vocabulary.js';
 import type { FamilyPlan } from '../views.js';
@@ -19,23 +20,23 @@ interface Task {
   due?: string;
   /** Ongoing, for an intervention without an end date. */
   byWhen?: string;
-  /** A reply-by date that has passed without an answer resolving the contact. */
+  /** A reply-by or due date that has passed without the contact resolved or the agreement done. */
   late?: boolean;
   from: string;
 }
 
 /**
- * What is still to be done: agreements not yet past their date (undated ones stay, nothing marks
- * them done), unresolved cross-sector contacts with their reply-by date, and running interventions.
- * Soonest first; undated last.
+ * What is still to be done: open agreements with their due dates (late when past), unresolved
+ * cross-sector contacts with their reply-by date, and running interventions. Soonest first;
+ * undated last.
  */
 export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentOptions): Task[] {
   const words = WORDS[lang];
   const meetingDate = (start: string) => longDate(wallClock(start, timeZone).date, lang);
   const agreements = [...plan.pastMeetings, ...plan.upcomingMeetings].flatMap((meeting) =>
     meeting.agreements
-      .filter((a) => a.due === undefined || a.due >= today)
-      .map((a): Task => ({ who: a.who, what: a.what, ...(a.due !== undefined && { due: a.due }), from: `${meetingTypeWord(meeting.type)}, ${meetingDate(meeting.start)}` })),
+      .filter(isAgreementOpen)
+      .map((a): Task => ({ who: a.who, what: a.what, ...(a.due !== undefined && { due: a.due }), ...(a.due !== undefined && a.due < today && { late: true }), from: `${meetingTypeWord(meeting.type)}, ${meetingDate(meeting.start)}` })),
   );
   const contacts = plan.openContacts.map(
     (c): Task => ({

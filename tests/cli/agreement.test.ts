@@ -1,0 +1,86 @@
+// famcoord agreement done|update|remove and today's agreements, as a user runs them.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+
+const boxes: Sandbox[] = [];
+afterEach(() => {
+  for (const box of boxes.splice(0)) box.cleanup();
+});
+
+const DATE = ['--date', '2026-11-24'];
+
+/** A store with family f1, its meeting m1 and an agreement a1 on it due yesterday. */
+function withAgreement(): Sandbox {
+  const box = sandbox();
+  boxes.push(box);
+  expect(box.run(['init']).code).toBe(0);
+  expect(box.run(['batch', '-'], { input: '{"op":"family.add","name":"Familien Berg"}\n' }).code).toBe(0);
+  for (const args of [
+    ['meeting', 'add', 'f1', '--type', 'netværksmøde', '--start', '2026-11-20 09:00'],
+    ['meeting', 'minutes', 'm1', '--agreement', 'Lone Berg|Finder praktikplads|2026-11-23'],
+  ]) {
+    const result = box.run([...args, ...DATE]);
+    expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+  }
+  return box;
+}
+
+type Today = { agreements: Array<{ id: string; familyId: string; meetingId: string; who: string; what: string; due: string; daysOverdue: number }> };
+const today = (box: Sandbox, ...extra: string[]) => JSON.parse(box.run(['today', '--json', ...DATE, ...extra]).stdout) as Today;
+
+describe('famcoord agreement', () => {
+  it('today --json lists an agreement due yesterday with daysOverdue; agreement done takes it off; undo puts it back', () => {
+    const box = withAgreement();
+    expect(today(box).agreements).toEqual([{ id: 'a1', familyId: 'f1', familyName: 'Familien Berg', meetingId: 'm1', who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-11-23', daysOverdue: 1 }]);
+    expect(box.run(['today', ...DATE]).stdout).toMatch(/Agreements due within 7 days or overdue \(1\)\n\s*DAYS\s+DUE.*\n\s+1\s+2026-11-23\s+Lone Berg\s+Finder praktikplads\s+Familien Berg\s+a1/);
+
+    const done = box.run(['agreement', 'done', 'a1', ...DATE]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toBe('Agreement a1 is done (step 4)\n');
+    expect(today(box).agreements).toEqual([]);
+    expect(box.run(['undo']).code).toBe(0);
+    expect(today(box).agreements.map((a) => a.id)).toEqual(['a1']);
+  });
+
+  it('updates and removes, with --json saying what was applied', () => {
+    const box = withAgreement();
+    const updated = box.run(['agreement', 'update', 'a1', '--due', '2026-12-10', '--who', 'Mette', '--json', ...DATE]);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(JSON.parse(updated.stdout)).toMatchObject({ ok: true, familyIds: ['f1'], applied: [{ op: 'agreement.update', agreementId: 'a1', due: '2026-12-10', who: 'Mette' }] });
+    expect(today(box).agreements).toEqual([]); // 16 days ahead
+    expect(today(box, '--date', '2026-12-04').agreements.map((a) => [a.who, a.daysOverdue])).toEqual([['Mette', -6]]);
+    expect(box.run(['agreement', 'update', 'a1', '--status', 'dropped', ...DATE]).code).toBe(0);
+    expect(today(box, '--date', '2026-12-04').agreements).toEqual([]);
+    expect(box.run(['agreement', 'remove', 'a1', ...DATE]).stdout).toMatch(/^Removed agreement a1 \(step \d+\)$/m);
+  });
+
+  it('refuses an unknown id naming the closest, and a change that changes nothing, writing nothing', () => {
+    const box = withAgreement();
+    const before = box.bytes();
+    const unknown = box.run(['agreement', 'done', 'a2', ...DATE]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown agreement a2; known: a1/);
+    const empty = box.run(['agreement', 'update', 'a1', ...DATE]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/agreement update a1: nothing to change; give --who, --what, --due, --status or --on/);
+    const badStatus = box.run(['agreement', 'update', 'a1', '--status', 'finished', ...DATE]);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toMatch(/--status must be one of: open, done, dropped/);
+    expect(box.bytes().equals(before)).toBe(true);
+    expect(box.run(['agreement', 'done', 'a1', ...DATE]).code).toBe(0);
+    const twice = box.run(['agreement', 'done', 'a1', ...DATE]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/agreement a1 is already done/);
+  });
+
+  it('lists the same agreements from a SQLite store', () => {
+    const box = withAgreement();
+    const database = join(box.dir, 'team.sqlite');
+    expect(box.run(['migrate', '--to', database]).code).toBe(0);
+    const fromDatabase = () => JSON.parse(box.run(['today', '--json', '--store', database, ...DATE], { store: false }).stdout) as Today;
+    expect(fromDatabase()).toEqual(today(box));
+    expect(box.run(['agreement', 'done', 'a1', '--store', database, ...DATE], { store: false }).code).toBe(0);
+    expect(fromDatabase().agreements).toEqual([]);
+  });
+});
