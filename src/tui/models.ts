@@ -1,13 +1,13 @@
 // What each screen shows, as plain data: panels of rows with ids, kinds and sanitised cell texts.
 // Rendering and key handling read the same model, so "the selected row" means one thing.
-import { wallClock } from '../domain/dates.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
 import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
 import { familiesView, familyPlan, todayView, type FamilyPlan } from '../domain/views.js';
-import { MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
+import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
@@ -68,7 +68,7 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
         kind: 'contact',
         familyId: c.familyId,
         warn: c.replyByPassed || c.consentMissing,
-        cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName), c.consentMissing ? t('consentMissing') : ''],
+        cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang, ctx.today)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName), c.consentMissing ? t('consentMissing') : ''],
       })),
     },
   ];
@@ -76,7 +76,7 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
 
 /** The caseload, filtered by a text typed after `/` (family name, id or coordinator). */
 export function familiesPanel(state: State, ctx: ViewContext, filter: string): PanelModel {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   const needle = filter.trim().toLocaleLowerCase('da');
   const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !needle || `${f.name} ${f.id} ${f.coordinator ?? ''}`.toLocaleLowerCase('da').includes(needle));
   return {
@@ -87,7 +87,7 @@ export function familiesPanel(state: State, ctx: ViewContext, filter: string): P
       kind: 'family',
       familyId: f.id,
       warn: f.overdueGoals > 0,
-      cells: [f.id, clean(f.name), String(f.adults), String(f.children), String(f.overdueGoals), String(f.openContacts), f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ').slice(5) : '', clean(f.coordinator)],
+      cells: [f.id, clean(f.name), String(f.adults), String(f.children), String(f.overdueGoals), String(f.openContacts), f.nextMeeting ? dayTimeText(f.nextMeeting, ctx.timeZone, lang, ctx.today) : '', clean(f.coordinator)],
     })),
   };
 }
@@ -107,23 +107,23 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
           kind: 'goal',
           familyId,
           warn: g.daysOverdue > 0,
-          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), `${shortDate(g.due, lang)}${g.daysOverdue > 0 ? t('passed') : ''}`, g.status, `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
+          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), `${shortDate(g.due, lang, ctx.today)}${g.daysOverdue > 0 ? t('passed') : ''}`, labelOf(GOAL_STATUS_LABELS, g.status, lang), `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
         })),
       },
       {
         title: t('upcomingMeetings'),
         columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
-        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [Object.values(wallClock(m.start, ctx.timeZone)).join(' ').slice(5), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
       },
       {
         title: t('openContacts'),
         columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
-        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), c.status] })),
+        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang, ctx.today)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), labelOf(CONTACT_STATUS_LABELS, c.status, lang)] })),
       },
       {
         title: t('interventions'),
         columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
-        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang), i.to ? shortDate(i.to, lang) : '…', i.overlaps ? t('overlaps') : ''] })),
+        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', i.overlaps ? t('overlaps') : ''] })),
       },
     ],
   };
@@ -165,17 +165,17 @@ export function reportPanels(state: State, ctx: ViewContext): { title: string; p
   const sectors = Object.entries(report.contactReplyDays.bySector) as Array<[keyof typeof SECTOR_LABELS, { medianDays: number | null; replied: number; waiting: number }]>;
   const longest = Math.max(1, ...sectors.map(([, r]) => r.medianDays ?? 0));
   return {
-    title: `${t('report')} ${from} → ${ctx.today}: ${report.families} ${t('families').toLowerCase()}, ${report.adults} ${t('adults').toLowerCase()}, ${report.children} ${t('childrenLong')}`,
+    title: `${t('report')} ${numericDate(from, lang)} → ${numericDate(ctx.today, lang)}: ${report.families} ${t('families').toLowerCase()}, ${report.adults} ${t('adults').toLowerCase()}, ${report.children} ${t('childrenLong')}`,
     panels: [
       {
         title: t('reportFigures'),
-        columns: [col(t('reportFigure'), 20, 3), col(from, 19, 0), col(ctx.today, 19, 0), col(t('trend'), 5, 0)],
+        columns: [col(t('reportFigure'), 20, 3), col(numericDate(from, lang), 19, 0), col(numericDate(ctx.today, lang), 19, 0), col(t('trend'), 5, 0)],
         rows: figures,
       },
       {
         title: t('reportReplyTimes'),
         columns: [capped(t('sector'), 12, 1, 24), col(t('reportMedianDays'), 16, 1), col(t('reportReplied'), 6, 0, 'right'), col(t('waiting'), 7, 0, 'right')],
-        rows: sectors.map(([sector, r]) => ({ id: sector, kind: 'figure', familyId: '', cells: [SECTOR_LABELS[sector][lang], r.medianDays === null ? '–' : `${bar(r.medianDays / longest, 8)} ${r.medianDays} d`, String(r.replied), String(r.waiting)] })),
+        rows: sectors.map(([sector, r]) => ({ id: sector, kind: 'figure', familyId: '', cells: [SECTOR_LABELS[sector][lang], r.medianDays === null ? '–' : `${bar(r.medianDays / longest, 8)} ${decimalText(r.medianDays, lang)} d`, String(r.replied), String(r.waiting)] })),
       },
     ],
   };
