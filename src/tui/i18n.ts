@@ -129,6 +129,9 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
+/** Every message's key, for checks over the whole catalog (the Danish screens' test). */
+export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
+
 const da: Record<MessageKey, string> = {
   today: 'I dag',
   families: 'Familier',
