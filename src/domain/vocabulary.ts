@@ -66,7 +66,7 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const GOAL_STATUS_LABELS: Labels<GoalStatus> = {
   proposed: { da: 'foreslået', en: 'proposed' },
   active: { da: 'i gang', en: 'active' },
-  'on-hold': { da: 'sat på pause', en: 'on hold' },
+  'on-hold': { da: 'på pause', en: 'on hold' },
   completed: { da: 'nået', en: 'completed' },
   cancelled: { da: 'opgivet', en: 'cancelled' },
 };
@@ -75,7 +75,7 @@ export const CONTACT_STATUSES = ['open', 'answered', 'resolved', 'cancelled'] as
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
 export const CONTACT_STATUS_LABELS: Labels<ContactStatus> = {
-  open: { da: 'afventer svar', en: 'awaiting reply' },
+  open: { da: 'åben', en: 'open' },
   answered: { da: 'besvaret', en: 'answered' },
   resolved: { da: 'afklaret', en: 'resolved' },
   cancelled: { da: 'annulleret', en: 'cancelled' },

@@ -62,7 +62,7 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
     },
     {
       title: t('openContacts'),
-      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30), col(t('consent'), 7, 0)],
+      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 11, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30), col(t('consent'), 7, 0)],
       rows: view.openContacts.map((c) => ({
         id: c.id,
         kind: 'contact',
@@ -81,7 +81,7 @@ export function familiesPanel(state: State, ctx: ViewContext, filter: string): P
   const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !needle || `${f.name} ${f.id} ${f.coordinator ?? ''}`.toLocaleLowerCase('da').includes(needle));
   return {
     title: t('families'),
-    columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 11, 0), col(t('coordinator'), 8, 1)],
+    columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 16, 0), col(t('coordinator'), 8, 1)],
     rows: rows.map((f) => ({
       id: f.id,
       kind: 'family',
@@ -101,7 +101,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
     panels: [
       {
         title: t('goals'),
-        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 9, 0), col(t('status'), 8, 0), col(t('progress'), 14, 0)],
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 11, 0), col(t('status'), 9, 0), col(t('progress'), 14, 0)],
         rows: plan.goals.map((g) => ({
           id: g.id,
           kind: 'goal',
@@ -112,17 +112,17 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('upcomingMeetings'),
-        columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
+        columns: [col(t('when'), 16, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
         rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
       },
       {
         title: t('openContacts'),
-        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
+        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 11, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
         rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, c.replyBy ? `${shortDate(c.replyBy, lang, ctx.today)}${c.replyByPassed ? t('passed') : ''}` : '', SECTOR_LABELS[c.sector][lang], clean(c.subject), labelOf(CONTACT_STATUS_LABELS, c.status, lang)] })),
       },
       {
         title: t('interventions'),
-        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 10, 0), col(t('to'), 10, 0), col('', 7, 0)],
         rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', i.overlaps ? t('overlaps') : ''] })),
       },
     ],
