@@ -40,3 +40,15 @@ export function englishVocabularyWords(): Array<{ text: string; pattern: RegExp 
     .map((word) => ({ text: word, pattern: new RegExp(`(?<!\\p{L})${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu') }));
   return cached;
 }
+
+/** What is wrong with a screen of the Danish workbench, one line per finding. */
+export function problemsInDanishScreen(screen: string): string[] {
+  const problems: string[] = [];
+  for (const line of screen.split('\n')) {
+    for (const word of englishVocabularyWords()) if (word.pattern.test(line)) problems.push(`English "${word.text}": ${line.trim()}`);
+    if (MM_DD.test(line)) problems.push(`MM-DD date: ${line.trim()}`);
+    // A dialog's text fields take dates as YYYY-MM-DD (its label says so); nowhere else shows one.
+    if (/\d{4}-\d{2}-\d{2}/.test(line) && !line.trimStart().startsWith('│')) problems.push(`ISO date: ${line.trim()}`);
+  }
+  return problems;
+}

@@ -11,7 +11,7 @@ import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { App } from '../../src/tui/App.js';
 import { translator } from '../../src/tui/i18n.js';
 import { helpLines } from '../../src/screens/HelpScreen.js';
-import { englishVocabularyWords, MM_DD } from '../helpers/danish.js';
+import { problemsInDanishScreen as problemsIn } from '../helpers/danish.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
 
 const TODAY = '2026-11-24';
@@ -20,18 +20,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-/** What is wrong with a frame of the Danish workbench, one line per finding. */
-function problemsIn(frame: string): string[] {
-  const problems: string[] = [];
-  for (const line of frame.split('\n')) {
-    for (const word of englishVocabularyWords()) if (word.pattern.test(line)) problems.push(`English "${word.text}": ${line.trim()}`);
-    if (MM_DD.test(line)) problems.push(`MM-DD date: ${line.trim()}`);
-    // A dialog's text fields take dates as YYYY-MM-DD (its label says so); nowhere else shows one.
-    if (/\d{4}-\d{2}-\d{2}/.test(line) && !line.trimStart().startsWith('│')) problems.push(`ISO date: ${line.trim()}`);
-  }
-  return problems;
-}
 
 async function walkInDanish(size: { width: number; height: number }): Promise<{ seen: string[]; problems: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'famcoord-danish-'));
