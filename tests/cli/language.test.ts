@@ -24,7 +24,7 @@ describe('the CLI in Danish', () => {
   afterAll(() => box.cleanup());
 
   it('prints today, families and a family plan in Danish with --lang da: no English vocabulary word, no MM-DD or ISO date', () => {
-    for (const args of [['today'], ['families'], ['family', 'f1'], ['family', 'f2']]) {
+    for (const args of [['today'], ['families'], ['family', 'f1'], ['family', 'f2'], ['report']]) {
       const result = box.run([...args, '--date', DATE, '--lang', 'da'], { env: ENGLISH });
       expect(result.code, result.stderr).toBe(0);
       expect(englishIn(result.stdout), args.join(' ')).toEqual([]);
@@ -36,6 +36,8 @@ describe('the CLI in Danish', () => {
     expect(today).toMatch(/^Dagens møder \(\d+\)$/m);
     expect(today).toMatch(/^Uafklarede henvendelser \(\d+\)$/m);
     expect(today).toMatch(/\d+\. (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\.?/);
+    expect(box.run(['report', '--date', DATE, '--lang', 'da']).stdout).toMatch(/^Resultater 24\.11\.2025 → 24\.11\.2026:/);
+    expect(box.run(['report', '--date', DATE, '--lang', 'da']).stdout).toMatch(/\d,\d d/); // a decimal comma
   });
 
   it('takes Danish from LANG, and an explicit --lang over it', () => {
@@ -44,11 +46,13 @@ describe('the CLI in Danish', () => {
     expect(box.run(['today', '--date', DATE], { env: ENGLISH }).stdout).toMatch(/^Overdue goals \(\d+\)$/m);
   });
 
-  it('keeps --json the same in every language: codes and ISO dates', () => {
-    for (const args of [['today'], ['families'], ['family', 'f1']]) {
-      const english = box.run([...args, '--json', '--date', DATE], { env: ENGLISH }).stdout;
-      expect(box.run([...args, '--json', '--date', DATE], { env: DANISH }).stdout, args.join(' ')).toBe(english);
-      expect(box.run([...args, '--json', '--date', DATE, '--lang', 'da']).stdout, args.join(' ')).toBe(english);
+  it('keeps --json and CSV the same in every language: codes and ISO dates', () => {
+    for (const args of [['today'], ['families'], ['family', 'f1'], ['report', '--csv']]) {
+      const machine = args.includes('--csv') ? args : [...args, '--json'];
+      const english = box.run([...machine, '--date', DATE], { env: ENGLISH }).stdout;
+      expect(english.length).toBeGreaterThan(0);
+      expect(box.run([...machine, '--date', DATE], { env: DANISH }).stdout, args.join(' ')).toBe(english);
+      expect(box.run([...machine, '--date', DATE, '--lang', 'da']).stdout, args.join(' ')).toBe(english);
     }
   });
 });
