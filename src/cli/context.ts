@@ -187,7 +187,18 @@ export async function applyOperations(
     throw await withClosestIds(store, error);
   });
   if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });
+  else if (ctx.lang === 'da') ctx.print(await danishSaved(result));
   else ctx.print(`${describe(result)} (step ${result.step})`);
+}
+
+/** "Gemt: nyt mål i f3, id g13 (trin 5)": a change in Danish, in the words the workbench's status line uses. */
+async function danishSaved(result: TransactResult): Promise<string> {
+  const { describeOperation } = await import('../domain/stepDescription.js');
+  const [first] = result.applied;
+  const created = createdId(result);
+  const what = first ? describeOperation(first, 'da') : '';
+  const more = result.applied.length > 1 ? ` og ${result.applied.length - 1} flere` : '';
+  return `Gemt: ${what}${created === '?' ? '' : `, id ${created}`}${more} (trin ${result.step})`;
 }
 
 /** The id the first applied operation gave its new object (goal.add, meeting.add, ...). */

@@ -1,11 +1,12 @@
 // famcoord families: the caseload. famcoord families add: a new family with its members.
 import type { Command } from 'commander';
 import { parseMember } from './parse.js';
-import { wallClock } from '../domain/dates.js';
+import { dayTimeText } from '../domain/dateFormat.js';
 import { byFamilyName, familySummary, type FamilySummary } from '../domain/views.js';
 import { applyOperations, collect, createContext } from './context.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { requireKnownCaseload } from './known.js';
+import { cliWords } from './labels.js';
 import { tableText, type Column } from './table.js';
 
 export function registerFamilies(program: Command): void {
@@ -22,17 +23,18 @@ export function registerFamilies(program: Command): void {
       rows.sort(byFamilyName);
       await requireKnownCaseload(ctx, store, rows.length);
       if (ctx.json) return ctx.printJson(rows);
-      if (rows.length === 0) return ctx.print('No families yet. Add one with famcoord families add --name "Familien Jensen"');
+      const w = cliWords(ctx.lang);
+      if (rows.length === 0) return ctx.print(w.noFamilies);
       const columns: Column<FamilySummary>[] = [
         { header: 'ID', value: (f) => f.id },
-        { header: 'FAMILY', value: (f) => f.name, maxWidth: 32 },
-        { header: 'ADULTS', value: (f) => f.adults, align: 'right' },
-        { header: 'CHILDREN', value: (f) => f.children, align: 'right' },
-        { header: 'GOALS', value: (f) => f.activeGoals, align: 'right' },
-        { header: 'OVERDUE', value: (f) => f.overdueGoals, align: 'right' },
-        { header: 'CONTACTS', value: (f) => f.openContacts, align: 'right' },
-        { header: 'NEXT MEETING', value: (f) => (f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ') : '') },
-        { header: 'COORDINATOR', value: (f) => f.coordinator, maxWidth: 24 },
+        { header: w.family, value: (f) => f.name, maxWidth: 32 },
+        { header: w.adults, value: (f) => f.adults, align: 'right' },
+        { header: w.children, value: (f) => f.children, align: 'right' },
+        { header: w.goals, value: (f) => f.activeGoals, align: 'right' },
+        { header: w.overdue, value: (f) => f.overdueGoals, align: 'right' },
+        { header: w.contacts, value: (f) => f.openContacts, align: 'right' },
+        { header: w.nextMeeting, value: (f) => (f.nextMeeting ? dayTimeText(f.nextMeeting, ctx.timeZone, ctx.lang, ctx.today) : '') },
+        { header: w.coordinatorColumn, value: (f) => f.coordinator, maxWidth: 24 },
       ];
       // Line by line: a municipality's caseload list is a hundred thousand lines.
       await ctx.printPieces(tableText(columns, rows));

@@ -1,69 +1,68 @@
 // famcoord family ID: the whole family plan, as before a network meeting.
 import type { Command } from 'commander';
-import { wallClock } from '../domain/dates.js';
+import { dayText, dayTimeText } from '../domain/dateFormat.js';
 import { familyPlan, type FamilyPlan, type OpenContact, type PlanGoal, type PlanIntervention } from '../domain/views.js';
 import type { Meeting, Member } from '../domain/schema.js';
+import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEMBER_ROLE_LABELS } from '../domain/vocabulary.js';
 import { createContext, type Lang } from './context.js';
-import { meetingTypeLabel, sectorLabel } from './labels.js';
+import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { scoreSparkline } from '../domain/sparkline.js';
 import { unknownFamily } from './known.js';
 
-export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string): string {
-  const when = (m: Meeting) => {
-    const local = wallClock(m.start, timeZone);
-    return `${local.date} ${local.time}`;
-  };
+export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string, today: string): string {
+  const w = cliWords(lang);
+  const day = (date: string) => dayText(date, lang, today);
   return [
-    `${sanitizeLine(plan.name)} (${plan.id})${plan.coordinator ? `, coordinator ${sanitizeLine(plan.coordinator)}` : ''}\n`,
-    section<Member>('Members', [
+    `${sanitizeLine(plan.name)} (${plan.id})${plan.coordinator ? `, ${w.coordinator} ${sanitizeLine(plan.coordinator)}` : ''}\n`,
+    section<Member>(w.members, [
       { header: 'ID', value: (m) => m.id },
-      { header: 'NAME', value: (m) => m.name },
-      { header: 'ROLE', value: (m) => m.role },
-      { header: 'BORN', value: (m) => m.born },
+      { header: w.name, value: (m) => m.name },
+      { header: w.role, value: (m) => labelOf(MEMBER_ROLE_LABELS, m.role, lang) },
+      { header: w.born, value: (m) => (m.born ? day(m.born) : '') },
     ], plan.members),
-    section<PlanGoal>("The family's goals", [
+    section<PlanGoal>(w.familyGoals, [
       { header: '#', value: (g) => g.priority, align: 'right' },
       { header: 'ID', value: (g) => g.id },
-      { header: 'GOAL', value: (g) => g.title, maxWidth: 48 },
-      { header: 'FOR', value: (g) => g.memberName ?? '(family)', maxWidth: 18 },
-      { header: 'SECTOR', value: (g) => sectorLabel(g.sector, lang) },
-      { header: 'DUE', value: (g) => `${g.due}${g.daysOverdue > 0 ? ` (${g.daysOverdue}d over)` : ''}` },
-      { header: 'STATUS', value: (g) => g.status },
-      { header: 'PROGRESS', value: (g) => `${scoreSparkline(g.progress.map((p) => p.score))} ${g.progress.at(-1)?.score ?? '-'}/10` },
+      { header: w.goal, value: (g) => g.title, maxWidth: 48 },
+      { header: w.for, value: (g) => g.memberName ?? w.wholeFamily, maxWidth: 18 },
+      { header: w.sector, value: (g) => sectorLabel(g.sector, lang) },
+      { header: w.due, value: (g) => `${day(g.due)}${g.daysOverdue > 0 ? ` (${g.daysOverdue}${w.daysOver})` : ''}` },
+      { header: w.status, value: (g) => labelOf(GOAL_STATUS_LABELS, g.status, lang) },
+      { header: w.progress, value: (g) => `${scoreSparkline(g.progress.map((p) => p.score))} ${g.progress.at(-1)?.score ?? '-'}/10` },
     ], plan.goals),
-    section<Meeting>('Upcoming meetings', [
+    section<Meeting>(w.upcomingMeetings, [
       { header: 'ID', value: (m) => m.id },
-      { header: 'WHEN', value: when },
-      { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
-      { header: 'PLACE', value: (m) => m.place, maxWidth: 30 },
-      { header: 'ATTENDEES', value: (m) => m.attendees.length, align: 'right' },
+      { header: w.when, value: (m) => dayTimeText(m.start, timeZone, lang, today) },
+      { header: w.type, value: (m) => meetingTypeLabel(m.type) },
+      { header: w.place, value: (m) => m.place, maxWidth: 30 },
+      { header: w.attendees, value: (m) => m.attendees.length, align: 'right' },
     ], plan.upcomingMeetings),
-    section<OpenContact>('Open contacts', [
+    section<OpenContact>(w.openContacts, [
       { header: 'ID', value: (c) => c.id },
-      { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
-      { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
-      { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
-      { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
-      { header: 'STATUS', value: (c) => c.status },
-      { header: 'CONSENT', value: (c) => (c.consentMissing ? 'MISSING' : 'ok') },
+      { header: w.sector, value: (c) => sectorLabel(c.sector, lang) },
+      { header: w.subject, value: (c) => c.subject, maxWidth: 44 },
+      { header: w.waiting, value: (c) => `${c.daysWaiting}${w.daysUnit}`, align: 'right' },
+      { header: w.replyBy, value: (c) => (c.replyBy ? `${day(c.replyBy)}${c.replyByPassed ? ' !' : ''}` : '') },
+      { header: w.status, value: (c) => labelOf(CONTACT_STATUS_LABELS, c.status, lang) },
+      { header: w.consent, value: (c) => (c.consentMissing ? w.missing : 'ok') },
     ], plan.openContacts),
-    section<FamilyPlan['consents'][number]>('Consents (samtykke)', [
+    section<FamilyPlan['consents'][number]>(w.consents, [
       { header: 'ID', value: (k) => k.id },
-      { header: 'SECTORS', value: (k) => k.sectors.map((s) => sectorLabel(s, lang)).join(', '), maxWidth: 60 },
-      { header: 'GIVEN', value: (k) => k.given },
-      { header: 'UNTIL', value: (k) => k.until },
-      { header: 'STATE', value: (k) => (k.revoked ? `revoked ${k.revoked}` : k.valid ? 'valid' : 'not valid today') },
+      { header: w.sectors, value: (k) => k.sectors.map((s) => sectorLabel(s, lang)).join(', '), maxWidth: 60 },
+      { header: w.given, value: (k) => day(k.given) },
+      { header: w.until, value: (k) => day(k.until) },
+      { header: w.state, value: (k) => (k.revoked ? `${w.revoked} ${day(k.revoked)}` : k.valid ? w.valid : w.notValidToday) },
     ], plan.consents),
-    section<PlanIntervention>('Interventions', [
+    section<PlanIntervention>(w.interventions, [
       { header: 'ID', value: (i) => i.id },
-      { header: 'FOR', value: (i) => i.memberName ?? i.memberId, maxWidth: 18 },
-      { header: 'SECTOR', value: (i) => sectorLabel(i.sector, lang) },
-      { header: 'KIND', value: (i) => i.kind, maxWidth: 32 },
-      { header: 'FROM', value: (i) => i.from },
-      { header: 'TO', value: (i) => i.to ?? '' },
-      { header: 'OVERLAP', value: (i) => (i.overlaps ? 'OVERLAPS' : '') },
+      { header: w.for, value: (i) => i.memberName ?? i.memberId, maxWidth: 18 },
+      { header: w.sector, value: (i) => sectorLabel(i.sector, lang) },
+      { header: w.kind, value: (i) => i.kind, maxWidth: 32 },
+      { header: w.from, value: (i) => day(i.from) },
+      { header: w.to, value: (i) => (i.to ? day(i.to) : '') },
+      { header: w.overlap, value: (i) => (i.overlaps ? w.overlaps : '') },
     ], plan.interventions),
   ].join('\n');
 }
@@ -80,6 +79,6 @@ export function registerFamily(program: Command): void {
       const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
       if (!plan) throw await unknownFamily(store, familyId);
       if (ctx.json) await ctx.printJson(plan);
-      else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone));
+      else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone, ctx.today));
     });
 }

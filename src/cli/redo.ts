@@ -8,6 +8,5 @@ export function registerRedo(program: Command): void {
     description: 'apply again the change your last undo reverted',
     stepHelp: 'the step to apply again instead (one an undo reverted, whoever made it)',
     examples: '  famcoord redo\n  famcoord redo --step 7',
-    done: 'Redone',
   });
 }

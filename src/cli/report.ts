@@ -2,6 +2,7 @@
 // a follow-up date. The figures come from caseloadReport (src/domain/report.ts); this file only
 // prints them: as tables with bars and sparklines for people, or as JSON or CSV for export.
 import type { Command } from 'commander';
+import { decimalText, numericDate } from '../domain/dateFormat.js';
 import { addMonths, daysBetween } from '../domain/dates.js';
 import { caseloadReport, type BaselineFollowUp, type CaseloadReport, type ReplyTimes, type Share } from '../domain/report.js';
 import { bar, shareSparkline } from '../domain/sparkline.js';
@@ -35,29 +36,97 @@ function table(headers: string[], rows: Row[]): string {
 
 const beforeAfter = (label: string, figure: BaselineFollowUp<Share>): Row => ({ label, cells: [shareCell(figure.baseline), shareCell(figure.followUp)] });
 const single = (label: string, figure: Share, note = ''): Row => ({ label, cells: [shareCell(figure) + note] });
-const oneDecimal = (value: number | null) => (value === null ? '–' : value.toFixed(1));
+const oneDecimal = (value: number | null, lang: Lang) => (value === null ? '–' : decimalText(value, lang, 1));
 
-const EVENT_ROW: Record<CaseEvent, string> = {
-  investigation: 'Children with a child-protection investigation',
-  notification: 'Children with a notification of concern',
-  placement: 'Children placed',
-  'closed-doing-well': 'Children whose case closed, doing well',
+/** The report's words; its figures' names follow the evaluations' (DOMAIN.md, "What is measured"). */
+const REPORT_WORDS = {
+  en: {
+    title: (from: string, to: string, r: CaseloadReport) => `Caseload report ${from} → ${to}: ${r.families} families, ${r.adults} adults, ${r.children} children`,
+    beforeAndAfter: 'BEFORE AND AFTER',
+    baseline: 'BASELINE',
+    followUp: 'FOLLOW-UP',
+    cashBenefit: 'Adults on cash benefit',
+    childrenSevere: 'Children with severe or extensive problems',
+    overlapping: 'Families with overlapping interventions',
+    trend: (count: number, first: string, last: string) => `TREND (${count} dates, ${first} … ${last})`,
+    improved: 'IMPROVED FROM BASELINE TO FOLLOW-UP',
+    toWork: 'Adults from cash benefit to job, internship or education',
+    qualityOfLife: 'Adults whose quality of life rose',
+    adultsFunctional: 'Adults whose functional level rose',
+    childrenFunctional: 'Children whose functional level rose',
+    whereAdults: "  where an adult's functional level also rose",
+    wellbeing: 'Children whose well-being rose',
+    absence: 'Families where school absence fell',
+    goalsUp: 'Goals whose progress score rose',
+    mean: (from: string, to: string) => `  (mean ${from} → ${to} of 10)`,
+    goalsCompleted: 'Goals completed (of goals not just proposed)',
+    employment: 'EMPLOYMENT OF ADULTS',
+    caseEvents: 'CASE EVENTS',
+    daysUpTo: (days: number, date: string) => `${days} DAYS UP TO ${date}`,
+    contactsOpened: 'CONTACTS OPENED IN THE PERIOD',
+    medianDays: 'MEDIAN DAYS TO A REPLY',
+    replied: 'REPLIED',
+    waiting: 'WAITING',
+    allSectors: 'All sectors',
+    pairs: (baseline: number, from: string, followUp: number, to: string) => `Overlapping pairs of interventions in effect: ${baseline} on ${from}, ${followUp} on ${to}.`,
+    rules: 'A person counts in a figure only with a value at both dates (n/of: how many of whom). The rules: README, "Caseload report".',
+    events: {
+      investigation: 'Children with a child-protection investigation',
+      notification: 'Children with a notification of concern',
+      placement: 'Children placed',
+      'closed-doing-well': 'Children whose case closed, doing well',
+    } satisfies Record<CaseEvent, string>,
+  },
+  da: {
+    title: (from: string, to: string, r: CaseloadReport) => `Resultater ${from} → ${to}: ${r.families} familier, ${r.adults} voksne, ${r.children} børn`,
+    beforeAndAfter: 'FØR OG EFTER',
+    baseline: 'START',
+    followUp: 'OPFØLGNING',
+    cashBenefit: 'Voksne på kontanthjælp',
+    childrenSevere: 'Børn med svære eller omfattende problemer',
+    overlapping: 'Familier med overlappende indsatser',
+    trend: (count: number, first: string, last: string) => `UDVIKLING (${count} datoer, ${first} … ${last})`,
+    improved: 'BEDRE FRA START TIL OPFØLGNING',
+    toWork: 'Voksne fra kontanthjælp til job, praktik eller uddannelse',
+    qualityOfLife: 'Voksne med højere livskvalitet',
+    adultsFunctional: 'Voksne med højere funktionsniveau',
+    childrenFunctional: 'Børn med højere funktionsniveau',
+    whereAdults: '  hvor en voksens funktionsniveau også steg',
+    wellbeing: 'Børn med bedre trivsel',
+    absence: 'Familier hvor skolefraværet faldt',
+    goalsUp: 'Mål med stigende score',
+    mean: (from: string, to: string) => `  (gennemsnit ${from} → ${to} af 10)`,
+    goalsCompleted: 'Mål nået (af mål, der ikke kun er foreslået)',
+    employment: 'DE VOKSNES BESKÆFTIGELSE',
+    caseEvents: 'HÆNDELSER I BØRNENES SAGER',
+    daysUpTo: (days: number, date: string) => `${days} DAGE TIL ${date}`,
+    contactsOpened: 'HENVENDELSER I PERIODEN',
+    medianDays: 'MEDIAN DAGE TIL SVAR',
+    replied: 'BESVARET',
+    waiting: 'VENTER',
+    allSectors: 'Alle sektorer',
+    pairs: (baseline: number, from: string, followUp: number, to: string) => `Overlappende par af indsatser: ${baseline} den ${from}, ${followUp} den ${to}.`,
+    rules: 'En person tæller kun med i et tal med en værdi på begge datoer (n/af: hvor mange af hvem). Reglerne: README, "Caseload report".',
+    events: Object.fromEntries(Object.entries(CASE_EVENT_LABELS).map(([kind, label]) => [kind, label.da])) as Record<CaseEvent, string>,
+  },
 };
 
 function replyRows(report: CaseloadReport, lang: Lang): string {
+  const w = REPORT_WORDS[lang];
   const entries = Object.entries(report.contactReplyDays.bySector) as Array<[Sector, ReplyTimes]>;
   const longest = Math.max(1, ...entries.map(([, t]) => t.medianDays ?? 0));
   const row = (label: string, times: ReplyTimes): Row => ({
     label,
-    cells: [`${bar((times.medianDays ?? 0) / longest)} ${times.medianDays === null ? '–' : `${times.medianDays} d`}`, String(times.replied), String(times.waiting)],
+    cells: [`${bar((times.medianDays ?? 0) / longest)} ${times.medianDays === null ? '–' : `${decimalText(times.medianDays, lang)} d`}`, String(times.replied), String(times.waiting)],
   });
-  return table(['CONTACTS OPENED IN THE PERIOD', 'MEDIAN DAYS TO A REPLY', 'REPLIED', 'WAITING'], [
+  return table([w.contactsOpened, w.medianDays, w.replied, w.waiting], [
     ...entries.map(([sector, times]) => row(sectorLabel(sector, lang), times)),
-    row('All sectors', report.contactReplyDays),
+    row(w.allSectors, report.contactReplyDays),
   ]);
 }
 
-function trendRows(report: CaseloadReport): string {
+function trendRows(report: CaseloadReport, lang: Lang): string {
+  const w = REPORT_WORDS[lang];
   const points = Object.values(report.trend);
   const line = (label: string, pick: (p: (typeof points)[number]) => Share): Row => {
     const shares = points.map(pick);
@@ -66,41 +135,44 @@ function trendRows(report: CaseloadReport): string {
     return { label, cells: [`${shareSparkline(shares.map((s) => fraction(s) ?? 0))}  ${percent(first)} → ${percent(last)}`] };
   };
   const dates = Object.keys(report.trend);
-  return table([`TREND (${dates.length} dates, ${dates[0]} … ${dates.at(-1)})`, ''], [
-    line('Adults on cash benefit', (p) => p.adultsOnCashBenefit),
-    line('Children with severe or extensive problems', (p) => p.childrenSevere),
+  return table([w.trend(dates.length, numericDate(dates[0] as string, lang), numericDate(dates.at(-1) as string, lang)), ''], [
+    line(w.cashBenefit, (p) => p.adultsOnCashBenefit),
+    line(w.childrenSevere, (p) => p.childrenSevere),
   ]);
 }
 
 export function renderReport(report: CaseloadReport, lang: Lang): string {
-  const baseline = `BASELINE ${report.from}`;
-  const followUp = `FOLLOW-UP ${report.to}`;
+  const w = REPORT_WORDS[lang];
+  const from = numericDate(report.from, lang);
+  const to = numericDate(report.to, lang);
+  const baseline = `${w.baseline} ${from}`;
+  const followUp = `${w.followUp} ${to}`;
   const goals = report.goals;
   const periodDays = daysBetween(report.from, report.to);
   return [
-    `Caseload report ${report.from} → ${report.to}: ${report.families} families, ${report.adults} adults, ${report.children} children`,
-    table(['BEFORE AND AFTER', baseline, followUp], [
-      beforeAfter('Adults on cash benefit', report.adultsOnCashBenefit),
-      beforeAfter('Children with severe or extensive problems', report.childrenSevere),
-      beforeAfter('Families with overlapping interventions', report.overlappingInterventions.families),
+    w.title(from, to, report),
+    table([w.beforeAndAfter, baseline, followUp], [
+      beforeAfter(w.cashBenefit, report.adultsOnCashBenefit),
+      beforeAfter(w.childrenSevere, report.childrenSevere),
+      beforeAfter(w.overlapping, report.overlappingInterventions.families),
     ]),
-    trendRows(report),
-    table(['IMPROVED FROM BASELINE TO FOLLOW-UP', ''], [
-      single('Adults from cash benefit to job, internship or education', report.adultsFromCashBenefitToWorkOrEducation),
-      single("Adults whose quality of life rose", report.adultsQualityOfLifeImproved),
-      single("Adults whose functional level rose", report.adultsFunctionalImproved),
-      single("Children whose functional level rose", report.childrenFunctionalImproved),
-      single("  where an adult's functional level also rose", report.childrenFunctionalImprovedWhereAdultsImproved),
-      single('Children whose well-being rose', report.childrenWellbeingImproved),
-      single('Families where school absence fell', report.familiesAbsenceFell),
-      single('Goals whose progress score rose', goals.progressImproved, `  (mean ${oneDecimal(goals.meanScore.baseline)} → ${oneDecimal(goals.meanScore.followUp)} of 10)`),
-      single('Goals completed (of goals not just proposed)', goals.completed),
+    trendRows(report, lang),
+    table([w.improved, ''], [
+      single(w.toWork, report.adultsFromCashBenefitToWorkOrEducation),
+      single(w.qualityOfLife, report.adultsQualityOfLifeImproved),
+      single(w.adultsFunctional, report.adultsFunctionalImproved),
+      single(w.childrenFunctional, report.childrenFunctionalImproved),
+      single(w.whereAdults, report.childrenFunctionalImprovedWhereAdultsImproved),
+      single(w.wellbeing, report.childrenWellbeingImproved),
+      single(w.absence, report.familiesAbsenceFell),
+      single(w.goalsUp, goals.progressImproved, w.mean(oneDecimal(goals.meanScore.baseline, lang), oneDecimal(goals.meanScore.followUp, lang))),
+      single(w.goalsCompleted, goals.completed),
     ]),
-    table(['EMPLOYMENT OF ADULTS', baseline, followUp], (Object.entries(report.employment) as Array<[EmploymentStatus, BaselineFollowUp<Share>]>).map(([status, figure]) => beforeAfter(EMPLOYMENT_STATUS_LABELS[status][lang], figure))),
-    table(['CASE EVENTS', `${periodDays} DAYS UP TO ${report.from}`, `${periodDays} DAYS UP TO ${report.to}`], (Object.entries(report.childrenWithEvent) as Array<[CaseEvent, BaselineFollowUp<Share>]>).map(([kind, figure]) => beforeAfter(lang === 'da' ? CASE_EVENT_LABELS[kind].da : EVENT_ROW[kind], figure))),
+    table([w.employment, baseline, followUp], (Object.entries(report.employment) as Array<[EmploymentStatus, BaselineFollowUp<Share>]>).map(([status, figure]) => beforeAfter(EMPLOYMENT_STATUS_LABELS[status][lang], figure))),
+    table([w.caseEvents, w.daysUpTo(periodDays, from), w.daysUpTo(periodDays, to)], (Object.entries(report.childrenWithEvent) as Array<[CaseEvent, BaselineFollowUp<Share>]>).map(([kind, figure]) => beforeAfter(w.events[kind], figure))),
     replyRows(report, lang),
-    `Overlapping pairs of interventions in effect: ${report.overlappingInterventions.pairs.baseline} on ${report.from}, ${report.overlappingInterventions.pairs.followUp} on ${report.to}.`,
-    'A person counts in a figure only with a value at both dates (n/of: how many of whom). The rules: README, "Caseload report".',
+    w.pairs(report.overlappingInterventions.pairs.baseline, from, report.overlappingInterventions.pairs.followUp, to),
+    w.rules,
   ].join('\n\n');
 }
 
@@ -143,6 +215,7 @@ export function registerReport(program: Command): void {
       const report = caseloadReport(state, { from, to, ...(o.family && { familyIds: o.family }) });
       if (ctx.json) await ctx.printJson(report);
       else if (o.csv) ctx.print(reportCsv(report));
-      else ctx.print(report.families === 0 ? 'No families to report on. Add one with famcoord families add --name "Familien Jensen", or try famcoord demo' : renderReport(report, ctx.lang));
+      else if (report.families > 0) ctx.print(renderReport(report, ctx.lang));
+      else ctx.print(ctx.lang === 'da' ? 'Ingen familier at lave resultater for. Tilføj en med famcoord families add --name "Familien Jensen", eller prøv famcoord demo' : 'No families to report on. Add one with famcoord families add --name "Familien Jensen", or try famcoord demo');
     });
 }

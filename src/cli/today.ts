@@ -2,59 +2,63 @@
 import type { Command } from 'commander';
 
 import type { DueAgreement } from '../domain/agreements.js';
+import { dayText, longDate } from '../domain/dateFormat.js';
 import { todayView, type ContactDueSoon, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
+import { CONTACT_STATUS_LABELS, labelOf } from '../domain/vocabulary.js';
 import { createContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
-import { meetingTypeLabel, sectorLabel } from './labels.js';
+import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
 import { sectionText } from './table.js';
 
 /** Today's text, a line at a time (a whole municipality's day is hundreds of thousands of lines). */
 export function* todayText(view: TodayView, lang: Lang): Generator<string> {
-  yield `Today ${view.date}\n\n`;
-  yield* sectionText<TodayMeeting>('Meetings today', [
-    { header: 'TIME', value: (m) => m.time },
-    { header: 'FAMILY', value: (m) => m.familyName, maxWidth: 28 },
-    { header: 'TYPE', value: (m) => meetingTypeLabel(m.type) },
-    { header: 'PLACE', value: (m) => m.place, maxWidth: 30 },
-    { header: 'ATTENDEES', value: (m) => m.attendees.map((a) => a.name).join(', '), maxWidth: 40 },
+  const w = cliWords(lang);
+  const day = (date: string) => dayText(date, lang, view.date);
+  yield `${w.today}, ${longDate(view.date, lang)}\n\n`;
+  yield* sectionText<TodayMeeting>(w.meetingsToday, [
+    { header: w.time, value: (m) => m.time },
+    { header: w.family, value: (m) => m.familyName, maxWidth: 28 },
+    { header: w.type, value: (m) => meetingTypeLabel(m.type) },
+    { header: w.place, value: (m) => m.place, maxWidth: 30 },
+    { header: w.attendees, value: (m) => m.attendees.map((a) => a.name).join(', '), maxWidth: 40 },
     { header: 'ID', value: (m) => m.id },
   ], view.meetings);
   yield '\n';
-  yield* sectionText<OverdueGoal>('Overdue goals', [
-    { header: 'DAYS', value: (g) => g.daysOverdue, align: 'right' },
-    { header: 'FAMILY', value: (g) => g.familyName, maxWidth: 28 },
-    { header: 'MEMBER', value: (g) => g.memberName ?? '(family)', maxWidth: 20 },
-    { header: 'GOAL', value: (g) => g.title, maxWidth: 50 },
-    { header: 'DUE', value: (g) => g.due },
+  yield* sectionText<OverdueGoal>(w.overdueGoals, [
+    { header: w.days, value: (g) => g.daysOverdue, align: 'right' },
+    { header: w.family, value: (g) => g.familyName, maxWidth: 28 },
+    { header: w.member, value: (g) => g.memberName ?? w.wholeFamily, maxWidth: 20 },
+    { header: w.goal, value: (g) => g.title, maxWidth: 50 },
+    { header: w.due, value: (g) => day(g.due) },
     { header: 'ID', value: (g) => g.id },
   ], view.overdueGoals);
   yield '\n';
-  yield* sectionText<OpenContact>('Unresolved contacts', [
-    { header: 'WAITING', value: (c) => `${c.daysWaiting}d`, align: 'right' },
-    { header: 'REPLY BY', value: (c) => (c.replyBy ? `${c.replyBy}${c.replyByPassed ? ' !' : ''}` : '') },
-    { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
-    { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
-    { header: 'STATUS', value: (c) => c.status },
-    { header: 'CONSENT', value: (c) => (c.consentMissing ? 'MISSING' : 'ok') },
-    { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
+  yield* sectionText<OpenContact>(w.unresolvedContacts, [
+    { header: w.waiting, value: (c) => `${c.daysWaiting}${w.daysUnit}`, align: 'right' },
+    { header: w.replyBy, value: (c) => (c.replyBy ? `${day(c.replyBy)}${c.replyByPassed ? ' !' : ''}` : '') },
+    { header: w.sector, value: (c) => sectorLabel(c.sector, lang) },
+    { header: w.subject, value: (c) => c.subject, maxWidth: 44 },
+    { header: w.status, value: (c) => labelOf(CONTACT_STATUS_LABELS, c.status, lang) },
+    { header: w.consent, value: (c) => (c.consentMissing ? w.missing : 'ok') },
+    { header: w.family, value: (c) => c.familyName, maxWidth: 28 },
     { header: 'ID', value: (c) => c.id },
   ], view.openContacts);
   yield '\n';
-  yield* sectionText<ContactDueSoon>('Reply due within 3 days', [
-    { header: 'DAYS LEFT', value: (c) => c.replyByDaysLeft, align: 'right' },
-    { header: 'REPLY BY', value: (c) => c.replyBy },
-    { header: 'SECTOR', value: (c) => sectorLabel(c.sector, lang) },
-    { header: 'SUBJECT', value: (c) => c.subject, maxWidth: 44 },
-    { header: 'FAMILY', value: (c) => c.familyName, maxWidth: 28 },
+  yield* sectionText<ContactDueSoon>(w.contactsDueSoon, [
+    { header: w.daysLeft, value: (c) => c.replyByDaysLeft, align: 'right' },
+    { header: w.replyBy, value: (c) => day(c.replyBy) },
+    { header: w.sector, value: (c) => sectorLabel(c.sector, lang) },
+    { header: w.subject, value: (c) => c.subject, maxWidth: 44 },
+    { header: w.family, value: (c) => c.familyName, maxWidth: 28 },
     { header: 'ID', value: (c) => c.id },
   ], view.contactsDueSoon);
   yield '\n';
-  yield* sectionText<DueAgreement>('Agreements due within 7 days or overdue', [
-    { header: 'DAYS', value: (a) => a.daysOverdue, align: 'right' },
-    { header: 'DUE', value: (a) => a.due },
-    { header: 'WHO', value: (a) => a.who, maxWidth: 24 },
-    { header: 'WHAT', value: (a) => a.what, maxWidth: 44 },
-    { header: 'FAMILY', value: (a) => a.familyName, maxWidth: 28 },
+  yield* sectionText<DueAgreement>(w.agreementsDue, [
+    { header: w.days, value: (a) => a.daysOverdue, align: 'right' },
+    { header: w.due, value: (a) => day(a.due) },
+    { header: w.who, value: (a) => a.who, maxWidth: 24 },
+    { header: w.what, value: (a) => a.what, maxWidth: 44 },
+    { header: w.family, value: (a) => a.familyName, maxWidth: 28 },
     { header: 'ID', value: (a) => a.id },
   ], view.agreements);
 }

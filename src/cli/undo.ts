@@ -13,11 +13,23 @@ function stepOption(value: string | undefined): UndoOptions {
   return { step: Number(value) };
 }
 
+/** What undo and redo say, in each language. */
+const REVERSAL_WORDS = {
+  en: {
+    undo: { wouldDo: (what: string, step: number) => `Would undo: ${what} (step ${step}); nothing was written`, done: (what: string, step: number, recorded: number) => `Undone: ${what} (step ${step}); recorded as step ${recorded}` },
+    redo: { wouldDo: (what: string, step: number) => `Would redo: ${what} (step ${step}); nothing was written`, done: (what: string, step: number, recorded: number) => `Redone: ${what} (step ${step}); recorded as step ${recorded}` },
+  },
+  da: {
+    undo: { wouldDo: (what: string, step: number) => `Ville fortryde: ${what} (trin ${step}); intet er skrevet`, done: (what: string, step: number, recorded: number) => `Fortrudt: ${what} (trin ${step}); registreret som trin ${recorded}` },
+    redo: { wouldDo: (what: string, step: number) => `Ville gentage: ${what} (trin ${step}); intet er skrevet`, done: (what: string, step: number, recorded: number) => `Gentaget: ${what} (trin ${step}); registreret som trin ${recorded}` },
+  },
+} as const;
+
 /**
  * Registers `undo` or `redo`: both act on the store, then print what they reverted or applied
- * again ("Undone: goal.progress on g12 by hanne at 10:42 (step 7); recorded as step 9").
+ * again ("Undone: progress on g12 by hanne at 10:42 (step 7); recorded as step 9").
  */
-export function registerReversal(program: Command, spec: { name: 'undo' | 'redo'; description: string; stepHelp: string; examples: string; done: string }): void {
+export function registerReversal(program: Command, spec: { name: 'undo' | 'redo'; description: string; stepHelp: string; examples: string }): void {
   program
     .command(spec.name)
     .description(spec.description)
@@ -29,15 +41,17 @@ export function registerReversal(program: Command, spec: { name: 'undo' | 'redo'
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'cli', today: ctx.today };
       const request = stepOption(options.step);
-      const describe = (summary: StepSummary) => describeStepSummary(summary, { timeZone: ctx.timeZone, today: ctx.today, lang: 'en' });
+      // --json describes in English, as it names everything in one language; text in --lang/LANG's.
+      const describe = (summary: StepSummary) => describeStepSummary(summary, { timeZone: ctx.timeZone, today: ctx.today, lang: ctx.json ? 'en' : ctx.lang });
+      const words = REVERSAL_WORDS[ctx.lang][spec.name];
       if (options.dryRun) {
         const summary = spec.name === 'undo' ? await store.planUndo(meta, request) : await store.planRedo(meta, request);
         if (ctx.json) return ctx.printJson({ dryRun: true, [spec.name]: summary.step, description: describe(summary) });
-        return ctx.print(`Would ${spec.name}: ${describe(summary)} (step ${summary.step}); nothing was written`);
+        return ctx.print(words.wouldDo(describe(summary), summary.step));
       }
       const { summary, ...result } = spec.name === 'undo' ? await store.undo(meta, request) : await store.redo(meta, request);
       if (ctx.json) await ctx.printJson({ ok: true, ...result, description: describe(summary) });
-      else ctx.print(`${spec.done}: ${describe(summary)} (step ${summary.step}); recorded as step ${result.step}`);
+      else ctx.print(words.done(describe(summary), summary.step, result.step));
     });
 }
 
@@ -47,6 +61,5 @@ export function registerUndo(program: Command): void {
     description: 'revert your newest change (one step of the audit log; a whole batch is one step)',
     stepHelp: 'the step to revert instead, whoever made it (famcoord log shows the steps)',
     examples: '  famcoord undo --dry-run\n  famcoord undo\n  famcoord undo --step 7',
-    done: 'Undone',
   });
 }

@@ -14,6 +14,7 @@ import {
   OBSERVATION_KINDS,
   SECTORS,
   SEVERITIES,
+  storedMeetingType,
   type ObservationKind,
 } from './vocabulary.js';
 
@@ -143,7 +144,8 @@ export const AgreementSchema = z.looseObject({
 
 export const MeetingSchema = z.looseObject({
   id: entityId,
-  type: meetingType,
+  // Read in either spelling the store contract allows, kept as famcoord's own id.
+  type: z.preprocess(storedMeetingType, meetingType),
   start: isoDateTime,
   durationMin: z.number().int().min(1).max(24 * 60),
   place: text('place', 500).default(''),

@@ -2,6 +2,11 @@
 // Stored values are stable codes; labels are for people. Aliases let users type what they know.
 import { ownValue } from './own.js';
 
+export type Lang = 'da' | 'en';
+
+/** A vocabulary's labels: what each stored code is called in Danish and in English. */
+export type Labels<Code extends string> = Record<Code, Record<Lang, string>>;
+
 export const SECTORS = [
   'employment',
   'children',
@@ -14,7 +19,7 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const SECTOR_LABELS: Record<Sector, { da: string; en: string }> = {
+export const SECTOR_LABELS: Labels<Sector> = {
   employment: { da: 'Beskæftigelse', en: 'Employment' },
   children: { da: 'Børn og familie', en: 'Children and family' },
   adults: { da: 'Voksen', en: 'Adult social services' },
@@ -35,7 +40,7 @@ export const MEETING_TYPES = [
 ] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
-export const MEETING_TYPE_LABELS: Record<MeetingType, { da: string; en: string }> = {
+export const MEETING_TYPE_LABELS: Labels<MeetingType> = {
   netværksmøde: { da: 'Netværksmøde', en: 'Network meeting' },
   stormøde: { da: 'Stormøde', en: 'Big meeting (stormøde)' },
   'flerfagligt-statusmøde': { da: 'Flerfagligt statusmøde', en: 'Multidisciplinary status meeting' },
@@ -44,17 +49,43 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, { da: string; en: string }
   hjemmebesøg: { da: 'Hjemmebesøg', en: 'Home visit' },
 };
 
+/**
+ * A meeting type as the store may spell it: famcoord writes ids (`flerfagligt-statusmøde`), the
+ * foundation's store contract wrote them as Danish does ("flerfagligt statusmøde"). Both are read
+ * as the id; anything else is left for validation to refuse.
+ */
+export function storedMeetingType(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const id = value.trim().replace(/\s+/g, '-');
+  return (MEETING_TYPES as readonly string[]).includes(id) ? id : value;
+}
+
 export const GOAL_STATUSES = ['proposed', 'active', 'on-hold', 'completed', 'cancelled'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
+export const GOAL_STATUS_LABELS: Labels<GoalStatus> = {
+  proposed: { da: 'foreslået', en: 'proposed' },
+  active: { da: 'i gang', en: 'active' },
+  'on-hold': { da: 'på pause', en: 'on hold' },
+  completed: { da: 'nået', en: 'completed' },
+  cancelled: { da: 'opgivet', en: 'cancelled' },
+};
+
 export const CONTACT_STATUSES = ['open', 'answered', 'resolved', 'cancelled'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+export const CONTACT_STATUS_LABELS: Labels<ContactStatus> = {
+  open: { da: 'åben', en: 'open' },
+  answered: { da: 'besvaret', en: 'answered' },
+  resolved: { da: 'afklaret', en: 'resolved' },
+  cancelled: { da: 'annulleret', en: 'cancelled' },
+};
 
 /** An agreement made at a meeting is followed up until it is done or dropped (no longer to be done). */
 export const AGREEMENT_STATUSES = ['open', 'done', 'dropped'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, { da: string; en: string }> = {
+export const AGREEMENT_STATUS_LABELS: Labels<AgreementStatus> = {
   open: { da: 'åben', en: 'open' },
   done: { da: 'udført', en: 'done' },
   dropped: { da: 'opgivet', en: 'dropped' },
@@ -62,6 +93,11 @@ export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, { da: string; en: 
 
 export const MEMBER_ROLES = ['adult', 'child'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const MEMBER_ROLE_LABELS: Labels<MemberRole> = {
+  adult: { da: 'voksen', en: 'adult' },
+  child: { da: 'barn', en: 'child' },
+};
 
 /** Folds Danish letters and case so that "netvaerksmoede", "Netværksmøde" and "netvarksmode" match. */
 function fold(text: string): string {
@@ -105,7 +141,7 @@ function resolveWithAliases<T extends string>(
   input: string,
   values: readonly T[],
   aliases: Record<string, T>,
-  labels?: Record<T, { da: string; en: string }>,
+  labels?: Labels<T>,
 ): T | undefined {
   const folded = fold(input);
   for (const value of values) {
@@ -134,7 +170,7 @@ export function parseSector(input: string): Sector | undefined {
 export const OBSERVATION_KINDS = ['employment', 'qualityOfLife', 'wellbeing', 'functionalLevel', 'severity', 'absenceDays'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
-export const OBSERVATION_KIND_LABELS: Record<ObservationKind, { da: string; en: string }> = {
+export const OBSERVATION_KIND_LABELS: Labels<ObservationKind> = {
   employment: { da: 'Beskæftigelse', en: 'Employment' },
   qualityOfLife: { da: 'Livskvalitet', en: 'Quality of life' },
   wellbeing: { da: 'Trivsel', en: 'Well-being' },
@@ -147,7 +183,7 @@ export const OBSERVATION_KIND_LABELS: Record<ObservationKind, { da: string; en: 
 export const EMPLOYMENT_STATUSES = ['cash-benefit', 'resource-course', 'internship', 'education', 'job', 'other'] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 
-export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { da: string; en: string }> = {
+export const EMPLOYMENT_STATUS_LABELS: Labels<EmploymentStatus> = {
   'cash-benefit': { da: 'Kontanthjælp', en: 'Cash benefit' },
   'resource-course': { da: 'Ressourceforløb', en: 'Resource course' },
   internship: { da: 'Virksomhedspraktik', en: 'Internship' },
@@ -160,7 +196,7 @@ export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { da: string; en
 export const SEVERITIES = ['none', 'some', 'severe'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SEVERITY_LABELS: Record<Severity, { da: string; en: string }> = {
+export const SEVERITY_LABELS: Labels<Severity> = {
   none: { da: 'Ingen', en: 'None' },
   some: { da: 'Nogle', en: 'Some' },
   severe: { da: 'Svære eller omfattende', en: 'Severe or extensive' },
@@ -170,7 +206,7 @@ export const SEVERITY_LABELS: Record<Severity, { da: string; en: string }> = {
 export const CASE_EVENTS = ['investigation', 'notification', 'placement', 'closed-doing-well'] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
-export const CASE_EVENT_LABELS: Record<CaseEvent, { da: string; en: string }> = {
+export const CASE_EVENT_LABELS: Labels<CaseEvent> = {
   investigation: { da: 'Børnefaglig undersøgelse', en: 'Child-protection investigation' },
   notification: { da: 'Underretning', en: 'Notification of concern' },
   placement: { da: 'Anbringelse', en: 'Placement' },
@@ -223,4 +259,25 @@ export function parseSeverity(input: string): Severity | undefined {
 
 export function parseCaseEvent(input: string): CaseEvent | undefined {
   return resolveWithAliases(input, CASE_EVENTS, CASE_EVENT_ALIASES, CASE_EVENT_LABELS);
+}
+
+/**
+ * Every vocabulary's labels, for whatever must see them all: the test that no English word is
+ * left in the Danish workbench builds its list of words from these.
+ */
+export const VOCABULARY_LABELS = {
+  sector: SECTOR_LABELS,
+  meetingType: MEETING_TYPE_LABELS,
+  goalStatus: GOAL_STATUS_LABELS,
+  contactStatus: CONTACT_STATUS_LABELS,
+  memberRole: MEMBER_ROLE_LABELS,
+  observationKind: OBSERVATION_KIND_LABELS,
+  employmentStatus: EMPLOYMENT_STATUS_LABELS,
+  severity: SEVERITY_LABELS,
+  caseEvent: CASE_EVENT_LABELS,
+} as const satisfies Record<string, Labels<string>>;
+
+/** A code's label in a language; a code the table does not know (an older store's) is shown as it is. */
+export function labelOf<Code extends string>(labels: Labels<Code>, code: Code, lang: Lang): string {
+  return ownValue<Record<Lang, string>>(labels, code)?.[lang] ?? code;
 }

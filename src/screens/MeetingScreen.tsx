@@ -2,11 +2,11 @@
 // stormøde, where the minutes are on a shared screen: no chrome, bold, spaced, newest at the bottom.
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import { wallClock } from '../domain/dates.js';
+import { dayText, dayTimeText } from '../domain/dateFormat.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Meeting } from '../domain/schema.js';
 import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
-import type { Translate } from '../tui/i18n.js';
+import type { Lang, Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
 import type { ScreenState } from '../tui/navigation.js';
 
@@ -15,6 +15,9 @@ export interface MeetingScreenProps {
   familyName: string;
   screen: Extract<ScreenState, { name: 'meeting' }>;
   timeZone: string;
+  lang: Lang;
+  /** For dates: the year is shown only when it is not this one. */
+  today: string;
   width: number;
   height: number;
   color: boolean;
@@ -28,10 +31,9 @@ export function minutesLines(minutes: string, width: number): string[] {
   return text.split('\n').flatMap((paragraph) => wrapAnsi(paragraph, Math.max(10, width), { hard: true, trim: true }).split('\n'));
 }
 
-export function MeetingScreen({ meeting, familyName, screen, timeZone, width, height, color, t }: MeetingScreenProps) {
-  const when = wallClock(meeting.start, timeZone);
-  const heading = `${MEETING_TYPE_LABELS[meeting.type].da} · ${sanitizeLine(familyName)} · ${when.date} ${when.time} · ${sanitizeLine(meeting.place)}`;
-  const agreements = meeting.agreements.map((a) => `• ${sanitizeLine(a.who)}: ${sanitizeLine(a.what)}${a.due ? ` (${a.due})` : ''}`);
+export function MeetingScreen({ meeting, familyName, screen, timeZone, lang, today, width, height, color, t }: MeetingScreenProps) {
+  const heading = `${MEETING_TYPE_LABELS[meeting.type].da} · ${sanitizeLine(familyName)} · ${dayTimeText(meeting.start, timeZone, lang, today)} · ${sanitizeLine(meeting.place)}`;
+  const agreements = meeting.agreements.map((a) => `• ${sanitizeLine(a.who)}: ${sanitizeLine(a.what)}${a.due ? ` (${dayText(a.due, lang, today)})` : ''}`);
   if (screen.live) {
     // Double-spaced, bold, with margins: readable from across the room; the newest lines stay visible.
     const margin = Math.min(6, Math.floor(width / 12));

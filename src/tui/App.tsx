@@ -6,8 +6,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { todayIn } from '../domain/dates.js';
 import { OperationSchema, type RawOperation } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import { describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, OBSERVATION_KIND_LABELS, OBSERVATION_KINDS } from '../domain/vocabulary.js';
+import { describeOperation, describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
 import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
 import type { State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
@@ -20,7 +20,7 @@ import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
 import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
 import { PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
-import { DIALOGS, openDialog, type DialogKind } from './forms.js';
+import { choiceLabels, DIALOGS, openDialog, type DialogKind } from './forms.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
@@ -141,7 +141,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const setError = (text: string) => dispatch({ type: 'status', status: { text, kind: 'error' } });
   const setInfo = (text: string) => dispatch({ type: 'status', status: { text, kind: 'info' } });
 
-  const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial) });
+  const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial, { labels: choiceLabels(kind, lang) }) });
 
   /** Runs a change to the store; the keys that arrive meanwhile wait in the queue until it has
    * settled, then are routed by the state it left (dialog closed, or still open with the error). */
@@ -173,7 +173,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       data.apply([parsed.data], meta),
       (result) => {
         dispatch({ type: 'closeDialog' });
-        setInfo(`${t('saved')}: ${parsed.data.op} (${result.step})`);
+        setInfo(`${t('saved')}: ${describeOperation(result.applied[0] ?? parsed.data, lang)} (${t('step')} ${result.step})`);
       },
       (error) => dispatch({ type: 'dialog', action: { type: 'error', message: problemIn(failureText(error), lang) } }),
     );
@@ -275,7 +275,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         const members = data.current().families.find((f) => f.id === familyContext)?.members ?? [];
         return (
           familyContext &&
-          dispatch({ type: 'openDialog', dialog: openDialog('observation', familyContext, { date: today }, { choices: { memberId: members.map((m) => m.id) }, labels: { ...Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])), ...Object.fromEntries(OBSERVATION_KINDS.map((k) => [k, OBSERVATION_KIND_LABELS[k][lang]])) } }) })
+          dispatch({ type: 'openDialog', dialog: openDialog('observation', familyContext, { date: today }, { choices: { memberId: members.map((m) => m.id) }, labels: { ...Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])), ...choiceLabels('observation', lang) } }) })
         );
       }
       case 'filter':
@@ -329,7 +329,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const target = ui.dialog.target;
     for (const f of data.state.families) {
       if (f.id === target) return `${target} · ${sanitizeLine(f.name)}`;
-      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.find((m) => m.id === target)?.type;
+      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.filter((m) => m.id === target).map((m) => MEETING_TYPE_LABELS[m.type].da)[0];
       if (found) return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
     }
     return target;
@@ -347,7 +347,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         {screen.name === 'families' && model.panels[0] && <FamiliesScreen panel={model.panels[0]} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
         {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
         {screen.name === 'family' && !model.plan && <Text>{fit(`${screen.familyId}: ${t('none')}`, width)}</Text>}
-        {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} lang={lang} today={today} width={width} height={bodyHeight} color={color} t={t} />}
         {screen.name === 'report' && (
           <Box flexDirection="column">
             <Text wrap="truncate" bold={color}>{fit(model.heading ?? '', width)}</Text>

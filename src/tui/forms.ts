@@ -5,13 +5,14 @@ import { parseLocalDateTime } from '../domain/dates.js';
 import { numberOrText, observationFromText } from '../domain/input.js';
 import type { RawOperation } from '../domain/operations.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
-import { AGREEMENT_STATUSES, GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTORS } from '../domain/vocabulary.js';
-import type { MessageKey } from './i18n.js';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, GOAL_STATUS_LABELS, GOAL_STATUSES, MEETING_TYPE_LABELS, MEETING_TYPES, OBSERVATION_KIND_LABELS, OBSERVATION_KINDS, SECTOR_LABELS, SECTORS, type Labels } from '../domain/vocabulary.js';
+import type { Lang, MessageKey } from './i18n.js';
 
 export type Field =
   /** A text field; `multiline` keeps the line breaks of pasted text (Enter still saves). */
   | { name: string; label: MessageKey; kind: 'text'; multiline?: boolean }
-  | { name: string; label: MessageKey; kind: 'choice'; options: readonly string[] };
+  /** `labels`: the vocabulary's words for the options, so a choice shows "Beskæftigelse", not its code. */
+  | { name: string; label: MessageKey; kind: 'choice'; options: readonly string[]; labels?: Labels<string> };
 
 export interface DialogDefinition {
   title: MessageKey;
@@ -33,7 +34,7 @@ export const DIALOGS = {
     fields: [
       { name: 'score', label: 'score', kind: 'text' },
       { name: 'note', label: 'note', kind: 'text' },
-      { name: 'status', label: 'status', kind: 'choice', options: ['', ...GOAL_STATUSES] },
+      { name: 'status', label: 'status', kind: 'choice', options: ['', ...GOAL_STATUSES], labels: GOAL_STATUS_LABELS },
     ],
     toOperation: (v, goalId) => ({ op: 'goal.progress', goalId, score: numeric(v.score), note: (v.note ?? '').trim(), ...optional('status', v.status) }),
   },
@@ -51,7 +52,7 @@ export const DIALOGS = {
     title: 'addGoal',
     fields: [
       { name: 'title', label: 'title', kind: 'text' },
-      { name: 'sector', label: 'sector', kind: 'choice', options: SECTORS },
+      { name: 'sector', label: 'sector', kind: 'choice', options: SECTORS, labels: SECTOR_LABELS },
       { name: 'due', label: 'due', kind: 'text' },
     ],
     toOperation: (v, familyId) => ({ op: 'goal.add', familyId, title: (v.title ?? '').trim(), sector: v.sector, due: (v.due ?? '').trim() }),
@@ -60,7 +61,7 @@ export const DIALOGS = {
     title: 'addContact',
     fields: [
       { name: 'subject', label: 'subject', kind: 'text' },
-      { name: 'sector', label: 'sector', kind: 'choice', options: SECTORS },
+      { name: 'sector', label: 'sector', kind: 'choice', options: SECTORS, labels: SECTOR_LABELS },
       { name: 'replyBy', label: 'replyBy', kind: 'text' },
     ],
     toOperation: (v, familyId) => ({ op: 'contact.add', familyId, subject: (v.subject ?? '').trim(), sector: v.sector, ...optional('replyBy', v.replyBy) }),
@@ -68,7 +69,7 @@ export const DIALOGS = {
   addMeeting: {
     title: 'addMeeting',
     fields: [
-      { name: 'type', label: 'type', kind: 'choice', options: MEETING_TYPES },
+      { name: 'type', label: 'type', kind: 'choice', options: MEETING_TYPES, labels: MEETING_TYPE_LABELS },
       { name: 'start', label: 'start', kind: 'text' },
       { name: 'place', label: 'place', kind: 'text' },
       { name: 'durationMin', label: 'duration', kind: 'text' },
@@ -92,7 +93,7 @@ export const DIALOGS = {
     fields: [
       // The family's members are filled in when the dialog opens (DialogState.choices).
       { name: 'memberId', label: 'member', kind: 'choice', options: [] },
-      { name: 'kind', label: 'indicator', kind: 'choice', options: OBSERVATION_KINDS },
+      { name: 'kind', label: 'indicator', kind: 'choice', options: OBSERVATION_KINDS, labels: OBSERVATION_KIND_LABELS },
       { name: 'value', label: 'value', kind: 'text' },
       { name: 'date', label: 'date', kind: 'text' },
     ],
@@ -114,7 +115,7 @@ export const DIALOGS = {
       { name: 'who', label: 'who', kind: 'text' },
       { name: 'what', label: 'what', kind: 'text' },
       { name: 'due', label: 'due', kind: 'text' },
-      { name: 'status', label: 'status', kind: 'choice', options: AGREEMENT_STATUSES },
+      { name: 'status', label: 'status', kind: 'choice', options: AGREEMENT_STATUSES, labels: AGREEMENT_STATUS_LABELS },
     ],
     toOperation: (v, agreementId) => ({ op: 'agreement.update', agreementId, who: (v.who ?? '').trim(), what: (v.what ?? '').trim(), ...optional('due', v.due), status: v.status }),
   },
@@ -153,6 +154,14 @@ export function openDialog(kind: DialogKind, target: string, initial: Record<str
     values[field.name] = initial[field.name] ?? (field.kind === 'choice' ? ((dynamic.choices?.[field.name] ?? field.options)[0] ?? '') : '');
   const selected = (DIALOGS[kind].fields as readonly Field[]).filter((f) => f.kind === 'text' && (values[f.name] ?? '') !== '').map((f) => f.name);
   return { kind, target, values, selected, focus: 0, ...dynamic };
+}
+
+/** How a dialog's choice fields show their options in `lang`: each vocabulary code by its label. */
+export function choiceLabels(kind: DialogKind, lang: Lang): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const field of DIALOGS[kind].fields as readonly Field[])
+    if (field.kind === 'choice' && field.labels) for (const option of field.options) if (option !== '') labels[option] = field.labels[option]?.[lang] ?? option;
+  return labels;
 }
 
 /** The values a choice field offers in this dialog. */

@@ -1,9 +1,10 @@
 // The workbench's words in Danish and English. Typed: a message missing in one language fails to
 // compile. Danish uses the terms coordinators use (netværksmøde, familiens plan).
-import { da as daLocale, enGB } from 'date-fns/locale';
-import { format } from 'date-fns';
+import type { Lang } from '../domain/vocabulary.js';
 
-export type Lang = 'da' | 'en';
+export type { Lang };
+/** Dates are formatted in one module for the workbench and the CLI; shortDate is its dayText. */
+export { dayText as shortDate, longDate } from '../domain/dateFormat.js';
 
 const en = {
   today: 'Today',
@@ -133,6 +134,9 @@ const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** Every message's key, for checks over the whole catalog (the Danish screens' test). */
+export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
 const da: Record<MessageKey, string> = {
   today: 'I dag',
@@ -310,16 +314,4 @@ export function problemIn(message: string, lang: Lang): string {
   if (missing) return `${CATALOG[lang].typeWhatIsMissing} ${problemIn(missing[1] as string, lang)}`;
   if (lang === 'en') return message;
   return DANISH_PROBLEMS.reduce((text, [pattern, danish]) => (typeof danish === 'string' ? text.replace(pattern, danish) : text.replace(pattern, danish)), message);
-}
-
-/** "tirsdag 24. november 2026" / "Tuesday 24 November 2026". */
-export function longDate(isoDate: string, lang: Lang): string {
-  const date = new Date(`${isoDate}T12:00:00`);
-  return lang === 'da' ? format(date, 'EEEE d. MMMM yyyy', { locale: daLocale }) : format(date, 'EEEE d MMMM yyyy', { locale: enGB });
-}
-
-/** "24. nov." / "24 Nov" for short columns. */
-export function shortDate(isoDate: string, lang: Lang): string {
-  const date = new Date(`${isoDate}T12:00:00`);
-  return lang === 'da' ? format(date, 'd. MMM', { locale: daLocale }) : format(date, 'd MMM', { locale: enGB });
 }

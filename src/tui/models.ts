@@ -1,13 +1,13 @@
 // What each screen shows, as plain data: panels of rows with ids, kinds and sanitised cell texts.
 // Rendering and key handling read the same model, so "the selected row" means one thing.
-import { wallClock } from '../domain/dates.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
 import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
 import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact } from '../domain/views.js';
-import { MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
+import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
@@ -62,13 +62,13 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
     },
     {
       title: t('agreements'),
-      columns: [col(t('daysOverdue'), 4, 0, 'right'), col(t('due'), 9, 0), capped(t('who'), 8, 1, 24), col(t('what'), 14, 4), capped(t('family'), 10, 2, 30)],
+      columns: [col(t('daysOverdue'), 4, 0, 'right'), col(t('due'), 11, 0), capped(t('who'), 8, 1, 24), col(t('what'), 14, 4), capped(t('family'), 10, 2, 30)],
       // Days overdue; one not yet due shows its date only.
-      rows: view.agreements.map((a) => ({ id: a.id, kind: 'agreement', familyId: a.familyId, warn: a.daysOverdue > 0, cells: [a.daysOverdue > 0 ? String(a.daysOverdue) : '', shortDate(a.due, lang), clean(a.who), clean(a.what), clean(a.familyName)] })),
+      rows: view.agreements.map((a) => ({ id: a.id, kind: 'agreement', familyId: a.familyId, warn: a.daysOverdue > 0, cells: [a.daysOverdue > 0 ? String(a.daysOverdue) : '', shortDate(a.due, lang, ctx.today), clean(a.who), clean(a.what), clean(a.familyName)] })),
     },
     {
       title: t('openContacts'),
-      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30), col(t('consent'), 7, 0)],
+      columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 11, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), capped(t('family'), 10, 2, 30), col(t('consent'), 7, 0)],
       rows: view.openContacts.map((c) => ({
         id: c.id,
         kind: 'contact',
@@ -81,27 +81,28 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
 }
 
 /** A contact's reply-by date: marked when passed, and said as "i morgen" / "om 2 dage" when it is near. */
-function replyByText(contact: OpenContact, { t, lang }: ViewContext): string {
+function replyByText(contact: OpenContact, ctx: ViewContext): string {
+  const { t, lang } = ctx;
   if (contact.replyBy === undefined) return '';
   const left = contact.replyByDaysLeft;
-  if (left === undefined) return `${shortDate(contact.replyBy, lang)}${contact.replyByPassed ? t('passed') : ''}`;
+  if (left === undefined) return `${shortDate(contact.replyBy, lang, ctx.today)}${contact.replyByPassed ? t('passed') : ''}`;
   return left === 0 ? t('replyToday') : left === 1 ? t('replyTomorrow') : t('replyInDays').replace('{n}', String(left));
 }
 
 /** The caseload, filtered by a text typed after `/` (family name, id or coordinator). */
 export function familiesPanel(state: State, ctx: ViewContext, filter: string): PanelModel {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   const needle = filter.trim().toLocaleLowerCase('da');
   const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !needle || `${f.name} ${f.id} ${f.coordinator ?? ''}`.toLocaleLowerCase('da').includes(needle));
   return {
     title: t('families'),
-    columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 11, 0), col(t('coordinator'), 8, 1)],
+    columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 16, 0), col(t('coordinator'), 8, 1)],
     rows: rows.map((f) => ({
       id: f.id,
       kind: 'family',
       familyId: f.id,
       warn: f.overdueGoals > 0,
-      cells: [f.id, clean(f.name), String(f.adults), String(f.children), String(f.overdueGoals), String(f.openContacts), f.nextMeeting ? Object.values(wallClock(f.nextMeeting, ctx.timeZone)).join(' ').slice(5) : '', clean(f.coordinator)],
+      cells: [f.id, clean(f.name), String(f.adults), String(f.children), String(f.overdueGoals), String(f.openContacts), f.nextMeeting ? dayTimeText(f.nextMeeting, ctx.timeZone, lang, ctx.today) : '', clean(f.coordinator)],
     })),
   };
 }
@@ -115,29 +116,29 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
     panels: [
       {
         title: t('goals'),
-        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 9, 0), col(t('status'), 8, 0), col(t('progress'), 14, 0)],
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 11, 0), col(t('status'), 9, 0), col(t('progress'), 14, 0)],
         rows: plan.goals.map((g) => ({
           id: g.id,
           kind: 'goal',
           familyId,
           warn: g.daysOverdue > 0,
-          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), `${shortDate(g.due, lang)}${g.daysOverdue > 0 ? t('passed') : ''}`, g.status, `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
+          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), `${shortDate(g.due, lang, ctx.today)}${g.daysOverdue > 0 ? t('passed') : ''}`, labelOf(GOAL_STATUS_LABELS, g.status, lang), `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
         })),
       },
       {
         title: t('upcomingMeetings'),
-        columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
-        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [Object.values(wallClock(m.start, ctx.timeZone)).join(' ').slice(5), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+        columns: [col(t('when'), 16, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
+        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
       },
       {
         title: t('openContacts'),
-        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 9, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
-        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, replyByText(c, ctx), SECTOR_LABELS[c.sector][lang], clean(c.subject), c.status] })),
+        columns: [col(t('waiting'), 7, 0, 'right'), col(t('replyBy'), 11, 0), capped(t('sector'), 8, 1, 20), col(t('subject'), 14, 4), col(t('status'), 8, 0)],
+        rows: plan.openContacts.map((c) => ({ id: c.id, kind: 'contact', familyId, warn: c.replyByPassed, cells: [`${c.daysWaiting}${t('waitingDays')}`, replyByText(c, ctx), SECTOR_LABELS[c.sector][lang], clean(c.subject), labelOf(CONTACT_STATUS_LABELS, c.status, lang)] })),
       },
       {
         title: t('interventions'),
-        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
-        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang), i.to ? shortDate(i.to, lang) : '…', i.overlaps ? t('overlaps') : ''] })),
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 10, 0), col(t('to'), 10, 0), col('', 7, 0)],
+        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', i.overlaps ? t('overlaps') : ''] })),
       },
     ],
   };
@@ -179,17 +180,17 @@ export function reportPanels(state: State, ctx: ViewContext): { title: string; p
   const sectors = Object.entries(report.contactReplyDays.bySector) as Array<[keyof typeof SECTOR_LABELS, { medianDays: number | null; replied: number; waiting: number }]>;
   const longest = Math.max(1, ...sectors.map(([, r]) => r.medianDays ?? 0));
   return {
-    title: `${t('report')} ${from} → ${ctx.today}: ${report.families} ${t('families').toLowerCase()}, ${report.adults} ${t('adults').toLowerCase()}, ${report.children} ${t('childrenLong')}`,
+    title: `${t('report')} ${numericDate(from, lang)} → ${numericDate(ctx.today, lang)}: ${report.families} ${t('families').toLowerCase()}, ${report.adults} ${t('adults').toLowerCase()}, ${report.children} ${t('childrenLong')}`,
     panels: [
       {
         title: t('reportFigures'),
-        columns: [col(t('reportFigure'), 20, 3), col(from, 19, 0), col(ctx.today, 19, 0), col(t('trend'), 5, 0)],
+        columns: [col(t('reportFigure'), 20, 3), col(numericDate(from, lang), 19, 0), col(numericDate(ctx.today, lang), 19, 0), col(t('trend'), 5, 0)],
         rows: figures,
       },
       {
         title: t('reportReplyTimes'),
         columns: [capped(t('sector'), 12, 1, 24), col(t('reportMedianDays'), 16, 1), col(t('reportReplied'), 6, 0, 'right'), col(t('waiting'), 7, 0, 'right')],
-        rows: sectors.map(([sector, r]) => ({ id: sector, kind: 'figure', familyId: '', cells: [SECTOR_LABELS[sector][lang], r.medianDays === null ? '–' : `${bar(r.medianDays / longest, 8)} ${r.medianDays} d`, String(r.replied), String(r.waiting)] })),
+        rows: sectors.map(([sector, r]) => ({ id: sector, kind: 'figure', familyId: '', cells: [SECTOR_LABELS[sector][lang], r.medianDays === null ? '–' : `${bar(r.medianDays / longest, 8)} ${decimalText(r.medianDays, lang)} d`, String(r.replied), String(r.waiting)] })),
       },
     ],
   };

@@ -41,7 +41,7 @@ describe('famcoord report on the demo store', () => {
   it('prints tables with bars and sparklines for people, and CSV with the same figures', () => {
     const text = box.run(['report', '--date', DATE]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^Caseload report 2025-11-24 → 2026-11-24: 25 families/);
+    expect(text.stdout).toMatch(/^Caseload report 24 Nov 2025 → 24 Nov 2026: 25 families/);
     const cash = report.adultsOnCashBenefit as { baseline: { n: number; of: number } };
     expect(text.stdout).toMatch(new RegExp(`^Adults on cash benefit +[█▏▎▍▌▋▊▉░]{12} +\\d+%  ${cash.baseline.n}/${cash.baseline.of} `, 'm'));
     expect(text.stdout).toMatch(/^Adults on cash benefit +[▁▂▃▄▅▆▇█]{5}  \d+% → \d+%$/m);

@@ -18,9 +18,10 @@ describe('a step described for undo and redo', () => {
   it('names the operation, its object, who and when (local time), in English and Danish', () => {
     const summary = stepSummary(step([{ op: 'goal.progress', goalId: 'g12', score: 4, note: '', date: '2026-11-24' }], ['f3']));
     expect(summary).toEqual({ step: 7, user: 'hanne', time: '2026-11-24T09:42:00.000Z', operations: ['goal.progress'], operationCount: 1, targets: ['g12'] });
-    expect(describeStepSummary(summary, { ...COPENHAGEN, lang: 'en' })).toBe('goal.progress on g12 by hanne at 10:42');
-    expect(describeStepSummary(summary, { ...COPENHAGEN, lang: 'da' })).toBe('goal.progress på g12 af hanne kl. 10:42');
-    expect(describeStepSummary(summary, { ...COPENHAGEN, today: '2026-11-25', lang: 'en' })).toBe('goal.progress on g12 by hanne at 10:42 on 2026-11-24');
+    expect(describeStepSummary(summary, { ...COPENHAGEN, lang: 'en' })).toBe('progress on g12 by hanne at 10:42');
+    expect(describeStepSummary(summary, { ...COPENHAGEN, lang: 'da' })).toBe('fremskridt på g12 af hanne kl. 10:42');
+    expect(describeStepSummary(summary, { ...COPENHAGEN, today: '2026-11-25', lang: 'en' })).toBe('progress on g12 by hanne at 10:42 on 24 Nov');
+    expect(describeStepSummary(summary, { ...COPENHAGEN, today: '2027-01-02', lang: 'da' })).toBe('fremskridt på g12 af hanne kl. 10:42 den 24. nov. 2026');
   });
 
   it('names a batch by its families, a few of them when there are many, and a family op by its family', () => {

@@ -49,7 +49,7 @@ describe.runIf(hasTmux)('the workbench open while other processes write', () => 
       tmux('send-keys', '-t', session, 'BSpace', 'BSpace', '7', 'Tab');
       tmux('send-keys', '-t', session, '-l', TUI_NOTE);
       tmux('send-keys', '-t', session, 'Enter');
-      await waitForScreen(session, /Saved: goal\.progress/, 180_000);
+      await waitForScreen(session, /Saved: progress on/, 180_000);
       expect(await writers).toEqual(Array(processes).fill(0));
       const finished = Date.now();
 

@@ -37,7 +37,7 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
         tmux('send-keys', '-t', session, 'BSpace', 'BSpace', '8', 'Tab');
         tmux('send-keys', '-t', session, '-l', 'Mødte op til alle aftaler');
         tmux('send-keys', '-t', session, 'Enter');
-        await waitForScreen(session, /Saved: goal\.progress/);
+        await waitForScreen(session, /Saved: progress on/);
 
         tmux('send-keys', '-t', session, 'Tab');
         await waitForScreen(session, /▶ Agreements/);

@@ -2,7 +2,7 @@
 // of its own: the workbench's vocabulary (src/tui/i18n.ts) lives above the domain layer. Typed, so a
 // word missing in one language fails to compile.
 import type { Attendee } from '../schema.js';
-import { MEETING_TYPE_LABELS, SECTOR_LABELS, type GoalStatus, type MeetingType, type MemberRole } from '../vocabulary.js';
+import { MEETING_TYPE_LABELS, SECTOR_LABELS, type MeetingType } from '../vocabulary.js';
 
 export type Lang = 'da' | 'en';
 
@@ -105,18 +105,8 @@ const en: Record<keyof typeof da, string> = {
 export type Words = Record<keyof typeof da, string>;
 export const WORDS: Record<Lang, Words> = { da, en };
 
-export const GOAL_STATUS_WORDS: Record<GoalStatus, Record<Lang, string>> = {
-  proposed: { da: 'foreslået', en: 'proposed' },
-  active: { da: 'i gang', en: 'active' },
-  'on-hold': { da: 'sat på pause', en: 'on hold' },
-  completed: { da: 'nået', en: 'completed' },
-  cancelled: { da: 'opgivet', en: 'cancelled' },
-};
-
-export const MEMBER_ROLE_WORDS: Record<MemberRole, Record<Lang, string>> = {
-  adult: { da: 'voksen', en: 'adult' },
-  child: { da: 'barn', en: 'child' },
-};
+/** The documents say statuses and roles as the workbench does: the vocabulary's own labels. */
+export { GOAL_STATUS_LABELS as GOAL_STATUS_WORDS, MEMBER_ROLE_LABELS as MEMBER_ROLE_WORDS } from '../vocabulary.js';
 
 const LOCALES: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,0 +1,92 @@
+// The CLI in Danish and English: --lang, else LANG, picks the words and the dates of the tables;
+// --json stays codes and ISO dates. And a store in the contract's spelling of meeting types is read.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishVocabularyWords, MM_DD } from '../helpers/danish.js';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+
+const DATE = '2026-11-24';
+const DANISH = { LANG: 'da_DK.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const ENGLISH = { LANG: 'en_GB.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+/** The English vocabulary words a text shows, and its dates written as MM-DD or ISO. */
+function englishIn(text: string): string[] {
+  return englishVocabularyWords().filter((word) => word.pattern.test(text)).map((word) => word.text);
+}
+
+describe('the CLI in Danish', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox();
+    expect(box.run(['demo', '--families', '12', '--seed', '4', '--date', DATE]).code).toBe(0);
+  });
+  afterAll(() => box.cleanup());
+
+  it('prints today, families and a family plan in Danish with --lang da: no English vocabulary word, no MM-DD or ISO date', () => {
+    for (const args of [['today'], ['families'], ['family', 'f1'], ['family', 'f2'], ['report']]) {
+      const result = box.run([...args, '--date', DATE, '--lang', 'da'], { env: ENGLISH });
+      expect(result.code, result.stderr).toBe(0);
+      expect(englishIn(result.stdout), args.join(' ')).toEqual([]);
+      expect(result.stdout, args.join(' ')).not.toMatch(MM_DD);
+      expect(result.stdout, args.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+    const today = box.run(['today', '--date', DATE, '--lang', 'da']).stdout;
+    expect(today).toMatch(/^I dag, tirsdag 24\. november 2026$/m);
+    expect(today).toMatch(/^Dagens møder \(\d+\)$/m);
+    expect(today).toMatch(/^Uafklarede henvendelser \(\d+\)$/m);
+    expect(today).toMatch(/\d+\. (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\.?/);
+    expect(box.run(['report', '--date', DATE, '--lang', 'da']).stdout).toMatch(/^Resultater 24\.11\.2025 → 24\.11\.2026:/);
+    expect(box.run(['report', '--date', DATE, '--lang', 'da']).stdout).toMatch(/\d,\d d/); // a decimal comma
+  });
+
+  it('takes Danish from LANG, and an explicit --lang over it', () => {
+    expect(box.run(['today', '--date', DATE], { env: DANISH }).stdout).toMatch(/^Mål over fristen \(\d+\)$/m);
+    expect(box.run(['today', '--date', DATE, '--lang', 'en'], { env: DANISH }).stdout).toMatch(/^Overdue goals \(\d+\)$/m);
+    expect(box.run(['today', '--date', DATE], { env: ENGLISH }).stdout).toMatch(/^Overdue goals \(\d+\)$/m);
+  });
+
+  it('keeps --json and CSV the same in every language: codes and ISO dates', () => {
+    for (const args of [['today'], ['families'], ['family', 'f1'], ['report', '--csv']]) {
+      const machine = args.includes('--csv') ? args : [...args, '--json'];
+      const english = box.run([...machine, '--date', DATE], { env: ENGLISH }).stdout;
+      expect(english.length).toBeGreaterThan(0);
+      expect(box.run([...machine, '--date', DATE], { env: DANISH }).stdout, args.join(' ')).toBe(english);
+      expect(box.run([...machine, '--date', DATE, '--lang', 'da']).stdout, args.join(' ')).toBe(english);
+    }
+  });
+});
+
+describe('a store that spells the long meeting types as Danish writes them', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox();
+    expect(box.run(['demo', '--families', '12', '--seed', '4', '--date', DATE]).code).toBe(0);
+    // As the foundation's store contract wrote them: "flerfagligt statusmøde", by hand (no known-good mark).
+    const text = readFileSync(box.store, 'utf8');
+    expect(text).toMatch(/"flerfagligt-statusmøde"|"tværfagligt-analysemøde"/);
+    writeFileSync(box.store, text.replaceAll('"flerfagligt-statusmøde"', '"flerfagligt statusmøde"').replaceAll('"tværfagligt-analysemøde"', '"tværfagligt analysemøde"'));
+    rmSync(`${box.store}.checked`, { force: true });
+  });
+  afterAll(() => box.cleanup());
+
+  it("is read, shown with famcoord's ids, migrated to SQLite and back, and written famcoord's way after a change", () => {
+    const families = JSON.parse(box.run(['families', '--json', '--date', DATE]).stdout) as Array<{ id: string }>;
+    const types = families.flatMap((f) => (JSON.parse(box.run(['family', f.id, '--json', '--date', DATE]).stdout) as { upcomingMeetings: Array<{ type: string }> }).upcomingMeetings.map((m) => m.type));
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.filter((type) => type.includes(' '))).toEqual([]);
+
+    const database = join(box.dir, 'team.sqlite');
+    expect(box.run(['migrate', '--to', database]).code).toBe(0);
+    const back = join(box.dir, 'back.json');
+    expect(box.run(['migrate', '--to', back, '--store', database], { store: false }).code).toBe(0);
+    expect(readFileSync(back, 'utf8')).not.toMatch(/"(flerfagligt statusmøde|tværfagligt analysemøde)"/);
+    expect(box.run(['doctor', '--store', back], { store: false }).code).toBe(0);
+
+    const goal = (JSON.parse(box.run(['family', 'f1', '--json', '--date', DATE]).stdout) as { goals: Array<{ id: string }> }).goals[0]?.id as string;
+    expect(box.run(['goal', 'progress', goal, '--score', '5', '--date', DATE]).code).toBe(0);
+    expect(readFileSync(box.store, 'utf8')).not.toMatch(/"(flerfagligt statusmøde|tværfagligt analysemøde)"/);
+    const doctor = box.run(['doctor']);
+    expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+  });
+});
