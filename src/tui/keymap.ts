@@ -5,7 +5,11 @@ import type { Lang, MessageKey } from './i18n.js';
 
 export type Scope = 'global' | 'list' | 'today' | 'families' | 'family' | 'meeting' | 'report';
 
-export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 'tab' | 'shift-tab' | 'pageup' | 'pagedown';
+export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 'tab' | 'shift-tab' | 'pageup' | 'pagedown'
+  // The text fields' editing keys (src/tui/textEdit.ts); Ctrl-A and Ctrl-E arrive as home and end.
+  | 'home' | 'end' | 'delete' | 'ctrl-u' | 'ctrl-k' | 'ctrl-w'
+  /** Ctrl-J: a new line in a multi-line field; elsewhere the same as Enter. */
+  | 'newline';
 export type KeySpec = { named: NamedKey } | { char: string };
 
 /** What a binding needs selected to act; the message explains it when it is missing. */
@@ -85,6 +89,13 @@ const KEY_LABELS: Record<NamedKey, string> = {
   'shift-tab': 'S-Tab',
   pageup: 'PgUp',
   pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  delete: 'Del',
+  'ctrl-u': 'Ctrl-U',
+  'ctrl-k': 'Ctrl-K',
+  'ctrl-w': 'Ctrl-W',
+  newline: 'Ctrl-J',
 };
 
 export function keyLabel(command: Command): string {
