@@ -22,6 +22,7 @@ import {
   type Family,
   type Member,
 } from './schema.js';
+import { minutesLinesOf } from './minutesLines.js';
 import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
 import { sameData } from './canonical.js';
@@ -296,7 +297,7 @@ function assignGiven(object: object, changes: Record<string, unknown>): void {
 /** The minutes as lines (none when empty); the line an operation names must be there, and as it was read. */
 function editMinutesLine(ws: OperationWorkspace, op: { meetingId: string; line: number; was?: string | undefined }) {
   const edit = editEntity(ws, 'meetings', op.meetingId);
-  const lines = edit.entity.minutes === '' ? [] : edit.entity.minutes.split('\n');
+  const lines = minutesLinesOf(edit.entity.minutes);
   if (op.line > lines.length) throw new OperationError(`meeting ${op.meetingId} has no line ${op.line} (its minutes have ${lines.length})`);
   if (op.was !== undefined && lines[op.line - 1] !== op.was) throw new OperationError(`line ${op.line} of meeting ${op.meetingId} was changed meanwhile; nothing was saved`);
   return { ...edit, lines };

@@ -13,7 +13,11 @@ export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 
 export type KeySpec = { named: NamedKey } | { char: string };
 
 /** What a binding needs selected to act; the message explains it when it is missing. */
-export type Requirement = { kind: 'row' | 'goal' | 'contact' | 'meeting' | 'family'; reason: MessageKey };
+export type Requirement = {
+  /** 'editable': a goal or a meeting; 'closable': a contact or an intervention; 'line': minutes to edit. */
+  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'family' | 'editable' | 'closable' | 'line';
+  reason: MessageKey;
+};
 
 interface Binding {
   keys: readonly KeySpec[];
@@ -51,6 +55,14 @@ export const BINDINGS = {
   addContact: { keys: [char('c')], scopes: ['family'], description: { da: 'Opret en henvendelse til en anden afdeling', en: 'Open a contact to another department' }, footer: { da: 'ny henvendelse', en: 'add contact' }, requires: { kind: 'family', reason: 'noFamily' } },
   addMeeting: { keys: [char('n')], scopes: ['family'], description: { da: 'Planlæg et møde', en: 'Plan a meeting' }, footer: { da: 'nyt møde', en: 'add meeting' }, requires: { kind: 'family', reason: 'noFamily' } },
   observe: { keys: [char('o')], scopes: ['family'], description: { da: 'Registrér en indikator for en person (beskæftigelse, trivsel, funktionsniveau, fravær ...)', en: 'Record an indicator for a person (employment, well-being, functional level, absence ...)' }, footer: { da: 'indikator', en: 'indicator' }, requires: { kind: 'family', reason: 'noFamily' } },
+  // Edit in place (#15)
+  edit: { keys: [char('e')], scopes: ['today', 'family'], description: { da: 'Ret det valgte mål (titel, frist, person, prioritet, status) eller møde (tid, sted, deltagere)', en: 'Edit the selected goal (title, due date, member, priority, status) or meeting (time, place, attendees)' }, footer: { da: 'ret', en: 'edit' }, requires: { kind: 'editable', reason: 'noEditable' } },
+  close: { keys: [char('x')], scopes: ['today', 'family'], description: { da: 'Annullér den valgte henvendelse, eller afslut den valgte indsats', en: 'Cancel the selected contact, or end the selected intervention' }, footer: { da: 'annullér/afslut', en: 'cancel/end' }, requires: { kind: 'closable', reason: 'noClosable' } },
+  addIntervention: { keys: [char('v')], scopes: ['family'], description: { da: 'Registrér en indsats for en person', en: 'Record an intervention for a member' }, footer: { da: 'ny indsats', en: 'add intervention' }, requires: { kind: 'family', reason: 'noFamily' } },
+  addConsent: { keys: [char('s')], scopes: ['family'], description: { da: 'Registrér et samtykke: hvilke sektorer, fra hvornår, til hvornår', en: 'Record a consent: which sectors, from when, until when' }, footer: { da: 'samtykke', en: 'consent' }, requires: { kind: 'family', reason: 'noFamily' } },
+  addCaseEvent: { keys: [char('h')], scopes: ['family'], description: { da: 'Registrér en hændelse i et barns sag (underretning, undersøgelse, anbringelse ...)', en: "Record an event in a child's case (notification, investigation, placement ...)" }, footer: { da: 'hændelse', en: 'case event' }, requires: { kind: 'family', reason: 'noFamily' } },
+  editLine: { keys: [char('r')], scopes: ['meeting'], description: { da: 'Ret den valgte linje i referatet (↑/↓ vælger)', en: 'Edit the selected line of the minutes (↑/↓ select)' }, footer: { da: 'ret linje', en: 'edit line' }, requires: { kind: 'line', reason: 'noLine' } },
+  removeLine: { keys: [char('x')], scopes: ['meeting'], description: { da: 'Slet den valgte linje i referatet (u fortryder)', en: 'Remove the selected line of the minutes (u undoes it)' }, footer: { da: 'slet linje', en: 'remove line' }, requires: { kind: 'line', reason: 'noLine' } },
   filter: { keys: [char('/')], scopes: ['families'], description: { da: 'Filtrér familierne mens du skriver (Esc rydder)', en: 'Filter the families as you type (Esc clears)' }, footer: { da: 'filtrér', en: 'filter' } },
   addLine: { keys: [char('e')], scopes: ['meeting'], description: { da: 'Skriv en linje i referatet', en: 'Write a line in the minutes' }, footer: { da: 'skriv', en: 'write' } },
   addAgreement: { keys: [char('a')], scopes: ['meeting'], description: { da: 'Tilføj en aftale: hvem gør hvad hvornår', en: 'Add an agreement: who does what by when' }, footer: { da: 'aftale', en: 'agreement' } },

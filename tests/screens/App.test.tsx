@@ -300,7 +300,7 @@ describe('keys that arrive together', () => {
   it('keeps the lines of a bracketed paste into a minutes line, and saves them once on Enter', async () => {
     const { app, press, store } = await open(small());
     await press('m', /Minutes/);
-    await press('e', /Enter save · pasted line breaks are kept/);
+    await press('e', /Enter save · Ctrl-J new line/);
     await press(PASTE('Linje A\rLinje B\u001b[31m\rLinje C'), 'Linje A ↵ Linje B ↵ Linje C▏');
     await press(KEYS.enter, 'Saved: meeting.minutes');
     expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Linje A\nLinje B\nLinje C');
