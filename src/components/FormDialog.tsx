@@ -49,7 +49,8 @@ export function textWindow(value: string, cursor: number | undefined, room: numb
   const before = [...shown.slice(0, cursor).join('')];
   const all = [...before, '▏', ...shown.slice(cursor).join('')];
   if (all.length <= room) return all.join('');
-  const start = Math.max(0, Math.min(before.length + 2 - room, all.length - room));
+  // The cursor stays one character from the right edge, so what follows it shows.
+  const start = Math.max(0, Math.min(before.length + 3 - room, all.length - room));
   const window = all.slice(start, start + room);
   if (start > 0) window[0] = '…';
   if (start + room < all.length) window[room - 1] = '…';
