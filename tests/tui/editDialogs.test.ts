@@ -6,7 +6,7 @@ import { OperationSchema } from '../../src/domain/operations.js';
 import { choiceLabel } from '../../src/tui/choiceLabels.js';
 import { textWindow } from '../../src/components/FormDialog.js';
 import { DIALOGS, dialogFields, formReducer, groupInitial, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
-import { translator } from '../../src/tui/i18n.js';
+import { problemIn, translator } from '../../src/tui/i18n.js';
 
 const TZ = 'Europe/Copenhagen';
 const reduce = (state: DialogState, ...actions: FormAction[]) => actions.reduce(formReducer, state);
@@ -87,6 +87,12 @@ describe('editing what is there', () => {
     expect(operation(moved)).toEqual({ op: 'meeting.update', meetingId: 'm1', start: '2026-11-24T11:30:00+01:00', place: 'Skolen' });
     const joined = reduce(opened, next, next, next, next, next, next, next, type('Mette'), next, next, type('mor'));
     expect(operation(joined)).toEqual({ op: 'meeting.update', meetingId: 'm1', attendees: [...attendees, { name: 'Mette', role: 'mor' }] });
+  });
+
+  it('says in Danish why an edit was refused', () => {
+    expect(problemIn('meeting m1 has no line 3 (its minutes have 2)', 'da')).toBe('møde m1 har ingen linje 3 (referatet har 2)');
+    expect(problemIn('line 2 of meeting m1 was changed meanwhile; nothing was saved', 'da')).toBe('linje 2 i møde m1 er ændret imens; intet er gemt');
+    expect(problemIn('nothing to change: give title, due, sector, priority, memberId or status', 'da')).toBe('intet at ændre: ret mindst ét felt');
   });
 
   it('edits a minutes line by its number, sending the line as it was read', () => {
