@@ -69,6 +69,19 @@ export const BINDINGS = {
   live: { keys: [char('l')], scopes: ['meeting'], description: { da: 'Stor skrift til fælles skærm (stormøde)', en: 'Large text for a shared screen (stormøde)' }, footer: { da: 'live', en: 'live' } },
 } as const satisfies Record<string, Binding>;
 
+/** The keys inside a dialog, for the help screen (the router sends them: src/tui/inputRouter.ts). */
+export const DIALOG_KEY_HELP: ReadonlyArray<{ keys: string; description: Record<Lang, string> }> = [
+  { keys: 'Tab/↑↓', description: { da: 'Næste/forrige felt', en: 'Next/previous field' } },
+  { keys: '←/→', description: { da: 'Vælg i et valgfelt; flyt markøren i et tekstfelt', en: 'Choose in a choice field; move the cursor in a text field' } },
+  { keys: 'Home/End', description: { da: 'Til start/slut af feltet (også Ctrl-A/Ctrl-E)', en: 'To the start/end of the field (also Ctrl-A/Ctrl-E)' } },
+  { keys: 'Del', description: { da: 'Slet tegnet under markøren (Backspace: tegnet før)', en: 'Delete the character under the cursor (Backspace: the one before)' } },
+  { keys: 'Ctrl-U/K', description: { da: 'Slet til start/slut af feltet', en: 'Delete to the start/end of the field' } },
+  { keys: 'Ctrl-W', description: { da: 'Slet ordet før markøren', en: 'Delete the word before the cursor' } },
+  { keys: 'Ctrl-J', description: { da: 'Ny linje i et felt med flere linjer (referat, afklaring)', en: 'New line in a field of several lines (minutes, resolution)' } },
+  { keys: 'Enter', description: { da: 'Gem', en: 'Save' } },
+  { keys: 'Esc', description: { da: 'Fortryd dialogen', en: 'Cancel the dialog' } },
+];
+
 export type Command = keyof typeof BINDINGS;
 export const COMMANDS = Object.keys(BINDINGS) as Command[];
 
