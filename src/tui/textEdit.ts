@@ -35,11 +35,6 @@ export type TextEdit =
 
 const chars = (text: string) => [...text];
 
-/** A field holding `value` with the cursor at its end; `selected` when it was pre-filled. */
-export function textField(value: string, selected = false): TextFieldState {
-  return { value, cursor: chars(value).length, selected: selected && value !== '' };
-}
-
 /** Where Ctrl-W's word starts: back over spaces, then back over the word. */
 function wordStart(before: readonly string[]): number {
   let at = before.length;

@@ -46,6 +46,12 @@ describe('editing from the command line', { timeout: 120_000 }, () => {
     expect(run('meeting', 'edit-line', 'm1', 'two', '--text', 'x')).toMatchObject({ code: 2, stderr: 'famcoord: LINE must be a line number, 1 = the first line\n' });
     expect(run('meeting', 'edit-line', 'm1', '1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^famcoord: --text is required/) });
     expect(box.bytes()).toEqual(bytes);
+    // A batch of edits is one step, all or nothing.
+    const batch = ['{"op": "minutes.edit", "meetingId": "m1", "line": 1, "text": "To"}', '{"op": "meeting.update", "meetingId": "m1", "durationMin": 90}'];
+    expect(box.run(['batch', '-', '--date', DATE], { input: [...batch, '{"op": "minutes.remove", "meetingId": "m1", "line": 7}'].join('\n') })).toMatchObject({ code: 2, stderr: expect.stringMatching(/line 3: meeting m1 has no line 7/) });
+    expect(box.bytes()).toEqual(bytes);
+    expect(box.run(['batch', '-', '--date', DATE], { input: batch.join('\n') }).code).toBe(0);
+    expect((await read())?.meetings[0]).toMatchObject({ minutes: 'To\nTre', durationMin: 90 });
     const log = JSON.parse(run('log', '--json').stdout) as Array<{ ops: Array<{ op: string }> }>;
     expect(log.map((step) => step.ops[0]?.op)).toEqual(expect.arrayContaining(['minutes.edit', 'minutes.remove', 'meeting.update', 'goal.update']));
   });

@@ -10,7 +10,7 @@ import { TransactionError } from '../../src/domain/errors.js';
 import { runTransaction } from '../../src/domain/transaction.js';
 import { StateWorkspace } from '../../src/domain/workspace.js';
 import type { State } from '../../src/domain/schema.js';
-import { JsonFileStore } from '../../src/store/jsonStore.js';
+import { openStore } from '../../src/store/openStore.js';
 import { family, goal, meeting, state } from '../helpers/fixtures.js';
 
 const TODAY = '2026-11-24';
@@ -81,13 +81,13 @@ describe('minutes.edit and minutes.remove', () => {
   });
 });
 
-describe('edits in a store', () => {
+describe.each(['store.json', 'store.sqlite'])('edits in a %s', (name) => {
   let dir: string | undefined;
   afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('are logged with their names, all-or-nothing in a batch, and undone step by step', async () => {
     dir = mkdtempSync(join(tmpdir(), 'famcoord-edit-'));
-    const store = new JsonFileStore(join(dir, 'store.json'));
+    const store = openStore(join(dir, name));
     await store.create(base());
     const ops = (...inputs: OperationInput[]) => inputs.map((i) => OperationSchema.parse(i));
     // A batch whose last line fails writes none of it.
