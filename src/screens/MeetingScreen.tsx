@@ -58,7 +58,7 @@ export function MeetingScreen({ meeting, familyName, screen, timeZone, width, he
   const minutesRoom = Math.max(1, height - 5 - agreementRoom);
   // Each line of the minutes, wrapped; the selected one (↑/↓, for r and x) is marked and kept in view.
   const sourceLines = minutesLinesOf(meeting.minutes);
-  const selected = screen.line ?? sourceLines.length - 1;
+  const selected = Math.min(screen.line ?? sourceLines.length - 1, sourceLines.length - 1);
   const rows = sourceLines.flatMap((line, index) => (minutesLines(line, width - 3).length > 0 ? minutesLines(line, width - 3) : ['']).map((text, part) => ({ text, index, first: part === 0 })));
   const lastSelectedRow = rows.findLastIndex((row) => row.index === selected);
   const end = Math.max(Math.min(rows.length, lastSelectedRow + 1), Math.min(rows.length, rows.findIndex((row) => row.index === selected) + minutesRoom));

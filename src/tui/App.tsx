@@ -309,7 +309,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'removeLine': {
         if (screen.name !== 'meeting' || !meeting) return;
         const lines = minutesLinesOf(meeting.meeting.minutes);
-        const index = screen.line ?? lines.length - 1;
+        // The selected line, or the newest (a line removed meanwhile may have shortened the minutes).
+        const index = Math.min(screen.line ?? lines.length - 1, lines.length - 1);
         const was = lines[index] ?? '';
         if (command === 'removeLine') return applyNow({ op: 'minutes.remove', meetingId: meeting.meeting.id, line: index + 1, was });
         return startDialog('editLine', meeting.meeting.id, { text: was }, { about: { line: String(index + 1), was } });
