@@ -165,7 +165,7 @@ async function validateOperations(inputs: readonly RawOperation[], names: FieldN
   });
 }
 
-/** "goal update g13: nothing to change; give --title, --due, --sector or --priority": the command as typed, and its own options. */
+/** "goal update g13: nothing to change; give --title, --due, ... or --status": the command as typed, and its own options. */
 function nothingToChange(command: Command): string {
   const words: string[] = [];
   for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());

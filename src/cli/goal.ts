@@ -1,6 +1,7 @@
 // famcoord goal add|progress|status|update: the family's goals.
 import type { Command } from 'commander';
 import { applyOperations, createdId, createContext, numberFlag } from './context.js';
+import { UsageError } from './errors.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { sectorFlag } from './parse.js';
 
@@ -65,18 +66,23 @@ export function registerGoal(program: Command): void {
 
   goal
     .command('update')
-    .description("change a goal's title, due date, sector or priority")
+    .description("change a goal's title, due date, sector, priority, member or status")
     .argument('<GOAL_ID>', 'the goal, e.g. g12')
     .option('--title <text>', 'the goal in the family\'s words')
     .option('--due <YYYY-MM-DD>', 'the new due date')
     .option('--sector <sector>', 'the sector')
     .option('--priority <n>', "the family's priority, 1 = most important")
-    .addHelpText('after', '\nExample:\n  famcoord goal update g12 --due 2027-02-28')
-    .action(async (goalId: string, o: { title?: string; due?: string; sector?: string; priority?: string }, command: Command) => {
+    .option('--member <MEMBER_ID>', 'whose goal it is')
+    .option('--whole-family', "make it the whole family's goal (no member)")
+    .option('--status <status>', 'proposed, active, on-hold, completed or cancelled')
+    .addHelpText('after', '\nExamples:\n  famcoord goal update g12 --due 2027-02-28\n  famcoord goal update g12 --member p7 --priority 1')
+    .action(async (goalId: string, o: { title?: string; due?: string; sector?: string; priority?: string; member?: string; wholeFamily?: boolean; status?: string }, command: Command) => {
+      if (o.member !== undefined && o.wholeFamily) throw new UsageError('give --member or --whole-family, not both');
+      const memberId = o.wholeFamily ? null : o.member;
       await applyOperations(
         createContext(command),
-        [{ op: 'goal.update', goalId, ...(o.title !== undefined && { title: o.title }), ...(o.due !== undefined && { due: o.due }), ...(o.sector !== undefined && { sector: sectorFlag(o.sector) }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }) }],
-        { goalId: 'GOAL_ID' },
+        [{ op: 'goal.update', goalId, ...(o.title !== undefined && { title: o.title }), ...(o.due !== undefined && { due: o.due }), ...(o.sector !== undefined && { sector: sectorFlag(o.sector) }), ...(o.priority !== undefined && { priority: numberFlag(o.priority) }), ...(memberId !== undefined && { memberId }), ...(o.status !== undefined && { status: o.status }) }],
+        { goalId: 'GOAL_ID', memberId: '--member' },
         () => `Updated goal ${goalId}`,
       );
     });

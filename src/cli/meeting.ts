@@ -1,4 +1,4 @@
-// famcoord meeting add|minutes|agree: network meetings and what was agreed.
+// famcoord meeting add|update|minutes|edit-line|remove-line: network meetings and what was agreed.
 import type { Command } from 'commander';
 import { applyOperations, createdId, collect, createContext, numberFlag, type RawOperation } from './context.js';
 import { UsageError } from './errors.js';
@@ -15,8 +15,8 @@ export function registerMeeting(program: Command): void {
     .option('--start <when>', '"YYYY-MM-DD HH:MM" in local time, or ISO with offset (required)')
     .option('--duration <minutes>', 'length in minutes', '60')
     .option('--place <text>', 'where', '')
-    .option('--attendee <name:sector>', 'who attends, with their sector (repeatable)', collect, [])
-    .addHelpText('after', '\nExample:\n  famcoord meeting add f3 --type netværksmøde --start "2026-12-01 09:30" --place "Rådhuset, lokale 2" --attendee "Lone Berg:jobcenter" --attendee "Mette Jensen"')
+    .option('--attendee <name:sector:role>', 'who attends, with their sector and role, both optional (repeatable)', collect, [])
+    .addHelpText('after', '\nExample:\n  famcoord meeting add f3 --type netværksmøde --start "2026-12-01 09:30" --place "Rådhuset, lokale 2" --attendee "Lone Berg:jobcenter:mentor" --attendee "Mette Jensen"')
     .action(async (familyId: string, o: { type: string; start: string; duration: string; place: string; attendee: string[] }, command: Command) => {
       const ctx = createContext(command);
       await applyOperations(
@@ -25,6 +25,50 @@ export function registerMeeting(program: Command): void {
         { familyId: 'FAMILY_ID', durationMin: '--duration', attendees: '--attendee' },
         (r) => `Planned meeting ${createdId(r)} for family ${familyId}`,
       );
+    });
+
+  meeting
+    .command('update')
+    .description("change a meeting's type, time, length, place or attendees")
+    .argument('<MEETING_ID>', 'the meeting, e.g. m4')
+    .option('--type <type>', 'the kind of meeting')
+    .option('--start <when>', '"YYYY-MM-DD HH:MM" in local time, or ISO with offset')
+    .option('--duration <minutes>', 'length in minutes')
+    .option('--place <text>', 'where')
+    .option('--attendee <name:sector:role>', 'who attends (repeatable; the list given replaces the attendees)', collect)
+    .option('--no-attendees', 'remove every attendee')
+    .addHelpText('after', '\nExample:\n  famcoord meeting update m4 --start "2026-12-02 10:00" --place "Skolen" --attendee "Lone Berg:jobcenter:mentor" --attendee "Mette Jensen::mor"')
+    .action(async (meetingId: string, o: { type?: string; start?: string; duration?: string; place?: string; attendee?: string[]; attendees: boolean }, command: Command) => {
+      if (o.attendee !== undefined && !o.attendees) throw new UsageError('give --attendee or --no-attendees, not both');
+      const ctx = createContext(command);
+      const attendees = o.attendees ? o.attendee?.map(parseAttendee) : [];
+      await applyOperations(
+        ctx,
+        [{ op: 'meeting.update', meetingId, ...(o.type !== undefined && { type: meetingTypeFlag(o.type) }), ...(o.start !== undefined && { start: parseStart(o.start, ctx.timeZone) }), ...(o.duration !== undefined && { durationMin: numberFlag(o.duration) }), ...(o.place !== undefined && { place: o.place }), ...(attendees !== undefined && { attendees }) }],
+        { meetingId: 'MEETING_ID', durationMin: '--duration', attendees: '--attendee' },
+        () => `Updated meeting ${meetingId}`,
+      );
+    });
+
+  meeting
+    .command('edit-line')
+    .description('replace one line of the minutes (famcoord minutes shows them; 1 = the first line)')
+    .argument('<MEETING_ID>', 'the meeting, e.g. m4')
+    .argument('<LINE>', 'the line number, 1 = the first')
+    .option('--text <text>', 'the new text of the line (required)')
+    .addHelpText('after', '\nExample:\n  famcoord meeting edit-line m4 2 --text "Emil møder hver dag fra mandag."')
+    .action(async (meetingId: string, line: string, o: { text?: string }, command: Command) => {
+      await applyOperations(createContext(command), [{ op: 'minutes.edit', meetingId, line: numberFlag(line), text: o.text }], { meetingId: 'MEETING_ID', line: 'LINE', text: '--text' }, () => `Changed line ${line} of the minutes of meeting ${meetingId}`);
+    });
+
+  meeting
+    .command('remove-line')
+    .description('remove one line of the minutes (1 = the first line)')
+    .argument('<MEETING_ID>', 'the meeting, e.g. m4')
+    .argument('<LINE>', 'the line number, 1 = the first')
+    .addHelpText('after', '\nExample:\n  famcoord meeting remove-line m4 3')
+    .action(async (meetingId: string, line: string, _o, command: Command) => {
+      await applyOperations(createContext(command), [{ op: 'minutes.remove', meetingId, line: numberFlag(line) }], { meetingId: 'MEETING_ID', line: 'LINE' }, () => `Removed line ${line} of the minutes of meeting ${meetingId}`);
     });
 
   meeting

@@ -35,10 +35,15 @@ export function parseMember(value: string): { name: string; role: MemberRole } {
   return { name, role: resolved };
 }
 
-/** "Lone Berg:jobcenter" → an attendee with a sector; "Lone Berg" → without. */
-export function parseAttendee(value: string): { name: string; sector?: string } {
-  const [name, sector] = splitLast(value, ':');
-  return sector ? { name, sector: sectorFlag(sector) } : { name };
+/**
+ * "Lone Berg:jobcenter:mentor" → an attendee with a sector and a role; "Lone Berg:jobcenter" →
+ * with a sector; "Mette Jensen::mor" → with a role only; "Lone Berg" → a name only.
+ */
+export function parseAttendee(value: string): { name: string; sector?: string; role?: string } {
+  const parts = value.split(':');
+  const [rest, role] = parts.length >= 3 ? splitLast(value, ':') : [value, undefined];
+  const [name, sector] = splitLast(rest, ':');
+  return { name, ...(sector && { sector: sectorFlag(sector) }), ...(role && { role }) };
 }
 
 /** "who|what|YYYY-MM-DD" (the date optional) → an agreement. */

@@ -1,10 +1,12 @@
-// The one dialog: a titled form whose fields come from src/tui/forms.ts. Text fields show a
-// cursor; choice fields show ‹ value ›. The error from validation appears under its field.
-// A multi-line field shows its line breaks as ↵ on its one line, so the dialog keeps its height.
+// The one dialog: a titled form whose fields come from src/tui/forms.ts. A text field shows its
+// cursor (▏) where it is, scrolled sideways to keep it in view; a choice field shows ‹ value ›
+// by its label. The error from validation appears under its field. A multi-line field shows its
+// line breaks as ↵ on its one line, so the dialog keeps its height; a dialog with more fields than
+// the screen has room for shows those around the focused one.
 import { Box, Text } from 'ink';
-import { ownValue } from '../domain/own.js';
-import { DIALOGS, takesSeveralLines, type DialogState, type Field } from '../tui/forms.js';
-import type { Translate } from '../tui/i18n.js';
+import { choiceLabel } from '../tui/choiceLabels.js';
+import { cursorOf, dialogFields, DIALOGS, takesSeveralLines, type DialogField, type DialogState } from '../tui/forms.js';
+import type { Lang, Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
 
 export interface FormDialogProps {
@@ -14,39 +16,90 @@ export interface FormDialogProps {
   /** The change is being saved: keys wait, and the hint says so. */
   saving: boolean;
   t: Translate;
+  lang: Lang;
   width: number;
+  /** The most lines the dialog may take (see dialogHeight). */
+  height: number;
   color: boolean;
 }
 
-export function FormDialog({ dialog, subject, saving, t, width, color }: FormDialogProps) {
-  const definition = DIALOGS[dialog.kind];
-  const labelWidth = Math.max(...(definition.fields as readonly Field[]).map((f) => t(f.label).length)) + 1;
+/** Lines around the fields: the border (2), title, subject and hint. */
+const CHROME = 5;
+
+/** The lines the dialog takes on a screen that leaves it at most `room`. */
+export function dialogHeight(dialog: DialogState, room: number): number {
+  return Math.min(dialogFields(dialog).length + CHROME + (dialog.error ? 1 : 0), Math.max(CHROME + 3, room));
+}
+
+/** A field's label; in a repeated group, numbered ("Deltager 2"). */
+function labelOf(field: DialogField, t: Translate): string {
+  return t(field.label).replace('{n}', String((field.group ?? 0) + 1));
+}
+
+/**
+ * A text field's value in `room` columns, line breaks as ↵, with the cursor bar at `cursor` (when
+ * focused): the part around the cursor when it is too long, cut ends marked with …
+ */
+export function textWindow(value: string, cursor: number | undefined, room: number): string {
+  const shown = [...value].map((c) => (c === '\n' ? ' ↵ ' : c));
+  if (cursor === undefined) {
+    const all = [...shown.join('')];
+    return all.length > room ? `…${all.slice(-(room - 1)).join('')}` : all.join('');
+  }
+  const before = [...shown.slice(0, cursor).join('')];
+  const all = [...before, '▏', ...shown.slice(cursor).join('')];
+  if (all.length <= room) return all.join('');
+  // The cursor stays one character from the right edge, so what follows it shows.
+  const start = Math.max(0, Math.min(before.length + 3 - room, all.length - room));
+  const window = all.slice(start, start + room);
+  if (start > 0) window[0] = '…';
+  if (start + room < all.length) window[room - 1] = '…';
+  return window.join('');
+}
+
+/** Which fields are shown when not all fit in `rows` lines: a window holding the focused one. */
+function visibleRange(count: number, focus: number, rows: number): { from: number; to: number } {
+  if (count <= rows) return { from: 0, to: count };
+  const from = Math.min(Math.max(0, focus - Math.floor(rows / 2)), count - rows);
+  return { from, to: from + rows };
+}
+
+export function FormDialog({ dialog, subject, saving, t, lang, width, height, color }: FormDialogProps) {
+  const fields = dialogFields(dialog);
+  const labelWidth = Math.max(...fields.map((f) => labelOf(f, t).length)) + 1;
   const inner = Math.max(10, width - 4);
+  const room = inner - labelWidth - 2;
+  const fieldRows = height - CHROME - (dialog.error ? 1 : 0);
+  // When fields are cut, one line each says that more are above or below.
+  const cut = fields.length > fieldRows;
+  const { from, to } = visibleRange(fields.length, dialog.focus, cut ? Math.max(1, fieldRows - 2) : fieldRows);
+  const hint = saving ? 'saving' : takesSeveralLines(dialog.kind) ? 'dialogHintLines' : 'dialogHint';
+  const more = (shown: boolean, key: 'fieldsAbove' | 'fieldsBelow') => cut && <Text dimColor={color} wrap="truncate">{fit(shown ? `  ${t(key)}` : '', inner)}</Text>;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} width={width} paddingX={1}>
-      <Text bold wrap="truncate">{fit(t(definition.title), inner)}</Text>
+      <Text bold wrap="truncate">{fit(t(DIALOGS[dialog.kind].title), inner)}</Text>
       <Text dimColor={color} wrap="truncate">{fit(subject, inner)}</Text>
-      {(definition.fields as readonly Field[]).map((field, index) => {
+      {more(from > 0, 'fieldsAbove')}
+      {fields.slice(from, to).map((field, offset) => {
+        const index = from + offset;
         const focused = index === dialog.focus;
-        const value = (dialog.values[field.name] ?? '').replace(/\n/g, ' ↵ ');
-        const shown = field.kind === 'choice' ? `‹ ${(ownValue(dialog.labels, value) ?? value) || '–'} ›` : `${value}${focused ? '▏' : ''}`;
-        const room = inner - labelWidth - 2;
-        // Long text scrolls: show its end, where the cursor is.
-        const visible = field.kind === 'text' && [...shown].length > room ? `…${[...shown].slice(-(room - 1)).join('')}` : shown;
+        const value = dialog.values[field.name] ?? '';
+        const selected = focused && dialog.selected.includes(field.name);
+        const prefix = `${focused ? '›' : ' '} ${fit(labelOf(field, t), labelWidth)}`;
+        const shown = field.kind === 'choice' ? `‹ ${choiceLabel(dialog, field, value, lang, t)} ›` : textWindow(value, focused && !selected ? cursorOf(dialog, field.name) : undefined, room);
         // A pre-filled value that typing replaces is shown selected: underlined, or in [ ] without colour.
-        const selected = focused && dialog.selected.includes(field.name) && visible === shown;
-        const prefix = `${focused ? '›' : ' '} ${fit(t(field.label), labelWidth)}`;
+        const fitsSelected = selected && [...textWindow(value, undefined, room)].length + 3 <= room;
         return (
           <Box key={field.name} flexDirection="column">
-            {selected ? (
+            {fitsSelected ? (
               <Text wrap="truncate" inverse={color}>
                 {prefix}
-                {color ? <Text underline>{value}</Text> : `[${value}]`}
-                {fit('▏', room - [...value].length - (color ? 0 : 2))}
+                {color ? <Text underline>{shown}</Text> : `[${shown}]`}
+                {fit('▏', room - [...shown].length - (color ? 0 : 2))}
               </Text>
             ) : (
               <Text wrap="truncate" inverse={focused && color}>
-                {`${prefix}${fit(visible, room)}`}
+                {`${prefix}${fit(selected ? textWindow(value, [...value].length, room) : shown, room)}`}
               </Text>
             )}
             {dialog.error?.field === field.name && (
@@ -55,10 +108,11 @@ export function FormDialog({ dialog, subject, saving, t, width, color }: FormDia
           </Box>
         );
       })}
-      {dialog.error && dialog.error.field === undefined && (
+      {more(to < fields.length, 'fieldsBelow')}
+      {dialog.error && !fields.slice(from, to).some((f) => f.name === dialog.error?.field) && (
         <Text color={color ? 'red' : undefined} wrap="truncate">{fit(dialog.error.message, inner)}</Text>
       )}
-      <Text dimColor={color} wrap="truncate">{fit(t(saving ? 'saving' : takesSeveralLines(dialog.kind) ? 'dialogHintLines' : 'dialogHint'), inner)}</Text>
+      <Text dimColor={color} wrap="truncate">{fit(t(hint), inner)}</Text>
     </Box>
   );
 }

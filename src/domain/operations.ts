@@ -25,6 +25,7 @@ import {
   type Member,
 } from './schema.js';
 import { AGREEMENT_ID_PREFIX, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
+import { minutesLinesOf } from './minutesLines.js';
 import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
 import { sameData } from './canonical.js';
@@ -54,13 +55,21 @@ export const NOTHING_TO_CHANGE = 'nothingToChange';
  * An update: every field besides the op and its target's id is optional, and at least one must be
  * given, or the step would change nothing. The message lists the fields from the schema itself.
  */
-function update<Schema extends z.ZodObject>(schema: Schema) {
-  const fields = Object.keys(schema.shape).filter((key) => key !== 'op' && !key.endsWith('Id'));
+function update<Schema extends z.ZodObject>(target: string, schema: Schema) {
+  const fields = Object.keys(schema.shape).filter((key) => key !== 'op' && key !== target);
   return schema.refine((input: Record<string, unknown>) => fields.some((field) => input[field] !== undefined), {
     error: `nothing to change: give ${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`,
     params: { [NOTHING_TO_CHANGE]: fields },
   });
 }
+
+/** A line of a meeting's minutes, counted from 1 as `famcoord minutes` and the workbench show them. */
+const minutesLine = {
+  meetingId: entityId,
+  line: z.number({ error: 'must be a line number, 1 = the first line' }).int({ error: 'must be a line number, 1 = the first line' }).min(1, { error: 'must be a line number, 1 = the first line' }),
+  /** The line as the editor last saw it: the change is refused if another window changed it since. */
+  was: text('was', 200_000).optional(),
+};
 
 export const OPERATION_SCHEMAS = {
   'family.add': op('family.add', {
@@ -88,12 +97,15 @@ export const OPERATION_SCHEMAS = {
     status: goalStatus.optional(),
   }),
   'goal.status': op('goal.status', { goalId: entityId, status: goalStatus }),
-  'goal.update': update(op('goal.update', {
+  'goal.update': update('goalId', op('goal.update', {
     goalId: entityId,
     title: nonEmptyText('title', 500).optional(),
     due: isoDate.optional(),
     sector: sector.optional(),
     priority: z.number().int().min(1).optional(),
+    /** Whose goal it is; null makes it the whole family's. */
+    memberId: entityId.nullable().optional(),
+    status: goalStatus.optional(),
   })),
   'meeting.add': op('meeting.add', {
     familyId: entityId,
@@ -104,6 +116,18 @@ export const OPERATION_SCHEMAS = {
     place: text('place', 500).default(''),
     attendees: z.array(attendeeInput).default([]),
   }),
+  /** A meeting's type, time, length, place or attendees (the list given replaces the list there). */
+  'meeting.update': update('meetingId', op('meeting.update', {
+    meetingId: entityId,
+    type: meetingType.optional(),
+    start: isoDateTime.optional(),
+    durationMin: z.number({ error: 'must be minutes, e.g. 60' }).int().min(1).max(24 * 60).optional(),
+    place: text('place', 500).optional(),
+    attendees: z.array(attendeeInput).optional(),
+  })),
+  /** Replaces one line of the minutes (text with line breaks becomes several lines). */
+  'minutes.edit': op('minutes.edit', { ...minutesLine, text: nonEmptyText('text', 200_000) }),
+  'minutes.remove': op('minutes.remove', minutesLine),
   'meeting.minutes': op('meeting.minutes', {
     meetingId: entityId,
     /** Empty only to clear the minutes: an empty line appended would change nothing. */
@@ -121,7 +145,7 @@ export const OPERATION_SCHEMAS = {
   /** An agreement done, on `date` (default: today). */
   'agreement.done': op('agreement.done', { agreementId: entityId, date: isoDate.optional() }),
   /** Who, what, by when, or its status: `dropped` when it is no longer to be done. */
-  'agreement.update': update(op('agreement.update', {
+  'agreement.update': update('agreementId', op('agreement.update', {
     agreementId: entityId,
     who: nonEmptyText('who', 200).optional(),
     what: nonEmptyText('what', 2_000).optional(),
@@ -303,6 +327,20 @@ function requireMember(draft: FamilyDraft, memberId: string): void {
   throw new OperationError(`no member ${memberId} in family ${id}; ${members.length > 0 ? `its members: ${closestNames(memberId, members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
 }
 
+/** Sets the fields an update gives (an omitted field is undefined and leaves the object's as it is). */
+function assignGiven(object: object, changes: Record<string, unknown>): void {
+  Object.assign(object, Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)));
+}
+
+/** The minutes as lines (none when empty); the line an operation names must be there, and as it was read. */
+function editMinutesLine(ws: OperationWorkspace, op: { meetingId: string; line: number; was?: string | undefined }) {
+  const edit = editEntity(ws, 'meetings', op.meetingId);
+  const lines = minutesLinesOf(edit.entity.minutes);
+  if (op.line > lines.length) throw new OperationError(`meeting ${op.meetingId} has no line ${op.line} (its minutes have ${lines.length})`);
+  if (op.was !== undefined && lines[op.line - 1] !== op.was) throw new OperationError(`line ${op.line} of meeting ${op.meetingId} was changed meanwhile; nothing was saved`);
+  return { ...edit, lines };
+}
+
 type Handlers = { [Name in OperationName]: (ws: OperationWorkspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };
 
 const handlers: Handlers = {
@@ -348,8 +386,13 @@ const handlers: Handlers = {
   },
   'goal.update'(ws, op) {
     const { draft, entity: goal } = editEntity(ws, 'goals', op.goalId);
-    const { op: _name, goalId: _goalId, ...changes } = op;
-    Object.assign(goal, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    const { op: _name, goalId: _goalId, memberId, ...changes } = op;
+    if (memberId === null) delete goal.memberId;
+    else if (memberId !== undefined) {
+      requireMember(draft, memberId);
+      goal.memberId = memberId;
+    }
+    assignGiven(goal, changes);
     if (op.priority !== undefined) draft.goalPriorityChanged();
     return op;
   },
@@ -359,6 +402,24 @@ const handlers: Handlers = {
     const { op: _name, familyId: _familyId, ...meeting } = op;
     draft.add('meetings', { ...meeting, id, minutes: '', agreements: [] });
     return { ...op, id };
+  },
+  'meeting.update'(ws, op) {
+    const { entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    const { op: _name, meetingId: _meetingId, ...changes } = op;
+    assignGiven(meeting, changes);
+    return op;
+  },
+  'minutes.edit'(ws, op) {
+    const { entity: meeting, lines } = editMinutesLine(ws, op);
+    lines.splice(op.line - 1, 1, op.text);
+    meeting.minutes = lines.join('\n');
+    return op;
+  },
+  'minutes.remove'(ws, op) {
+    const { entity: meeting, lines } = editMinutesLine(ws, op);
+    lines.splice(op.line - 1, 1);
+    meeting.minutes = lines.join('\n');
+    return op;
   },
   'meeting.minutes'(ws, op) {
     const { entity: meeting } = editEntity(ws, 'meetings', op.meetingId);

@@ -1,7 +1,7 @@
 // Help (?): every key, generated from the keybinding table, grouped by where it works.
 import { Box, Text } from 'ink';
 import type { Lang, MessageKey, Translate } from '../tui/i18n.js';
-import { binding, bindingsIn, keyLabel, type Scope } from '../tui/keymap.js';
+import { binding, bindingsIn, DIALOG_KEY_HELP, keyLabel, type Scope } from '../tui/keymap.js';
 import { fit } from '../tui/layout.js';
 
 const SECTIONS: ReadonlyArray<{ scope: Scope; title: MessageKey }> = [
@@ -21,6 +21,8 @@ export function helpLines(lang: Lang, t: Translate): Array<{ text: string; title
     lines.push({ text: t(title), title: true });
     for (const command of bindingsIn([scope])) lines.push({ text: `  ${keyLabel(command).padEnd(10)} ${binding(command).description[lang]}`, title: false });
   }
+  lines.push({ text: t('scopeDialog'), title: true });
+  for (const key of DIALOG_KEY_HELP) lines.push({ text: `  ${key.keys.padEnd(10)} ${key.description[lang]}`, title: false });
   return lines;
 }
 

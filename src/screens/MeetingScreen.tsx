@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import { dayText, dayTimeText } from '../domain/dateFormat.js';
+import { minutesLinesOf } from '../domain/minutesLines.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Meeting } from '../domain/schema.js';
 import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
@@ -57,16 +58,22 @@ export function MeetingScreen({ meeting, familyName, screen, timeZone, lang, tod
   const attendees = meeting.attendees.map((a) => sanitizeLine(a.name)).join(', ');
   const agreementRoom = Math.min(agreements.length, Math.max(2, Math.floor(height / 3)));
   const minutesRoom = Math.max(1, height - 5 - agreementRoom);
-  const lines = minutesLines(meeting.minutes, width - 2);
-  const end = Math.max(0, lines.length - screen.scroll);
+  // Each line of the minutes, wrapped; the selected one (↑/↓, for r and x) is marked and kept in view.
+  const sourceLines = minutesLinesOf(meeting.minutes);
+  const selected = Math.min(screen.line ?? sourceLines.length - 1, sourceLines.length - 1);
+  const rows = sourceLines.flatMap((line, index) => (minutesLines(line, width - 3).length > 0 ? minutesLines(line, width - 3) : ['']).map((text, part) => ({ text, index, first: part === 0 })));
+  const lastSelectedRow = rows.findLastIndex((row) => row.index === selected);
+  const end = Math.max(Math.min(rows.length, lastSelectedRow + 1), Math.min(rows.length, rows.findIndex((row) => row.index === selected) + minutesRoom));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">{fit(heading, width)}</Text>
       <Text wrap="truncate" dimColor={color}>{fit(`${t('attendees')}: ${attendees}`, width)}</Text>
       <Text bold inverse={color} wrap="truncate">{fit(` ${t('minutes')}`, width)}</Text>
-      {lines.length === 0 && <Text dimColor={color}>{fit(`  ${t('none')}`, width)}</Text>}
-      {lines.slice(Math.max(0, end - minutesRoom), end).map((line, i) => (
-        <Text key={i} wrap="truncate">{` ${line}`}</Text>
+      {rows.length === 0 && <Text dimColor={color}>{fit(`  ${t('none')}`, width)}</Text>}
+      {rows.slice(Math.max(0, end - minutesRoom), end).map((row, i) => (
+        <Text key={i} wrap="truncate" inverse={color && row.index === selected} bold={!color && row.index === selected}>
+          {fit(`${row.index === selected && row.first ? '›' : ' '} ${row.text}`, width)}
+        </Text>
       ))}
       <Box flexGrow={1} />
       <Text bold inverse={color} wrap="truncate">{fit(` ${t('agreements')} (${agreements.length})`, width)}</Text>

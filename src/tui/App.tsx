@@ -3,24 +3,25 @@
 // keymap on the current screen. Screens and components only render what they are given.
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { todayIn } from '../domain/dates.js';
+import { todayIn, wallClock } from '../domain/dates.js';
+import { minutesLinesOf } from '../domain/minutesLines.js';
 import { OperationSchema, type RawOperation } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { describeOperation, describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
+import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
 import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
 import type { FamilyStore } from '../store/Store.js';
 import { Footer } from '../components/Footer.js';
-import { FormDialog } from '../components/FormDialog.js';
+import { dialogHeight, FormDialog } from '../components/FormDialog.js';
 import { FamiliesScreen } from '../screens/FamiliesScreen.js';
 import { FamilyScreen } from '../screens/FamilyScreen.js';
 import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
 import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
 import { PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
-import { choiceLabels, DIALOGS, openDialog, type DialogKind } from './forms.js';
+import { DIALOGS, groupInitial, openDialog, type DialogKind, type DialogState } from './forms.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
@@ -125,11 +126,14 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const { screen, model, meeting } = view;
 
   /** Why a command cannot act now, or undefined when it can. */
-  const disabledReason = (command: Command, { selectedRow, familyContext } = view): string | undefined => {
+  const disabledReason = (command: Command, { selectedRow, familyContext, meeting } = view): string | undefined => {
     const requirement = (binding(command) as { requires?: { kind: string; reason: Parameters<typeof t>[0] } }).requires;
     if (!requirement) return (command === 'undo' || command === 'redo') && data.readError ? data.readError : undefined;
     if (requirement.kind === 'family') return familyContext ? undefined : t(requirement.reason);
     if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' && selectedRow.kind !== 'figure' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'editable') return selectedRow?.kind === 'goal' || selectedRow?.kind === 'meeting' || selectedRow?.kind === 'agreement' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'closable') return selectedRow?.kind === 'contact' || selectedRow?.kind === 'intervention' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'line') return meeting && minutesLinesOf(meeting.meeting.minutes).length > 0 ? undefined : t(requirement.reason);
     return selectedRow?.kind === requirement.kind ? undefined : t(requirement.reason);
   };
 
@@ -141,7 +145,21 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const setError = (text: string) => dispatch({ type: 'status', status: { text, kind: 'error' } });
   const setInfo = (text: string) => dispatch({ type: 'status', status: { text, kind: 'info' } });
 
-  const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial, { labels: choiceLabels(kind, lang) }) });
+  const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}, dynamic: Pick<DialogState, 'choices' | 'labels' | 'about'> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial, dynamic) });
+  const familyById = (familyId: string | undefined) => data.current().families.find((f) => f.id === familyId);
+  /** A family's members as the choices of a dialog's member field (with '' for the whole family). */
+  const memberChoices = (family: Family | undefined, wholeFamily: boolean, priorities?: number): Pick<DialogState, 'choices' | 'labels'> => {
+    const members = family?.members ?? [];
+    return {
+      choices: { memberId: [...(wholeFamily ? [''] : []), ...members.map((m) => m.id)], ...(priorities !== undefined && { priority: ['', ...Array.from({ length: priorities }, (_, i) => String(i + 1))] }) },
+      labels: Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])),
+    };
+  };
+  /** "2026-11-24 09:30": a meeting's start as the dialog takes it, in the local time zone. */
+  const localStart = (instant: string) => {
+    const local = wallClock(instant, timeZone);
+    return `${local.date} ${local.time}`;
+  };
 
   /** Runs a change to the store; the keys that arrive meanwhile wait in the queue until it has
    * settled, then are routed by the state it left (dialog closed, or still open with the error). */
@@ -162,7 +180,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const submitDialog = () => {
     const dialog = uiRef.current.dialog;
     if (!dialog) return;
-    const raw = DIALOGS[dialog.kind].toOperation(dialog.values, dialog.target, timeZone);
+    const raw = DIALOGS[dialog.kind].toOperation(dialog.values, dialog.target, timeZone, dialog);
     const parsed = OperationSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -184,7 +202,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const operation = OperationSchema.parse(raw);
     whileBusy(
       data.apply([operation], meta),
-      (result) => setInfo(`${t('saved')}: ${operation.op} (${result.step})`),
+      (result) => setInfo(`${t('saved')}: ${describeOperation(result.applied[0] ?? operation, lang)} (${t('step')} ${result.step})`),
       (error) => setError(problemIn(failureText(error), lang)),
     );
   };
@@ -238,7 +256,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'pageDown': {
         const delta = { up: -1, down: 1, pageUp: -pageSize, pageDown: pageSize }[command];
         if (screen.name === 'help') return dispatch({ type: 'scroll', delta, max: helpLines(lang, t).length - (height - 3) });
-        if (screen.name === 'meeting') return dispatch({ type: 'scroll', delta: -delta, max: minutesLines(meeting?.meeting.minutes ?? '', width).length });
+        if (screen.name === 'meeting' && screen.live) return dispatch({ type: 'scroll', delta: -delta, max: minutesLines(meeting?.meeting.minutes ?? '', width).length });
+        if (screen.name === 'meeting') return dispatch({ type: 'selectLine', delta, count: minutesLinesOf(meeting?.meeting.minutes ?? '').length });
         return dispatch({ type: 'move', delta, ids: activePanel?.rows.map((r) => r.id) ?? [] });
       }
       case 'nextPanel':
@@ -260,23 +279,49 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return selectedRow && startDialog(command, selectedRow.id);
       case 'agreementDone':
         return selectedRow && applyNow({ op: 'agreement.done', agreementId: selectedRow.id });
-      case 'editAgreement': {
-        const holder = data.current().families.find((f) => f.id === selectedRow?.familyId);
-        const agreement = selectedRow && holder && findAgreement(holder, selectedRow.id)?.agreement;
-        if (!selectedRow || !agreement) return;
-        const values = { who: sanitizeLine(agreement.who), what: sanitizeLine(agreement.what), due: agreement.due ?? '', status: agreementStatusOf(agreement) };
-        return dispatch({ type: 'openDialog', dialog: openDialog('editAgreement', selectedRow.id, values, { labels: Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, AGREEMENT_STATUS_LABELS[s][lang]])) }) });
+      case 'addGoal': {
+        const family = familyById(familyContext);
+        return family && startDialog('addGoal', family.id, {}, memberChoices(family, true, family.goals.length + 1));
       }
-      case 'addGoal':
       case 'addContact':
+        return familyContext && startDialog(command, familyContext);
       case 'addMeeting':
-        return familyContext && startDialog(command, familyContext, command === 'addMeeting' ? { start: `${today} 09:00`, durationMin: '60' } : {});
-      case 'observe': {
-        const members = data.current().families.find((f) => f.id === familyContext)?.members ?? [];
-        return (
-          familyContext &&
-          dispatch({ type: 'openDialog', dialog: openDialog('observation', familyContext, { date: today }, { choices: { memberId: members.map((m) => m.id) }, labels: { ...Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])), ...choiceLabels('observation', lang) } }) })
-        );
+        return familyContext && startDialog(command, familyContext, { start: `${today} 09:00`, durationMin: '60' });
+      case 'observe':
+      case 'addCaseEvent':
+        return familyContext && startDialog(command === 'observe' ? 'observation' : 'caseEvent', familyContext, { date: today }, memberChoices(familyById(familyContext), false));
+      case 'addIntervention':
+        return familyContext && startDialog('addIntervention', familyContext, { from: today }, memberChoices(familyById(familyContext), false));
+      case 'addConsent':
+        return familyContext && startDialog('addConsent', familyContext, { given: today });
+      case 'edit': {
+        const family = familyById(selectedRow?.familyId);
+        const agreement = selectedRow?.kind === 'agreement' && family ? findAgreement(family, selectedRow.id)?.agreement : undefined;
+        if (selectedRow && agreement)
+          return startDialog('editAgreement', selectedRow.id, { who: agreement.who, what: agreement.what, due: agreement.due ?? '', status: agreementStatusOf(agreement) });
+        const goal = family?.goals.find((g) => g.id === selectedRow?.id);
+        if (family && goal)
+          return startDialog(
+            'editGoal',
+            goal.id,
+            { title: goal.title, due: goal.due, memberId: goal.memberId ?? '', priority: goal.priority === undefined ? '' : String(goal.priority), status: goal.status, sector: goal.sector },
+            memberChoices(family, true, Math.max(family.goals.length, goal.priority ?? 0)),
+          );
+        const found = family?.meetings.find((m) => m.id === selectedRow?.id);
+        return found && startDialog('editMeeting', found.id, { type: found.type, start: localStart(found.start), durationMin: String(found.durationMin), place: found.place, ...groupInitial(DIALOGS.editMeeting.repeat, found.attendees) });
+      }
+      case 'close':
+        if (selectedRow?.kind === 'intervention') return startDialog('endIntervention', selectedRow.id, { to: today });
+        return selectedRow && startDialog('cancelContact', selectedRow.id);
+      case 'editLine':
+      case 'removeLine': {
+        if (screen.name !== 'meeting' || !meeting) return;
+        const lines = minutesLinesOf(meeting.meeting.minutes);
+        // The selected line, or the newest (a line removed meanwhile may have shortened the minutes).
+        const index = Math.min(screen.line ?? lines.length - 1, lines.length - 1);
+        const was = lines[index] ?? '';
+        if (command === 'removeLine') return applyNow({ op: 'minutes.remove', meetingId: meeting.meeting.id, line: index + 1, was });
+        return startDialog('editLine', meeting.meeting.id, { text: was }, { about: { line: String(index + 1), was } });
       }
       case 'filter':
         return dispatch({ type: 'filterStart' });
@@ -315,11 +360,12 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   });
 
   // Layout: a header line, the screen, the dialog (if any), the status line and the footer.
-  const dialogHeight = ui.dialog ? DIALOGS[ui.dialog.kind].fields.length + 6 + (ui.dialog.error ? 1 : 0) : 0;
   const live = screen.name === 'meeting' && screen.live;
   // One line is kept free at the bottom: writing the terminal's last line scrolls some terminals.
   const chrome = live ? 1 : 3;
-  const bodyHeight = Math.max(3, height - 1 - chrome - dialogHeight);
+  // The dialog takes what it needs, leaving the screen at least three lines.
+  const dialogLines = ui.dialog ? dialogHeight(ui.dialog, height - 1 - chrome - 3) : 0;
+  const bodyHeight = Math.max(3, height - 1 - chrome - dialogLines);
   const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report') }[screen.name];
   const caseload = scope.coordinator === undefined ? '' : ` · ${sanitizeLine(scope.coordinator)}`;
   const header = `famcoord · ${title}${caseload} · ${longDate(today, lang)}`;
@@ -329,7 +375,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const target = ui.dialog.target;
     for (const f of data.state.families) {
       if (f.id === target) return `${target} · ${sanitizeLine(f.name)}`;
-      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.filter((m) => m.id === target).map((m) => MEETING_TYPE_LABELS[m.type].da)[0];
+      const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.filter((m) => m.id === target).map((m) => MEETING_TYPE_LABELS[m.type][lang])[0] ?? f.interventions.find((i) => i.id === target)?.kind;
       if (found) return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
     }
     return target;
@@ -356,7 +402,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         )}
         {screen.name === 'help' && <HelpScreen lang={lang} t={t} width={width} height={bodyHeight} scroll={screen.scroll} color={color} />}
       </Box>
-      {ui.dialog && <FormDialog dialog={ui.dialog} saving={ui.busy === true} subject={dialogSubject} t={t} width={width} color={color} />}
+      {ui.dialog && <FormDialog dialog={ui.dialog} saving={ui.busy === true} subject={dialogSubject} t={t} lang={lang} width={width} height={dialogLines} color={color} />}
       <Text wrap="truncate" color={status?.kind === 'error' && color ? 'red' : status && color ? 'green' : undefined}>
         {fit(status ? ` ${sanitizeLine(status.text)}` : '', width)}
       </Text>

@@ -4,7 +4,7 @@
 // `p` opens a dialog and the keys after it type into it; while a change is being saved the keys
 // wait, then go wherever the save left the focus (the next dialog, or the dialog still open).
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { FormAction } from './forms.js';
+import { focusTakesLines, type DialogState, type FormAction } from './forms.js';
 import { commandFor, type Command, type NamedKey, type Scope } from './keymap.js';
 import type { Keystroke } from './keystrokes.js';
 import { currentScreen, type ScreenState, type UiAction, type UiState } from './navigation.js';
@@ -34,6 +34,7 @@ export type Route =
 
 const IGNORE: Route = { kind: 'ignore', pasted: false };
 const form = (action: FormAction): Route => ({ kind: 'ui', action: { type: 'dialog', action } });
+const edit = (type: Extract<FormAction, { type: 'edit' }>['edit']['type']): Route => form({ type: 'edit', edit: { type } } as FormAction);
 
 const DIALOG_KEYS: Partial<Record<NamedKey, Route>> = {
   escape: { kind: 'ui', action: { type: 'closeDialog' } },
@@ -42,19 +43,28 @@ const DIALOG_KEYS: Partial<Record<NamedKey, Route>> = {
   down: form({ type: 'focus', delta: 1 }),
   'shift-tab': form({ type: 'focus', delta: -1 }),
   up: form({ type: 'focus', delta: -1 }),
+  // ←/→ choose in a choice field and move the cursor in a text field.
   left: form({ type: 'choose', delta: -1 }),
   right: form({ type: 'choose', delta: 1 }),
+  home: edit('home'),
+  end: edit('end'),
+  delete: edit('delete'),
+  'ctrl-u': edit('deleteToStart'),
+  'ctrl-k': edit('deleteToEnd'),
+  'ctrl-w': edit('deleteWord'),
 };
 
 const endFilter = (clear: boolean): Route => ({ kind: 'ui', action: { type: 'filterEnd', clear } });
 const FILTER_KEYS: Partial<Record<NamedKey, Route>> = { escape: endFilter(true), return: endFilter(false), down: endFilter(false), tab: endFilter(false) };
 
-function dialogRoute(keystroke: Keystroke): Route {
+function dialogRoute(dialog: DialogState, keystroke: Keystroke): Route {
   switch (keystroke.kind) {
     case 'named':
+      // Ctrl-J makes a new line in a field that takes several; elsewhere it saves, as Enter does.
+      if (keystroke.key === 'newline') return focusTakesLines(dialog) ? form({ type: 'type', text: '\n' }) : { kind: 'submit' };
       return DIALOG_KEYS[keystroke.key] ?? IGNORE;
     case 'erase':
-      return form({ type: 'backspace' });
+      return edit('backspace');
     case 'char':
       return form({ type: 'type', text: keystroke.char });
     case 'paste':
@@ -87,7 +97,7 @@ function answerRoute(keystroke: Keystroke): Route {
 
 function screenRoute(keystroke: Keystroke, scopes: readonly Scope[]): Route {
   if (keystroke.kind === 'paste') return { kind: 'ignore', pasted: true };
-  const command = keystroke.kind === 'named' ? commandFor('', keystroke.key, scopes) : keystroke.kind === 'char' ? commandFor(keystroke.char, undefined, scopes) : undefined;
+  const command = keystroke.kind === 'named' ? commandFor('', keystroke.key === 'newline' ? 'return' : keystroke.key, scopes) : keystroke.kind === 'char' ? commandFor(keystroke.char, undefined, scopes) : undefined;
   return command ? { kind: 'command', command } : IGNORE;
 }
 
@@ -95,9 +105,9 @@ function screenRoute(keystroke: Keystroke, scopes: readonly Scope[]): Route {
 export function routeKeystroke(ui: UiState, keystroke: Keystroke): Route {
   if (ui.busy) return { kind: 'wait' };
   if (ui.confirmation) return answerRoute(keystroke);
-  if (ui.dialog) return dialogRoute(keystroke);
+  if (ui.dialog) return dialogRoute(ui.dialog, keystroke);
   const screen = currentScreen(ui);
-  if (screen.name === 'families' && screen.filtering) return filterRoute(keystroke);
+  if (screen.name === 'families' && screen.filtering) return filterRoute(keystroke.kind === 'named' && keystroke.key === 'newline' ? { kind: 'named', key: 'return' } : keystroke);
   return screenRoute(keystroke, SCOPES[screen.name]);
 }
 

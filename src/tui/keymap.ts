@@ -5,11 +5,19 @@ import type { Lang, MessageKey } from './i18n.js';
 
 export type Scope = 'global' | 'list' | 'today' | 'families' | 'family' | 'meeting' | 'report';
 
-export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 'tab' | 'shift-tab' | 'pageup' | 'pagedown';
+export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'return' | 'escape' | 'tab' | 'shift-tab' | 'pageup' | 'pagedown'
+  // The text fields' editing keys (src/tui/textEdit.ts); Ctrl-A and Ctrl-E arrive as home and end.
+  | 'home' | 'end' | 'delete' | 'ctrl-u' | 'ctrl-k' | 'ctrl-w'
+  /** Ctrl-J: a new line in a multi-line field; elsewhere the same as Enter. */
+  | 'newline';
 export type KeySpec = { named: NamedKey } | { char: string };
 
 /** What a binding needs selected to act; the message explains it when it is missing. */
-export type Requirement = { kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family'; reason: MessageKey };
+export type Requirement = {
+  /** 'editable': a goal, a meeting or an agreement; 'closable': a contact or an intervention; 'line': minutes to edit. */
+  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line';
+  reason: MessageKey;
+};
 
 interface Binding {
   keys: readonly KeySpec[];
@@ -44,16 +52,36 @@ export const BINDINGS = {
   resolve: { keys: [char('r')], scopes: ['today', 'family'], description: { da: 'Afklar den valgte henvendelse', en: 'Resolve the selected contact' }, footer: { da: 'afklar', en: 'resolve' }, requires: { kind: 'contact', reason: 'noContactRow' } },
   minutes: { keys: [char('m')], scopes: ['today', 'family'], description: { da: 'Referat og aftaler for det valgte møde', en: 'Minutes and agreements of the selected meeting' }, footer: { da: 'referat', en: 'minutes' }, requires: { kind: 'meeting', reason: 'noMeetingRow' } },
   agreementDone: { keys: [char('d')], scopes: ['today'], description: { da: 'Markér den valgte aftale som udført (i dag)', en: 'Mark the selected agreement done (today)' }, footer: { da: 'udført', en: 'done' }, requires: { kind: 'agreement', reason: 'noAgreementRow' } },
-  editAgreement: { keys: [char('e')], scopes: ['today'], description: { da: 'Ret den valgte aftale: hvem, hvad, frist, status (opgivet: skal ikke længere gøres)', en: 'Edit the selected agreement: who, what, due, status (dropped: no longer to be done)' }, footer: { da: 'ret', en: 'edit' }, requires: { kind: 'agreement', reason: 'noAgreementRow' } },
   addGoal: { keys: [char('g')], scopes: ['family'], description: { da: 'Tilføj et mål til familiens plan', en: "Add a goal to the family's plan" }, footer: { da: 'nyt mål', en: 'add goal' }, requires: { kind: 'family', reason: 'noFamily' } },
   addContact: { keys: [char('c')], scopes: ['family'], description: { da: 'Opret en henvendelse til en anden afdeling', en: 'Open a contact to another department' }, footer: { da: 'ny henvendelse', en: 'add contact' }, requires: { kind: 'family', reason: 'noFamily' } },
   addMeeting: { keys: [char('n')], scopes: ['family'], description: { da: 'Planlæg et møde', en: 'Plan a meeting' }, footer: { da: 'nyt møde', en: 'add meeting' }, requires: { kind: 'family', reason: 'noFamily' } },
   observe: { keys: [char('o')], scopes: ['family'], description: { da: 'Registrér en indikator for en person (beskæftigelse, trivsel, funktionsniveau, fravær ...)', en: 'Record an indicator for a person (employment, well-being, functional level, absence ...)' }, footer: { da: 'indikator', en: 'indicator' }, requires: { kind: 'family', reason: 'noFamily' } },
+  // Edit in place (#15)
+  edit: { keys: [char('e')], scopes: ['today', 'family'], description: { da: 'Ret det valgte mål (titel, frist, person, prioritet, status), møde (tid, sted, deltagere) eller aftale (hvem, hvad, frist, status; opgivet: skal ikke længere gøres)', en: 'Edit the selected goal (title, due date, member, priority, status), meeting (time, place, attendees) or agreement (who, what, due, status; dropped: no longer to be done)' }, footer: { da: 'ret', en: 'edit' }, requires: { kind: 'editable', reason: 'noEditable' } },
+  close: { keys: [char('x')], scopes: ['today', 'family'], description: { da: 'Annullér den valgte henvendelse, eller afslut den valgte indsats', en: 'Cancel the selected contact, or end the selected intervention' }, footer: { da: 'annullér/afslut', en: 'cancel/end' }, requires: { kind: 'closable', reason: 'noClosable' } },
+  addIntervention: { keys: [char('v')], scopes: ['family'], description: { da: 'Registrér en indsats for en person', en: 'Record an intervention for a member' }, footer: { da: 'ny indsats', en: 'add intervention' }, requires: { kind: 'family', reason: 'noFamily' } },
+  addConsent: { keys: [char('s')], scopes: ['family'], description: { da: 'Registrér et samtykke: hvilke sektorer, fra hvornår, til hvornår', en: 'Record a consent: which sectors, from when, until when' }, footer: { da: 'samtykke', en: 'consent' }, requires: { kind: 'family', reason: 'noFamily' } },
+  addCaseEvent: { keys: [char('h')], scopes: ['family'], description: { da: 'Registrér en hændelse i et barns sag (underretning, undersøgelse, anbringelse ...)', en: "Record an event in a child's case (notification, investigation, placement ...)" }, footer: { da: 'hændelse', en: 'case event' }, requires: { kind: 'family', reason: 'noFamily' } },
+  editLine: { keys: [char('r')], scopes: ['meeting'], description: { da: 'Ret den valgte linje i referatet (↑/↓ vælger)', en: 'Edit the selected line of the minutes (↑/↓ select)' }, footer: { da: 'ret linje', en: 'edit line' }, requires: { kind: 'line', reason: 'noLine' } },
+  removeLine: { keys: [char('x')], scopes: ['meeting'], description: { da: 'Slet den valgte linje i referatet (u fortryder)', en: 'Remove the selected line of the minutes (u undoes it)' }, footer: { da: 'slet linje', en: 'remove line' }, requires: { kind: 'line', reason: 'noLine' } },
   filter: { keys: [char('/')], scopes: ['families'], description: { da: 'Filtrér familierne mens du skriver (Esc rydder)', en: 'Filter the families as you type (Esc clears)' }, footer: { da: 'filtrér', en: 'filter' } },
   addLine: { keys: [char('e')], scopes: ['meeting'], description: { da: 'Skriv en linje i referatet', en: 'Write a line in the minutes' }, footer: { da: 'skriv', en: 'write' } },
   addAgreement: { keys: [char('a')], scopes: ['meeting'], description: { da: 'Tilføj en aftale: hvem gør hvad hvornår', en: 'Add an agreement: who does what by when' }, footer: { da: 'aftale', en: 'agreement' } },
   live: { keys: [char('l')], scopes: ['meeting'], description: { da: 'Stor skrift til fælles skærm (stormøde)', en: 'Large text for a shared screen (stormøde)' }, footer: { da: 'live', en: 'live' } },
 } as const satisfies Record<string, Binding>;
+
+/** The keys inside a dialog, for the help screen (the router sends them: src/tui/inputRouter.ts). */
+export const DIALOG_KEY_HELP: ReadonlyArray<{ keys: string; description: Record<Lang, string> }> = [
+  { keys: 'Tab/↑↓', description: { da: 'Næste/forrige felt', en: 'Next/previous field' } },
+  { keys: '←/→', description: { da: 'Vælg i et valgfelt; flyt markøren i et tekstfelt', en: 'Choose in a choice field; move the cursor in a text field' } },
+  { keys: 'Home/End', description: { da: 'Til start/slut af feltet (også Ctrl-A/Ctrl-E)', en: 'To the start/end of the field (also Ctrl-A/Ctrl-E)' } },
+  { keys: 'Del', description: { da: 'Slet tegnet under markøren (Backspace: tegnet før)', en: 'Delete the character under the cursor (Backspace: the one before)' } },
+  { keys: 'Ctrl-U/K', description: { da: 'Slet til start/slut af feltet', en: 'Delete to the start/end of the field' } },
+  { keys: 'Ctrl-W', description: { da: 'Slet ordet før markøren', en: 'Delete the word before the cursor' } },
+  { keys: 'Ctrl-J', description: { da: 'Ny linje i et felt med flere linjer (referat, afklaring)', en: 'New line in a field of several lines (minutes, resolution)' } },
+  { keys: 'Enter', description: { da: 'Gem', en: 'Save' } },
+  { keys: 'Esc', description: { da: 'Fortryd dialogen', en: 'Cancel the dialog' } },
+];
 
 export type Command = keyof typeof BINDINGS;
 export const COMMANDS = Object.keys(BINDINGS) as Command[];
@@ -87,6 +115,13 @@ const KEY_LABELS: Record<NamedKey, string> = {
   'shift-tab': 'S-Tab',
   pageup: 'PgUp',
   pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  delete: 'Del',
+  'ctrl-u': 'Ctrl-U',
+  'ctrl-k': 'Ctrl-K',
+  'ctrl-w': 'Ctrl-W',
+  newline: 'Ctrl-J',
 };
 
 export function keyLabel(command: Command): string {

@@ -15,7 +15,7 @@ export type Keystroke =
   /** One printable character. */
   | { kind: 'char'; char: string }
   | { kind: 'named'; key: NamedKey }
-  /** Backspace or delete. */
+  /** Backspace (Delete, erasing forward, is the named key 'delete'). */
   | { kind: 'erase' }
   /** The text of a bracketed paste: newlines as \n, without escape sequences or control characters. */
   | { kind: 'paste'; text: string };
@@ -28,29 +28,44 @@ export interface TokenizerState {
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
 
+const named = (key: NamedKey): Keystroke => ({ kind: 'named', key });
+
 const CONTROL_KEYS: Record<string, Keystroke> = {
-  '\r': { kind: 'named', key: 'return' },
-  '\n': { kind: 'named', key: 'return' },
-  '\t': { kind: 'named', key: 'tab' },
+  '\r': named('return'),
+  // A lone LF is Ctrl-J (Enter sends CR in raw mode): a new line in a multi-line field.
+  '\n': named('newline'),
+  '\t': named('tab'),
   '\u007f': { kind: 'erase' },
   '\b': { kind: 'erase' },
+  // A line editor's control keys (readline, bash): Ctrl-A/E start and end, Ctrl-U/K/W erase.
+  '\u0001': named('home'),
+  '\u0005': named('end'),
+  '\u0015': named('ctrl-u'),
+  '\u000b': named('ctrl-k'),
+  '\u0017': named('ctrl-w'),
 };
 
 // CSI (ESC [ parameters intermediates final) and SS3 (ESC O final) sequences.
 // eslint-disable-next-line no-control-regex
 const SEQUENCE = /^\u001b(?:\[([0-?]*)[ -/]*([@-~])|O([@-~]))/;
-const ARROWS: Record<string, NamedKey> = { A: 'up', B: 'down', C: 'right', D: 'left' };
+// Arrows, and Home/End as xterm sends them (CSI H/F, or SS3 H/F in application mode).
+const ARROWS: Record<string, NamedKey> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end' };
+// ESC[n~: Home and End as the VT220, rxvt and the Linux console send them, Delete, PgUp/PgDn.
 const TILDE_KEYS: Record<string, Keystroke> = {
-  '3': { kind: 'erase' },
-  '5': { kind: 'named', key: 'pageup' },
-  '6': { kind: 'named', key: 'pagedown' },
+  '1': named('home'),
+  '7': named('home'),
+  '4': named('end'),
+  '8': named('end'),
+  '3': named('delete'),
+  '5': named('pageup'),
+  '6': named('pagedown'),
 };
 
 /** The key an escape sequence stands for, if the workbench uses it (modifiers are ignored). */
 function sequenceKey(params: string, final: string): Keystroke | undefined {
   const arrow = ARROWS[final];
-  if (arrow) return { kind: 'named', key: arrow };
-  if (final === 'Z') return { kind: 'named', key: 'shift-tab' };
+  if (arrow) return named(arrow);
+  if (final === 'Z') return named('shift-tab');
   if (final === '~') return TILDE_KEYS[params.split(';')[0] ?? ''];
   return undefined;
 }

@@ -13,7 +13,8 @@ export type ScreenState =
   | { name: 'today'; panel: number; selections: Selection[] }
   | { name: 'families'; selections: Selection[]; filter: string; filtering: boolean }
   | { name: 'family'; familyId: string; panel: number; selections: Selection[] }
-  | { name: 'meeting'; meetingId: string; live: boolean; scroll: number }
+  /** `line`: the selected line of the minutes (0 = first); undefined follows the newest. */
+  | { name: 'meeting'; meetingId: string; live: boolean; scroll: number; line?: number }
   | { name: 'help'; scroll: number }
   | { name: 'report'; panel: number; selections: Selection[] };
 
@@ -51,6 +52,8 @@ export type UiAction =
   | { type: 'filterEnd'; clear: boolean }
   | { type: 'toggleLive' }
   | { type: 'scroll'; delta: number; max: number }
+  /** Moves the selected minutes line among `count` lines. */
+  | { type: 'selectLine'; delta: number; count: number }
   | { type: 'openDialog'; dialog: DialogState }
   | { type: 'closeDialog' }
   | { type: 'dialog'; action: FormAction }
@@ -126,6 +129,11 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
       return screen.name === 'meeting' ? replaceTop(ui, { ...screen, live: !screen.live }) : ui;
     case 'scroll':
       return 'scroll' in screen ? replaceTop(ui, { ...screen, scroll: Math.min(Math.max(0, screen.scroll + action.delta), Math.max(0, action.max)) }) : ui;
+    case 'selectLine': {
+      if (screen.name !== 'meeting' || action.count === 0) return ui;
+      const line = Math.min(Math.max(0, (screen.line ?? action.count - 1) + action.delta), action.count - 1);
+      return replaceTop(ui, { ...screen, line: line === action.count - 1 ? undefined : line });
+    }
     case 'openDialog':
       return { ...ui, dialog: action.dialog, status: undefined };
     case 'closeDialog':

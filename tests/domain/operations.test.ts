@@ -125,6 +125,11 @@ describe('what operations leave behind', () => {
       { op: 'agreement.done', agreementId: 'a1' },
       { op: 'agreement.update', agreementId: 'a1', status: 'open', due: '2026-12-10' },
       { op: 'agreement.remove', agreementId: 'a1' },
+      { op: 'meeting.update', meetingId: 'm1', place: 'Skolen', attendees: [{ name: 'Lone', role: 'mentor' }] },
+      { op: 'meeting.minutes', meetingId: 'm1', minutes: 'Anden linje.\nTredje linje.', append: true },
+      { op: 'minutes.edit', meetingId: 'm1', line: 2, text: 'Anden linje, rettet.' },
+      { op: 'minutes.remove', meetingId: 'm1', line: 3 },
+      { op: 'goal.update', goalId: 'g1', memberId: null, status: 'active' },
       { op: 'contact.add', familyId: 'f1', sector: 'housing', subject: 'Boligstøtte' },
       { op: 'contact.answer', contactId: 'c1', answer: 'Sagen er modtaget' },
       { op: 'contact.resolve', contactId: 'c1', resolution: 'Bevilget' },
@@ -165,8 +170,8 @@ describe('a step that would change nothing', () => {
 
   it('is refused by the schema when an update names nothing, or a line appended is empty', () => {
     const update = OperationSchema.safeParse({ op: 'goal.update', goalId: 'g1' });
-    expect(update.error?.issues[0]?.message).toBe('nothing to change: give title, due, sector or priority');
-    expect(update.error?.issues[0]).toMatchObject({ params: { nothingToChange: ['title', 'due', 'sector', 'priority'] } });
+    expect(update.error?.issues[0]?.message).toBe('nothing to change: give title, due, sector, priority, memberId or status');
+    expect(update.error?.issues[0]).toMatchObject({ params: { nothingToChange: ['title', 'due', 'sector', 'priority', 'memberId', 'status'] } });
     const line = OperationSchema.safeParse({ op: 'meeting.minutes', meetingId: 'm1', minutes: '  ', append: true });
     expect(line.error?.issues[0]).toMatchObject({ path: ['minutes'], message: 'must not be empty (minutes)' });
     expect(OperationSchema.safeParse({ op: 'meeting.minutes', meetingId: 'm1', minutes: '' }).success).toBe(true); // clears them

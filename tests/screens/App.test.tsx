@@ -300,7 +300,7 @@ describe('keys that arrive together', () => {
   it('keeps the lines of a bracketed paste into a minutes line, and saves them once on Enter', async () => {
     const { app, press, store } = await open(small());
     await press('m', /Minutes/);
-    await press('e', /Enter save · pasted line breaks are kept/);
+    await press('e', /Enter save · Ctrl-J new line/);
     await press(PASTE('Linje A\rLinje B\u001b[31m\rLinje C'), 'Linje A ↵ Linje B ↵ Linje C▏');
     await press(KEYS.enter, 'Saved: minutes of');
     expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Linje A\nLinje B\nLinje C');
@@ -346,5 +346,80 @@ describe('keys that arrive together', () => {
     slow.release();
     await waitForFrame(app.lastFrame, /Family plan: Familien Berg/, 20_000);
     expect(await store.history()).toHaveLength(1);
+  });
+});
+
+describe('edit in place', () => {
+  it("edits a goal's due date with the cursor keys, saves only that, and undoes it", async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.tab, /▶ Overdue goals/);
+    await press('e', 'Edit goal');
+    await press(KEYS.tab, /› Due\s+\[2026-11-01\]/);
+    // End ends the selection; two Backspaces and "15" make 2026-11-15.
+    await press(`\u001b[F${KEYS.backspace}${KEYS.backspace}15`, /› Due\s+2026-11-15▏/);
+    await press(`\u001b[D\u001b[D\u001b[D`, /› Due\s+2026-11▏-15/);
+    await press(KEYS.enter, 'Saved: goal.update');
+    expect((await store.read()).families[0]?.goals[0]).toMatchObject({ due: '2026-11-15', memberId: 'f1-c', sector: 'school' });
+    expect((await store.history()).at(-1)?.ops).toEqual([{ op: 'goal.update', goalId: 'g1', due: '2026-11-15' }]);
+    await press('u', /Undo goal\.update on g1/);
+    await press('y', /Undone/);
+    expect((await store.read()).families[0]?.goals[0]?.due).toBe('2026-11-01');
+  });
+
+  it('says so beside nothing when an edit changed nothing, and keeps the dialog open', async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.tab, /▶ Overdue goals/);
+    await press('e', 'Edit goal');
+    const frame = await press(KEYS.enter, /nothing to change/);
+    expect(frame).toContain('Edit goal');
+    expect(await store.history()).toHaveLength(0);
+  });
+
+  it('plans a meeting with two attendees from the family plan, in Danish, within 80×24', async () => {
+    const { press, store, size } = await open(small(), { lang: 'da' });
+    await press(KEYS.tab);
+    await press(KEYS.enter, /Familiens plan: Familien Berg/);
+    const dialog = await press('n', 'Nyt møde');
+    expect(dialog).toContain('Varighed (min)');
+    expect(dialog).toContain('Deltager 2');
+    expectFits(dialog, size);
+    await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}Skolen${KEYS.tab}Lone Berg${KEYS.tab}${KEYS.right}${KEYS.tab}mentor`, /rolle\s+mentor▏/);
+    const third = await press(`${KEYS.tab}Mette Jensen${KEYS.tab}${KEYS.tab}mor`, /rolle\s+mor▏/);
+    expect(third).toContain('‹ Beskæftigelse ›');
+    expectFits(third, size);
+    await press(KEYS.enter, 'Gemt: meeting.add');
+    expect((await store.read()).families[0]?.meetings[1]).toMatchObject({ place: 'Skolen', start: '2026-11-24T09:00:00+01:00', attendees: [{ name: 'Lone Berg', sector: 'employment', role: 'mentor' }, { name: 'Mette Jensen', role: 'mor' }] });
+  });
+
+  it("edits a meeting's place and attendees from Today", async () => {
+    const { press, store } = await open(small());
+    await press('e', 'Edit meeting');
+    await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}Skolen`, /› Place\s+Skolen▏/);
+    await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}lærer`, /› {3}role\s+lærer▏/);
+    await press(KEYS.enter, 'Saved: meeting.update');
+    expect((await store.history()).at(-1)?.ops).toEqual([{ op: 'meeting.update', meetingId: 'm1', place: 'Skolen', attendees: [{ name: 'Lone Berg', sector: 'employment', role: 'lærer' }] }]);
+  });
+
+  it('selects a minutes line with ↑/↓, edits it with r and removes it with x', async () => {
+    const minutes = state(family('f1', { meetings: [meeting('m1', '2026-11-24T10:00:00+01:00', { minutes: 'Første linje\nAnden linje\nTredje linje' })] }));
+    const { press, store } = await open(minutes);
+    await press('m', /› Tredje linje/);
+    await press(KEYS.up, /› Anden linje/);
+    await press('r', /Edit line[\s\S]*› Text\s+\[Anden linje\]/);
+    await press(`\u001b[F, rettet`, /Anden linje, rettet▏/);
+    await press(KEYS.enter, 'Saved: minutes.edit');
+    await press(KEYS.up, /› Første linje/);
+    await press('x', 'Saved: minutes.remove');
+    expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Anden linje, rettet\nTredje linje');
+    expect((await store.history()).map((s) => s.ops)).toEqual([[{ op: 'minutes.edit', meetingId: 'm1', line: 2, text: 'Anden linje, rettet', was: 'Anden linje' }], [{ op: 'minutes.remove', meetingId: 'm1', line: 1, was: 'Første linje' }]]);
+  });
+
+  it('makes a new line with Ctrl-J in a minutes line, and says which key saves', async () => {
+    const { press, store } = await open(small());
+    await press('m', /Minutes/);
+    await press('e', /Enter save · Ctrl-J new line/);
+    await press(`Linje A\nLinje B`, 'Linje A ↵ Linje B▏');
+    await press(KEYS.enter, 'Saved: meeting.minutes');
+    expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Linje A\nLinje B');
   });
 });

@@ -7,7 +7,7 @@ const reduce = (state: DialogState, ...actions: FormAction[]) => actions.reduce(
 
 describe('the form dialogs', () => {
   it('types several characters at once, drops escape sequences and control characters, and deletes by character', () => {
-    const state = reduce(openDialog('progress', 'g12'), { type: 'type', text: '7' }, { type: 'focus', delta: 1 }, { type: 'type', text: 'Mødt op\u001b[2J hver\u0007 dag\u202e' }, { type: 'backspace' });
+    const state = reduce(openDialog('progress', 'g12'), { type: 'type', text: '7' }, { type: 'focus', delta: 1 }, { type: 'type', text: 'Mødt op\u001b[2J hver\u0007 dag\u202e' }, { type: 'edit', edit: { type: 'backspace' } });
     expect(state.values).toMatchObject({ score: '7', note: 'Mødt op hver da' });
   });
 
@@ -23,7 +23,7 @@ describe('the form dialogs', () => {
     const opened = openDialog('progress', 'g1', { score: '5' });
     expect(reduce(opened, { type: 'type', text: '7' }).values.score).toBe('7');
     expect(reduce(opened, { type: 'type', text: '7' }, { type: 'type', text: '1' }).values.score).toBe('71');
-    expect(reduce(opened, { type: 'backspace' }).values.score).toBe('');
+    expect(reduce(opened, { type: 'edit', edit: { type: 'backspace' } }).values.score).toBe('');
     // Moving away and back leaves it selected until it is edited; a field typed into stays as typed.
     expect(reduce(opened, { type: 'focus', delta: 1 }, { type: 'focus', delta: -1 }, { type: 'type', text: '8' }).values.score).toBe('8');
     expect(reduce(openDialog('progress', 'g1'), { type: 'type', text: '4' }, { type: 'type', text: '2' }).values.score).toBe('42');

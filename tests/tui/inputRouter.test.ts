@@ -70,14 +70,14 @@ describe('routing a chunk of keys', () => {
     expect(bench.saves).toEqual([{ minutes: 'Første linje' }]);
     expect(bench.ui.busy).toBe(true);
     expect(bench.waiting()).toBe(13);
-    bench.type('x'); // still waiting, behind the others
+    bench.type('z'); // still waiting, behind the others
     bench.settle(true);
     // e opened the next dialog and "Anden linje" typed into it: no letter ran a command (a = agreement, l = live).
     expect(bench.commands).toEqual(['addLine', 'addLine']);
     expect(bench.saves).toEqual([{ minutes: 'Første linje' }, { minutes: 'Anden linje' }]);
     bench.settle(true);
     expect(bench.waiting()).toBe(0);
-    expect(bench.commands).toEqual(['addLine', 'addLine']); // x is no key on the meeting screen
+    expect(bench.commands).toEqual(['addLine', 'addLine']); // z is no key on the meeting screen
   });
 
   it('types the waiting keys into the dialog when its save failed', () => {
@@ -122,7 +122,14 @@ describe('routing a chunk of keys', () => {
     expect(route('\r')).toEqual({ kind: 'submit' });
     expect(route('\u001b[Z')).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'focus', delta: -1 } } });
     expect(route('\u001b[C')).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'choose', delta: 1 } } });
-    expect(route('\u007f')).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'backspace' } } });
+    expect(route('\u007f')).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'edit', edit: { type: 'backspace' } } } });
+    // The line editor's keys: Delete, Home/End (and Ctrl-A/Ctrl-E), Ctrl-U/K/W.
+    const edits = { '\u001b[3~': 'delete', '\u001b[H': 'home', '\u001b[1~': 'home', '\u001bOH': 'home', '\u0001': 'home', '\u001b[F': 'end', '\u001b[4~': 'end', '\u0005': 'end', '\u0015': 'deleteToStart', '\u000b': 'deleteToEnd', '\u0017': 'deleteWord' };
+    for (const [keys, type] of Object.entries(edits)) expect(route(keys)).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'edit', edit: { type } } } });
+    // Ctrl-J saves a one-line field, and makes a new line in a field that takes several.
+    expect(route('\n')).toEqual({ kind: 'submit' });
+    const minutes = uiReducer(initialUi(), { type: 'openDialog', dialog: openDialog('minutesLine', 'm1') });
+    expect(routeKeystroke(minutes, tokenize('\n').keystrokes[0] as never)).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'type', text: '\n' } } });
     expect(route('u')).toEqual({ kind: 'ui', action: { type: 'dialog', action: { type: 'type', text: 'u' } } });
     expect(routeKeystroke({ ...ui, busy: true }, { kind: 'char', char: 'u' })).toEqual({ kind: 'wait' });
   });

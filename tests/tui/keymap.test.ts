@@ -43,6 +43,8 @@ describe('the keybinding table', () => {
         expect(BINDINGS[command].description[lang].length).toBeGreaterThan(3);
         expect(text).toContain(`${keyLabel(command).padEnd(10)} ${BINDINGS[command].description[lang]}`);
       }
+      // And the keys inside a dialog's text fields.
+      expect(text).toContain(lang === 'da' ? 'Ctrl-W     Slet ordet før markøren' : 'Ctrl-W     Delete the word before the cursor');
     }
   });
 

@@ -25,9 +25,13 @@ describe('splitting terminal input into keystrokes', () => {
 
   it('reads escape sequences as keys, wherever they are in the chunk, and drops the ones it does not use', () => {
     expect(chunks('j\u001b[Bk\u001bOA\u001b[Z\u001b[5~\u001b[6~\u001b[3~\u001b[1;5C')).toEqual([
-      ...chars('j'), key('down'), ...chars('k'), key('up'), key('shift-tab'), key('pageup'), key('pagedown'), { kind: 'erase' }, key('right'),
+      ...chars('j'), key('down'), ...chars('k'), key('up'), key('shift-tab'), key('pageup'), key('pagedown'), key('delete'), key('right'),
     ]);
     expect(chunks('\u001b[31mx\u0003\u0000y')).toEqual(chars('xy')); // a colour, Ctrl+C, NUL
+    // Home and End in each terminal's dialect, and a line editor's control keys; a lone LF is Ctrl-J.
+    expect(chunks('\u001b[H\u001bOH\u001b[1~\u001b[7~\u0001')).toEqual(Array(5).fill(key('home')));
+    expect(chunks('\u001b[F\u001bOF\u001b[4~\u001b[8~\u0005')).toEqual(Array(5).fill(key('end')));
+    expect(chunks('\u0015\u000b\u0017\n')).toEqual([key('ctrl-u'), key('ctrl-k'), key('ctrl-w'), key('newline')]);
     expect(chunks('\u001b')).toEqual([key('escape')]);
     expect(chunks('\u001b\u001b')).toEqual([key('escape'), key('escape')]);
     expect(chunks('\u001b\tq')).toEqual([key('escape'), key('tab'), ...chars('q')]); // Esc, Tab, q typed fast
