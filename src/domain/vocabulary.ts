@@ -66,7 +66,7 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const GOAL_STATUS_LABELS: Labels<GoalStatus> = {
   proposed: { da: 'foreslået', en: 'proposed' },
   active: { da: 'i gang', en: 'active' },
-  'on-hold': { da: 'på pause', en: 'on hold' },
+  'on-hold': { da: 'sat på pause', en: 'on hold' },
   completed: { da: 'nået', en: 'completed' },
   cancelled: { da: 'opgivet', en: 'cancelled' },
 };
