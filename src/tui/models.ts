@@ -116,7 +116,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
     panels: [
       {
         title: t('goals'),
-        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 11, 0), col(t('status'), 9, 0), col(t('progress'), 14, 0)],
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 11, 0), col(t('status'), 12, 0), col(t('progress'), 14, 0)],
         rows: plan.goals.map((g) => ({
           id: g.id,
           kind: 'goal',

@@ -21,7 +21,7 @@ describe('a step described for undo and redo', () => {
     expect(describeStepSummary(summary, { ...COPENHAGEN, lang: 'en' })).toBe('progress on g12 by hanne at 10:42');
     expect(describeStepSummary(summary, { ...COPENHAGEN, lang: 'da' })).toBe('fremskridt på g12 af hanne kl. 10:42');
     expect(describeStepSummary(summary, { ...COPENHAGEN, today: '2026-11-25', lang: 'en' })).toBe('progress on g12 by hanne at 10:42 on 24 Nov');
-    expect(describeStepSummary(summary, { ...COPENHAGEN, today: '2027-01-02', lang: 'da' })).toBe('fremskridt på g12 af hanne kl. 10:42 den 24. nov. 2026');
+    expect(describeStepSummary(summary, { ...COPENHAGEN, today: '2027-01-02', lang: 'da' })).toBe('fremskridt på g12 af hanne kl. 10:42 den 24.11.2026');
   });
 
   it('names a batch by its families, a few of them when there are many, and a family op by its family', () => {
