@@ -33,7 +33,7 @@ describe('famcoord agreement', () => {
   it('today --json lists an agreement due yesterday with daysOverdue; agreement done takes it off; undo puts it back', () => {
     const box = withAgreement();
     expect(today(box).agreements).toEqual([{ id: 'a1', familyId: 'f1', familyName: 'Familien Berg', meetingId: 'm1', who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-11-23', daysOverdue: 1 }]);
-    expect(box.run(['today', ...DATE]).stdout).toMatch(/Agreements due within 7 days or overdue \(1\)\n\s*DAYS\s+DUE.*\n\s+1\s+2026-11-23\s+Lone Berg\s+Finder praktikplads\s+Familien Berg\s+a1/);
+    expect(box.run(['today', ...DATE]).stdout).toMatch(/Agreements due within 7 days or overdue \(1\)\n\s*DAYS\s+DUE.*\n\s+1\s+23 Nov\s+Lone Berg\s+Finder praktikplads\s+Familien Berg\s+a1/);
 
     const done = box.run(['agreement', 'done', 'a1', ...DATE]);
     expect(done.code, done.stderr).toBe(0);

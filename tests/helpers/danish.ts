@@ -5,6 +5,7 @@ import { cliWords } from '../../src/cli/labels.js';
 import { OPERATION_WORDS } from '../../src/domain/stepDescription.js';
 import { VOCABULARY_LABELS } from '../../src/domain/vocabulary.js';
 import { MESSAGE_KEYS, translator } from '../../src/tui/i18n.js';
+import { COMMANDS, DIALOG_KEY_HELP, keyLabel } from '../../src/tui/keymap.js';
 
 /** A date written month-day ("12-08"), not as part of an ISO date (2026-12-08). */
 export const MM_DD = /(?<![\d-])(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d-])/;
@@ -34,6 +35,9 @@ export function englishVocabularyWords(): Array<{ text: string; pattern: RegExp 
   const t = translator('da');
   for (const key of MESSAGE_KEYS) addDanish(t(key));
   for (const text of Object.values(cliWords('da'))) addDanish(text);
+  // Key caps (Home, End, Enter) read the same on a Danish keyboard.
+  for (const { keys } of DIALOG_KEY_HELP) addDanish(keys);
+  for (const command of COMMANDS) addDanish(keyLabel(command));
   cached = [...english]
     .filter((word) => !danish.has(word))
     .sort()

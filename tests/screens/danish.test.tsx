@@ -67,6 +67,7 @@ async function walkInDanish(size: { width: number; height: number }): Promise<{ 
   await press('fremskridt: status', KEYS.tab);
   await everyChoice('fremskridt: status', 6);
   await press('fremskridt lukket', KEYS.escape, /Dagens møder/);
+  await press('aftaler', KEYS.tab, /▶ Aftaler/);
   await press('henvendelser', KEYS.tab, /▶ Uafklarede henvendelser/);
   await press('svar', 'a', 'Registrér svar');
   await press('svar lukket', KEYS.escape);

@@ -112,7 +112,7 @@ describe('how a dialog shows its fields', () => {
     const goal = openDialog('editGoal', 'g1', { status: 'on-hold', sector: 'employment', memberId: '' }, { labels: { p1: 'Mette' } });
     const [status, sector, member] = ['status', 'sector', 'memberId'].map((name) => dialogFields(goal).find((f) => f.name === name)!);
     expect(choiceLabel(goal, sector!, 'employment', 'da', translator('da'))).toBe('Beskæftigelse');
-    expect(choiceLabel(goal, status!, 'on-hold', 'da', translator('da'))).toBe('sat i bero');
+    expect(choiceLabel(goal, status!, 'on-hold', 'da', translator('da'))).toBe('sat på pause');
     expect(choiceLabel(goal, member!, '', 'da', translator('da'))).toBe('(hele familien)');
     expect(choiceLabel(goal, member!, 'p1', 'en', translator('en'))).toBe('Mette');
   });
