@@ -206,11 +206,10 @@ async function lockFamilies(q: Query, rows: StepRows, familyIds: readonly string
 }
 
 /** Runs `run` over the step's rows until it has all it asks for. */
-async function runOverRows<T>(q: Query, rows: StepRows, run: (ws: PgWorkspace) => T): Promise<{ result: T; ws: PgWorkspace }> {
+async function runOverRows<T>(q: Query, rows: StepRows, run: (ws: PgWorkspace) => T): Promise<T> {
   for (;;) {
-    const ws = new PgWorkspace(rows);
     try {
-      return { result: run(ws), ws };
+      return run(new PgWorkspace(rows));
     } catch (error) {
       if (!(error instanceof NeedRow)) throw error;
       await readRows(q, rows, error);
@@ -506,10 +505,12 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     const { result, step, familyIds } = await this.change(
       operations,
       meta,
-      async (rows, q) => {
-        const { result: applied, ws } = await runOverRows(q, rows, (ws) => runTransaction(ws, operations, { today: meta.today }));
-        return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
-      },
+      (rows, q) =>
+        runOverRows(q, rows, (ws) => {
+          const applied = runTransaction(ws, operations, { today: meta.today });
+          // In the run too: naming an operation's family may ask for a row.
+          return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
+        }),
       (result) => ({ ops: result.applied }),
     );
     return { step, applied: result.applied, operationFamilyIds: result.operationFamilyIds, familyIds };
@@ -522,13 +523,12 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       async (q) => {
         const rows = new StepRows();
         await readNamed(q, rows, operations);
-        const { result: failures } = await runOverRows(q, rows, (ws) => findFailingOperations(ws, operations, ctx));
+        const failures = await runOverRows(q, rows, (ws) => findFailingOperations(ws, operations, ctx));
         if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
-        const { result } = await runOverRows(q, rows, (ws) => {
+        return runOverRows(q, rows, (ws) => {
           const { applied } = runTransaction(ws, operations, ctx);
           return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
         });
-        return result;
       },
       { rollback: true },
     );
@@ -540,7 +540,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     const plan = async (q: Query) => {
       await q('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
       const rows = new StepRows();
-      return (await runOverRows(q, rows, (ws) => planOrRefuse(PLANNERS[kind](ws.logNewestFirst(), (id) => ws.family(id), { user: meta.user, ...options })))).result;
+      return runOverRows(q, rows, (ws) => planOrRefuse(PLANNERS[kind](ws.logNewestFirst(), (id) => ws.family(id), { user: meta.user, ...options })));
     };
     if (!act) return { plan: await this.transaction(plan, { rollback: true }) };
     let planned: Reversed['plan'] | undefined;
@@ -550,7 +550,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       async (rows, q) => {
         planned = await plan(q);
         const restore = planned.restore;
-        const { result: changes } = await runOverRows(q, rows, (ws) => runRestore(ws, restore));
+        const changes = await runOverRows(q, rows, (ws) => runRestore(ws, restore));
         return { changes };
       },
       () => ({ ops: [], ...(planned as Reversed['plan']).record }),
@@ -578,7 +578,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         erased = { step: stored.at(-1)?.step ?? 0, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
-        const { result } = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
+        const result = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
         await writeChanges(q, result.changes);
         const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
         erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };

@@ -73,6 +73,24 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     expect((await store.history()).map((e) => e.step)).toEqual([1, 2]);
   });
 
+  it('gives steps on different families, run at once on separate connections, distinct new ids and step numbers 1..N with no gaps', async () => {
+    const { store, url } = await freshStore();
+    const others = [new PgStore(url), new PgStore(url)];
+    stores.push(...others);
+    const adds = (familyId: string, n: number) => ops(...Array.from({ length: n }, (_, i) => ({ op: 'goal.add' as const, familyId, title: `Mål ${i}`, sector: 'school' as const, due: '2027-01-01' })));
+    const [first, second] = others as [PgStore, PgStore];
+    const tenSteps = async (writer: PgStore, familyId: string) => {
+      for (let i = 0; i < 10; i++) await writer.transact(adds(familyId, 2), META);
+    };
+    await Promise.all([tenSteps(first, 'f1'), tenSteps(second, 'f2')]);
+    const goals = (await store.read()).families.flatMap((f) => f.goals.map((g) => g.id));
+    expect(goals).toHaveLength(42);
+    expect(new Set(goals).size).toBe(42);
+    expect((await store.history()).map((e) => e.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const { verifyChain } = await import('../../src/store/auditChain.js');
+    expect(verifyChain(await store.storedEntries())).toEqual({ chainedFrom: 1, entries: 20, unchained: 0 });
+  });
+
   it('a connection cut in the middle of a batch saves none of it, says so in one line, and the batch works when run again', async () => {
     const { store, url } = await freshStore();
     const before = await store.read();
