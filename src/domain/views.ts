@@ -114,14 +114,26 @@ export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
   byText(a.familyName, b.familyName) ||
   byText(a.id, b.id);
 
-/** The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts. */
-export function todayView(state: State, today: string, timeZone: string): TodayView {
-  const meetings: TodayMeeting[] = [];
-  const overdueGoals: OverdueGoal[] = [];
-  const openContacts: OpenContact[] = [];
-  for (const family of state.families) {
-    for (const { meeting, local } of meetingsOn(family.meetings, today, timeZone))
-      meetings.push({
+/**
+ * Today's rows, gathered a family at a time: each family given to `add` may be dropped at once,
+ * so today over a municipality's store holds its rows, never its families (`famcoord today`
+ * reads them through `eachFamily`). A new kind of row is one more list filled in `add` and
+ * sorted in `view`.
+ */
+export class TodayRows {
+  private readonly meetings: TodayMeeting[] = [];
+  private readonly overdueGoals: OverdueGoal[] = [];
+  private readonly openContacts: OpenContact[] = [];
+
+  constructor(
+    private readonly today: string,
+    private readonly timeZone: string,
+  ) {}
+
+  add(family: Family): void {
+    const { today } = this;
+    for (const { meeting, local } of meetingsOn(family.meetings, today, this.timeZone))
+      this.meetings.push({
         id: meeting.id,
         familyId: family.id,
         familyName: family.name,
@@ -132,14 +144,26 @@ export function todayView(state: State, today: string, timeZone: string): TodayV
         place: meeting.place,
         attendees: meeting.attendees,
       });
-    for (const goal of family.goals) if (isGoalOverdue(goal, today)) overdueGoals.push(overdueGoalItem(family, goal, today));
+    for (const goal of family.goals) if (isGoalOverdue(goal, today)) this.overdueGoals.push(overdueGoalItem(family, goal, today));
     for (const contact of family.contacts)
-      if (isContactUnresolved(contact)) openContacts.push(openContactItem(family, contact, today));
+      if (isContactUnresolved(contact)) this.openContacts.push(openContactItem(family, contact, today));
   }
-  meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
-  overdueGoals.sort(compareOverdueGoals);
-  openContacts.sort(compareOpenContacts);
-  return { date: today, meetings, overdueGoals, openContacts };
+
+  /** The view, worst first; the rows are sorted in place, so this is asked once, after the last `add`. */
+  view(): TodayView {
+    const { meetings, overdueGoals, openContacts } = this;
+    meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
+    overdueGoals.sort(compareOverdueGoals);
+    openContacts.sort(compareOpenContacts);
+    return { date: this.today, meetings, overdueGoals, openContacts };
+  }
+}
+
+/** The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts. */
+export function todayView(state: State, today: string, timeZone: string): TodayView {
+  const rows = new TodayRows(today, timeZone);
+  for (const family of state.families) rows.add(family);
+  return rows.view();
 }
 
 export interface FamilySummary {

@@ -69,8 +69,11 @@ export interface CreateOptions {
 /** A store's content, whose families may come one at a time (a demo the size of a municipality's store). */
 export type StoreContent = Omit<State, 'families'> & { families: Iterable<Family> };
 
-/** A read of whole families: a caseload or named families (today's digests are read with `read`). */
-export type FamilyScope = Omit<ReadScope, 'todayOn'>;
+/**
+ * The families `eachFamily` hands out: a caseload, named families, and/or those with something
+ * for today (`todayOn`), which a backend may cut to their today digests, as `read` may.
+ */
+export type FamilyScope = ReadScope;
 
 export interface FamilyStore {
   /** Where the store lives, for messages. */
@@ -83,9 +86,10 @@ export interface FamilyStore {
   read(scope?: ReadScope): Promise<State>;
   /**
    * The families in `scope` (every family without one), one at a time in store order, each
-   * checked as `read` checks it: for commands that go through a whole large store (families,
-   * doctor, export --all) without holding all of it at once. A backend that reads its store whole
-   * anyway may read it so. Nothing else may be asked of the store until the families are through.
+   * checked as `read` checks it: for commands that go through a whole large store (today,
+   * families, doctor, export --all) without holding all of it at once. A backend that reads its
+   * store whole anyway may read it so. Nothing else may be asked of the store until the families
+   * are through.
    */
   eachFamily(scope?: FamilyScope): AsyncIterable<Family>;
   /**

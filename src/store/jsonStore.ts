@@ -321,7 +321,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   }
 
   async read(scope?: ReadScope): Promise<State> {
-    const file = await this.file();
+    return this.stateIn(await this.file(), scope);
+  }
+
+  private async stateIn(file: StoreFile, scope: ReadScope | undefined): Promise<State> {
     if (isWholeStore(scope)) return this.adapter.stateOf(file);
     // A part of a file famcoord wrote: family by family, each dropped or cut to what the view
     // needs as soon as it is parsed, instead of the whole state held at once (less to collect).
@@ -331,9 +334,15 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
-  /** The file is read whole (its bytes are in memory either way); its families are handed out one by one. */
+  /**
+   * The file is read whole (its bytes are in memory either way); a file famcoord wrote hands its
+   * families out a line at a time, each parsed only when its turn comes, others as `read` gives them.
+   */
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
-    yield* (await this.read(scope)).families;
+    const file = await this.file();
+    const lines = this.adapter.linesOf(file);
+    if (lines) yield* lines.inScope(scope ?? {});
+    else yield* (await this.stateIn(file, scope)).families;
   }
 
   /**

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/domain/demo.js';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
-import { todayView, familiesView } from '../../src/domain/views.js';
+import { TodayRows, todayView, familiesView } from '../../src/domain/views.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/openStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
@@ -167,6 +167,19 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect(hanne.families.map((f) => f.id)).toEqual(demo.families.filter((f) => f.coordinator === 'Hanne Kjær').map((f) => f.id));
     expect(familiesView(hanne, '2026-11-24', 'Europe/Copenhagen').every((row) => row.coordinator === 'Hanne Kjær')).toBe(true);
     expect((await store.read({ familyIds: ['f7', 'f3', 'nope'] })).families).toEqual([demo.families[2], demo.families[6]]);
+  });
+
+  it('hands out the families today needs one at a time, to the same view as the whole store', async () => {
+    const store = fresh(file);
+    const demo = generateDemo({ families: 150, seed: 4, today: '2026-11-24' });
+    await store.create(demo);
+    for (const [date, timeZone] of [['2026-11-24', 'Europe/Copenhagen'], ['2027-03-28', 'Pacific/Kiritimati']] as const)
+      for (const coordinator of [undefined, 'Hanne Kjær']) {
+        const rows = new TodayRows(date, timeZone);
+        for await (const family of store.eachFamily({ todayOn: date, ...(coordinator && { coordinator }) })) rows.add(family);
+        const whole = { ...demo, families: demo.families.filter((f) => coordinator === undefined || f.coordinator === coordinator) };
+        expect(rows.view()).toEqual(todayView(whole, date, timeZone));
+      }
   });
 
   it('erases a family from the store and the log, and undo cannot bring it back', async () => {
