@@ -14,8 +14,8 @@ import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingInstant, meetingWindow } from '../domain/rules.js';
-import { chainedTexts, type StoredEntry } from './auditChain.js';
-import { auditEntryFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
+import { chainedTexts, replayedLogMessage, replaySetAsideMessage, type StoredEntry } from './auditChain.js';
+import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
@@ -107,7 +107,9 @@ function statements(db: Database) {
     insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at, data) VALUES (?, ?, ?, ?)'),
     highest: db.prepare<[string], { n: number }>('SELECT n FROM id_highest WHERE prefix = ?'),
     raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
-    tail: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC LIMIT 1'),
+    tail: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC LIMIT 2'),
+    tailBelow: db.prepare<[number], { step: number; entry: string }>('SELECT step, entry FROM audit WHERE step < ? ORDER BY step DESC LIMIT 2'),
+    deleteAudit: db.prepare('DELETE FROM audit WHERE step = ? AND entry = ?'),
     historyRows: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step'),
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
     updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
@@ -349,7 +351,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   private appendAudit(sql: Statements, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { step: number; familyIds: string[] } {
-    const entry = auditEntryFor(logTail(sql), changes, meta, detail);
+    const tail = logTail(sql);
+    const replayed = replayedTail(tail);
+    if (replayed) throw new StoreError('corrupt', replayedLogMessage(`audit log of ${this.path}`, replayed));
+    const entry = auditEntryFor(tail, changes, meta, detail);
     sql.insertAudit.run(entry.step, JSON.stringify(entry));
     return { step: entry.step, familyIds: entry.familyIds };
   }
@@ -476,10 +481,37 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     return (await this.emptyWal()) ? finishedErase(familyId) : undefined;
   }
 
-  /** Doctor's repair: finishes an erase left unfinished. */
+  /** Whether doctor has something to put right (read only): an erase left unfinished, or a replayed last log row. */
+  async unsettled(): Promise<boolean> {
+    return (await readPendingErase(this.path)) !== undefined || (await this.replayedRows()).length > 0;
+  }
+
+  /** Doctor's repair: finishes an erase left unfinished, and sets replayed last log rows aside. */
   async settle(): Promise<string[]> {
-    const done = await this.finishPendingErase();
-    return done ? [done] : [];
+    const erased = await this.finishPendingErase();
+    return [...(erased ? [erased] : []), ...(await this.setAsideReplayedRows())];
+  }
+
+  /** The log's last rows that are replayed or moved steps (see replayedLastEntry), newest first. */
+  private async replayedRows(): Promise<Array<{ step: number; entry: string; broken: string }>> {
+    const { sql } = await this.open();
+    const rows: Array<{ step: number; entry: string; broken: string }> = [];
+    for (let at = logTail(sql), broken = replayedTail(at); broken; at = logTail(sql, at.step), broken = replayedTail(at))
+      rows.push({ step: at.step, entry: at.text as string, broken });
+    return rows;
+  }
+
+  /**
+   * Takes replayed last rows out of the log, as the JSON store sets such a line aside: into the
+   * set-aside file beside the store first (a crash in between leaves a copy there, never a loss).
+   */
+  private async setAsideReplayedRows(): Promise<string[]> {
+    const rows = await this.replayedRows();
+    if (rows.length === 0) return [];
+    const logPath = auditLogPathFor(this.path);
+    await keepAside(logPath, Buffer.from([...rows].reverse().map((row) => `${row.entry}\n`).join('')));
+    await this.write((sql) => rows.forEach((row) => sql.deleteAudit.run(row.step, row.entry)));
+    return rows.map((row) => replaySetAsideMessage(row.broken, setAsidePathFor(logPath)));
   }
 
   /** The log's entries as stored, oldest first, for checking the chain. */
@@ -644,10 +676,10 @@ function requireHead(db: Database, path: string): string {
   return row.data;
 }
 
-/** The newest entry: what the next step is numbered after and linked to. */
-function logTail(sql: Statements): LogTail {
-  const row = sql.tail.get();
-  return row ? { step: row.step, text: row.entry } : { step: 0 };
+/** The newest entry (below step `below`), with the one before it: what the next step is numbered after and linked to. */
+function logTail(sql: Statements, below?: number): LogTail {
+  const [row, before] = below === undefined ? sql.tail.all() : sql.tailBelow.all(below);
+  return row ? { step: row.step, text: row.entry, last: true, ...(before && { before: { text: before.entry, rowStep: before.step } }) } : { step: 0 };
 }
 
 /**
