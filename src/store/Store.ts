@@ -52,8 +52,8 @@ export interface RedoResult {
 }
 
 export interface Preview {
-  /** Every operation that cannot be applied (1-based, as in a batch file), each tried in turn. */
-  failures: Array<{ index: number; message: string }>;
+  /** Every operation that cannot be applied (1-based, as in a batch file), each tried in turn, and why (an UnknownIdError lets the CLI name the closest ids). */
+  failures: Array<{ index: number; message: string; error?: Error }>;
   /** When none fail: the operations as they would be applied, and the family each changes. */
   applied: Operation[];
   operationFamilyIds: Array<string | undefined>;
