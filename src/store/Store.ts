@@ -64,6 +64,12 @@ export interface CreateOptions {
   history?: readonly AuditEntry[];
   encrypt?: boolean;
   keep?: boolean;
+  /**
+   * Replace the store only if its audit log still ends at this step (0: none), checked under the
+   * store's lock by the create itself: a change logged after the caller looked is never replaced
+   * unseen (`demo` replaces an untouched demo without keeping it).
+   */
+  ifLastStep?: number;
 }
 
 /** A store's content, whose families may come one at a time (a demo the size of a municipality's store). */

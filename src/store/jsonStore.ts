@@ -11,7 +11,7 @@ import { StateWorkspace, type Workspace } from '../domain/workspace.js';
 import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLogPathFor, auditRecordsNewestFirst, endsCutShort, logTail, readAuditLog, replayedTail, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
 import { chainedTexts, replayedLogMessage, replaySetAsideMessage } from './auditChain.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
-import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
 import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
@@ -633,6 +633,8 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     else this.adapter.sealing = undefined;
     return this.locked(async () => {
       await refuseExisting();
+      const lastStep = options.ifLastStep === undefined ? undefined : logTail(this.logPath, await this.logKey()).step;
+      if (lastStep !== undefined && lastStep !== options.ifLastStep) throw changedSinceError(this.path, lastStep);
       // Checked before the old store is kept: a refused create leaves no copy of it behind.
       const data = (await loadValidation()).parseState({ ...state, families: [...state.families] });
       const keptAs = options.keep ? await this.keepAside() : undefined;

@@ -19,7 +19,7 @@ import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFo
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
-import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
@@ -552,6 +552,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     const keptAs = options.keep && existing ? await this.keepAside() : undefined;
     const written = this.write((sql, db) => {
+      const lastStep = options.ifLastStep === undefined ? undefined : logTail(sql).step;
+      if (lastStep !== undefined && lastStep !== options.ifLastStep) throw changedSinceError(this.path, lastStep);
       for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
       db.prepare('INSERT INTO store_head (id, data) VALUES (1, ?)').run(JSON.stringify(head));
       // Family by family, each checked as it comes (a bad one rolls the whole create back).

@@ -169,6 +169,23 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect((await store.read({ familyIds: ['f7', 'f3', 'nope'] })).families).toEqual([demo.families[2], demo.families[6]]);
   });
 
+  it('replaces a store only if its log still ends at the step the caller saw (ifLastStep), checked by the create itself', async () => {
+    const store = fresh(file);
+    await store.create(sample());
+    await store.transact(ops({ op: 'family.add', name: 'Familien Holm' }), META); // logged after the caller looked at step 0
+    const before = await store.read();
+    const refused = await store.create(sample(), { replace: true, ifLastStep: 0 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as StoreError).message).toMatch(/was changed while this ran \(its log now ends at step 1\); it was not changed/);
+    expect(await store.read()).toEqual(before);
+    expect(await store.history()).toHaveLength(1);
+    const keep = await store.create(sample(), { replace: true, keep: true, ifLastStep: 0 }).catch((error: unknown) => error);
+    expect(keep).toBeInstanceOf(StoreError);
+    expect(readdirSync(dirname(store.path)).filter((name) => name.includes('replaced'))).toEqual([]);
+    await store.create(sample(), { replace: true, ifLastStep: 1 });
+    expect(await store.history()).toEqual([]);
+  });
+
   it('hands out the families today needs one at a time, to the same view as the whole store', async () => {
     const store = fresh(file);
     const demo = generateDemo({ families: 150, seed: 4, today: '2026-11-24' });
