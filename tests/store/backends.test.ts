@@ -111,7 +111,7 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
       await expect(store.transact(step, META)).rejects.toThrow(/^nothing to change: /);
     expect({ data: await store.read(), history: await store.history(), files: files() }).toEqual(before);
     const preview = await store.preview(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }, { op: 'goal.status', goalId: 'g2', status: 'active' }), META);
-    expect(preview.failures).toEqual([{ index: 2, message: 'nothing to change: goal g2 already has these values' }]);
+    expect(preview.failures).toMatchObject([{ index: 2, message: 'nothing to change: goal g2 already has these values' }]);
   });
 
   it('keeps the store it replaces, with its log, beside it when asked', async () => {
