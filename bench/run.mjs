@@ -264,6 +264,8 @@ function printTable(baseline, rows) {
 const options = parseArgs(process.argv.slice(2));
 const backends = options.backend === 'both' ? ['json', 'sqlite'] : [options.backend];
 const rows = [];
+// `--version` alone, answered by bin/famcoord.js before the program loads (issue 19: ≤ 1.1×).
+rows.push({ families: 0, backend: '-', command: '--version', ...(await measure(options.runs, () => runOnce([BIN, '--version']))), target: 1.1 });
 for (const backend of backends) {
   const sizes = options.sizes ?? (backend === 'json' ? [25, 1000, 10_000, ...(options.full ? [100_000] : [])] : [25, 1000, 10_000, 100_000]);
   for (const families of sizes) rows.push(...(await benchStore(options, families, backend)));
