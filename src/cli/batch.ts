@@ -6,6 +6,7 @@ import { OperationSchema, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
 import { nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
+import { closestIdsMessage } from './known.js';
 import { printProblem, UsageError } from './errors.js';
 import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
 import { formatTable } from './table.js';
@@ -99,12 +100,15 @@ Examples:
         const preview = await store.preview(batch.operations, meta).catch((error: unknown) => {
           throw lineOf(error);
         });
+        const described = closestIdsMessage(store);
         const problems = [
           ...batch.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text })),
-          ...preview.failures.map((f) => {
-            const line = batch.lines[f.index - 1] as number;
-            return { line, text: `line ${line}: ${f.message}` };
-          }),
+          ...(await Promise.all(
+            preview.failures.map(async (f) => {
+              const line = batch.lines[f.index - 1] as number;
+              return { line, text: `line ${line}: ${f.error ? await described(f.error) : f.message}` };
+            }),
+          )),
         ].sort((a, b) => a.line - b.line);
         if (problems.length > 0) {
           for (const problem of problems) printProblem(problem.text);

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { demoContent } from '../domain/demo.js';
 import { StoreError } from '../store/errors.js';
-import type { FamilyStore } from '../store/Store.js';
+import type { CreateOptions, FamilyStore } from '../store/Store.js';
 import { createContext, numberFlag } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -19,16 +19,20 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
 
 /**
  * Whether an existing store may be replaced, and so must be kept: an untouched demo is replaced
- * without keeping it; anything else (not a demo, unreadable, or with logged changes) only with --replace.
+ * without keeping it; anything else (not a demo, unreadable, or with logged changes) only with
+ * --replace. A demo's log is looked at outside the lock, so the create is told the step it ended
+ * at (`ifLastStep`) and refuses if a change was logged since.
  */
-async function replacing(store: FamilyStore, replace: boolean): Promise<boolean> {
+async function replacing(store: FamilyStore, replace: boolean): Promise<Pick<CreateOptions, 'keep' | 'ifLastStep'>> {
   const existing = await store.read().catch((error: unknown) => {
     if (error instanceof StoreError) return undefined;
     throw error;
   });
-  const changes = existing?.demo === true ? (await store.history()).length : 0;
-  if (existing?.demo === true && changes === 0) return false;
-  if (replace) return true;
+  const history = existing?.demo === true ? await store.history() : [];
+  const changes = history.length;
+  const ifLastStep = existing?.demo === true ? (history.at(-1)?.step ?? 0) : undefined;
+  if (existing?.demo === true && changes === 0) return { keep: false, ifLastStep };
+  if (replace) return { keep: true, ...(ifLastStep !== undefined && { ifLastStep }) };
   const what = existing?.demo === true ? `a demo store with ${changes} logged change(s)` : 'a store that is not a demo';
   throw new UsageError(`${store.path} holds ${what}; it was not changed. Use --store PATH for the demo, or --replace to replace it (the old store is kept beside it)`);
 }
@@ -47,9 +51,9 @@ export function registerDemo(program: Command): void {
       const families = wholeNumber(o.families, '--families', 1, MAX_FAMILIES);
       const seed = wholeNumber(o.seed, '--seed', 0, 2 ** 32 - 1);
       const store = await ctx.openStore();
-      const keep = (await store.exists()) && (await replacing(store, o.replace === true));
+      const replaced = (await store.exists()) ? await replacing(store, o.replace === true) : {};
       // The families are generated as the store takes them: a municipality's demo is not held whole.
-      const { keptAs } = await store.create(demoContent({ families, seed, today: ctx.today }), { replace: true, keep, encrypt: o.encrypt === true });
+      const { keptAs } = await store.create(demoContent({ families, seed, today: ctx.today }), { replace: true, ...replaced, encrypt: o.encrypt === true });
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true, ...(keptAs !== undefined && { keptAs }) });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';

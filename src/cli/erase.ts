@@ -4,9 +4,10 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { entityId } from '../domain/schema.js';
-import { TransactionError } from '../domain/errors.js';
+import { TransactionError, UnknownIdError } from '../domain/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
+import { unknownFamily } from './known.js';
 
 async function confirmOnTerminal(familyId: string): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
@@ -38,8 +39,9 @@ Examples:
         if (!(await confirmOnTerminal(familyId))) throw new UsageError(`that was not ${familyId}; nothing was erased`);
       }
       const store = await ctx.openStore();
-      const result = await store.erase(familyId, { user: ctx.user, source: 'cli', today: ctx.today }).catch((error: unknown) => {
-        throw error instanceof TransactionError ? error.cause : error;
+      const result = await store.erase(familyId, { user: ctx.user, source: 'cli', today: ctx.today }).catch(async (error: unknown) => {
+        if (!(error instanceof TransactionError)) throw error;
+        throw error.cause instanceof UnknownIdError ? await unknownFamily(store, familyId, { flag: '--family' }) : error.cause;
       });
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, erased: familyId, ...(result.unfinished && { unfinished: result.unfinished }) });
       else ctx.print(`Erased family ${familyId} from the store, the audit log and the backups (step ${result.step}); it cannot be undone`);

@@ -1,6 +1,7 @@
 // A caseload or family a command filters by must exist: an unknown one is refused (exit 2) with the
 // closest known names, so a typo never looks like a free day or an empty log.
 import { agreementsOf } from '../domain/agreements.js';
+import type { Family } from '../domain/schema.js';
 import { coordinatorKey, type ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import type { FamilyStore } from '../store/Store.js';
@@ -30,9 +31,23 @@ export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, 
 export async function withClosestIds(store: FamilyStore, error: unknown): Promise<unknown> {
   const cause = error instanceof TransactionError ? error.cause : undefined;
   if (!(cause instanceof UnknownIdError)) return error;
-  const { list } = cause;
-  const ids = (await store.read()).families.flatMap((family) => (list === 'agreements' ? [...agreementsOf(family)] : family[list]).map((entity) => entity.id));
-  return new TransactionError((error as TransactionError).index, new OperationError(unknownNameMessage(cause.word, cause.id, ids)));
+  return new TransactionError((error as TransactionError).index, new OperationError(await closestIdsMessage(store)(cause)));
+}
+
+/**
+ * An operation's refusal as words: for an id that is not in the store, `unknown goal g99; known:
+ * …` with the closest ids of its kind (ids only). The store is read once, for the first such id.
+ */
+export function closestIdsMessage(store: FamilyStore): (error: Error) => Promise<string> {
+  let families: Promise<Family[]> | undefined;
+  return async (error) => {
+    if (!(error instanceof UnknownIdError)) return error.message;
+    const { list } = error;
+    const known = await (families ??= store.read().then((state) => state.families));
+    const ids =
+      list === 'families' ? known.map((family) => family.id) : known.flatMap((family) => (list === 'agreements' ? [...agreementsOf(family)] : family[list]).map((entity) => entity.id));
+    return unknownNameMessage(error.word, error.id, ids);
+  };
 }
 
 /**

@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 
 import type { DueAgreement } from '../domain/agreements.js';
 import { dayText, longDate } from '../domain/dateFormat.js';
-import { todayView, type ContactDueSoon, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
+import { TodayRows, type ContactDueSoon, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
 import { CONTACT_STATUS_LABELS, labelOf } from '../domain/vocabulary.js';
-import { createContext, type Lang } from './context.js';
+import type { FamilyStore } from '../store/Store.js';
+import { createContext, type CliContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
 import { sectionText } from './table.js';
@@ -63,10 +64,28 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
   ], view.agreements);
 }
 
-export function renderToday(view: TodayView, lang: Lang): string {
-  return [...todayText(view, lang)].join('');
+/**
+ * Today's view of the command's caseload, built a family at a time: at 100,000 families the
+ * families with something for today are most of a municipality's store, so only their rows are
+ * kept, each family (today's digest of it, where the backend has one) dropped once it is added.
+ */
+export async function readToday(ctx: CliContext, store: FamilyStore): Promise<TodayView> {
+  const rows = new TodayRows(ctx.today, ctx.timeZone);
+  let families = 0;
+  for await (const family of store.eachFamily(ctx.scope({ todayOn: ctx.today }))) {
+    rows.add(family);
+    families++;
+  }
+  await requireKnownCaseload(ctx, store, families);
+  return rows.view();
 }
 
+/** Today as `famcoord today` prints it: JSON or the text, in pieces. */
+export async function printToday(ctx: CliContext, store: FamilyStore): Promise<void> {
+  const view = await readToday(ctx, store);
+  if (ctx.json) await ctx.printJson(view);
+  else await ctx.printPieces(todayText(view, ctx.lang));
+}
 
 export function registerToday(program: Command): void {
   program
@@ -75,11 +94,6 @@ export function registerToday(program: Command): void {
     .addHelpText('after', '\nExample:\n  famcoord today --json\n  famcoord today --date 2026-11-24')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
-      const store = await ctx.openStore();
-      const state = await store.read(ctx.scope({ todayOn: ctx.today }));
-      await requireKnownCaseload(ctx, store, state.families.length);
-      const view = todayView(state, ctx.today, ctx.timeZone);
-      if (ctx.json) await ctx.printJson(view);
-      else await ctx.printPieces(todayText(view, ctx.lang));
+      await printToday(ctx, await ctx.openStore());
     });
 }

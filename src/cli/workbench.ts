@@ -2,11 +2,10 @@
 // other command pays for Ink and React at start-up; without one (a pipe, CI) it prints Today as text.
 import type { Command } from 'commander';
 import { editDistance } from '../domain/suggest.js';
-import { todayView } from '../domain/views.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
 import { requireKnownCaseload } from './known.js';
-import { renderToday } from './today.js';
+import { printToday } from './today.js';
 
 /**
  * How long a change made in the workbench waits for another writer (a batch job) before it says
@@ -39,11 +38,7 @@ export function registerWorkbench(program: Command): void {
       });
       return;
     }
-    const state = await store.read(ctx.scope({ todayOn: ctx.today }));
-    await requireKnownCaseload(ctx, store, state.families.length);
-    const view = todayView(state, ctx.today, ctx.timeZone);
-    if (ctx.json) await ctx.printJson(view);
-    else ctx.print(renderToday(view, ctx.lang));
+    await printToday(ctx, store);
   });
 }
 

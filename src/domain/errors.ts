@@ -25,14 +25,14 @@ export class OperationError extends Error {
 }
 
 
-/** An operation names an object that is not there; `list` and `id` let a caller name the closest known ids. */
+/** An operation names a family or an object that is not there; `list` and `id` let a caller name the closest known ids. */
 export class UnknownIdError extends OperationError {
   constructor(
-    readonly list: EntityList | 'agreements',
+    readonly list: EntityList | 'agreements' | 'families',
     readonly word: string,
     readonly id: string,
   ) {
-    super(`no ${word} ${id} (famcoord family FAMILY_ID shows the ids)`);
+    super(`no ${word} ${id} (${list === 'families' ? 'famcoord families lists them' : 'famcoord family FAMILY_ID shows the ids'})`);
     this.name = 'UnknownIdError';
   }
 }

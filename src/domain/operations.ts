@@ -250,7 +250,7 @@ export interface ApplyContext {
 
 function requireFamily(ws: Workspace, familyId: string): Family {
   const family = ws.family(familyId);
-  if (!family) throw new OperationError(`no family ${familyId} (famcoord families lists them)`);
+  if (!family) throw new UnknownIdError('families', 'family', familyId);
   return family;
 }
 

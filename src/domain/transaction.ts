@@ -68,14 +68,14 @@ export function operationFamilyIds(ws: Workspace, applied: readonly Operation[])
  * workspace and a failing one is skipped, so a batch file can be corrected in one go. (A later
  * operation that depends on a failed one may fail too; that is reported as well.)
  */
-export function findFailingOperations(ws: Workspace, operations: readonly Operation[], ctx: ApplyContext): Array<{ index: number; message: string }> {
-  const failures: Array<{ index: number; message: string }> = [];
+export function findFailingOperations(ws: Workspace, operations: readonly Operation[], ctx: ApplyContext): Array<{ index: number; message: string; error: OperationError }> {
+  const failures: Array<{ index: number; message: string; error: OperationError }> = [];
   operations.forEach((operation, index) => {
     try {
       applyOperation(ws, operation, ctx);
     } catch (error) {
       if (!(error instanceof OperationError)) throw error;
-      failures.push({ index: index + 1, message: error.message });
+      failures.push({ index: index + 1, message: error.message, error });
     }
   });
   return failures;

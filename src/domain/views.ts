@@ -133,18 +133,27 @@ export const compareDueAgreements = (a: DueAgreement, b: DueAgreement) =>
   b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
 
 /**
- * The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts (and
- * those whose reply-by date is near), and the agreements to follow up.
+ * Today's rows, gathered a family at a time: each family given to `add` may be dropped at once,
+ * so today over a municipality's store holds its rows, never its families (`famcoord today`
+ * reads them through `eachFamily`). A new kind of row is one more list filled in `add` and
+ * sorted in `view`.
  */
-export function todayView(state: State, today: string, timeZone: string): TodayView {
-  const meetings: TodayMeeting[] = [];
-  const overdueGoals: OverdueGoal[] = [];
-  const openContacts: OpenContact[] = [];
-  const agreements: DueAgreement[] = [];
-  const contactsDueSoon: ContactDueSoon[] = [];
-  for (const family of state.families) {
-    for (const { meeting, local } of meetingsOn(family.meetings, today, timeZone))
-      meetings.push({
+export class TodayRows {
+  private readonly meetings: TodayMeeting[] = [];
+  private readonly overdueGoals: OverdueGoal[] = [];
+  private readonly openContacts: OpenContact[] = [];
+  private readonly agreements: DueAgreement[] = [];
+  private readonly contactsDueSoon: ContactDueSoon[] = [];
+
+  constructor(
+    private readonly today: string,
+    private readonly timeZone: string,
+  ) {}
+
+  add(family: Family): void {
+    const { today } = this;
+    for (const { meeting, local } of meetingsOn(family.meetings, today, this.timeZone))
+      this.meetings.push({
         id: meeting.id,
         familyId: family.id,
         familyName: family.name,
@@ -155,21 +164,36 @@ export function todayView(state: State, today: string, timeZone: string): TodayV
         place: meeting.place,
         attendees: meeting.attendees,
       });
-    for (const goal of family.goals) if (isGoalOverdue(goal, today)) overdueGoals.push(overdueGoalItem(family, goal, today));
+    for (const goal of family.goals) if (isGoalOverdue(goal, today)) this.overdueGoals.push(overdueGoalItem(family, goal, today));
     for (const contact of family.contacts) {
       if (!isContactUnresolved(contact)) continue;
       const item = openContactItem(family, contact, today);
-      openContacts.push(item);
-      if (item.replyByDaysLeft !== undefined) contactsDueSoon.push(item as ContactDueSoon);
+      this.openContacts.push(item);
+      if (item.replyByDaysLeft !== undefined) this.contactsDueSoon.push(item as ContactDueSoon);
     }
-    agreements.push(...dueAgreements(family, today));
+    this.agreements.push(...dueAgreements(family, today));
   }
-  meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
-  overdueGoals.sort(compareOverdueGoals);
-  openContacts.sort(compareOpenContacts);
-  agreements.sort(compareDueAgreements);
-  contactsDueSoon.sort(compareOpenContacts);
-  return { date: today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon };
+
+  /** The view, worst first; the rows are sorted in place, so this is asked once, after the last `add`. */
+  view(): TodayView {
+    const { meetings, overdueGoals, openContacts, agreements, contactsDueSoon } = this;
+    meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
+    overdueGoals.sort(compareOverdueGoals);
+    openContacts.sort(compareOpenContacts);
+    agreements.sort(compareDueAgreements);
+    contactsDueSoon.sort(compareOpenContacts);
+    return { date: this.today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon };
+  }
+}
+
+/**
+ * The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts (and
+ * those whose reply-by date is near), and the agreements to follow up.
+ */
+export function todayView(state: State, today: string, timeZone: string): TodayView {
+  const rows = new TodayRows(today, timeZone);
+  for (const family of state.families) rows.add(family);
+  return rows.view();
 }
 
 export interface FamilySummary {

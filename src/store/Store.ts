@@ -52,8 +52,8 @@ export interface RedoResult {
 }
 
 export interface Preview {
-  /** Every operation that cannot be applied (1-based, as in a batch file), each tried in turn. */
-  failures: Array<{ index: number; message: string }>;
+  /** Every operation that cannot be applied (1-based, as in a batch file), each tried in turn, and why (an UnknownIdError lets the CLI name the closest ids). */
+  failures: Array<{ index: number; message: string; error?: Error }>;
   /** When none fail: the operations as they would be applied, and the family each changes. */
   applied: Operation[];
   operationFamilyIds: Array<string | undefined>;
@@ -64,13 +64,22 @@ export interface CreateOptions {
   history?: readonly AuditEntry[];
   encrypt?: boolean;
   keep?: boolean;
+  /**
+   * Replace the store only if its audit log still ends at this step (0: none), checked under the
+   * store's lock by the create itself: a change logged after the caller looked is never replaced
+   * unseen (`demo` replaces an untouched demo without keeping it).
+   */
+  ifLastStep?: number;
 }
 
 /** A store's content, whose families may come one at a time (a demo the size of a municipality's store). */
 export type StoreContent = Omit<State, 'families'> & { families: Iterable<Family> };
 
-/** A read of whole families: a caseload or named families (today's digests are read with `read`). */
-export type FamilyScope = Omit<ReadScope, 'todayOn'>;
+/**
+ * The families `eachFamily` hands out: a caseload, named families, and/or those with something
+ * for today (`todayOn`), which a backend may cut to their today digests, as `read` may.
+ */
+export type FamilyScope = ReadScope;
 
 export interface FamilyStore {
   /** Where the store lives, for messages. */
@@ -83,9 +92,10 @@ export interface FamilyStore {
   read(scope?: ReadScope): Promise<State>;
   /**
    * The families in `scope` (every family without one), one at a time in store order, each
-   * checked as `read` checks it: for commands that go through a whole large store (families,
-   * doctor, export --all) without holding all of it at once. A backend that reads its store whole
-   * anyway may read it so. Nothing else may be asked of the store until the families are through.
+   * checked as `read` checks it: for commands that go through a whole large store (today,
+   * families, doctor, export --all) without holding all of it at once. A backend that reads its
+   * store whole anyway may read it so. Nothing else may be asked of the store until the families
+   * are through.
    */
   eachFamily(scope?: FamilyScope): AsyncIterable<Family>;
   /**

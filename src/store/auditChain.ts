@@ -43,6 +43,8 @@ export interface ChainCheck {
   entries: number;
   /** Entries before the chain starts (written before chaining). */
   unchained: number;
+  /** The break is a step whose number does not rise: a replayed or moved line. */
+  replayed?: boolean;
 }
 
 /** One entry of a log as stored: its JSON text (undefined: it cannot be read) and, in SQLite, its row's step. */
@@ -51,13 +53,17 @@ export interface StoredEntry {
   rowStep?: number;
 }
 
-/** Checks the chain of a log's entries, oldest first; stops at the first break. */
-export function verifyChain(stored: Iterable<StoredEntry>): ChainCheck {
-  let previous: { text: string; step: number } | undefined;
-  let chainedFrom: number | undefined;
+/**
+ * Checks the chain of a log's entries, oldest first; stops at the first break. `after` is the
+ * entry before the first (it must be readable), when the check starts in the middle of the log.
+ */
+export function verifyChain(stored: Iterable<StoredEntry>, after?: { text: string }): ChainCheck {
+  const start = after && (JSON.parse(after.text) as AuditEntry);
+  let previous = start && { text: after.text, step: start.step };
+  let chainedFrom = start?.prev !== undefined ? start.step : undefined;
   let entries = 0;
   let unchained = 0;
-  const after = () => (previous ? `after step ${previous.step}` : 'at the start');
+  const following = () => (previous ? `after step ${previous.step}` : 'at the start');
   const lineBefore = () => (previous ? `step ${previous.step}` : 'the start of the log');
   for (const { text, rowStep } of stored) {
     let entry: AuditEntry | undefined;
@@ -66,10 +72,10 @@ export function verifyChain(stored: Iterable<StoredEntry>): ChainCheck {
     } catch {
       entry = undefined;
     }
-    if (!entry || typeof entry.step !== 'number') return { chainedFrom, entries, unchained, broken: `the line ${after()}: it cannot be read, so the chain cannot be followed past it` };
+    if (!entry || typeof entry.step !== 'number') return { chainedFrom, entries, unchained, broken: `the line ${following()}: it cannot be read, so the chain cannot be followed past it` };
     entries++;
     if (rowStep !== undefined && rowStep !== entry.step) return { chainedFrom, entries, unchained, broken: `row ${rowStep}: it holds step ${entry.step}, a replayed or moved step` };
-    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it comes ${after()}, a replayed or moved step` };
+    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, replayed: true, broken: `step ${entry.step}: it comes ${following()}, a replayed or moved step` };
     if (entry.prev === undefined) {
       if (chainedFrom === undefined) unchained++;
       else return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it carries no link to the step before it (an inserted or replaced line)` };
@@ -89,4 +95,36 @@ export function describeChain(what: string, check: ChainCheck): { problem?: stri
   if (check.entries === 0) return {};
   if (check.chainedFrom === undefined) return { note: `the ${what} was written before steps were chained; the next change starts the chain` };
   return check.unchained > 0 ? { note: `the ${what} is chained from step ${check.chainedFrom} (older steps were written before chaining)` } : {};
+}
+
+/**
+ * What a change checks before it appends, cheaply (doctor follows the whole chain): whether the
+ * log's last entry is a replayed or moved one, whose number does not rise above the entry before
+ * it. A step appended after it would repeat a step number that undo and redo go by. Undefined
+ * when it is not, or when it cannot be read (doctor reports that). A replay of several lines in
+ * their order, or anything else that breaks the chain further back, is found by doctor only.
+ */
+export function replayedLastEntry(before: StoredEntry | undefined, last: StoredEntry): string | undefined {
+  if (last.text === undefined) return undefined;
+  const check = verifyChain([last], before?.text !== undefined && parses(before.text) ? { text: before.text } : undefined);
+  return check.replayed ? check.broken : undefined;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal of a change after a replayed last entry (see replayedLastEntry). */
+export function replayedLogMessage(log: string, broken: string): string {
+  return `the ${log} ends with a line that breaks its chain at ${broken}; nothing was changed. Run famcoord doctor, which sets the line aside`;
+}
+
+/** Doctor's repair of it: what was taken out of the log, and where it is kept. */
+export function replaySetAsideMessage(broken: string, aside: string): string {
+  return `took a replayed or moved last step out of the audit log (${broken}), into ${aside}`;
 }

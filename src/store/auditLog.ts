@@ -8,7 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import type { FamilyChange } from '../domain/workspace.js';
-import { linkTo, type StoredEntry } from './auditChain.js';
+import { linkTo, replayedLastEntry, type StoredEntry } from './auditChain.js';
 import { ownValue } from '../domain/own.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import { familyHash } from './undo.js';
@@ -23,6 +23,8 @@ export interface LogTail {
   text?: string;
   /** Whether it is the log's last line (else the lines after it cannot be read). */
   last?: boolean;
+  /** The line before it, as stored (`text` undefined: it cannot be read); none when it is the first. */
+  before?: StoredEntry;
 }
 
 /**
@@ -167,14 +169,23 @@ export function* auditEntriesNewestFirst(logPath: string, key?: Buffer): Generat
 export function logTail(logPath: string, key?: Buffer): LogTail {
   // A sealed line cut short by a crash cannot be read: the newest line that can be counts.
   let last = true;
+  let tail: LogTail | undefined;
   for (const line of logLinesNewestFirst(logPath)) {
     const text = lineText(line, key);
+    // The line before the tail too (one more line, usually in the slice already read): a change
+    // checks the chain's last link before it appends (replayedLastEntry).
+    if (tail) return { ...tail, before: { text } };
     // `step` comes first, so it is found without parsing the whole line.
     const match = /^\{"step":(\d+)/.exec(text ?? '');
-    if (match) return { step: Number(match[1]), text, last };
+    if (match) tail = { step: Number(match[1]), text, last };
     last = false;
   }
-  return { step: 0 };
+  return tail ?? { step: 0 };
+}
+
+/** Where the log's last line breaks the chain as a replayed or moved step (see replayedLastEntry); undefined when it does not. */
+export function replayedTail(tail: LogTail): string | undefined {
+  return tail.last && tail.text !== undefined ? replayedLastEntry(tail.before, { text: tail.text }) : undefined;
 }
 
 /** Appends an entry, whole or not at all; see appendPrivate for `takeBack`. */
@@ -249,19 +260,24 @@ export async function setAsideLastLine(logPath: string, which: 'torn' | 'whole')
     const start = await lineStart(handle, end);
     const line = Buffer.alloc(size - start);
     await handle.read(line, 0, line.length, start);
-    const side = await openRegular(setAsidePathFor(logPath), 'the lines set aside from the audit log', APPEND_NOFOLLOW, PRIVATE_FILE_MODE);
-    try {
-      await side.chmod(PRIVATE_FILE_MODE);
-      await side.write(line.at(-1) === 0x0a ? line : Buffer.concat([line, Buffer.from('\n')]));
-      await side.sync();
-    } finally {
-      await side.close();
-    }
+    await keepAside(logPath, line.at(-1) === 0x0a ? line : Buffer.concat([line, Buffer.from('\n')]));
     await handle.truncate(start);
     await handle.sync();
     return line.toString('utf8').trimEnd();
   } finally {
     await handle.close();
+  }
+}
+
+/** Appends lines taken out of the log to its set-aside file (0600), durably, before they leave the log. */
+export async function keepAside(logPath: string, lines: Buffer): Promise<void> {
+  const side = await openRegular(setAsidePathFor(logPath), 'the lines set aside from the audit log', APPEND_NOFOLLOW, PRIVATE_FILE_MODE);
+  try {
+    await side.chmod(PRIVATE_FILE_MODE);
+    await side.write(lines);
+    await side.sync();
+  } finally {
+    await side.close();
   }
 }
 

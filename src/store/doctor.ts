@@ -179,7 +179,7 @@ async function settleAndReadLog(storePath: string, keyring: Keyring): Promise<{ 
   if (isSqlitePath(storePath)) {
     const store = new SqliteStore(storePath);
     try {
-      return { settled: (await readPendingErase(storePath)) ? await store.settle() : [], entries: await store.storedEntries() };
+      return { settled: (await store.unsettled()) ? await store.settle() : [], entries: await store.storedEntries() };
     } finally {
       store.close();
     }

@@ -3,6 +3,11 @@
 import { describeProblems, type Problem } from '../domain/errors.js';
 
 /** `passphrase`: an encrypted store and a wrong (or no) passphrase. */
+/** A create refused because the store was changed after the caller looked (CreateOptions.ifLastStep). */
+export function changedSinceError(path: string, lastStep: number): StoreError {
+  return new StoreError('exists', `the store ${path} was changed while this ran (its log now ends at step ${lastStep}); it was not changed. Run the command again`);
+}
+
 export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo' | 'passphrase';
 
 export class StoreError extends Error {

@@ -87,14 +87,17 @@ export class FamilyLines {
    */
   select(scope: ReadScope): State {
     const head = JSON.parse(`${this.bytes.toString('utf8', 0, this.headEnd)}]}`) as State;
-    const families: Family[] = [];
+    return { ...head, families: [...this.inScope(scope)] };
+  }
+
+  /** The families in `scope` one at a time, in file order, as `select` gives them. */
+  *inScope(scope: ReadScope): Generator<Family> {
     // Named families are searched for; otherwise every line is looked at.
     const lines = scope.familyIds ? [...new Set(scope.familyIds.flatMap((id) => this.linesWithId(id)))].sort((a, b) => a - b) : this.starts.keys();
     for (const line of lines) {
       const family = this.parsed.get(line) ?? this.parseLine(line); // not kept: most are dropped at once
-      if (inScope(family, scope)) families.push(scope.todayOn !== undefined ? todayDigest(family) : family);
+      if (inScope(family, scope)) yield scope.todayOn !== undefined ? todayDigest(family) : family;
     }
-    return { ...head, families };
   }
 
   /** The line of a family already parsed, by its id. */

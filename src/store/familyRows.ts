@@ -68,15 +68,21 @@ export function addTodayMarks(digests: readonly Family[], marks: Iterable<{ fami
   const byId = new Map(digests.map((family) => [family.id, family]));
   for (const mark of marks) {
     const family = byId.get(mark.family_id);
-    if (!family) continue;
-    if (mark.kind === 'goal') family.goals.push(JSON.parse(mark.data) as Goal);
-    else putBackMeeting(family, JSON.parse(mark.data) as Meeting);
+    if (family) putBackMark(family, mark.kind, JSON.parse(mark.data) as Goal | Meeting);
   }
   return [...digests];
 }
 
-/** A meeting from a mark into its family's digest: once, with the agreements of every mark that holds it. */
-function putBackMeeting(family: Family, meeting: Meeting): void {
+/**
+ * One mark back into its family's digest: a goal as it is; a meeting once, with the agreements of
+ * every mark that holds it (an agreement's mark holds its meeting with only that agreement).
+ */
+export function putBackMark(family: Family, kind: string, data: Goal | Meeting): void {
+  if (kind === 'goal') {
+    family.goals.push(data as Goal);
+    return;
+  }
+  const meeting = data as Meeting;
   const known = family.meetings.find((m) => m.id === meeting.id);
   if (known) known.agreements.push(...meeting.agreements);
   else family.meetings.push(meeting);

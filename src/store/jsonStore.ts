@@ -8,10 +8,10 @@ import type { Operation } from '../domain/operations.js';
 import type { Family, State } from '../domain/schema.js';
 import { ValidationError } from '../domain/errors.js';
 import { StateWorkspace, type Workspace } from '../domain/workspace.js';
-import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLogPathFor, auditRecordsNewestFirst, endsCutShort, logTail, readAuditLog, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
-import { chainedTexts } from './auditChain.js';
+import { appendAuditEntries, appendAuditEntry, auditEntryFor, auditLogPathFor, auditRecordsNewestFirst, endsCutShort, logTail, readAuditLog, replayedTail, sealedLines, setAsideLastLine, setAsidePathFor, stepInStore, type AuditEntry, type LogTail } from './auditLog.js';
+import { chainedTexts, replayedLogMessage, replaySetAsideMessage } from './auditChain.js';
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
-import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
 import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
@@ -321,7 +321,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   }
 
   async read(scope?: ReadScope): Promise<State> {
-    const file = await this.file();
+    return this.stateIn(await this.file(), scope);
+  }
+
+  private async stateIn(file: StoreFile, scope: ReadScope | undefined): Promise<State> {
     if (isWholeStore(scope)) return this.adapter.stateOf(file);
     // A part of a file famcoord wrote: family by family, each dropped or cut to what the view
     // needs as soon as it is parsed, instead of the whole state held at once (less to collect).
@@ -331,9 +334,15 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return { ...state, families: state.families.filter((family) => inScope(family, scope as ReadScope)) };
   }
 
-  /** The file is read whole (its bytes are in memory either way); its families are handed out one by one. */
+  /**
+   * The file is read whole (its bytes are in memory either way); a file famcoord wrote hands its
+   * families out a line at a time, each parsed only when its turn comes, others as `read` gives them.
+   */
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
-    yield* (await this.read(scope)).families;
+    const file = await this.file();
+    const lines = this.adapter.linesOf(file);
+    if (lines) yield* lines.inScope(scope ?? {});
+    else yield* (await this.stateIn(file, scope)).families;
   }
 
   /**
@@ -409,20 +418,32 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
    * Puts the log's end right before a step, under the lock: a last line cut short (a crash or a
    * full disk in the middle of an append) is set aside, and so is a last step the store never saw
    * (logged, then the process died before the store was renamed in). Both are kept in the
-   * set-aside file for doctor. Returns the tail the next step is numbered after and linked to.
+   * set-aside file for doctor. A last line that is a replayed or moved step refuses the change
+   * (its step would repeat a number), unless `setAsideReplayed` is given (doctor's repair): then
+   * it is set aside too and named to it. Returns the tail the next step is numbered after and
+   * linked to.
    */
-  private async settleLog(family: (familyId: string) => Family | undefined): Promise<LogTail> {
+  private async settleLog(family: (familyId: string) => Family | undefined, setAsideReplayed?: (broken: string) => void): Promise<LogTail> {
     const key = this.readLogKey;
     try {
       await setAsideLastLine(this.logPath, 'torn');
-      const tail = logTail(this.logPath, key);
-      // An unreadable last line is left to doctor; a readable one is checked against the store.
-      if (tail.last && tail.text !== undefined && !stepInStore(tail.text, family)) {
+      let tail = logTail(this.logPath, key);
+      let neverApplied = false;
+      for (;;) {
+        const broken = replayedTail(tail);
+        if (broken) {
+          if (!setAsideReplayed) throw new StoreError('corrupt', replayedLogMessage(`audit log ${this.logPath}`, broken));
+          setAsideReplayed(broken);
+        }
+        // An unreadable last line is left to doctor; a readable one is checked against the store
+        // (a crash leaves at most one step that never reached it).
+        else if (!neverApplied && tail.last && tail.text !== undefined && !stepInStore(tail.text, family)) neverApplied = true;
+        else return tail;
         await setAsideLastLine(this.logPath, 'whole');
-        return logTail(this.logPath, key);
+        tail = logTail(this.logPath, key);
       }
-      return tail;
     } catch (error) {
+      if (error instanceof StoreError) throw error;
       throw new StoreError('io', `cannot repair the end of the audit log ${this.logPath}: ${describeIoError(error)}; the store is unchanged`);
     }
   }
@@ -553,6 +574,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     if ((await readPendingErase(this.path)) || (await endsCutShort(this.logPath))) return true;
     const tail = logTail(this.logPath, await this.logKey());
     if (!tail.last || tail.text === undefined) return false;
+    if (replayedTail(tail)) return true;
     const state = await this.read();
     return !stepInStore(tail.text, (id) => state.families.find((f) => f.id === id));
   }
@@ -569,8 +591,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       const aside = setAsidePathFor(this.logPath);
       const before = (await fs.stat(aside).catch(() => undefined))?.size ?? 0;
       const state = await this.read();
-      await this.settleLog((id) => state.families.find((f) => f.id === id));
-      if (((await fs.stat(aside).catch(() => undefined))?.size ?? 0) > before) done.push(`took a cut-off or never-applied last line out of the audit log, into ${aside}`);
+      const replays: string[] = [];
+      await this.settleLog((id) => state.families.find((f) => f.id === id), (broken) => replays.push(replaySetAsideMessage(broken, aside)));
+      done.push(...replays);
+      if (replays.length === 0 && ((await fs.stat(aside).catch(() => undefined))?.size ?? 0) > before) done.push(`took a cut-off or never-applied last line out of the audit log, into ${aside}`);
       return done;
     }, { finishErase: false });
   }
@@ -609,6 +633,8 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     else this.adapter.sealing = undefined;
     return this.locked(async () => {
       await refuseExisting();
+      const lastStep = options.ifLastStep === undefined ? undefined : logTail(this.logPath, await this.logKey()).step;
+      if (lastStep !== undefined && lastStep !== options.ifLastStep) throw changedSinceError(this.path, lastStep);
       // Checked before the old store is kept: a refused create leaves no copy of it behind.
       const data = (await loadValidation()).parseState({ ...state, families: [...state.families] });
       const keptAs = options.keep ? await this.keepAside() : undefined;

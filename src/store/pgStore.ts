@@ -21,7 +21,7 @@ import { meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
-import { StoreError, storeFormatError } from './errors.js';
+import { changedSinceError, StoreError, storeFormatError } from './errors.js';
 import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
@@ -674,6 +674,11 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         });
         const existing = version !== undefined && (await q('SELECT 1 FROM store_head WHERE id = 1')).length > 0;
         if (existing && !options.replace) throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
+        if (options.ifLastStep !== undefined) {
+          const [head] = existing ? await q<{ step: number }>('SELECT step FROM audit_head WHERE id = 1') : [];
+          const lastStep = head?.step ?? 0;
+          if (lastStep !== options.ifLastStep) throw changedSinceError(this.path, lastStep);
+        }
         if (existing && options.keep) keptAs = await keepAside(q, this.path);
         await q(`TRUNCATE ${DATA_TABLES.join(', ')}`);
         await q('INSERT INTO audit_head (id, step) VALUES (1, $1)', [options.history?.at(-1)?.step ?? 0]);

@@ -8,18 +8,18 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
-import type { Family, State } from '../domain/schema.js';
+import type { Family, Goal, Meeting, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingWindow } from '../domain/rules.js';
-import { chainedTexts, type StoredEntry } from './auditChain.js';
-import { auditEntryFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
+import { chainedTexts, replayedLogMessage, replaySetAsideMessage, type StoredEntry } from './auditChain.js';
+import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
-import { describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
@@ -27,7 +27,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { addTodayMarks, auditRecord, familyRow, NUMBERED_ID, todayMarkCondition, type TodayMark } from './familyRows.js';
+import { auditRecord, putBackMark, familyRow, NUMBERED_ID, todayMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -90,7 +90,9 @@ function statements(db: Database) {
     insertMark: db.prepare('INSERT INTO today_marks (family_id, kind, at, data) VALUES (?, ?, ?, ?)'),
     highest: db.prepare<[string], { n: number }>('SELECT n FROM id_highest WHERE prefix = ?'),
     raiseHighest: db.prepare('INSERT INTO id_highest (prefix, n) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET n = MAX(n, excluded.n)'),
-    tail: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC LIMIT 1'),
+    tail: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step DESC LIMIT 2'),
+    tailBelow: db.prepare<[number], { step: number; entry: string }>('SELECT step, entry FROM audit WHERE step < ? ORDER BY step DESC LIMIT 2'),
+    deleteAudit: db.prepare('DELETE FROM audit WHERE step = ? AND entry = ?'),
     historyRows: db.prepare<[], { step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step'),
     insertAudit: db.prepare('INSERT INTO audit (step, entry) VALUES (?, ?)'),
     updateAudit: db.prepare('UPDATE audit SET entry = ? WHERE step = ?'),
@@ -284,6 +286,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     try {
       requireHead(db, this.path);
       const { where, params } = scopeQuery(scope);
+      if (scope?.todayOn !== undefined) {
+        yield* todayDigests(db, where, params, scope.todayOn);
+        return;
+      }
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
         yield parseFamily(JSON.parse(data), position++, seen);
     } catch (error) {
@@ -300,7 +306,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     try {
       head = JSON.parse(requireHead(db, this.path)) as Record<string, unknown>;
       const { where, params } = scopeQuery(scope);
-      if (scope?.todayOn !== undefined) return { ...head, families: readTodayDigests(db, where, params, scope.todayOn) } as State;
+      if (scope?.todayOn !== undefined) return { ...head, families: [...todayDigests(db, where, params, scope.todayOn)] } as State;
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
         families.push(JSON.parse(data) as Family);
     } catch (error) {
@@ -317,7 +323,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   private appendAudit(sql: Statements, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { step: number; familyIds: string[] } {
-    const entry = auditEntryFor(logTail(sql), changes, meta, detail);
+    const tail = logTail(sql);
+    const replayed = replayedTail(tail);
+    if (replayed) throw new StoreError('corrupt', replayedLogMessage(`audit log of ${this.path}`, replayed));
+    const entry = auditEntryFor(tail, changes, meta, detail);
     sql.insertAudit.run(entry.step, JSON.stringify(entry));
     return { step: entry.step, familyIds: entry.familyIds };
   }
@@ -444,10 +453,37 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     return (await this.emptyWal()) ? finishedErase(familyId) : undefined;
   }
 
-  /** Doctor's repair: finishes an erase left unfinished. */
+  /** Whether doctor has something to put right (read only): an erase left unfinished, or a replayed last log row. */
+  async unsettled(): Promise<boolean> {
+    return (await readPendingErase(this.path)) !== undefined || (await this.replayedRows()).length > 0;
+  }
+
+  /** Doctor's repair: finishes an erase left unfinished, and sets replayed last log rows aside. */
   async settle(): Promise<string[]> {
-    const done = await this.finishPendingErase();
-    return done ? [done] : [];
+    const erased = await this.finishPendingErase();
+    return [...(erased ? [erased] : []), ...(await this.setAsideReplayedRows())];
+  }
+
+  /** The log's last rows that are replayed or moved steps (see replayedLastEntry), newest first. */
+  private async replayedRows(): Promise<Array<{ step: number; entry: string; broken: string }>> {
+    const { sql } = await this.open();
+    const rows: Array<{ step: number; entry: string; broken: string }> = [];
+    for (let at = logTail(sql), broken = replayedTail(at); broken; at = logTail(sql, at.step), broken = replayedTail(at))
+      rows.push({ step: at.step, entry: at.text as string, broken });
+    return rows;
+  }
+
+  /**
+   * Takes replayed last rows out of the log, as the JSON store sets such a line aside: into the
+   * set-aside file beside the store first (a crash in between leaves a copy there, never a loss).
+   */
+  private async setAsideReplayedRows(): Promise<string[]> {
+    const rows = await this.replayedRows();
+    if (rows.length === 0) return [];
+    const logPath = auditLogPathFor(this.path);
+    await keepAside(logPath, Buffer.from([...rows].reverse().map((row) => `${row.entry}\n`).join('')));
+    await this.write((sql) => rows.forEach((row) => sql.deleteAudit.run(row.step, row.entry)));
+    return rows.map((row) => replaySetAsideMessage(row.broken, setAsidePathFor(logPath)));
   }
 
   /** The log's entries as stored, oldest first, for checking the chain. */
@@ -488,6 +524,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     const keptAs = options.keep && existing ? await this.keepAside() : undefined;
     const written = this.write((sql, db) => {
+      const lastStep = options.ifLastStep === undefined ? undefined : logTail(sql).step;
+      if (lastStep !== undefined && lastStep !== options.ifLastStep) throw changedSinceError(this.path, lastStep);
       for (const table of ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit']) db.prepare(`DELETE FROM ${table}`).run();
       db.prepare('INSERT INTO store_head (id, data) VALUES (1, ?)').run(JSON.stringify(head));
       // Family by family, each checked as it comes (a bad one rolls the whole create back).
@@ -583,22 +621,24 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
 }
 
 /**
- * Today's digests with the meetings near the date and the goals due before it put back. They are
- * not validated again: they are derived in the same transaction from families that were validated
- * when written, and they are what makes `today` on thousands of families start as fast as on a few.
+ * Today's digests, one family at a time, with the meetings near the date and the goals due before
+ * it put back. They are not validated again: they are derived in the same transaction from
+ * families that were validated when written, and they are what makes `today` on thousands of
+ * families start as fast as on a few.
  */
-function readTodayDigests(db: Database, where: string, params: string[], date: string): Family[] {
-  // Row by row: each digest's text is garbage once parsed, instead of all of them held at once.
-  const families: Family[] = [];
-  for (const text of db.prepare(`SELECT today_digest FROM families ${where} ORDER BY seq`).pluck().iterate(...params) as Iterable<string>)
-    families.push(JSON.parse(text) as Family);
+function* todayDigests(db: Database, where: string, params: string[], date: string): Generator<Family> {
   const markParams: string[] = [];
   const condition = todayMarkCondition(date, meetingWindow(date), (value) => (markParams.push(value), '?'));
-  // CROSS JOIN keeps the families outside: the few in scope, then their marks through the
-  // (family_id, kind, at) index, instead of every mark in the store.
-  const marks = db.prepare(`SELECT t.family_id, t.kind, t.data FROM families CROSS JOIN today_marks AS t ON t.family_id = families.id
-    ${where ? `${where} AND` : 'WHERE'} ${condition}`);
-  return addTodayMarks(families, marks.iterate(...params, ...markParams) as Iterable<{ family_id: string; kind: string; data: string }>);
+  // Each family's marks come with its row (through the (family_id, kind, at) index), as one JSON
+  // array, so a digest is whole as soon as it is read and nothing is kept for later rows.
+  const rows = db.prepare(`SELECT today_digest AS digest, (SELECT json_group_array(json_array(t.kind, json(t.data))) FROM today_marks AS t
+    WHERE t.family_id = families.id AND ${condition}) AS marks
+    FROM families ${where} ORDER BY seq`);
+  for (const row of rows.iterate(...markParams, ...params) as Iterable<{ digest: string; marks: string }>) {
+    const family = JSON.parse(row.digest) as Family;
+    for (const [kind, data] of JSON.parse(row.marks) as Array<[string, Goal | Meeting]>) putBackMark(family, kind, data);
+    yield family;
+  }
 }
 
 /** The store's top-level fields; a database without them was never made a store. */
@@ -608,10 +648,10 @@ function requireHead(db: Database, path: string): string {
   return row.data;
 }
 
-/** The newest entry: what the next step is numbered after and linked to. */
-function logTail(sql: Statements): LogTail {
-  const row = sql.tail.get();
-  return row ? { step: row.step, text: row.entry } : { step: 0 };
+/** The newest entry (below step `below`), with the one before it: what the next step is numbered after and linked to. */
+function logTail(sql: Statements, below?: number): LogTail {
+  const [row, before] = below === undefined ? sql.tail.all() : sql.tailBelow.all(below);
+  return row ? { step: row.step, text: row.entry, last: true, ...(before && { before: { text: before.entry, rowStep: before.step } }) } : { step: 0 };
 }
 
 /**

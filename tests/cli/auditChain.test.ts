@@ -85,10 +85,30 @@ describe.each(BACKENDS)('the audit log chain on a $name', (backend) => {
     expect(run(['doctor']).stdout).not.toMatch(/no problems found/);
   });
 
-  it('finds a replayed line, even as the last one', () => {
+  it('finds a replayed line', () => {
     const lines = storeWithFourSteps();
-    backend.writeLog(path, [0, 1, 2, 3, 1].map((i, row) => ({ step: row + 1, text: lines[i] as string })));
-    expect(doctor().problems.join('\n')).toMatch(/the audit log's chain breaks at (step 2: it comes after step 4|row 5: it holds step 2), a replayed or moved step/);
+    backend.writeLog(path, [0, 1, 0, 2, 3].map((i, row) => ({ step: row + 1, text: lines[i] as string })));
+    expect(doctor().problems.join('\n')).toMatch(/the audit log's chain breaks at (step 1: it comes after step 2|row 3: it holds step 1), a replayed or moved step/);
+  });
+
+  it('refuses a change after a replayed last line, changing nothing; doctor sets the line aside and the next change goes on', () => {
+    const lines = storeWithFourSteps();
+    const replayed = [0, 1, 2, 3, 1].map((i, row) => ({ step: row + 1, text: lines[i] as string }));
+    backend.writeLog(path, replayed);
+    const storeBytes = readFileSync(path);
+    const refused = run(['goal', 'progress', 'g1', '--score', '7']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/audit log .*ends with a line that breaks its chain at step 2: it comes after step 4, a replayed or moved step; nothing was changed\. Run famcoord doctor/);
+    expect(readFileSync(path)).toEqual(storeBytes);
+    expect(backend.readLog(path)).toEqual(replayed.map((r) => r.text));
+    const repaired = JSON.parse(run(['doctor', '--json']).stdout) as { repaired: string[]; problems: string[] };
+    expect(repaired.repaired).toEqual([expect.stringMatching(/^took a replayed or moved last step out of the audit log \(step 2: it comes after step 4, a replayed or moved step\), into /)]);
+    expect(repaired.problems).toEqual([expect.stringMatching(/audit\.jsonl\.set-aside holds 1 line\(s\) taken out of the audit log/)]);
+    expect(readFileSync(`${path}.audit.jsonl.set-aside`, 'utf8')).toBe(`${lines[1]}\n`);
+    expect(backend.readLog(path)).toEqual(lines);
+    expect(run(['goal', 'progress', 'g1', '--score', '7']).code).toBe(0);
+    expect(backend.readLog(path)).toHaveLength(5);
+    expect(doctor().problems).toEqual(repaired.problems);
   });
 
   it('stays whole through an erase, which rewrites the log', () => {

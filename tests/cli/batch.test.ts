@@ -40,7 +40,7 @@ describe('famcoord batch', () => {
       'famcoord: line 2: score: must be a whole number from 0 to 10',
       expect.stringMatching(/^famcoord: line 3: not valid JSON/),
       expect.stringMatching(/^famcoord: line 5: op: must be one of: family\.add/),
-      'famcoord: line 6: no contact c99999 (famcoord family FAMILY_ID shows the ids)',
+      expect.stringMatching(/^famcoord: line 6: unknown contact c99999; known: c\d+(, c\d+){4}$/),
       expect.stringMatching(/^famcoord: line 7: .*scroe/),
       'famcoord: 5 bad line(s) in the batch; nothing was written',
     ]);

@@ -32,7 +32,7 @@ describe.each(PROTOTYPE_IDS)('the id %s (a property every object inherits)', (id
     const bytes = box.bytes();
     const result = run(['erase', '--family', id, '--yes']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`no family ${id}`));
+    expect(result.stderr).toMatch(new RegExp(`--family: unknown family ${id}; known: f1`));
     expect(result.stdout).not.toMatch(/Erased/);
     expect(existsSync(`${box.store}.bak.1`)).toBe(true);
     expect(box.bytes()).toEqual(bytes);

@@ -83,7 +83,7 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
   });
 
   it('refuses an unknown family with the closest ids, never a name, and knows an erased one from the log', () => {
-    for (const command of [['family', 'f55'], ['plan', 'f55'], ['log', '--family', 'f55'], ['export', '--family', 'f55'], ['report', '--family', 'f55'], ['calendar', '--family', 'f55']]) {
+    for (const command of [['family', 'f55'], ['plan', 'f55'], ['log', '--family', 'f55'], ['export', '--family', 'f55'], ['report', '--family', 'f55'], ['calendar', '--family', 'f55'], ['erase', '--family', 'f55', '--yes']]) {
       const result = run(...command);
       expect(result.code, command.join(' ')).toBe(2);
       expect(result.stderr, command.join(' ')).toMatch(/unknown family f55; known: f5, f1, f2, f3, f4\n$/);
@@ -102,6 +102,19 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
     expect(member.code).toBe(2);
     expect(member.stderr).toMatch(/^famcoord: operation 1: unknown member p999; known: p\d+(, p\d+){4}; nothing was written\n$/);
     expect(run('goal', 'progress', 'g999', '--score', '5').stderr).toMatch(/unknown goal g999; known: g\d+/);
+    expect(run('member', 'add', 'f55', 'Ny:child').stderr).toMatch(/^famcoord: operation 1: unknown family f55; known: f5, f2, f3, f4; nothing was written\n$/);
+    expect(footprint()).toEqual(before);
+  });
+
+  it('names the closest ids for the unknown ids of a batch, line by line, and writes nothing', () => {
+    const before = footprint();
+    const result = box.run(['batch', '-', '--store', store, '--date', DATE], {
+      store: false,
+      input: ['{"op":"goal.progress","goalId":"g999","score":6}', '{"op":"member.add","familyId":"f55","name":"Ny","role":"child"}'].join('\n'),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^famcoord: line 1: unknown goal g999; known: g\d+(, g\d+){4}\n/);
+    expect(result.stderr).toMatch(/\nfamcoord: line 2: unknown family f55; known: f5, f2, f3, f4\n/);
     expect(footprint()).toEqual(before);
   });
 

@@ -1,8 +1,9 @@
 // The command table: each command's module is loaded only when that command runs, so the table
 // must name every command its modules register, and argv must pick the right one.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, COMMANDS, requestedCommand } from '../../src/cli/program.js';
+import { buildProgram, COMMANDS, requestedCommand, VERSION } from '../../src/cli/program.js';
 import { runCli } from '../helpers/cli.js';
 
 const argv = (...words: string[]) => ['node', 'famcoord', ...words];
@@ -36,6 +37,14 @@ describe('requestedCommand', () => {
     expect(requestedCommand(program, argv('--store=today', '--json', 'log'))).toBe('log');
     expect(requestedCommand(program, argv('--date', '2026-11-24'))).toBeUndefined();
     expect(requestedCommand(program, argv('--', 'undo'))).toBe('undo');
+  });
+});
+
+describe('--version', () => {
+  it('is answered before the program loads (bin/famcoord.js) with the version the program has, which is package.json\'s', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(version);
+    for (const args of [['--version'], ['-V'], ['--json', '--version']]) expect(runCli(args)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
 

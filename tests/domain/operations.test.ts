@@ -207,9 +207,12 @@ describe('a step that would change nothing', () => {
       { op: 'goal.progress', goalId: 'g1', score: 5 },
       { op: 'goal.progress', goalId: 'g9', score: 5 },
     ].map((input) => OperationSchema.parse(input));
-    expect(findFailingOperations(new StateWorkspace(start), operations, { today: TODAY })).toEqual([
+    const failures = findFailingOperations(new StateWorkspace(start), operations, { today: TODAY });
+    expect(failures).toMatchObject([
       { index: 1, message: 'nothing to change: goal g1 already has these values' },
       { index: 3, message: 'no goal g9 (famcoord family FAMILY_ID shows the ids)' },
     ]);
+    // The error itself, for the CLI to name the closest ids of an unknown one.
+    expect(failures[1]?.error).toMatchObject({ name: 'UnknownIdError', list: 'goals', id: 'g9' });
   });
 });

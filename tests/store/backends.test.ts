@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/domain/demo.js';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
-import { todayView, familiesView } from '../../src/domain/views.js';
+import { TodayRows, todayView, familiesView } from '../../src/domain/views.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/openStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
@@ -128,7 +128,7 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
       await expect(store.transact(step, META)).rejects.toThrow(/^nothing to change: /);
     expect({ data: await store.read(), history: await store.history(), files: files() }).toEqual(before);
     const preview = await store.preview(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }, { op: 'goal.status', goalId: 'g2', status: 'active' }), META);
-    expect(preview.failures).toEqual([{ index: 2, message: 'nothing to change: goal g2 already has these values' }]);
+    expect(preview.failures).toMatchObject([{ index: 2, message: 'nothing to change: goal g2 already has these values' }]);
   });
 
   it.skipIf(isPg(file))('keeps the store it replaces, with its log, beside it when asked', async () => {
@@ -184,6 +184,36 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect(hanne.families.map((f) => f.id)).toEqual(demo.families.filter((f) => f.coordinator === 'Hanne Kjær').map((f) => f.id));
     expect(familiesView(hanne, '2026-11-24', 'Europe/Copenhagen').every((row) => row.coordinator === 'Hanne Kjær')).toBe(true);
     expect((await store.read({ familyIds: ['f7', 'f3', 'nope'] })).families).toEqual([demo.families[2], demo.families[6]]);
+  });
+
+  it('replaces a store only if its log still ends at the step the caller saw (ifLastStep), checked by the create itself', async () => {
+    const store = await fresh(file);
+    await store.create(sample());
+    await store.transact(ops({ op: 'family.add', name: 'Familien Holm' }), META); // logged after the caller looked at step 0
+    const before = await store.read();
+    const refused = await store.create(sample(), { replace: true, ifLastStep: 0 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as StoreError).message).toMatch(/was changed while this ran \(its log now ends at step 1\); it was not changed/);
+    expect(await store.read()).toEqual(before);
+    expect(await store.history()).toHaveLength(1);
+    const keep = await store.create(sample(), { replace: true, keep: true, ifLastStep: 0 }).catch((error: unknown) => error);
+    expect(keep).toBeInstanceOf(StoreError);
+    expect(readdirSync(dirname(store.path)).filter((name) => name.includes('replaced'))).toEqual([]);
+    await store.create(sample(), { replace: true, ifLastStep: 1 });
+    expect(await store.history()).toEqual([]);
+  });
+
+  it('hands out the families today needs one at a time, to the same view as the whole store', async () => {
+    const store = await fresh(file);
+    const demo = generateDemo({ families: 150, seed: 4, today: '2026-11-24' });
+    await store.create(demo);
+    for (const [date, timeZone] of [['2026-11-24', 'Europe/Copenhagen'], ['2027-03-28', 'Pacific/Kiritimati']] as const)
+      for (const coordinator of [undefined, 'Hanne Kjær']) {
+        const rows = new TodayRows(date, timeZone);
+        for await (const family of store.eachFamily({ todayOn: date, ...(coordinator && { coordinator }) })) rows.add(family);
+        const whole = { ...demo, families: demo.families.filter((f) => coordinator === undefined || f.coordinator === coordinator) };
+        expect(rows.view()).toEqual(todayView(whole, date, timeZone));
+      }
   });
 
   it('erases a family from the store and the log, and undo cannot bring it back', async () => {
