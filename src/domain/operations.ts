@@ -12,7 +12,9 @@ import {
   meetingType,
   memberRole,
   nonEmptyText,
+  CostSchema,
   OBSERVATION_VALUES,
+  PLAN_ORIGIN_FIELDS,
   observationKind,
   FamilySchema,
   ObservationSchema,
@@ -40,6 +42,9 @@ const attendeeInput = z.strictObject({
   sector: sector.optional(),
   role: text('role', 200).optional(),
 });
+
+/** An intervention's place in the one plan and its cost: optional when it is added or updated. */
+const INTERVENTION_DETAILS = { ...PLAN_ORIGIN_FIELDS, cost: CostSchema.optional(), payer: sector.optional() };
 
 const op = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
   z.strictObject({ op: z.literal(name), ...shape });
@@ -76,6 +81,8 @@ export const OPERATION_SCHEMAS = {
     due: isoDate,
     status: goalStatus.default('active'),
     priority: z.number().int({ error: 'must be a whole number, 1 = most important' }).min(1).optional(),
+    ...PLAN_ORIGIN_FIELDS,
+    ownWords: z.boolean().optional(),
   }),
   'goal.progress': op('goal.progress', {
     goalId: entityId,
@@ -91,6 +98,8 @@ export const OPERATION_SCHEMAS = {
     due: isoDate.optional(),
     sector: sector.optional(),
     priority: z.number().int().min(1).optional(),
+    ...PLAN_ORIGIN_FIELDS,
+    ownWords: z.boolean().optional(),
   })),
   'meeting.add': op('meeting.add', {
     familyId: entityId,
@@ -113,6 +122,8 @@ export const OPERATION_SCHEMAS = {
     who: nonEmptyText('who', 200),
     what: nonEmptyText('what', 2_000),
     due: isoDate.optional(),
+    /** The goal of the meeting's family that this agreement serves. */
+    goalId: entityId.optional(),
   }),
   'contact.add': op('contact.add', {
     familyId: entityId,
@@ -146,7 +157,10 @@ export const OPERATION_SCHEMAS = {
     kind: nonEmptyText('kind', 200),
     from: isoDate,
     to: isoDate.optional(),
+    ...INTERVENTION_DETAILS,
   }),
+  /** Where an existing intervention comes from in the one plan, what it costs and who pays. */
+  'intervention.update': update(op('intervention.update', { interventionId: entityId, kind: nonEmptyText('kind', 200).optional(), ...INTERVENTION_DETAILS })),
   'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
   'observation.add': op('observation.add', {
     memberId: entityId,
@@ -265,6 +279,11 @@ function requireMember(draft: FamilyDraft, memberId: string): void {
   throw new OperationError(`no member ${memberId} in family ${id}; ${members.length > 0 ? `its members: ${closestNames(memberId, members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
 }
 
+/** The fields an update names: the others are left as they are. */
+function definedFields(changes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}
+
 type Handlers = { [Name in OperationName]: (ws: OperationWorkspace, op: OperationOf<Name>, ctx: ApplyContext) => OperationOf<Name> };
 
 const handlers: Handlers = {
@@ -311,7 +330,7 @@ const handlers: Handlers = {
   'goal.update'(ws, op) {
     const { draft, entity: goal } = editEntity(ws, 'goals', op.goalId);
     const { op: _name, goalId: _goalId, ...changes } = op;
-    Object.assign(goal, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    Object.assign(goal, definedFields(changes));
     if (op.priority !== undefined) draft.goalPriorityChanged();
     return op;
   },
@@ -328,7 +347,8 @@ const handlers: Handlers = {
     return op;
   },
   'meeting.agreement'(ws, op) {
-    const { entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    const { draft, entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    if (op.goalId !== undefined && !draft.find('goals', op.goalId)) throw new OperationError(`no goal ${op.goalId} in family ${draft.family.id}, the family of meeting ${op.meetingId}`);
     const { op: _name, meetingId: _meetingId, ...agreement } = op;
     meeting.agreements.push(agreement);
     return op;
@@ -370,6 +390,12 @@ const handlers: Handlers = {
     const { op: _name, familyId: _familyId, ...intervention } = op;
     draft.add('interventions', { ...intervention, id });
     return { ...op, id };
+  },
+  'intervention.update'(ws, op) {
+    const { entity: intervention } = editEntity(ws, 'interventions', op.interventionId);
+    const { op: _name, interventionId: _interventionId, ...changes } = op;
+    Object.assign(intervention, definedFields(changes));
+    return op;
   },
   'intervention.end'(ws, op) {
     const { entity: intervention } = editEntity(ws, 'interventions', op.interventionId);

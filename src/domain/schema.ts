@@ -6,11 +6,13 @@ import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
 import {
   CASE_EVENTS,
   CONTACT_STATUSES,
+  COST_PERIODS,
   EMPLOYMENT_STATUSES,
   GOAL_STATUSES,
   MEETING_TYPES,
   MEMBER_ROLES,
   OBSERVATION_KINDS,
+  PLAN_SOURCES,
   SECTORS,
   SEVERITIES,
   type ObservationKind,
@@ -55,6 +57,24 @@ const wholeNumber = (min: number, max: number) => {
     .max(max, { error: `must be ${what}` });
 };
 export const score = wholeNumber(0, 10);
+export const planSource = choice(PLAN_SOURCES);
+
+/**
+ * Where a goal or an intervention comes from in the one plan (README, "The family's one plan"):
+ * the department plan it answers to and who there is responsible. All optional: older stores
+ * have none of them.
+ */
+export const PLAN_ORIGIN_FIELDS = {
+  source: planSource.optional(),
+  department: text('department', 200).optional(),
+  caseworker: text('caseworker', 200).optional(),
+};
+
+/** What an intervention costs in whole DKK: a monthly rate, or one sum for its whole period. */
+export const CostSchema = z.looseObject({
+  dkk: wholeNumber(0, 100_000_000),
+  per: choice(COST_PERIODS),
+});
 
 /**
  * The evaluations' indicators (DOMAIN.md, "What is measured"): what each kind of observation
@@ -116,6 +136,9 @@ export const GoalSchema = z.looseObject({
   /** The family's own priority: 1 is what matters most to them. */
   priority: z.number().int().min(1).optional(),
   progress: z.array(ProgressEntrySchema).default([]),
+  ...PLAN_ORIGIN_FIELDS,
+  /** The goal is written in the family's own words (not a department's wording). */
+  ownWords: z.boolean().optional(),
 });
 
 export const AttendeeSchema = z.looseObject({
@@ -128,6 +151,8 @@ export const AgreementSchema = z.looseObject({
   who: nonEmptyText('who', 200),
   what: nonEmptyText('what', 2_000),
   due: isoDate.optional(),
+  /** The goal in the family's plan this agreement serves. */
+  goalId: entityId.optional(),
 });
 
 export const MeetingSchema = z.looseObject({
@@ -162,6 +187,10 @@ export const InterventionSchema = z.looseObject({
   kind: nonEmptyText('kind', 200),
   from: isoDate,
   to: isoDate.optional(),
+  ...PLAN_ORIGIN_FIELDS,
+  cost: CostSchema.optional(),
+  /** The sector whose budget pays; when absent, the sector that provides the intervention. */
+  payer: sector.optional(),
 });
 
 /** The family's consent (samtykke) to share information with these sectors, from `given` to `until`. */
@@ -201,6 +230,7 @@ export type Agreement = z.infer<typeof AgreementSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
+export type Cost = z.infer<typeof CostSchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
 export type Family = z.infer<typeof FamilySchema>;
 export type State = z.infer<typeof StateSchema>;
