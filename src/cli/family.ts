@@ -9,6 +9,9 @@ import { section } from './table.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { scoreSparkline } from '../domain/sparkline.js';
 import { unknownFamily } from './known.js';
+import { PLAN_SOURCE_LABELS } from '../domain/vocabulary.js';
+import type { Collision } from '../domain/collisions.js';
+import { configuredPurposes } from './purposes.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string): string {
   const when = (m: Meeting) => {
@@ -29,6 +32,8 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string)
       { header: 'GOAL', value: (g) => g.title, maxWidth: 48 },
       { header: 'FOR', value: (g) => g.memberName ?? '(family)', maxWidth: 18 },
       { header: 'SECTOR', value: (g) => sectorLabel(g.sector, lang) },
+      { header: 'SOURCE', value: (g) => (g.source ? PLAN_SOURCE_LABELS[g.source][lang] : '') },
+      { header: 'RESPONSIBLE', value: (g) => [g.department, g.caseworker].filter(Boolean).join(', '), maxWidth: 30 },
       { header: 'DUE', value: (g) => `${g.due}${g.daysOverdue > 0 ? ` (${g.daysOverdue}d over)` : ''}` },
       { header: 'STATUS', value: (g) => g.status },
       { header: 'PROGRESS', value: (g) => `${scoreSparkline(g.progress.map((p) => p.score))} ${g.progress.at(-1)?.score ?? '-'}/10` },
@@ -65,6 +70,11 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string)
       { header: 'TO', value: (i) => i.to ?? '' },
       { header: 'OVERLAP', value: (i) => (i.overlaps ? 'OVERLAPS' : '') },
     ], plan.interventions),
+    section<Collision>('Collisions', [
+      { header: 'KIND', value: (c) => c.kind },
+      { header: 'IDS', value: (c) => c.ids.join(' ') },
+      { header: 'WHY', value: (c) => c.reason, maxWidth: 100 },
+    ], plan.collisions),
   ].join('\n');
 }
 
@@ -77,7 +87,7 @@ export function registerFamily(program: Command): void {
     .action(async (familyId: string, _options, command: Command) => {
       const ctx = createContext(command);
       const store = await ctx.openStore();
-      const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
+      const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone, await configuredPurposes());
       if (!plan) throw await unknownFamily(store, familyId);
       if (ctx.json) await ctx.printJson(plan);
       else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone));
