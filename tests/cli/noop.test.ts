@@ -34,7 +34,7 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
     const before = footprint();
     const result = run('goal', 'update', 'g1');
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('famcoord: goal update g1: nothing to change; give --title, --due, --sector or --priority\n');
+    expect(result.stderr).toBe('famcoord: goal update g1: nothing to change; give --title, --due, --sector, --priority, --source, --department, --caseworker, --own-words or --no-own-words\n');
     expect(footprint()).toEqual(before);
   });
 
