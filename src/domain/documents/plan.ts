@@ -68,7 +68,6 @@ export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentO
 function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
   const words = WORDS[lang];
   if (plan.goals.length === 0) return [{ kind: 'heading', text: words.goals }, { kind: 'note', text: words.noGoals }];
-  let number = 0;
   return onePlan(plan).flatMap((group): Block[] => [
     { kind: 'heading', text: `${words.goals}: ${group.memberId === undefined ? words.wholeFamily : (group.memberName ?? group.memberId)}` },
     ...group.goals.flatMap((goal): Block[] => {
@@ -76,7 +75,8 @@ function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
       const latest = history[0];
       const responsible = [goal.department, goal.caseworker].filter(Boolean).join(', ');
       return [
-        { kind: 'subheading', text: `${++number}. ${goal.title}` },
+        // Numbered by the family's priority, which the grouping by member no longer shows by order.
+        { kind: 'subheading', text: goal.priority === undefined ? goal.title : `${goal.priority}. ${goal.title}` },
         {
           kind: 'facts',
           facts: [
