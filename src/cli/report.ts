@@ -72,6 +72,26 @@ function trendRows(report: CaseloadReport): string {
   ]);
 }
 
+const medianText = (value: number | null) => (value === null ? '–' : String(value));
+/** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */
+const dkk = (value: number) => `${String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} kr.`;
+
+/** Touch points over the two periods, and what the interventions cost a month on the two dates. */
+function touchPointAndSpendingRows(report: CaseloadReport, lang: Lang, periods: [string, string]): string {
+  const { touchPoints, spending } = report;
+  const medians = (label: string, figure: BaselineFollowUp<number | null>): Row => ({ label, cells: [medianText(figure.baseline), medianText(figure.followUp)] });
+  const money = (label: string, figure: BaselineFollowUp<number>): Row => ({ label, cells: [dkk(figure.baseline), dkk(figure.followUp)] });
+  return [
+    table(['TOUCH POINTS PER FAMILY (MEDIAN)', ...periods], [medians('Professionals met', touchPoints.professionals), medians('Meetings', touchPoints.meetings)]),
+    table(['FEWER TOUCH POINTS', ''], [single('Families that met fewer professionals', touchPoints.professionalsFell), single('Families with fewer meetings', touchPoints.meetingsFell)]),
+    table([`SPENDING A MONTH PER FAMILY (${report.families})`, `ON ${report.from}`, `ON ${report.to}`], [
+      ...(Object.entries(spending.bySector) as Array<[Sector, BaselineFollowUp<number>]>).map(([sector, figure]) => money(sectorLabel(sector, lang), figure)),
+      money('All sectors', spending.perFamilyMonthly),
+    ]),
+    `Interventions in effect without a cost (left out): ${spending.withoutCost.baseline} on ${report.from}, ${spending.withoutCost.followUp} on ${report.to}.`,
+  ].join('\n\n');
+}
+
 export function renderReport(report: CaseloadReport, lang: Lang): string {
   const baseline = `BASELINE ${report.from}`;
   const followUp = `FOLLOW-UP ${report.to}`;
@@ -99,6 +119,7 @@ export function renderReport(report: CaseloadReport, lang: Lang): string {
     table(['EMPLOYMENT OF ADULTS', baseline, followUp], (Object.entries(report.employment) as Array<[EmploymentStatus, BaselineFollowUp<Share>]>).map(([status, figure]) => beforeAfter(EMPLOYMENT_STATUS_LABELS[status][lang], figure))),
     table(['CASE EVENTS', `${periodDays} DAYS UP TO ${report.from}`, `${periodDays} DAYS UP TO ${report.to}`], (Object.entries(report.childrenWithEvent) as Array<[CaseEvent, BaselineFollowUp<Share>]>).map(([kind, figure]) => beforeAfter(lang === 'da' ? CASE_EVENT_LABELS[kind].da : EVENT_ROW[kind], figure))),
     replyRows(report, lang),
+    touchPointAndSpendingRows(report, lang, [`${periodDays} DAYS UP TO ${report.from}`, `${periodDays} DAYS UP TO ${report.to}`]),
     `Overlapping pairs of interventions in effect: ${report.overlappingInterventions.pairs.baseline} on ${report.from}, ${report.overlappingInterventions.pairs.followUp} on ${report.to}.`,
     'A person counts in a figure only with a value at both dates (n/of: how many of whom). The rules: README, "Caseload report".',
   ].join('\n\n');

@@ -1,7 +1,7 @@
 // Interventions that overlap or collide, and meetings that clash (DOMAIN.md, "Fewer contacts, no
 // overlaps"): the departments each plan their own help, so the same job can be done twice for one
 // person, or one person be asked to two meetings at once. Pure rules over one family.
-import { overlappingInterventions } from './rules.js';
+import { overlappingInterventions, periodsOverlap } from './rules.js';
 import type { Family, Intervention, Meeting } from './schema.js';
 
 /**
@@ -58,10 +58,6 @@ export function purposeTableFrom(value: unknown): PurposeTable | string {
     if (!Array.isArray(kinds) || !kinds.every((k) => typeof k === 'string' && k.trim().length > 0))
       return `purpose "${purpose.slice(0, 40)}" must be a list of intervention kinds (text)`;
   return value as PurposeTable;
-}
-
-function periodsOverlap(a: Intervention, b: Intervention): boolean {
-  return a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');
 }
 
 /**

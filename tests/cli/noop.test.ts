@@ -63,7 +63,7 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
       input: ['{"op":"goal.progress","goalId":"g1","score":6}', '{"op":"goal.update","goalId":"g1"}', '{"op":"goal.update","goalId":"g1","priority":9}'].join('\n'),
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/line 2: nothing to change: give title, due, sector or priority/);
+    expect(result.stderr).toMatch(/line 2: nothing to change: give title, due, sector, priority, source, department, caseworker or ownWords/);
     expect(result.stderr).toMatch(/line 3: nothing to change: goal g1 already has these values/);
     expect(footprint()).toEqual(before);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { State } from '../../src/domain/schema.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { FROM, handCounted, TO } from '../helpers/handCounted.js';
 
 const DATE = '2026-11-24';
 
@@ -89,5 +90,33 @@ describe('the one plan on the command line', () => {
     expect(run('config', 'set-purposes', table)).toMatchObject({ code: 2, stderr: 'famcoord: the purposes file purpose "job og bolig" must be a list of intervention kinds (text)\n' });
     ok('config', 'clear-purposes');
     expect(JSON.parse(ok('family', 'f1', '--json').stdout).collisions).toHaveLength(2);
+  });
+});
+
+describe('touch points and spending in famcoord report', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox();
+    writeFileSync(box.store, JSON.stringify(handCounted), { mode: 0o600 });
+  });
+  afterAll(() => box.cleanup());
+  const report = (...args: string[]) => {
+    const result = box.run(['report', '--from', FROM, '--to', TO, ...args]);
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    return result.stdout;
+  };
+
+  it('gives touchPoints and spending as counted by hand, in the JSON, the CSV and the text', () => {
+    const json = JSON.parse(report('--json')) as { touchPoints: unknown; spending: { perFamilyMonthly: unknown } };
+    expect(json.touchPoints).toEqual({ professionals: { baseline: 1, followUp: 2 }, meetings: { baseline: 1, followUp: 1 }, professionalsFell: { n: 2, of: 3 }, meetingsFell: { n: 2, of: 3 } });
+    expect(json.spending.perFamilyMonthly).toEqual({ baseline: 3900, followUp: 3390 });
+    const csv = report('--csv').split('\n');
+    for (const line of ['touchPoints.professionals.baseline,,,,1', 'touchPoints.professionalsFell,2,3,0.6667,', 'spending.perFamilyMonthly.followUp,,,,3390', 'spending.bySector.school.followUp,,,,1323'])
+      expect(csv).toContain(line);
+    const text = report();
+    expect(text).toMatch(/Professionals met +1 +2\n/);
+    expect(text).toMatch(/Families that met fewer professionals .* 67% +2\/3/);
+    expect(text).toMatch(/All sectors +3\.900 kr\. +3\.390 kr\./);
+    expect(text).toContain('Interventions in effect without a cost (left out): 1 on 2026-01-01, 1 on 2026-07-01.');
   });
 });
