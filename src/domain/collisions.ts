@@ -48,6 +48,13 @@ function purposeIndex(table: PurposeTable): Map<string, string> {
   return index;
 }
 
+const defaultIndex = purposeIndex(SAME_PURPOSE);
+
+/** The purpose a kind of intervention serves in the table, if any. */
+export function purposeOf(kind: string, table: PurposeTable = SAME_PURPOSE): string | undefined {
+  return (table === SAME_PURPOSE ? defaultIndex : purposeIndex(table)).get(foldKind(kind));
+}
+
 /**
  * Checks a purpose table from outside (the config): an object of purposes, each a list of kinds.
  * Returns the problem in words, or the table.
