@@ -58,6 +58,11 @@ function collisionMarks(collisions: readonly Collision[], t: Translate): Map<str
   return new Map([...kinds].map(([id, set]) => [id, [...set].map((kind) => t(COLLISION_WORD[kind])).join(', ')]));
 }
 
+/** The column of collision marks: as wide as the longest mark among these rows, at least `min`. */
+function markColumn(marks: ReadonlyMap<string, string>, ids: readonly string[], min: number): Column {
+  return col('', Math.max(min, ...ids.map((id) => [...(marks.get(id) ?? '')].length)), 0);
+}
+
 export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
   const { t, lang } = ctx;
   const view = todayView(state, ctx.today, ctx.timeZone);
@@ -66,8 +71,9 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
   return [
     {
       title: t('meetingsToday'),
-      columns: [col(t('time'), 5, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
-      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, warn: clashing.has(m.id), cells: [`${m.time}${clashing.has(m.id) ? '!' : ''}`, clean(m.familyName), clashing.has(m.id) ? `${MEETING_TYPE_LABELS[m.type].da} (${t('meetingClash')})` : MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+      // The time column holds "10:00!": a clash is marked as a passed reply-by date is.
+      columns: [col(t('time'), 6, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
+      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, warn: clashing.has(m.id), cells: [`${m.time}${clashing.has(m.id) ? '!' : ''}`, clean(m.familyName), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
     },
     {
       title: t('overdueGoals'),
@@ -127,7 +133,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('upcomingMeetings'),
-        columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2), col('', 7, 0)],
+        columns: [col(t('when'), 11, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2), markColumn(marks, plan.upcomingMeetings.map((m) => m.id), 1)],
         rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, warn: marks.has(m.id), cells: [Object.values(wallClock(m.start, ctx.timeZone)).join(' ').slice(5), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', ')), marks.get(m.id) ?? ''] })),
       },
       {
@@ -137,7 +143,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('interventions'),
-        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), capped(t('planSource'), 8, 1, 20), col(t('from'), 8, 0), col(t('to'), 8, 0), col('', 7, 0)],
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), capped(t('planSource'), 8, 1, 20), col(t('from'), 8, 0), col(t('to'), 8, 0), markColumn(marks, plan.interventions.map((i) => i.id), 7)],
         rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), i.source ? PLAN_SOURCE_LABELS[i.source][lang] : '', shortDate(i.from, lang), i.to ? shortDate(i.to, lang) : '…', marks.get(i.id) ?? ''] })),
       },
     ],
