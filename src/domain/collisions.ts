@@ -93,7 +93,7 @@ function meetingSpan(meeting: Meeting): { start: number; end: number } {
 }
 
 /** An attendee's name as compared between meetings: case and spacing do not make another person. */
-const personKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+export const personKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * Pairs of the family's meetings that overlap in time (one ends after the other starts; meeting

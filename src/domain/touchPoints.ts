@@ -1,6 +1,7 @@
 // Touch points and spending, per family (DOMAIN.md, "Fewer contacts, no overlaps" and "What is
 // measured": the municipality counts contacts and expenditure). Pure counts the report summarises;
 // README.md, "Caseload report", states the rules.
+import { personKey } from './collisions.js';
 import { daysBetween } from './dates.js';
 import { inEffectOn } from './rules.js';
 import type { Family, Intervention } from './schema.js';
@@ -11,9 +12,6 @@ export interface TouchPoints {
   professionals: number;
   meetings: number;
 }
-
-/** A name as compared: case and spacing do not make another person. */
-const personKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * The family's touch points in the days after `after` up to and including `until`: its meetings
