@@ -67,7 +67,8 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
   const { t, lang } = ctx;
   const view = todayView(state, ctx.today, ctx.timeZone);
   // A meeting today that overlaps another with the same person: marked, so the clash is seen in the morning.
-  const clashing = new Set(view.meetings.length ? state.families.flatMap((f) => meetingClashes(f).flatMap((c) => c.pair.map((m) => m.id))) : []);
+  const meetingToday = new Set(view.meetings.map((m) => m.familyId));
+  const clashing = new Set(state.families.filter((f) => meetingToday.has(f.id)).flatMap((f) => meetingClashes(f).flatMap((c) => c.pair.map((m) => m.id))));
   return [
     {
       title: t('meetingsToday'),
