@@ -4,7 +4,7 @@ import { wallClock } from '../domain/dates.js';
 import { familyPlan, type FamilyPlan, type OpenContact, type PlanGoal, type PlanIntervention } from '../domain/views.js';
 import type { Meeting, Member } from '../domain/schema.js';
 import { createContext, type Lang } from './context.js';
-import { meetingTypeLabel, sectorLabel } from './labels.js';
+import { kroner, meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { scoreSparkline } from '../domain/sparkline.js';
@@ -68,6 +68,8 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string)
       { header: 'KIND', value: (i) => i.kind, maxWidth: 32 },
       { header: 'FROM', value: (i) => i.from },
       { header: 'TO', value: (i) => i.to ?? '' },
+      { header: 'SOURCE', value: (i) => (i.source ? PLAN_SOURCE_LABELS[i.source][lang] : '') },
+      { header: 'COST', value: (i) => (i.cost ? `${kroner(i.cost.dkk)} ${i.cost.per === 'month' ? 'a month' : 'in all'}${i.payer && i.payer !== i.sector ? `, paid by ${sectorLabel(i.payer, lang)}` : ''}` : ''), maxWidth: 40 },
       { header: 'OVERLAP', value: (i) => (i.overlaps ? 'OVERLAPS' : '') },
     ], plan.interventions),
     section<Collision>('Collisions', [

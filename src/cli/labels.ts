@@ -5,3 +5,6 @@ import type { Lang } from './context.js';
 
 export const sectorLabel = (sector: Sector, lang: Lang) => SECTOR_LABELS[sector][lang];
 export const meetingTypeLabel = (type: MeetingType) => MEETING_TYPE_LABELS[type].da;
+
+/** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */
+export const kroner = (value: number) => `${String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} kr.`;

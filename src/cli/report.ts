@@ -8,7 +8,7 @@ import { bar, shareSparkline } from '../domain/sparkline.js';
 import { CASE_EVENT_LABELS, EMPLOYMENT_STATUS_LABELS, type CaseEvent, type EmploymentStatus, type Sector } from '../domain/vocabulary.js';
 import { checkDate, collect, createContext, type Lang } from './context.js';
 import { UsageError } from './errors.js';
-import { sectorLabel } from './labels.js';
+import { kroner, sectorLabel } from './labels.js';
 import { formatTable, type Column } from './table.js';
 import { requireKnownCaseload, unknownFamily } from './known.js';
 
@@ -73,14 +73,12 @@ function trendRows(report: CaseloadReport): string {
 }
 
 const medianText = (value: number | null) => (value === null ? '–' : String(value));
-/** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */
-const dkk = (value: number) => `${String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} kr.`;
 
 /** Touch points over the two periods, and what the interventions cost a month on the two dates. */
 function touchPointAndSpendingRows(report: CaseloadReport, lang: Lang, periods: [string, string]): string {
   const { touchPoints, spending } = report;
   const medians = (label: string, figure: BaselineFollowUp<number | null>): Row => ({ label, cells: [medianText(figure.baseline), medianText(figure.followUp)] });
-  const money = (label: string, figure: BaselineFollowUp<number>): Row => ({ label, cells: [dkk(figure.baseline), dkk(figure.followUp)] });
+  const money = (label: string, figure: BaselineFollowUp<number>): Row => ({ label, cells: [kroner(figure.baseline), kroner(figure.followUp)] });
   return [
     table(['TOUCH POINTS PER FAMILY (MEDIAN)', ...periods], [medians('Professionals met', touchPoints.professionals), medians('Meetings', touchPoints.meetings)]),
     table(['FEWER TOUCH POINTS', ''], [single('Families that met fewer professionals', touchPoints.professionalsFell), single('Families with fewer meetings', touchPoints.meetingsFell)]),

@@ -56,6 +56,7 @@ describe('the one plan on the command line', () => {
     const text = ok('family', 'f1').stdout;
     expect(text).toMatch(/Collisions \(2\)\n.*\nsame-purpose +i1 i2 /);
     expect(text).toMatch(/g1 +Sara vil i praktik +Sara Holm +Employment +Job plan \(Min Plan\) +Jobcenter Nord, Lone Berg /);
+    expect(text).toMatch(/i2 +Sara Holm +Adult social services +bostøtte +2026-11-01 +Action plan \(handleplan\) +6\.200 kr\. a month/);
   });
 
   it('prints the plan grouped by member, each goal with its source, who is responsible and the agreements that serve it', () => {
