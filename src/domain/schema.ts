@@ -230,7 +230,6 @@ export type Agreement = z.infer<typeof AgreementSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
-export type Cost = z.infer<typeof CostSchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
 export type Family = z.infer<typeof FamilySchema>;
 export type State = z.infer<typeof StateSchema>;
