@@ -5,6 +5,9 @@ import { openConfig, resolveStorePath } from '../store/location.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { isPostgresUrl, redactUrl } from '../store/pgUrl.js';
 import { createContext } from './context.js';
+import { UsageError } from './errors.js';
+import { decodeUtf8Lines, readInputBytes } from './input.js';
+import { checkedPurposes } from './purposes.js';
 
 const ORIGIN_TEXT = {
   flag: 'from --store',
@@ -17,7 +20,7 @@ export function registerConfig(program: Command): void {
   const config = program
     .command('config')
     .description('show where the store is, and set or clear your default store')
-    .addHelpText('after', '\nExamples:\n  famcoord config\n  famcoord config set-store ~/sager/famcoord.json\n  famcoord config set-store postgresql://hanne@db.kommune.dk/famcoord\n  famcoord config clear-store')
+    .addHelpText('after', '\nExamples:\n  famcoord config\n  famcoord config set-store ~/sager/famcoord.json\n  famcoord config set-store postgresql://hanne@db.kommune.dk/famcoord\n  famcoord config clear-store\n  famcoord config set-purposes formaal.json   # {"hverdagsstøtte": ["mentorstøtte", "bostøtte"]}')
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
       const { path, origin } = await resolveStorePath({ flag: ctx.storeFlag });
@@ -48,5 +51,35 @@ export function registerConfig(program: Command): void {
       (await openConfig()).delete('store');
       if (ctx.json) await ctx.printJson({ ok: true });
       else ctx.print('Your default store is the user data folder again');
+    });
+
+  config
+    .command('set-purposes')
+    .description('replace the table of intervention kinds that serve the same purpose (flagged same-purpose when one member gets two at once from two sectors)')
+    .argument('<FILE>', 'a JSON object: each purpose with its list of kinds, e.g. {"hverdagsstøtte": ["mentorstøtte", "bostøtte"]} (- for standard input)')
+    .action(async (file: string, _options, command: Command) => {
+      const ctx = createContext(command);
+      const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: 'purposes', limit: 1024 * 1024 }));
+      if (badLines.length > 0) throw new UsageError(`the purposes file: line ${badLines[0]} is not UTF-8 text; save it as UTF-8`);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw new UsageError('the purposes file is not valid JSON: give an object such as {"hverdagsstøtte": ["mentorstøtte", "bostøtte"]}');
+      }
+      const table = checkedPurposes(data, 'the purposes file');
+      (await openConfig()).set('samePurpose', table);
+      if (ctx.json) await ctx.printJson({ ok: true, purposes: Object.keys(table).length });
+      else ctx.print(`The table of same-purpose interventions now has ${Object.keys(table).length} purpose(s)`);
+    });
+
+  config
+    .command('clear-purposes')
+    .description("go back to famcoord's own table of intervention kinds that serve the same purpose")
+    .action(async (_options, command: Command) => {
+      const ctx = createContext(command);
+      (await openConfig()).delete('samePurpose');
+      if (ctx.json) await ctx.printJson({ ok: true });
+      else ctx.print("famcoord's own table of same-purpose interventions applies again");
     });
 }

@@ -5,11 +5,14 @@ import { familyPlan, type FamilyPlan, type OpenContact, type PlanGoal, type Plan
 import type { Meeting, Member } from '../domain/schema.js';
 import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEMBER_ROLE_LABELS } from '../domain/vocabulary.js';
 import { createContext, type Lang } from './context.js';
-import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
+import { cliWords, kroner, meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { scoreSparkline } from '../domain/sparkline.js';
 import { unknownFamily } from './known.js';
+import { PLAN_SOURCE_LABELS } from '../domain/vocabulary.js';
+import type { Collision } from '../domain/collisions.js';
+import { configuredPurposes } from './purposes.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string, today: string): string {
   const w = cliWords(lang);
@@ -28,6 +31,8 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string,
       { header: w.goal, value: (g) => g.title, maxWidth: 48 },
       { header: w.for, value: (g) => g.memberName ?? w.wholeFamily, maxWidth: 18 },
       { header: w.sector, value: (g) => sectorLabel(g.sector, lang) },
+      { header: w.source, value: (g) => (g.source ? PLAN_SOURCE_LABELS[g.source][lang] : '') },
+      { header: w.responsible, value: (g) => [g.department, g.caseworker].filter(Boolean).join(', '), maxWidth: 30 },
       { header: w.due, value: (g) => `${day(g.due)}${g.daysOverdue > 0 ? ` (${g.daysOverdue}${w.daysOver})` : ''}` },
       { header: w.status, value: (g) => labelOf(GOAL_STATUS_LABELS, g.status, lang) },
       { header: w.progress, value: (g) => `${scoreSparkline(g.progress.map((p) => p.score))} ${g.progress.at(-1)?.score ?? '-'}/10` },
@@ -62,8 +67,15 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string,
       { header: w.kind, value: (i) => i.kind, maxWidth: 32 },
       { header: w.from, value: (i) => day(i.from) },
       { header: w.to, value: (i) => (i.to ? day(i.to) : '') },
+      { header: w.source, value: (i) => (i.source ? PLAN_SOURCE_LABELS[i.source][lang] : '') },
+      { header: w.cost, value: (i) => (i.cost ? `${kroner(i.cost.dkk)} ${i.cost.per === 'month' ? w.perMonth : w.inAll}${i.payer && i.payer !== i.sector ? `, ${w.paidBy} ${sectorLabel(i.payer, lang)}` : ''}` : ''), maxWidth: 40 },
       { header: w.overlap, value: (i) => (i.overlaps ? w.overlaps : '') },
     ], plan.interventions),
+    section<Collision>('Collisions', [
+      { header: 'KIND', value: (c) => c.kind },
+      { header: 'IDS', value: (c) => c.ids.join(' ') },
+      { header: 'WHY', value: (c) => c.reason, maxWidth: 100 },
+    ], plan.collisions),
   ].join('\n');
 }
 
@@ -76,7 +88,7 @@ export function registerFamily(program: Command): void {
     .action(async (familyId: string, _options, command: Command) => {
       const ctx = createContext(command);
       const store = await ctx.openStore();
-      const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
+      const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone, await configuredPurposes());
       if (!plan) throw await unknownFamily(store, familyId);
       if (ctx.json) await ctx.printJson(plan);
       else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone, ctx.today));

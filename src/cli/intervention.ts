@@ -4,26 +4,48 @@ import { applyOperations, createdId, createContext } from './context.js';
 import { UsageError } from './errors.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { parseMember, sectorFlag } from './parse.js';
+import { costFields, costOptions, PLAN_FLAG_NAMES, planOriginFields, planOriginOptions, type CostOptions, type PlanOriginOptions } from './planFlags.js';
+
+/** The one-plan and cost fields of `intervention add` and `intervention update`. */
+const detailOptions = (command: Command) => costOptions(planOriginOptions(command));
+const detailFields = (o: PlanOriginOptions & CostOptions) => ({ ...planOriginFields(o), ...costFields(o) });
 
 export function registerIntervention(program: Command): void {
   const intervention = program.command('intervention').description('interventions (indsatser) for a member');
 
-  intervention
+  const add = intervention
     .command('add')
-    .description('record an intervention; overlaps with the same kind are flagged')
+    .description('record an intervention; overlaps with the same kind or purpose are flagged')
     .argument('<FAMILY_ID>', 'the family, e.g. f3')
     .option('--member <MEMBER_ID>', 'who receives it, e.g. p7 (required)')
     .option('--sector <sector>', 'the sector that provides it (required)')
     .option('--kind <text>', 'e.g. mentorstøtte, SKP, lektiestøtte (required)')
     .option('--from <YYYY-MM-DD>', 'start date (required)')
-    .option('--to <YYYY-MM-DD>', 'end date (default: ongoing)')
-    .addHelpText('after', '\nExample:\n  famcoord intervention add f3 --member p7 --sector employment --kind mentorstøtte --from 2026-09-01')
-    .action(async (familyId: string, o: { member: string; sector: string; kind: string; from: string; to?: string }, command: Command) => {
+    .option('--to <YYYY-MM-DD>', 'end date (default: ongoing)');
+  detailOptions(add)
+    .addHelpText('after', '\nExamples:\n  famcoord intervention add f3 --member p7 --sector employment --kind mentorstøtte --from 2026-09-01\n  famcoord intervention add f3 --member p5 --sector adults --kind bostøtte --from 2026-09-01 --source handleplan --department Voksenområdet --cost 6200')
+    .action(async (familyId: string, o: { member: string; sector: string; kind: string; from: string; to?: string } & PlanOriginOptions & CostOptions, command: Command) => {
       await applyOperations(
         createContext(command),
-        [{ op: 'intervention.add', familyId, memberId: o.member, sector: sectorFlag(o.sector), kind: o.kind, from: o.from, ...(o.to !== undefined && { to: o.to }) }],
-        { familyId: 'FAMILY_ID', memberId: '--member' },
+        [{ op: 'intervention.add', familyId, memberId: o.member, sector: sectorFlag(o.sector), kind: o.kind, from: o.from, ...(o.to !== undefined && { to: o.to }), ...detailFields(o) }],
+        { familyId: 'FAMILY_ID', memberId: '--member', ...PLAN_FLAG_NAMES },
         (r) => `Added intervention ${createdId(r)} to family ${familyId}`,
+      );
+    });
+
+  const update = intervention
+    .command('update')
+    .description("change an intervention's kind, the plan it comes from, who is responsible, its cost or payer")
+    .argument('<INTERVENTION_ID>', 'the intervention, e.g. i4')
+    .option('--kind <text>', 'e.g. mentorstøtte');
+  detailOptions(update)
+    .addHelpText('after', '\nExample:\n  famcoord intervention update i4 --source jobplan --caseworker "Lone Berg" --cost 4500 --payer employment')
+    .action(async (interventionId: string, o: { kind?: string } & PlanOriginOptions & CostOptions, command: Command) => {
+      await applyOperations(
+        createContext(command),
+        [{ op: 'intervention.update', interventionId, ...(o.kind !== undefined && { kind: o.kind }), ...detailFields(o) }],
+        { interventionId: 'INTERVENTION_ID', ...PLAN_FLAG_NAMES },
+        () => `Updated intervention ${interventionId}`,
       );
     });
 

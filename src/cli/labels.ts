@@ -72,6 +72,12 @@ const en = {
   overlap: 'OVERLAP',
   overlaps: 'OVERLAPS',
   step: 'step',
+  source: 'SOURCE',
+  responsible: 'RESPONSIBLE',
+  cost: 'COST',
+  perMonth: 'a month',
+  inAll: 'in all',
+  paidBy: 'paid by',
 } as const;
 
 export type CliWord = keyof typeof en;
@@ -139,9 +145,18 @@ const da: Record<CliWord, string> = {
   overlap: 'OVERLAP',
   overlaps: 'OVERLAPPER',
   step: 'trin',
+  source: 'KILDE',
+  responsible: 'ANSVARLIG',
+  cost: 'UDGIFT',
+  perMonth: 'om måneden',
+  inAll: 'i alt',
+  paidBy: 'betales af',
 };
 
 const WORDS: Record<Lang, Record<CliWord, string>> = { da, en };
 
 /** The CLI's words in one language: `words('da').today` is "I dag". */
 export const cliWords = (lang: Lang): Readonly<Record<CliWord, string>> => WORDS[lang];
+
+/** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */
+export const kroner = (value: number) => `${String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} kr.`;

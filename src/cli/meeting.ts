@@ -78,15 +78,17 @@ export function registerMeeting(program: Command): void {
     .option('--text <text>', 'the minutes (replace what is there, or --append)')
     .option('--append', 'add to the minutes so far instead of replacing them')
     .option('--agreement <who|what|due>', 'an agreement: "WHO|WHAT|YYYY-MM-DD" (repeatable)', collect, [])
-    .addHelpText('after', '\nExample:\n  famcoord meeting minutes m4 --text "Familien fortalte om ugen." --agreement "Lone Berg|Finder praktikplads|2026-12-15"')
-    .action(async (meetingId: string, o: { text?: string; append?: boolean; agreement: string[] }, command: Command) => {
+    .option('--goal <GOAL_ID>', "the goal of the family's plan these agreements serve, e.g. g12")
+    .addHelpText('after', '\nExample:\n  famcoord meeting minutes m4 --text "Familien fortalte om ugen." --agreement "Lone Berg|Finder praktikplads|2026-12-15" --goal g12')
+    .action(async (meetingId: string, o: { text?: string; append?: boolean; agreement: string[]; goal?: string }, command: Command) => {
       if (o.text === undefined && o.agreement.length === 0)
         throw new UsageError('give --text "..." and/or --agreement "WHO|WHAT|YYYY-MM-DD"');
+      if (o.goal !== undefined && o.agreement.length === 0) throw new UsageError('--goal links agreements to a goal: give --agreement "WHO|WHAT|YYYY-MM-DD" too');
       const operations: RawOperation[] = [
         ...(o.text !== undefined ? [{ op: 'meeting.minutes' as const, meetingId, minutes: o.text, append: o.append === true }] : []),
-        ...o.agreement.map((a) => ({ op: 'meeting.agreement' as const, meetingId, ...parseAgreement(a) })),
+        ...o.agreement.map((a) => ({ op: 'meeting.agreement' as const, meetingId, ...parseAgreement(a), ...(o.goal !== undefined && { goalId: o.goal }) })),
       ];
-      await applyOperations(createContext(command), operations, { meetingId: 'MEETING_ID', minutes: '--text', who: '--agreement', what: '--agreement', due: '--agreement (its date)' }, () =>
+      await applyOperations(createContext(command), operations, { meetingId: 'MEETING_ID', minutes: '--text', who: '--agreement', what: '--agreement', due: '--agreement (its date)', goalId: '--goal' }, () =>
         `Recorded ${o.text !== undefined ? 'minutes' : ''}${o.text !== undefined && o.agreement.length ? ' and ' : ''}${o.agreement.length ? `${o.agreement.length} agreement(s)` : ''} for meeting ${meetingId}`,
       );
     });

@@ -10,7 +10,7 @@ import { unknownFamily } from './known.js';
 export function registerPlan(program: Command): void {
   program
     .command('plan')
-    .description("familiens plan as a document for the family and its network: goals and progress, who does what by when, next meetings")
+    .description("familiens plan as a document for the family and its network: the goals by member with the plan each comes from, who is responsible, progress and the agreements serving it; who does what by when; next meetings")
     .argument('<FAMILY_ID>', 'the family, e.g. f3 (famcoord families lists them)')
     .option('--format <md|html>', 'Markdown, or an HTML page that prints on A4 (default: md, or html for an --out file ending in .html)')
     .option('--out <FILE>', 'write to this file (mode 0600) instead of printing')

@@ -9,7 +9,7 @@ import { bar, shareSparkline } from '../domain/sparkline.js';
 import { CASE_EVENT_LABELS, EMPLOYMENT_STATUS_LABELS, type CaseEvent, type EmploymentStatus, type Sector } from '../domain/vocabulary.js';
 import { checkDate, collect, createContext, type Lang } from './context.js';
 import { UsageError } from './errors.js';
-import { sectorLabel } from './labels.js';
+import { kroner, sectorLabel } from './labels.js';
 import { formatTable, type Column } from './table.js';
 import { requireKnownCaseload, unknownFamily } from './known.js';
 
@@ -70,6 +70,15 @@ const REPORT_WORDS = {
     allSectors: 'All sectors',
     pairs: (baseline: number, from: string, followUp: number, to: string) => `Overlapping pairs of interventions in effect: ${baseline} on ${from}, ${followUp} on ${to}.`,
     rules: 'A person counts in a figure only with a value at both dates (n/of: how many of whom). The rules: README, "Caseload report".',
+    touchPoints: 'TOUCH POINTS PER FAMILY (MEDIAN)',
+    professionalsMet: 'Professionals met',
+    meetings: 'Meetings',
+    fewerTouchPoints: 'FEWER TOUCH POINTS',
+    fewerProfessionals: 'Families that met fewer professionals',
+    fewerMeetings: 'Families with fewer meetings',
+    spending: (families: number) => `SPENDING A MONTH PER FAMILY (${families})`,
+    on: (date: string) => `ON ${date}`,
+    withoutCost: (baseline: number, from: string, followUp: number, to: string) => `Interventions in effect without a cost (left out): ${baseline} on ${from}, ${followUp} on ${to}.`,
     events: {
       investigation: 'Children with a child-protection investigation',
       notification: 'Children with a notification of concern',
@@ -107,6 +116,15 @@ const REPORT_WORDS = {
     allSectors: 'Alle sektorer',
     pairs: (baseline: number, from: string, followUp: number, to: string) => `Overlappende par af indsatser: ${baseline} den ${from}, ${followUp} den ${to}.`,
     rules: 'En person tæller kun med i et tal med en værdi på begge datoer (n/af: hvor mange af hvem). Reglerne: README, "Caseload report".',
+    touchPoints: 'KONTAKTFLADER PR. FAMILIE (MEDIAN)',
+    professionalsMet: 'Fagpersoner mødt',
+    meetings: 'Møder',
+    fewerTouchPoints: 'FÆRRE KONTAKTFLADER',
+    fewerProfessionals: 'Familier der mødte færre fagpersoner',
+    fewerMeetings: 'Familier med færre møder',
+    spending: (families: number) => `UDGIFT PR. MÅNED PR. FAMILIE (${families})`,
+    on: (date: string) => `DEN ${date}`,
+    withoutCost: (baseline: number, from: string, followUp: number, to: string) => `Indsatser uden udgift (udeladt): ${baseline} den ${from}, ${followUp} den ${to}.`,
     events: Object.fromEntries(Object.entries(CASE_EVENT_LABELS).map(([kind, label]) => [kind, label.da])) as Record<CaseEvent, string>,
   },
 };
@@ -141,6 +159,25 @@ function trendRows(report: CaseloadReport, lang: Lang): string {
   ]);
 }
 
+const medianText = (value: number | null, lang: Lang) => (value === null ? '–' : decimalText(value, lang));
+
+/** Touch points over the two periods, and what the interventions cost a month on the two dates. */
+function touchPointAndSpendingRows(report: CaseloadReport, lang: Lang, periods: [string, string], [from, to]: [string, string]): string {
+  const w = REPORT_WORDS[lang];
+  const { touchPoints, spending } = report;
+  const medians = (label: string, figure: BaselineFollowUp<number | null>): Row => ({ label, cells: [medianText(figure.baseline, lang), medianText(figure.followUp, lang)] });
+  const money = (label: string, figure: BaselineFollowUp<number>): Row => ({ label, cells: [kroner(figure.baseline), kroner(figure.followUp)] });
+  return [
+    table([w.touchPoints, ...periods], [medians(w.professionalsMet, touchPoints.professionals), medians(w.meetings, touchPoints.meetings)]),
+    table([w.fewerTouchPoints, ''], [single(w.fewerProfessionals, touchPoints.professionalsFell), single(w.fewerMeetings, touchPoints.meetingsFell)]),
+    table([w.spending(report.families), w.on(from), w.on(to)], [
+      ...(Object.entries(spending.bySector) as Array<[Sector, BaselineFollowUp<number>]>).map(([sector, figure]) => money(sectorLabel(sector, lang), figure)),
+      money(w.allSectors, spending.perFamilyMonthly),
+    ]),
+    w.withoutCost(spending.withoutCost.baseline, from, spending.withoutCost.followUp, to),
+  ].join('\n\n');
+}
+
 export function renderReport(report: CaseloadReport, lang: Lang): string {
   const w = REPORT_WORDS[lang];
   const from = numericDate(report.from, lang);
@@ -171,6 +208,7 @@ export function renderReport(report: CaseloadReport, lang: Lang): string {
     table([w.employment, baseline, followUp], (Object.entries(report.employment) as Array<[EmploymentStatus, BaselineFollowUp<Share>]>).map(([status, figure]) => beforeAfter(EMPLOYMENT_STATUS_LABELS[status][lang], figure))),
     table([w.caseEvents, w.daysUpTo(periodDays, from), w.daysUpTo(periodDays, to)], (Object.entries(report.childrenWithEvent) as Array<[CaseEvent, BaselineFollowUp<Share>]>).map(([kind, figure]) => beforeAfter(w.events[kind], figure))),
     replyRows(report, lang),
+    touchPointAndSpendingRows(report, lang, [w.daysUpTo(periodDays, from), w.daysUpTo(periodDays, to)], [from, to]),
     w.pairs(report.overlappingInterventions.pairs.baseline, from, report.overlappingInterventions.pairs.followUp, to),
     w.rules,
   ].join('\n\n');

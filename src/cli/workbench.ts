@@ -27,8 +27,10 @@ export function registerWorkbench(program: Command): void {
       // runTui reads the store before it takes over the screen, so a bad store fails plainly here.
       await requireKnownCaseload(ctx, store, 0);
       const { runTui } = await import('../tui/run.js');
+      const { configuredPurposes } = await import('./purposes.js');
       process.exitCode = await runTui({
         store,
+        purposes: await configuredPurposes(),
         lang: ctx.lang,
         ...(ctx.datePinned && { today: ctx.today }),
         timeZone: ctx.timeZone,

@@ -3,9 +3,10 @@
 // goals overdue and contacts waiting past their reply-by date. Names and stories are invented.
 import { addDays, zonedDateTime } from './dates.js';
 import { STORE_VERSION, type Agreement, type Attendee, type Consent, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
+import { foldKind, purposeOf } from './collisions.js';
 import { withIndicatorHistories } from './demoIndicators.js';
 import { Picker, seededRandom } from './random.js';
-import { MEETING_TYPES, SECTORS, type Sector } from './vocabulary.js';
+import { MEETING_TYPES, SECTORS, type PlanSource, type Sector } from './vocabulary.js';
 
 export { seededRandom };
 
@@ -32,16 +33,33 @@ const PROFESSIONALS: Record<Sector, Array<{ name: string; role: string; departme
   finance: [{ name: 'Finn Abildgaard', role: 'økonomisk rådgiver', department: 'Borgerservice, økonomi' }],
   leisure: [{ name: 'Tove Mikkelsen', role: 'fritidsvejleder', department: 'Fritid og Kultur' }],
 };
-/** Goals in the family's own words; {child} and {adult} are filled in. */
-const GOALS: Record<Sector, { family: string[]; adult: string[]; child: string[] }> = {
-  employment: { family: ['Vi vil have en hverdag hvor begge voksne har noget at stå op til'], adult: ['{adult} vil gerne i praktik i en butik', '{adult} vil have et arbejde med faste timer', '{adult} vil tage uddannelsen som SOSU-hjælper', '{adult} vil ud af kontanthjælpen'], child: ['{child} vil have et fritidsjob'] },
+/** A text that fits children of these ages (years, both included); without ages it fits any. */
+type AgedText = string | { text: string; ages: [number, number] };
+const SCHOOL_AGE: [number, number] = [6, 17];
+/**
+ * Goals in the family's own words; {child} and {adult} are filled in. A child's goal names the ages
+ * it fits (no fritidsjob at 1, no school at 2); a family goal with ages needs a child of those ages.
+ */
+const GOALS: Record<Sector, { family: AgedText[]; adult: string[]; child: AgedText[] }> = {
+  employment: { family: ['Vi vil have en hverdag hvor begge voksne har noget at stå op til'], adult: ['{adult} vil gerne i praktik i en butik', '{adult} vil have et arbejde med faste timer', '{adult} vil tage uddannelsen som SOSU-hjælper', '{adult} vil ud af kontanthjælpen'], child: [{ text: '{child} vil have et fritidsjob', ages: [13, 17] }] },
   children: { family: ['Vi vil have faste rammer om morgenen', 'Færre konflikter derhjemme', 'Vi vil spise aftensmad sammen hver dag'], adult: ['{adult} vil have mere overskud til børnene'], child: ['{child} skal have det godt derhjemme'] },
   adults: { family: ['Vi vil have mere ro i hverdagen'], adult: ['{adult} vil have det bedre psykisk', '{adult} vil have hjælp til at strukturere hverdagen'], child: [] },
-  school: { family: ['Børnene kommer i skole hver dag'], adult: [], child: ['{child} kommer i skole hver dag', '{child} vil have det godt i klassen', '{child} får lektiehjælp to gange om ugen'] },
-  health: { family: ['Vi vil sove bedre om natten'], adult: ['{adult} vil have behandling for sin ryg', '{adult} vil have ordnet sine tænder'], child: ['{child} skal udredes for ADHD', '{child} vil kunne løbe en tur uden smerter'] },
-  housing: { family: ['Vi vil have en større lejlighed', 'Vi vil ikke sættes ud af lejligheden'], adult: [], child: ['{child} vil have sit eget værelse'] },
+  school: { family: [{ text: 'Børnene kommer i skole hver dag', ages: SCHOOL_AGE }, { text: 'Vi vil have et godt samarbejde med dagtilbuddet', ages: [1, 5] }], adult: [], child: [{ text: '{child} kommer i skole hver dag', ages: SCHOOL_AGE }, { text: '{child} vil have det godt i klassen', ages: SCHOOL_AGE }, { text: '{child} får lektiehjælp to gange om ugen', ages: [7, 17] }, { text: '{child} skal trives i børnehaven', ages: [3, 5] }] },
+  health: { family: ['Vi vil sove bedre om natten'], adult: ['{adult} vil have behandling for sin ryg', '{adult} vil have ordnet sine tænder'], child: [{ text: '{child} skal udredes for ADHD', ages: [4, 17] }, { text: '{child} vil kunne løbe en tur uden smerter', ages: [5, 17] }, { text: '{child} skal sove igennem om natten', ages: [0, 3] }] },
+  housing: { family: ['Vi vil have en større lejlighed', 'Vi vil ikke sættes ud af lejligheden'], adult: [], child: [{ text: '{child} vil have sit eget værelse', ages: [6, 17] }] },
   finance: { family: ['Vi vil have styr på økonomien', 'Gælden til kommunen skal betales af'], adult: ['{adult} vil lære at lægge et budget'], child: [] },
-  leisure: { family: ['Familien vil på udflugt en gang om måneden'], adult: ['{adult} vil møde andre forældre'], child: ['{child} vil gerne gå til fodbold', '{child} vil have en fast fritidsaktivitet'] },
+  leisure: { family: ['Familien vil på udflugt en gang om måneden'], adult: ['{adult} vil møde andre forældre'], child: [{ text: '{child} vil gerne gå til fodbold', ages: [4, 17] }, { text: '{child} vil have en fast fritidsaktivitet', ages: [4, 17] }] },
+};
+/** The department plan a member's goal in each sector usually comes from; the family's own goals are `family`. */
+const SECTOR_PLAN: Record<Sector, PlanSource> = {
+  employment: 'jobplan',
+  children: 'handleplan',
+  adults: 'handleplan',
+  school: 'uddannelsesplan',
+  health: 'rehabiliteringsplan',
+  housing: 'other',
+  finance: 'other',
+  leisure: 'other',
 };
 const CONTACT_SUBJECTS: Record<Sector, string[]> = {
   employment: ['Spørgsmål om ressourceforløb', 'Afklaring af praktikplads', 'Anmodning om mentorstøtte'],
@@ -53,19 +71,21 @@ const CONTACT_SUBJECTS: Record<Sector, string[]> = {
   finance: ['Afklaring af gæld til kommunen', 'Budgetrådgivning'],
   leisure: ['Fritidspas til kontingent', 'Frivillig mentor gennem foreningen'],
 };
-const INTERVENTION_KINDS: Record<Sector, string[]> = {
-  employment: ['virksomhedspraktik', 'mentorstøtte', 'ressourceforløb'],
-  children: ['socialpædagogisk støtte (SKP)', 'aflastning', 'familiebehandling'],
-  adults: ['bostøtte', 'aktivitets- og samværstilbud'],
-  school: ['lektiestøtte', 'PPR-vurdering'],
-  health: ['genoptræning', 'psykologbehandling', 'tandbehandling'],
-  housing: ['boligsocial indsats'],
-  finance: ['økonomisk rådgivning'],
-  leisure: ['fast fritidstilknytning', 'fritidsjob'],
+/** Interventions by sector, with what each costs a month in DKK; a child's names the ages it fits. */
+const INTERVENTION_KINDS: Record<Sector, Array<{ kind: string; dkk: number; ages?: [number, number] }>> = {
+  employment: [{ kind: 'virksomhedspraktik', dkk: 2000 }, { kind: 'mentorstøtte', dkk: 4500 }, { kind: 'ressourceforløb', dkk: 8000 }],
+  children: [{ kind: 'socialpædagogisk støtte (SKP)', dkk: 9000 }, { kind: 'aflastning', dkk: 12_000 }, { kind: 'familiebehandling', dkk: 15_000 }],
+  adults: [{ kind: 'bostøtte', dkk: 6200 }, { kind: 'aktivitets- og samværstilbud', dkk: 3500 }],
+  school: [{ kind: 'lektiestøtte', dkk: 1500, ages: [7, 17] }, { kind: 'PPR-vurdering', dkk: 2500 }],
+  health: [{ kind: 'genoptræning', dkk: 3000 }, { kind: 'psykologbehandling', dkk: 4000, ages: [4, 99] }, { kind: 'tandbehandling', dkk: 2500 }],
+  housing: [{ kind: 'boligsocial indsats', dkk: 1800 }],
+  finance: [{ kind: 'økonomisk rådgivning', dkk: 1200 }],
+  leisure: [{ kind: 'fast fritidstilknytning', dkk: 400, ages: [4, 17] }, { kind: 'fritidsjob', dkk: 600, ages: [13, 17] }],
 };
 const PLACES = ['Rådhuset, mødelokale 2', 'Familiens hjem', 'Jobcenteret', 'Vestre Skole', 'Familiehuset', 'Sundhedshuset', 'Borgerservice, lokale 4'];
 const NOTES_UP = ['Mødt op hver dag i denne uge', 'God samtale, familien er motiveret', 'Første skridt er taget', 'Det går bedre end ventet', 'Har selv ringet til skolen'];
 const NOTES_DOWN = ['Svær periode, sygdom i familien', 'Aflyst to aftaler', 'Tilbagefald efter ferien', 'Konflikt med udlejer fylder meget', 'Manglende overskud'];
+const NOTES_SAME = ['Status quo siden sidst', 'Holder fast i det, der virker', 'Uændret, men familien er stadig motiveret', 'Stille periode', 'Ingen ændring endnu'];
 const MINUTES = [
   'Familien fortalte om de sidste uger. Vi gennemgik familiens plan punkt for punkt.',
   'Alle parter gav en kort status. Familien oplever, at hverdagen er blevet mere overskuelig.',
@@ -109,6 +129,16 @@ function firstName(member: Member): string {
   return member.name.split(' ')[0] as string;
 }
 
+/** A member's age in whole years on `today` (an adult's or an unknown birth date: 99, fits anything). */
+function yearsOld(member: Member, today: string): number {
+  if (member.role === 'adult' || member.born === undefined) return 99;
+  const years = Number(today.slice(0, 4)) - Number(member.born.slice(0, 4));
+  return member.born.slice(5) > today.slice(5) ? years - 1 : years;
+}
+
+const fitsAge = (ages: [number, number] | undefined, age: number) => ages === undefined || (ages[0] <= age && age <= ages[1]);
+const agedText = (entry: AgedText) => (typeof entry === 'string' ? { text: entry, ages: undefined } : entry);
+
 /** A progress history that goes up and down: dated every few weeks, scores a bounded random walk. */
 function makeProgress(pick: Picker, today: string): Goal['progress'] {
   const entries: Goal['progress'] = [];
@@ -117,9 +147,11 @@ function makeProgress(pick: Picker, today: string): Goal['progress'] {
   let date = addDays(today, -pick.int(14, 28) * count);
   for (let i = 0; i < count; i++) {
     const step = pick.chance(0.65) ? pick.int(0, 2) : -pick.int(1, 2);
+    const before = score;
     score = Math.max(0, Math.min(10, score + step));
     if (date > today) break;
-    entries.push({ date, score, note: step >= 0 ? pick.one(NOTES_UP) : pick.one(NOTES_DOWN) });
+    // The note says what the score did: up, down or the same (one draw whichever, as before).
+    entries.push({ date, score, note: pick.one(score > before ? NOTES_UP : score < before ? NOTES_DOWN : NOTES_SAME) });
     date = addDays(date, pick.int(14, 28));
   }
   return entries;
@@ -131,20 +163,26 @@ function makeGoals(pick: Picker, ids: Ids, members: Member[], today: string, mus
   for (let i = 0; i < count; i++) {
     const sector = pick.one(SECTORS);
     const texts = GOALS[sector];
+    const childAges = members.filter((m) => m.role === 'child').map((m) => yearsOld(m, today));
     const candidates: Array<{ text: string; member?: Member }> = [
-      ...texts.family.map((text) => ({ text })),
+      ...texts.family.map(agedText).filter(({ ages }) => ages === undefined || childAges.some((age) => fitsAge(ages, age))).map(({ text }) => ({ text })),
       ...members.filter((m) => m.role === 'adult').flatMap((m) => texts.adult.map((t) => ({ text: t.replace('{adult}', firstName(m)), member: m }))),
-      ...members.filter((m) => m.role === 'child').flatMap((m) => texts.child.map((t) => ({ text: t.replace('{child}', firstName(m)), member: m }))),
+      ...members.filter((m) => m.role === 'child').flatMap((m) => texts.child.map(agedText).filter(({ ages }) => fitsAge(ages, yearsOld(m, today))).map(({ text }) => ({ text: text.replace('{child}', firstName(m)), member: m }))),
     ];
     const chosen = pick.one(candidates);
     const overdue = (mustBeOverdue && i === 0) || pick.chance(0.2);
     const due = overdue ? addDays(today, -pick.int(1, 75)) : addDays(today, pick.int(7, 180));
     const roll = pick.random();
     const status: Goal['status'] = overdue ? (roll < 0.85 ? 'active' : 'on-hold') : roll < 0.7 ? 'active' : roll < 0.8 ? 'proposed' : roll < 0.9 ? 'completed' : roll < 0.95 ? 'on-hold' : 'cancelled';
+    // The family's own goals are in their words; a member's goal comes from the plan of the
+    // department that works with them there, which is responsible for it.
+    const responsible = PROFESSIONALS[sector][0] as (typeof PROFESSIONALS)[Sector][number];
     goals.push({
       id: ids.next('g'),
       title: chosen.text,
-      ...(chosen.member && { memberId: chosen.member.id }),
+      ...(chosen.member
+        ? { memberId: chosen.member.id, source: SECTOR_PLAN[sector], department: responsible.department, caseworker: responsible.name }
+        : { source: 'family' as const, ownWords: true }),
       sector,
       due,
       status,
@@ -155,11 +193,12 @@ function makeGoals(pick: Picker, ids: Ids, members: Member[], today: string, mus
   return goals;
 }
 
-function makeAttendees(pick: Picker, family: { members: Member[]; coordinator: string }, sectors: Sector[]): Attendee[] {
+/** A TAM (tværfagligt analysemøde) is the departments' experts among themselves: the family is not there. */
+function makeAttendees(pick: Picker, family: { members: Member[]; coordinator: string }, sectors: Sector[], withFamily: boolean): Attendee[] {
   const professionals = sectors.map((s) => ({ ...pick.one(PROFESSIONALS[s]), sector: s }));
   return [
     { name: family.coordinator, role: 'familiekoordinator' },
-    ...family.members.filter((m) => m.role === 'adult').map((m) => ({ name: m.name, role: 'forælder' })),
+    ...(withFamily ? family.members.filter((m) => m.role === 'adult').map((m) => ({ name: m.name, role: 'forælder' })) : []),
     ...professionals.map((p) => ({ name: p.name, sector: p.sector, role: p.role })),
   ];
 }
@@ -184,7 +223,7 @@ function makeMeetings(pick: Picker, ids: Ids, family: { members: Member[]; coord
     const time = `${pad2(pick.int(8, 15))}:${pick.one(['00', '15', '30', '45'])}`;
     const type = isToday && pick.chance(0.3) ? 'stormøde' : pick.one(MEETING_TYPES);
     const sectors = [...new Set([pick.one(SECTORS), pick.one(SECTORS), ...(type === 'stormøde' ? [pick.one(SECTORS), pick.one(SECTORS)] : [])])];
-    const attendees = makeAttendees(pick, family, type === 'hjemmebesøg' ? sectors.slice(0, 1) : sectors);
+    const attendees = makeAttendees(pick, family, type === 'hjemmebesøg' ? sectors.slice(0, 1) : sectors, type !== 'tværfagligt-analysemøde');
     const past = offset < 0;
     const agreements: Agreement[] = past
       ? Array.from({ length: pick.int(1, 3) }, () => ({ who: pick.one(attendees).name, what: pick.one(AGREEMENT_TASKS), due: addDays(date, pick.int(7, 30)) })).map((agreement, index) =>
@@ -234,20 +273,66 @@ function makeContacts(pick: Picker, ids: Ids, today: string, mustBeLate: boolean
   return contacts;
 }
 
-function makeInterventions(pick: Picker, ids: Ids, members: Member[], today: string, overlap: boolean): Intervention[] {
+const CHILD_SECTORS = ['children', 'school', 'health', 'leisure'] as const;
+const ADULT_SECTORS = ['employment', 'adults', 'health', 'housing', 'finance'] as const;
+
+type KindChoice = { sector: Sector; kind: string; dkk: number };
+
+const kindsFor = (sector: Sector, age: number): KindChoice[] => INTERVENTION_KINDS[sector].filter((k) => fitsAge(k.ages, age)).map((k) => ({ sector, ...k }));
+
+/**
+ * The drawn kind, unless the member already gets it or another kind with its purpose (a
+ * collision the demo did not mean): then the first of the member's other kinds that is neither.
+ * Chosen without drawing, so the rest of the demo stays as the seed makes it.
+ */
+function freshKind(given: readonly Intervention[], member: Member, drawn: KindChoice, sectors: readonly Sector[], age: number): KindChoice {
+  const theirs = given.filter((i) => i.memberId === member.id);
+  const clashes = (choice: KindChoice) =>
+    theirs.some((i) => foldKind(i.kind) === foldKind(choice.kind) || (purposeOf(i.kind) !== undefined && purposeOf(i.kind) === purposeOf(choice.kind)));
+  if (!clashes(drawn)) return drawn;
+  const others = [drawn.sector, ...sectors.filter((s) => s !== drawn.sector)].flatMap((sector) => kindsFor(sector, age));
+  return others.find((choice) => !clashes(choice)) ?? drawn;
+}
+
+/** The help an intervention of a sector usually comes from: that department's plan, which is responsible. */
+function planned(choice: KindChoice): Pick<Intervention, 'sector' | 'kind' | 'source' | 'department' | 'cost'> {
+  const department = (PROFESSIONALS[choice.sector][0] as (typeof PROFESSIONALS)[Sector][number]).department;
+  return { sector: choice.sector, kind: choice.kind, source: SECTOR_PLAN[choice.sector], department, cost: { dkk: choice.dkk, per: 'month' } };
+}
+
+/**
+ * A family's interventions, each a kind that fits the member's age, none given twice by accident.
+ * `overlap`: the same help twice from one unit (same-kind); `samePurpose`: the job centre's
+ * mentorstøtte beside adult services' bostøtte for the first adult (same-purpose).
+ */
+function makeInterventions(pick: Picker, ids: Ids, members: Member[], today: string, overlap: boolean, samePurpose: boolean): Intervention[] {
   const interventions: Intervention[] = [];
   const count = pick.int(2, 5);
+  const firstAdult = members.find((m) => m.role === 'adult') as Member;
   for (let i = 0; i < count; i++) {
-    const member = pick.one(members);
-    const sector = member.role === 'child' ? pick.one(['children', 'school', 'health', 'leisure'] as const) : pick.one(['employment', 'adults', 'health', 'housing', 'finance'] as const);
+    const drawnMember = pick.one(members);
+    const age = yearsOld(drawnMember, today);
+    const sectors = (drawnMember.role === 'child' ? CHILD_SECTORS : ADULT_SECTORS).filter((sector) => kindsFor(sector, age).length > 0);
+    const sector = pick.one(sectors);
     const from = addDays(today, -pick.int(10, 400));
     const ended = pick.chance(0.4);
-    interventions.push({ id: ids.next('i'), memberId: member.id, sector, kind: pick.one(INTERVENTION_KINDS[sector]), from, ...(ended && { to: addDays(from, pick.int(30, 200)) }) });
+    const drawn = pick.one(kindsFor(sector, age));
+    const to = ended ? addDays(from, pick.int(30, 200)) : undefined;
+    if (samePurpose && i < 2) {
+      // Drawn all the same, so the families after this one are as the seed makes them.
+      const deliberate = i === 0
+        ? { ...planned({ sector: 'employment', kind: 'mentorstøtte', dkk: 4500 }), from: addDays(today, -150), to: addDays(today, 30) }
+        : { ...planned({ sector: 'adults', kind: 'bostøtte', dkk: 6200 }), from: addDays(today, -90) };
+      interventions.push({ id: ids.next('i'), memberId: firstAdult.id, ...deliberate });
+      continue;
+    }
+    const choice = freshKind(interventions, drawnMember, drawn, sectors, age);
+    interventions.push({ id: ids.next('i'), memberId: drawnMember.id, ...planned(choice), from, ...(to !== undefined && { to }) });
   }
   if (overlap && interventions[0]) {
     // The same help given twice by two units: what the holistic approach wants to catch.
-    const first = interventions[0];
-    interventions.push({ id: ids.next('i'), memberId: first.memberId, sector: first.sector, kind: first.kind, from: addDays(first.from, pick.int(1, 20)) });
+    const { to: _ongoing, ...first } = interventions[0];
+    interventions.push({ ...first, id: ids.next('i'), from: addDays(first.from, pick.int(1, 20)) });
   }
   return interventions;
 }
@@ -281,8 +366,13 @@ export function demoCoordinator(index: number): string {
   const first = firstNames[k % firstNames.length] as string;
   const middle = SURNAMES[Math.floor(k / firstNames.length) % SURNAMES.length] as string;
   const last = SURNAMES[Math.floor(k / (firstNames.length * SURNAMES.length)) % SURNAMES.length] as string;
-  return `${first} ${middle} ${last}`;
+  // "Mette Jensen Jensen" is no one's name: the same surname twice is written once (still unique,
+  // as no other k gives this first name with this surname alone).
+  return middle === last ? `${first} ${last}` : `${first} ${middle} ${last}`;
 }
+
+/** The one family whose first adult gets the same help from two departments (a same-purpose collision). */
+const DELIBERATE_SAME_PURPOSE = 1;
 
 /** One demo family; `index` guarantees the first families show every kind of situation. */
 function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
@@ -293,7 +383,7 @@ function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, t
   const goals = makeGoals(pick, ids, members, today, index % 3 === 0);
   const meetings = makeMeetings(pick, ids, { members, coordinator }, today, timeZone, index < 4 || pick.chance(0.12));
   const contacts = makeContacts(pick, ids, today, index % 4 === 1);
-  const interventions = makeInterventions(pick, ids, members, today, index % 7 === 2);
+  const interventions = makeInterventions(pick, ids, members, today, index % 7 === 2, index === DELIBERATE_SAME_PURPOSE);
   return { id, name: `Familien ${surname}`, coordinator, members: withIndicatorHistories(indicators, members, today), goals, meetings, contacts, interventions, consents: makeConsents(ids, index, contacts, today) };
 }
 

@@ -13,7 +13,7 @@ export function familyIdOf(operation: Operation): string | undefined {
 /** The id of the goal, meeting, agreement, contact, intervention or member an operation changes, if it changes one. */
 export function entityIdOf(operation: Operation): string | undefined {
   const fields: Partial<Record<string, unknown>> = operation;
-  for (const field of ['goalId', 'meetingId', 'agreementId', 'contactId', 'interventionId', 'consentId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
+  for (const field of ['meetingId', 'goalId', 'agreementId', 'contactId', 'interventionId', 'consentId', 'memberId']) if (typeof fields[field] === 'string') return fields[field];
   return undefined;
 }
 

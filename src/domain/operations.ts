@@ -13,7 +13,9 @@ import {
   meetingType,
   memberRole,
   nonEmptyText,
+  CostSchema,
   OBSERVATION_VALUES,
+  PLAN_ORIGIN_FIELDS,
   observationKind,
   FamilySchema,
   ObservationSchema,
@@ -44,6 +46,9 @@ const attendeeInput = z.strictObject({
   sector: sector.optional(),
   role: text('role', 200).optional(),
 });
+
+/** An intervention's place in the one plan and its cost: optional when it is added or updated. */
+const INTERVENTION_DETAILS = { ...PLAN_ORIGIN_FIELDS, cost: CostSchema.optional(), payer: sector.optional() };
 
 const op = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
   z.strictObject({ op: z.literal(name), ...shape });
@@ -88,6 +93,8 @@ export const OPERATION_SCHEMAS = {
     due: isoDate,
     status: goalStatus.default('active'),
     priority: z.number().int({ error: 'must be a whole number, 1 = most important' }).min(1).optional(),
+    ...PLAN_ORIGIN_FIELDS,
+    ownWords: z.boolean().optional(),
   }),
   'goal.progress': op('goal.progress', {
     goalId: entityId,
@@ -106,6 +113,8 @@ export const OPERATION_SCHEMAS = {
     /** Whose goal it is; null makes it the whole family's. */
     memberId: entityId.nullable().optional(),
     status: goalStatus.optional(),
+    ...PLAN_ORIGIN_FIELDS,
+    ownWords: z.boolean().optional(),
   })),
   'meeting.add': op('meeting.add', {
     familyId: entityId,
@@ -141,6 +150,8 @@ export const OPERATION_SCHEMAS = {
     who: nonEmptyText('who', 200),
     what: nonEmptyText('what', 2_000),
     due: isoDate.optional(),
+    /** The goal of the meeting's family that this agreement serves. */
+    goalId: entityId.optional(),
   }),
   /** An agreement done, on `date` (default: today). */
   'agreement.done': op('agreement.done', { agreementId: entityId, date: isoDate.optional() }),
@@ -188,7 +199,10 @@ export const OPERATION_SCHEMAS = {
     kind: nonEmptyText('kind', 200),
     from: isoDate,
     to: isoDate.optional(),
+    ...INTERVENTION_DETAILS,
   }),
+  /** Where an existing intervention comes from in the one plan, what it costs and who pays. */
+  'intervention.update': update('interventionId', op('intervention.update', { interventionId: entityId, kind: nonEmptyText('kind', 200).optional(), ...INTERVENTION_DETAILS })),
   'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
   'observation.add': op('observation.add', {
     memberId: entityId,
@@ -428,6 +442,7 @@ const handlers: Handlers = {
   },
   'meeting.agreement'(ws, op) {
     const { draft, entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    if (op.goalId !== undefined && !draft.find('goals', op.goalId)) throw new OperationError(`no goal ${op.goalId} in family ${draft.family.id}, the family of meeting ${op.meetingId}`);
     const id = claimId(ws, op.id, AGREEMENT_ID_PREFIX);
     const { op: _name, meetingId: _meetingId, ...agreement } = op;
     draft.addAgreement(meeting, { ...agreement, id, status: 'open' });
@@ -499,6 +514,12 @@ const handlers: Handlers = {
     const { op: _name, familyId: _familyId, ...intervention } = op;
     draft.add('interventions', { ...intervention, id });
     return { ...op, id };
+  },
+  'intervention.update'(ws, op) {
+    const { entity: intervention } = editEntity(ws, 'interventions', op.interventionId);
+    const { op: _name, interventionId: _interventionId, ...changes } = op;
+    assignGiven(intervention, changes);
+    return op;
   },
   'intervention.end'(ws, op) {
     const { entity: intervention } = editEntity(ws, 'interventions', op.interventionId);

@@ -58,6 +58,7 @@ function personAndObject(op: Operation, owners: Map<string, string>): Array<[per
       const owner = owners.get(op.goalId);
       return owner ? [[owner, op.goalId]] : [];
     }
+    case 'intervention.update':
     case 'intervention.end': {
       const owner = owners.get(op.interventionId);
       return owner ? [[owner, op.interventionId]] : [];

@@ -7,8 +7,9 @@
 // - the period is the days after `from` up to and including `to`; the baseline period, for events,
 //   is as many days up to and including `from`.
 import { addDays, addMonths, byDate, daysBetween } from './dates.js';
-import { overlappingInterventions } from './rules.js';
-import type { Contact, Family, Goal, Intervention, Member, ObservationValue, State } from './schema.js';
+import { inEffectOn, overlappingInterventions } from './rules.js';
+import { monthlySpending, touchPoints, type TouchPoints } from './touchPoints.js';
+import type { Contact, Family, Goal, Member, ObservationValue, State } from './schema.js';
 import { CASE_EVENTS, EMPLOYMENT_STATUSES, SECTORS, type CaseEvent, type EmploymentStatus, type ObservationKind, type Sector } from './vocabulary.js';
 
 /** A figure: `n` of a population of `of`. */
@@ -75,6 +76,27 @@ export interface CaseloadReport {
     /** Families with at least one overlapping pair in effect on the date. */
     families: BaselineFollowUp<Share>;
     pairs: BaselineFollowUp<number>;
+  };
+  /**
+   * Touch points (README, "Caseload report"): per family, the distinct professionals at its
+   * meetings and the number of meetings in the baseline period and in the period; the medians over
+   * the families, and the families where each fell, of those with any in the baseline period.
+   */
+  touchPoints: {
+    professionals: BaselineFollowUp<number | null>;
+    meetings: BaselineFollowUp<number | null>;
+    professionalsFell: Share;
+    meetingsFell: Share;
+  };
+  /**
+   * What the interventions in effect on each date cost a month, in whole DKK: the mean per family
+   * (of all the report's families), the same by the sector that pays, and how many interventions
+   * in effect have no cost recorded (left out of the sums).
+   */
+  spending: {
+    perFamilyMonthly: BaselineFollowUp<number>;
+    bySector: Partial<Record<Sector, BaselineFollowUp<number>>>;
+    withoutCost: BaselineFollowUp<number>;
   };
   /**
    * The two headline shares on quarterly dates from `from` to `to` (see trendDates), for the
@@ -155,15 +177,33 @@ function replyTimes(contacts: readonly Contact[], to: string): ReplyTimes {
   return { medianDays: median(days), replied: days.length, waiting };
 }
 
-const inEffectOn = (intervention: Intervention, date: string) =>
-  intervention.from <= date && (intervention.to === undefined || date <= intervention.to);
-
 /** Dates from `from` to `to`, both included: every quarter, or for a period over three years every few quarters (at most 13 dates). */
 export function trendDates(from: string, to: string): string[] {
   const months = 3 * Math.max(1, Math.ceil(daysBetween(from, to) / 365.25 / 3));
   const dates: string[] = [];
   for (let date = from, step = 1; date < to; date = addMonths(from, months * step++)) dates.push(date);
   return [...dates, to];
+}
+
+function touchPointFigures(perFamily: ReadonlyArray<BaselineFollowUp<TouchPoints>>): CaseloadReport['touchPoints'] {
+  const figure = (kind: keyof TouchPoints) => ({
+    medians: { baseline: median(perFamily.map((f) => f.baseline[kind])), followUp: median(perFamily.map((f) => f.followUp[kind])) },
+    fell: share(perFamily.filter((f) => f.baseline[kind] > 0), (f) => f.followUp[kind] < f.baseline[kind]),
+  });
+  const professionals = figure('professionals');
+  const meetings = figure('meetings');
+  return { professionals: professionals.medians, meetings: meetings.medians, professionalsFell: professionals.fell, meetingsFell: meetings.fell };
+}
+
+function spendingFigures(families: readonly Family[], from: string, to: string): CaseloadReport['spending'] {
+  const [baseline, followUp] = [from, to].map((date) => families.map((f) => monthlySpending(f, date))) as [ReturnType<typeof monthlySpending>[], ReturnType<typeof monthlySpending>[]];
+  const perFamily = (values: readonly number[]) => (families.length ? Math.round(values.reduce((a, b) => a + b, 0) / families.length) : 0);
+  const sectors = SECTORS.filter((sector) => [...baseline, ...followUp].some((s) => s.bySector[sector] !== undefined));
+  return {
+    perFamilyMonthly: { baseline: perFamily(baseline.map((s) => s.total)), followUp: perFamily(followUp.map((s) => s.total)) },
+    bySector: Object.fromEntries(sectors.map((sector) => [sector, { baseline: perFamily(baseline.map((s) => s.bySector[sector] ?? 0)), followUp: perFamily(followUp.map((s) => s.bySector[sector] ?? 0)) }])),
+    withoutCost: { baseline: baseline.reduce((n, s) => n + s.withoutCost, 0), followUp: followUp.reduce((n, s) => n + s.withoutCost, 0) },
+  };
 }
 
 export function caseloadReport(state: State, options: ReportOptions): CaseloadReport {
@@ -252,6 +292,8 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
       families: { baseline: familiesWithOverlapsOn(from), followUp: familiesWithOverlapsOn(to) },
       pairs: { baseline: pairsOn(from), followUp: pairsOn(to) },
     },
+    touchPoints: touchPointFigures(families.map((f) => ({ baseline: touchPoints(f, baselinePeriodStart, from), followUp: touchPoints(f, from, to) }))),
+    spending: spendingFigures(families, from, to),
     trend: Object.fromEntries(trendDates(from, to).map((date) => [date, { adultsOnCashBenefit: onCashBenefit(date), childrenSevere: severe(date) }])),
   };
 }

@@ -90,7 +90,8 @@ export function latestScore(goal: Goal): number | undefined {
   return goal.progress.at(-1)?.score;
 }
 
-function periodsOverlap(a: Intervention, b: Intervention): boolean {
+/** Whether two interventions' periods share a day (both days inclusive; no `to` is ongoing). */
+export function periodsOverlap(a: Intervention, b: Intervention): boolean {
   const aEnd = a.to ?? '9999-12-31';
   const bEnd = b.to ?? '9999-12-31';
   return a.from <= bEnd && b.from <= aEnd;
@@ -117,6 +118,10 @@ export function overlappingInterventions(family: Family): Array<[Intervention, I
 export function overlappingInterventionIds(family: Family): Set<string> {
   return new Set(overlappingInterventions(family).flat().map((i) => i.id));
 }
+
+/** Whether an intervention is in effect on a day (its first and last days included). */
+export const inEffectOn = (intervention: Intervention, date: string) =>
+  intervention.from <= date && (intervention.to === undefined || date <= intervention.to);
 
 /** A consent is valid on a day from the day it was given to its last day, unless revoked by then. */
 export function isConsentValid(consent: Consent, today: string): boolean {

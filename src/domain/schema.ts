@@ -7,11 +7,13 @@ import {
   AGREEMENT_STATUSES,
   CASE_EVENTS,
   CONTACT_STATUSES,
+  COST_PERIODS,
   EMPLOYMENT_STATUSES,
   GOAL_STATUSES,
   MEETING_TYPES,
   MEMBER_ROLES,
   OBSERVATION_KINDS,
+  PLAN_SOURCES,
   SECTORS,
   SEVERITIES,
   storedMeetingType,
@@ -58,6 +60,24 @@ const wholeNumber = (min: number, max: number) => {
     .max(max, { error: `must be ${what}` });
 };
 export const score = wholeNumber(0, 10);
+export const planSource = choice(PLAN_SOURCES);
+
+/**
+ * Where a goal or an intervention comes from in the one plan (README, "The family's one plan"):
+ * the department plan it answers to and who there is responsible. All optional: older stores
+ * have none of them.
+ */
+export const PLAN_ORIGIN_FIELDS = {
+  source: planSource.optional(),
+  department: text('department', 200).optional(),
+  caseworker: text('caseworker', 200).optional(),
+};
+
+/** What an intervention costs in whole DKK: a monthly rate, or one sum for its whole period. */
+export const CostSchema = z.looseObject({
+  dkk: wholeNumber(0, 100_000_000),
+  per: choice(COST_PERIODS),
+});
 
 /**
  * The evaluations' indicators (DOMAIN.md, "What is measured"): what each kind of observation
@@ -119,6 +139,9 @@ export const GoalSchema = z.looseObject({
   /** The family's own priority: 1 is what matters most to them. */
   priority: z.number().int().min(1).optional(),
   progress: z.array(ProgressEntrySchema).default([]),
+  ...PLAN_ORIGIN_FIELDS,
+  /** The goal is written in the family's own words (not a department's wording). */
+  ownWords: z.boolean().optional(),
 });
 
 export const AttendeeSchema = z.looseObject({
@@ -140,6 +163,8 @@ export const AgreementSchema = z.looseObject({
   status: agreementStatus.optional(),
   /** The day it was done, while its status is done. */
   done: isoDate.optional(),
+  /** The goal in the family's plan this agreement serves. */
+  goalId: entityId.optional(),
 });
 
 export const MeetingSchema = z.looseObject({
@@ -175,6 +200,10 @@ export const InterventionSchema = z.looseObject({
   kind: nonEmptyText('kind', 200),
   from: isoDate,
   to: isoDate.optional(),
+  ...PLAN_ORIGIN_FIELDS,
+  cost: CostSchema.optional(),
+  /** The sector whose budget pays; when absent, the sector that provides the intervention. */
+  payer: sector.optional(),
 });
 
 /** The family's consent (samtykke) to share information with these sectors, from `given` to `until`. */

@@ -37,6 +37,7 @@ export const OPERATION_WORDS: Record<Operation['op'], Record<Lang, string>> = {
   'contact.resolve': { da: 'henvendelse {id} afklaret', en: 'contact {id} resolved' },
   'contact.cancel': { da: 'henvendelse {id} annulleret', en: 'contact {id} cancelled' },
   'intervention.add': { da: 'ny indsats i {id}', en: 'new intervention in {id}' },
+  'intervention.update': { da: 'indsats {id} ændret', en: 'intervention {id} changed' },
   'intervention.end': { da: 'indsats {id} afsluttet', en: 'intervention {id} ended' },
   'observation.add': { da: 'indikator for {id}', en: 'indicator for {id}' },
   'event.add': { da: 'hændelse for {id}', en: 'case event for {id}' },

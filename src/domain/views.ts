@@ -15,6 +15,7 @@ import {
 } from './rules.js';
 import { dueAgreements, type DueAgreement } from './agreements.js';
 import { compareDanish } from './collate.js';
+import { familyCollisions, SAME_PURPOSE, type Collision, type PurposeTable } from './collisions.js';
 import type { Attendee, Contact, Family, Goal, Intervention, Meeting, Member, State } from './schema.js';
 
 export interface TodayMeeting {
@@ -257,10 +258,12 @@ export interface FamilyPlan {
   closedContacts: Contact[];
   interventions: PlanIntervention[];
   consents: Array<Family['consents'][number] & { valid: boolean }>;
+  /** Interventions of the same kind or purpose at once, meetings that clash (src/domain/collisions.ts). */
+  collisions: Collision[];
 }
 
 /** The whole family plan, as before a network meeting. Undefined when there is no such family. */
-export function familyPlan(state: State, familyId: string, today: string, timeZone: string): FamilyPlan | undefined {
+export function familyPlan(state: State, familyId: string, today: string, timeZone: string, purposes: PurposeTable = SAME_PURPOSE): FamilyPlan | undefined {
   const family = state.families.find((f) => f.id === familyId);
   if (!family) return undefined;
   const overlapping = overlappingInterventionIds(family);
@@ -296,5 +299,6 @@ export function familyPlan(state: State, familyId: string, today: string, timeZo
       .map((iv) => ({ ...iv, ...(memberName(family, iv.memberId) !== undefined && { memberName: memberName(family, iv.memberId) }), overlaps: overlapping.has(iv.id) }))
       .sort((a, b) => byText(a.from, b.from) || byText(a.id, b.id)),
     consents: family.consents.map((c) => ({ ...c, valid: isConsentValid(c, today) })),
+    collisions: familyCollisions(family, purposes),
   };
 }

@@ -262,6 +262,44 @@ export function parseCaseEvent(input: string): CaseEvent | undefined {
 }
 
 /**
+ * The plan a goal or an intervention comes from (DOMAIN.md, "One plan"): the family's plan joins
+ * the departments' own plans, so each item says whose plan it answers to. `family` is a goal the
+ * family set themselves; `jobplan` is the job centre's plan (Min Plan).
+ */
+export const PLAN_SOURCES = ['family', 'handleplan', 'jobplan', 'uddannelsesplan', 'rehabiliteringsplan', 'other'] as const;
+export type PlanSource = (typeof PLAN_SOURCES)[number];
+
+export const PLAN_SOURCE_LABELS: Labels<PlanSource> = {
+  family: { da: 'Familiens eget mål', en: "The family's own goal" },
+  handleplan: { da: 'Handleplan', en: 'Action plan (handleplan)' },
+  jobplan: { da: 'Jobplan (Min Plan)', en: 'Job plan (Min Plan)' },
+  uddannelsesplan: { da: 'Uddannelsesplan', en: 'Education plan' },
+  rehabiliteringsplan: { da: 'Rehabiliteringsplan', en: 'Rehabilitation plan' },
+  other: { da: 'Anden plan', en: 'Other plan' },
+};
+
+const PLAN_SOURCE_ALIASES: Record<string, PlanSource> = {
+  familie: 'family',
+  own: 'family',
+  egen: 'family',
+  'min-plan': 'jobplan',
+  minplan: 'jobplan',
+  'job-plan': 'jobplan',
+  'action-plan': 'handleplan',
+  'education-plan': 'uddannelsesplan',
+  'rehabilitation-plan': 'rehabiliteringsplan',
+  andet: 'other',
+};
+
+export function parsePlanSource(input: string): PlanSource | undefined {
+  return resolveWithAliases(input, PLAN_SOURCES, PLAN_SOURCE_ALIASES, PLAN_SOURCE_LABELS);
+}
+
+/** An intervention's cost is a monthly rate or one sum for its whole period. */
+export const COST_PERIODS = ['month', 'total'] as const;
+export type CostPeriod = (typeof COST_PERIODS)[number];
+
+/**
  * Every vocabulary's labels, for whatever must see them all: the test that no English word is
  * left in the Danish workbench builds its list of words from these.
  */
@@ -275,6 +313,8 @@ export const VOCABULARY_LABELS = {
   employmentStatus: EMPLOYMENT_STATUS_LABELS,
   severity: SEVERITY_LABELS,
   caseEvent: CASE_EVENT_LABELS,
+  planSource: PLAN_SOURCE_LABELS,
+  agreementStatus: AGREEMENT_STATUS_LABELS,
 } as const satisfies Record<string, Labels<string>>;
 
 /** A code's label in a language; a code the table does not know (an older store's) is shown as it is. */

@@ -30,7 +30,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The user's famcoord config (conf). FAMCOORD_CONFIG_DIR moves it, for tests and portable setups. */
 export async function openConfig(env: NodeJS.ProcessEnv = process.env) {
   const { default: Conf } = await import('conf');
-  return new Conf<{ store?: string }>({
+  // samePurpose: the table of intervention kinds that do the same job (src/cli/purposes.ts). Not in
+  // the schema: a table edited wrong must not stop every command, only those that read it.
+  return new Conf<{ store?: string; samePurpose?: unknown }>({
     projectName: 'famcoord',
     ...(env.FAMCOORD_CONFIG_DIR && { cwd: env.FAMCOORD_CONFIG_DIR }),
     configFileMode: 0o600,

@@ -26,6 +26,7 @@ import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
 import { fit } from './layout.js';
+import type { PurposeTable } from '../domain/collisions.js';
 import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
 import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import type { ReadScope } from '../domain/scope.js';
@@ -46,6 +47,8 @@ export interface AppProps {
   color: boolean;
   /** Fixed size, for tests; otherwise the terminal's. */
   size?: { width: number; height: number };
+  /** The table of same-purpose interventions (default: the domain's). */
+  purposes?: PurposeTable;
 }
 
 interface ViewContextLike {
@@ -53,6 +56,7 @@ interface ViewContextLike {
   timeZone: string;
   lang: Lang;
   t: ReturnType<typeof translator>;
+  purposes?: PurposeTable;
 }
 
 function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): { panels: PanelModel[]; panel: number; plan?: ReturnType<typeof familyModel> extends infer M ? (M extends { plan: infer P } ? P : never) : never; heading?: string } {
@@ -82,7 +86,7 @@ function failureText(error: unknown): string {
 
 const WHOLE_STORE: ReadScope = {};
 
-export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size }: AppProps) {
+export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size, purposes }: AppProps) {
   const { exit } = useApp();
   const data = useStoreState(store, initialState, scope);
   // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
@@ -109,7 +113,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const { width, height } = useTerminalSize(size);
   const t = translator(lang);
   const today = pinnedToday ?? todayIn(timeZone);
-  const ctx = useMemo(() => ({ today, timeZone, lang, t }), [today, timeZone, lang]);
+  const ctx = useMemo(() => ({ today, timeZone, lang, t, ...(purposes && { purposes }) }), [today, timeZone, lang, purposes]);
   const meta = { user, source: 'tui', today };
   /** Everything a screen shows and a key acts on, from a UI state and the data. */
   const derive = (uiState: UiState, state: State) => {

@@ -7,7 +7,8 @@ import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
 import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact } from '../domain/views.js';
 import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
-import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
@@ -44,16 +45,36 @@ export interface ViewContext {
   timeZone: string;
   lang: Lang;
   t: Translate;
+  /** The table of same-purpose interventions (default: the domain's). */
+  purposes?: PurposeTable;
+}
+
+const COLLISION_WORD: Record<CollisionKind, 'overlaps' | 'samePurpose' | 'meetingClash'> = { 'same-kind': 'overlaps', 'same-purpose': 'samePurpose', 'meeting-clash': 'meetingClash' };
+
+/** Each intervention's or meeting's collisions as the words shown beside it ("SAME PURPOSE"). */
+function collisionMarks(collisions: readonly Collision[], t: Translate): Map<string, string> {
+  const kinds = new Map<string, Set<CollisionKind>>();
+  for (const c of collisions) for (const id of c.ids) kinds.set(id, (kinds.get(id) ?? new Set()).add(c.kind));
+  return new Map([...kinds].map(([id, set]) => [id, [...set].map((kind) => t(COLLISION_WORD[kind])).join(', ')]));
+}
+
+/** The column of collision marks: as wide as the longest mark among these rows, at least `min`. */
+function markColumn(marks: ReadonlyMap<string, string>, ids: readonly string[], min: number): Column {
+  return col('', Math.max(min, ...ids.map((id) => [...(marks.get(id) ?? '')].length)), 0);
 }
 
 export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
   const { t, lang } = ctx;
   const view = todayView(state, ctx.today, ctx.timeZone);
+  // A meeting today that overlaps another with the same person: marked, so the clash is seen in the morning.
+  const meetingToday = new Set(view.meetings.map((m) => m.familyId));
+  const clashing = new Set(state.families.filter((f) => meetingToday.has(f.id)).flatMap((f) => meetingClashes(f).flatMap((c) => c.pair.map((m) => m.id))));
   return [
     {
       title: t('meetingsToday'),
-      columns: [col(t('time'), 5, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
-      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, cells: [m.time, clean(m.familyName), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+      // The time column holds "10:00!": a clash is marked as a passed reply-by date is.
+      columns: [col(t('time'), 6, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
+      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, warn: clashing.has(m.id), cells: [`${m.time}${clashing.has(m.id) ? '!' : ''}`, clean(m.familyName), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
     },
     {
       title: t('overdueGoals'),
@@ -108,27 +129,28 @@ export function familiesPanel(state: State, ctx: ViewContext, filter: string): P
 }
 
 export function familyModel(state: State, familyId: string, ctx: ViewContext): { plan: FamilyPlan; panels: PanelModel[] } | undefined {
-  const plan = familyPlan(state, familyId, ctx.today, ctx.timeZone);
+  const plan = familyPlan(state, familyId, ctx.today, ctx.timeZone, ctx.purposes);
   if (!plan) return undefined;
   const { t, lang } = ctx;
+  const marks = collisionMarks(plan.collisions, t);
   return {
     plan,
     panels: [
       {
         title: t('goals'),
-        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), col(t('due'), 11, 0), col(t('status'), 12, 0), col(t('progress'), 14, 0)],
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), capped(t('planSource'), 8, 1, 20), col(t('due'), 11, 0), col(t('status'), 12, 0), col(t('progress'), 14, 0)],
         rows: plan.goals.map((g) => ({
           id: g.id,
           kind: 'goal',
           familyId,
           warn: g.daysOverdue > 0,
-          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), `${shortDate(g.due, lang, ctx.today)}${g.daysOverdue > 0 ? t('passed') : ''}`, labelOf(GOAL_STATUS_LABELS, g.status, lang), `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
+          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), g.source ? PLAN_SOURCE_LABELS[g.source][lang] : '', `${shortDate(g.due, lang, ctx.today)}${g.daysOverdue > 0 ? t('passed') : ''}`, labelOf(GOAL_STATUS_LABELS, g.status, lang), `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
         })),
       },
       {
         title: t('upcomingMeetings'),
-        columns: [col(t('when'), 16, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2)],
-        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+        columns: [col(t('when'), 16, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2), markColumn(marks, plan.upcomingMeetings.map((m) => m.id), 1)],
+        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, warn: marks.has(m.id), cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', ')), marks.get(m.id) ?? ''] })),
       },
       {
         title: t('openContacts'),
@@ -137,8 +159,8 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('interventions'),
-        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), col(t('from'), 10, 0), col(t('to'), 10, 0), col('', 7, 0)],
-        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: i.overlaps, cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', i.overlaps ? t('overlaps') : ''] })),
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), capped(t('planSource'), 8, 1, 20), col(t('from'), 10, 0), col(t('to'), 10, 0), markColumn(marks, plan.interventions.map((i) => i.id), 7)],
+        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), i.source ? PLAN_SOURCE_LABELS[i.source][lang] : '', shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', marks.get(i.id) ?? ''] })),
       },
     ],
   };

@@ -1,5 +1,6 @@
 // Starts the workbench on a terminal and resolves with the exit code when the user quits.
 import { render } from 'ink';
+import type { PurposeTable } from '../domain/collisions.js';
 import type { ReadScope } from '../domain/scope.js';
 import type { FamilyStore } from '../store/Store.js';
 import { App } from './App.js';
@@ -15,13 +16,15 @@ export interface TuiOptions {
   /** The caseload shown (a team's store holds other coordinators' families too). */
   scope: ReadScope;
   noColor: boolean;
+  /** The table of same-purpose interventions from the config. */
+  purposes?: PurposeTable;
 }
 
 export async function runTui(options: TuiOptions): Promise<number> {
   const initialState = await options.store.read(options.scope);
   const pasteOff = bracketedPaste(process.stdout);
   const instance = render(
-    <App store={options.store} scope={options.scope} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} />,
+    <App store={options.store} scope={options.scope} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} {...(options.purposes && { purposes: options.purposes })} />,
     { exitOnCtrlC: true },
   );
   try {

@@ -34,7 +34,7 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
     const before = footprint();
     const result = run('goal', 'update', 'g1');
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('famcoord: goal update g1: nothing to change; give --title, --due, --sector, --priority, --member, --whole-family or --status\n');
+    expect(result.stderr).toBe('famcoord: goal update g1: nothing to change; give --title, --due, --sector, --priority, --member, --whole-family, --status, --source, --department, --caseworker, --own-words or --no-own-words\n');
     expect(footprint()).toEqual(before);
   });
 
@@ -63,7 +63,7 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
       input: ['{"op":"goal.progress","goalId":"g1","score":6}', '{"op":"goal.update","goalId":"g1"}', '{"op":"goal.update","goalId":"g1","priority":9}'].join('\n'),
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/line 2: nothing to change: give title, due, sector, priority, memberId or status/);
+    expect(result.stderr).toMatch(/line 2: nothing to change: give title, due, sector, priority, memberId, status, source, department, caseworker or ownWords/);
     expect(result.stderr).toMatch(/line 3: nothing to change: goal g1 already has these values/);
     expect(footprint()).toEqual(before);
   });

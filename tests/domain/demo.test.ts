@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/domain/demo.js';
+import { familyCollisions } from '../../src/domain/collisions.js';
+import { demoCoordinator, generateDemo } from '../../src/domain/demo.js';
 import { overlappingInterventions } from '../../src/domain/rules.js';
 import { parseState } from '../../src/domain/validate.js';
 import { todayView } from '../../src/domain/views.js';
@@ -40,4 +41,59 @@ describe('demo data', () => {
   it('keeps every date relative to today: no progress is recorded in the future', () => {
     for (const f of demo.families) for (const g of f.goals) for (const p of g.progress) expect(p.date <= TODAY).toBe(true);
   });
+
+  describe('tells a believable story', () => {
+    const big = generateDemo({ families: 300, seed: 3, today: TODAY });
+    const age = (born: string | undefined) => Number(TODAY.slice(0, 4)) - Number(born?.slice(0, 4)) - (born && born.slice(5) > TODAY.slice(5) ? 1 : 0);
+
+    it('gives goals and interventions that fit the child: no fritidsjob under 13, no school before 6', () => {
+      for (const f of big.families)
+        for (const child of f.members.filter((m) => m.role === 'child')) {
+          const years = age(child.born);
+          const goals = f.goals.filter((g) => g.memberId === child.id).map((g) => g.title);
+          const kinds = f.interventions.filter((i) => i.memberId === child.id).map((i) => i.kind);
+          if (years < 13) expect([...goals, ...kinds].filter((t) => /fritidsjob/.test(t)), `${child.id}, ${years}`).toEqual([]);
+          if (years < 6) expect(goals.filter((t) => /skole|klassen|lektie/.test(t)), `${child.id}, ${years}`).toEqual([]);
+          if (years < 7) expect(kinds.filter((k) => /lektie/.test(k)), `${child.id}, ${years}`).toEqual([]);
+        }
+    });
+
+    it('writes progress notes that agree with the score: up, down or the same', () => {
+      const up = new Set(['Mødt op hver dag i denne uge', 'God samtale, familien er motiveret', 'Første skridt er taget', 'Det går bedre end ventet', 'Har selv ringet til skolen']);
+      for (const g of big.families.flatMap((f) => f.goals))
+        for (const [i, p] of g.progress.entries()) {
+          const before = g.progress[i - 1]?.score;
+          if (before !== undefined && p.score <= before) expect(up.has(p.note), `${g.id} ${before} → ${p.score}: ${p.note}`).toBe(false);
+        }
+    });
+
+    it('holds a TAM among the departments only, and gives coordinators names people have', () => {
+      for (const f of big.families) {
+        const members = new Set(f.members.map((m) => m.name));
+        for (const m of f.meetings.filter((m) => m.type === 'tværfagligt-analysemøde')) expect(m.attendees.filter((a) => members.has(a.name))).toEqual([]);
+      }
+      for (const index of [100, 120, 500, 5000]) expect(demoCoordinator(index)).not.toMatch(/\b(\p{L}+) \1$/u);
+      expect(new Set(Array.from({ length: 2000 }, (_, i) => demoCoordinator(100 + i * 20))).size).toBe(2000);
+    });
+
+    it('has no member with the same help three times at once, and exactly one family with a same-purpose collision: mentorstøtte beside bostøtte', () => {
+      for (const f of big.families) {
+        const copies = new Map<string, number>();
+        for (const i of f.interventions) copies.set(`${i.memberId} ${i.kind}`, (copies.get(`${i.memberId} ${i.kind}`) ?? 0) + 1);
+        expect(Math.max(...copies.values()), f.id).toBeLessThan(3);
+      }
+      const samePurpose = big.families.flatMap((f) => familyCollisions(f).filter((c) => c.kind === 'same-purpose').map((c) => ({ f, c })));
+      expect(samePurpose.map(({ f }) => f.id)).toEqual(['f2']);
+      const [a, b] = samePurpose[0]!.c.ids.map((id) => samePurpose[0]!.f.interventions.find((i) => i.id === id)!);
+      expect([a!.kind, a!.sector, b!.kind, b!.sector]).toEqual(['mentorstøtte', 'employment', 'bostøtte', 'adults']);
+    });
+
+    it('places goals and interventions in the plans they come from, with a cost', () => {
+      const goals = big.families.flatMap((f) => f.goals);
+      expect(goals.filter((g) => g.memberId === undefined).every((g) => g.source === 'family' && g.ownWords === true)).toBe(true);
+      expect(goals.filter((g) => g.memberId !== undefined).every((g) => g.source !== undefined && g.department !== undefined && g.caseworker !== undefined)).toBe(true);
+      expect(big.families.flatMap((f) => f.interventions).every((i) => i.cost !== undefined && i.source !== undefined)).toBe(true);
+    });
+  });
 });
+

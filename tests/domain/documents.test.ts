@@ -18,11 +18,11 @@ const world = state(
     name: 'Familien Jensen',
     coordinator: 'Hanne Kjær',
     goals: [
-      goal('g2', '2027-03-31', 'active', { title: 'Emil kommer i skole hver dag', memberId: 'f3-c', priority: 2, progress: [
+      goal('g2', '2027-03-31', 'active', { title: 'Emil kommer i skole hver dag', memberId: 'f3-c', priority: 2, source: 'uddannelsesplan', department: 'PPR', caseworker: 'Dorthe Krogh', progress: [
         { date: '2026-10-01', score: 3, note: 'Svær start' },
         { date: '2026-11-10', score: 6, note: 'Mødt op hver dag' },
       ] }),
-      goal('g1', '2027-01-31', 'on-hold', { title: `Vi vil have ro ${SCRIPT}`, priority: 1 }),
+      goal('g1', '2027-01-31', 'on-hold', { title: `Vi vil have ro ${SCRIPT}`, priority: 1, source: 'family', ownWords: true }),
     ],
     meetings: [
       meeting('m1', '2026-11-03T09:00:00+01:00', {
@@ -30,6 +30,7 @@ const world = state(
         attendees: [{ name: 'Lone Berg', sector: 'employment', role: 'jobkonsulent' }, { name: 'Mette' }],
         agreements: [
           { who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' },
+          { who: 'Jens Riis', what: 'Aftaler lektiehjælp', due: '2026-12-01', goalId: 'g2' },
           { who: 'Mette', what: 'Ringer til PPR', due: '2026-11-10' },
           { who: 'Emil', what: `Tager ${SCRIPT} med` },
           { id: 'a7', who: 'Mette', what: 'Sender skemaet', due: '2026-12-01', status: 'done', done: '2026-11-20' },
@@ -54,15 +55,28 @@ const planModel = planDocument(plan, { lang: 'da', today: TODAY, timeZone: TZ })
 describe('familiens plan', () => {
   const md = renderMarkdown(planModel);
 
-  it('lists the goals in the family priority with whose goal, sector, due date, status and progress, latest first', () => {
-    expect(md.indexOf('Vi vil have ro')).toBeLessThan(md.indexOf('Emil kommer i skole hver dag'));
-    expect(md).toContain('**Hvis mål:** Emil');
-    expect(md).toContain('**Hvis mål:** Hele familien');
+  it('lists the goals grouped by member (the whole family first) with sector, due date, status and progress, latest first', () => {
+    expect(md.indexOf('## Familiens mål: Hele familien')).toBeLessThan(md.indexOf('Vi vil have ro'));
+    expect(md.indexOf('Vi vil have ro')).toBeLessThan(md.indexOf('## Familiens mål: Emil'));
+    expect(md.indexOf('## Familiens mål: Emil')).toBeLessThan(md.indexOf('Emil kommer i skole hver dag'));
     expect(md).toContain('**Sektor:** Skole/PPR');
     expect(md).toContain('**Frist:** 31. marts 2027');
     expect(md).toContain('**Status:** sat på pause');
     expect(md).toContain('**Fremskridt:** 6/10 (10. november 2026)');
     expect(md.indexOf('Mødt op hver dag')).toBeLessThan(md.indexOf('Svær start'));
+  });
+
+  it('gives each goal the plan it comes from, who is responsible, whether it is in the family\'s own words, and the agreements that serve it', () => {
+    const family = md.slice(md.indexOf('## Familiens mål: Hele familien'), md.indexOf('## Familiens mål: Emil'));
+    expect(family).toContain('**Fra planen:** Familiens eget mål');
+    expect(family).toContain('**Med familiens egne ord:** ja');
+    expect(family).not.toContain('Ansvarlig');
+    const emil = md.slice(md.indexOf('## Familiens mål: Emil'), md.indexOf('## Hvem gør hvad hvornår'));
+    expect(emil).toContain('**Fra planen:** Uddannelsesplan');
+    expect(emil).toContain('**Ansvarlig:** PPR, Dorthe Krogh');
+    expect(emil).toContain('### Aftaler, der skal hjælpe målet på vej');
+    expect(emil).toContain('| Jens Riis | Aftaler lektiehjælp | 1. december 2026 | Netværksmøde, 3. november 2026 |');
+    expect(emil).not.toContain('Finder praktikplads');
   });
 
   it('says who does what by when: open agreements (late when past their date), open contacts, running interventions; soonest first', () => {

@@ -115,7 +115,7 @@ describe('what operations leave behind', () => {
     const inputs: OperationInput[] = [
       { op: 'family.add', name: 'Familien Ny', members: [{ name: 'Lone', role: 'adult' }] },
       { op: 'member.add', familyId: 'f1', name: 'Sofus', role: 'child', born: '2015-03-01' },
-      { op: 'goal.add', familyId: 'f1', title: 'Ro i hverdagen', sector: 'children', due: '2027-02-01' },
+      { op: 'goal.add', familyId: 'f1', title: 'Ro i hverdagen', sector: 'children', due: '2027-02-01', source: 'family', ownWords: true },
       { op: 'goal.progress', goalId: 'g1', score: 4 },
       { op: 'goal.status', goalId: 'g1', status: 'on-hold' },
       { op: 'goal.update', goalId: 'g1', title: 'Skolegang hver dag', priority: 1 },
@@ -136,6 +136,7 @@ describe('what operations leave behind', () => {
       { op: 'contact.add', familyId: 'f2', sector: 'health', subject: 'Tandlæge' },
       { op: 'contact.cancel', contactId: 'c2' },
       { op: 'intervention.add', familyId: 'f1', memberId: 'f1-c', sector: 'school', kind: 'mentor', from: '2026-11-01' },
+      { op: 'intervention.update', interventionId: 'i1', source: 'handleplan', cost: { dkk: 5000, per: 'month' }, payer: 'children' },
       { op: 'intervention.end', interventionId: 'i1', to: '2026-12-31' },
       { op: 'observation.add', memberId: 'f1-a', kind: 'absenceDays', value: 3 },
       { op: 'event.add', memberId: 'f1-c', kind: 'notification' },
@@ -170,8 +171,8 @@ describe('a step that would change nothing', () => {
 
   it('is refused by the schema when an update names nothing, or a line appended is empty', () => {
     const update = OperationSchema.safeParse({ op: 'goal.update', goalId: 'g1' });
-    expect(update.error?.issues[0]?.message).toBe('nothing to change: give title, due, sector, priority, memberId or status');
-    expect(update.error?.issues[0]).toMatchObject({ params: { nothingToChange: ['title', 'due', 'sector', 'priority', 'memberId', 'status'] } });
+    expect(update.error?.issues[0]?.message).toBe('nothing to change: give title, due, sector, priority, memberId, status, source, department, caseworker or ownWords');
+    expect(update.error?.issues[0]).toMatchObject({ params: { nothingToChange: ['title', 'due', 'sector', 'priority', 'memberId', 'status', 'source', 'department', 'caseworker', 'ownWords'] } });
     const line = OperationSchema.safeParse({ op: 'meeting.minutes', meetingId: 'm1', minutes: '  ', append: true });
     expect(line.error?.issues[0]).toMatchObject({ path: ['minutes'], message: 'must not be empty (minutes)' });
     expect(OperationSchema.safeParse({ op: 'meeting.minutes', meetingId: 'm1', minutes: '' }).success).toBe(true); // clears them

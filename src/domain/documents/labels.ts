@@ -52,6 +52,11 @@ const da = {
   agreements: 'Aftaler',
   noAgreements: 'Der blev ikke indgået aftaler.',
   calendarFamily: 'Familie',
+  source: 'Fra planen',
+  responsible: 'Ansvarlig',
+  ownWords: 'Med familiens egne ord',
+  yes: 'ja',
+  servingAgreements: 'Aftaler, der skal hjælpe målet på vej',
 } as const;
 
 const en: Record<keyof typeof da, string> = {
@@ -100,6 +105,11 @@ const en: Record<keyof typeof da, string> = {
   agreements: 'Agreements',
   noAgreements: 'No agreements were made.',
   calendarFamily: 'Family',
+  source: 'From the plan',
+  responsible: 'Responsible',
+  ownWords: "In the family's own words",
+  yes: 'yes',
+  servingAgreements: 'Agreements that serve the goal',
 };
 
 export type Words = Record<keyof typeof da, string>;

@@ -2,7 +2,8 @@
 // own words with the progress so far, who does what by when, and the next meetings.
 import { isAgreementOpen } from '../agreements.js';
 import { byDate, wallClock } from '../dates.js';
-import { SECTOR_LABELS } from '../vocabulary.js';
+import { onePlan } from '../onePlan.js';
+import { PLAN_SOURCE_LABELS, SECTOR_LABELS } from '../vocabulary.js';
 import type { FamilyPlan } from '../views.js';
 import type { Block, DocumentModel } from './model.js';
 import { attendeeText, GOAL_STATUS_WORDS, longDate, longDateTime, MEMBER_ROLE_WORDS, meetingTypeWord, WORDS, type Lang } from './labels.js';
@@ -61,29 +62,50 @@ export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentO
   return [...agreements, ...contacts, ...interventions].sort((a, b) => (dueKey(a) < dueKey(b) ? -1 : dueKey(a) > dueKey(b) ? 1 : 0));
 }
 
-function goalBlocks(plan: FamilyPlan, lang: Lang): Block[] {
+/**
+ * The one plan: the goals grouped by whom they are for (the whole family first), each with the plan
+ * it comes from, who is responsible, its progress and the agreements that serve it.
+ */
+function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
   const words = WORDS[lang];
-  if (plan.goals.length === 0) return [{ kind: 'note', text: words.noGoals }];
-  return plan.goals.flatMap((goal, index): Block[] => {
-    const history = [...goal.progress].sort(byDate).reverse();
-    const latest = history[0];
-    return [
-      { kind: 'subheading', text: `${index + 1}. ${goal.title}` },
-      {
-        kind: 'facts',
-        facts: [
-          [words.whoseGoal, goal.memberName ?? words.wholeFamily],
-          [words.sector, SECTOR_LABELS[goal.sector][lang]],
-          [words.due, longDate(goal.due, lang)],
-          [words.status, GOAL_STATUS_WORDS[goal.status][lang]],
-          ...(latest ? [[words.progress, `${latest.score}/10 (${longDate(latest.date, lang)})`] as [string, string]] : []),
-        ],
-      },
-      history.length > 0
-        ? { kind: 'table', headers: [words.date, words.score, words.note], rows: history.map((p) => [longDate(p.date, lang), `${p.score}/10`, p.note]) }
-        : { kind: 'note', text: words.noProgress },
-    ];
-  });
+  if (plan.goals.length === 0) return [{ kind: 'heading', text: words.goals }, { kind: 'note', text: words.noGoals }];
+  return onePlan(plan).flatMap((group): Block[] => [
+    { kind: 'heading', text: `${words.goals}: ${group.memberId === undefined ? words.wholeFamily : (group.memberName ?? group.memberId)}` },
+    ...group.goals.flatMap((goal): Block[] => {
+      const history = [...goal.progress].sort(byDate).reverse();
+      const latest = history[0];
+      const responsible = [goal.department, goal.caseworker].filter(Boolean).join(', ');
+      return [
+        // Numbered by the family's priority, which the grouping by member no longer shows by order.
+        { kind: 'subheading', text: goal.priority === undefined ? goal.title : `${goal.priority}. ${goal.title}` },
+        {
+          kind: 'facts',
+          facts: [
+            [words.sector, SECTOR_LABELS[goal.sector][lang]],
+            ...(goal.source !== undefined ? [[words.source, PLAN_SOURCE_LABELS[goal.source][lang]] as [string, string]] : []),
+            ...(responsible ? [[words.responsible, responsible] as [string, string]] : []),
+            ...(goal.ownWords ? [[words.ownWords, words.yes] as [string, string]] : []),
+            [words.due, longDate(goal.due, lang)],
+            [words.status, GOAL_STATUS_WORDS[goal.status][lang]],
+            ...(latest ? [[words.progress, `${latest.score}/10 (${longDate(latest.date, lang)})`] as [string, string]] : []),
+          ],
+        },
+        history.length > 0
+          ? { kind: 'table', headers: [words.date, words.score, words.note], rows: history.map((p) => [longDate(p.date, lang), `${p.score}/10`, p.note]) }
+          : { kind: 'note', text: words.noProgress },
+        ...(goal.agreements.length > 0
+          ? [
+              { kind: 'subheading', text: words.servingAgreements } as Block,
+              {
+                kind: 'table',
+                headers: [words.who, words.what, words.byWhen, words.from],
+                rows: goal.agreements.map((a) => [a.who, a.what, a.due !== undefined ? longDate(a.due, lang) : '', `${meetingTypeWord(a.meetingType)}, ${longDate(wallClock(a.meetingStart, timeZone).date, lang)}`]),
+              } as Block,
+            ]
+          : []),
+      ];
+    }),
+  ]);
 }
 
 export function planDocument(plan: FamilyPlan, options: DocumentOptions): DocumentModel {
@@ -101,8 +123,7 @@ export function planDocument(plan: FamilyPlan, options: DocumentOptions): Docume
       },
       { kind: 'heading', text: words.members },
       { kind: 'table', headers: [words.name, words.role], rows: plan.members.map((m) => [m.name, MEMBER_ROLE_WORDS[m.role][lang]]) },
-      { kind: 'heading', text: words.goals },
-      ...goalBlocks(plan, lang),
+      ...goalBlocks(plan, lang, timeZone),
       { kind: 'heading', text: words.whoDoesWhat },
       tasks.length > 0
         ? {
