@@ -11,7 +11,7 @@ import { sanitizeLine } from '../domain/sanitize.js';
 import { scoreSparkline } from '../domain/sparkline.js';
 import { unknownFamily } from './known.js';
 import { PLAN_SOURCE_LABELS } from '../domain/vocabulary.js';
-import type { Collision } from '../domain/collisions.js';
+import { COLLISION_KIND_LABELS, type Collision } from '../domain/collisions.js';
 import { configuredPurposes } from './purposes.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string, today: string): string {
@@ -71,10 +71,10 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string,
       { header: w.cost, value: (i) => (i.cost ? `${kroner(i.cost.dkk)} ${i.cost.per === 'month' ? w.perMonth : w.inAll}${i.payer && i.payer !== i.sector ? `, ${w.paidBy} ${sectorLabel(i.payer, lang)}` : ''}` : ''), maxWidth: 40 },
       { header: w.overlap, value: (i) => (i.overlaps ? w.overlaps : '') },
     ], plan.interventions),
-    section<Collision>('Collisions', [
-      { header: 'KIND', value: (c) => c.kind },
-      { header: 'IDS', value: (c) => c.ids.join(' ') },
-      { header: 'WHY', value: (c) => c.reason, maxWidth: 100 },
+    section<Collision>(w.collisions, [
+      { header: 'ID', value: (c) => c.ids.join(' ') },
+      // English, with codes: the reason itself is for --json; people read what the kind means.
+      { header: w.why, value: (c) => (lang === 'en' ? c.reason : COLLISION_KIND_LABELS[c.kind][lang]), maxWidth: 100 },
     ], plan.collisions),
   ].join('\n');
 }

@@ -78,6 +78,8 @@ const en = {
   perMonth: 'a month',
   inAll: 'in all',
   paidBy: 'paid by',
+  collisions: 'Collisions',
+  why: 'WHY',
 } as const;
 
 export type CliWord = keyof typeof en;
@@ -151,6 +153,8 @@ const da: Record<CliWord, string> = {
   perMonth: 'om måneden',
   inAll: 'i alt',
   paidBy: 'betales af',
+  collisions: 'Kollisioner',
+  why: 'HVORFOR',
 };
 
 const WORDS: Record<Lang, Record<CliWord, string>> = { da, en };

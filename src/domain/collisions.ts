@@ -25,6 +25,13 @@ export const SAME_PURPOSE: PurposeTable = {
 
 export type CollisionKind = 'same-purpose' | 'same-kind' | 'meeting-clash';
 
+/** What each kind of collision means, for people: the `reason` of a collision is English and names codes, for --json and logs. */
+export const COLLISION_KIND_LABELS: Record<CollisionKind, { da: string; en: string }> = {
+  'same-purpose': { da: 'samme formål fra to sektorer for samme person på samme tid', en: 'the same purpose from two sectors for one person at the same time' },
+  'same-kind': { da: 'samme indsats to gange for samme person på samme tid', en: 'the same intervention twice for one person at the same time' },
+  'meeting-clash': { da: 'møder der overlapper i tid med fælles deltagere', en: 'meetings that overlap in time with people at both' },
+};
+
 export interface Collision {
   kind: CollisionKind;
   /** The two interventions or meetings, in the family's order. */

@@ -43,7 +43,7 @@ describe('goal.update', () => {
     expect(() => apply(base(), [{ op: 'goal.update', goalId: 'g1', memberId: 'p99' }])).toThrow(/no member p99 in family f1/);
     expect(() => apply(base(), [{ op: 'goal.update', goalId: 'g1', memberId: 'f1-c', status: 'active' }])).toThrow(/nothing to change: goal g1/);
     expect(() => apply(base(), [{ op: 'goal.update', goalId: 'g2', memberId: null }])).toThrow(/nothing to change/);
-    expect(OperationSchema.safeParse({ op: 'goal.update', goalId: 'g1' }).error?.issues[0]?.message).toBe('nothing to change: give title, due, sector, priority, memberId or status');
+    expect(OperationSchema.safeParse({ op: 'goal.update', goalId: 'g1' }).error?.issues[0]?.message).toBe('nothing to change: give title, due, sector, priority, memberId, status, source, department, caseworker or ownWords');
   });
 });
 

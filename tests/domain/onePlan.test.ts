@@ -52,7 +52,7 @@ describe('the one plan through the operations', () => {
 
   it('links an agreement to a goal of the meeting\'s family only', () => {
     const after = apply(base(), [{ op: 'meeting.agreement', meetingId: 'm1', who: 'Lone Berg', what: 'Finder praktikplads', goalId: 'g1' }]);
-    expect(after.families[0]!.meetings[0]!.agreements).toEqual([{ who: 'Lone Berg', what: 'Finder praktikplads', goalId: 'g1' }]);
+    expect(after.families[0]!.meetings[0]!.agreements).toMatchObject([{ who: 'Lone Berg', what: 'Finder praktikplads', goalId: 'g1', status: 'open' }]);
     expect(() => apply(base(), [{ op: 'meeting.agreement', meetingId: 'm1', who: 'Lone Berg', what: 'x', goalId: 'g9' }])).toThrow('no goal g9 in family f1, the family of meeting m1');
   });
 
