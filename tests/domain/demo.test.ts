@@ -11,6 +11,11 @@ const TODAY = '2026-11-24';
 describe('demo data', () => {
   const demo = generateDemo({ families: 25, seed: 1, today: TODAY });
 
+  it('gives every household goals, also one whose members fit none of the texts of a sector (seed 4 had one at family 500)', () => {
+    for (const [seed, families] of [[4, 500], [1, 1500]] as const)
+      expect(() => parseState(generateDemo({ families, seed, today: '2026-11-30' }))).not.toThrow();
+  });
+
   it('is a valid store, deterministic for a seed and date, and different for another seed', () => {
     expect(() => parseState(demo)).not.toThrow();
     expect(JSON.stringify(generateDemo({ families: 25, seed: 1, today: TODAY }))).toBe(JSON.stringify(demo));
