@@ -124,6 +124,17 @@ const en = {
   indicator: 'Indicator',
   value: 'Value',
   date: 'Date',
+  // Screens that fit, find anything, live view, documents (#15 "screens")
+  liveHint: 'Esc back to the meeting · ↑/↓ PgUp/PgDn scroll',
+  jumpPrompt: 'Go to id',
+  jumpUnknown: 'no such id here',
+  jumpHint: 'type an id such as f3, g12, m4, c5 and Enter',
+  wrotePlan: "Wrote the family's plan to",
+  wroteMinutes: 'Wrote the minutes to',
+  wroteCalendar: "Wrote the family's meetings to",
+  writeFailed: 'Could not write the document',
+  noMeetingsToWrite: 'the family has no meetings to write',
+  noPassphraseRetry: 'no screen to ask on',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -246,6 +257,17 @@ const da: Record<MessageKey, string> = {
   indicator: 'Indikator',
   value: 'Værdi',
   date: 'Dato',
+  // Screens that fit, find anything, live view, documents (#15 "screens")
+  liveHint: 'Esc tilbage til mødet · ↑/↓ PgUp/PgDn ruller',
+  jumpPrompt: 'Gå til id',
+  jumpUnknown: 'intet med det id her',
+  jumpHint: 'skriv et id som f3, g12, m4, c5 og Enter',
+  wrotePlan: 'Familiens plan er skrevet til',
+  wroteMinutes: 'Referatet er skrevet til',
+  wroteCalendar: 'Familiens møder er skrevet til',
+  writeFailed: 'Dokumentet kunne ikke skrives',
+  noMeetingsToWrite: 'familien har ingen møder at skrive',
+  noPassphraseRetry: 'ingen skærm at spørge på',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };

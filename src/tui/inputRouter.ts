@@ -27,6 +27,8 @@ export type Route =
   /** Enter in a dialog: save it. */
   | { kind: 'submit' }
   | { kind: 'command'; command: Command }
+  /** Enter after `:` and an id: go to what the id names. */
+  | { kind: 'jump'; id: string }
   /** The answer to the question on the status line (undo or redo this step?). */
   | { kind: 'answer'; yes: boolean }
   /** Nothing takes the keystroke; a paste outside a text field is dropped, never read as keys. */
@@ -76,6 +78,22 @@ function filterRoute(keystroke: Keystroke): Route {
   }
 }
 
+const endJump: Route = { kind: 'ui', action: { type: 'jumpEnd' } };
+
+/** After `:`, the keys type an id; Enter goes to it, Esc gives up. */
+function jumpRoute(keystroke: Keystroke, typed: string): Route {
+  switch (keystroke.kind) {
+    case 'named':
+      return keystroke.key === 'return' ? { kind: 'jump', id: typed } : keystroke.key === 'escape' ? endJump : IGNORE;
+    case 'erase':
+      return { kind: 'ui', action: { type: 'jumpBackspace' } };
+    case 'char':
+      return { kind: 'ui', action: { type: 'jumpType', text: keystroke.char } };
+    case 'paste':
+      return { kind: 'ui', action: { type: 'jumpType', text: sanitizeLine(keystroke.text) } };
+  }
+}
+
 /** y (or Danish j) confirms, n or Esc declines; anything else leaves the question open. */
 function answerRoute(keystroke: Keystroke): Route {
   if (keystroke.kind === 'named' && keystroke.key === 'escape') return { kind: 'answer', yes: false };
@@ -96,6 +114,7 @@ export function routeKeystroke(ui: UiState, keystroke: Keystroke): Route {
   if (ui.busy) return { kind: 'wait' };
   if (ui.confirmation) return answerRoute(keystroke);
   if (ui.dialog) return dialogRoute(keystroke);
+  if (ui.jump !== undefined) return jumpRoute(keystroke, ui.jump);
   const screen = currentScreen(ui);
   if (screen.name === 'families' && screen.filtering) return filterRoute(keystroke);
   return screenRoute(keystroke, SCOPES[screen.name]);
