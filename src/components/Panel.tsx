@@ -40,14 +40,22 @@ export function rowLines(rows: readonly Row[], columns: readonly Column[], width
 
 export function Panel({ model, width, height, focused, selected, color, emptyText, lang }: PanelProps) {
   const inner = width - 2; // the selection marker and a space
-  // A column is never narrower than its header, so headers are read whole.
-  const widths = columnWidths(model.columns.map((c) => ({ ...c, min: Math.max(c.min, displayWidth(c.header)) })), inner);
   const rowsRoom = Math.max(0, height - 2);
   const window = followSelection(model.rows.length, selected, rowsRoom);
+  const shown = model.rows.slice(window.start, window.end);
+  // A column is never narrower than its header, so headers are read whole, nor wider than what it
+  // shows: in a wide terminal the room goes to the long texts (a goal, a subject, the attendees).
+  const widths = columnWidths(
+    model.columns.map((c, i) => {
+      const min = Math.max(c.min, displayWidth(c.header));
+      const longest = Math.max(min, ...shown.map((row) => displayWidth(row.cells[i] ?? '')));
+      return { ...c, min, max: Math.min(c.max ?? Number.POSITIVE_INFINITY, longest) };
+    }),
+    inner,
+  );
   const position = positionText(window, lang);
   const heading = `${focused ? '▶' : ' '} ${model.title} (${model.rows.length})`;
   const title = position ? `${fit(heading, Math.max(0, width - displayWidth(position) - 1))} ${position}` : fit(heading, width);
-  const shown = model.rows.slice(window.start, window.end);
   const lines = rowLines(shown, model.columns, widths);
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
