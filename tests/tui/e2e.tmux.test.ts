@@ -77,7 +77,7 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
         }
         const screen = await waitForScreen(session, outcome);
         for (const typed of attempts) expect(screen).not.toContain(typed);
-        if (attempts.includes(passphrase)) {
+        if ((attempts as readonly string[]).includes(passphrase)) {
           tmux('send-keys', '-t', session, 'Tab');
           await waitForScreen(session, /▶ Overdue goals/);
           tmux('send-keys', '-t', session, 'q');
