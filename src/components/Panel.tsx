@@ -53,7 +53,8 @@ export function Panel({ model, width, height, focused, selected, color, emptyTex
     }),
     inner,
   );
-  const position = positionText(window, lang);
+  // A collapsed panel (its title alone) shows its count, not a window of no rows.
+  const position = rowsRoom > 0 ? positionText(window, lang) : '';
   const heading = `${focused ? '▶' : ' '} ${model.title} (${model.rows.length})`;
   const title = position ? `${fit(heading, Math.max(0, width - displayWidth(position) - 1))} ${position}` : fit(heading, width);
   const lines = rowLines(shown, model.columns, widths);
