@@ -65,34 +65,28 @@ function dialogRoute(keystroke: Keystroke): Route {
   }
 }
 
-function filterRoute(keystroke: Keystroke): Route {
+/** Typing one line (the families filter, an id after `:`): named keys by `named`, the rest edits the text. */
+function lineRoute(keystroke: Keystroke, named: (key: NamedKey) => Route, backspace: UiAction, type: (text: string) => UiAction): Route {
   switch (keystroke.kind) {
     case 'named':
-      return FILTER_KEYS[keystroke.key] ?? IGNORE;
+      return named(keystroke.key);
     case 'erase':
-      return { kind: 'ui', action: { type: 'filterBackspace' } };
+      return { kind: 'ui', action: backspace };
     case 'char':
-      return { kind: 'ui', action: { type: 'filterType', text: keystroke.char } };
+      return { kind: 'ui', action: type(keystroke.char) };
     case 'paste':
-      return { kind: 'ui', action: { type: 'filterType', text: sanitizeLine(keystroke.text) } };
+      return { kind: 'ui', action: type(sanitizeLine(keystroke.text)) };
   }
 }
+
+const filterRoute = (keystroke: Keystroke): Route =>
+  lineRoute(keystroke, (key) => FILTER_KEYS[key] ?? IGNORE, { type: 'filterBackspace' }, (text) => ({ type: 'filterType', text }));
 
 const endJump: Route = { kind: 'ui', action: { type: 'jumpEnd' } };
 
 /** After `:`, the keys type an id; Enter goes to it, Esc gives up. */
-function jumpRoute(keystroke: Keystroke, typed: string): Route {
-  switch (keystroke.kind) {
-    case 'named':
-      return keystroke.key === 'return' ? { kind: 'jump', id: typed } : keystroke.key === 'escape' ? endJump : IGNORE;
-    case 'erase':
-      return { kind: 'ui', action: { type: 'jumpBackspace' } };
-    case 'char':
-      return { kind: 'ui', action: { type: 'jumpType', text: keystroke.char } };
-    case 'paste':
-      return { kind: 'ui', action: { type: 'jumpType', text: sanitizeLine(keystroke.text) } };
-  }
-}
+const jumpRoute = (keystroke: Keystroke, typed: string): Route =>
+  lineRoute(keystroke, (key) => (key === 'return' ? { kind: 'jump', id: typed } : key === 'escape' ? endJump : IGNORE), { type: 'jumpBackspace' }, (text) => ({ type: 'jumpType', text }));
 
 /** y (or Danish j) confirms, n or Esc declines; anything else leaves the question open. */
 function answerRoute(keystroke: Keystroke): Route {
