@@ -133,8 +133,6 @@ const en = {
   wroteMinutes: 'Wrote the minutes to',
   wroteCalendar: "Wrote the family's meetings to",
   writeFailed: 'Could not write the document',
-  noMeetingsToWrite: 'the family has no meetings to write',
-  noPassphraseRetry: 'no screen to ask on',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -266,8 +264,6 @@ const da: Record<MessageKey, string> = {
   wroteMinutes: 'Referatet er skrevet til',
   wroteCalendar: 'Familiens møder er skrevet til',
   writeFailed: 'Dokumentet kunne ikke skrives',
-  noMeetingsToWrite: 'familien har ingen møder at skrive',
-  noPassphraseRetry: 'ingen skærm at spørge på',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };
