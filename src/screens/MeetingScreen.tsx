@@ -75,7 +75,8 @@ export function meetingLayout(meeting: Meeting, familyName: string, { width, hei
   const sourceLines = minutesLinesOf(meeting.minutes);
   const minutes = sourceLines.flatMap((source, line) => {
     const text = sanitizeText(source).replace(/\t/g, ' ');
-    return (text.trim() ? wrapped(text, textWidth) : ['']).map((part): MeetingLine => ({ text: part, kind: 'text', line }));
+    // One column less: a line of the minutes has a column for the selection's mark.
+    return (text.trim() ? wrapped(text, textWidth - 1) : ['']).map((part): MeetingLine => ({ text: part, kind: 'text', line }));
   });
   const body: MeetingLine[] = [
     { text: t('minutes'), kind: 'section' },
@@ -131,7 +132,8 @@ export function MeetingScreen({ meeting, familyName, screen, timeZone, lang, tod
         <Text key={i} bold inverse={color && !screen.live} wrap="truncate">{fit(` ${line.text}`, inner)}</Text>
       );
     const isSelected = line.line !== undefined && line.line === selected;
-    const marker = isSelected && layout.body[window.start + i - 1]?.line !== line.line ? '›' : ' ';
+    // "› " before the selected line's first screen line; a line of the minutes is indented one more.
+    const marker = line.line === undefined ? ' ' : isSelected && layout.body[window.start + i - 1]?.line !== line.line ? '› ' : '  ';
     return (
       <Text key={i} bold={screen.live || (isSelected && !color)} inverse={isSelected && color} dimColor={line.kind === 'empty' && color} color={line.kind === 'agreement' && color ? 'green' : undefined} wrap="truncate">
         {fit(`${marker}${line.text}`, inner)}
