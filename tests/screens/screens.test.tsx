@@ -45,6 +45,28 @@ describe('scrolling', () => {
     expect(back).toMatch(/–34 of 34 ▲/);
   });
 
+  it('keeps the minutes line selected with ↑ in view as it scrolls, pages the selection along, and the live view follows the newest line', async () => {
+    const { press, size } = await open(longMinutes());
+    await press('m', /Linje 30 af referatet/);
+    // ↑ twenty-five times: line 5 is selected, the text scrolled up to show it, more below.
+    const up = await press(KEYS.up.repeat(25), /› Linje 5 af referatet/);
+    expectFits(up, size);
+    expect(up).toMatch(/\d+–\d+ of 34 ▲▼/);
+    expect(up).not.toContain('Linje 30 af');
+    expect(await press('r', 'Edit line')).toMatch(/\[Linje 5 af referatet/);
+    await press(KEYS.escape, (frame) => !frame.includes('Edit line'));
+    // PgDn scrolls a page; the selection moves to the nearest line still shown.
+    const paged = await press('\u001b[6~', /Linje 30 af referatet/);
+    const selected = Number(/› Linje (\d+) af/.exec(paged)?.[1]);
+    expect(selected).toBeGreaterThan(5);
+    expect(paged).not.toContain('Linje 5 af');
+    // The live view shows the newest lines, with no selection mark on the shared screen.
+    const live = await press('l', /Esc back to the meeting/);
+    expect(live).toContain('Linje 30 af referatet');
+    expect(live).not.toContain('›');
+    expect(live).toContain('• Lone: Ringer til skolen');
+  });
+
   it('scrolls the help with PgDn and says where it is', async () => {
     const { press, size } = await open(longMinutes(), { width: 60, height: 15 });
     const help = await press('?', /Everywhere/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockHeading, blockLetters, BLOCK_LETTER_HEIGHT } from '../../src/tui/blockLetters.js';
 import { stackHeights } from '../../src/tui/layout.js';
-import { FOLLOW_END, followSelection, pageLength, positionText, scrolledWindow, scrollTop } from '../../src/tui/scrolling.js';
+import { deltaToShow, FOLLOW_END, followSelection, pageLength, positionText, scrolledWindow, scrollTop } from '../../src/tui/scrolling.js';
 
 describe('the scrolling model', () => {
   it('keeps the selected row on screen, centred where it can be', () => {
@@ -62,5 +62,15 @@ describe('large letters for the live view', () => {
     for (const line of heading) expect([...line].length).toBeLessThanOrEqual(60);
     expect(blockHeading('flerfagligt statusmøde om Ida', 20, 1).every((l) => [...l].length <= 20)).toBe(true);
     expect(blockHeading('x', 2)).toEqual([]);
+  });
+});
+
+describe('a selection in a freely scrolled text (the minutes)', () => {
+  it('moves the window the least that shows the selected lines, the first of them when they do not fit', () => {
+    const window = { start: 10, end: 20, total: 40 };
+    expect(deltaToShow(window, 12, 13)).toBe(0);
+    expect(deltaToShow(window, 7, 7)).toBe(-3);
+    expect(deltaToShow(window, 20, 21)).toBe(2);
+    expect(deltaToShow(window, 15, 30)).toBe(5);
   });
 });
