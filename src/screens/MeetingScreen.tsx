@@ -132,8 +132,9 @@ export function MeetingScreen({ meeting, familyName, screen, timeZone, lang, tod
         <Text key={i} bold inverse={color && !screen.live} wrap="truncate">{fit(` ${line.text}`, inner)}</Text>
       );
     const isSelected = line.line !== undefined && line.line === selected;
-    // "› " before the selected line's first screen line; a line of the minutes is indented one more.
-    const marker = line.line === undefined ? ' ' : isSelected && layout.body[window.start + i - 1]?.line !== line.line ? '› ' : '  ';
+    // "› " before the selected line's first screen line; off the shared screen a line of the
+    // minutes is indented one more, for that mark.
+    const marker = line.line === undefined || screen.live ? ' ' : isSelected && layout.body[window.start + i - 1]?.line !== line.line ? '› ' : '  ';
     return (
       <Text key={i} bold={screen.live || (isSelected && !color)} inverse={isSelected && color} dimColor={line.kind === 'empty' && color} color={line.kind === 'agreement' && color ? 'green' : undefined} wrap="truncate">
         {fit(`${marker}${line.text}`, inner)}
