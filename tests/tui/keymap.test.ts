@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { footerEntries } from '../../src/components/Footer.js';
 import { helpLines } from '../../src/screens/HelpScreen.js';
 import { translator } from '../../src/tui/i18n.js';
+import { SCOPES } from '../../src/tui/inputRouter.js';
 import { BINDINGS, bindingsIn, commandFor, COMMANDS, keyLabel, type Scope } from '../../src/tui/keymap.js';
 
 const SCREEN_SCOPES: Scope[][] = [
@@ -56,5 +57,17 @@ describe('the keybinding table', () => {
     const narrow = footerEntries(commands, 'da', 40);
     expect(narrow.join('  ').length).toBeLessThanOrEqual(40);
     expect(narrow.at(-1)).toBe('? hjælp');
+  });
+
+  it('gives every key one meaning on each screen (no binding hidden behind another)', () => {
+    for (const [screen, scopes] of Object.entries(SCOPES)) {
+      const meanings = new Map<string, string>();
+      for (const command of bindingsIn(scopes))
+        for (const key of BINDINGS[command].keys) {
+          const spec = JSON.stringify(key);
+          expect(meanings.get(spec), `${screen}: ${spec} is ${meanings.get(spec)} and ${command}`).toBeUndefined();
+          meanings.set(spec, command);
+        }
+    }
   });
 });
