@@ -24,8 +24,8 @@ function inFamily(family: Family, id: string): Found | undefined {
   if (family.goals.some((g) => g.id === id)) return at('goal');
   for (const meeting of family.meetings) {
     if (meeting.id === id) return at('meeting');
-    // Agreements carry ids where the store gives them; they are found in their meeting.
-    if (meeting.agreements.some((a) => (a as { id?: unknown }).id === id)) return at('agreement', { meetingId: meeting.id });
+    // An agreement (m4.1; older ones have no id) is found in its meeting.
+    if (meeting.agreements.some((a) => a.id === id)) return at('agreement', { meetingId: meeting.id });
   }
   if (family.contacts.some((c) => c.id === id)) return at('contact');
   if (family.interventions.some((i) => i.id === id)) return at('intervention');

@@ -139,7 +139,7 @@ describe('find anything', () => {
   const findable = () =>
     state(
       family('f1', { name: 'Familien Berg', members: [member('f1-a', 'adult', { name: 'Lone Berg' })], goals: [goal('g1', '2027-01-01')] }),
-      family('f2', { name: 'Familien Hansen', members: [member('f2-a', 'adult', { name: 'Mette Hansen' }), member('f2-c', 'child', { name: 'Oscar Hansen' })], goals: [goal('g12', '2027-01-01', 'active', { title: 'Oscar lærer at cykle' }), goal('g13', '2027-02-01', 'active', { title: 'Tandlæge' })], meetings: [meeting('m4', '2026-12-01T10:00:00+01:00')], contacts: [contact('c5', '2026-11-01')] }),
+      family('f2', { name: 'Familien Hansen', members: [member('f2-a', 'adult', { name: 'Mette Hansen' }), member('f2-c', 'child', { name: 'Oscar Hansen' })], goals: [goal('g12', '2027-01-01', 'active', { title: 'Oscar lærer at cykle' }), goal('g13', '2027-02-01', 'active', { title: 'Tandlæge' })], meetings: [meeting('m4', '2026-12-01T10:00:00+01:00'), meeting('m5', '2026-12-08T10:00:00+01:00', { agreements: [{ id: 'm5.1', who: 'Mette', what: 'Ringer til tandlægen' }] })], contacts: [contact('c5', '2026-11-01')] }),
     );
 
   it('filters the families by a member\'s name, a goal\'s title and an id', async () => {
@@ -154,7 +154,7 @@ describe('find anything', () => {
     await press(`${KEYS.escape}/c5`, /Families \(1\)/);
   });
 
-  it('jumps with : to a goal, a meeting, a contact or a member from anywhere, and says when an id is unknown', async () => {
+  it('jumps with : to a goal, a meeting, an agreement, a contact or a member from anywhere, and says when an id is unknown', async () => {
     const { press } = await open(findable());
     await press(':', /Go to id/);
     const goalFrame = await press(`G12${KEYS.enter}`, /Family plan: Familien Hansen/);
@@ -162,6 +162,8 @@ describe('find anything', () => {
     expect(goalFrame).toMatch(/▶ The family's goals/);
     const meetingFrame = await press(`:m4${KEYS.enter}`, /Attendees:/);
     expect(meetingFrame).toContain('Familien Hansen');
+    // An agreement's id opens the meeting it was made at.
+    expect(await press(`:M5.1${KEYS.enter}`, /Ringer til tandlægen/)).toContain('Attendees:');
     const contactFrame = await press(`:c5${KEYS.enter}`, /▶ Unresolved contacts/);
     expect(contactFrame).toMatch(/› .*Spørgsmål c5/);
     const unknown = await press(`:x99${KEYS.enter}`, /:x99: no such id here/);
