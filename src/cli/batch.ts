@@ -9,6 +9,7 @@ import { createContext } from './context.js';
 import { closestIdsMessage } from './known.js';
 import { printProblem, UsageError } from './errors.js';
 import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
+import { progressBar, PROGRESS_FROM } from './progress.js';
 import { formatTable } from './table.js';
 
 export interface ParsedBatch {
@@ -27,7 +28,11 @@ function jsonColumn(error: unknown): string {
 /** Parses and validates every line; blank lines and lines starting with # are skipped. */
 export function parseBatch(text: string): ParsedBatch {
   const parsed: ParsedBatch = { operations: [], lines: [], problems: [] };
-  text.split(/\r?\n/).forEach((raw, index) => {
+  const lines = text.split(/\r?\n/);
+  // A large batch is checked line by line for a while before anything is written: show how far.
+  const progress = lines.length >= PROGRESS_FROM ? progressBar('Checking the batch', lines.length) : undefined;
+  lines.forEach((raw, index) => {
+    progress?.advance();
     const line = index + 1;
     if (!raw.trim() || raw.trimStart().startsWith('#')) return;
     let data: unknown;
@@ -51,6 +56,7 @@ export function parseBatch(text: string): ParsedBatch {
     parsed.operations.push(result.data);
     parsed.lines.push(line);
   });
+  progress?.done();
   return parsed;
 }
 

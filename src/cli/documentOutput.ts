@@ -1,12 +1,11 @@
 // What the document commands (plan, minutes, calendar, export) share: the format and language
 // flags, and delivering the text to stdout or to a private file.
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../domain/documents/model.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import { describeIoError, StoreError } from '../store/errors.js';
-import { ensurePrivateDir, writeFileAtomic } from '../store/safeFile.js';
-import { fileInTheWayError, outputProblem } from '../store/pathGuard.js';
+import { writePrivateOutput } from '../store/outputFile.js';
+import { outputProblem } from '../store/pathGuard.js';
 import { langFrom, type CliContext, type GlobalOptions, type Lang } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -43,16 +42,7 @@ export async function checkOutputPath(flag: string, out: string, storePath: stri
 export async function deliverDocument(ctx: CliContext, text: string | AsyncIterable<string>, out: string | undefined, what: string | (() => string)): Promise<void> {
   if (out === undefined) return typeof text === 'string' ? ctx.print(text) : ctx.printPieces(text);
   await checkOutputPath('--out', out, (await ctx.openStore()).path);
-  const path = resolve(out);
-  const blocked = await fileInTheWayError(path);
-  if (blocked) throw blocked;
-  try {
-    await ensurePrivateDir(dirname(path));
-    await writeFileAtomic(path, typeof text === 'string' ? [text] : text);
-  } catch (error) {
-    if (error instanceof StoreError) throw error; // the store, read as the document was written, is at fault
-    throw new StoreError('io', `could not write ${sanitizeLine(path)}: ${describeIoError(error)}; give --out a file in a folder you can write to`);
-  }
+  const path = await writePrivateOutput(out, text);
   if (ctx.json) await ctx.printJson({ ok: true, file: path });
   else ctx.print(`Wrote ${typeof what === 'string' ? what : what()} to ${sanitizeLine(path)} (readable only by you)`);
 }

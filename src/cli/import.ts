@@ -11,6 +11,7 @@ import { describeIoError } from '../store/errors.js';
 import { describeJsonError } from '../store/jsonStore.js';
 import { createContext } from './context.js';
 import { EXIT_FAILED, printProblem, UsageError } from './errors.js';
+import { counted, progressBar } from './progress.js';
 import { formatTable } from './table.js';
 
 /** The families in an export file; any problem is a UsageError naming the file and the place. */
@@ -75,7 +76,10 @@ Examples:
       const prefer = options.prefer as Preference | undefined;
       const families = await readExportFile(file);
       const store = await ctx.openStore();
-      const plan = planImport(await store.read(), families);
+      // Each family is compared with ours (its ids, its whole content): the long part of a large import.
+      const progress = progressBar('Comparing families', families.length);
+      const plan = planImport(await store.read(), counted(families, progress));
+      progress.done();
 
       // Only ids and field names are reported: the families' content is personal data.
       if (plan.idClashes.length > 0)

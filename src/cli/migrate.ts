@@ -12,6 +12,7 @@ import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
 import { checkOutputPath } from './documentOutput.js';
 import { UsageError } from './errors.js';
+import { counted, progressBar } from './progress.js';
 import { StoreError } from '../store/errors.js';
 import { outputProblem } from '../store/pathGuard.js';
 
@@ -45,7 +46,8 @@ export function registerMigrate(program: Command): void {
         );
       const state = await source.read();
       const history = await source.history();
-      await target.create(state, { history, encrypt });
+      const progress = progressBar('Copying families', state.families.length);
+      await target.create({ ...state, families: counted(state.families, progress) }, { history, encrypt }).finally(() => progress.done());
       const copied = await target.read();
       const copiedHistory = await target.history();
       if (!isDeepStrictEqual(copied, state) || !isDeepStrictEqual(copiedHistory, history))

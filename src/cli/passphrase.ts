@@ -1,7 +1,7 @@
 // The passphrase of an encrypted store: FAMCOORD_PASSPHRASE for scripts, else asked on the
 // terminal without echo (twice for a new store). Asked at most once per process, only when an
 // encrypted store is met; never printed, logged or put in a message.
-import type { PassphraseSource } from '../store/crypto.js';
+import { SealError, UNLOCK_TRIES, type PassphraseSource } from '../store/crypto.js';
 import { UsageError } from './errors.js';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -64,10 +64,19 @@ async function obtain(purpose: 'unlock' | 'create', env: NodeJS.ProcessEnv, term
 
 const tooShort = () => new UsageError(`the passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters; nothing was written`);
 
-/** The CLI's passphrase source: asks once and remembers the answer for this process only. */
+/**
+ * The CLI's passphrase source: asks once and remembers the answer for this process only. A typed
+ * passphrase that does not open the store is asked for again (UNLOCK_TRIES in all); one from
+ * FAMCOORD_PASSPHRASE is not, since asking would not change it.
+ */
 export function passphraseSource(env: NodeJS.ProcessEnv = process.env, terminal: Terminal = defaultTerminal()): PassphraseSource {
   let given: Promise<string> | undefined;
-  return async (purpose) => {
+  return async (purpose, refused = 0) => {
+    if (refused > 0) {
+      if (env.FAMCOORD_PASSPHRASE) throw new SealError('passphrase');
+      const left = UNLOCK_TRIES - refused;
+      given = readHidden(`That passphrase does not open the store; try again (${left} ${left === 1 ? 'try' : 'tries'} left): `, terminal);
+    }
     given ??= obtain(purpose, env, terminal);
     const passphrase = await given;
     if (purpose === 'create' && [...passphrase].length < MIN_PASSPHRASE_LENGTH) throw tooShort();

@@ -171,7 +171,7 @@ function makeGoals(pick: Picker, ids: Ids, members: Member[], today: string, mus
     ];
     // A household whose members fit none of a sector's texts (say, only a baby for school) gets one
     // of the family's texts of that sector as they are, so every family has its goals.
-    const chosen = pick.one(candidates.length > 0 ? candidates : texts.family.map((text) => ({ text: agedText(text).text })));
+    const chosen = pick.one(candidates.length > 0 ? candidates : texts.family.map((text): { text: string; member?: Member } => ({ text: agedText(text).text })));
     const overdue = (mustBeOverdue && i === 0) || pick.chance(0.2);
     const due = overdue ? addDays(today, -pick.int(1, 75)) : addDays(today, pick.int(7, 180));
     const roll = pick.random();

@@ -75,7 +75,7 @@ export function differingParts(ours: Family, theirs: Family): string[] {
 }
 
 /** Sorts the imported families against the store: new, the same, in conflict, or clashing ids. */
-export function planImport(current: State, incoming: readonly Family[]): ImportPlan {
+export function planImport(current: State, incoming: Iterable<Family>): ImportPlan {
   const ownerOf = new Map<string, string>();
   for (const family of current.families) for (const id of idsOf(family)) ownerOf.set(id, family.id);
   const byId = new Map(current.families.map((f) => [f.id, f]));

@@ -5,6 +5,7 @@ import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
 import type { PanelModel } from '../tui/models.js';
 import { selectedIndex, type ScreenState } from '../tui/navigation.js';
+import type { PositionLang } from '../tui/scrolling.js';
 
 export interface FamiliesScreenProps {
   panel: PanelModel;
@@ -12,10 +13,11 @@ export interface FamiliesScreenProps {
   width: number;
   height: number;
   color: boolean;
+  lang: PositionLang;
   t: Translate;
 }
 
-export function FamiliesScreen({ panel, screen, width, height, color, t }: FamiliesScreenProps) {
+export function FamiliesScreen({ panel, screen, width, height, color, lang, t }: FamiliesScreenProps) {
   const showFilter = screen.filtering || screen.filter !== '';
   return (
     <Box flexDirection="column">
@@ -32,6 +34,7 @@ export function FamiliesScreen({ panel, screen, width, height, color, t }: Famil
         selected={selectedIndex(screen.selections[0], panel.rows.map((r) => r.id))}
         color={color}
         emptyText={t('none')}
+        lang={lang}
       />
     </Box>
   );

@@ -7,6 +7,7 @@ import type { Translate } from '../tui/i18n.js';
 import { fit } from '../tui/layout.js';
 import type { PanelModel } from '../tui/models.js';
 import type { ScreenState } from '../tui/navigation.js';
+import type { PositionLang } from '../tui/scrolling.js';
 import { PanelStack } from './PanelsScreen.js';
 
 export interface FamilyScreenProps {
@@ -16,16 +17,17 @@ export interface FamilyScreenProps {
   width: number;
   height: number;
   color: boolean;
+  lang: PositionLang;
   t: Translate;
 }
 
-export function FamilyScreen({ plan, panels, screen, width, height, color, t }: FamilyScreenProps) {
+export function FamilyScreen({ plan, panels, screen, width, height, color, lang, t }: FamilyScreenProps) {
   const members = plan.members.map((m) => `${sanitizeLine(m.name)} (${t(m.role)})`).join(', ');
   const coordinator = plan.coordinator ? ` · ${t('coordinator')}: ${sanitizeLine(plan.coordinator)}` : '';
   return (
     <Box flexDirection="column">
       <Text wrap="truncate" bold={color}>{fit(`${t('members')}: ${members}${coordinator}`, width)}</Text>
-      <PanelStack panels={panels} focusedPanel={screen.panel} selections={screen.selections} width={width} height={height - 1} color={color} emptyText={t('none')} />
+      <PanelStack panels={panels} focusedPanel={screen.panel} selections={screen.selections} width={width} height={height - 1} color={color} emptyText={t('none')} lang={lang} />
     </Box>
   );
 }

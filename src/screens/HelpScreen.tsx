@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { Lang, MessageKey, Translate } from '../tui/i18n.js';
 import { binding, bindingsIn, DIALOG_KEY_HELP, keyLabel, type Scope } from '../tui/keymap.js';
 import { fit } from '../tui/layout.js';
+import { positionText, scrolledWindow } from '../tui/scrolling.js';
 
 const SECTIONS: ReadonlyArray<{ scope: Scope; title: MessageKey }> = [
   { scope: 'global', title: 'scopeGlobal' },
@@ -26,15 +27,19 @@ export function helpLines(lang: Lang, t: Translate): Array<{ text: string; title
   return lines;
 }
 
+/** Help scrolls like the minutes (src/tui/scrolling.ts); its last line says where you are. */
 export function HelpScreen({ lang, t, width, height, scroll, color }: { lang: Lang; t: Translate; width: number; height: number; scroll: number; color: boolean }) {
   const lines = helpLines(lang, t);
+  const window = scrolledWindow(lines.length, scroll, height - 1);
   return (
     <Box flexDirection="column" height={height}>
-      {lines.slice(scroll, scroll + height).map((line, i) => (
+      {lines.slice(window.start, window.end).map((line, i) => (
         <Text key={i} bold={line.title} color={line.title && color ? 'cyan' : undefined} wrap="truncate">
           {fit(line.text, width)}
         </Text>
       ))}
+      <Box flexGrow={1} />
+      <Text dimColor={color} wrap="truncate">{fit(positionText(window, lang), width, 'right')}</Text>
     </Box>
   );
 }

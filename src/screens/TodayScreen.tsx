@@ -1,6 +1,7 @@
 // Today: the morning questions in three panels (DOMAIN.md, "A coordinator's day").
 import type { PanelModel } from '../tui/models.js';
 import type { ScreenState } from '../tui/navigation.js';
+import type { PositionLang } from '../tui/scrolling.js';
 import { PanelStack } from './PanelsScreen.js';
 
 export interface TodayScreenProps {
@@ -10,6 +11,7 @@ export interface TodayScreenProps {
   height: number;
   color: boolean;
   emptyText: string;
+  lang: PositionLang;
 }
 
 export function TodayScreen({ panels, screen, ...rest }: TodayScreenProps) {

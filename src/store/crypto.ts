@@ -165,8 +165,16 @@ export function unsealLine(line: string, key: Buffer): string | undefined {
 
 const keyId = (header: Header) => `${header.N}/${header.r}/${header.p}/${header.salt}/${header.check}`;
 
-/** Asks for the passphrase: "unlock" an existing store, or "create" a new one (asked twice on a terminal). */
-export type PassphraseSource = (purpose: 'unlock' | 'create') => Promise<string>;
+/**
+ * Asks for the passphrase: "unlock" an existing store, or "create" a new one (asked twice on a
+ * terminal). `refused` counts the passphrases already given that did not open the store: a source
+ * that can ask again (a person at a terminal) asks; one that cannot (an environment variable)
+ * throws SealError('passphrase').
+ */
+export type PassphraseSource = (purpose: 'unlock' | 'create', refused?: number) => Promise<string>;
+
+/** How many passphrases a person may type before famcoord gives up on the store. */
+export const UNLOCK_TRIES = 3;
 
 /**
  * The keys of the stores one process opens, each derived once (scrypt is deliberately slow) and
@@ -177,9 +185,9 @@ export class Keyring {
 
   constructor(private readonly passphrase?: PassphraseSource) {}
 
-  private ask(purpose: 'unlock' | 'create'): Promise<string> {
+  private ask(purpose: 'unlock' | 'create', refused = 0): Promise<string> {
     if (!this.passphrase) throw new SealError('no-passphrase');
-    return this.passphrase(purpose);
+    return this.passphrase(purpose, refused);
   }
 
   /** The keys for a sealed file's header; SealError('passphrase') when the passphrase does not fit. */
@@ -188,10 +196,12 @@ export class Keyring {
     let keys = this.derived.get(id);
     if (!keys) {
       keys = (async () => {
-        const derived = await deriveKeys(await this.ask('unlock'), header);
         const expected = Buffer.from(header.check, 'base64');
-        if (expected.length !== derived.check.length || !timingSafeEqual(expected, derived.check)) throw new SealError('passphrase');
-        return derived;
+        for (let refused = 0; refused < UNLOCK_TRIES; refused++) {
+          const derived = await deriveKeys(await this.ask('unlock', refused), header);
+          if (expected.length === derived.check.length && timingSafeEqual(expected, derived.check)) return derived;
+        }
+        throw new SealError('passphrase');
       })();
       this.derived.set(id, keys);
     }

@@ -10,16 +10,17 @@ import { sanitizeLine } from '../domain/sanitize.js';
 import { describeOperation, describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
 import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
 import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
-import type { Family, State } from '../domain/schema.js';
+import type { Family, Meeting, State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
+import { findById } from '../domain/find.js';
 import type { FamilyStore } from '../store/Store.js';
 import { Footer } from '../components/Footer.js';
 import { dialogHeight, FormDialog } from '../components/FormDialog.js';
 import { FamiliesScreen } from '../screens/FamiliesScreen.js';
 import { FamilyScreen } from '../screens/FamilyScreen.js';
 import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
-import { MeetingScreen, minutesLines } from '../screens/MeetingScreen.js';
-import { PanelStack } from '../screens/PanelsScreen.js';
+import { bodyRowsOf, MeetingScreen, meetingLayout, nearestLineIn, selectedLine } from '../screens/MeetingScreen.js';
+import { panelHeights, PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
 import { DIALOGS, groupInitial, openDialog, type DialogKind, type DialogState } from './forms.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
@@ -28,7 +29,9 @@ import { binding, bindingsIn, type Command } from './keymap.js';
 import { fit } from './layout.js';
 import type { PurposeTable } from '../domain/collisions.js';
 import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
-import { currentScreen, familyScreen, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import { currentScreen, familyScreen, familyScreenAt, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import { writeScreenDocument, type ScreenDocument } from './documents.js';
+import { deltaToShow, pageLength, scrolledWindow } from './scrolling.js';
 import type { ReadScope } from '../domain/scope.js';
 import { useKeystrokes } from './useKeystrokes.js';
 import { useStoreState } from './useStoreState.js';
@@ -49,6 +52,8 @@ export interface AppProps {
   size?: { width: number; height: number };
   /** The table of same-purpose interventions (default: the domain's). */
   purposes?: PurposeTable;
+  /** Where `w` and `K` write documents: the folder famcoord was started in, unless a test says. */
+  documentsFolder?: string;
 }
 
 interface ViewContextLike {
@@ -86,7 +91,9 @@ function failureText(error: unknown): string {
 
 const WHOLE_STORE: ReadScope = {};
 
-export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size, purposes }: AppProps) {
+type MeetingScreenState = Extract<ScreenState, { name: 'meeting' }>;
+
+export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size, documentsFolder = process.cwd(), purposes }: AppProps) {
   const { exit } = useApp();
   const data = useStoreState(store, initialState, scope);
   // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
@@ -211,7 +218,23 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     );
   };
 
-  const pageSize = Math.max(1, Math.floor(height / 3));
+  /** The lines the open dialog takes: what it needs, leaving the screen at least three lines. */
+  const dialogLinesOf = (uiState: UiState, chrome: number) => (uiState.dialog ? dialogHeight(uiState.dialog, height - 1 - chrome - 3) : 0);
+  /** The lines the screen has between the header and the status line (the live view has them all). */
+  const bodyHeightOf = (uiState: UiState) => {
+    const current = currentScreen(uiState);
+    // Header, status line and footer; the live view shows none of them. One line is kept free at
+    // the bottom: writing the terminal's last line scrolls some terminals.
+    const chrome = current.name === 'meeting' && current.live ? 0 : 3;
+    return Math.max(3, height - 1 - chrome - dialogLinesOf(uiState, chrome));
+  };
+  /** The rows the focused list shows, which a page key moves by. */
+  const listRows = (current: ScreenState, panels: readonly PanelModel[], panel: number, bodyHeight: number) => {
+    if (current.name === 'families') return bodyHeight - (current.filtering || current.filter !== '' ? 1 : 0) - 2;
+    // Today's stack fills the body; the family plan and the report have a line above theirs.
+    const stackHeight = current.name === 'today' ? bodyHeight : bodyHeight - 1;
+    return (panelHeights(panels, panel, stackHeight)[panel] ?? 3) - 2;
+  };
 
   // Undo and redo name the step and ask first (y/j or n/Esc), then act on exactly that step.
   const describeStep = (summary: StepSummary) => describeStepSummary(summary, { timeZone, today, lang });
@@ -234,6 +257,29 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     );
   };
 
+  /**
+   * ↑/↓ and PgUp/PgDn on a meeting. The live view only scrolls. Otherwise ↑/↓ select a line of the
+   * minutes (what r and x act on) and the text scrolls to keep it in view, or scrolls on past the
+   * first or last line (to the agreements); PgUp/PgDn scroll a page and the selection moves to the
+   * nearest line still shown. The same layout as the screen draws, so both agree on the window.
+   */
+  const meetingKey = (command: 'up' | 'down' | 'pageUp' | 'pageDown', screen: MeetingScreenState, found: { meeting: Meeting; family: Family }, bodyHeight: number, scroll: (total: number, room: number) => void) => {
+    const layout = meetingLayout(found.meeting, found.family.name, { width, height: bodyHeight, live: screen.live, timeZone, lang, today, t });
+    const total = layout.body.length;
+    const line = selectedLine(screen, layout.lineCount);
+    const next = Math.min(Math.max(0, line + (command === 'up' ? -1 : 1)), layout.lineCount - 1);
+    if (screen.live || layout.lineCount === 0 || command === 'pageUp' || command === 'pageDown' || next === line) {
+      scroll(total, layout.room);
+      const shown = scrolledWindow(total, (currentScreen(uiRef.current) as MeetingScreenState).scroll, layout.room);
+      const nearest = screen.live ? undefined : nearestLineIn(layout.body, shown, line);
+      if (nearest !== undefined && nearest !== line) dispatch({ type: 'selectLine', delta: nearest - line, count: layout.lineCount });
+      return;
+    }
+    dispatch({ type: 'selectLine', delta: next - line, count: layout.lineCount });
+    const rows = bodyRowsOf(layout.body, next);
+    if (rows) dispatch({ type: 'scroll', delta: deltaToShow(scrolledWindow(total, screen.scroll, layout.room), rows.first, rows.last), total, room: layout.room });
+  };
+
   const run = (command: Command) => {
     const current = derive(uiRef.current, data.current());
     const { screen, model, activePanel, selectedRow, meeting, familyContext } = current;
@@ -245,7 +291,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'help':
         return screen.name === 'help' ? undefined : dispatch({ type: 'push', screen: helpScreen() });
       case 'back':
-        return dispatch({ type: 'pop' });
+        // Esc in the live view goes back to the meeting it shows.
+        return dispatch(screen.name === 'meeting' && screen.live ? { type: 'toggleLive' } : { type: 'pop' });
       case 'undo':
       case 'redo':
         return ask(command);
@@ -258,10 +305,15 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'down':
       case 'pageUp':
       case 'pageDown': {
-        const delta = { up: -1, down: 1, pageUp: -pageSize, pageDown: pageSize }[command];
-        if (screen.name === 'help') return dispatch({ type: 'scroll', delta, max: helpLines(lang, t).length - (height - 3) });
-        if (screen.name === 'meeting' && screen.live) return dispatch({ type: 'scroll', delta: -delta, max: minutesLines(meeting?.meeting.minutes ?? '', width).length });
-        if (screen.name === 'meeting') return dispatch({ type: 'selectLine', delta, count: minutesLinesOf(meeting?.meeting.minutes ?? '').length });
+        const bodyHeight = bodyHeightOf(uiRef.current);
+        const scroll = (total: number, room: number) => {
+          const step = { up: -1, down: 1, pageUp: -pageLength(room), pageDown: pageLength(room) }[command];
+          dispatch({ type: 'scroll', delta: step, total, room });
+        };
+        if (screen.name === 'help') return scroll(helpLines(lang, t).length, bodyHeight - 1);
+        if (screen.name === 'meeting') return meeting && meetingKey(command, screen, meeting, bodyHeight, scroll);
+        const rows = Math.max(1, listRows(screen, model.panels, model.panel, bodyHeight));
+        const delta = { up: -1, down: 1, pageUp: -pageLength(rows), pageDown: pageLength(rows) }[command];
         return dispatch({ type: 'move', delta, ids: activePanel?.rows.map((r) => r.id) ?? [] });
       }
       case 'nextPanel':
@@ -322,7 +374,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         if (screen.name !== 'meeting' || !meeting) return;
         const lines = minutesLinesOf(meeting.meeting.minutes);
         // The selected line, or the newest (a line removed meanwhile may have shortened the minutes).
-        const index = Math.min(screen.line ?? lines.length - 1, lines.length - 1);
+        const index = selectedLine(screen, lines.length);
         const was = lines[index] ?? '';
         if (command === 'removeLine') return applyNow({ op: 'minutes.remove', meetingId: meeting.meeting.id, line: index + 1, was });
         return startDialog('editLine', meeting.meeting.id, { text: was }, { about: { line: String(index + 1), was } });
@@ -335,7 +387,36 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return screen.name === 'meeting' && startDialog('agreement', screen.meetingId);
       case 'live':
         return dispatch({ type: 'toggleLive' });
+      case 'jump':
+        return dispatch({ type: 'jumpStart' });
+      case 'writeDocument':
+        if (screen.name === 'meeting') return writeDocument({ kind: 'minutes', meetingId: screen.meetingId });
+        return familyContext ? writeDocument({ kind: 'plan', familyId: familyContext }) : setError(`${binding(command).footer[lang]}: ${t('noFamily')}`);
+      case 'writeCalendar':
+        return familyContext && writeDocument({ kind: 'calendar', familyId: familyContext });
     }
+  };
+
+  /** `:` and an id: the family plan with the row selected, or the meeting; else says it is not here. */
+  const jumpTo = (typed: string) => {
+    dispatch({ type: 'jumpEnd' });
+    if (!typed.trim()) return;
+    const state = data.current();
+    const found = findById(state, typed);
+    if (!found) return setError(`:${sanitizeLine(typed)}: ${t('jumpUnknown')}`);
+    if (found.kind === 'meeting' || found.kind === 'agreement') return dispatch({ type: 'push', screen: meetingScreen(found.meetingId ?? found.id) });
+    const panel = familyModel(state, found.familyId, ctx)?.panels.findIndex((p) => p.rows.some((r) => r.id === found.id)) ?? -1;
+    return dispatch({ type: 'push', screen: panel >= 0 ? familyScreenAt(found.familyId, panel, found.id) : familyScreen(found.familyId) });
+  };
+
+  /** Writes a document from where the user is; the keys typed meanwhile wait, as for a save. */
+  const writeDocument = (what: ScreenDocument) => {
+    const done = { plan: 'wrotePlan', minutes: 'wroteMinutes', calendar: 'wroteCalendar' } as const;
+    whileBusy(
+      writeScreenDocument(data.current(), what, { folder: documentsFolder, storePath: store.path, lang, today, timeZone }),
+      ({ path, count }) => setInfo(`${t(done[what.kind])} ${path}${count === undefined ? '' : ` (${count})`}`),
+      (error) => setError(`${t('writeFailed')}: ${problemIn(failureText(error), lang)}`),
+    );
   };
 
   const perform = (route: Exclude<Route, { kind: 'wait' }>) => {
@@ -348,6 +429,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return run(route.command);
       case 'answer':
         return answer(route.yes);
+      case 'jump':
+        return jumpTo(route.id);
       case 'ignore':
         return route.pasted ? setInfo(t('pasteIgnored')) : undefined;
     }
@@ -365,15 +448,13 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
 
   // Layout: a header line, the screen, the dialog (if any), the status line and the footer.
   const live = screen.name === 'meeting' && screen.live;
-  // One line is kept free at the bottom: writing the terminal's last line scrolls some terminals.
-  const chrome = live ? 1 : 3;
-  // The dialog takes what it needs, leaving the screen at least three lines.
-  const dialogLines = ui.dialog ? dialogHeight(ui.dialog, height - 1 - chrome - 3) : 0;
-  const bodyHeight = Math.max(3, height - 1 - chrome - dialogLines);
+  const bodyHeight = bodyHeightOf(ui);
+  const dialogLines = dialogLinesOf(ui, live ? 0 : 3);
   const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report') }[screen.name];
   const caseload = scope.coordinator === undefined ? '' : ` · ${sanitizeLine(scope.coordinator)}`;
   const header = `famcoord · ${title}${caseload} · ${longDate(today, lang)}`;
-  const status = ui.confirmation ? { text: ui.confirmation.question, kind: 'info' as const } : data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined));
+  const jumping = ui.jump === undefined ? undefined : { text: `: ${ui.jump}▏   ${t('jumpPrompt')}: ${t('jumpHint')}`, kind: 'info' as const };
+  const status = jumping ?? (ui.confirmation ? { text: ui.confirmation.question, kind: 'info' as const } : data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined)));
   const dialogSubject = (() => {
     if (!ui.dialog) return '';
     const target = ui.dialog.target;
@@ -393,23 +474,26 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         </Text>
       )}
       <Box height={bodyHeight} flexDirection="column">
-        {screen.name === 'today' && <TodayScreen panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} emptyText={t('none')} />}
-        {screen.name === 'families' && model.panels[0] && <FamiliesScreen panel={model.panels[0]} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
-        {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'today' && <TodayScreen panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} emptyText={t('none')} lang={lang} />}
+        {screen.name === 'families' && model.panels[0] && <FamiliesScreen panel={model.panels[0]} screen={screen} width={width} height={bodyHeight} color={color} lang={lang} t={t} />}
+        {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} lang={lang} t={t} />}
         {screen.name === 'family' && !model.plan && <Text>{fit(`${screen.familyId}: ${t('none')}`, width)}</Text>}
         {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} lang={lang} today={today} width={width} height={bodyHeight} color={color} t={t} />}
         {screen.name === 'report' && (
           <Box flexDirection="column">
             <Text wrap="truncate" bold={color}>{fit(model.heading ?? '', width)}</Text>
-            <PanelStack panels={model.panels} focusedPanel={screen.panel} selections={screen.selections} width={width} height={bodyHeight - 1} color={color} emptyText={t('none')} />
+            <PanelStack panels={model.panels} focusedPanel={screen.panel} selections={screen.selections} width={width} height={bodyHeight - 1} color={color} emptyText={t('none')} lang={lang} />
           </Box>
         )}
         {screen.name === 'help' && <HelpScreen lang={lang} t={t} width={width} height={bodyHeight} scroll={screen.scroll} color={color} />}
       </Box>
       {ui.dialog && <FormDialog dialog={ui.dialog} saving={ui.busy === true} subject={dialogSubject} t={t} lang={lang} width={width} height={dialogLines} color={color} />}
-      <Text wrap="truncate" color={status?.kind === 'error' && color ? 'red' : status && color ? 'green' : undefined}>
-        {fit(status ? ` ${sanitizeLine(status.text)}` : '', width)}
-      </Text>
+      {/* A shared screen shows no status messages. */}
+      {!live && (
+        <Text wrap="truncate" color={status?.kind === 'error' && color ? 'red' : status && color ? 'green' : undefined}>
+          {fit(status ? ` ${sanitizeLine(status.text)}` : '', width)}
+        </Text>
+      )}
       {!live && <Footer commands={footerCommands} disabled={disabled} lang={lang} width={width} color={color} />}
     </Box>
   );

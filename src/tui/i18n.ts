@@ -162,6 +162,15 @@ const en = {
   noLine: 'the minutes have no lines yet',
   fieldsAbove: '↑ more fields',
   fieldsBelow: '↓ more fields',
+  // Screens that fit, find anything, live view, documents (#15 "screens")
+  liveHint: 'Esc back to the meeting · ↑/↓ PgUp/PgDn scroll',
+  jumpPrompt: 'Go to id',
+  jumpUnknown: 'no such id here',
+  jumpHint: 'type an id such as f3, g12, m4, c5 and Enter',
+  wrotePlan: "Wrote the family's plan to",
+  wroteMinutes: 'Wrote the minutes to',
+  wroteCalendar: "Wrote the family's meetings to",
+  writeFailed: 'Could not write the document',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -323,6 +332,15 @@ const da: Record<MessageKey, string> = {
   noLine: 'referatet har ingen linjer endnu',
   fieldsAbove: '↑ flere felter',
   fieldsBelow: '↓ flere felter',
+  // Screens that fit, find anything, live view, documents (#15 "screens")
+  liveHint: 'Esc tilbage til mødet · ↑/↓ PgUp/PgDn ruller',
+  jumpPrompt: 'Gå til id',
+  jumpUnknown: 'intet med det id her',
+  jumpHint: 'skriv et id som f3, g12, m4, c5 og Enter',
+  wrotePlan: 'Familiens plan er skrevet til',
+  wroteMinutes: 'Referatet er skrevet til',
+  wroteCalendar: 'Familiens møder er skrevet til',
+  writeFailed: 'Dokumentet kunne ikke skrives',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };

@@ -27,6 +27,8 @@ export type Route =
   /** Enter in a dialog: save it. */
   | { kind: 'submit' }
   | { kind: 'command'; command: Command }
+  /** Enter after `:` and an id: go to what the id names. */
+  | { kind: 'jump'; id: string }
   /** The answer to the question on the status line (undo or redo this step?). */
   | { kind: 'answer'; yes: boolean }
   /** Nothing takes the keystroke; a paste outside a text field is dropped, never read as keys. */
@@ -73,18 +75,29 @@ function dialogRoute(dialog: DialogState, keystroke: Keystroke): Route {
   }
 }
 
-function filterRoute(keystroke: Keystroke): Route {
+/** Typing one line (the families filter, an id after `:`): named keys by `named`, the rest edits the text. */
+function lineRoute(keystroke: Keystroke, named: (key: NamedKey) => Route, backspace: UiAction, type: (text: string) => UiAction): Route {
   switch (keystroke.kind) {
     case 'named':
-      return FILTER_KEYS[keystroke.key] ?? IGNORE;
+      // Ctrl-J ends a line as Enter does.
+      return named(keystroke.key === 'newline' ? 'return' : keystroke.key);
     case 'erase':
-      return { kind: 'ui', action: { type: 'filterBackspace' } };
+      return { kind: 'ui', action: backspace };
     case 'char':
-      return { kind: 'ui', action: { type: 'filterType', text: keystroke.char } };
+      return { kind: 'ui', action: type(keystroke.char) };
     case 'paste':
-      return { kind: 'ui', action: { type: 'filterType', text: sanitizeLine(keystroke.text) } };
+      return { kind: 'ui', action: type(sanitizeLine(keystroke.text)) };
   }
 }
+
+const filterRoute = (keystroke: Keystroke): Route =>
+  lineRoute(keystroke, (key) => FILTER_KEYS[key] ?? IGNORE, { type: 'filterBackspace' }, (text) => ({ type: 'filterType', text }));
+
+const endJump: Route = { kind: 'ui', action: { type: 'jumpEnd' } };
+
+/** After `:`, the keys type an id; Enter goes to it, Esc gives up. */
+const jumpRoute = (keystroke: Keystroke, typed: string): Route =>
+  lineRoute(keystroke, (key) => (key === 'return' ? { kind: 'jump', id: typed } : key === 'escape' ? endJump : IGNORE), { type: 'jumpBackspace' }, (text) => ({ type: 'jumpType', text }));
 
 /** y (or Danish j) confirms, n or Esc declines; anything else leaves the question open. */
 function answerRoute(keystroke: Keystroke): Route {
@@ -106,8 +119,9 @@ export function routeKeystroke(ui: UiState, keystroke: Keystroke): Route {
   if (ui.busy) return { kind: 'wait' };
   if (ui.confirmation) return answerRoute(keystroke);
   if (ui.dialog) return dialogRoute(ui.dialog, keystroke);
+  if (ui.jump !== undefined) return jumpRoute(keystroke, ui.jump);
   const screen = currentScreen(ui);
-  if (screen.name === 'families' && screen.filtering) return filterRoute(keystroke.kind === 'named' && keystroke.key === 'newline' ? { kind: 'named', key: 'return' } : keystroke);
+  if (screen.name === 'families' && screen.filtering) return filterRoute(keystroke);
   return screenRoute(keystroke, SCOPES[screen.name]);
 }
 

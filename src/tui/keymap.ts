@@ -42,11 +42,10 @@ export const BINDINGS = {
   families: { keys: [char('f')], scopes: ['global'], description: { da: 'Gå til alle familier', en: 'Go to all families' }, footer: { da: 'familier', en: 'families' } },
   up: { keys: [named('up'), char('k')], scopes: ['list', 'meeting'], description: { da: 'Op i listen', en: 'Move up' }, footer: { da: 'op', en: 'up' } },
   down: { keys: [named('down'), char('j')], scopes: ['list', 'meeting'], description: { da: 'Ned i listen', en: 'Move down' }, footer: { da: 'ned', en: 'down' } },
-  pageUp: { keys: [named('pageup')], scopes: ['list'], description: { da: 'En side op', en: 'Page up' }, footer: { da: 'side op', en: 'page up' } },
-  pageDown: { keys: [named('pagedown')], scopes: ['list'], description: { da: 'En side ned', en: 'Page down' }, footer: { da: 'side ned', en: 'page down' } },
+  pageUp: { keys: [named('pageup')], scopes: ['list', 'meeting'], description: { da: 'En side op', en: 'Page up' }, footer: { da: 'side op', en: 'page up' } },
+  pageDown: { keys: [named('pagedown')], scopes: ['list', 'meeting'], description: { da: 'En side ned', en: 'Page down' }, footer: { da: 'side ned', en: 'page down' } },
   nextPanel: { keys: [named('tab')], scopes: ['today', 'family', 'report'], description: { da: 'Næste panel', en: 'Next panel' }, footer: { da: 'panel', en: 'panel' } },
   previousPanel: { keys: [named('shift-tab')], scopes: ['today', 'family', 'report'], description: { da: 'Forrige panel', en: 'Previous panel' }, footer: { da: 'forrige panel', en: 'previous panel' } },
-  open: { keys: [named('return')], scopes: ['list'], description: { da: 'Åbn den valgte familie eller det valgte møde', en: 'Open the selected family or meeting' }, footer: { da: 'åbn', en: 'open' }, requires: { kind: 'row', reason: 'noRow' } },
   progress: { keys: [char('p')], scopes: ['today', 'family'], description: { da: 'Registrér fremskridt på det valgte mål (score, note, status)', en: 'Record progress on the selected goal (score, note, status)' }, footer: { da: 'fremskridt', en: 'progress' }, requires: { kind: 'goal', reason: 'noGoalRow' } },
   answer: { keys: [char('a')], scopes: ['today', 'family'], description: { da: 'Registrér svaret på den valgte henvendelse', en: 'Record the answer to the selected contact' }, footer: { da: 'svar', en: 'answer' }, requires: { kind: 'contact', reason: 'noContactRow' } },
   resolve: { keys: [char('r')], scopes: ['today', 'family'], description: { da: 'Afklar den valgte henvendelse', en: 'Resolve the selected contact' }, footer: { da: 'afklar', en: 'resolve' }, requires: { kind: 'contact', reason: 'noContactRow' } },
@@ -64,10 +63,15 @@ export const BINDINGS = {
   addCaseEvent: { keys: [char('h')], scopes: ['family'], description: { da: 'Registrér en hændelse i et barns sag (underretning, undersøgelse, anbringelse ...)', en: "Record an event in a child's case (notification, investigation, placement ...)" }, footer: { da: 'hændelse', en: 'case event' }, requires: { kind: 'family', reason: 'noFamily' } },
   editLine: { keys: [char('r')], scopes: ['meeting'], description: { da: 'Ret den valgte linje i referatet (↑/↓ vælger)', en: 'Edit the selected line of the minutes (↑/↓ select)' }, footer: { da: 'ret linje', en: 'edit line' }, requires: { kind: 'line', reason: 'noLine' } },
   removeLine: { keys: [char('x')], scopes: ['meeting'], description: { da: 'Slet den valgte linje i referatet (u fortryder)', en: 'Remove the selected line of the minutes (u undoes it)' }, footer: { da: 'slet linje', en: 'remove line' }, requires: { kind: 'line', reason: 'noLine' } },
+  // Listed after the keys that act on a row: the footer follows this order, and a narrow one keeps those.
+  open: { keys: [named('return')], scopes: ['today', 'families', 'family'], description: { da: 'Åbn den valgte familie eller det valgte møde', en: 'Open the selected family or meeting' }, footer: { da: 'åbn', en: 'open' }, requires: { kind: 'row', reason: 'noRow' } },
   filter: { keys: [char('/')], scopes: ['families'], description: { da: 'Filtrér familierne mens du skriver (Esc rydder)', en: 'Filter the families as you type (Esc clears)' }, footer: { da: 'filtrér', en: 'filter' } },
   addLine: { keys: [char('e')], scopes: ['meeting'], description: { da: 'Skriv en linje i referatet', en: 'Write a line in the minutes' }, footer: { da: 'skriv', en: 'write' } },
   addAgreement: { keys: [char('a')], scopes: ['meeting'], description: { da: 'Tilføj en aftale: hvem gør hvad hvornår', en: 'Add an agreement: who does what by when' }, footer: { da: 'aftale', en: 'agreement' } },
-  live: { keys: [char('l')], scopes: ['meeting'], description: { da: 'Stor skrift til fælles skærm (stormøde)', en: 'Large text for a shared screen (stormøde)' }, footer: { da: 'live', en: 'live' } },
+  live: { keys: [char('l')], scopes: ['meeting'], description: { da: 'Stor skrift til fælles skærm (stormøde); Esc tilbage til mødet', en: 'Large text for a shared screen (stormøde); Esc back to the meeting' }, footer: { da: 'live', en: 'live' } },
+  jump: { keys: [char(':')], scopes: ['global'], description: { da: 'Gå til et id: skriv f.eks. :g12 og Enter (familie, person, mål, møde, aftale, henvendelse)', en: 'Go to an id: type e.g. :g12 and Enter (family, member, goal, meeting, agreement, contact)' }, footer: { da: 'gå til', en: 'go to' } },
+  writeDocument: { keys: [char('w')], scopes: ['family', 'meeting'], description: { da: 'Skriv familiens plan (på en familie) eller referatet (på et møde) som HTML til A4', en: "Write the family's plan (on a family) or the minutes (on a meeting) as A4 HTML" }, footer: { da: 'skriv dokument', en: 'write document' } },
+  writeCalendar: { keys: [char('K')], scopes: ['family'], description: { da: 'Skriv familiens møder som kalender (.ics)', en: "Write the family's meetings as a calendar (.ics)" }, footer: { da: 'kalender', en: 'calendar' } },
 } as const satisfies Record<string, Binding>;
 
 /** The keys inside a dialog, for the help screen (the router sends them: src/tui/inputRouter.ts). */

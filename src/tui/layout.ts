@@ -62,13 +62,6 @@ export function columnWidths(columns: readonly ColumnSpec[], width: number): num
   return widths;
 }
 
-/** The window of `count` rows of a list of `total` that keeps `selected` visible. */
-export function visibleWindow(total: number, selected: number, count: number): { start: number; end: number } {
-  if (total <= count) return { start: 0, end: total };
-  const start = Math.min(Math.max(0, selected - Math.floor(count / 2)), total - count);
-  return { start, end: start + count };
-}
-
 /**
  * Splits `total` lines between panels that each want `wants[i]` lines (at least `min`): panels
  * that need less give their room to the others, so a long list uses what a short one leaves.
@@ -90,4 +83,24 @@ export function allocateHeights(wants: readonly number[], total: number, min = 3
   // Room nobody needs goes to the last panel, so the screen is filled and stays put.
   heights[heights.length - 1] = (heights[heights.length - 1] as number) + left;
   return heights;
+}
+
+/** A focused panel shows at least this many lines (title, header, three rows) before others collapse. */
+const FOCUSED_MIN_LINES = 5;
+
+/**
+ * The heights of a stack of panels where panel `focused` has the focus: shared by need while the
+ * focused panel still shows a few rows; in a small terminal the focused panel keeps its rows and
+ * the others collapse to their title line (which still shows their count).
+ */
+export function stackHeights(wants: readonly number[], focused: number, total: number, min = 3): number[] {
+  const shared = allocateHeights(wants, total, min);
+  const focusWants = wants[focused] ?? 0;
+  if (total >= min * wants.length && (shared[focused] ?? 0) >= Math.min(focusWants, FOCUSED_MIN_LINES)) return shared;
+  const others = wants.length - 1;
+  const focusHeight = Math.max(1, Math.min(focusWants, total - others));
+  const rest = total - focusHeight;
+  const otherHeights = rest <= others ? wants.slice(1).map(() => 1) : allocateHeights(wants.filter((_, i) => i !== focused), rest, 1);
+  otherHeights.splice(focused, 0, focusHeight);
+  return otherHeights;
 }

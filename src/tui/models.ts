@@ -1,5 +1,6 @@
 // What each screen shows, as plain data: panels of rows with ids, kinds and sanitised cell texts.
 // Rendering and key handling read the same model, so "the selected row" means one thing.
+import { familyMatches } from '../domain/find.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
@@ -110,11 +111,11 @@ function replyByText(contact: OpenContact, ctx: ViewContext): string {
   return left === 0 ? t('replyToday') : left === 1 ? t('replyTomorrow') : t('replyInDays').replace('{n}', String(left));
 }
 
-/** The caseload, filtered by a text typed after `/` (family name, id or coordinator). */
+/** The caseload, filtered by a text typed after `/`: names, ids and goal titles (familyMatches). */
 export function familiesPanel(state: State, ctx: ViewContext, filter: string): PanelModel {
   const { t, lang } = ctx;
-  const needle = filter.trim().toLocaleLowerCase('da');
-  const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !needle || `${f.name} ${f.id} ${f.coordinator ?? ''}`.toLocaleLowerCase('da').includes(needle));
+  const matching = filter.trim() ? new Set(state.families.filter((f) => familyMatches(f, filter)).map((f) => f.id)) : undefined;
+  const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !matching || matching.has(f.id));
   return {
     title: t('families'),
     columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 16, 0), col(t('coordinator'), 8, 1)],

@@ -2,6 +2,7 @@
 // status line. Pure: every key the workbench handles becomes an action here, tested without Ink.
 import type { DialogState, FormAction } from './forms.js';
 import { formReducer } from './forms.js';
+import { FOLLOW_END, scrollTop } from './scrolling.js';
 
 /** A selection remembers the row's id, so it stays on the same row when the data refreshes. */
 export interface Selection {
@@ -13,7 +14,8 @@ export type ScreenState =
   | { name: 'today'; panel: number; selections: Selection[] }
   | { name: 'families'; selections: Selection[]; filter: string; filtering: boolean }
   | { name: 'family'; familyId: string; panel: number; selections: Selection[] }
-  /** `line`: the selected line of the minutes (0 = first); undefined follows the newest. */
+  /** `scroll`: the top line shown (FOLLOW_END: the newest lines, as they come); `line`: the selected
+   *  line of the minutes (0 = first; undefined follows the newest), which ↑/↓ move and r/x act on. */
   | { name: 'meeting'; meetingId: string; live: boolean; scroll: number; line?: number }
   | { name: 'help'; scroll: number }
   | { name: 'report'; panel: number; selections: Selection[] };
@@ -38,6 +40,8 @@ export interface UiState {
   status?: Status;
   /** A change is being saved (a dialog, an undo): keystrokes wait until it settles. */
   busy?: boolean;
+  /** The id typed after `:`, to jump to (undefined when not typing one). */
+  jump?: string;
 }
 
 export type UiAction =
@@ -51,9 +55,14 @@ export type UiAction =
   | { type: 'filterBackspace' }
   | { type: 'filterEnd'; clear: boolean }
   | { type: 'toggleLive' }
-  | { type: 'scroll'; delta: number; max: number }
+  /** Scrolls a text of `total` lines shown `room` at a time. */
+  | { type: 'scroll'; delta: number; total: number; room: number }
   /** Moves the selected minutes line among `count` lines. */
   | { type: 'selectLine'; delta: number; count: number }
+  | { type: 'jumpStart' }
+  | { type: 'jumpType'; text: string }
+  | { type: 'jumpBackspace' }
+  | { type: 'jumpEnd' }
   | { type: 'openDialog'; dialog: DialogState }
   | { type: 'closeDialog' }
   | { type: 'dialog'; action: FormAction }
@@ -65,8 +74,13 @@ export type UiAction =
 export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
 export const familiesScreen = (): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering: false });
 export const familyScreen = (familyId: string): ScreenState => ({ name: 'family', familyId, panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
-export const meetingScreen = (meetingId: string): ScreenState => ({ name: 'meeting', meetingId, live: false, scroll: 0 });
+export const meetingScreen = (meetingId: string): ScreenState => ({ name: 'meeting', meetingId, live: false, scroll: FOLLOW_END });
 export const helpScreen = (): ScreenState => ({ name: 'help', scroll: 0 });
+/** A family plan opened with row `rowId` of panel `panel` selected (a jump to a goal, a contact). */
+export function familyScreenAt(familyId: string, panel: number, rowId: string): ScreenState {
+  const screen = familyScreen(familyId) as Extract<ScreenState, { name: 'family' }>;
+  return { ...screen, panel, selections: screen.selections.map((s, i) => (i === panel ? { index: 0, id: rowId } : s)) };
+}
 export const reportScreen = (): ScreenState => ({ name: 'report', panel: 0, selections: [{ index: 0 }, { index: 0 }] });
 
 export function initialUi(): UiState {
@@ -126,14 +140,23 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
     case 'filterEnd':
       return screen.name === 'families' ? replaceTop(ui, { ...screen, filtering: false, ...(action.clear && { filter: '', selections: [{ index: 0 }] }) }) : ui;
     case 'toggleLive':
-      return screen.name === 'meeting' ? replaceTop(ui, { ...screen, live: !screen.live }) : ui;
+      // Into or out of the live view, the newest lines are in view.
+      return screen.name === 'meeting' ? replaceTop(ui, { ...screen, live: !screen.live, scroll: FOLLOW_END }) : ui;
     case 'scroll':
-      return 'scroll' in screen ? replaceTop(ui, { ...screen, scroll: Math.min(Math.max(0, screen.scroll + action.delta), Math.max(0, action.max)) }) : ui;
+      return 'scroll' in screen ? replaceTop(ui, { ...screen, scroll: scrollTop(screen.scroll, action.delta, action.total, action.room) }) : ui;
     case 'selectLine': {
       if (screen.name !== 'meeting' || action.count === 0) return ui;
       const line = Math.min(Math.max(0, (screen.line ?? action.count - 1) + action.delta), action.count - 1);
       return replaceTop(ui, { ...screen, line: line === action.count - 1 ? undefined : line });
     }
+    case 'jumpStart':
+      return { ...ui, jump: '', status: undefined };
+    case 'jumpType':
+      return ui.jump === undefined ? ui : { ...ui, jump: ui.jump + action.text };
+    case 'jumpBackspace':
+      return ui.jump === undefined ? ui : { ...ui, jump: [...ui.jump].slice(0, -1).join('') };
+    case 'jumpEnd':
+      return { ...ui, jump: undefined };
     case 'openDialog':
       return { ...ui, dialog: action.dialog, status: undefined };
     case 'closeDialog':

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.js';
 import { passphraseAvailable, passphraseSource, type Terminal } from '../../src/cli/passphrase.js';
+import { Keyring, newHeader, SealError } from '../../src/store/crypto.js';
 
 /** A terminal whose keyboard types `answers` (each followed by Enter) as the prompts appear. */
 function fakeTerminal(answers: string[], isTTY = true) {
@@ -57,5 +58,19 @@ describe('the passphrase source', () => {
     const error = await rejection(passphraseSource({}, pipe)('unlock'));
     expect(error).toBeInstanceOf(UsageError);
     expect(error?.message).toMatch(/the store is encrypted: .* set FAMCOORD_PASSPHRASE/);
+  });
+
+  it('asks again after a wrong passphrase, three tries in all; FAMCOORD_PASSPHRASE is not asked again', async () => {
+    const { header } = await newHeader('korrekt hest batteri');
+    const fake = fakeTerminal(['forkert en', 'forkert to', 'korrekt hest batteri']);
+    await new Keyring(passphraseSource({}, fake.terminal)).unlock(header);
+    expect(fake.shown()).toBe('Passphrase for the store: \nThat passphrase does not open the store; try again (2 tries left): \nThat passphrase does not open the store; try again (1 try left): \n');
+    expect(fake.shown()).not.toMatch(/forkert|korrekt/);
+    const threeWrong = fakeTerminal(['forkert en', 'forkert to', 'forkert tre', 'korrekt hest batteri']);
+    const refused = await rejection(new Keyring(passphraseSource({}, threeWrong.terminal)).unlock(header));
+    expect(refused).toBeInstanceOf(SealError);
+    expect(threeWrong.shown().match(/: /g)).toHaveLength(3);
+    const fromEnv = await rejection(new Keyring(passphraseSource({ FAMCOORD_PASSPHRASE: 'forkert miljø' }, fakeTerminal([]).terminal)).unlock(header));
+    expect(fromEnv).toBeInstanceOf(SealError);
   });
 });

@@ -1,51 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/domain/demo.js';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { todayView } from '../../src/domain/views.js';
 import { caseloadReport } from '../../src/domain/report.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
-import { App } from '../../src/tui/App.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
 import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
-import type { State } from '../../src/domain/schema.js';
-import type { ReadScope } from '../../src/domain/scope.js';
-
-const TODAY = '2026-11-24';
-const TZ = 'Europe/Copenhagen';
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en'; scope?: ReadScope; store?: (path: string) => JsonFileStore } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'famcoord-app-'));
-  const store = (options.store ?? ((path) => new JsonFileStore(path)))(join(dir, 'store.json'));
-  await store.create(initial);
-  const size = { width: options.width ?? 80, height: options.height ?? 24 };
-  const app = render(<App store={store} initialState={await store.read(options.scope)} {...(options.scope && { scope: options.scope })} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} />);
-  cleanups.push(() => {
-    app.unmount();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await waitForFrame(app.lastFrame, 'famcoord');
-  /** Types keys and waits until the frame changes (or shows `expected`). */
-  const press = async (keys: string, expected?: string | RegExp | ((frame: string) => boolean)) => {
-    const before = app.lastFrame();
-    app.stdin.write(keys);
-    return waitForFrame(app.lastFrame, expected ?? ((frame) => frame !== before));
-  };
-  return { app, store, press, size };
-}
-
-function expectFits(frame: string, size: { width: number; height: number }) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(size.height - 1);
-  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(size.width);
-}
+import { expectFits, open, TODAY, TZ } from '../helpers/app.js';
 
 const small = () =>
   state(
@@ -209,9 +170,16 @@ describe('the other screens', () => {
     await press(`Lone Berg${KEYS.tab}Finder praktikplads${KEYS.tab}2026-12-15`);
     const frame = await press(KEYS.enter, /Agreements \(1\)/);
     expect(frame).toContain('• Lone Berg: Finder praktikplads (15 Dec)');
-    const live = await press('l', /NETVÆRKSMØDE/);
+    const live = await press('l', /Esc back to the meeting/);
+    expect(live).toContain('█'); // the heading in large letters
+    expect(live).toContain('Familien Berg · ');
     expect(live).toContain('Familien fortalte om ugen.');
+    expect(live).toContain('• Lone Berg: Finder praktikplads (15 Dec)');
     expect(live).not.toContain('? help');
+    expect(live).not.toContain('Saved');
+    // Esc leaves the live view for the meeting screen, not the screen before it.
+    const back = await press(KEYS.escape, /Attendees:/);
+    expect(back).toContain('? help');
     expect((await store.read()).families[0]?.meetings[0]).toMatchObject({ minutes: 'Familien fortalte om ugen.', agreements: [{ who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15' }] });
   });
 
@@ -246,8 +214,11 @@ describe('the other screens', () => {
     expect(frame).toContain(`${report.families} families`);
     expect(frame).toMatch(/[█░]{8}/);
     expectFits(frame, size);
-    const refused = await press(KEYS.enter, /open: select a row first/);
-    expect(refused).toContain('How the families are doing');
+    // The footer offers only keys that act on the report: its figures open nothing.
+    expect(frame).not.toContain('Enter open');
+    expect(frame).toContain('Tab panel');
+    const after = await press(`${KEYS.enter}${KEYS.tab}`, /▶ Cross-sector contacts/);
+    expect(after).not.toContain('select a row first');
   });
 
   it('uses a large terminal: wider columns, more rows', async () => {

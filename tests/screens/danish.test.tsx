@@ -25,7 +25,7 @@ async function walkInDanish(size: { width: number; height: number }): Promise<{ 
   const dir = mkdtempSync(join(tmpdir(), 'famcoord-danish-'));
   const store = new JsonFileStore(join(dir, 'store.json'));
   await store.create(generateDemo({ families: 25, seed: 1, today: TODAY }));
-  const app = render(<App store={store} initialState={await store.read()} lang="da" today={TODAY} timeZone={TZ} user="tester" color={false} size={size} />);
+  const app = render(<App store={store} initialState={await store.read()} lang="da" today={TODAY} timeZone={TZ} user="tester" color={false} size={size} documentsFolder={dir} />);
   cleanups.push(() => {
     app.unmount();
     rmSync(dir, { recursive: true, force: true });
@@ -57,8 +57,11 @@ async function walkInDanish(size: { width: number; height: number }): Promise<{ 
   await press('aftale', 'a', 'Ny aftale');
   await press('aftale udfyldt', `Mette${KEYS.tab}Ringer til PPR${KEYS.tab}2026-12-15`);
   await press('aftale gemt', KEYS.enter, /Gemt: aftale på m\d+/);
-  await press('live', 'l', /FAMILIEN|MØDE|STATUSMØDE|OPFØLGNING|HJEMMEBESØG/);
+  await press('live', 'l', /Esc tilbage til mødet/);
   await press('ud af live', 'l');
+  // `:` and an id, and one that is not there.
+  await press('gå til', ':', /Gå til id/);
+  await press('gå til ukendt id', `x99${KEYS.enter}`, /intet med det id her/);
   await press('tilbage til I dag', KEYS.escape, /Dagens møder/);
   // Today's goals and contacts, and their dialogs.
   await press('mål over fristen', KEYS.tab, /▶ Mål over fristen/);
@@ -80,6 +83,7 @@ async function walkInDanish(size: { width: number; height: number }): Promise<{ 
   await press('filter ryddet', KEYS.escape);
   await press('familiens plan', KEYS.enter, /Familiens plan:/);
   for (let panel = 1; panel <= 3; panel++) await press(`familiens plan, panel ${panel}`, KEYS.tab);
+  await press('skriv planen', 'w', /Familiens plan er skrevet til/);
   await press('nyt mål', 'g', 'Nyt mål');
   await press('nyt mål: sektor', KEYS.tab);
   await everyChoice('nyt mål: sektor', 8);

@@ -43,7 +43,7 @@ describe.runIf(hasTmux)('the Danish workbench in tmux', () => {
       await step('aftale: frist skrevet', ['2026-12-15'], /2026-12-15/, true);
       await step('aftale gemt', ['Enter'], /Gemt: aftale på m\d+/);
       await step('aftalen på mødet', [], /Mette: Ringer til PPR \(15\. dec\.\)/);
-      await step('live', ['l'], /MØDE|OPFØLGNING|HJEMMEBESØG/);
+      await step('live', ['l'], /Esc tilbage til mødet/);
       await step('ud af live', ['l'], /Deltagere:/);
       await step('tilbage til I dag', ['Escape'], /Dagens møder/);
       await step('familier', ['f'], /▶ Familier/);

@@ -63,20 +63,23 @@ describe.runIf(hasTmux)('the workbench in tmux', () => {
     });
   }
 
-  it('asks for an encrypted store\'s passphrase without echo before the workbench starts', async () => {
+  it('asks for an encrypted store\'s passphrase without echo before the workbench starts, again after a wrong one, three tries in all', async () => {
     const passphrase = 'korrekt hest batteri';
     expect(box.run(['demo', '--replace', '--encrypt', '--families', '3', '--date', DATE], { env: { FAMCOORD_PASSPHRASE: passphrase } }).code).toBe(0);
-    for (const [typed, outcome] of [[passphrase, /Overdue goals \(\d+\)/], ['forkert passphrase', /passphrase does not open the encrypted store[^]*EXITED 1/]] as const) {
+    for (const [attempts, outcome] of [[['forkert passphrase', passphrase], /Overdue goals \(\d+\)/], [['forkert en', 'forkert to', 'forkert tre'], /passphrase does not open the encrypted store[^]*EXITED 1/]] as const) {
       const session = `famcoord-e2e-${process.pid}-encrypted`;
       const command = `env -u CI -u FAMCOORD_PASSPHRASE TZ=Europe/Copenhagen LANG=en_GB.UTF-8 ${process.execPath} ${BIN} --store ${box.store} --date ${DATE}; echo EXITED $?; sleep 30`;
       tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
       try {
         await waitForScreen(session, /Passphrase for the store:/);
-        tmux('send-keys', '-t', session, '-l', typed);
-        tmux('send-keys', '-t', session, 'Enter');
+        for (const [i, typed] of attempts.entries()) {
+          if (i > 0) await waitForScreen(session, new RegExp(`try again \\(${3 - i} tr(y|ies) left\\)`));
+          tmux('send-keys', '-t', session, '-l', typed);
+          tmux('send-keys', '-t', session, 'Enter');
+        }
         const screen = await waitForScreen(session, outcome);
-        expect(screen).not.toContain(typed);
-        if (typed === passphrase) {
+        for (const typed of attempts) expect(screen).not.toContain(typed);
+        if ((attempts as readonly string[]).includes(passphrase)) {
           tmux('send-keys', '-t', session, 'Tab');
           await waitForScreen(session, /▶ Overdue goals/);
           tmux('send-keys', '-t', session, 'q');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { footerEntries } from '../../src/components/Footer.js';
 import { helpLines } from '../../src/screens/HelpScreen.js';
 import { translator } from '../../src/tui/i18n.js';
+import { SCOPES } from '../../src/tui/inputRouter.js';
 import { BINDINGS, bindingsIn, commandFor, COMMANDS, keyLabel, type Scope } from '../../src/tui/keymap.js';
 
 const SCREEN_SCOPES: Scope[][] = [
@@ -22,16 +23,14 @@ describe('the keybinding table', () => {
     expect(commandFor('p', undefined, ['families', 'list', 'global'])).toBeUndefined();
   });
 
-  it('never binds one key to two commands on the same screen', () => {
-    for (const scopes of SCREEN_SCOPES) {
-      const seen = new Map<string, string>();
+  it('never binds one key to two commands on the same screen, not even in two of its scopes (one would hide the other)', () => {
+    for (const [screen, scopes] of Object.entries(SCOPES)) {
+      const meanings = new Map<string, string>();
       for (const command of bindingsIn(scopes))
-        for (const spec of BINDINGS[command].keys) {
-          const key = JSON.stringify(spec);
-          const scope = scopes.find((s) => (BINDINGS[command].scopes as readonly Scope[]).includes(s));
-          const owner = seen.get(`${scope}:${key}`);
-          expect(owner, `${key} in ${scope}`).toBeUndefined();
-          seen.set(`${scope}:${key}`, command);
+        for (const key of BINDINGS[command].keys) {
+          const spec = JSON.stringify(key);
+          expect(meanings.get(spec), `${screen}: ${spec} is ${meanings.get(spec)} and ${command}`).toBeUndefined();
+          meanings.set(spec, command);
         }
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateHeights, columnWidths, displayWidth, fit, visibleWindow } from '../../src/tui/layout.js';
+import { allocateHeights, columnWidths, displayWidth, fit } from '../../src/tui/layout.js';
 
 describe('layout', () => {
   it('fits text to an exact width by display columns', () => {
@@ -24,11 +24,5 @@ describe('layout', () => {
     expect(allocateHeights([12, 4, 30], 21)).toEqual([9, 4, 8]);
     expect(allocateHeights([2, 2, 2], 21).reduce((a, b) => a + b, 0)).toBe(21);
     expect(allocateHeights([50, 50, 50], 21)).toEqual([7, 7, 7]);
-  });
-
-  it('scrolls a window that keeps the selection visible', () => {
-    expect(visibleWindow(5, 4, 10)).toEqual({ start: 0, end: 5 });
-    expect(visibleWindow(100, 50, 10)).toEqual({ start: 45, end: 55 });
-    expect(visibleWindow(100, 99, 10)).toEqual({ start: 90, end: 100 });
   });
 });
