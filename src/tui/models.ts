@@ -8,7 +8,7 @@ import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
 import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact } from '../domain/views.js';
 import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
-import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS, type PlanSource } from '../domain/vocabulary.js';
 import { meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
@@ -134,18 +134,22 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
   if (!plan) return undefined;
   const { t, lang } = ctx;
   const marks = collisionMarks(plan.collisions, t);
+  // The plan a goal or intervention comes from: a column only when one of them says, so a family
+  // recorded without sources keeps the room for its titles.
+  const sourceColumn = (items: ReadonlyArray<{ source?: PlanSource }>) => (items.some((item) => item.source !== undefined) ? [capped(t('planSource'), 8, 1, 20)] : []);
+  const sourceCell = (items: ReadonlyArray<{ source?: PlanSource }>, source: PlanSource | undefined) => (sourceColumn(items).length > 0 ? [source ? PLAN_SOURCE_LABELS[source][lang] : ''] : []);
   return {
     plan,
     panels: [
       {
         title: t('goals'),
-        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), capped(t('planSource'), 8, 1, 20), col(t('due'), 11, 0), col(t('status'), 12, 0), col(t('progress'), 14, 0)],
+        columns: [col('#', 2, 0, 'right'), col(t('goal'), 16, 4), capped(t('member'), 8, 1, 26), ...sourceColumn(plan.goals), col(t('due'), 11, 0), col(t('status'), 12, 0), col(t('progress'), 14, 0)],
         rows: plan.goals.map((g) => ({
           id: g.id,
           kind: 'goal',
           familyId,
           warn: g.daysOverdue > 0,
-          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), g.source ? PLAN_SOURCE_LABELS[g.source][lang] : '', `${shortDate(g.due, lang, ctx.today)}${g.daysOverdue > 0 ? t('passed') : ''}`, labelOf(GOAL_STATUS_LABELS, g.status, lang), `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
+          cells: [String(g.priority ?? ''), clean(g.title), clean(g.memberName ?? t('wholeFamily')), ...sourceCell(plan.goals, g.source), `${shortDate(g.due, lang, ctx.today)}${g.daysOverdue > 0 ? t('passed') : ''}`, labelOf(GOAL_STATUS_LABELS, g.status, lang), `${scoreSparkline(g.progress.map((p) => p.score), 8)} ${g.progress.at(-1)?.score ?? '-'}/10`],
         })),
       },
       {
@@ -160,8 +164,8 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('interventions'),
-        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), capped(t('planSource'), 8, 1, 20), col(t('from'), 10, 0), col(t('to'), 10, 0), markColumn(marks, plan.interventions.map((i) => i.id), 7)],
-        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), i.source ? PLAN_SOURCE_LABELS[i.source][lang] : '', shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', marks.get(i.id) ?? ''] })),
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), ...sourceColumn(plan.interventions), col(t('from'), 10, 0), col(t('to'), 10, 0), markColumn(marks, plan.interventions.map((i) => i.id), 7)],
+        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), ...sourceCell(plan.interventions, i.source), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', marks.get(i.id) ?? ''] })),
       },
     ],
   };
