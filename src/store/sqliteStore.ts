@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, Goal, Meeting, State } from '../domain/schema.js';
-import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
+import { coordinatorKey, isWholeStore, mayShowToday, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
@@ -55,7 +55,17 @@ export function isSqlitePath(path: string): boolean {
   return SQLITE_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext));
 }
 
-const SCHEMA_VERSION = 1;
+/**
+ * PRAGMA user_version. 2: today marks include open dated agreements. 1: the same tables, written
+ * by a famcoord from before agreements had marks; its today marks miss them, so a read for today
+ * reads whole families until `doctor` rebuilds the marks (`rebuildTodayRows`). A famcoord that
+ * knows only schema 1 refuses a schema 2 store, rather than writing families without their marks.
+ */
+const SCHEMA_VERSION = 2;
+const SCHEMA_MARKS_WITHOUT_AGREEMENTS = 1;
+
+/** How many families the rebuild of today's rows reads at a time (better-sqlite3 cannot write while a query is open). */
+const REBUILD_BATCH = 500;
 
 /** How long an erase waits for readers on older snapshots before leaving the WAL to the next change. */
 const CHECKPOINT_WAIT_MS = 1_000;
@@ -250,7 +260,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if (version === 0 && tables.n === 0) {
         db.exec(SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      } else if (version !== SCHEMA_VERSION) {
+      } else if (version !== SCHEMA_VERSION && version !== SCHEMA_MARKS_WITHOUT_AGREEMENTS) {
         db.close();
         throw new StoreError('invalid', `the database ${this.path} is not a famcoord store of a version this famcoord reads (schema ${version}); it was not changed`);
       }
@@ -285,11 +295,11 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     let position = 0;
     try {
       requireHead(db, this.path);
-      const { where, params } = scopeQuery(scope);
       if (scope?.todayOn !== undefined) {
-        yield* todayDigests(db, where, params, scope.todayOn);
+        yield* todayFamilies(db, scope, scope.todayOn);
         return;
       }
+      const { where, params } = scopeQuery(scope);
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
         yield parseFamily(JSON.parse(data), position++, seen);
     } catch (error) {
@@ -305,8 +315,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     const families: Family[] = [];
     try {
       head = JSON.parse(requireHead(db, this.path)) as Record<string, unknown>;
+      if (scope?.todayOn !== undefined) return { ...head, families: [...todayFamilies(db, scope, scope.todayOn)] } as State;
       const { where, params } = scopeQuery(scope);
-      if (scope?.todayOn !== undefined) return { ...head, families: [...todayDigests(db, where, params, scope.todayOn)] } as State;
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
         families.push(JSON.parse(data) as Family);
     } catch (error) {
@@ -453,15 +463,44 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     return (await this.emptyWal()) ? finishedErase(familyId) : undefined;
   }
 
-  /** Whether doctor has something to put right (read only): an erase left unfinished, or a replayed last log row. */
+  /** Whether doctor has something to put right (read only): an erase left unfinished, a replayed last log row, or today marks of an older famcoord. */
   async unsettled(): Promise<boolean> {
-    return (await readPendingErase(this.path)) !== undefined || (await this.replayedRows()).length > 0;
+    return (await readPendingErase(this.path)) !== undefined || (await this.replayedRows()).length > 0 || !marksAreCurrent((await this.open()).db);
   }
 
-  /** Doctor's repair: finishes an erase left unfinished, and sets replayed last log rows aside. */
+  /** Doctor's repair: finishes an erase left unfinished, sets replayed last log rows aside, and rebuilds an older famcoord's today rows. */
   async settle(): Promise<string[]> {
     const erased = await this.finishPendingErase();
-    return [...(erased ? [erased] : []), ...(await this.setAsideReplayedRows())];
+    return [...(erased ? [erased] : []), ...(await this.setAsideReplayedRows()), ...(await this.rebuildTodayRows())];
+  }
+
+  /**
+   * Writes every family's today digest and marks again, as this famcoord writes them, and records
+   * that they are (schema 2), in one transaction. Doctor's, not the next change's: it reads every
+   * family (about 0.4 s per 1,000 families), and a change that did it would hold the write lock
+   * long enough on a municipality's store for other writers to give up waiting.
+   */
+  private async rebuildTodayRows(): Promise<string[]> {
+    if (marksAreCurrent((await this.open()).db)) return [];
+    const rebuilt = await this.write((sql, db) => {
+      if (marksAreCurrent(db)) return undefined; // another famcoord rebuilt them while we waited
+      db.prepare('DELETE FROM today_marks').run();
+      const batch = db.prepare<[number, number], { id: string; seq: number; data: string }>('SELECT id, seq, data FROM families WHERE seq > ? ORDER BY seq LIMIT ?');
+      const setDigest = db.prepare('UPDATE families SET today_digest = ? WHERE id = ?');
+      let count = 0;
+      for (let after = 0, rows = batch.all(after, REBUILD_BATCH); rows.length > 0; rows = batch.all(after, REBUILD_BATCH)) {
+        for (const { id, seq, data } of rows) {
+          const row = familyRow(JSON.parse(data) as Family);
+          setDigest.run(row.todayDigest, id);
+          indexMarks(sql, id, row.marks);
+          after = seq;
+        }
+        count += rows.length;
+      }
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      return count;
+    });
+    return rebuilt === undefined ? [] : [`today's rows of ${rebuilt} families were written again: an older famcoord wrote them without agreements, so today read whole families until now`];
   }
 
   /** The log's last rows that are replayed or moved steps (see replayedLastEntry), newest first. */
@@ -539,6 +578,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
         indexMarks(sql, family.id, row.marks);
       }
       for (const entry of options.history ?? []) sql.insertAudit.run(entry.step, JSON.stringify(entry));
+      db.pragma(`user_version = ${SCHEMA_VERSION}`); // every row is new: a replaced older store is current now
     }, true);
     // The families are checked as they are written: a bad one rolls the create back, and then the
     // copy kept of the store (which is still in place) goes too.
@@ -617,6 +657,30 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   close(): void {
     this.connection?.db.close();
     this.connection = undefined;
+  }
+}
+
+/** Whether the today marks are this famcoord's (schema 2), so a read for today may trust them. */
+function marksAreCurrent(db: Database): boolean {
+  return db.pragma('user_version', { simple: true }) === SCHEMA_VERSION;
+}
+
+/**
+ * The families today's view on `date` may list, in `scope`: from the digests and marks, or, while
+ * the marks are an older famcoord's (which miss agreements), from the whole families, filtered by
+ * the same rule. Slower, but never missing anything; doctor rebuilds the marks.
+ */
+function* todayFamilies(db: Database, scope: ReadScope, date: string): Generator<Family> {
+  if (marksAreCurrent(db)) {
+    const { where, params } = scopeQuery(scope);
+    yield* todayDigests(db, where, params, date);
+    return;
+  }
+  const { todayOn: _marksScope, ...withoutMarks } = scope;
+  const { where, params } = scopeQuery(withoutMarks);
+  for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>) {
+    const family = JSON.parse(data) as Family;
+    if (mayShowToday(family, date)) yield todayDigest(family);
   }
 }
 

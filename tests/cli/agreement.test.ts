@@ -1,4 +1,5 @@
 // famcoord agreement done|update|remove and today's agreements, as a user runs them.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -82,5 +83,38 @@ describe('famcoord agreement', () => {
     expect(fromDatabase()).toEqual(today(box));
     expect(box.run(['agreement', 'done', 'a1', '--store', database, ...DATE], { store: false }).code).toBe(0);
     expect(fromDatabase().agreements).toEqual([]);
+  });
+
+  it('lists the agreements of a SQLite store an older famcoord wrote (no agreement marks), without writing; doctor rebuilds its today rows', () => {
+    const box = withAgreement();
+    const database = join(box.dir, 'old.sqlite');
+    expect(box.run(['migrate', '--to', database]).code).toBe(0);
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+    const inspect = <T>(look: (db: import('better-sqlite3').Database) => T): T => {
+      const db = new Sqlite(database);
+      try {
+        return look(db);
+      } finally {
+        db.close();
+      }
+    };
+    // As the famcoord before agreements had marks left it: schema 1, meetings' marks only.
+    inspect((db) => {
+      db.prepare("DELETE FROM today_marks WHERE kind = 'agreement'").run();
+      db.pragma('user_version = 1');
+    });
+    const state = () => inspect((db) => ({ version: db.pragma('user_version', { simple: true }), agreementMarks: db.prepare("SELECT COUNT(*) AS n FROM today_marks WHERE kind = 'agreement'").get() }));
+    const run = (...args: string[]) => box.run([...args, '--store', database], { store: false });
+    const agreementIds = () => (JSON.parse(run('today', '--json', ...DATE).stdout) as Today).agreements.map((a) => a.id);
+
+    expect(agreementIds()).toEqual(['a1']);
+    expect(run('today', ...DATE).stdout).toMatch(/Finder praktikplads/);
+    expect(state()).toEqual({ version: 1, agreementMarks: { n: 0 } }); // a read wrote nothing
+
+    const doctor = run('doctor');
+    expect(doctor.stdout + doctor.stderr).toMatch(/today's rows of 1 families were written again/);
+    expect(state()).toEqual({ version: 2, agreementMarks: { n: 1 } });
+    expect(agreementIds()).toEqual(['a1']);
+    expect(run('doctor').stdout).not.toMatch(/written again/);
   });
 });
