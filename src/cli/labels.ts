@@ -80,6 +80,11 @@ const en = {
   paidBy: 'paid by',
   collisions: 'Collisions',
   why: 'WHY',
+  stepColumn: 'STEP',
+  operation: 'OPERATION',
+  on: 'ON',
+  families: 'FAMILIES',
+  saved: 'SAVED',
 } as const;
 
 export type CliWord = keyof typeof en;
@@ -155,6 +160,11 @@ const da: Record<CliWord, string> = {
   paidBy: 'betales af',
   collisions: 'Kollisioner',
   why: 'HVORFOR',
+  stepColumn: 'TRIN',
+  operation: 'OPERATION',
+  on: 'PÅ',
+  families: 'FAMILIER',
+  saved: 'GEMT',
 };
 
 const WORDS: Record<Lang, Record<CliWord, string>> = { da, en };

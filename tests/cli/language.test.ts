@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishVocabularyWords, MM_DD } from '../helpers/danish.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { dayTimeText } from '../../src/domain/dateFormat.js';
 
 const DATE = '2026-11-24';
 const DANISH = { LANG: 'da_DK.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
@@ -54,6 +55,36 @@ describe('the CLI in Danish', () => {
       expect(box.run([...machine, '--date', DATE], { env: DANISH }).stdout, args.join(' ')).toBe(english);
       expect(box.run([...machine, '--date', DATE, '--lang', 'da']).stdout, args.join(' ')).toBe(english);
     }
+  });
+});
+
+describe('the times of log, access-log and doctor', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox(); // TZ=Europe/Copenhagen: an hour or two from UTC all year
+    expect(box.run(['demo', '--families', '3', '--seed', '4', '--date', DATE]).code).toBe(0);
+    expect(box.run(['observe', 'p1', '--kind', 'qualityOfLife', '--value', '7', '--on', DATE, '--date', DATE]).code).toBe(0);
+  });
+  afterAll(() => box.cleanup());
+
+  it('are shown in the local time zone with the language\'s day words, 24-hour; --json keeps the UTC instant', () => {
+    const [entry] = JSON.parse(box.run(['log', '--json', '--date', DATE]).stdout) as Array<{ time: string }>;
+    const [backup] = (JSON.parse(box.run(['doctor', '--json']).stdout) as { backups: Array<{ modified: string }> }).backups;
+    const instants = { log: entry?.time, 'access-log': entry?.time, doctor: backup?.modified };
+    for (const [command, instant] of Object.entries(instants)) {
+      expect(instant, command).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      const utc = (instant as string).slice(0, 16).replace('T', ' ');
+      for (const lang of ['da', 'en'] as const) {
+        const local = dayTimeText(instant as string, 'Europe/Copenhagen', lang, DATE);
+        expect(local).toMatch(lang === 'da' ? /^\d{1,2}\. [a-zæø]+\.? \d{2}:\d{2}$|^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/ : /^\d{1,2} [A-Z][a-z]+( \d{4})? \d{2}:\d{2}$/);
+        const shown = box.run([command, ...(command === 'access-log' ? ['p1'] : []), '--date', DATE, '--lang', lang]);
+        expect(shown.code, shown.stderr).toBe(0);
+        expect(shown.stdout, `${command} --lang ${lang}`).toContain(local);
+        expect(shown.stdout, `${command} --lang ${lang}`).not.toContain(utc);
+        expect(shown.stdout).not.toMatch(/UTC|\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      }
+    }
+    expect(box.run(['log', '--date', DATE, '--lang', 'da']).stdout).toMatch(/^\s*TRIN\s+HVORNÅR\s+HVEM/);
   });
 });
 
