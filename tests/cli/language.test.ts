@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishVocabularyWords, MM_DD } from '../helpers/danish.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 import { dayTimeText } from '../../src/domain/dateFormat.js';
+import { MEETING_TYPE_LABELS } from '../../src/domain/vocabulary.js';
 
 const DATE = '2026-11-24';
 const DANISH = { LANG: 'da_DK.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
@@ -45,6 +46,18 @@ describe('the CLI in Danish', () => {
     expect(box.run(['today', '--date', DATE], { env: DANISH }).stdout).toMatch(/^Mål over fristen \(\d+\)$/m);
     expect(box.run(['today', '--date', DATE, '--lang', 'en'], { env: DANISH }).stdout).toMatch(/^Overdue goals \(\d+\)$/m);
     expect(box.run(['today', '--date', DATE], { env: ENGLISH }).stdout).toMatch(/^Overdue goals \(\d+\)$/m);
+  });
+
+  it('names meeting types in the chosen language', () => {
+    const labels = Object.values(MEETING_TYPE_LABELS);
+    for (const lang of ['da', 'en'] as const) {
+      const other = lang === 'da' ? 'en' : 'da';
+      const shown = ['today', 'family f1', 'family f2', 'family f3', 'family f4'].map((args) => box.run([...args.split(' '), '--date', DATE, '--lang', lang]).stdout).join('\n');
+      // A cell of the table: the label between column gaps (a contact's subject may begin "Opfølgning på").
+      const inCell = (text: string) => shown.includes(`  ${text}  `);
+      expect(labels.filter((label) => inCell(label[lang])).length, lang).toBeGreaterThan(0);
+      expect(labels.filter((label) => inCell(label[other])).map((label) => label[other]), lang).toEqual([]);
+    }
   });
 
   it('keeps --json and CSV the same in every language: codes and ISO dates', () => {
