@@ -101,6 +101,36 @@ describe('the times of log, access-log and doctor', () => {
   });
 });
 
+describe("the CLI's messages in Danish", () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox();
+    expect(box.run(['demo', '--families', '3', '--seed', '4', '--date', DATE]).code).toBe(0);
+  });
+  afterAll(() => box.cleanup());
+
+  it('refuses an unknown id and a change of nothing in the language of --lang or LANG, with the same exit code; English beside --json', () => {
+    const before = box.bytes();
+    const cases: Array<[string[], RegExp, RegExp]> = [
+      [['goal', 'progress', 'g99', '--score', '5'], /^famcoord: handling 1: ukendt mål g99; kendte: g\d+(, g\d+){4}; intet er skrevet\n$/, /^famcoord: operation 1: unknown goal g99; known: g\d+(, g\d+){4}; nothing was written\n$/],
+      [['observe', 'p999', '--kind', 'wellbeing', '--value', '5'], /^famcoord: handling 1: ukendt person p999; kendte: p\d+/, /^famcoord: operation 1: unknown member p999; known: p\d+/],
+      [['family', 'f99'], /^famcoord: ukendt familie f99; kendte: f1, f2, f3\n$/, /^famcoord: unknown family f99; known: f1, f2, f3\n$/],
+      [['erase', '--family', 'f99', '--yes'], /^famcoord: --family: ukendt familie f99; kendte: f1, f2, f3\n$/, /^famcoord: --family: unknown family f99; known: f1, f2, f3\n$/],
+      [['today', '--caseload', 'Hane'], /^famcoord: ukendt sagsstamme "Hane"; kendte: Hanne Kjær/, /^famcoord: unknown caseload "Hane"; known: Hanne Kjær/],
+      [['goal', 'update', 'g1'], /^famcoord: goal update g1: intet at ændre; angiv --title, .*, --own-words eller --no-own-words\n$/, /^famcoord: goal update g1: nothing to change; give --title, .*, --own-words or --no-own-words\n$/],
+    ];
+    for (const [args, danish, english] of cases) {
+      const da = box.run([...args, '--date', DATE, '--lang', 'da'], { env: ENGLISH });
+      expect({ code: da.code, stderr: da.stderr }, args.join(' ')).toMatchObject({ code: 2, stderr: expect.stringMatching(danish) });
+      expect(box.run([...args, '--date', DATE], { env: DANISH }).stderr, args.join(' ')).toMatch(danish);
+      const en = box.run([...args, '--date', DATE, '--lang', 'en'], { env: DANISH });
+      expect({ code: en.code, stderr: en.stderr }, args.join(' ')).toMatchObject({ code: 2, stderr: expect.stringMatching(english) });
+      expect(box.run([...args, '--date', DATE, '--json'], { env: DANISH }).stderr, args.join(' ')).toMatch(english);
+    }
+    expect(box.bytes().equals(before)).toBe(true);
+  });
+});
+
 describe('a store that spells the long meeting types as Danish writes them', () => {
   let box: Sandbox;
   beforeAll(() => {
