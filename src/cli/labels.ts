@@ -86,6 +86,10 @@ const en = {
   on: 'ON',
   families: 'FAMILIES',
   saved: 'SAVED',
+  count: 'COUNT',
+  operations: 'OPERATIONS',
+  result: 'RESULT',
+  differsIn: 'DIFFERS IN',
 } as const;
 
 export type CliWord = keyof typeof en;
@@ -162,10 +166,14 @@ const da: Record<CliWord, string> = {
   collisions: 'Kollisioner',
   why: 'HVORFOR',
   stepColumn: 'TRIN',
-  operation: 'OPERATION',
+  operation: 'HANDLING',
   on: 'PÅ',
   families: 'FAMILIER',
   saved: 'GEMT',
+  count: 'ANTAL',
+  operations: 'HANDLINGER',
+  result: 'RESULTAT',
+  differsIn: 'AFVIGER I',
 };
 
 const WORDS: Record<Lang, Record<CliWord, string>> = { da, en };

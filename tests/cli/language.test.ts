@@ -129,6 +129,32 @@ describe("the CLI's messages in Danish", () => {
     }
     expect(box.bytes().equals(before)).toBe(true);
   });
+
+  it('confirms every kind of change in Danish: one change, undo and redo, a batch, an import and an erasure', () => {
+    const run = (args: string[], input?: string) => {
+      const result = box.run([...args, '--date', DATE, '--lang', 'da'], { env: ENGLISH, ...(input !== undefined && { input }) });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.stdout, args.join(' ')).not.toMatch(/\b(step|Saved|Applied|Imported|Erased|Dry run|[Nn]othing|would|undo takes)\b/);
+      return result.stdout;
+    };
+    expect(run(['goal', 'add', 'f1', '--title', 'Ida cykler', '--sector', 'school', '--due', '2027-01-01'])).toMatch(/^Gemt: .*, id g\d+ \(trin \d+\)\n$/);
+    const meeting = /id (m\d+)/.exec(run(['meeting', 'add', 'f1', '--type', 'netværksmøde', '--start', '2026-12-01 09:00']))?.[1] as string;
+    expect(meeting).toBeDefined();
+    expect(run(['meeting', 'minutes', meeting, '--agreement', 'Lone|Ringer til skolen|2026-12-05'])).toMatch(/^Gemt: /);
+    expect(run(['contact', 'add', 'f1', '--sector', 'school', '--subject', 'PPR'])).toMatch(/^Gemt: /);
+    expect(run(['consent', 'add', 'f1', '--sector', 'bolig', '--until', '2027-06-30'])).toMatch(/^Gemt: /);
+    expect(run(['observe', 'p1', '--kind', 'wellbeing', '--value', '6'])).toMatch(/^Gemt: /);
+    expect(run(['undo'])).toMatch(/^Fortrudt: .*\(trin \d+\); registreret som trin \d+\n$/);
+    expect(run(['redo'])).toMatch(/^Gentaget: /);
+    const batch = '{"op":"goal.progress","goalId":"g1","score":6}\n';
+    expect(run(['batch', '-', '--dry-run'], batch)).toMatch(/^Prøvekørsel: 1 handling på 1 familie ville blive udført; intet er skrevet\.\n\nHANDLING +ANTAL\n/);
+    expect(run(['batch', '-'], batch)).toMatch(/^Gemt: 1 handling på 1 familie i ét trin \(trin \d+\); famcoord undo fortryder det\n$/);
+    const file = join(box.dir, 'f1.json');
+    expect(box.run(['export', '--family', 'f1', '--out', file]).code).toBe(0);
+    expect(run(['import', file, '--dry-run'])).toMatch(/^Prøvekørsel: 0 familier ville blive skrevet; intet er skrevet\.\n\nFAMILIE +RESULTAT/);
+    expect(run(['import', file])).toMatch(/^Intet at importere: /);
+    expect(run(['erase', '--family', 'f3', '--yes'])).toMatch(/^Slettet: familie f3 .*\(trin \d+\); det kan ikke fortrydes\n$/);
+  });
 });
 
 describe('a store that spells the long meeting types as Danish writes them', () => {
