@@ -3,7 +3,9 @@
 import type { Command } from 'commander';
 import { changesAbout, type PersonChange } from '../domain/personLog.js';
 import { sanitizeLine } from '../domain/sanitize.js';
+import { dayTimeText } from '../domain/dateFormat.js';
 import { createContext } from './context.js';
+import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
 
 export function registerAccessLog(program: Command): void {
@@ -18,14 +20,15 @@ export function registerAccessLog(program: Command): void {
       const changes = changesAbout(memberId, await store.history(), (await store.read()).families);
       if (ctx.json) return ctx.printJson({ memberId, changes });
       if (changes.length === 0) return ctx.print(`No logged changes about ${sanitizeLine(memberId)}.`);
+      const words = cliWords(ctx.lang);
       ctx.print(
         formatTable<PersonChange>([
-          { header: 'STEP', value: (c) => c.step, align: 'right' },
-          { header: 'WHEN (UTC)', value: (c) => c.time.slice(0, 16).replace('T', ' ') },
-          { header: 'WHO', value: (c) => c.user, maxWidth: 16 },
-          { header: 'FROM', value: (c) => c.source },
-          { header: 'OPERATION', value: (c) => c.op },
-          { header: 'ON', value: (c) => c.objectId },
+          { header: words.stepColumn, value: (c) => c.step, align: 'right' },
+          { header: words.when, value: (c) => dayTimeText(c.time, ctx.timeZone, ctx.lang, ctx.today) },
+          { header: words.who, value: (c) => c.user, maxWidth: 16 },
+          { header: words.from, value: (c) => c.source },
+          { header: words.operation, value: (c) => c.op },
+          { header: words.on, value: (c) => c.objectId },
         ], changes),
       );
     });

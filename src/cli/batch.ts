@@ -11,6 +11,8 @@ import { printProblem, UsageError } from './errors.js';
 import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
 import { progressBar, PROGRESS_FROM } from './progress.js';
 import { formatTable } from './table.js';
+import { confirmations } from './confirmations.js';
+import { cliWords } from './labels.js';
 
 export interface ParsedBatch {
   operations: Operation[];
@@ -133,10 +135,11 @@ Examples:
         const summary = summarize(await check());
         const { byOperation, byFamily } = summary;
         if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });
+        const words = cliWords(ctx.lang);
         return ctx.print(
-          `Dry run: ${summary.operations} operation(s) on ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} would be applied; nothing was written.\n\n` +
-            `${formatTable([{ header: 'OPERATION', value: ([name]: [string, number]) => name }, { header: 'COUNT', value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byOperation))}\n\n` +
-            `${formatTable([{ header: 'FAMILY', value: ([id]: [string, number]) => id }, { header: 'OPERATIONS', value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byFamily))}`,
+          `${confirmations(ctx.lang).batchWouldApply(summary.operations, summary.families)}\n\n` +
+            `${formatTable([{ header: words.operation, value: ([name]: [string, number]) => name }, { header: words.count, value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byOperation))}\n\n` +
+            `${formatTable([{ header: words.family, value: ([id]: [string, number]) => id }, { header: words.operations, value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byFamily))}`,
         );
       }
       // Applied in one go, under the store's lock; only when a line fails is each one tried, so that
@@ -147,6 +150,6 @@ Examples:
       });
       const summary = summarize(result);
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, ...summary });
-      else ctx.print(`Applied ${summary.operations} operation(s) to ${summary.families} famil${summary.families === 1 ? 'y' : 'ies'} in one step (step ${result.step}); famcoord undo takes it back`);
+      else ctx.print(confirmations(ctx.lang).batchApplied(summary.operations, summary.families, result.step));
     });
 }

@@ -16,7 +16,7 @@ import { openStore } from '../store/openStore.js';
 import type { ReadScope } from '../domain/scope.js';
 import type { PassphraseSource } from '../store/crypto.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
-import { UsageError } from './errors.js';
+import { UsageError, type WordedMessage } from './errors.js';
 import { passphraseSource } from './passphrase.js';
 import { withClosestIds } from './known.js';
 
@@ -165,13 +165,24 @@ async function validateOperations(inputs: readonly RawOperation[], names: FieldN
   });
 }
 
-/** "goal update g13: nothing to change; give --title, --due, ... or --status": the command as typed, and its own options. */
-function nothingToChange(command: Command): string {
+const NOTHING_TO_CHANGE_WORDS = {
+  en: { nothing: 'nothing to change; give', or: 'or', aChange: 'a change' },
+  da: { nothing: 'intet at ændre; angiv', or: 'eller', aChange: 'en ændring' },
+} as const;
+
+/**
+ * "goal update g13: nothing to change; give --title, --due, ... or --status" (Danish "intet at
+ * ændre; angiv …"): the command as typed, and its own options.
+ */
+function nothingToChange(command: Command): WordedMessage {
   const words: string[] = [];
   for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
   const typed = [...words, ...command.args.map((arg) => sanitizeLine(arg).slice(0, 64))].join(' ');
   const flags = command.options.map((option) => option.long ?? option.flags);
-  return `${typed}: nothing to change; give ${flags.length > 1 ? `${flags.slice(0, -1).join(', ')} or ` : ''}${flags.at(-1) ?? 'a change'}`;
+  return (lang) => {
+    const w = NOTHING_TO_CHANGE_WORDS[lang];
+    return `${typed}: ${w.nothing} ${flags.length > 1 ? `${flags.slice(0, -1).join(', ')} ${w.or} ` : ''}${flags.at(-1) ?? w.aChange}`;
+  };
 }
 
 /** Validates and applies operations as one step; prints what was done. */

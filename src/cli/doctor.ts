@@ -7,7 +7,9 @@ import { diagnose, diagnoseServerStore, restoreNewestBackup } from '../store/doc
 import { StoreError } from '../store/errors.js';
 import { PgStore } from '../store/pgStore.js';
 import { isSqlitePath } from '../store/sqliteStore.js';
+import { dayTimeText } from '../domain/dateFormat.js';
 import { createContext } from './context.js';
+import { cliWords } from './labels.js';
 import { passphraseAvailable } from './passphrase.js';
 import { EXIT_FAILED } from './errors.js';
 import { formatTable } from './table.js';
@@ -40,7 +42,7 @@ export function registerDoctor(program: Command): void {
           [
             `store:   ${path}: ${store.status}${details.length ? ` (${details.join(', ')})` : ''}`,
             diagnosis.backups.length
-              ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: 'SAVED (UTC)', value: (b) => b.modified.slice(0, 19).replace('T', ' ') }, { header: 'STATUS', value: (b) => b.status }, { header: 'FAMILIES', value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
+              ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: cliWords(ctx.lang).saved, value: (b) => dayTimeText(b.modified, ctx.timeZone, ctx.lang, ctx.today) }, { header: 'STATUS', value: (b) => b.status }, { header: cliWords(ctx.lang).families, value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
               : opened instanceof PgStore
                 ? "backups: not kept by famcoord for a PostgreSQL store (the server's own: pg_dump, base backups); copy it with famcoord migrate --to copy.json"
                 : isSqlitePath(path)

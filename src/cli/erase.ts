@@ -8,6 +8,7 @@ import { TransactionError, UnknownIdError } from '../domain/errors.js';
 import { createContext } from './context.js';
 import { UsageError } from './errors.js';
 import { unknownFamily } from './known.js';
+import { confirmations } from './confirmations.js';
 
 async function confirmOnTerminal(familyId: string): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
@@ -44,7 +45,7 @@ Examples:
         throw error.cause instanceof UnknownIdError ? await unknownFamily(store, familyId, { flag: '--family' }) : error.cause;
       });
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, erased: familyId, ...(result.unfinished && { unfinished: result.unfinished }) });
-      else ctx.print(`Erased family ${familyId} from the store, the audit log and the backups (step ${result.step}); it cannot be undone`);
+      else ctx.print(confirmations(ctx.lang).erased(familyId, result.step));
       if (result.unfinished) process.stderr.write(`famcoord: ${result.unfinished}\n`);
     });
 }

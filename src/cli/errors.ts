@@ -4,18 +4,38 @@
 import { OperationError, TransactionError, ValidationError } from '../domain/errors.js';
 import { StoreError } from '../store/errors.js';
 import { sanitizeText } from '../domain/sanitize.js';
+import type { Lang } from '../domain/vocabulary.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** Input the user can correct: the message says what to type instead. */
+/** A message in the language of the command's text output (--lang, else LANG). */
+export type WordedMessage = (lang: Lang) => string;
+
+/**
+ * Input the user can correct: the message says what to type instead. Given as a function of the
+ * language it is shown in that language; `message` is always the English one.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly #worded: WordedMessage;
+  constructor(message: string | WordedMessage) {
+    const worded = typeof message === 'string' ? () => message : message;
+    super(worded('en'));
+    this.#worded = worded;
     this.name = 'UsageError';
   }
+
+  messageIn(lang: Lang): string {
+    return this.#worded(lang);
+  }
 }
+
+/** The CLI's own words around a refused step. */
+const REFUSAL_WORDS = {
+  en: { operation: 'operation', nothingWritten: 'nothing was written' },
+  da: { operation: 'handling', nothingWritten: 'intet er skrevet' },
+} as const;
 
 /** Writes one message to stderr, prefixed. Sanitised: it may echo what was typed or a file's name. */
 export function printProblem(message: string): void {
@@ -29,11 +49,16 @@ export function exitCodeFor(error: unknown): number {
   return EXIT_FAILED;
 }
 
-/** The message for a person; unknown errors get a generic line (their text may hold data). */
-export function messageFor(error: unknown): string {
-  if (error instanceof TransactionError) return `operation ${error.index}: ${error.message}; nothing was written`;
-  if (error instanceof OperationError || error instanceof ValidationError) return `${error.message}; nothing was written`;
-  if (error instanceof UsageError || error instanceof StoreError) return error.message;
+/**
+ * The message for a person, in `lang` where it has words in it (default English); unknown errors
+ * get a generic line (their text may hold data).
+ */
+export function messageFor(error: unknown, lang: Lang = 'en'): string {
+  const words = REFUSAL_WORDS[lang];
+  if (error instanceof TransactionError) return `${words.operation} ${error.index}: ${error.cause instanceof UsageError ? error.cause.messageIn(lang) : error.message}; ${words.nothingWritten}`;
+  if (error instanceof OperationError || error instanceof ValidationError) return `${error.message}; ${words.nothingWritten}`;
+  if (error instanceof UsageError) return error.messageIn(lang);
+  if (error instanceof StoreError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return `unexpected internal error${code ? ` (${code})` : ''}; nothing was written. Run with FAMCOORD_DEBUG=1 for details`;
 }

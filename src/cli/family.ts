@@ -40,7 +40,7 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string,
     section<Meeting>(w.upcomingMeetings, [
       { header: 'ID', value: (m) => m.id },
       { header: w.when, value: (m) => dayTimeText(m.start, timeZone, lang, today) },
-      { header: w.type, value: (m) => meetingTypeLabel(m.type) },
+      { header: w.type, value: (m) => meetingTypeLabel(m.type, lang) },
       { header: w.place, value: (m) => m.place, maxWidth: 30 },
       { header: w.attendees, value: (m) => m.attendees.length, align: 'right' },
     ], plan.upcomingMeetings),

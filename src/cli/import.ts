@@ -13,6 +13,8 @@ import { createContext } from './context.js';
 import { EXIT_FAILED, printProblem, UsageError } from './errors.js';
 import { counted, progressBar } from './progress.js';
 import { formatTable } from './table.js';
+import { confirmations } from './confirmations.js';
+import { cliWords } from './labels.js';
 
 /** The families in an export file; any problem is a UsageError naming the file and the place. */
 async function readExportFile(path: string): Promise<Family[]> {
@@ -95,21 +97,22 @@ Examples:
       const rows = outcomes(plan, prefer);
       const operations = importOperations(plan, prefer);
       const summary = { added: plan.added.length, identical: plan.same.length, conflicts: plan.conflicts.length, families: rows };
+      const words = cliWords(ctx.lang);
       const table = formatTable<Outcome>([
-        { header: 'FAMILY', value: (o) => o.familyId },
-        { header: 'RESULT', value: (o) => o.result },
-        { header: 'DIFFERS IN', value: (o) => o.differs },
+        { header: words.family, value: (o) => o.familyId },
+        { header: words.result, value: (o) => o.result },
+        { header: words.differsIn, value: (o) => o.differs },
       ], rows);
       if (options.dryRun) {
         if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });
-        return ctx.print(`Dry run: ${operations.length} family(ies) would be written; nothing was written.\n\n${table}`);
+        return ctx.print(`${confirmations(ctx.lang).importWouldWrite(operations.length)}\n\n${table}`);
       }
       if (operations.length === 0) {
         if (ctx.json) return ctx.printJson({ ok: true, step: null, ...summary });
-        return ctx.print(`Nothing to import: the store already has ${prefer === 'ours' ? 'these families (ours kept)' : 'these families as they are'}.\n\n${table}`);
+        return ctx.print(`${confirmations(ctx.lang).nothingToImport(prefer === 'ours')}\n\n${table}`);
       }
       const result = await store.transact(operations, { user: ctx.user, source: 'import', today: ctx.today });
       if (ctx.json) return ctx.printJson({ ok: true, step: result.step, ...summary });
-      ctx.print(`Imported ${operations.length} family(ies) in one step (step ${result.step}); famcoord undo takes it back.\n\n${table}`);
+      ctx.print(`${confirmations(ctx.lang).imported(operations.length, result.step)}\n\n${table}`);
     });
 }

@@ -6,8 +6,8 @@ import { coordinatorKey, type ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import type { FamilyStore } from '../store/Store.js';
 import type { CliContext } from './context.js';
-import { UsageError } from './errors.js';
-import { OperationError, TransactionError, UnknownIdError } from '../domain/errors.js';
+import { UsageError, type WordedMessage } from './errors.js';
+import { TransactionError, UnknownIdError } from '../domain/errors.js';
 
 /**
  * Refuses a --caseload (or FAMCOORD_CASELOAD) that no family has. `found` is how many families the
@@ -21,33 +21,41 @@ export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, 
   const coordinators = new Map<string, string>();
   for (const { coordinator } of (await store.read()).families)
     if (coordinator !== undefined && !coordinators.has(coordinatorKey(coordinator))) coordinators.set(coordinatorKey(coordinator), coordinator.trim());
-  throw new UsageError(unknownNameMessage('caseload', ctx.caseload, coordinators.values(), { quote: true }));
+  const typed = ctx.caseload;
+  throw new UsageError((lang) => unknownNameMessage('caseload', typed, coordinators.values(), { quote: true, lang }));
 }
 
 /**
  * A step refused for an id that is not in the store (observe p999) names the closest ids of that
- * kind (ids only); any other error is returned as it is.
+ * kind (ids only), in the language it is shown in; any other error is returned as it is.
  */
 export async function withClosestIds(store: FamilyStore, error: unknown): Promise<unknown> {
   const cause = error instanceof TransactionError ? error.cause : undefined;
   if (!(cause instanceof UnknownIdError)) return error;
-  return new TransactionError((error as TransactionError).index, new OperationError(await closestIdsMessage(store)(cause)));
+  return new TransactionError((error as TransactionError).index, new UsageError(await closestIdsWorded(store)(cause)));
 }
 
 /**
- * An operation's refusal as words: for an id that is not in the store, `unknown goal g99; known:
- * …` with the closest ids of its kind (ids only). The store is read once, for the first such id.
+ * An operation's refusal as words in either language: for an id that is not in the store,
+ * `unknown goal g99; known: …` with the closest ids of its kind (ids only). The store is read
+ * once, for the first such id.
  */
-export function closestIdsMessage(store: FamilyStore): (error: Error) => Promise<string> {
+function closestIdsWorded(store: FamilyStore): (error: Error) => Promise<WordedMessage> {
   let families: Promise<Family[]> | undefined;
   return async (error) => {
-    if (!(error instanceof UnknownIdError)) return error.message;
+    if (!(error instanceof UnknownIdError)) return () => error.message;
     const { list } = error;
     const known = await (families ??= store.read().then((state) => state.families));
     const ids =
       list === 'families' ? known.map((family) => family.id) : known.flatMap((family) => (list === 'agreements' ? [...agreementsOf(family)] : family[list]).map((entity) => entity.id));
-    return unknownNameMessage(error.word, error.id, ids);
+    return (lang) => unknownNameMessage(error.word, error.id, ids, { lang });
   };
+}
+
+/** `closestIdsWorded` in English, for a batch's lines (their problems are listed as the file's). */
+export function closestIdsMessage(store: FamilyStore): (error: Error) => Promise<string> {
+  const worded = closestIdsWorded(store);
+  return async (error) => (await worded(error))('en');
 }
 
 /**
@@ -55,7 +63,9 @@ export function closestIdsMessage(store: FamilyStore): (error: Error) => Promise
  * reads; default the whole store) nor in `alsoKnown`, naming the closest ids (never names).
  */
 export async function unknownFamily(store: FamilyStore, familyId: string, options: { scope?: ReadScope; alsoKnown?: Iterable<string>; flag?: string } = {}): Promise<UsageError> {
-  const ids = (await store.read(options.scope)).families.map((family) => family.id);
-  const message = unknownNameMessage('family', familyId, [...ids, ...(options.alsoKnown ?? [])]);
-  return new UsageError(options.flag ? `${options.flag}: ${message}` : message);
+  const ids = [...(await store.read(options.scope)).families.map((family) => family.id), ...(options.alsoKnown ?? [])];
+  return new UsageError((lang) => {
+    const message = unknownNameMessage('family', familyId, ids, { lang });
+    return options.flag ? `${options.flag}: ${message}` : message;
+  });
 }

@@ -1,12 +1,13 @@
 // Words of the CLI's human output (tables, headings) in Danish and English; --lang, else LANG,
 // picks one (src/cli/context.ts). Codes from the store are shown by the vocabulary's own labels
 // (src/domain/vocabulary.ts), dates by src/domain/dateFormat.ts; --json stays codes and ISO.
-// Meeting types keep their Danish names in both languages: they are the words coordinators use.
+// Meeting types too: their English labels keep the Danish word where it is the term of art
+// ("Big meeting (stormøde)"), so an English reader is neither lost nor shown Danish only.
 import { MEETING_TYPE_LABELS, SECTOR_LABELS, type MeetingType, type Sector } from '../domain/vocabulary.js';
 import type { Lang } from './context.js';
 
 export const sectorLabel = (sector: Sector, lang: Lang) => SECTOR_LABELS[sector][lang];
-export const meetingTypeLabel = (type: MeetingType) => MEETING_TYPE_LABELS[type].da;
+export const meetingTypeLabel = (type: MeetingType, lang: Lang) => MEETING_TYPE_LABELS[type][lang];
 
 const en = {
   today: 'Today',
@@ -80,6 +81,15 @@ const en = {
   paidBy: 'paid by',
   collisions: 'Collisions',
   why: 'WHY',
+  stepColumn: 'STEP',
+  operation: 'OPERATION',
+  on: 'ON',
+  families: 'FAMILIES',
+  saved: 'SAVED',
+  count: 'COUNT',
+  operations: 'OPERATIONS',
+  result: 'RESULT',
+  differsIn: 'DIFFERS IN',
 } as const;
 
 export type CliWord = keyof typeof en;
@@ -155,6 +165,15 @@ const da: Record<CliWord, string> = {
   paidBy: 'betales af',
   collisions: 'Kollisioner',
   why: 'HVORFOR',
+  stepColumn: 'TRIN',
+  operation: 'HANDLING',
+  on: 'PÅ',
+  families: 'FAMILIER',
+  saved: 'GEMT',
+  count: 'ANTAL',
+  operations: 'HANDLINGER',
+  result: 'RESULTAT',
+  differsIn: 'AFVIGER I',
 };
 
 const WORDS: Record<Lang, Record<CliWord, string>> = { da, en };

@@ -1,7 +1,10 @@
 // famcoord log: the audit log, who changed what and when.
 import type { Command } from 'commander';
 import type { AuditEntry } from '../store/auditLog.js';
+import { wallClock } from '../domain/dates.js';
+import { dayTimeText } from '../domain/dateFormat.js';
 import { checkDate, createContext } from './context.js';
+import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
 import { unknownFamily } from './known.js';
 
@@ -20,7 +23,7 @@ export function registerLog(program: Command): void {
     .command('log')
     .description('the audit log: when, who, which operations, which families')
     .option('--family <FAMILY_ID>', 'only steps that changed this family')
-    .option('--since <YYYY-MM-DD>', 'only steps on or after this day (UTC)')
+    .option('--since <YYYY-MM-DD>', 'only steps on or after this day (local time, as shown)')
     .addHelpText('after', '\nExamples:\n  famcoord log\n  famcoord log --family f3 --since 2026-11-01 --json')
     .action(async (options: { family?: string; since?: string }, command: Command) => {
       const ctx = createContext(command);
@@ -31,18 +34,19 @@ export function registerLog(program: Command): void {
       // A family erased since is still known here: the log keeps its id.
       if (family !== undefined && !history.some((e) => e.familyIds.includes(family)) && (await store.read({ familyIds: [family] })).families.length === 0)
         throw await unknownFamily(store, family, { alsoKnown: history.flatMap((e) => e.familyIds), flag: '--family' });
-      const entries = history.filter((e) => (family === undefined || e.familyIds.includes(family)) && (since === undefined || e.time.slice(0, 10) >= since));
+      const entries = history.filter((e) => (family === undefined || e.familyIds.includes(family)) && (since === undefined || wallClock(e.time, ctx.timeZone).date >= since));
       // The families' earlier versions (kept for undo) stay out of the output: they are whole case files.
       if (ctx.json) return ctx.printJson(entries.map(({ before: _before, afterHash: _afterHash, ...entry }) => entry));
       if (entries.length === 0) return ctx.print('No changes logged yet.');
+      const words = cliWords(ctx.lang);
       ctx.print(
         formatTable<AuditEntry>([
-          { header: 'STEP', value: (e) => e.step, align: 'right' },
-          { header: 'WHEN (UTC)', value: (e) => e.time.slice(0, 16).replace('T', ' ') },
-          { header: 'WHO', value: (e) => e.user, maxWidth: 16 },
-          { header: 'FROM', value: (e) => e.source },
-          { header: 'WHAT', value: describeStep, maxWidth: 50 },
-          { header: 'FAMILIES', value: (e) => (e.familyIds.length > 4 ? `${e.familyIds.slice(0, 4).join(', ')} +${e.familyIds.length - 4}` : e.familyIds.join(', ')) },
+          { header: words.stepColumn, value: (e) => e.step, align: 'right' },
+          { header: words.when, value: (e) => dayTimeText(e.time, ctx.timeZone, ctx.lang, ctx.today) },
+          { header: words.who, value: (e) => e.user, maxWidth: 16 },
+          { header: words.from, value: (e) => e.source },
+          { header: words.what, value: describeStep, maxWidth: 50 },
+          { header: words.families, value: (e) => (e.familyIds.length > 4 ? `${e.familyIds.slice(0, 4).join(', ')} +${e.familyIds.length - 4}` : e.familyIds.join(', ')) },
         ], entries),
       );
     });

@@ -1,18 +1,31 @@
 // Runs the famcoord command line once and returns the exit code: every failure becomes a
 // one-line message. main.ts uses it for the real process; tests and the fuzzer call it in-process.
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
+import { langFrom, type GlobalOptions, type Lang } from './context.js';
 import { EXIT_USAGE, exitCodeFor, messageFor, printProblem } from './errors.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   process.exitCode = undefined;
+  let program: Command | undefined;
   try {
-    await (await buildProgram(argv)).parseAsync(argv);
+    program = await buildProgram(argv);
+    await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE; // help and --version exit 0
-    printProblem(messageFor(error));
+    printProblem(messageFor(error, program ? messageLang(program.opts<GlobalOptions>()) : 'en'));
     if (process.env.FAMCOORD_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     return exitCodeFor(error);
+  }
+}
+
+/** The language of a run's messages: the text output's (--lang, else LANG); English beside --json, which scripts read. */
+function messageLang(options: GlobalOptions): Lang {
+  if (options.json) return 'en';
+  try {
+    return langFrom(options.lang, process.env);
+  } catch {
+    return 'en'; // --lang itself was wrong: that is the message
   }
 }

@@ -19,7 +19,7 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
   yield* sectionText<TodayMeeting>(w.meetingsToday, [
     { header: w.time, value: (m) => m.time },
     { header: w.family, value: (m) => m.familyName, maxWidth: 28 },
-    { header: w.type, value: (m) => meetingTypeLabel(m.type) },
+    { header: w.type, value: (m) => meetingTypeLabel(m.type, lang) },
     { header: w.place, value: (m) => m.place, maxWidth: 30 },
     { header: w.attendees, value: (m) => m.attendees.map((a) => a.name).join(', '), maxWidth: 40 },
     { header: 'ID', value: (m) => m.id },

@@ -2,6 +2,7 @@
 // unknown command, caseload or family. A typo must not look like an empty answer.
 import { compareDanish } from './collate.js';
 import { sanitizeLine } from './sanitize.js';
+import type { Lang } from './vocabulary.js';
 
 /** Levenshtein distance: the fewest one-character insertions, deletions and substitutions. */
 export function editDistance(a: string, b: string): number {
@@ -31,13 +32,32 @@ export function closestNames(typed: string, known: Iterable<string>, limit = 5):
     .map((entry) => entry.name);
 }
 
+/** The kinds of names a message may call unknown, as Danish names them. */
+const DANISH_KINDS: Partial<Record<string, string>> = {
+  caseload: 'sagsstamme',
+  family: 'familie',
+  member: 'person',
+  goal: 'mål',
+  meeting: 'møde',
+  contact: 'henvendelse',
+  intervention: 'indsats',
+  consent: 'samtykke',
+  agreement: 'aftale',
+};
+
+const UNKNOWN_WORDS = {
+  en: { unknown: 'unknown', known: 'known', none: 'there are none yet', kind: (what: string) => what },
+  da: { unknown: 'ukendt', known: 'kendte', none: 'der er ingen endnu', kind: (what: string) => DANISH_KINDS[what] ?? what },
+} as const;
+
 /**
- * `unknown caseload "Hane"; known: Hanne Kjær, Anne Holm`: what was typed, cleaned and cut short,
- * and the closest known names. Only for names that may be shown (coordinators, ids): never
- * families' or people's names.
+ * `unknown caseload "Hane"; known: Hanne Kjær, Anne Holm` (Danish `ukendt sagsstamme "Hane";
+ * kendte: …`): what was typed, cleaned and cut short, and the closest known names. Only for names
+ * that may be shown (coordinators, ids): never families' or people's names.
  */
-export function unknownNameMessage(what: string, typed: string, known: Iterable<string>, options: { quote?: boolean } = {}): string {
+export function unknownNameMessage(what: string, typed: string, known: Iterable<string>, options: { quote?: boolean; lang?: Lang } = {}): string {
+  const words = UNKNOWN_WORDS[options.lang ?? 'en'];
   const shown = sanitizeLine(typed).slice(0, 64);
   const closest = closestNames(typed, known).map((name) => sanitizeLine(name).slice(0, 64));
-  return `unknown ${what} ${options.quote ? `"${shown}"` : shown}; ${closest.length > 0 ? `known: ${closest.join(', ')}` : 'there are none yet'}`;
+  return `${words.unknown} ${words.kind(what)} ${options.quote ? `"${shown}"` : shown}; ${closest.length > 0 ? `${words.known}: ${closest.join(', ')}` : words.none}`;
 }

@@ -65,7 +65,7 @@ interface LayoutOptions {
 
 /** The lines of the meeting screen for a size; the keys scroll by the same layout the screen draws. */
 export function meetingLayout(meeting: Meeting, familyName: string, { width, height, live, timeZone, lang, today, t }: LayoutOptions): MeetingLayout {
-  const type = MEETING_TYPE_LABELS[meeting.type].da;
+  const type = MEETING_TYPE_LABELS[meeting.type][lang];
   const details = `${sanitizeLine(familyName)} · ${dayTimeText(meeting.start, timeZone, lang, today)} · ${sanitizeLine(meeting.place)}`;
   // The live view has margins, so text is read from across the room.
   const margin = live ? Math.min(4, Math.floor(width / 20)) : 0;

@@ -75,7 +75,7 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
       title: t('meetingsToday'),
       // The time column holds "10:00!": a clash is marked as a passed reply-by date is.
       columns: [col(t('time'), 6, 0), capped(t('family'), 12, 2, 30), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 1, 28), col(t('attendees'), 8, 2)],
-      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, warn: clashing.has(m.id), cells: [`${m.time}${clashing.has(m.id) ? '!' : ''}`, clean(m.familyName), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
+      rows: view.meetings.map((m) => ({ id: m.id, kind: 'meeting', familyId: m.familyId, warn: clashing.has(m.id), cells: [`${m.time}${clashing.has(m.id) ? '!' : ''}`, clean(m.familyName), MEETING_TYPE_LABELS[m.type][lang], clean(m.place), clean(m.attendees.map((a) => a.name).join(', '))] })),
     },
     {
       title: t('overdueGoals'),
@@ -155,7 +155,7 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       {
         title: t('upcomingMeetings'),
         columns: [col(t('when'), 16, 0), capped(t('type'), 10, 1, 24), capped(t('place'), 8, 2, 30), col(t('attendees'), 8, 2), markColumn(marks, plan.upcomingMeetings.map((m) => m.id), 1)],
-        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, warn: marks.has(m.id), cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type].da, clean(m.place), clean(m.attendees.map((a) => a.name).join(', ')), marks.get(m.id) ?? ''] })),
+        rows: plan.upcomingMeetings.map((m) => ({ id: m.id, kind: 'meeting', familyId, warn: marks.has(m.id), cells: [dayTimeText(m.start, ctx.timeZone, lang, ctx.today), MEETING_TYPE_LABELS[m.type][lang], clean(m.place), clean(m.attendees.map((a) => a.name).join(', ')), marks.get(m.id) ?? ''] })),
       },
       {
         title: t('openContacts'),

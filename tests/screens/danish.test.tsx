@@ -11,6 +11,9 @@ import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { App } from '../../src/tui/App.js';
 import { translator } from '../../src/tui/i18n.js';
 import { helpLines } from '../../src/screens/HelpScreen.js';
+import { meetingLayout } from '../../src/screens/MeetingScreen.js';
+import { blockHeading } from '../../src/tui/blockLetters.js';
+import { meeting } from '../helpers/fixtures.js';
 import { problemsInDanishScreen as problemsIn } from '../helpers/danish.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
 
@@ -127,4 +130,18 @@ describe('the workbench in Danish', () => {
     const { problems } = await walkInDanish({ width: 200, height: 50 });
     expect(problems).toEqual([]);
   }, 120_000);
+});
+
+describe("the meeting screen's heading", () => {
+  const stormøde = meeting('m1', '2026-11-24T10:00:00+01:00', { type: 'stormøde' });
+  const layout = (lang: 'da' | 'en', live: boolean, height: number) =>
+    meetingLayout(stormøde, 'Familien Berg', { width: 80, height, live, timeZone: TZ, lang, today: TODAY, t: translator(lang) }).heading;
+
+  it("names the meeting type in the workbench's language, on the screen and in the live view", () => {
+    expect(layout('da', false, 24)[0]).toMatch(/^Stormøde · Familien Berg · 24\. nov\. 10:00/);
+    expect(layout('en', false, 24)[0]).toMatch(/^Big meeting \(stormøde\) · Familien Berg · 24 Nov 10:00/);
+    expect(layout('da', true, 10)[0]).toMatch(/^STORMØDE · /);
+    expect(layout('en', true, 10)[0]).toMatch(/^BIG MEETING \(STORMØDE\) · /);
+    expect(layout('en', true, 30).slice(0, -1)).toEqual(blockHeading('Big meeting (stormøde)', 80, 2));
+  });
 });

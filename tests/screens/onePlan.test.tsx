@@ -52,8 +52,8 @@ describe('the models', () => {
   it("marks Today's meetings that clash", () => {
     const [meetings] = todayPanels(world(), ctx);
     expect(meetings!.rows.map((r) => [r.id, r.warn, r.cells[0], r.cells[2]])).toEqual([
-      ['m1', true, '10:00!', 'Netværksmøde'],
-      ['m2', true, '10:30!', 'Hjemmebesøg'],
+      ['m1', true, '10:00!', 'Network meeting'],
+      ['m2', true, '10:30!', 'Home visit'],
     ]);
     const calm = world();
     calm.families[0]!.meetings[1]!.attendees = [{ name: 'Jens Riis' }];
