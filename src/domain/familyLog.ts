@@ -41,6 +41,8 @@ export interface FamilyLogStep {
   redoes?: number;
   /** Set when `famcoord doctor --restore` put a backup back ("bak.2"): undo cannot go past it. */
   restored?: string;
+  /** Set on an undo or redo a team's lead made of another person's step (`undo --step N` on a team store). */
+  asLead?: true;
 }
 
 /**

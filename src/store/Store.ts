@@ -5,6 +5,7 @@ import type { ReadScope } from '../domain/scope.js';
 import type { Family, State } from '../domain/schema.js';
 import type { StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry } from './auditLog.js';
+import type { ReadKind } from './team.js';
 
 export interface TransactMeta {
   /** Who made the change (the OS user unless FAMCOORD_USER says otherwise). */
@@ -144,4 +145,14 @@ export interface FamilyStore {
   exists(): Promise<boolean>;
   /** Calls `onChange` soon after another process (or this one) changes the store. */
   watch(onChange: () => void): () => void;
+  /**
+   * On a store with logins (PostgreSQL): the person the login is, named as families name people
+   * (the team's name for them); undefined for a login outside the team and on a file store.
+   */
+  person?(): Promise<string | undefined>;
+  /**
+   * Logs that the login read these families' personal data (PostgreSQL's access log). A file
+   * store is one person's and logs no reads.
+   */
+  logRead?(familyIds: readonly string[], what: ReadKind): Promise<void>;
 }

@@ -8,7 +8,8 @@ export function changedSinceError(path: string, lastStep: number): StoreError {
   return new StoreError('exists', `the store ${path} was changed while this ran (its log now ends at step ${lastStep}); it was not changed. Run the command again`);
 }
 
-export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo' | 'passphrase';
+/** `refused`: a team store's login may not read or change this (its role, the families it is given). */
+export type StoreErrorKind = 'missing' | 'exists' | 'corrupt' | 'invalid' | 'locked' | 'io' | 'undo' | 'passphrase' | 'refused';
 
 export class StoreError extends Error {
   constructor(

@@ -2,6 +2,7 @@
 // init` applies them all to an empty database; a famcoord whose newest migration is newer than the
 // database's applies the rest only through `famcoord migrate-schema`, never on an ordinary command,
 // so a team's database changes when someone decides it does.
+import { TEAM_MIGRATION } from './pgTeamSchema.js';
 
 export interface Migration {
   version: number;
@@ -45,9 +46,14 @@ CREATE INDEX families_by_coordinator ON families (coordinator, seq);
 CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
 `,
   },
+  {
+    version: 3,
+    description: 'a team: logins and roles, row-level security on every table, the access log',
+    sql: TEAM_MIGRATION,
+  },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;
 
 /** The tables a store's data lives in (what `create` empties and `keep` copies). */
-export const DATA_TABLES = ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit', 'audit_head'] as const;
+export const DATA_TABLES = ['store_head', 'families', 'entities', 'id_highest', 'today_marks', 'audit', 'audit_head', 'family_access', 'access_log'] as const;

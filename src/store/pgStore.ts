@@ -18,17 +18,19 @@ import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingWindow } from '../domain/rules.js';
-import { chainedTexts, type StoredEntry } from './auditChain.js';
+import { CHAIN_START, chainedTexts, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, StoreError, storeFormatError } from './errors.js';
 import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
-import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CreateOptions, FamilyScope, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
+import type { FamilyRead, ReadKind, TeamMember, TeamStore } from './team.js';
+import type { StepSummary } from '../domain/stepDescription.js';
 
 /** The channel a step notifies in its transaction, for the workbenches watching the store. */
 const CHANNEL = 'famcoord_changes';
@@ -217,12 +219,16 @@ async function runOverRows<T>(q: Query, rows: StepRows, run: (ws: PgWorkspace) =
   }
 }
 
-/** Reads the families a step's operations name, and the families that hold the objects they name. */
-async function readNamed(q: Query, rows: StepRows, operations: readonly Operation[]): Promise<void> {
+/**
+ * Reads the families a step's operations name, and the families that hold the objects they name:
+ * the ids it found in no family (unknown, or in a family the login may not read).
+ */
+async function readNamed(q: Query, rows: StepRows, operations: readonly Operation[]): Promise<string[]> {
   const ids = namedIds(operations);
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   await readEntities(q, rows, ids);
   await lockFamilies(q, rows, [...rows.entities.values()].filter((id): id is string => id !== null));
+  return ids.filter((id) => rows.entities.get(id) === null);
 }
 
 /** Writes the step's changed families, their ids and today marks. */
@@ -281,14 +287,12 @@ async function insertIds(q: Query, families: ReadonlyArray<readonly [string, rea
  * no gaps (a sequence would leave one for every step rolled back) and the previous entry's hash.
  */
 async function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[]; text: string }> {
-  const [head] = await q<{ step: number }>('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
-  const last = head?.step ?? 0;
-  const [tail] = last > 0 ? await q<{ entry: string }>('SELECT entry FROM audit WHERE step = $1', [last]) : [];
-  const entry = auditEntryFor({ step: last, ...(tail && { text: tail.entry }) }, changes, meta, detail);
+  // Through the store owner's functions: a team member may not read the entry before theirs (it
+  // holds another family), only its link; the append checks the number and the link.
+  const [tail] = await q<{ tail_step: number; tail_link: string }>('SELECT tail_step, tail_link FROM famcoord_audit_tail()');
+  const entry = { ...auditEntryFor({ step: tail?.tail_step ?? 0 }, changes, meta, detail), prev: tail?.tail_link ?? CHAIN_START };
   const text = JSON.stringify(entry);
-  await q('INSERT INTO audit (step, entry) VALUES ($1, $2)', [entry.step, text]);
-  await q('UPDATE audit_head SET step = $1 WHERE id = 1', [entry.step]);
-  await q(`SELECT pg_notify('${CHANNEL}', $1)`, [String(entry.step)]);
+  await q('SELECT famcoord_audit_append($1)', [text]);
   return { step: entry.step, familyIds: entry.familyIds, text };
 }
 
@@ -329,6 +333,10 @@ export function pgError(error: unknown, server: string, user?: string): Error {
   if (code === '3D000') return new StoreError('missing', `${server}: the database does not exist; create it (createdb) or correct the URL, then famcoord init --store URL`);
   if (code === '57014') return new StoreError('io', `a statement on ${server} ran past its time limit (statement_timeout) and was cancelled; nothing was saved. Try again, or raise FAMCOORD_PG_TIMEOUT_MS`);
   if (code === '55P03' || code === '40P01' || code === '40001') return new StoreError('locked', `${server} is busy: another famcoord is changing the same families; nothing was saved, try again in a moment`);
+  // Refused by the store's own functions (their messages name no data) or by its grants and policies.
+  if (message.startsWith('famcoord: ')) return new StoreError('refused', `${server}: ${message.slice('famcoord: '.length)}; nothing was saved`);
+  if (code === '42501')
+    return new StoreError('refused', `${server} does not let ${who} do this (its famcoord role and the families it is given); nothing was read or saved. Ask the team's lead (famcoord team user list)`);
   if (code === '53300') return new StoreError('io', `${server} has no connections to spare (too many clients); try again, or ask its administrator`);
   if (isConnectionLoss(error)) return new StoreError('io', `the connection to ${server} was cut; nothing was saved (the transaction was rolled back); run the command again`);
   if (['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) || /timeout expired/i.test(message))
@@ -342,11 +350,36 @@ export function pgError(error: unknown, server: string, user?: string): Error {
 
 type Connection = { client: Client; q: Query; server: string; stream?: { ref(): void; unref(): void } };
 
-export class PgStore extends ReversibleStore implements FamilyStore {
+/** What refuses a team member a family: whose caseload it is in, and who can help. */
+interface Hidden {
+  id: string;
+  family_id: string;
+  coordinator: string | null;
+}
+
+function helpers(leads: readonly string[]): string {
+  return leads.length > 0 ? `the team's lead (${leads.join(', ')})` : "the store's owner";
+}
+
+function hiddenError(hidden: Hidden, leads: readonly string[]): StoreError {
+  const what = hidden.id === hidden.family_id ? `family ${hidden.id}` : `${hidden.id} (of family ${hidden.family_id})`;
+  const whose = hidden.coordinator ? `${hidden.coordinator}'s caseload` : 'no one\'s caseload';
+  return new StoreError('refused', `${what} is in ${whose}, which you may not read or change; ${helpers(leads)} can transfer it to you or give you access. Nothing was read or written`);
+}
+
+/** A team member's undo or redo of another's step: a lead's (logged as such), or refused. */
+function othersStep(who: TeamMember, summary: StepSummary, kind: Reversal, leads: readonly string[]): { asLead?: true } {
+  if (summary.user === who.login) return {};
+  if (who.role === 'lead') return { asLead: true };
+  throw new StoreError('refused', `step ${summary.step} was made by ${summary.user}; on a team's store you ${kind} your own steps, and ${helpers(leads)} may ${kind} another's with --step ${summary.step}. Nothing was changed`);
+}
+
+export class PgStore extends ReversibleStore implements TeamStore {
   /** The URL with its password hidden: the name this store goes by in every message. */
   readonly path: string;
 
   private connection?: Promise<Connection>;
+  private membership?: Promise<TeamMember | undefined>;
   private busy = 0;
   private readonly writerWaitMs: number;
 
@@ -479,6 +512,72 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     }
   }
 
+  /** The login's place in the store's team; undefined outside it (the store's owner). Asked once. */
+  member(): Promise<TeamMember | undefined> {
+    this.membership ??= this.use(async ({ q }) => {
+      const [row] = await q<{ login: string; name: string | null; role: TeamMember['role']; sectors: string[] }>(
+        'SELECT session_user AS login, t.name, t.role, t.sectors FROM (SELECT 1) AS one LEFT JOIN team AS t ON t.login = current_user',
+      );
+      return row?.name ? { login: row.login, name: row.name, role: row.role, sectors: row.sectors } : undefined;
+    }).catch((error: unknown) => {
+      this.membership = undefined;
+      throw error;
+    });
+    return this.membership;
+  }
+
+  async person(): Promise<string | undefined> {
+    return (await this.member())?.name;
+  }
+
+  /** A team member's steps are logged under their login, which the audit function checks. */
+  private async asMember(meta: TransactMeta): Promise<TransactMeta> {
+    const who = await this.member();
+    return who ? { ...meta, user: who.login } : meta;
+  }
+
+  private async leads(q: Query): Promise<string[]> {
+    return (await q<{ name: string }>("SELECT name FROM team WHERE role = 'lead' ORDER BY name")).map((row) => row.name);
+  }
+
+  /** Refuses when one of these ids (not found by the login) is in a family it may not read. */
+  private async refuseHidden(q: Query, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const [hidden] = await q<Hidden>('SELECT id, family_id, coordinator FROM famcoord_whose($1::text[]) ORDER BY id LIMIT 1', [ids]);
+    if (hidden) throw hiddenError(hidden, await this.leads(q));
+  }
+
+  async logRead(familyIds: readonly string[], what: ReadKind): Promise<void> {
+    if (familyIds.length === 0) return;
+    await this.use(({ q }) => q('INSERT INTO access_log (family_id, what) SELECT unnest($1::text[]), $2', [familyIds, what]));
+  }
+
+  async reads(familyIds: readonly string[]): Promise<FamilyRead[]> {
+    const rows = await this.use(({ q }) =>
+      q<{ at: Date; login: string; person: string | null; family_id: string; what: ReadKind }>('SELECT at, login, person, family_id, what FROM access_log WHERE family_id = ANY($1::text[]) ORDER BY at, id', [familyIds]),
+    ).catch(async (error: unknown) => {
+      if (!(error instanceof StoreError && error.kind === 'refused')) throw error;
+      throw new StoreError('refused', `who read a family is for the team's auditor and the store's owner to see (${(await this.teamMembers()).filter((m) => m.role === 'auditor').map((m) => m.name).join(', ') || 'no auditor yet'}); nothing was read`);
+    });
+    return rows.map((row) => ({ at: row.at.toISOString(), login: row.login, ...(row.person !== null && { person: row.person }), familyId: row.family_id, what: row.what }));
+  }
+
+  async pruneReads(before: Date): Promise<number> {
+    return this.transaction(async (q) => (await q<{ n: string }>('WITH gone AS (DELETE FROM access_log WHERE at < $1 RETURNING 1) SELECT count(*) AS n FROM gone', [before])).map((row) => Number(row.n))[0] ?? 0);
+  }
+
+  async teamMembers(): Promise<TeamMember[]> {
+    return this.transaction((q) => q<TeamMember>('SELECT login, name, role, sectors FROM team ORDER BY name, login'), { rollback: true });
+  }
+
+  async addTeamMember(member: TeamMember): Promise<void> {
+    await this.transaction((q) => q('SELECT famcoord_team_add($1, $2, $3, $4, $5::text[])', [member.login, member.name, coordinatorKey(member.name), member.role, member.sectors]));
+  }
+
+  async removeTeamMember(login: string): Promise<boolean> {
+    return this.transaction(async (q) => (await q<{ removed: boolean }>('SELECT famcoord_team_remove($1) AS removed', [login]))[0]?.removed === true);
+  }
+
   /** A change: the rows it names read and locked, `run` over them, the families and the audit entry written, one commit. */
   private async change<T extends { changes: FamilyChange[] }>(
     operations: readonly Operation[],
@@ -486,11 +585,12 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     run: (rows: StepRows, q: Query) => Promise<T>,
     detail: (result: T) => Pick<AuditEntry, 'ops'> & Partial<AuditEntry>,
   ): Promise<{ result: T; step: number; familyIds: string[] }> {
+    meta = await this.asMember(meta);
     const logged = await this.transaction(
       async (q) => {
         stopAfterLockForTest();
         const rows = new StepRows();
-        await readNamed(q, rows, operations);
+        await this.refuseHidden(q, await readNamed(q, rows, operations));
         const result = await run(rows, q);
         await writeChanges(q, result.changes);
         return { result, ...(await appendAudit(q, result.changes, meta, detail(result))) };
@@ -522,7 +622,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     return this.transaction(
       async (q) => {
         const rows = new StepRows();
-        await readNamed(q, rows, operations);
+        await this.refuseHidden(q, await readNamed(q, rows, operations));
         const failures = await runOverRows(q, rows, (ws) => findFailingOperations(ws, operations, ctx));
         if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
         return runOverRows(q, rows, (ws) => {
@@ -537,10 +637,15 @@ export class PgStore extends ReversibleStore implements FamilyStore {
   /** Undo and redo: planned with the log's head locked (no step can come between plan and act). */
   protected async reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed> {
     const { runRestore } = await loadTransactions();
+    const who = await this.member();
+    meta = await this.asMember(meta);
+    let asLead: { asLead?: true } = {};
     const plan = async (q: Query) => {
-      await q('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
+      await q('SELECT tail_step FROM famcoord_audit_tail()');
       const rows = new StepRows();
-      return runOverRows(q, rows, (ws) => planOrRefuse(PLANNERS[kind](ws.logNewestFirst(), (id) => ws.family(id), { user: meta.user, ...options })));
+      const planned = await runOverRows(q, rows, (ws) => planOrRefuse(PLANNERS[kind](ws.logNewestFirst(), (id) => ws.family(id), { user: meta.user, ...options })));
+      if (who) asLead = othersStep(who, planned.summary, kind, await this.leads(q));
+      return planned;
     };
     if (!act) return { plan: await this.transaction(plan, { rollback: true }) };
     let planned: Reversed['plan'] | undefined;
@@ -553,7 +658,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         const changes = await runOverRows(q, rows, (ws) => runRestore(ws, restore));
         return { changes };
       },
-      () => ({ ops: [], ...(planned as Reversed['plan']).record }),
+      () => ({ ops: [], ...(planned as Reversed['plan']).record, ...asLead }),
     );
     return { plan: planned as Reversed['plan'], logged: { step, familyIds } };
   }
@@ -565,6 +670,8 @@ export class PgStore extends ReversibleStore implements FamilyStore {
    * write-ahead log and backups are kept by its own rules (see the README).
    */
   async erase(familyId: string, meta: TransactMeta): Promise<TransactResult> {
+    // It rewrites the audit log, which only the store's owner may.
+    if (await this.member()) throw new StoreError('refused', `erasing a family rewrites the audit log, which on a team's store only the store's owner (its administrator) does; ask them. Nothing was changed`);
     const { runTransaction } = await loadTransactions();
     let erased: TransactResult | undefined;
     await this.transaction(async (q) => {
@@ -638,6 +745,11 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       },
       { rollback: true },
     );
+    if (scope?.familyIds !== undefined && !digests) {
+      const found = new Set(families.map((family) => family.id));
+      const missing = scope.familyIds.filter((id) => !found.has(id));
+      if (missing.length > 0) await this.use(({ q }) => this.refuseHidden(q, missing));
+    }
     const top = JSON.parse(head) as Record<string, unknown>;
     if (digests) return { ...top, families: digests } as State;
     const { parseState } = await loadValidation();
@@ -699,7 +811,10 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         const history = options.history ?? [];
         for (let i = 0; i < history.length; i += PAGE) {
           const slice = history.slice(i, i + PAGE);
-          await q('INSERT INTO audit (step, entry) SELECT * FROM unnest($1::int[], $2::text[])', [slice.map((e) => e.step), slice.map((e) => JSON.stringify(e))]);
+          await q(
+            "INSERT INTO audit (step, entry, family_ids, at) SELECT s, e, ARRAY(SELECT json_array_elements_text(e::json->'familyIds')), (e::json->>'time')::timestamptz FROM unnest($1::int[], $2::text[]) AS u(s, e)",
+            [slice.map((e) => e.step), slice.map((e) => JSON.stringify(e))],
+          );
         }
         await q(`SELECT pg_notify('${CHANNEL}', 'created')`);
       },
