@@ -515,9 +515,14 @@ export class PgStore extends ReversibleStore implements TeamStore {
   /** The login's place in the store's team; undefined outside it (the store's owner). Asked once. */
   member(): Promise<TeamMember | undefined> {
     this.membership ??= this.use(async ({ q }) => {
-      const [row] = await q<{ login: string; name: string | null; role: TeamMember['role']; sectors: string[] }>(
+      const rows = await q<{ login: string; name: string | null; role: TeamMember['role']; sectors: string[] }>(
         'SELECT session_user AS login, t.name, t.role, t.sectors FROM (SELECT 1) AS one LEFT JOIN team AS t ON t.login = current_user',
-      );
+      ).catch((error: unknown) => {
+        // A store older than teams (its schema is refused by the step that follows).
+        if ((error as { code?: string }).code === '42P01') return [];
+        throw error;
+      });
+      const [row] = rows;
       return row?.name ? { login: row.login, name: row.name, role: row.role, sectors: row.sectors } : undefined;
     }).catch((error: unknown) => {
       this.membership = undefined;

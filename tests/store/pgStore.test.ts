@@ -6,6 +6,8 @@ import type pg from 'pg';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { StoreError } from '../../src/store/errors.js';
 import { PgStore } from '../../src/store/pgStore.js';
+import { familyRow } from '../../src/store/familyRows.js';
+import { MIGRATIONS } from '../../src/store/pgSchema.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
 
@@ -126,17 +128,37 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
   });
 
   it('refuses a schema older or newer than its own, naming the command that fixes it; migrate-schema brings an older one up', async () => {
-    const { store, url } = await freshStore();
-    const data = await store.read();
-    // As a store made by a famcoord that had only the first migration.
-    await onServer((client) => client.query('DELETE FROM schema_migrations WHERE version = 2; DROP INDEX families_by_coordinator; DROP INDEX today_marks_by_family'), url);
-    await expect(store.read()).rejects.toThrow(/has schema 1 and this famcoord needs 2; run famcoord migrate-schema --store URL/);
+    // A store made by a famcoord that had the first two migrations: one family, one logged step.
+    const url = await freshPgUrl();
+    const store = new PgStore(url);
+    stores.push(store);
+    const jensen = { ...family('f1', { goals: [goal('g1', '2026-12-01')] }), coordinator: 'Hanne Kjær' };
+    const entry = { step: 1, prev: 'start', time: '2026-11-24T10:00:00.000Z', user: 'tester', source: 'test', ops: [], familyIds: ['f1'], before: { f1: null } };
+    const row = familyRow(jensen);
+    await onServer(async (client) => {
+      await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const migration of MIGRATIONS.slice(0, 2)) {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+      }
+      await client.query(`INSERT INTO store_head (id, data) VALUES (1, '{"version":1}')`);
+      await client.query("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ('f1', 1, $1, $2, $3)", [row.coordinator, row.data, row.todayDigest]);
+      await client.query("INSERT INTO entities (id, family_id) VALUES ('f1', 'f1'), ('g1', 'f1')");
+      await client.query('INSERT INTO audit (step, entry) VALUES (1, $1)', [JSON.stringify(entry)]);
+      await client.query('UPDATE audit_head SET step = 1');
+    }, url);
+    await expect(store.read()).rejects.toThrow(/has schema 2 and this famcoord needs 3; run famcoord migrate-schema --store URL/);
     await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).rejects.toThrow(/run famcoord migrate-schema/);
-    expect(await store.migrateSchema()).toEqual({ from: 1, to: 2 });
-    expect(await store.migrateSchema()).toEqual({ from: 2, to: 2 });
-    expect(await store.read()).toEqual(data);
-    await onServer((client) => client.query("INSERT INTO schema_migrations (version, description) VALUES (3, 'from a newer famcoord')"), url);
-    await expect(store.read()).rejects.toThrow(/has schema 3, newer than this famcoord knows \(2\); install the famcoord your team uses/);
+    expect(await store.migrateSchema()).toEqual({ from: 2, to: 3 });
+    expect(await store.migrateSchema()).toEqual({ from: 3, to: 3 });
+    expect((await store.read()).families).toEqual([jensen]);
+    // The team's tables were filled from what was there: who may read f1, which families step 1 touched.
+    expect(await onServer(async (client) => (await client.query('SELECT family_id, person, why FROM family_access')).rows, url)).toEqual([{ family_id: 'f1', person: 'hanne kjær', why: 'coordinator' }]);
+    expect(await onServer(async (client) => (await client.query('SELECT family_ids, at FROM audit')).rows, url)).toEqual([{ family_ids: ['f1'], at: new Date(entry.time) }]);
+    // The next step links to the old one.
+    expect((await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).step).toBe(2);
+    await onServer((client) => client.query("INSERT INTO schema_migrations (version, description) VALUES (4, 'from a newer famcoord')"), url);
+    await expect(store.read()).rejects.toThrow(/has schema 4, newer than this famcoord knows \(3\); install the famcoord your team uses/);
     await expect(store.migrateSchema()).rejects.toThrow(/newer than this famcoord knows/);
   });
 
