@@ -11,19 +11,39 @@ import { dayTimeText } from '../domain/dateFormat.js';
 import { createContext } from './context.js';
 import { cliWords } from './labels.js';
 import { passphraseAvailable } from './passphrase.js';
-import { EXIT_FAILED } from './errors.js';
+import { EXIT_FAILED, UsageError } from './errors.js';
+import type { FamilyStore } from '../store/Store.js';
+import { isTeamStore, READS_KEPT_MONTHS } from '../store/team.js';
+import type { CliContext } from './context.js';
 import { formatTable } from './table.js';
+
+/** doctor --prune: the reads logged before today less the months kept are deleted. */
+async function pruneReads(ctx: CliContext, store: FamilyStore, keepMonths: string | undefined): Promise<void> {
+  if (keepMonths !== undefined && !/^[1-9]\d{0,3}$/.test(keepMonths)) throw new UsageError('--keep-months must be a whole number of months, e.g. --keep-months 6');
+  if (!isTeamStore(store)) throw new UsageError(`reads are logged on a team's PostgreSQL store; ${store.path} is one person's store, which logs none, so there is nothing to prune`);
+  const months = keepMonths === undefined ? READS_KEPT_MONTHS : Number(keepMonths);
+  const before = new Date(`${ctx.today}T00:00:00Z`);
+  before.setUTCMonth(before.getUTCMonth() - months);
+  const deleted = await store.pruneReads(before);
+  const since = before.toISOString().slice(0, 10);
+  if (ctx.json) return ctx.printJson({ ok: true, deletedReads: deleted, before: since });
+  ctx.print(`Deleted ${deleted} logged read(s) from before ${since}; the last ${months} month(s) are kept`);
+}
 
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description("check the store, its backups, lock and log (its hash chain), and finish what an interrupted command left; --restore puts the newest good backup back")
     .option('--restore', 'if the store cannot be read, restore the newest good backup (the damaged file is kept aside)')
-    .addHelpText('after', '\nExamples:\n  famcoord doctor\n  famcoord doctor --restore')
-    .action(async (options: { restore?: boolean }, command: Command) => {
+    .option('--prune', `on a team's PostgreSQL store, delete the logged reads older than --keep-months (the store's owner does this)`)
+    .option('--keep-months <N>', `with --prune: how many months of reads to keep (default ${READS_KEPT_MONTHS})`)
+    .addHelpText('after', '\nExamples:\n  famcoord doctor\n  famcoord doctor --restore\n  famcoord doctor --prune --keep-months 6')
+    .action(async (options: { restore?: boolean; prune?: boolean; keepMonths?: string }, command: Command) => {
       const ctx = createContext(command);
+      if (options.keepMonths !== undefined && !options.prune) throw new UsageError('--keep-months goes with --prune, e.g. famcoord doctor --prune --keep-months 6');
       const opened = await ctx.openStore();
       const path = opened.path;
+      if (options.prune) return pruneReads(ctx, opened, options.keepMonths);
       // Without a passphrase doctor still checks what it can, and says the store is encrypted.
       const keyring = new Keyring(passphraseAvailable() ? ctx.passphrase : undefined);
       if (options.restore) {

@@ -29,10 +29,13 @@ async function exportAll(ctx: CliContext, store: FamilyStore, out: string | unde
   const document = buildExport({ version: STORE_VERSION, families: [] }, await store.history(), { exported: new Date().toISOString() });
   let families = 0;
   async function* counted(): AsyncGenerator<Family> {
+    const read: string[] = [];
     for await (const family of store.eachFamily()) {
       families++;
+      read.push(family.id);
       yield family;
     }
+    await store.logRead?.(read, 'export');
   }
   async function* text(): AsyncGenerator<string> {
     yield* prettyJsonStreaming({ ...document }, 'families', counted());
@@ -72,6 +75,7 @@ Examples:
       const state = await store.read();
       if (options.family !== undefined && !state.families.some((f) => f.id === options.family)) throw await unknownFamily(store, options.family, { flag: '--family' });
       const familyIds = options.family === undefined ? undefined : [options.family];
+      await store.logRead?.(familyIds ?? state.families.map((f) => f.id), 'export');
       if (options.csv !== undefined) {
         const families = familyIds === undefined ? state.families : state.families.filter((f) => f.id === options.family);
         const table = CSV_TABLES[options.csv as CsvTableName](families, { today: ctx.today, timeZone: ctx.timeZone });

@@ -90,6 +90,7 @@ export function registerFamily(program: Command): void {
       const store = await ctx.openStore();
       const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone, await configuredPurposes());
       if (!plan) throw await unknownFamily(store, familyId);
+      await store.logRead?.([familyId], 'family');
       if (ctx.json) await ctx.printJson(plan);
       else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone, ctx.today));
     });

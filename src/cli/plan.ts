@@ -22,6 +22,7 @@ export function registerPlan(program: Command): void {
       const store = await ctx.openStore();
       const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
       if (!plan) throw await unknownFamily(store, familyId);
+      await store.logRead?.([familyId], 'plan');
       const text = renderDocument(planDocument(plan, { lang, today: ctx.today, timeZone: ctx.timeZone }), format);
       await deliverDocument(ctx, text, options.out, `the plan of family ${plan.id}`);
     });

@@ -2,7 +2,7 @@
 // keystrokes and performs where inputRouter sends each: a dialog, the filter, or a command from the
 // keymap on the current screen. Screens and components only render what they are given.
 import { Box, Text, useApp } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { todayIn, wallClock } from '../domain/dates.js';
 import { minutesLinesOf } from '../domain/minutesLines.js';
 import { OperationSchema, type RawOperation } from '../domain/operations.js';
@@ -135,6 +135,11 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   };
   const view = useMemo(() => derive(ui, data.state), [ui, data.state, ctx]);
   const { screen, model, meeting } = view;
+  // Opening a family reads its personal data: logged where reads are (a team's PostgreSQL store).
+  const openedFamily = screen.name === 'family' ? screen.familyId : undefined;
+  useEffect(() => {
+    if (openedFamily !== undefined) store.logRead?.([openedFamily], 'workbench').catch((error: unknown) => dispatch({ type: 'status', status: { text: problemIn(failureText(error), lang), kind: 'error' } }));
+  }, [openedFamily, store]);
 
   /** Why a command cannot act now, or undefined when it can. */
   const disabledReason = (command: Command, { selectedRow, familyContext, meeting } = view): string | undefined => {
