@@ -335,6 +335,8 @@ export function pgError(error: unknown, server: string, user?: string): Error {
   if (code === '55P03' || code === '40P01' || code === '40001') return new StoreError('locked', `${server} is busy: another famcoord is changing the same families; nothing was saved, try again in a moment`);
   // Refused by the store's own functions (their messages name no data) or by its grants and policies.
   if (message.startsWith('famcoord: ')) return new StoreError('refused', `${server}: ${message.slice('famcoord: '.length)}; nothing was saved`);
+  if (code === '42501' && /row-level security policy for table "families"/.test(message))
+    return new StoreError('refused', `${server}: a family ${who} adds is in their own caseload (its coordinator is them; the team's lead assigns families to others); nothing was saved`);
   if (code === '42501')
     return new StoreError('refused', `${server} does not let ${who} do this (its famcoord role and the families it is given); nothing was read or saved. Ask the team's lead (famcoord team user list)`);
   if (code === '53300') return new StoreError('io', `${server} has no connections to spare (too many clients); try again, or ask its administrator`);
@@ -444,7 +446,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
       connection.stream?.ref();
       return await work(connection);
     } catch (error) {
-      throw pgError(error, connection?.server ?? this.path);
+      throw pgError(error, connection?.server ?? this.path, connection?.client.user);
     } finally {
       if (--this.busy === 0) connection?.stream?.unref();
     }
