@@ -52,6 +52,8 @@ export function registerFamilies(program: Command): void {
     .action(async (options: { name: string; member: string[]; coordinator?: string; id?: string; fromJson?: string }, command: Command) => {
       const ctx = createContext(command);
       const json = await fieldsFromJson(command, options.fromJson);
+      // On a team's store a coordinator's new family is in their own caseload (the database insists).
+      options.coordinator ??= await (await ctx.openStore()).person?.();
       await applyOperations(
         ctx,
         [json ? { op: 'family.add', ...json } : { op: 'family.add', name: options.name, members: options.member.map(parseMember), ...(options.coordinator !== undefined && { coordinator: options.coordinator }), ...(options.id !== undefined && { id: options.id }) }],

@@ -28,8 +28,9 @@ const all = groups.join(', ');
 const readers = 'famcoord_coordinator, famcoord_caseworker, famcoord_lead';
 
 export const TEAM_MIGRATION = `
+-- The server's group roles, made by the first store on it; two stores made at once may race.
 DO $$ BEGIN
-${groups.map((g) => `  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${g}') THEN CREATE ROLE ${g} NOLOGIN; END IF;`).join('\n')}
+${groups.map((g) => `  BEGIN CREATE ROLE ${g} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;`).join('\n')}
 END $$;
 
 CREATE TABLE team (

@@ -3,6 +3,7 @@
 // through a plain SQL client; refusals that name whose caseload a family is in; reads logged for
 // the auditor; a lead's undo of another's step. The demo is small (40 families); README's "A team
 // on PostgreSQL" shows the same with 2,000.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -10,7 +11,7 @@ import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/p
 
 const DATE = '2026-11-24';
 /** Logins unique to this run: roles are the server's, shared by every test file's databases. */
-const tag = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+const tag = `${process.pid.toString(36)}_${randomBytes(3).toString('hex')}`;
 const login = (who: string) => `${who}_${tag}`;
 const PEOPLE = {
   hanne: { name: 'Hanne Kjær', role: 'coordinator' },
@@ -99,6 +100,13 @@ describe.skipIf(!pgServerUrl)('a team on one PostgreSQL store', () => {
     expect(steps()).toBe(before);
     // The lead reads every family of the team.
     expect(as('leif', ['family', other]).code).toBe(0);
+    // A family a coordinator adds is in her own caseload; a goal added to it takes the next id.
+    const added = as('hanne', ['families', 'add', '--name', 'Familien Holm', '--member', 'Mette Holm:adult', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    const holm = (JSON.parse(added.stdout) as { familyIds: string[] }).familyIds[0] as string;
+    expect(as('hanne', ['goal', 'add', holm, '--title', 'Ny', '--sector', 'school', '--due', '2027-01-01']).code).toBe(0);
+    expect(as('birgitte', ['family', holm]).stderr).toMatch(new RegExp(`family ${holm} is in Hanne Kjær's caseload`));
+    caseload.hanne.push(holm);
   });
 
   it('the same logins in plain SQL see the same rows and cannot change what famcoord would not let them', async () => {
@@ -129,8 +137,8 @@ describe.skipIf(!pgServerUrl)('a team on one PostgreSQL store', () => {
     await refusedSql('aase', 'SELECT entry FROM audit');
     await refusedSql('aase', 'DELETE FROM access_log');
     expect(await sql('aase', 'SELECT step, family_ids, login, at FROM audit')).toBeInstanceOf(Array);
-    // The lead sees the whole team's families.
-    expect((await sql<{ n: string }>('leif', 'SELECT count(*) AS n FROM families'))[0]?.n).toBe('40');
+    // The lead sees the whole team's families (the demo's 40 and the one Hanne added).
+    expect((await sql<{ n: string }>('leif', 'SELECT count(*) AS n FROM families'))[0]?.n).toBe('41');
   });
 
   it("the auditor's access-log --family F --reads names the coordinator who opened F; a coordinator may not read it; doctor --prune deletes old reads", async () => {

@@ -2,6 +2,7 @@
 // helper's operations: a pending transfer lets its receiver read the family and accept or decline
 // it; what a step hands on stays writable until its commit; the audit function keeps the chain
 // for a login that cannot read the entry before its own.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/pgStore.js';
@@ -10,7 +11,7 @@ import { StoreError } from '../../src/store/errors.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
 
-const tag = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+const tag = `${process.pid.toString(36)}_${randomBytes(3).toString('hex')}`;
 const HANNE = `hanne_t${tag}`;
 const BIRGITTE = `birgitte_t${tag}`;
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
