@@ -83,6 +83,15 @@ export function registerAccessLog(program: Command): void {
         return printChanges(ctx, changes);
       }
       const member = memberId as string;
+      // The auditor reads logs, not families: who read the person's family, found by ids alone.
+      if (isTeamStore(store) && (await store.member())?.role === 'auditor') {
+        const familyId = await store.familyOf(member);
+        if (familyId === undefined) throw new UsageError(`there is no person ${member} in the store (famcoord access-log --family FAMILY_ID --reads names a family instead)`);
+        const reads = await store.reads([familyId]);
+        if (ctx.json) return ctx.printJson({ memberId: member, familyId, reads });
+        if (reads.length === 0) return ctx.print(`No logged reads of ${sanitizeLine(member)}'s family ${familyId}.`);
+        return printReads(ctx, reads);
+      }
       const families = (await store.read()).families;
       const familyId = families.find((family) => family.members.some((m) => m.id === member))?.id;
       const reads = familyId === undefined ? undefined : await readsOf(store, familyId, options.reads === true);

@@ -559,6 +559,10 @@ export class PgStore extends ReversibleStore implements TeamStore {
     await this.use(({ q }) => q('INSERT INTO access_log (family_id, what) SELECT unnest($1::text[]), $2', [familyIds, what]));
   }
 
+  async familyOf(id: string): Promise<string | undefined> {
+    return (await this.transaction((q) => q<{ family_id: string }>('SELECT family_id FROM entities WHERE id = $1', [id]), { rollback: true }))[0]?.family_id;
+  }
+
   async reads(familyIds: readonly string[]): Promise<FamilyRead[]> {
     const rows = await this.use(({ q }) =>
       q<{ at: Date; login: string; person: string | null; family_id: string; what: ReadKind }>('SELECT at, login, person, family_id, what FROM access_log WHERE family_id = ANY($1::text[]) ORDER BY at, id', [familyIds]),

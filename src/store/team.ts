@@ -36,6 +36,8 @@ export interface TeamStore extends FamilyStore {
   addTeamMember(member: TeamMember): Promise<void>;
   /** False when the login was not in the team. */
   removeTeamMember(login: string): Promise<boolean>;
+  /** The family that holds an id (a member, a goal...), as far as the login may see: ids only, so the auditor too. */
+  familyOf(id: string): Promise<string | undefined>;
   /** The logged reads of these families, oldest first (the auditor's; refused to others). */
   reads(familyIds: readonly string[]): Promise<FamilyRead[]>;
   /** Deletes the reads logged before `before` (the owner's): how many. */

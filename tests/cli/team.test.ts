@@ -152,6 +152,13 @@ describe.skipIf(!pgServerUrl)('a team on one PostgreSQL store', () => {
       ['Hanne Kjær', login('hanne'), 'plan'],
     ]);
     expect(as('aase', ['access-log', '--family', mine, '--reads']).stdout).toMatch(new RegExp(`Hanne Kjær \\(${login('hanne')}\\)\\s+family\\s+${mine}`));
+    // By a member of the family: the auditor finds the family by ids alone.
+    const [person] = await sql<{ id: string }>('hanne', "SELECT id FROM entities WHERE family_id = $1 AND id LIKE 'p%' LIMIT 1", [mine]);
+    const byMember = as('aase', ['access-log', person?.id as string, '--json']);
+    expect(byMember.code, byMember.stderr).toBe(0);
+    expect(JSON.parse(byMember.stdout)).toMatchObject({ familyId: mine, reads: [{ person: 'Hanne Kjær', what: 'family' }, { person: 'Hanne Kjær', what: 'plan' }] });
+    // The owner sees the member's changes and the reads of the family.
+    expect(JSON.parse(as('owner', ['access-log', person?.id as string, '--json']).stdout).reads).toHaveLength(2);
     const refused = as('hanne', ['access-log', '--family', mine, '--reads']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/who read a family is for the team's auditor and the store's owner to see \(Aase Revisor\)/);
@@ -181,9 +188,14 @@ describe.skipIf(!pgServerUrl)('a team on one PostgreSQL store', () => {
     expect(others.stderr).toMatch(new RegExp(`step ${leads} was made by ${login('leif')}; on a team's store you undo your own steps, and the team's lead \\(Leif Holm\\) may undo another's with --step ${leads}`));
     const byLead = as('leif', ['undo', '--step', String(step(progress('hanne', hannesGoal, '9'))), '--json']);
     expect(byLead.code, byLead.stderr).toBe(0);
+    // Birgitte's undo takes back her own newest step, logged under her login.
+    const own = as('birgitte', ['undo', '--json']);
+    expect(own.code, own.stderr).toBe(0);
     const entries = JSON.parse(as('owner', ['log', '--json']).stdout) as Array<{ step: number; user: string; undoes?: number; asLead?: boolean }>;
     expect(entries.map((e) => e.step)).toEqual(entries.map((_, i) => i + 1));
-    expect(entries.at(-1)).toMatchObject({ user: login('leif'), undoes: first + 3, asLead: true });
+    expect(entries.at(-2)).toMatchObject({ user: login('leif'), undoes: first + 3, asLead: true });
+    expect(entries.at(-1)).toMatchObject({ user: login('birgitte'), undoes: first + 1 });
+    expect(entries.at(-1)?.asLead).toBeUndefined();
     const doctor = as('owner', ['doctor']);
     expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
     expect(doctor.stdout).toMatch(/no problems found/);
