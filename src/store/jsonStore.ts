@@ -469,7 +469,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return this.locked(async () => {
       const { runTransaction, operationFamilyIds } = await loadTransactions();
       const { ws, stage, tail } = await this.workspace(operations.length);
-      const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
       const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
@@ -478,10 +478,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const state = await this.read();
     const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
-    const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today });
+    const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today, person: meta.person });
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
     const ws = new StateWorkspace(state);
-    const { applied } = runTransaction(ws, operations, { today: meta.today });
+    const { applied } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
     return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
   }
 
@@ -496,7 +496,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       const state = await this.read();
       const inStore = state.families.some((f) => f.id === familyId);
       if (!inStore && !(await readAuditLog(this.logPath, this.readLogKey)).some((e) => Object.hasOwn(e.before, familyId)))
-        (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today }); // says why there is no such family
+        (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today, person: meta.person }); // says why there is no such family
       await recordPendingErase(this.path, { familyId, ...meta });
       crashPoint('erase:intent');
       const result = await this.eraseStep(familyId, meta, state).catch(async (error: unknown) => {
@@ -531,7 +531,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     } else {
       const ws = new StateWorkspace(state);
       const { runTransaction } = await loadTransactions();
-      const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
+      const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today, person: meta.person });
       result = { ...(await this.commit(() => this.adapter.stage(serializeState(ws.result(state))), tail, changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
     }
     crashPoint('erase:committed');

@@ -45,6 +45,13 @@ CREATE INDEX families_by_coordinator ON families (coordinator, seq);
 CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
 `,
   },
+  {
+    version: 3,
+    description: 'the people a family involves besides its coordinator (transfers, decision authority), for their today',
+    sql: `
+CREATE INDEX today_marks_people ON today_marks (at) WHERE kind = 'person';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;

@@ -26,7 +26,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition } from './familyRows.js';
+import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 
@@ -299,10 +299,11 @@ function scopeQuery(scope: ReadScope | undefined, firstParam = 1): { where: stri
   const params: unknown[] = [];
   const param = (value: unknown) => `$${firstParam + params.push(value) - 1}`;
   if (scope.coordinator !== undefined) clauses.push(`coordinator = ${param(coordinatorKey(scope.coordinator))}`);
+  if (scope.involving !== undefined) clauses.push(involvingCondition(scope.involving, param));
   if (scope.familyIds !== undefined) clauses.push(`id = ANY(${param(scope.familyIds)}::text[])`);
   if (scope.todayOn !== undefined) {
     const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), param);
-    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition}))`);
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition} OR ${teamMarkCondition(scope.todayOn, param)}))`);
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
@@ -507,7 +508,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       meta,
       (rows, q) =>
         runOverRows(q, rows, (ws) => {
-          const applied = runTransaction(ws, operations, { today: meta.today });
+          const applied = runTransaction(ws, operations, { today: meta.today, person: meta.person });
           // In the run too: naming an operation's family may ask for a row.
           return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
         }),
@@ -517,7 +518,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
-    const ctx = { today: meta.today };
+    const ctx = { today: meta.today, person: meta.person };
     const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     return this.transaction(
       async (q) => {
@@ -578,7 +579,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         erased = { step: stored.at(-1)?.step ?? 0, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
-        const result = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
+        const result = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today, person: meta.person }));
         await writeChanges(q, result.changes);
         const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
         erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };
