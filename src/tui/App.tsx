@@ -27,8 +27,8 @@ import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
 import { fit } from './layout.js';
-import { collisionsIfApproved, COLLISION_KIND_LABELS, type PurposeTable } from '../domain/collisions.js';
-import { familiesPanel, familyModel, overviewPanels, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
+import type { PurposeTable } from '../domain/collisions.js';
+import { familiesPanel, familyModel, overlapsIfApprovedText, overviewPanels, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
 import { currentScreen, familyScreen, familyScreenAt, helpScreen, initialUi, meetingScreen, overviewScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import { writeScreenDocument, type ScreenDocument } from './documents.js';
 import { deltaToShow, pageLength, scrolledWindow } from './scrolling.js';
@@ -478,19 +478,14 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const header = `famcoord · ${title}${whose} · ${longDate(today, lang)}`;
   const jumping = ui.jump === undefined ? undefined : { text: `: ${ui.jump}▏   ${t('jumpPrompt')}: ${t('jumpHint')}`, kind: 'info' as const };
   const status = jumping ?? (ui.confirmation ? { text: ui.confirmation.question, kind: 'info' as const } : data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined)));
-  /** Before an approval: what the intervention would overlap once in force ("i4 (same kind)"). */
-  const overlapsText = (family: Family, interventionId: string) => {
-    const overlaps = collisionsIfApproved(family, interventionId, purposes);
-    if (overlaps.length === 0) return t('noOverlapsIfApproved');
-    return `${t('overlapsIfApproved')}: ${overlaps.map((c) => `${c.ids.filter((id) => id !== interventionId).join(' ')} (${COLLISION_KIND_LABELS[c.kind][lang]})`).join(', ')}`;
-  };
   const dialogSubject = (() => {
     if (!ui.dialog) return '';
     const target = ui.dialog.target;
     for (const f of data.state.families) {
       if (f.id === target) return `${target} · ${sanitizeLine(f.name)}`;
       const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.filter((m) => m.id === target).map((m) => MEETING_TYPE_LABELS[m.type][lang])[0] ?? f.interventions.find((i) => i.id === target)?.kind;
-      if (found && ui.dialog.kind === 'approveIntervention') return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)} · ${overlapsText(f, target)}`;
+      // Before an approval, what it would overlap comes first: the line may be cut at its end.
+      if (found && ui.dialog.kind === 'approveIntervention') return `${target} · ${overlapsIfApprovedText(f, target, ctx)} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
       if (found) return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
     }
     return target;

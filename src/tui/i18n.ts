@@ -194,9 +194,9 @@ const en = {
   noAnswerable: 'select a transfer to you or a decision waiting for you first',
   teamOverview: 'Team overview',
   caseload: 'Families',
-  transfersOutIn: 'Transfers out/in',
+  transfersOutIn: 'Out/in',
   decisionsWaitingShort: 'Decisions',
-  medianReplyDays: 'Median reply days by sector',
+  medianReplyDays: 'Reply days (median) by sector',
   noCoordinator: '(no coordinator)',
   repliesSince: 'replies since',
 } as const;
@@ -391,9 +391,9 @@ const da: Record<MessageKey, string> = {
   noAnswerable: 'vælg først en overdragelse til dig eller en afgørelse, der venter på dig',
   teamOverview: 'Teamoverblik',
   caseload: 'Familier',
-  transfersOutIn: 'Overdragelser ud/ind',
+  transfersOutIn: 'Ud/ind',
   decisionsWaitingShort: 'Afgørelser',
-  medianReplyDays: 'Median svartid i dage pr. sektor',
+  medianReplyDays: 'Svardage (median) pr. sektor',
   noCoordinator: '(ingen koordinator)',
   repliesSince: 'svar siden',
 };

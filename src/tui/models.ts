@@ -2,7 +2,7 @@
 // Rendering and key handling read the same model, so "the selected row" means one thing.
 import { familyMatches } from '../domain/find.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
 import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
@@ -12,7 +12,7 @@ import { samePerson } from '../domain/people.js';
 import { teamOverview, type CoordinatorOverview } from '../domain/teamOverview.js';
 import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
 import { CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS, type PlanSource } from '../domain/vocabulary.js';
-import { meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
+import { collisionsIfApproved, meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
@@ -59,6 +59,13 @@ export interface ViewContext {
 }
 
 const COLLISION_WORD: Record<CollisionKind, 'overlaps' | 'samePurpose' | 'meetingClash'> = { 'same-kind': 'overlaps', 'same-purpose': 'samePurpose', 'meeting-clash': 'meetingClash' };
+
+/** Before an approval: what a proposed intervention would overlap once in force ("once approved it overlaps i1 (OVERLAP)"). */
+export function overlapsIfApprovedText(family: Family, interventionId: string, ctx: ViewContext): string {
+  const overlaps = collisionsIfApproved(family, interventionId, ctx.purposes);
+  if (overlaps.length === 0) return ctx.t('noOverlapsIfApproved');
+  return `${ctx.t('overlapsIfApproved')} ${overlaps.map((c) => `${c.ids.filter((id) => id !== interventionId).join(' ')} (${ctx.t(COLLISION_WORD[c.kind])})`).join(', ')}`;
+}
 
 /** Each intervention's or meeting's collisions as the words shown beside it ("SAME PURPOSE"). */
 function collisionMarks(collisions: readonly Collision[], t: Translate): Map<string, string> {
@@ -153,7 +160,7 @@ export function overviewPanels(state: State, ctx: ViewContext): { title: string;
     panels: [
       {
         title: t('teamOverview'),
-        columns: [capped(t('coordinator'), 12, 2, 28), col(t('caseload'), 8, 0, 'right'), col(t('overdue'), 8, 0, 'right'), col(t('contacts'), 5, 0, 'right'), col(t('transfersOutIn'), 9, 0, 'right'), col(t('decisionsWaitingShort'), 9, 0, 'right'), col(t('medianReplyDays'), 12, 4)],
+        columns: [capped(t('coordinator'), 16, 2, 28), ...(['caseload', 'overdue', 'contacts', 'transfersOutIn', 'decisionsWaitingShort'] as const).map((key) => col(t(key), [...t(key)].length, 0, 'right')), col(t('medianReplyDays'), 12, 4)],
         rows: overview.coordinators.map((c) => ({
           id: c.coordinator ?? '',
           kind: 'figure',
