@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { StoreError } from '../../src/store/errors.js';
+import { LATEST_SCHEMA } from '../../src/store/pgSchema.js';
 import { PgStore } from '../../src/store/pgStore.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
@@ -129,14 +130,14 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     const { store, url } = await freshStore();
     const data = await store.read();
     // As a store made by a famcoord that had only the first migration.
-    await onServer((client) => client.query('DELETE FROM schema_migrations WHERE version = 2; DROP INDEX families_by_coordinator; DROP INDEX today_marks_by_family'), url);
-    await expect(store.read()).rejects.toThrow(/has schema 1 and this famcoord needs 2; run famcoord migrate-schema --store URL/);
+    await onServer((client) => client.query('DELETE FROM schema_migrations WHERE version >= 2; DROP INDEX families_by_coordinator; DROP INDEX today_marks_by_family; DROP INDEX today_marks_people'), url);
+    await expect(store.read()).rejects.toThrow(new RegExp(`has schema 1 and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL`));
     await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).rejects.toThrow(/run famcoord migrate-schema/);
-    expect(await store.migrateSchema()).toEqual({ from: 1, to: 2 });
-    expect(await store.migrateSchema()).toEqual({ from: 2, to: 2 });
+    expect(await store.migrateSchema()).toEqual({ from: 1, to: LATEST_SCHEMA });
+    expect(await store.migrateSchema()).toEqual({ from: LATEST_SCHEMA, to: LATEST_SCHEMA });
     expect(await store.read()).toEqual(data);
-    await onServer((client) => client.query("INSERT INTO schema_migrations (version, description) VALUES (3, 'from a newer famcoord')"), url);
-    await expect(store.read()).rejects.toThrow(/has schema 3, newer than this famcoord knows \(2\); install the famcoord your team uses/);
+    await onServer((client) => client.query(`INSERT INTO schema_migrations (version, description) VALUES (${LATEST_SCHEMA + 1}, 'from a newer famcoord')`), url);
+    await expect(store.read()).rejects.toThrow(new RegExp(`has schema ${LATEST_SCHEMA + 1}, newer than this famcoord knows \\(${LATEST_SCHEMA}\\); install the famcoord your team uses`));
     await expect(store.migrateSchema()).rejects.toThrow(/newer than this famcoord knows/);
   });
 
