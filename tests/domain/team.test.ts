@@ -11,7 +11,8 @@ import { inScope, mayShowToday, todayDigest } from '../../src/domain/scope.js';
 import { teamOverview } from '../../src/domain/teamOverview.js';
 import { monthlySpending } from '../../src/domain/touchPoints.js';
 import { runTransaction } from '../../src/domain/transaction.js';
-import { todayView } from '../../src/domain/views.js';
+import { familyPlan, todayView, type FamilyPlan } from '../../src/domain/views.js';
+import { planTasks } from '../../src/domain/documents/plan.js';
 import { StateWorkspace } from '../../src/domain/workspace.js';
 import { contact, family, goal, state } from '../helpers/fixtures.js';
 
@@ -147,6 +148,8 @@ describe('decision authority', () => {
     for (const s of [start, rejected]) {
       const f = famOf(s, 'f1');
       expect(familyCollisions(f)).toEqual([]);
+      const plan = familyPlan(s, 'f1', TODAY, TZ) as FamilyPlan;
+      expect(planTasks(plan, { lang: 'da', today: TODAY, timeZone: TZ }).filter((task) => task.what.startsWith('mentorstøtte'))).toHaveLength(1);
       expect(monthlySpending(f, TODAY).total).toBe(1000);
       expect(caseloadReport(s, { from: '2026-09-02', to: TODAY }).overlappingInterventions.families.followUp.n).toBe(0);
     }
