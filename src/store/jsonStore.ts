@@ -496,7 +496,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
       const state = await this.read();
       const inStore = state.families.some((f) => f.id === familyId);
       if (!inStore && !(await readAuditLog(this.logPath, this.readLogKey)).some((e) => Object.hasOwn(e.before, familyId)))
-        (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today, person: meta.person }); // says why there is no such family
+        (await loadTransactions()).runTransaction(new StateWorkspace(state), [{ op: 'family.erase', familyId }], { today: meta.today }); // says why there is no such family
       await recordPendingErase(this.path, { familyId, ...meta });
       crashPoint('erase:intent');
       const result = await this.eraseStep(familyId, meta, state).catch(async (error: unknown) => {
@@ -531,7 +531,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     } else {
       const ws = new StateWorkspace(state);
       const { runTransaction } = await loadTransactions();
-      const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today, person: meta.person });
+      const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
       result = { ...(await this.commit(() => this.adapter.stage(serializeState(ws.result(state))), tail, changes, meta, { ops: applied })), applied, operationFamilyIds: [familyId] };
     }
     crashPoint('erase:committed');

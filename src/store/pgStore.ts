@@ -579,7 +579,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         erased = { step: stored.at(-1)?.step ?? 0, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
         const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
-        const result = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today, person: meta.person }));
+        const result = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
         await writeChanges(q, result.changes);
         const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
         erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };

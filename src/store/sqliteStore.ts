@@ -420,7 +420,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
         // Already out of the store (a plain removal, or an erase begun): only the log may still hold it.
         erased = { step: logTail(sql).step, applied: [], operationFamilyIds: [], familyIds: [familyId] };
       } else {
-        const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today, person: meta.person });
+        const { applied, changes } = runTransaction(ws, [{ op: 'family.erase', familyId }], { today: meta.today });
         ws.flush();
         erased = { ...this.appendAudit(sql, changes, meta, { ops: applied }), applied, operationFamilyIds: [familyId] };
       }
