@@ -98,7 +98,7 @@ Examples:
       const ctx = createContext(command);
       const batch = await readBatch(file);
       const store = await ctx.openStore();
-      const meta = { user: ctx.user, source: 'batch', today: ctx.today };
+      const meta = { user: ctx.user, source: 'batch', today: ctx.today, person: await ctx.person() };
       const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
       /**
        * Tries every line that parsed against the data, each in turn, and fails with every bad

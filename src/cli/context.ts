@@ -47,6 +47,11 @@ export interface CliContext {
   scope(extra?: ReadScope): ReadScope;
   /** The passphrase of an encrypted store, asked at most once (env, else the terminal). */
   passphrase: PassphraseSource;
+  /**
+   * Who the command acts as, for the team's rules: the store's answer when it has logins, else the
+   * caseload's coordinator, else undefined (one person's store: the coordinator).
+   */
+  person(): Promise<string | undefined>;
   /** The store, opened once; `writerWaitMs` overrides how long its changes wait for another writer. */
   openStore(options?: { writerWaitMs?: number }): Promise<FamilyStore>;
   /** Writes text to stdout, sanitised when stdout is a terminal (printOut). */
@@ -100,6 +105,10 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     ...(caseload !== undefined && { caseload }),
     scope: (extra = {}) => ({ ...(caseload !== undefined && { coordinator: caseload }), ...extra }),
     passphrase,
+    async person() {
+      const store = await this.openStore();
+      return (await store.person?.()) ?? caseload;
+    },
     async openStore({ writerWaitMs } = {}) {
       if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase, writerWaitMs });
       return store;
@@ -194,7 +203,7 @@ export async function applyOperations(
 ): Promise<void> {
   const operations = await validateOperations(inputs, names, ctx.command);
   const store = await ctx.openStore();
-  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today }).catch(async (error: unknown) => {
+  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today, person: await ctx.person() }).catch(async (error: unknown) => {
     throw await withClosestIds(store, error);
   });
   if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { dayText, dayTimeText } from '../domain/dateFormat.js';
 import { familyPlan, type FamilyPlan, type OpenContact, type PlanGoal, type PlanIntervention } from '../domain/views.js';
 import type { Meeting, Member } from '../domain/schema.js';
-import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEMBER_ROLE_LABELS } from '../domain/vocabulary.js';
+import { CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEMBER_ROLE_LABELS } from '../domain/vocabulary.js';
 import { createContext, type Lang } from './context.js';
 import { cliWords, kroner, meetingTypeLabel, sectorLabel } from './labels.js';
 import { section } from './table.js';
@@ -13,6 +13,7 @@ import { unknownFamily } from './known.js';
 import { PLAN_SOURCE_LABELS } from '../domain/vocabulary.js';
 import { COLLISION_KIND_LABELS, type Collision } from '../domain/collisions.js';
 import { configuredPurposes } from './purposes.js';
+import { registerAuthority } from './authority.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string, today: string): string {
   const w = cliWords(lang);
@@ -70,6 +71,7 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string,
       { header: w.source, value: (i) => (i.source ? PLAN_SOURCE_LABELS[i.source][lang] : '') },
       { header: w.cost, value: (i) => (i.cost ? `${kroner(i.cost.dkk)} ${i.cost.per === 'month' ? w.perMonth : w.inAll}${i.payer && i.payer !== i.sector ? `, ${w.paidBy} ${sectorLabel(i.payer, lang)}` : ''}` : ''), maxWidth: 40 },
       { header: w.overlap, value: (i) => (i.overlaps ? w.overlaps : '') },
+      { header: w.decision, value: (i) => (i.decision ? labelOf(DECISION_STATUS_LABELS, i.decision.status, lang) : '') },
     ], plan.interventions),
     section<Collision>(w.collisions, [
       { header: 'ID', value: (c) => c.ids.join(' ') },
@@ -80,7 +82,7 @@ export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string,
 }
 
 export function registerFamily(program: Command): void {
-  program
+  const family = program
     .command('family')
     .description('the whole family plan: members, goals with progress, meetings, contacts, interventions')
     .argument('<FAMILY_ID>', 'the family, e.g. f3 (famcoord families lists them)')
@@ -94,4 +96,5 @@ export function registerFamily(program: Command): void {
       if (ctx.json) await ctx.printJson(plan);
       else ctx.print(renderFamilyPlan(plan, ctx.lang, ctx.timeZone, ctx.today));
     });
+  registerAuthority(family);
 }

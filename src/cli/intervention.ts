@@ -1,6 +1,10 @@
 // famcoord intervention add|end and member add: who gets which help (indsatser), and who is in the family.
 import type { Command } from 'commander';
-import { applyOperations, createdId, createContext } from './context.js';
+import { collisionsIfApproved, COLLISION_KIND_LABELS } from '../domain/collisions.js';
+import type { Operation } from '../domain/operations.js';
+import { applyOperations, createdId, createContext, type CliContext } from './context.js';
+import { cliWords } from './labels.js';
+import { configuredPurposes } from './purposes.js';
 import { UsageError } from './errors.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { parseMember, sectorFlag } from './parse.js';
@@ -50,6 +54,29 @@ export function registerIntervention(program: Command): void {
     });
 
   intervention
+    .command('approve')
+    .description('approve a proposed intervention, as the holder of the decision authority for its sector; shows what it would overlap first')
+    .argument('<INTERVENTION_ID>', 'the intervention, e.g. i4')
+    .option('--reason <text>', 'why')
+    .addHelpText('after', '\nExample:\n  famcoord intervention approve i4 --reason "Passer til jobplanen"')
+    .action(async (interventionId: string, o: { reason?: string }, command: Command) => {
+      const ctx = createContext(command);
+      const operation = { op: 'intervention.approve' as const, interventionId, ...(o.reason !== undefined && { reason: o.reason }) };
+      if (!ctx.json) await printOverlapsIfApproved(ctx, operation);
+      await applyOperations(ctx, [operation], { interventionId: 'INTERVENTION_ID' }, () => `Approved intervention ${interventionId}`);
+    });
+
+  intervention
+    .command('reject')
+    .description('reject a proposed intervention, with the reason, as the holder of the decision authority for its sector')
+    .argument('<INTERVENTION_ID>', 'the intervention, e.g. i4')
+    .option('--reason <text>', 'why (required)')
+    .addHelpText('after', '\nExample:\n  famcoord intervention reject i4 --reason "Dækkes af den eksisterende bostøtte"')
+    .action(async (interventionId: string, o: { reason?: string }, command: Command) => {
+      await applyOperations(createContext(command), [{ op: 'intervention.reject', interventionId, reason: o.reason }], { interventionId: 'INTERVENTION_ID' }, () => `Rejected intervention ${interventionId}`);
+    });
+
+  intervention
     .command('end')
     .description('end an intervention')
     .argument('<INTERVENTION_ID>', 'the intervention, e.g. i4')
@@ -57,6 +84,20 @@ export function registerIntervention(program: Command): void {
     .action(async (interventionId: string, o: { to: string }, command: Command) => {
       await applyOperations(createContext(command), [{ op: 'intervention.end', interventionId, to: o.to }], { interventionId: 'INTERVENTION_ID' }, () => `Ended intervention ${interventionId}`);
     });
+}
+
+/**
+ * Before an approval: what the intervention would overlap once in force (the same kind or purpose
+ * as a running one), found by a dry run of the approval, which also names its family.
+ */
+async function printOverlapsIfApproved(ctx: CliContext, operation: Operation): Promise<void> {
+  const store = await ctx.openStore();
+  const preview = await store.preview([operation], { user: ctx.user, source: 'cli', today: ctx.today, person: await ctx.person() });
+  const [familyId] = preview.operationFamilyIds;
+  if (preview.failures.length > 0 || familyId === undefined || operation.op !== 'intervention.approve') return; // the step itself says why
+  const family = (await store.read({ familyIds: [familyId] })).families.find((f) => f.id === familyId);
+  const overlaps = family ? collisionsIfApproved(family, operation.interventionId, await configuredPurposes()) : [];
+  if (overlaps.length > 0) ctx.print(`${cliWords(ctx.lang).overlapsIfApproved}:\n${overlaps.map((c) => `  ${ctx.lang === 'en' ? c.reason : `${c.ids.join(' ')}: ${COLLISION_KIND_LABELS[c.kind].da}`}`).join('\n')}`);
 }
 
 export function registerMember(program: Command): void {

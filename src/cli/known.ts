@@ -17,7 +17,8 @@ import { TransactionError, UnknownIdError } from '../domain/errors.js';
  */
 export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, found: number): Promise<void> {
   if (ctx.caseload === undefined || found > 0) return;
-  if ((await store.read(ctx.scope())).families.length > 0) return;
+  // A person known to the store: a coordinator, or one a transfer or a decision authority names.
+  if ((await store.read({ involving: ctx.caseload })).families.length > 0) return;
   const coordinators = new Map<string, string>();
   for (const { coordinator } of (await store.read()).families)
     if (coordinator !== undefined && !coordinators.has(coordinatorKey(coordinator))) coordinators.set(coordinatorKey(coordinator), coordinator.trim());

@@ -4,12 +4,14 @@ import type { Command } from 'commander';
 import type { DueAgreement } from '../domain/agreements.js';
 import { dayText, longDate } from '../domain/dateFormat.js';
 import { TodayRows, type ContactDueSoon, type OpenContact, type OverdueGoal, type TodayMeeting, type TodayView } from '../domain/views.js';
-import { CONTACT_STATUS_LABELS, labelOf } from '../domain/vocabulary.js';
+import { CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, labelOf } from '../domain/vocabulary.js';
+import type { DecisionItem } from '../domain/decisions.js';
+import type { TransferItem } from '../domain/transfers.js';
 import type { FamilyStore } from '../store/Store.js';
 import { createContext, type CliContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
-import { sectionText } from './table.js';
+import { sectionText, type Column } from './table.js';
 
 /** Today's text, a line at a time (a whole municipality's day is hundreds of thousands of lines). */
 export function* todayText(view: TodayView, lang: Lang): Generator<string> {
@@ -62,6 +64,50 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
     { header: w.family, value: (a) => a.familyName, maxWidth: 28 },
     { header: 'ID', value: (a) => a.id },
   ], view.agreements);
+  yield* teamSections(view, lang);
+}
+
+/**
+ * The team's part of Today: transfers and decisions, each section only when it has rows (a store
+ * where no one transfers or proposes keeps the Today it had).
+ */
+function* teamSections(view: TodayView, lang: Lang): Generator<string> {
+  const w = cliWords(lang);
+  const day = (date: string | undefined) => (date === undefined ? '' : dayText(date, lang, view.date));
+  if (view.transfers.length > 0) {
+    yield '\n';
+    yield* sectionText<TransferItem>(w.transfers, [
+      { header: w.family, value: (t) => t.familyName, maxWidth: 28 },
+      { header: w.from, value: (t) => t.from ?? '', maxWidth: 24 },
+      { header: w.to, value: (t) => t.to, maxWidth: 24 },
+      { header: w.asked, value: (t) => day(t.asked) },
+      { header: w.answer, value: (t) => (t.toMe ? w.yoursToAnswer : w.waitingForReceiver) },
+      { header: w.note, value: (t) => t.note ?? '', maxWidth: 40 },
+      { header: 'ID', value: (t) => t.familyId },
+    ], view.transfers);
+  }
+  const decisionColumns = (first: Column<DecisionItem>): Array<Column<DecisionItem>> => [
+    first,
+    { header: w.family, value: (d) => d.familyName, maxWidth: 28 },
+    { header: w.member, value: (d) => d.memberName ?? d.memberId, maxWidth: 20 },
+    { header: w.sector, value: (d) => sectorLabel(d.sector, lang) },
+    { header: w.kind, value: (d) => d.kind, maxWidth: 30 },
+    { header: w.from, value: (d) => day(d.from) },
+    { header: 'ID', value: (d) => d.interventionId },
+  ];
+  if (view.decisionsWaiting.length > 0) {
+    yield '\n';
+    yield* sectionText(w.decisionsWaiting, [...decisionColumns({ header: w.proposedBy, value: (d) => d.proposedBy ?? '', maxWidth: 24 }), { header: w.authority, value: (d) => d.holder ?? '', maxWidth: 24 }], view.decisionsWaiting);
+  }
+  if (view.recentDecisions.length > 0) {
+    yield '\n';
+    yield* sectionText(w.recentDecisions, [
+      ...decisionColumns({ header: w.decision, value: (d) => labelOf(DECISION_STATUS_LABELS, d.status, lang) }),
+      { header: w.by, value: (d) => d.by ?? '', maxWidth: 24 },
+      { header: w.on, value: (d) => day(d.on) },
+      { header: w.reason, value: (d) => d.reason ?? '', maxWidth: 40 },
+    ], view.recentDecisions);
+  }
 }
 
 /**
@@ -70,9 +116,13 @@ export function* todayText(view: TodayView, lang: Lang): Generator<string> {
  * kept, each family (today's digest of it, where the backend has one) dropped once it is added.
  */
 export async function readToday(ctx: CliContext, store: FamilyStore): Promise<TodayView> {
-  const rows = new TodayRows(ctx.today, ctx.timeZone);
+  const person = await ctx.person();
+  const rows = new TodayRows(ctx.today, ctx.timeZone, person);
   let families = 0;
-  for await (const family of store.eachFamily(ctx.scope({ todayOn: ctx.today }))) {
+  // A caseload's Today also reads the families the person has a part in beyond it: a transfer to
+  // them, a decision theirs to make (TodayRows shows only that of those).
+  const { coordinator: _caseload, ...scope } = ctx.scope({ todayOn: ctx.today });
+  for await (const family of store.eachFamily(ctx.caseload === undefined ? scope : { ...scope, involving: ctx.caseload })) {
     rows.add(family);
     families++;
   }

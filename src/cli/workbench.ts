@@ -28,6 +28,7 @@ export function registerWorkbench(program: Command): void {
       await requireKnownCaseload(ctx, store, 0);
       const { runTui } = await import('../tui/run.js');
       const { configuredPurposes } = await import('./purposes.js');
+      const person = await ctx.person();
       process.exitCode = await runTui({
         store,
         purposes: await configuredPurposes(),
@@ -35,7 +36,9 @@ export function registerWorkbench(program: Command): void {
         ...(ctx.datePinned && { today: ctx.today }),
         timeZone: ctx.timeZone,
         user: ctx.user,
-        scope: ctx.scope(),
+        // A caseload's workbench also holds the families a transfer or a decision involves the person in.
+        scope: ctx.caseload === undefined ? {} : { involving: ctx.caseload },
+        ...(person !== undefined && { person }),
         noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
       });
       return;

@@ -1,6 +1,7 @@
 // Interventions that overlap or collide, and meetings that clash (DOMAIN.md, "Fewer contacts, no
 // overlaps"): the departments each plan their own help, so the same job can be done twice for one
 // person, or one person be asked to two meetings at once. Pure rules over one family.
+import { decidedInterventions } from './decisions.js';
 import { overlappingInterventions, periodsOverlap } from './rules.js';
 import type { Family, Intervention, Meeting } from './schema.js';
 
@@ -81,7 +82,7 @@ export function purposeTableFrom(value: unknown): PurposeTable | string {
 export function samePurposeInterventions(family: Family, table: PurposeTable = SAME_PURPOSE): Array<{ pair: [Intervention, Intervention]; purpose: string }> {
   const index = purposeIndex(table);
   const found: Array<{ pair: [Intervention, Intervention]; purpose: string }> = [];
-  const list = family.interventions;
+  const list = decidedInterventions(family);
   for (let i = 0; i < list.length; i++)
     for (let j = i + 1; j < list.length; j++) {
       const a = list[i] as Intervention;
@@ -143,6 +144,15 @@ export function familyCollisions(family: Family, table: PurposeTable = SAME_PURP
     reason: `${a.id} and ${b.id} overlap in time with ${people.length} ${people.length === 1 ? 'person' : 'people'} at both`,
   }));
   return [...sameKind, ...samePurpose, ...clashes];
+}
+
+/**
+ * What a proposed intervention would overlap once approved (the same kind, the same purpose):
+ * shown to the holder of the decision authority before they decide.
+ */
+export function collisionsIfApproved(family: Family, interventionId: string, table: PurposeTable = SAME_PURPOSE): Collision[] {
+  const interventions = family.interventions.map((iv) => (iv.id === interventionId && iv.decision ? { ...iv, decision: { ...iv.decision, status: 'approved' as const } } : iv));
+  return familyCollisions({ ...family, interventions }, table).filter((c) => c.kind !== 'meeting-clash' && c.ids.includes(interventionId));
 }
 
 /** The ids of the interventions and meetings in any collision. */

@@ -30,6 +30,8 @@ import { AGREEMENT_ID_PREFIX, agreementStatusOf, findAgreement, meetingOfDerived
 import { minutesLinesOf } from './minutesLines.js';
 import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
+import { decide, decisionForNew, withAuthority } from './decisions.js';
+import { newTransfer, pendingTransfer } from './transfers.js';
 import { sameData } from './canonical.js';
 import { OperationError, UnknownIdError } from './errors.js';
 import { idsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
@@ -204,6 +206,15 @@ export const OPERATION_SCHEMAS = {
   /** Where an existing intervention comes from in the one plan, what it costs and who pays. */
   'intervention.update': update('interventionId', op('intervention.update', { interventionId: entityId, kind: nonEmptyText('kind', 200).optional(), ...INTERVENTION_DETAILS })),
   'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
+  /** The holder of the decision authority approves a proposed intervention (src/domain/decisions.ts). */
+  'intervention.approve': op('intervention.approve', { interventionId: entityId, reason: text('reason').optional(), date: isoDate.optional() }),
+  'intervention.reject': op('intervention.reject', { interventionId: entityId, reason: nonEmptyText('reason'), date: isoDate.optional() }),
+  /** Who holds the decision authority for a sector; null gives it back to the coordinator. */
+  'family.authority': op('family.authority', { familyId: entityId, sector, holder: nonEmptyText('holder', 200).nullable() }),
+  /** Asks for the family to move to another coordinator's caseload (src/domain/transfers.ts). */
+  'family.transfer': op('family.transfer', { familyId: entityId, to: nonEmptyText('to', 200), note: text('note').optional(), date: isoDate.optional() }),
+  'transfer.accept': op('transfer.accept', { familyId: entityId }),
+  'transfer.decline': op('transfer.decline', { familyId: entityId, reason: text('reason').optional() }),
   'observation.add': op('observation.add', {
     memberId: entityId,
     date: isoDate.optional(),
@@ -260,6 +271,11 @@ export type OperationOf<Name extends OperationName> = Extract<Operation, { op: N
 export interface ApplyContext {
   /** Today's date, the default for dated operations. */
   today: string;
+  /**
+   * Who the step is done as, for the team's rules (transfers, decision authority): the store's
+   * login, else the --caseload name; undefined on one person's store, where it is the coordinator.
+   */
+  person?: string | undefined;
 }
 
 function requireFamily(ws: Workspace, familyId: string): Family {
@@ -339,6 +355,14 @@ function requireMember(draft: FamilyDraft, memberId: string): void {
   if (draft.find('members', memberId)) return;
   const { id, members } = draft.family;
   throw new OperationError(`no member ${memberId} in family ${id}; ${members.length > 0 ? `its members: ${closestNames(memberId, members.map((m) => m.id)).join(', ')}` : 'it has no members yet'}`);
+}
+
+/** Approves or rejects a proposed intervention, as its sector's authority (see `decide`). */
+function decideIntervention<Op extends { interventionId: string; reason?: string | undefined; date?: string | undefined }>(ws: OperationWorkspace, op: Op, verdict: 'approved' | 'rejected', ctx: ApplyContext): Op {
+  const { draft, entity: intervention } = editEntity(ws, 'interventions', op.interventionId);
+  const date = op.date ?? ctx.today;
+  intervention.decision = decide(draft.family, intervention, verdict, ctx.person, op.reason, date);
+  return { ...op, date };
 }
 
 /** Sets the fields an update gives (an omitted field is undefined and leaves the object's as it is). */
@@ -506,13 +530,14 @@ const handlers: Handlers = {
     if (op.reason) contact.resolution = op.reason;
     return { ...op, date };
   },
-  'intervention.add'(ws, op) {
+  'intervention.add'(ws, op, ctx) {
     const draft = requireDraft(ws, op.familyId);
     requireMember(draft, op.memberId);
     if (op.to !== undefined && op.to < op.from) throw new OperationError('an intervention cannot end before it starts');
     const id = claimId(ws, op.id, 'i');
     const { op: _name, familyId: _familyId, ...intervention } = op;
-    draft.add('interventions', { ...intervention, id });
+    const decision = decisionForNew(draft.family, op.sector, ctx.person, ctx.today);
+    draft.add('interventions', { ...intervention, id, ...(decision && { decision }) });
     return { ...op, id };
   },
   'intervention.update'(ws, op) {
@@ -525,6 +550,37 @@ const handlers: Handlers = {
     const { entity: intervention } = editEntity(ws, 'interventions', op.interventionId);
     if (op.to < intervention.from) throw new OperationError('an intervention cannot end before it starts');
     intervention.to = op.to;
+    return op;
+  },
+  'intervention.approve'(ws, op, ctx) {
+    return decideIntervention(ws, op, 'approved', ctx);
+  },
+  'intervention.reject'(ws, op, ctx) {
+    return decideIntervention(ws, op, 'rejected', ctx);
+  },
+  'family.authority'(ws, op) {
+    const { family } = requireDraft(ws, op.familyId);
+    const authority = withAuthority(family, op.sector, op.holder);
+    if (authority.length > 0) family.authority = authority;
+    else delete family.authority;
+    return op;
+  },
+  'family.transfer'(ws, op, ctx) {
+    const { family } = requireDraft(ws, op.familyId);
+    const date = op.date ?? ctx.today;
+    family.transfer = newTransfer(family, op, ctx.person, date);
+    return { ...op, date };
+  },
+  'transfer.accept'(ws, op, ctx) {
+    const { family } = requireDraft(ws, op.familyId);
+    family.coordinator = pendingTransfer(family, ctx.person, 'accept').to;
+    delete family.transfer;
+    return op;
+  },
+  'transfer.decline'(ws, op, ctx) {
+    const { family } = requireDraft(ws, op.familyId);
+    pendingTransfer(family, ctx.person, 'decline');
+    delete family.transfer;
     return op;
   },
   'observation.add'(ws, op, ctx) {

@@ -1,6 +1,7 @@
 // The coordinator's questions as plain functions (DOMAIN.md, "A coordinator's day"). No I/O: the
 // date and time zone are arguments, so every rule can be tested at midnight and across DST.
 import { addDays, daysBetween, wallClock } from './dates.js';
+import { decidedInterventions } from './decisions.js';
 import type { Consent, Contact, Family, Goal, Intervention, Meeting } from './schema.js';
 
 const CLOSED_GOAL = new Set<Goal['status']>(['completed', 'cancelled']);
@@ -99,11 +100,12 @@ export function periodsOverlap(a: Intervention, b: Intervention): boolean {
 
 /**
  * Pairs of interventions for the same member, of the same sector and kind, whose periods overlap
- * (both days inclusive; an intervention without `to` is ongoing).
+ * (both days inclusive; an intervention without `to` is ongoing). Only decided ones are in force:
+ * a proposed or rejected intervention overlaps nothing.
  */
 export function overlappingInterventions(family: Family): Array<[Intervention, Intervention]> {
   const pairs: Array<[Intervention, Intervention]> = [];
-  const list = family.interventions;
+  const list = decidedInterventions(family);
   for (let i = 0; i < list.length; i++)
     for (let j = i + 1; j < list.length; j++) {
       const a = list[i] as Intervention;

@@ -7,6 +7,7 @@ import {
   AGREEMENT_STATUSES,
   CASE_EVENTS,
   CONTACT_STATUSES,
+  DECISION_STATUSES,
   COST_PERIODS,
   EMPLOYMENT_STATUSES,
   GOAL_STATUSES,
@@ -193,6 +194,19 @@ export const ContactSchema = z.looseObject({
   closed: isoDate.optional(),
 });
 
+/**
+ * The decision on an intervention added by someone without the decision authority (myndighed)
+ * for its sector (src/domain/decisions.ts). Absent: decided when it was added, as before.
+ */
+export const DecisionSchema = z.looseObject({
+  status: choice(DECISION_STATUSES),
+  proposedBy: text('proposed by', 200).optional(),
+  /** Who approved or rejected it, on which day, and why. */
+  by: text('by', 200).optional(),
+  on: isoDate.optional(),
+  reason: text('reason').optional(),
+});
+
 export const InterventionSchema = z.looseObject({
   id: entityId,
   memberId: entityId,
@@ -204,6 +218,7 @@ export const InterventionSchema = z.looseObject({
   cost: CostSchema.optional(),
   /** The sector whose budget pays; when absent, the sector that provides the intervention. */
   payer: sector.optional(),
+  decision: DecisionSchema.optional(),
 });
 
 /** The family's consent (samtykke) to share information with these sectors, from `given` to `until`. */
@@ -213,6 +228,18 @@ export const ConsentSchema = z.looseObject({
   given: isoDate,
   until: isoDate,
   revoked: isoDate.optional(),
+});
+
+/** A person holding the decision authority (myndighed) for a sector, named as `coordinator` names people. */
+export const AuthoritySchema = z.looseObject({ sector, holder: nonEmptyText('holder', 200) });
+
+/** A pending caseload transfer: the family stays with its coordinator until `to` accepts it. */
+export const TransferSchema = z.looseObject({
+  to: nonEmptyText('to', 200),
+  from: text('from', 200).optional(),
+  askedBy: text('asked by', 200),
+  asked: isoDate,
+  note: text('note').optional(),
 });
 
 export const FamilySchema = z.looseObject({
@@ -225,6 +252,10 @@ export const FamilySchema = z.looseObject({
   contacts: z.array(ContactSchema).default([]),
   interventions: z.array(InterventionSchema).default([]),
   consents: z.array(ConsentSchema).default([]),
+  /** Who holds the decision authority for a sector other than the coordinator (src/domain/decisions.ts). */
+  authority: z.array(AuthoritySchema).optional(),
+  /** A caseload transfer asked for and not yet accepted (src/domain/transfers.ts). */
+  transfer: TransferSchema.optional(),
 });
 
 export const StateSchema = z.looseObject({
@@ -244,6 +275,9 @@ export type Meeting = z.infer<typeof MeetingSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type Intervention = z.infer<typeof InterventionSchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type Authority = z.infer<typeof AuthoritySchema>;
+export type Transfer = z.infer<typeof TransferSchema>;
 export type Family = z.infer<typeof FamilySchema>;
 export type State = z.infer<typeof StateSchema>;
 

@@ -5,11 +5,19 @@
 // fewer.
 import { agreementHorizon, agreementId, isAgreementDueBy, isAgreementOpen } from './agreements.js';
 import { isContactUnresolved, isGoalOpen, meetingInstant, meetingWindow } from './rules.js';
+import { hasTeamWork } from './decisions.js';
+import { coordinatorKey, samePerson } from './people.js';
 import type { Family } from './schema.js';
 
 export interface ReadScope {
   /** Only the caseload of this coordinator (compared without regard to case). */
   coordinator?: string;
+  /**
+   * Only the families this person has a part in (see `involves`): their caseload, and the families
+   * a pending transfer would give them or whose decision authority they hold for a sector. Today
+   * reads these for a named person, so a transfer or a decision waiting for them is in their day.
+   */
+  involving?: string;
   /** Only these families (one family's plan, its documents). */
   familyIds?: readonly string[];
   /**
@@ -19,16 +27,14 @@ export interface ReadScope {
   todayOn?: string;
 }
 
-/** The form a coordinator's name is compared in: trimmed, lower case, single spaces. */
-export function coordinatorKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
-}
+export { coordinatorKey };
 
 /** Whether today's view on `date` could list anything of this family. */
 export function mayShowToday(family: Family, date: string): boolean {
   const window = meetingWindow(date);
   const horizon = agreementHorizon(date);
   return (
+    hasTeamWork(family, date) ||
     family.contacts.some(isContactUnresolved) ||
     family.meetings.some((meeting) => meeting.agreements.some((agreement) => isAgreementDueBy(agreement, horizon))) ||
     family.goals.some((goal) => isGoalOpen(goal) && goal.due < date) ||
@@ -67,17 +73,31 @@ export function todayDigest(family: Family): Family {
     contacts: family.contacts.filter(isContactUnresolved).map(({ id, sector, department, subject, opened, replyBy, status }) => ({
       id, sector, subject, opened, status, ...optional({ department, replyBy }),
     })),
-    interventions: [],
+    // Only those with a decision (proposed, or decided): today lists what waits and what was decided.
+    interventions: family.interventions.filter((iv) => iv.decision !== undefined),
     consents: family.consents,
+    ...optional({ authority: family.authority, transfer: family.transfer }),
   };
+}
+
+/** Whether a person has a part in a family: its coordinator, the receiver of its pending transfer, or a holder of its decision authority. */
+export function involves(family: Family, person: string): boolean {
+  return samePerson(person, family.coordinator) || samePerson(person, family.transfer?.to) || (family.authority ?? []).some((a) => samePerson(person, a.holder));
+}
+
+/** The people a family involves besides its coordinator (a transfer's receiver, authority holders), as the keys a database indexes them by. */
+export function involvedPeopleKeys(family: Family): string[] {
+  const names = [family.transfer?.to, ...(family.authority ?? []).map((a) => a.holder)].filter((name): name is string => name !== undefined);
+  return [...new Set(names.map(coordinatorKey))];
 }
 
 export function inScope(family: Family, scope: ReadScope): boolean {
   if (scope.coordinator !== undefined && coordinatorKey(family.coordinator ?? '') !== coordinatorKey(scope.coordinator)) return false;
+  if (scope.involving !== undefined && !involves(family, scope.involving)) return false;
   if (scope.familyIds !== undefined && !scope.familyIds.includes(family.id)) return false;
   return scope.todayOn === undefined || mayShowToday(family, scope.todayOn);
 }
 
 export function isWholeStore(scope: ReadScope | undefined): boolean {
-  return scope === undefined || (scope.coordinator === undefined && scope.familyIds === undefined && scope.todayOn === undefined);
+  return scope === undefined || (scope.coordinator === undefined && scope.involving === undefined && scope.familyIds === undefined && scope.todayOn === undefined);
 }

@@ -3,6 +3,7 @@
 // README.md, "Caseload report", states the rules.
 import { personKey } from './collisions.js';
 import { daysBetween } from './dates.js';
+import { decidedInterventions } from './decisions.js';
 import { inEffectOn } from './rules.js';
 import type { Family, Intervention } from './schema.js';
 import type { Sector } from './vocabulary.js';
@@ -60,7 +61,7 @@ export interface MonthlySpending {
 
 export function monthlySpending(family: Family, date: string): MonthlySpending {
   const spending: MonthlySpending = { total: 0, bySector: {}, withoutCost: 0 };
-  for (const intervention of family.interventions) {
+  for (const intervention of decidedInterventions(family)) {
     if (!inEffectOn(intervention, date)) continue;
     const monthly = monthlyCost(intervention, date);
     if (monthly === undefined) {

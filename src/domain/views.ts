@@ -15,6 +15,9 @@ import {
 } from './rules.js';
 import { dueAgreements, type DueAgreement } from './agreements.js';
 import { compareDanish } from './collate.js';
+import { compareRecentDecisions, compareWaitingDecisions, familyDecisions, type DecisionItem } from './decisions.js';
+import { samePerson } from './people.js';
+import { compareTransfers, transferItem, type TransferItem } from './transfers.js';
 import { familyCollisions, SAME_PURPOSE, type Collision, type PurposeTable } from './collisions.js';
 import type { Attendee, Contact, Family, Goal, Intervention, Meeting, Member, State } from './schema.js';
 
@@ -75,6 +78,12 @@ export interface TodayView {
   agreements: DueAgreement[];
   /** Soonest first. */
   contactsDueSoon: ContactDueSoon[];
+  /** Caseload transfers waiting for the person's answer, then those they asked for (src/domain/transfers.ts). */
+  transfers: TransferItem[];
+  /** Proposed interventions waiting for the person's decision (they hold the authority), oldest first. */
+  decisionsWaiting: DecisionItem[];
+  /** Interventions in the person's caseload decided in the last RECENT_DECISION_DAYS, newest first. */
+  recentDecisions: DecisionItem[];
 }
 
 const byText = compareDanish;
@@ -145,13 +154,31 @@ export class TodayRows {
   private readonly openContacts: OpenContact[] = [];
   private readonly agreements: DueAgreement[] = [];
   private readonly contactsDueSoon: ContactDueSoon[] = [];
+  private readonly transfers: TransferItem[] = [];
+  private readonly decisionsWaiting: DecisionItem[] = [];
+  private readonly recentDecisions: DecisionItem[] = [];
 
+  /**
+   * `person`: whose day it is, on a team's store. Their caseload gives the meetings, goals, contacts
+   * and agreements; other families they have a part in (a transfer to them, a decision theirs to
+   * make) give only that. Undefined (one person's store): everything, every transfer and proposal.
+   */
   constructor(
     private readonly today: string,
     private readonly timeZone: string,
+    private readonly person?: string,
   ) {}
 
   add(family: Family): void {
+    const transfer = transferItem(family, this.person);
+    if (transfer) this.transfers.push(transfer);
+    const decisions = familyDecisions(family, this.person, this.today);
+    this.decisionsWaiting.push(...decisions.waiting);
+    this.recentDecisions.push(...decisions.recent);
+    if (this.person === undefined || samePerson(this.person, family.coordinator)) this.addCaseloadRows(family);
+  }
+
+  private addCaseloadRows(family: Family): void {
     const { today } = this;
     for (const { meeting, local } of meetingsOn(family.meetings, today, this.timeZone))
       this.meetings.push({
@@ -177,13 +204,16 @@ export class TodayRows {
 
   /** The view, worst first; the rows are sorted in place, so this is asked once, after the last `add`. */
   view(): TodayView {
-    const { meetings, overdueGoals, openContacts, agreements, contactsDueSoon } = this;
+    const { meetings, overdueGoals, openContacts, agreements, contactsDueSoon, transfers, decisionsWaiting, recentDecisions } = this;
     meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
     overdueGoals.sort(compareOverdueGoals);
     openContacts.sort(compareOpenContacts);
     agreements.sort(compareDueAgreements);
     contactsDueSoon.sort(compareOpenContacts);
-    return { date: this.today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon };
+    transfers.sort(compareTransfers);
+    decisionsWaiting.sort(compareWaitingDecisions);
+    recentDecisions.sort(compareRecentDecisions);
+    return { date: this.today, meetings, overdueGoals, openContacts, agreements, contactsDueSoon, transfers, decisionsWaiting, recentDecisions };
   }
 }
 
@@ -191,8 +221,8 @@ export class TodayRows {
  * The morning questions: today's meetings, overdue goals, unresolved cross-sector contacts (and
  * those whose reply-by date is near), and the agreements to follow up.
  */
-export function todayView(state: State, today: string, timeZone: string): TodayView {
-  const rows = new TodayRows(today, timeZone);
+export function todayView(state: State, today: string, timeZone: string, person?: string): TodayView {
+  const rows = new TodayRows(today, timeZone, person);
   for (const family of state.families) rows.add(family);
   return rows.view();
 }

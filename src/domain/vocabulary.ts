@@ -295,6 +295,15 @@ export function parsePlanSource(input: string): PlanSource | undefined {
   return resolveWithAliases(input, PLAN_SOURCES, PLAN_SOURCE_ALIASES, PLAN_SOURCE_LABELS);
 }
 
+/** Where an intervention proposed without the decision authority stands (src/domain/decisions.ts). */
+export const DECISION_STATUSES = ['proposed', 'approved', 'rejected'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUS_LABELS: Labels<DecisionStatus> = {
+  proposed: { da: 'Indstillet', en: 'Proposed' },
+  approved: { da: 'Bevilget', en: 'Approved' },
+  rejected: { da: 'Afslået', en: 'Rejected' },
+};
+
 /** An intervention's cost is a monthly rate or one sum for its whole period. */
 export const COST_PERIODS = ['month', 'total'] as const;
 export type CostPeriod = (typeof COST_PERIODS)[number];
@@ -315,6 +324,7 @@ export const VOCABULARY_LABELS = {
   caseEvent: CASE_EVENT_LABELS,
   planSource: PLAN_SOURCE_LABELS,
   agreementStatus: AGREEMENT_STATUS_LABELS,
+  decisionStatus: DECISION_STATUS_LABELS,
 } as const satisfies Record<string, Labels<string>>;
 
 /** A code's label in a language; a code the table does not know (an older store's) is shown as it is. */

@@ -14,6 +14,8 @@ export interface TransactMeta {
   source: string;
   /** Today's date, the default for dated operations. */
   today: string;
+  /** Who the step is done as, for the team's rules (see ApplyContext.person); undefined on one person's store. */
+  person?: string | undefined;
 }
 
 export interface TransactResult {
@@ -91,6 +93,8 @@ export interface FamilyStore {
    * or invalid.
    */
   read(scope?: ReadScope): Promise<State>;
+  /** The person a store with logins knows the user as (its team's name for them); absent on a store without logins. */
+  person?(): Promise<string | undefined>;
   /**
    * The families in `scope` (every family without one), one at a time in store order, each
    * checked as `read` checks it: for commands that go through a whole large store (today,

@@ -2,12 +2,14 @@
 // column, today's digest and "today marks", the ids it holds; and how a row of the audit table
 // is read back. One definition, so both answer a scope the same way.
 import type { Family, Goal, Meeting } from '../domain/schema.js';
-import { coordinatorKey, todayDigest } from '../domain/scope.js';
+import { coordinatorKey, involvedPeopleKeys, todayDigest } from '../domain/scope.js';
+import { addDays } from '../domain/dates.js';
+import { RECENT_DECISION_DAYS } from '../domain/decisions.js';
 import { meetingInstant } from '../domain/rules.js';
 import { agreementHorizon } from '../domain/agreements.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
 
-export type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact', at: string, data: string | null];
+export type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact' | 'team' | 'person', at: string, data: string | null];
 
 /**
  * What today's view looks at, per family (see `mayShowToday` in src/domain/scope.ts). Meetings
@@ -22,7 +24,33 @@ function todayMarks(digest: Family): TodayMark[] {
     ...digest.meetings.flatMap((m) => m.agreements.map((a): TodayMark => ['agreement', a.due as string, JSON.stringify({ ...m, agreements: [a] })])),
     ...digest.goals.map((g): TodayMark => ['goal', g.due, JSON.stringify(g)]),
     ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
+    ...teamMarks(digest),
   ];
+}
+
+/**
+ * The team's part of today (see `hasTeamWork`): a 'team' mark at '' while a transfer or a proposal
+ * waits, and one at the newest decision's day; and a 'person' mark per person the family involves
+ * besides its coordinator (`involvedPeopleKeys`), which a read for that person (`involving`) finds.
+ */
+function teamMarks(digest: Family): TodayMark[] {
+  const waiting = digest.transfer !== undefined || digest.interventions.some((iv) => iv.decision?.status === 'proposed');
+  const decided = digest.interventions.map((iv) => (iv.decision?.status === 'proposed' ? '' : (iv.decision?.on ?? ''))).reduce((a, b) => (b > a ? b : a), '');
+  return [
+    ...(waiting ? [['team', '', null] as TodayMark] : []),
+    ...(decided ? [['team', decided, null] as TodayMark] : []),
+    ...involvedPeopleKeys(digest).map((key): TodayMark => ['person', key, null]),
+  ];
+}
+
+/** The team marks today's view on `date` wants (a transfer or proposal waiting, a recent decision), as one SQL condition on `t`. */
+export function teamMarkCondition(date: string, param: (value: string) => string): string {
+  return `(t.kind = 'team' AND (t.at = '' OR t.at >= ${param(addDays(date, -RECENT_DECISION_DAYS))}))`;
+}
+
+/** The families a person has a part in (ReadScope.involving): their caseload, or a 'person' mark naming them. */
+export function involvingCondition(person: string, param: (value: string) => string): string {
+  return `(coordinator = ${param(coordinatorKey(person))} OR id IN (SELECT family_id FROM today_marks WHERE kind = 'person' AND at = ${param(coordinatorKey(person))}))`;
 }
 
 /**

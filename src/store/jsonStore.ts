@@ -469,7 +469,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return this.locked(async () => {
       const { runTransaction, operationFamilyIds } = await loadTransactions();
       const { ws, stage, tail } = await this.workspace(operations.length);
-      const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
       const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
@@ -478,10 +478,10 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const state = await this.read();
     const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
-    const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today });
+    const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today, person: meta.person });
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
     const ws = new StateWorkspace(state);
-    const { applied } = runTransaction(ws, operations, { today: meta.today });
+    const { applied } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
     return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
   }
 

@@ -51,6 +51,13 @@ CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
     description: 'a team: logins and roles, row-level security on every table, the access log',
     sql: TEAM_MIGRATION,
   },
+  {
+    version: 4,
+    description: 'the people a family involves besides its coordinator (transfers, decision authority), for their today',
+    sql: `
+CREATE INDEX today_marks_people ON today_marks (at) WHERE kind = 'person';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;

@@ -26,7 +26,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CreateOptions, FamilyScope, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition } from './familyRows.js';
+import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 import type { FamilyRead, ReadKind, TeamMember, TeamStore } from './team.js';
@@ -303,10 +303,11 @@ function scopeQuery(scope: ReadScope | undefined, firstParam = 1): { where: stri
   const params: unknown[] = [];
   const param = (value: unknown) => `$${firstParam + params.push(value) - 1}`;
   if (scope.coordinator !== undefined) clauses.push(`coordinator = ${param(coordinatorKey(scope.coordinator))}`);
+  if (scope.involving !== undefined) clauses.push(involvingCondition(scope.involving, param));
   if (scope.familyIds !== undefined) clauses.push(`id = ANY(${param(scope.familyIds)}::text[])`);
   if (scope.todayOn !== undefined) {
     const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), param);
-    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition}))`);
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition} OR ${teamMarkCondition(scope.todayOn, param)}))`);
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
@@ -618,7 +619,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
       meta,
       (rows, q) =>
         runOverRows(q, rows, (ws) => {
-          const applied = runTransaction(ws, operations, { today: meta.today });
+          const applied = runTransaction(ws, operations, { today: meta.today, person: meta.person });
           // In the run too: naming an operation's family may ask for a row.
           return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
         }),
@@ -628,7 +629,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
-    const ctx = { today: meta.today };
+    const ctx = { today: meta.today, person: meta.person };
     const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     return this.transaction(
       async (q) => {

@@ -27,7 +27,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { auditRecord, putBackMark, familyRow, NUMBERED_ID, todayMarkCondition, type TodayMark } from './familyRows.js';
+import { auditRecord, putBackMark, familyRow, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -81,6 +81,7 @@ CREATE INDEX entities_by_family ON entities (family_id);
 CREATE TABLE id_highest (prefix TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE today_marks (family_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL, data TEXT);
 CREATE INDEX today_marks_by_family ON today_marks (family_id, kind, at);
+CREATE INDEX today_marks_people ON today_marks (at) WHERE kind = 'person';
 CREATE TABLE audit (step INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 `;
 
@@ -347,7 +348,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     return this.write((sql, db) => {
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
-      const { applied, changes } = runTransaction(ws, operations, { today: meta.today });
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
       ws.flush();
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
@@ -355,7 +356,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
-    const ctx = { today: meta.today };
+    const ctx = { today: meta.today, person: meta.person };
     const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     const failures = await this.rolledBack((sql) => findFailingOperations(new SqliteWorkspace(sql), operations, ctx));
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
@@ -739,6 +740,7 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
     clauses.push('coordinator = ?');
     params.push(coordinatorKey(scope.coordinator));
   }
+  if (scope.involving !== undefined) clauses.push(involvingCondition(scope.involving, (value) => (params.push(value), '?')));
   if (scope.familyIds !== undefined) {
     clauses.push('id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(scope.familyIds));
@@ -746,7 +748,7 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
   if (scope.todayOn !== undefined) {
     // Per family through the (family_id, kind, at) index: a caseload is a few dozen families.
     const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), (value) => (params.push(value), '?'));
-    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition}))`);
+    clauses.push(`EXISTS (SELECT 1 FROM today_marks AS t WHERE t.family_id = families.id AND (t.kind = 'contact' OR ${condition} OR ${teamMarkCondition(scope.todayOn, (value) => (params.push(value), '?'))}))`);
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }

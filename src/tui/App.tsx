@@ -28,8 +28,8 @@ import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
 import { fit } from './layout.js';
 import type { PurposeTable } from '../domain/collisions.js';
-import { familiesPanel, familyModel, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
-import { currentScreen, familyScreen, familyScreenAt, helpScreen, initialUi, meetingScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
+import { familiesPanel, familyModel, overlapsIfApprovedText, overviewPanels, reportPanels, todayPanels, type PanelModel, type Row } from './models.js';
+import { currentScreen, familyScreen, familyScreenAt, helpScreen, initialUi, meetingScreen, overviewScreen, reportScreen, selectedIndex, uiReducer, type Confirmation, type ScreenState, type UiAction, type UiState } from './navigation.js';
 import { writeScreenDocument, type ScreenDocument } from './documents.js';
 import { deltaToShow, pageLength, scrolledWindow } from './scrolling.js';
 import type { ReadScope } from '../domain/scope.js';
@@ -54,6 +54,8 @@ export interface AppProps {
   purposes?: PurposeTable;
   /** Where `w` and `K` write documents: the folder famcoord was started in, unless a test says. */
   documentsFolder?: string;
+  /** Who the user is on a team's store (the store's login, else the caseload): whose Today, who acts. */
+  person?: string;
 }
 
 interface ViewContextLike {
@@ -62,6 +64,8 @@ interface ViewContextLike {
   lang: Lang;
   t: ReturnType<typeof translator>;
   purposes?: PurposeTable;
+  person?: string;
+  caseload?: string;
 }
 
 function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): { panels: PanelModel[]; panel: number; plan?: ReturnType<typeof familyModel> extends infer M ? (M extends { plan: infer P } ? P : never) : never; heading?: string } {
@@ -70,8 +74,15 @@ function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): {
       const report = reportPanels(state, ctx);
       return { panels: report.panels, panel: screen.panel, heading: report.title };
     }
-    case 'today':
-      return { panels: todayPanels(state, ctx), panel: screen.panel };
+    case 'overview': {
+      const overview = overviewPanels(state, ctx);
+      return { panels: overview.panels, panel: screen.panel, heading: overview.title };
+    }
+    case 'today': {
+      // Its last panels (transfers, decisions) come and go: the focus stays on one that is there.
+      const panels = todayPanels(state, ctx);
+      return { panels, panel: Math.min(screen.panel, panels.length - 1) };
+    }
     case 'families':
       return { panels: [familiesPanel(state, ctx, screen.filter)], panel: 0 };
     case 'family': {
@@ -93,7 +104,7 @@ const WHOLE_STORE: ReadScope = {};
 
 type MeetingScreenState = Extract<ScreenState, { name: 'meeting' }>;
 
-export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size, documentsFolder = process.cwd(), purposes }: AppProps) {
+export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pinnedToday, timeZone, user, color, size, documentsFolder = process.cwd(), purposes, person }: AppProps) {
   const { exit } = useApp();
   const data = useStoreState(store, initialState, scope);
   // The UI state also lives in a ref that dispatch updates at once: several keys can arrive in one
@@ -120,8 +131,9 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const { width, height } = useTerminalSize(size);
   const t = translator(lang);
   const today = pinnedToday ?? todayIn(timeZone);
-  const ctx = useMemo(() => ({ today, timeZone, lang, t, ...(purposes && { purposes }) }), [today, timeZone, lang, purposes]);
-  const meta = { user, source: 'tui', today };
+  const caseload = scope.coordinator ?? scope.involving;
+  const ctx = useMemo(() => ({ today, timeZone, lang, t, ...(purposes && { purposes }), ...(person !== undefined && { person }), ...(caseload !== undefined && { caseload }) }), [today, timeZone, lang, purposes, person, caseload]);
+  const meta = { user, source: 'tui', today, person };
   /** Everything a screen shows and a key acts on, from a UI state and the data. */
   const derive = (uiState: UiState, state: State) => {
     const screen = currentScreen(uiState);
@@ -149,6 +161,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' && selectedRow.kind !== 'figure' ? undefined : t(requirement.reason);
     if (requirement.kind === 'editable') return selectedRow?.kind === 'goal' || selectedRow?.kind === 'meeting' || selectedRow?.kind === 'agreement' ? undefined : t(requirement.reason);
     if (requirement.kind === 'closable') return selectedRow?.kind === 'contact' || selectedRow?.kind === 'intervention' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'answerable') return selectedRow?.kind === 'transfer' || selectedRow?.kind === 'decision' ? undefined : t(requirement.reason);
     if (requirement.kind === 'line') return meeting && minutesLinesOf(meeting.meeting.minutes).length > 0 ? undefined : t(requirement.reason);
     return selectedRow?.kind === requirement.kind ? undefined : t(requirement.reason);
   };
@@ -306,6 +319,16 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return dispatch({ type: 'home', screen: command });
       case 'report':
         return screen.name === 'report' ? undefined : dispatch({ type: 'push', screen: reportScreen() });
+      case 'overview':
+        return dispatch({ type: 'push', screen: overviewScreen() });
+      case 'accept':
+        if (selectedRow?.kind === 'transfer') return applyNow({ op: 'transfer.accept', familyId: selectedRow.familyId });
+        return selectedRow && startDialog('approveIntervention', selectedRow.id);
+      case 'decline':
+        if (selectedRow?.kind === 'transfer') return startDialog('declineTransfer', selectedRow.familyId);
+        return selectedRow && startDialog('rejectIntervention', selectedRow.id);
+      case 'askTransfer':
+        return familyContext && startDialog('askTransfer', familyContext);
       case 'up':
       case 'down':
       case 'pageUp':
@@ -455,9 +478,9 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const live = screen.name === 'meeting' && screen.live;
   const bodyHeight = bodyHeightOf(ui);
   const dialogLines = dialogLinesOf(ui, live ? 0 : 3);
-  const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report') }[screen.name];
-  const caseload = scope.coordinator === undefined ? '' : ` · ${sanitizeLine(scope.coordinator)}`;
-  const header = `famcoord · ${title}${caseload} · ${longDate(today, lang)}`;
+  const title = { today: t('today'), families: t('families'), family: model.plan ? `${t('familyPlan')}: ${sanitizeLine(model.plan.name)}` : t('familyPlan'), meeting: t('minutes'), help: t('help'), report: t('report'), overview: t('teamOverview') }[screen.name];
+  const whose = caseload === undefined ? '' : ` · ${sanitizeLine(caseload)}`;
+  const header = `famcoord · ${title}${whose} · ${longDate(today, lang)}`;
   const jumping = ui.jump === undefined ? undefined : { text: `: ${ui.jump}▏   ${t('jumpPrompt')}: ${t('jumpHint')}`, kind: 'info' as const };
   const status = jumping ?? (ui.confirmation ? { text: ui.confirmation.question, kind: 'info' as const } : data.readError ? { text: data.readError, kind: 'error' as const } : (ui.status ?? (data.externalChanges > 0 ? { text: t('reloaded'), kind: 'info' as const } : undefined)));
   const dialogSubject = (() => {
@@ -466,6 +489,8 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     for (const f of data.state.families) {
       if (f.id === target) return `${target} · ${sanitizeLine(f.name)}`;
       const found = f.goals.find((g) => g.id === target)?.title ?? f.contacts.find((c) => c.id === target)?.subject ?? f.meetings.filter((m) => m.id === target).map((m) => MEETING_TYPE_LABELS[m.type][lang])[0] ?? f.interventions.find((i) => i.id === target)?.kind;
+      // Before an approval, what it would overlap comes first: the line may be cut at its end.
+      if (found && ui.dialog.kind === 'approveIntervention') return `${target} · ${overlapsIfApprovedText(f, target, ctx)} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
       if (found) return `${target} · ${sanitizeLine(found)} · ${sanitizeLine(f.name)}`;
     }
     return target;
@@ -484,7 +509,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} lang={lang} t={t} />}
         {screen.name === 'family' && !model.plan && <Text>{fit(`${screen.familyId}: ${t('none')}`, width)}</Text>}
         {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} lang={lang} today={today} width={width} height={bodyHeight} color={color} t={t} />}
-        {screen.name === 'report' && (
+        {(screen.name === 'report' || screen.name === 'overview') && (
           <Box flexDirection="column">
             <Text wrap="truncate" bold={color}>{fit(model.heading ?? '', width)}</Text>
             <PanelStack panels={model.panels} focusedPanel={screen.panel} selections={screen.selections} width={width} height={bodyHeight - 1} color={color} emptyText={t('none')} lang={lang} />

@@ -190,6 +190,26 @@ export const DIALOGS = {
       ...(JSON.stringify(attendeesOf(v)) !== JSON.stringify(attendeesOf(dialog.initial)) && { attendees: attendeesOf(v) }),
     }),
   },
+  approveIntervention: {
+    title: 'approveIntervention',
+    fields: [{ name: 'reason', label: 'reason', kind: 'text' }],
+    toOperation: (v, interventionId) => ({ op: 'intervention.approve', interventionId, ...optional('reason', v.reason) }),
+  },
+  rejectIntervention: {
+    title: 'rejectIntervention',
+    fields: [{ name: 'reason', label: 'reason', kind: 'text' }],
+    toOperation: (v, interventionId) => ({ op: 'intervention.reject', interventionId, reason: (v.reason ?? '').trim() }),
+  },
+  declineTransfer: {
+    title: 'declineTransfer',
+    fields: [{ name: 'reason', label: 'reason', kind: 'text' }],
+    toOperation: (v, familyId) => ({ op: 'transfer.decline', familyId, ...optional('reason', v.reason) }),
+  },
+  askTransfer: {
+    title: 'askTransfer',
+    fields: [{ name: 'to', label: 'transferToName', kind: 'text' }, { name: 'note', label: 'note', kind: 'text' }],
+    toOperation: (v, familyId) => ({ op: 'family.transfer', familyId, to: (v.to ?? '').trim(), ...optional('note', v.note) }),
+  },
   minutesLine: {
     title: 'addLine',
     fields: [{ name: 'minutes', label: 'minutes', kind: 'text', multiline: true }],

@@ -17,6 +17,7 @@ export const SCOPES: Record<ScreenState['name'], Scope[]> = {
   meeting: ['meeting', 'global'],
   help: ['list', 'global'],
   report: ['report', 'list', 'global'],
+  overview: ['list', 'global'],
 };
 
 export type Route =

@@ -14,8 +14,11 @@ export type KeySpec = { named: NamedKey } | { char: string };
 
 /** What a binding needs selected to act; the message explains it when it is missing. */
 export type Requirement = {
-  /** 'editable': a goal, a meeting or an agreement; 'closable': a contact or an intervention; 'line': minutes to edit. */
-  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line';
+  /**
+   * 'editable': a goal, a meeting or an agreement; 'closable': a contact or an intervention; 'line':
+   * minutes to edit; 'answerable': a transfer to the user or a decision waiting for them.
+   */
+  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line' | 'answerable';
   reason: MessageKey;
 };
 
@@ -72,6 +75,13 @@ export const BINDINGS = {
   jump: { keys: [char(':')], scopes: ['global'], description: { da: 'Gå til et id: skriv f.eks. :g12 og Enter (familie, person, mål, møde, aftale, henvendelse)', en: 'Go to an id: type e.g. :g12 and Enter (family, member, goal, meeting, agreement, contact)' }, footer: { da: 'gå til', en: 'go to' } },
   writeDocument: { keys: [char('w')], scopes: ['family', 'meeting'], description: { da: 'Skriv familiens plan (på en familie) eller referatet (på et møde) som HTML til A4', en: "Write the family's plan (on a family) or the minutes (on a meeting) as A4 HTML" }, footer: { da: 'skriv dokument', en: 'write document' } },
   writeCalendar: { keys: [char('K')], scopes: ['family'], description: { da: 'Skriv familiens møder som kalender (.ics)', en: "Write the family's meetings as a calendar (.ics)" }, footer: { da: 'kalender', en: 'calendar' } },
+  // A team on one store (#17), after the others so that a narrow footer keeps those: the lead's
+  // overview (not global: on a family `o` records an indicator), answering a transfer or a decision
+  // waiting in Today, and asking for a transfer.
+  overview: { keys: [char('o')], scopes: ['today', 'families', 'report'], description: { da: 'Teamoverblik: hver koordinators sagsstamme, hvad der venter, og svartider pr. sektor', en: "Team overview: each coordinator's caseload, what waits, and reply times per sector" }, footer: { da: 'overblik', en: 'overview' } },
+  accept: { keys: [char('y')], scopes: ['today'], description: { da: 'Modtag den valgte overdragelse til dig, eller bevilg den valgte indsats (viser først, hvad den vil overlappe)', en: 'Accept the selected transfer to you, or approve the selected intervention (shows first what it would overlap)' }, footer: { da: 'modtag/bevilg', en: 'accept/approve' }, requires: { kind: 'answerable', reason: 'noAnswerable' } },
+  decline: { keys: [char('n')], scopes: ['today'], description: { da: 'Afvis den valgte overdragelse, eller afslå den valgte indsats med en begrundelse', en: 'Decline the selected transfer, or reject the selected intervention with a reason' }, footer: { da: 'afvis/afslå', en: 'decline/reject' }, requires: { kind: 'answerable', reason: 'noAnswerable' } },
+  askTransfer: { keys: [char('T')], scopes: ['family'], description: { da: 'Ønsk familien overdraget til en anden koordinator (familien bliver, til de modtager den)', en: 'Ask for the family to move to another coordinator (it stays until they accept)' }, footer: { da: 'overdrag', en: 'transfer' }, requires: { kind: 'family', reason: 'noFamily' } },
 } as const satisfies Record<string, Binding>;
 
 /** The keys inside a dialog, for the help screen (the router sends them: src/tui/inputRouter.ts). */

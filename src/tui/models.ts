@@ -2,19 +2,23 @@
 // Rendering and key handling read the same model, so "the selected row" means one thing.
 import { familyMatches } from '../domain/find.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import type { State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
 import { caseloadReport, type Share } from '../domain/report.js';
 import { addMonths } from '../domain/dates.js';
-import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact } from '../domain/views.js';
+import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact, type TodayView } from '../domain/views.js';
+import type { DecisionItem } from '../domain/decisions.js';
+import { samePerson } from '../domain/people.js';
+import { teamOverview, type CoordinatorOverview } from '../domain/teamOverview.js';
 import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
-import { CONTACT_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS, type PlanSource } from '../domain/vocabulary.js';
-import { meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
+import { CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS, type PlanSource } from '../domain/vocabulary.js';
+import { collisionsIfApproved, meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
 /** What a row is; 'figure' (a report line) and 'intervention' rows have nothing to open. */
-export type RowKind = 'meeting' | 'goal' | 'contact' | 'agreement' | 'family' | 'intervention' | 'figure';
+/** 'transfer' and 'decision' wait for the user's answer (y/n); 'transferAsked' and 'decided' are to see. */
+export type RowKind = 'meeting' | 'goal' | 'contact' | 'agreement' | 'family' | 'intervention' | 'figure' | 'transfer' | 'transferAsked' | 'decision' | 'decided';
 
 export interface Row {
   id: string;
@@ -48,9 +52,20 @@ export interface ViewContext {
   t: Translate;
   /** The table of same-purpose interventions (default: the domain's). */
   purposes?: PurposeTable;
+  /** Whose day Today is on a team's store (see TodayRows); undefined on one person's store. */
+  person?: string;
+  /** The caseload the families list shows (--caseload); the whole store read when undefined. */
+  caseload?: string;
 }
 
 const COLLISION_WORD: Record<CollisionKind, 'overlaps' | 'samePurpose' | 'meetingClash'> = { 'same-kind': 'overlaps', 'same-purpose': 'samePurpose', 'meeting-clash': 'meetingClash' };
+
+/** Before an approval: what a proposed intervention would overlap once in force ("once approved it overlaps i1 (OVERLAP)"). */
+export function overlapsIfApprovedText(family: Family, interventionId: string, ctx: ViewContext): string {
+  const overlaps = collisionsIfApproved(family, interventionId, ctx.purposes);
+  if (overlaps.length === 0) return ctx.t('noOverlapsIfApproved');
+  return `${ctx.t('overlapsIfApproved')} ${overlaps.map((c) => `${c.ids.filter((id) => id !== interventionId).join(' ')} (${ctx.t(COLLISION_WORD[c.kind])})`).join(', ')}`;
+}
 
 /** Each intervention's or meeting's collisions as the words shown beside it ("SAME PURPOSE"). */
 function collisionMarks(collisions: readonly Collision[], t: Translate): Map<string, string> {
@@ -66,7 +81,7 @@ function markColumn(marks: ReadonlyMap<string, string>, ids: readonly string[], 
 
 export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
   const { t, lang } = ctx;
-  const view = todayView(state, ctx.today, ctx.timeZone);
+  const view = todayView(state, ctx.today, ctx.timeZone, ctx.person);
   // A meeting today that overlaps another with the same person: marked, so the clash is seen in the morning.
   const meetingToday = new Set(view.meetings.map((m) => m.familyId));
   const clashing = new Set(state.families.filter((f) => meetingToday.has(f.id)).flatMap((f) => meetingClashes(f).flatMap((c) => c.pair.map((m) => m.id))));
@@ -99,7 +114,63 @@ export function todayPanels(state: State, ctx: ViewContext): PanelModel[] {
         cells: [`${c.daysWaiting}${t('waitingDays')}`, replyByText(c, ctx), SECTOR_LABELS[c.sector][lang], clean(c.subject), clean(c.familyName), c.consentMissing ? t('consentMissing') : ''],
       })),
     },
+    ...teamPanels(view, ctx),
   ];
+}
+
+/**
+ * Today's transfers and decisions, each panel only when it has rows (after the others, so the
+ * panels before keep their places when one goes).
+ */
+function teamPanels(view: TodayView, ctx: ViewContext): PanelModel[] {
+  const { t, lang } = ctx;
+  const day = (date: string | undefined) => (date === undefined ? '' : shortDate(date, lang, ctx.today));
+  const decisionCells = (d: DecisionItem) => [clean(d.familyName), clean(d.memberName ?? d.memberId), SECTOR_LABELS[d.sector][lang], clean(d.kind)];
+  const decisionColumns = [capped(t('family'), 10, 2, 30), capped(t('member'), 8, 1, 20), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3)];
+  const panels: PanelModel[] = [
+    {
+      title: t('transfers'),
+      columns: [capped(t('family'), 10, 2, 30), capped(t('transferFrom'), 8, 1, 24), capped(t('transferTo'), 8, 1, 24), col(t('asked'), 8, 0), col(t('status'), 12, 2)],
+      rows: view.transfers.map((x) => ({ id: x.familyId, kind: x.toMe ? 'transfer' : 'transferAsked', familyId: x.familyId, warn: x.toMe, cells: [clean(x.familyName), clean(x.from), clean(x.to), day(x.asked), x.toMe ? t('yoursToAnswer') : t('waitingForReceiver')] })),
+    },
+    {
+      title: t('decisionsWaiting'),
+      columns: [...decisionColumns, capped(t('proposedBy'), 8, 1, 24), capped(t('authority'), 8, 1, 24)],
+      rows: view.decisionsWaiting.map((d) => ({ id: d.interventionId, kind: 'decision', familyId: d.familyId, warn: true, cells: [...decisionCells(d), clean(d.proposedBy), clean(d.holder)] })),
+    },
+    {
+      title: t('recentDecisions'),
+      columns: [col(t('decision'), 9, 0), ...decisionColumns, capped(t('decidedBy'), 8, 1, 24), col(t('reason'), 8, 2)],
+      rows: view.recentDecisions.map((d) => ({ id: d.interventionId, kind: 'decided', familyId: d.familyId, cells: [labelOf(DECISION_STATUS_LABELS, d.status, lang), ...decisionCells(d), clean(d.by), clean(d.reason)] })),
+    },
+  ];
+  return panels.filter((panel) => panel.rows.length > 0);
+}
+
+/** The lead's overview (src/domain/teamOverview.ts): a line per coordinator. */
+export function overviewPanels(state: State, ctx: ViewContext): { title: string; panels: PanelModel[] } {
+  const { t, lang } = ctx;
+  const overview = teamOverview(state.families, ctx.today);
+  const replies = (c: CoordinatorOverview) =>
+    (Object.entries(c.replyDays) as Array<[keyof typeof SECTOR_LABELS, { medianDays: number | null; replied: number }]>)
+      .map(([sector, r]) => `${SECTOR_LABELS[sector][lang]} ${r.medianDays === null ? '–' : decimalText(r.medianDays, lang)}`)
+      .join(' · ');
+  return {
+    title: `${t('teamOverview')} · ${t('repliesSince')} ${numericDate(overview.repliesSince, lang)}`,
+    panels: [
+      {
+        title: t('teamOverview'),
+        columns: [capped(t('coordinator'), 16, 2, 28), ...(['caseload', 'overdue', 'contacts', 'transfersOutIn', 'decisionsWaitingShort'] as const).map((key) => col(t(key), [...t(key)].length, 0, 'right')), col(t('medianReplyDays'), 12, 4)],
+        rows: overview.coordinators.map((c) => ({
+          id: c.coordinator ?? '',
+          kind: 'figure',
+          familyId: '',
+          warn: c.overdueGoals > 0 || c.decisionsWaiting > 0,
+          cells: [c.coordinator === null ? t('noCoordinator') : clean(c.coordinator), String(c.families), String(c.overdueGoals), String(c.waitingContacts), `${c.transfersOut}/${c.transfersIn}`, String(c.decisionsWaiting), replies(c)],
+        })),
+      },
+    ],
+  };
 }
 
 /** A contact's reply-by date: marked when passed, and said as "i morgen" / "om 2 dage" when it is near. */
@@ -115,7 +186,9 @@ function replyByText(contact: OpenContact, ctx: ViewContext): string {
 export function familiesPanel(state: State, ctx: ViewContext, filter: string): PanelModel {
   const { t, lang } = ctx;
   const matching = filter.trim() ? new Set(state.families.filter((f) => familyMatches(f, filter)).map((f) => f.id)) : undefined;
-  const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => !matching || matching.has(f.id));
+  // Today's read may hold families beyond the caseload (a transfer to the user): the list is the caseload.
+  const caseload = ctx.caseload;
+  const rows = familiesView(state, ctx.today, ctx.timeZone).filter((f) => (!matching || matching.has(f.id)) && (caseload === undefined || samePerson(caseload, f.coordinator)));
   return {
     title: t('families'),
     columns: [col('ID', 4, 0), capped(t('family'), 14, 3, 40), col(t('adults'), 3, 0, 'right'), col(t('children'), 3, 0, 'right'), col(t('overdue'), 4, 0, 'right'), col(t('contacts'), 4, 0, 'right'), col(t('nextMeeting'), 16, 0), col(t('coordinator'), 8, 1)],
@@ -134,6 +207,8 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
   if (!plan) return undefined;
   const { t, lang } = ctx;
   const marks = collisionMarks(plan.collisions, t);
+  // An intervention not in force shows why: proposed (waiting for the authority) or rejected.
+  const interventionNotes = new Map(plan.interventions.map((i) => [i.id, [i.decision && i.decision.status !== 'approved' ? labelOf(DECISION_STATUS_LABELS, i.decision.status, lang) : '', marks.get(i.id) ?? ''].filter(Boolean).join(', ')]));
   // The plan a goal or intervention comes from: a column only when one of them says, so a family
   // recorded without sources keeps the room for its titles.
   const sourceColumn = (items: ReadonlyArray<{ source?: PlanSource }>) => (items.some((item) => item.source !== undefined) ? [capped(t('planSource'), 8, 1, 20)] : []);
@@ -164,8 +239,8 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
       },
       {
         title: t('interventions'),
-        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), ...sourceColumn(plan.interventions), col(t('from'), 10, 0), col(t('to'), 10, 0), markColumn(marks, plan.interventions.map((i) => i.id), 7)],
-        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), ...sourceCell(plan.interventions, i.source), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', marks.get(i.id) ?? ''] })),
+        columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), ...sourceColumn(plan.interventions), col(t('from'), 10, 0), col(t('to'), 10, 0), markColumn(interventionNotes, plan.interventions.map((i) => i.id), 7)],
+        rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), ...sourceCell(plan.interventions, i.source), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', interventionNotes.get(i.id) ?? ''] })),
       },
     ],
   };

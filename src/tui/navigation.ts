@@ -18,7 +18,8 @@ export type ScreenState =
    *  line of the minutes (0 = first; undefined follows the newest), which ↑/↓ move and r/x act on. */
   | { name: 'meeting'; meetingId: string; live: boolean; scroll: number; line?: number }
   | { name: 'help'; scroll: number }
-  | { name: 'report'; panel: number; selections: Selection[] };
+  | { name: 'report'; panel: number; selections: Selection[] }
+  | { name: 'overview'; panel: number; selections: Selection[] };
 
 export interface Status {
   text: string;
@@ -82,6 +83,7 @@ export function familyScreenAt(familyId: string, panel: number, rowId: string): 
   return { ...screen, panel, selections: screen.selections.map((s, i) => (i === panel ? { index: 0, id: rowId } : s)) };
 }
 export const reportScreen = (): ScreenState => ({ name: 'report', panel: 0, selections: [{ index: 0 }, { index: 0 }] });
+export const overviewScreen = (): ScreenState => ({ name: 'overview', panel: 0, selections: [{ index: 0 }] });
 
 export function initialUi(): UiState {
   return { stack: [todayScreen()] };
@@ -123,7 +125,8 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
       const panel = activePanel(screen);
       const from = selectedIndex(screen.selections[panel], action.ids);
       const index = Math.min(Math.max(0, from + action.delta), action.ids.length - 1);
-      const selections = screen.selections.map((s, i) => (i === panel ? { index, id: action.ids[index] } : s));
+      // Today's panels for transfers and decisions come and go, so a panel may have no selection yet.
+      const selections = Array.from({ length: Math.max(screen.selections.length, panel + 1) }, (_, i) => (i === panel ? { index, id: action.ids[index] } : (screen.selections[i] ?? { index: 0 })));
       return replaceTop(ui, { ...screen, selections } as ScreenState);
     }
     case 'panel': {

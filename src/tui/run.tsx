@@ -18,13 +18,15 @@ export interface TuiOptions {
   noColor: boolean;
   /** The table of same-purpose interventions from the config. */
   purposes?: PurposeTable;
+  /** Who the user is on a team's store (see AppProps.person). */
+  person?: string;
 }
 
 export async function runTui(options: TuiOptions): Promise<number> {
   const initialState = await options.store.read(options.scope);
   const pasteOff = bracketedPaste(process.stdout);
   const instance = render(
-    <App store={options.store} scope={options.scope} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} {...(options.purposes && { purposes: options.purposes })} />,
+    <App store={options.store} scope={options.scope} initialState={initialState} lang={options.lang} {...(options.today !== undefined && { today: options.today })} timeZone={options.timeZone} user={options.user} color={!options.noColor} {...(options.purposes && { purposes: options.purposes })} {...(options.person !== undefined && { person: options.person })} />,
     { exitOnCtrlC: true },
   );
   try {

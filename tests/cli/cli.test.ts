@@ -17,7 +17,7 @@ describe('famcoord demo and today', () => {
     const result = box.run(['today', '--json', '--date', DATE]);
     expect(result.code).toBe(0);
     const view = JSON.parse(result.stdout);
-    expect(Object.keys(view)).toEqual(['date', 'meetings', 'overdueGoals', 'openContacts', 'agreements', 'contactsDueSoon']);
+    expect(Object.keys(view)).toEqual(['date', 'meetings', 'overdueGoals', 'openContacts', 'agreements', 'contactsDueSoon', 'transfers', 'decisionsWaiting', 'recentDecisions']);
     expect(view.date).toBe(DATE);
     expect(view.meetings.length).toBeGreaterThan(0);
     for (const item of [...view.meetings, ...view.overdueGoals, ...view.openContacts]) {

@@ -18,12 +18,12 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-export async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en'; scope?: ReadScope; store?: (path: string) => JsonFileStore; documentsFolder?: string } = {}) {
+export async function open(initial: State, options: { width?: number; height?: number; lang?: 'da' | 'en'; scope?: ReadScope; store?: (path: string) => JsonFileStore; documentsFolder?: string; person?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'famcoord-app-'));
   const store = (options.store ?? ((path) => new JsonFileStore(path)))(join(dir, 'store.json'));
   await store.create(initial);
   const size = { width: options.width ?? 80, height: options.height ?? 24 };
-  const app = render(<App store={store} initialState={await store.read(options.scope)} {...(options.scope && { scope: options.scope })} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} {...(options.documentsFolder !== undefined && { documentsFolder: options.documentsFolder })} />);
+  const app = render(<App store={store} initialState={await store.read(options.scope)} {...(options.scope && { scope: options.scope })} lang={options.lang ?? 'en'} today={TODAY} timeZone={TZ} user="tester" color={false} size={size} {...(options.documentsFolder !== undefined && { documentsFolder: options.documentsFolder })} {...(options.person !== undefined && { person: options.person })} />);
   cleanups.push(() => {
     app.unmount();
     rmSync(dir, { recursive: true, force: true });

@@ -103,6 +103,8 @@ async function walkInDanish(size: { width: number; height: number }): Promise<{ 
   await press('indikator: art', KEYS.tab);
   await everyChoice('indikator: art', 6);
   await press('indikator lukket', KEYS.escape);
+  await press('overdrag', 'T', 'Ønsk overdragelse');
+  await press('overdrag lukket', KEYS.escape);
   // A change, the status line, and undo's question and answer.
   await press('familiens mål', KEYS.tab, /▶ Familiens mål/);
   await press('fremskridt i planen', 'p', 'Registrér fremskridt');
@@ -112,6 +114,7 @@ async function walkInDanish(size: { width: number; height: number }): Promise<{ 
   // The report and the whole help.
   await press('resultater', 'i', /Hvordan går det familierne/);
   await press('resultater, svartider', KEYS.tab);
+  await press('teamoverblik', 'o', /Teamoverblik/);
   await press('hjælp', '?', /Overalt/);
   // Down the help a few lines at a time, to its last line: each step shows the line it scrolled to on top.
   const lines = helpLines('da', translator('da')).map((line) => line.text.trim().slice(0, 30));

@@ -5,9 +5,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { StoreError } from '../../src/store/errors.js';
+import { LATEST_SCHEMA, MIGRATIONS } from '../../src/store/pgSchema.js';
 import { PgStore } from '../../src/store/pgStore.js';
 import { familyRow } from '../../src/store/familyRows.js';
-import { MIGRATIONS } from '../../src/store/pgSchema.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
 
@@ -147,18 +147,18 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
       await client.query('INSERT INTO audit (step, entry) VALUES (1, $1)', [JSON.stringify(entry)]);
       await client.query('UPDATE audit_head SET step = 1');
     }, url);
-    await expect(store.read()).rejects.toThrow(/has schema 2 and this famcoord needs 3; run famcoord migrate-schema --store URL/);
+    await expect(store.read()).rejects.toThrow(new RegExp(`has schema 2 and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL`));
     await expect(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).rejects.toThrow(/run famcoord migrate-schema/);
-    expect(await store.migrateSchema()).toEqual({ from: 2, to: 3 });
-    expect(await store.migrateSchema()).toEqual({ from: 3, to: 3 });
+    expect(await store.migrateSchema()).toEqual({ from: 2, to: LATEST_SCHEMA });
+    expect(await store.migrateSchema()).toEqual({ from: LATEST_SCHEMA, to: LATEST_SCHEMA });
     expect((await store.read()).families).toEqual([jensen]);
     // The team's tables were filled from what was there: who may read f1, which families step 1 touched.
     expect(await onServer(async (client) => (await client.query('SELECT family_id, person, why FROM family_access')).rows, url)).toEqual([{ family_id: 'f1', person: 'hanne kjær', why: 'coordinator' }]);
     expect(await onServer(async (client) => (await client.query('SELECT family_ids, at FROM audit')).rows, url)).toEqual([{ family_ids: ['f1'], at: new Date(entry.time) }]);
     // The next step links to the old one.
     expect((await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).step).toBe(2);
-    await onServer((client) => client.query("INSERT INTO schema_migrations (version, description) VALUES (4, 'from a newer famcoord')"), url);
-    await expect(store.read()).rejects.toThrow(/has schema 4, newer than this famcoord knows \(3\); install the famcoord your team uses/);
+    await onServer((client) => client.query(`INSERT INTO schema_migrations (version, description) VALUES (${LATEST_SCHEMA + 1}, 'from a newer famcoord')`), url);
+    await expect(store.read()).rejects.toThrow(new RegExp(`has schema ${LATEST_SCHEMA + 1}, newer than this famcoord knows \\(${LATEST_SCHEMA}\\); install the famcoord your team uses`));
     await expect(store.migrateSchema()).rejects.toThrow(/newer than this famcoord knows/);
   });
 

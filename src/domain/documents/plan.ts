@@ -1,6 +1,7 @@
 // Familiens plan as a document for the family and its network: who they are, their goals in their
 // own words with the progress so far, who does what by when, and the next meetings.
 import { isAgreementOpen } from '../agreements.js';
+import { isDecided } from '../decisions.js';
 import { byDate, wallClock } from '../dates.js';
 import { onePlan } from '../onePlan.js';
 import { PLAN_SOURCE_LABELS, SECTOR_LABELS } from '../vocabulary.js';
@@ -49,7 +50,7 @@ export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentO
     }),
   );
   const interventions = plan.interventions
-    .filter((iv) => iv.from <= today && (iv.to === undefined || iv.to >= today))
+    .filter((iv) => isDecided(iv) && iv.from <= today && (iv.to === undefined || iv.to >= today))
     .map(
       (iv): Task => ({
         who: SECTOR_LABELS[iv.sector][lang],
