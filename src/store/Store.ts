@@ -93,8 +93,6 @@ export interface FamilyStore {
    * or invalid.
    */
   read(scope?: ReadScope): Promise<State>;
-  /** The person a store with logins knows the user as (its team's name for them); absent on a store without logins. */
-  person?(): Promise<string | undefined>;
   /**
    * The families in `scope` (every family without one), one at a time in store order, each
    * checked as `read` checks it: for commands that go through a whole large store (today,
