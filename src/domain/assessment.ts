@@ -39,7 +39,9 @@ const JOB_CENTRE_STATUSES = new Set(['cash-benefit', 'resource-course', 'interns
 export function expectedSections(family: Family): Array<{ memberId: string; method: AssessmentMethod }> {
   return family.members.flatMap((member): Array<{ memberId: string; method: AssessmentMethod }> => {
     if (member.role === 'child') return [{ memberId: member.id, method: 'ics' as const }];
-    const theirs = [...family.goals.filter((g) => g.memberId === member.id), ...family.interventions.filter((i) => i.memberId === member.id)];
+    // Goals made from the TAM's conclusion are the assessment's result, not evidence for its sections.
+    const fromConclusion = new Set(family.assessment?.conclusion?.goalIds ?? []);
+    const theirs = [...family.goals.filter((g) => g.memberId === member.id && !fromConclusion.has(g.id)), ...family.interventions.filter((i) => i.memberId === member.id)];
     const employment = latestEmployment(member);
     const jobCentre = theirs.some((item) => item.sector === 'employment' || item.source === 'jobplan') || (employment !== undefined && JOB_CENTRE_STATUSES.has(employment));
     const rehabilitation = employment === 'resource-course' || theirs.some((item) => item.source === 'rehabiliteringsplan');
@@ -115,12 +117,13 @@ export function assessmentView(family: Family): AssessmentView {
   const assessment = family.assessment;
   if (!assessment) return { stage: 'not-started', sections: [], sectionsDone: 0, missing: [{ kind: 'start' }] };
   const sections = sectionStates(family, assessment);
-  const missing: MissingStep[] = [
+  // Once the TAM has concluded, the plan has started: a section left open then is history, not a step due.
+  const missing: MissingStep[] = assessment.conclusion ? [] : [
     ...sections
       .filter((s) => s.status !== 'done')
       .map((s): MissingStep => ({ kind: 'section', memberId: s.memberId, ...(s.memberName !== undefined && { memberName: s.memberName }), method: s.method, status: s.status })),
     ...(assessment.analysis ? [] : [{ kind: 'analysis' } as const]),
-    ...(assessment.conclusion ? [] : [{ kind: 'conclusion' } as const]),
+    { kind: 'conclusion' },
   ];
   const first = missing[0]?.kind;
   const stage: AssessmentStage = assessment.conclusion ? 'concluded' : first === 'section' ? 'sections' : first === 'analysis' ? 'analysis' : 'tam';
