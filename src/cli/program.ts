@@ -40,6 +40,7 @@ export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Pro
   { names: ['consent'], load: async () => (await import('./consent.js')).registerConsent },
   { names: ['intervention'], load: async () => (await import('./intervention.js')).registerIntervention },
   { names: ['member'], load: async () => (await import('./intervention.js')).registerMember },
+  { names: ['assessment'], load: async () => (await import('./assessment.js')).registerAssessment },
   { names: ['observe', 'event'], load: async () => (await import('./observe.js')).registerObserve },
   { names: ['report'], load: async () => (await import('./report.js')).registerReport },
   { names: ['plan'], load: async () => (await import('./plan.js')).registerPlan },

@@ -629,7 +629,8 @@ const handlers: Handlers = {
   },
   'assessment.conclude'(ws, op, ctx) {
     const draft = requireDraft(ws, op.familyId);
-    const date = op.date ?? ctx.today;
+    // The TAM's own day (as its start is written, with the offset it was planned in), unless given.
+    const date = op.date ?? draft.find('meetings', op.meetingId)?.start.slice(0, 10) ?? ctx.today;
     // The goals go in as goal.add puts them (ids, priorities), and the conclusion names them.
     const goals = op.goals.map((goal) => handlers['goal.add'](ws, { op: 'goal.add', familyId: op.familyId, status: 'active', ...goal }, ctx));
     draft.family.assessment = withConclusion(draft.family, { meetingId: op.meetingId, text: op.conclusion, date, goalIds: goals.map((goal) => goal.id as string) });

@@ -30,7 +30,7 @@ describe('which sections an assessment needs', () => {
       { memberId: 'f1-a', method: 'vum' },
       { memberId: 'f1-c', method: 'ics' },
     ]);
-    const withJob = family('f1', { interventions: [intervention('i1', 'f1-a', '2026-09-01', { sector: 'employment' })] });
+    const withJob = family('f1', { interventions: [intervention('i1', 'f1-a', '2026-09-01')] });
     expect(expectedSections(withJob).map((s) => s.method)).toEqual(['vum', 'jobplan', 'ics']);
     const inResourceCourse = family('f1', { members: [member('f1-a', 'adult', { observations: [{ date: '2026-10-01', kind: 'employment', value: 'resource-course' }] })] });
     expect(expectedSections(inResourceCourse).map((s) => s.method)).toEqual(['vum', 'jobplan', 'rehab-form']);
@@ -66,7 +66,7 @@ describe('the stages, from start to the TAM that starts the plan', () => {
     expect(assessmentView(s.families[0]!)).toMatchObject({ stage: 'tam', missing: [{ kind: 'conclusion' }] });
     s = apply(s, [{ op: 'assessment.conclude', familyId: 'f1', meetingId: 'm1', conclusion: 'Morgenstøtte først, så praktik.', goals: [{ title: 'Mette starter i praktik', memberId: 'f1-a', sector: 'employment', due: '2027-03-01' }] }]);
     view = assessmentView(s.families[0]!);
-    expect(view).toMatchObject({ stage: 'concluded', missing: [], conclusion: { meetingId: 'm1', text: 'Morgenstøtte først, så praktik.', date: TODAY } });
+    expect(view).toMatchObject({ stage: 'concluded', missing: [], conclusion: { meetingId: 'm1', text: 'Morgenstøtte først, så praktik.', date: '2026-11-20' } });
     // The goal made from the conclusion is in the plan, and the conclusion names it.
     const made = s.families[0]!.goals.find((g) => g.title === 'Mette starter i praktik');
     expect(made).toMatchObject({ memberId: 'f1-a', status: 'active', priority: 1 });
