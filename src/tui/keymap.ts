@@ -14,8 +14,8 @@ export type KeySpec = { named: NamedKey } | { char: string };
 
 /** What a binding needs selected to act; the message explains it when it is missing. */
 export type Requirement = {
-  /** 'editable': a goal, a meeting or an agreement; 'closable': a contact or an intervention; 'line': minutes to edit. */
-  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line';
+  /** 'editable': a goal, a meeting, an agreement or a line of the assessment; 'closable': a contact or an intervention; 'line': minutes to edit; 'ffs': a flerfagligt statusmøde. */
+  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line' | 'ffs';
   reason: MessageKey;
 };
 
@@ -72,6 +72,9 @@ export const BINDINGS = {
   jump: { keys: [char(':')], scopes: ['global'], description: { da: 'Gå til et id: skriv f.eks. :g12 og Enter (familie, person, mål, møde, aftale, henvendelse)', en: 'Go to an id: type e.g. :g12 and Enter (family, member, goal, meeting, agreement, contact)' }, footer: { da: 'gå til', en: 'go to' } },
   writeDocument: { keys: [char('w')], scopes: ['family', 'meeting'], description: { da: 'Skriv familiens plan (på en familie) eller referatet (på et møde) som HTML til A4', en: "Write the family's plan (on a family) or the minutes (on a meeting) as A4 HTML" }, footer: { da: 'skriv dokument', en: 'write document' } },
   writeCalendar: { keys: [char('K')], scopes: ['family'], description: { da: 'Skriv familiens møder som kalender (.ics)', en: "Write the family's meetings as a calendar (.ics)" }, footer: { da: 'kalender', en: 'calendar' } },
+  // From assessment to plan (#18); last, so the footers of #15 keep their keys.
+  assessment: { keys: [char('A')], scopes: ['family'], description: { da: 'Familiefaglig undersøgelse: start den, eller opdatér et afsnit (status og resumé); e på en linje i panelet retter den', en: 'Family assessment: start it, or update a section (status and summary); e on a line of its panel edits it' }, footer: { da: 'undersøgelse', en: 'assessment' }, requires: { kind: 'family', reason: 'noFamily' } },
+  statusForm: { keys: [char('s')], scopes: ['meeting'], description: { da: 'Statusskema (FFS): familiens syn, afdelingernes syn og den aftalte status for et mål', en: "Status form (FFS): the family's view, the departments' views and the agreed status of a goal" }, footer: { da: 'statusskema', en: 'status form' }, requires: { kind: 'ffs', reason: 'noFfs' } },
 } as const satisfies Record<string, Binding>;
 
 /** The keys inside a dialog, for the help screen (the router sends them: src/tui/inputRouter.ts). */
