@@ -1,6 +1,7 @@
 // An FFS's status form on the meeting screen, under the agreements: per goal the agreed status,
 // then the family's view and each department's view, wrapped to the screen. Other meetings show
 // none of it.
+import { ASSESSMENT_WORDS } from '../domain/assessmentWords.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { Meeting } from '../domain/schema.js';
 import type { StatusFormLine } from '../domain/statusForm.js';
@@ -14,7 +15,7 @@ export function statusFormBody(meeting: Meeting, form: readonly StatusFormLine[]
   const lines = (text: string, kind: MeetingLine['kind'], indent = '') => wrapped(text, width - indent.length).map((part): MeetingLine => ({ text: `${indent}${part}`, kind }));
   return [
     { text: '', kind: 'empty' },
-    { text: `${t('statusFormTitle')} (${form.length})`, kind: 'section' },
+    { text: `${ASSESSMENT_WORDS[lang].statusForm} (${form.length})`, kind: 'section' },
     ...form.flatMap((row) => {
       const status = [row.agreedStatus === undefined ? undefined : labelOf(STATUS_FORM_STATUS_LABELS, row.agreedStatus, lang), row.agreed === undefined ? undefined : sanitizeLine(row.agreed)].filter(Boolean).join(' – ');
       return [
