@@ -97,3 +97,23 @@ describe('the family assessment and the FFS status form on the command line', ()
     expect(ok('minutes', 'm1').stdout).not.toContain('Statusskema');
   });
 });
+
+describe('the demo', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = sandbox();
+  });
+  afterAll(() => box.cleanup());
+
+  it('has an FFS whose status form famcoord minutes prints, and assessments in three stages', () => {
+    expect(box.run(['demo', '--families', '12', '--date', DATE]).code).toBe(0);
+    const state = JSON.parse(box.bytes().toString('utf8')) as State;
+    const ffs = state.families.flatMap((f) => f.meetings).find((m) => m.statusForm !== undefined)!;
+    const minutes = box.run(['minutes', ffs.id, '--lang', 'da', '--date', DATE]);
+    expect(minutes.code, minutes.stderr).toBe(0);
+    expect(minutes.stdout).toContain('## Statusskema');
+    expect(minutes.stdout).toContain('- **Aftalt status:** ');
+    const stages = state.families.filter((f) => f.assessment).map((f) => (JSON.parse(box.run(['assessment', 'show', f.id, '--json', '--date', DATE]).stdout) as { stage: string }).stage);
+    expect(new Set(stages)).toEqual(new Set(['sections', 'tam', 'concluded']));
+  });
+});
