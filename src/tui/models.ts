@@ -194,7 +194,7 @@ function assessmentPanel(view: AssessmentView, familyId: string, ctx: ViewContex
   const row = (id: string, cells: string[], warn = false): Row => ({ id, kind: 'assessment', familyId, warn, cells });
   return {
     title: `${t('assessment')}: ${assessmentLine(view, lang, 1)}`,
-    columns: [capped(t('member'), 8, 1, 24), capped(t('method'), 8, 1, 30), col(t('status'), 11, 0), col(t('summary'), 14, 4)],
+    columns: [capped(t('member'), 8, 1, 24), capped(t('method'), 8, 1, 30), col(t('status'), 12, 0), col(t('summary'), 14, 4)],
     rows: [
       ...view.sections.map((s) => row(sectionRowId(s.memberId, s.method), [clean(s.memberName ?? s.memberId), ASSESSMENT_METHOD_LABELS[s.method][lang], labelOf(SECTION_STATUS_LABELS, s.status, lang), clean(s.summary)])),
       row(ANALYSIS_ROW, ['', t('assessmentAnalysis'), step(view.analysis !== undefined), clean(view.analysis?.summary)]),
