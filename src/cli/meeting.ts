@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { applyOperations, createdId, collect, createContext, numberFlag, type RawOperation } from './context.js';
 import { UsageError } from './errors.js';
 import { meetingTypeFlag, parseAgreement, parseAttendee, parseStart } from './parse.js';
+import { registerStatusForm } from './statusForm.js';
 
 export function registerMeeting(program: Command): void {
-  const meeting = program.command('meeting').description('meetings: netværksmøde, stormøde, FFS, TAM, opfølgning, hjemmebesøg');
+  const meeting = program.command('meeting').description("meetings: netværksmøde, stormøde, FFS (and its status form), TAM, opfølgning, hjemmebesøg");
 
   meeting
     .command('add')
@@ -49,6 +50,8 @@ export function registerMeeting(program: Command): void {
         () => `Updated meeting ${meetingId}`,
       );
     });
+
+  registerStatusForm(meeting);
 
   meeting
     .command('edit-line')

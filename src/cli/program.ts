@@ -42,6 +42,7 @@ export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Pro
   { names: ['transfer'], load: async () => (await import('./transfer.js')).registerTransfer },
   { names: ['team'], load: async () => (await import('./team.js')).registerTeam },
   { names: ['member'], load: async () => (await import('./intervention.js')).registerMember },
+  { names: ['assessment'], load: async () => (await import('./assessment.js')).registerAssessment },
   { names: ['observe', 'event'], load: async () => (await import('./observe.js')).registerObserve },
   { names: ['report'], load: async () => (await import('./report.js')).registerReport },
   { names: ['plan'], load: async () => (await import('./plan.js')).registerPlan },

@@ -4,6 +4,7 @@
 import { addDays, zonedDateTime } from './dates.js';
 import { STORE_VERSION, type Agreement, type Attendee, type Consent, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
 import { foldKind, purposeOf } from './collisions.js';
+import { untoldStories, withDemoStories, type DemoStories } from './demoAssessment.js';
 import { withIndicatorHistories } from './demoIndicators.js';
 import { Picker, seededRandom } from './random.js';
 import { MEETING_TYPES, SECTORS, type PlanSource, type Sector } from './vocabulary.js';
@@ -377,7 +378,7 @@ export function demoCoordinator(index: number): string {
 const DELIBERATE_SAME_PURPOSE = 1;
 
 /** One demo family; `index` guarantees the first families show every kind of situation. */
-function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string): Family {
+function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string, stories: DemoStories): Family {
   const surname = pick.chance(0.15) ? `${pick.one(SURNAMES)}-${pick.one(SURNAMES)}` : pick.one(SURNAMES);
   const coordinator = demoCoordinator(index);
   const id = ids.next('f');
@@ -386,7 +387,8 @@ function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, t
   const meetings = makeMeetings(pick, ids, { members, coordinator }, today, timeZone, index < 4 || pick.chance(0.12));
   const contacts = makeContacts(pick, ids, today, index % 4 === 1);
   const interventions = makeInterventions(pick, ids, members, today, index % 7 === 2, index === DELIBERATE_SAME_PURPOSE);
-  return { id, name: `Familien ${surname}`, coordinator, members: withIndicatorHistories(indicators, members, today), goals, meetings, contacts, interventions, consents: makeConsents(ids, index, contacts, today) };
+  const family: Family = { id, name: `Familien ${surname}`, coordinator, members: withIndicatorHistories(indicators, members, today), goals, meetings, contacts, interventions, consents: makeConsents(ids, index, contacts, today) };
+  return withDemoStories(family, index, today, stories);
 }
 
 const INDICATOR_STREAM = 0x1d1ca7;
@@ -399,7 +401,8 @@ export function* generateDemoFamilies(options: DemoOptions): Generator<Family> {
   const indicators = new Picker(seededRandom(options.seed ^ INDICATOR_STREAM));
   const ids = new Ids();
   const timeZone = options.timeZone ?? 'Europe/Copenhagen';
-  for (let i = 0; i < options.families; i++) yield makeFamily(pick, indicators, ids, i, options.today, timeZone);
+  const stories = untoldStories();
+  for (let i = 0; i < options.families; i++) yield makeFamily(pick, indicators, ids, i, options.today, timeZone, stories);
 }
 
 /** A demo store's content, its families generated one at a time as they are taken. */

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import {
   agreementStatus,
+  assessmentMethod,
   caseEvent,
   entityId,
   goalStatus,
@@ -20,14 +21,18 @@ import {
   FamilySchema,
   ObservationSchema,
   score,
+  sectionStatus,
   sector,
+  statusFormStatus,
   text,
   type Agreement,
   type Family,
   type Member,
 } from './schema.js';
 import { AGREEMENT_ID_PREFIX, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
+import { startedAssessment, withAnalysis, withConclusion, withSection } from './assessment.js';
 import { minutesLinesOf } from './minutesLines.js';
+import { withStatusFormRow } from './statusForm.js';
 import { isContactUnresolved } from './rules.js';
 import { closestNames } from './suggest.js';
 import { decide, decisionForNew, withAuthority } from './decisions.js';
@@ -77,6 +82,25 @@ const minutesLine = {
   /** The line as the editor last saw it: the change is refused if another window changed it since. */
   was: text('was', 200_000).optional(),
 };
+
+/** A goal as `goal.add` takes it, without its family: the goals a TAM's conclusion starts the plan with. */
+const goalInput = z.strictObject({
+  id: entityId.optional(),
+  title: nonEmptyText('title', 500),
+  memberId: entityId.optional(),
+  sector,
+  due: isoDate,
+  priority: z.number().int({ error: 'must be a whole number, 1 = most important' }).min(1).optional(),
+  ...PLAN_ORIGIN_FIELDS,
+  ownWords: z.boolean().optional(),
+});
+
+/** Refuses an operation that gives none of `fields`: it would change nothing. */
+const someOf = (fields: readonly string[]) =>
+  [
+    (input: Record<string, unknown>) => fields.some((field) => input[field] !== undefined),
+    { error: `nothing to change: give ${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`, params: { [NOTHING_TO_CHANGE]: fields } },
+  ] as const;
 
 export const OPERATION_SCHEMAS = {
   'family.add': op('family.add', {
@@ -237,6 +261,39 @@ export const OPERATION_SCHEMAS = {
     until: isoDate,
   }),
   'consent.revoke': op('consent.revoke', { consentId: entityId, date: isoDate.optional() }),
+  /** The family assessment (familiefaglig undersøgelse) begins on `date` (default: today). */
+  'assessment.start': op('assessment.start', { familyId: entityId, date: isoDate.optional() }),
+  /** One member's section of the assessment (VUM, ICS, job plan, rehabilitation team's form): its status and summary. */
+  'assessment.section': op('assessment.section', {
+    familyId: entityId,
+    memberId: entityId,
+    method: assessmentMethod,
+    status: sectionStatus.optional(),
+    /** Empty text takes the summary away. */
+    summary: text('summary', 5_000).optional(),
+    date: isoDate.optional(),
+  }).refine(...someOf(['status', 'summary'])),
+  /** The case-and-episode analysis (sags- og episodeanalyse) that sets the direction. */
+  'assessment.analysis': op('assessment.analysis', { familyId: entityId, summary: nonEmptyText('summary', 10_000), date: isoDate.optional() }),
+  /** The TAM's conclusion, which starts the family's plan; the goals given are added to the plan with it. */
+  'assessment.conclude': op('assessment.conclude', {
+    familyId: entityId,
+    meetingId: entityId,
+    conclusion: nonEmptyText('conclusion', 10_000),
+    date: isoDate.optional(),
+    goals: z.array(goalInput).default([]),
+  }),
+  /** One goal's row of an FFS's status form: the family's view, departments' views, the agreed status. */
+  'statusform.set': op('statusform.set', {
+    meetingId: entityId,
+    goalId: entityId,
+    /** Empty text takes the family's view away. */
+    familyView: text('family view', 5_000).optional(),
+    /** Replace each sector's view; an empty view takes it away. */
+    views: z.array(z.strictObject({ sector, view: text('view', 5_000) })).optional(),
+    agreedStatus: statusFormStatus.optional(),
+    agreed: text('agreed', 5_000).optional(),
+  }).refine(...someOf(['familyView', 'views', 'agreedStatus', 'agreed'])),
   /** A whole family from an export (famcoord import): added, or with `replace` put in place of ours. */
   'family.import': op('family.import', { family: FamilySchema, replace: z.boolean().default(false) }),
   /**
@@ -607,6 +664,38 @@ const handlers: Handlers = {
     const date = op.date ?? ctx.today;
     consent.revoked = date;
     return { ...op, date };
+  },
+  'assessment.start'(ws, op, ctx) {
+    const draft = requireDraft(ws, op.familyId);
+    const date = op.date ?? ctx.today;
+    draft.family.assessment = startedAssessment(draft.family, date);
+    return { ...op, date };
+  },
+  'assessment.section'(ws, op, ctx) {
+    const draft = requireDraft(ws, op.familyId);
+    const date = op.date ?? ctx.today;
+    draft.family.assessment = withSection(draft.family, op, date);
+    return { ...op, date };
+  },
+  'assessment.analysis'(ws, op, ctx) {
+    const draft = requireDraft(ws, op.familyId);
+    const date = op.date ?? ctx.today;
+    draft.family.assessment = withAnalysis(draft.family, op.summary, date);
+    return { ...op, date };
+  },
+  'assessment.conclude'(ws, op, ctx) {
+    const draft = requireDraft(ws, op.familyId);
+    // The TAM's own day (as its start is written, with the offset it was planned in), unless given.
+    const date = op.date ?? draft.find('meetings', op.meetingId)?.start.slice(0, 10) ?? ctx.today;
+    // The goals go in as goal.add puts them (ids, priorities), and the conclusion names them.
+    const goals = op.goals.map((goal) => handlers['goal.add'](ws, { op: 'goal.add', familyId: op.familyId, status: 'active', ...goal }, ctx));
+    draft.family.assessment = withConclusion(draft.family, { meetingId: op.meetingId, text: op.conclusion, date, goalIds: goals.map((goal) => goal.id as string) });
+    return { ...op, date, goals: goals.map(({ op: _name, familyId: _familyId, status: _status, ...goal }) => goal) };
+  },
+  'statusform.set'(ws, op) {
+    const { draft, entity: meeting } = editEntity(ws, 'meetings', op.meetingId);
+    meeting.statusForm = withStatusFormRow(draft.family, meeting, op);
+    return op;
   },
   'family.import'(ws, op) {
     const { family } = op;

@@ -51,6 +51,7 @@ function personAndObject(op: Operation, owners: Map<string, string>): Array<[per
       return op.id ? [[op.memberId, op.id]] : [];
     case 'observation.add':
     case 'event.add':
+    case 'assessment.section':
       return [[op.memberId, op.memberId]];
     case 'goal.progress':
     case 'goal.status':

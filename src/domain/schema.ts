@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
 import {
   AGREEMENT_STATUSES,
+  ASSESSMENT_METHODS,
   CASE_EVENTS,
   CONTACT_STATUSES,
   DECISION_STATUSES,
@@ -15,8 +16,10 @@ import {
   MEMBER_ROLES,
   OBSERVATION_KINDS,
   PLAN_SOURCES,
+  SECTION_STATUSES,
   SECTORS,
   SEVERITIES,
+  STATUS_FORM_STATUSES,
   storedMeetingType,
   type ObservationKind,
 } from './vocabulary.js';
@@ -62,6 +65,9 @@ const wholeNumber = (min: number, max: number) => {
 };
 export const score = wholeNumber(0, 10);
 export const planSource = choice(PLAN_SOURCES);
+export const assessmentMethod = choice(ASSESSMENT_METHODS);
+export const sectionStatus = choice(SECTION_STATUSES);
+export const statusFormStatus = choice(STATUS_FORM_STATUSES);
 
 /**
  * Where a goal or an intervention comes from in the one plan (README, "The family's one plan"):
@@ -168,6 +174,20 @@ export const AgreementSchema = z.looseObject({
   goalId: entityId.optional(),
 });
 
+/**
+ * One goal on a flerfagligt statusmøde's status form, filled in together during the meeting: the
+ * family's view, each department's view and the status they agreed (README, "From assessment to
+ * plan").
+ */
+export const StatusFormRowSchema = z.looseObject({
+  goalId: entityId,
+  familyView: text('family view', 5_000).optional(),
+  views: z.array(z.looseObject({ sector, view: nonEmptyText('view', 5_000) })).default([]),
+  agreedStatus: statusFormStatus.optional(),
+  /** The agreed status in words. */
+  agreed: text('agreed', 5_000).optional(),
+});
+
 export const MeetingSchema = z.looseObject({
   id: entityId,
   // Read in either spelling the store contract allows, kept as famcoord's own id.
@@ -178,6 +198,8 @@ export const MeetingSchema = z.looseObject({
   attendees: z.array(AttendeeSchema).default([]),
   minutes: text('minutes', 200_000).default(''),
   agreements: z.array(AgreementSchema).default([]),
+  /** An FFS's status form, one row per goal; absent in older stores and on other meetings. */
+  statusForm: z.array(StatusFormRowSchema).optional(),
 });
 
 export const ContactSchema = z.looseObject({
@@ -242,6 +264,31 @@ export const TransferSchema = z.looseObject({
   note: text('note').optional(),
 });
 
+/**
+ * The family assessment (familiefaglig undersøgelse): a section per member and method, the case-and-
+ * episode analysis, and the conclusion of the TAM that starts the family's plan. The rules of its
+ * stages are in assessment.ts. Absent in older stores and for families not assessed.
+ */
+export const AssessmentSectionSchema = z.looseObject({
+  memberId: entityId,
+  method: assessmentMethod,
+  status: sectionStatus,
+  summary: text('summary', 5_000).optional(),
+  /** The day the section last changed. */
+  updated: isoDate.optional(),
+});
+
+export const AssessmentSchema = z.looseObject({
+  started: isoDate,
+  sections: z.array(AssessmentSectionSchema).default([]),
+  /** The case-and-episode analysis (sags- og episodeanalyse) that sets the direction. */
+  analysis: z.looseObject({ summary: nonEmptyText('analysis', 10_000), date: isoDate }).optional(),
+  /** The TAM's conclusion: the family plan's starting point, and the goals made from it. */
+  conclusion: z
+    .looseObject({ meetingId: entityId, text: nonEmptyText('conclusion', 10_000), date: isoDate, goalIds: z.array(entityId).default([]) })
+    .optional(),
+});
+
 export const FamilySchema = z.looseObject({
   id: entityId,
   name: nonEmptyText('name', 200),
@@ -256,6 +303,7 @@ export const FamilySchema = z.looseObject({
   authority: z.array(AuthoritySchema).optional(),
   /** A caseload transfer asked for and not yet accepted (src/domain/transfers.ts). */
   transfer: TransferSchema.optional(),
+  assessment: AssessmentSchema.optional(),
 });
 
 export const StateSchema = z.looseObject({
@@ -278,6 +326,9 @@ export type Consent = z.infer<typeof ConsentSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type Authority = z.infer<typeof AuthoritySchema>;
 export type Transfer = z.infer<typeof TransferSchema>;
+export type StatusFormRow = z.infer<typeof StatusFormRowSchema>;
+export type AssessmentSection = z.infer<typeof AssessmentSectionSchema>;
+export type Assessment = z.infer<typeof AssessmentSchema>;
 export type Family = z.infer<typeof FamilySchema>;
 export type State = z.infer<typeof StateSchema>;
 

@@ -49,6 +49,11 @@ export const OPERATION_WORDS: Record<Operation['op'], Record<Lang, string>> = {
   'event.add': { da: 'hændelse for {id}', en: 'case event for {id}' },
   'consent.add': { da: 'samtykke i {id}', en: 'consent in {id}' },
   'consent.revoke': { da: 'samtykke {id} tilbagekaldt', en: 'consent {id} revoked' },
+  'assessment.start': { da: 'familiefaglig undersøgelse startet i {id}', en: 'family assessment started in {id}' },
+  'assessment.section': { da: 'undersøgelsesafsnit for {id}', en: 'assessment section for {id}' },
+  'assessment.analysis': { da: 'sags- og episodeanalyse i {id}', en: 'case-and-episode analysis in {id}' },
+  'assessment.conclude': { da: 'konklusion fra TAM {id}', en: 'conclusion of TAM {id}' },
+  'statusform.set': { da: 'statusskema på {id}', en: 'status form at {id}' },
   'family.import': { da: 'familie {id} importeret', en: 'family {id} imported' },
   'family.erase': { da: 'familie {id} slettet', en: 'family {id} erased' },
 };

@@ -14,6 +14,7 @@ import {
   upcomingMeetings,
 } from './rules.js';
 import { dueAgreements, type DueAgreement } from './agreements.js';
+import { assessmentView, type AssessmentView } from './assessment.js';
 import { compareDanish } from './collate.js';
 import { compareRecentDecisions, compareWaitingDecisions, familyDecisions, type DecisionItem } from './decisions.js';
 import { samePerson } from './people.js';
@@ -290,6 +291,8 @@ export interface FamilyPlan {
   consents: Array<Family['consents'][number] & { valid: boolean }>;
   /** Interventions of the same kind or purpose at once, meetings that clash (src/domain/collisions.ts). */
   collisions: Collision[];
+  /** Where the family is in its assessment (src/domain/assessment.ts), once one is started. */
+  assessment?: AssessmentView;
 }
 
 /** The whole family plan, as before a network meeting. Undefined when there is no such family. */
@@ -330,5 +333,6 @@ export function familyPlan(state: State, familyId: string, today: string, timeZo
       .sort((a, b) => byText(a.from, b.from) || byText(a.id, b.id)),
     consents: family.consents.map((c) => ({ ...c, valid: isConsentValid(c, today) })),
     collisions: familyCollisions(family, purposes),
+    ...(family.assessment && { assessment: assessmentView(family) }),
   };
 }

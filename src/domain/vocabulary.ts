@@ -309,6 +309,93 @@ export const COST_PERIODS = ['month', 'total'] as const;
 export type CostPeriod = (typeof COST_PERIODS)[number];
 
 /**
+ * The parts of the family assessment (familiefaglig undersøgelse, DOMAIN.md "The family
+ * assessment"): the adult assessment method (VUM), the children's (ICS), the job plan (Min Plan)
+ * and the rehabilitation team's preparatory form, each a section for one member.
+ */
+export const ASSESSMENT_METHODS = ['vum', 'ics', 'jobplan', 'rehab-form'] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+
+export const ASSESSMENT_METHOD_LABELS: Labels<AssessmentMethod> = {
+  vum: { da: 'VUM (voksenudredning)', en: 'VUM (adult assessment)' },
+  ics: { da: 'ICS (børneudredning)', en: 'ICS (child assessment)' },
+  jobplan: { da: 'Jobplan (Min Plan)', en: 'Job plan (Min Plan)' },
+  'rehab-form': { da: 'Rehabiliteringsteamets skema', en: "Rehabilitation team's form" },
+};
+
+const ASSESSMENT_METHOD_ALIASES: Record<string, AssessmentMethod> = {
+  'min-plan': 'jobplan',
+  minplan: 'jobplan',
+  'job-plan': 'jobplan',
+  rehab: 'rehab-form',
+  rehabilitering: 'rehab-form',
+  rehabiliteringsteam: 'rehab-form',
+};
+
+export function parseAssessmentMethod(input: string): AssessmentMethod | undefined {
+  return resolveWithAliases(input, ASSESSMENT_METHODS, ASSESSMENT_METHOD_ALIASES, ASSESSMENT_METHOD_LABELS);
+}
+
+/** How far one section of the assessment has come. */
+export const SECTION_STATUSES = ['not-started', 'in-progress', 'done'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+export const SECTION_STATUS_LABELS: Labels<SectionStatus> = {
+  'not-started': { da: 'ikke startet', en: 'not started' },
+  'in-progress': { da: 'i gang', en: 'in progress' },
+  done: { da: 'færdig', en: 'done' },
+};
+
+const SECTION_STATUS_ALIASES: Record<string, SectionStatus> = {
+  ny: 'not-started',
+  todo: 'not-started',
+  started: 'in-progress',
+  igang: 'in-progress',
+  faerdig: 'done',
+  finished: 'done',
+};
+
+export function parseSectionStatus(input: string): SectionStatus | undefined {
+  return resolveWithAliases(input, SECTION_STATUSES, SECTION_STATUS_ALIASES, SECTION_STATUS_LABELS);
+}
+
+/** Where the family is in the assessment, from its start to the TAM whose conclusion starts the plan. */
+export const ASSESSMENT_STAGES = ['not-started', 'sections', 'analysis', 'tam', 'concluded'] as const;
+export type AssessmentStage = (typeof ASSESSMENT_STAGES)[number];
+
+export const ASSESSMENT_STAGE_LABELS: Labels<AssessmentStage> = {
+  'not-started': { da: 'ikke startet', en: 'not started' },
+  sections: { da: 'udredning i gang', en: 'assessing' },
+  analysis: { da: 'mangler sags- og episodeanalyse', en: 'case-and-episode analysis due' },
+  tam: { da: 'venter på TAM', en: 'waiting for the TAM' },
+  concluded: { da: 'TAM afholdt: planen er i gang', en: 'TAM held: the plan has started' },
+};
+
+/** The status of a goal agreed at a flerfagligt statusmøde (FFS), together with the family. */
+export const STATUS_FORM_STATUSES = ['reached', 'on-track', 'unchanged', 'worse'] as const;
+export type StatusFormStatus = (typeof STATUS_FORM_STATUSES)[number];
+
+export const STATUS_FORM_STATUS_LABELS: Labels<StatusFormStatus> = {
+  reached: { da: 'nået', en: 'reached' },
+  'on-track': { da: 'på vej', en: 'on track' },
+  unchanged: { da: 'uændret', en: 'unchanged' },
+  worse: { da: 'gået tilbage', en: 'worse' },
+};
+
+const STATUS_FORM_STATUS_ALIASES: Record<string, StatusFormStatus> = {
+  naaet: 'reached',
+  'paa-vej': 'on-track',
+  ontrack: 'on-track',
+  uaendret: 'unchanged',
+  tilbage: 'worse',
+  'gaaet-tilbage': 'worse',
+};
+
+export function parseStatusFormStatus(input: string): StatusFormStatus | undefined {
+  return resolveWithAliases(input, STATUS_FORM_STATUSES, STATUS_FORM_STATUS_ALIASES, STATUS_FORM_STATUS_LABELS);
+}
+
+/**
  * Every vocabulary's labels, for whatever must see them all: the test that no English word is
  * left in the Danish workbench builds its list of words from these.
  */
@@ -325,6 +412,10 @@ export const VOCABULARY_LABELS = {
   planSource: PLAN_SOURCE_LABELS,
   agreementStatus: AGREEMENT_STATUS_LABELS,
   decisionStatus: DECISION_STATUS_LABELS,
+  assessmentMethod: ASSESSMENT_METHOD_LABELS,
+  sectionStatus: SECTION_STATUS_LABELS,
+  assessmentStage: ASSESSMENT_STAGE_LABELS,
+  statusFormStatus: STATUS_FORM_STATUS_LABELS,
 } as const satisfies Record<string, Labels<string>>;
 
 /** A code's label in a language; a code the table does not know (an older store's) is shown as it is. */

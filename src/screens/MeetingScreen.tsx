@@ -4,12 +4,14 @@
 // a stormøde, where the minutes are on a shared screen: the meeting's heading in large letters,
 // then only the minutes and agreements, wrapped, bold, and one line saying how to leave.
 import { Box, Text } from 'ink';
-import wrapAnsi from 'wrap-ansi';
 import { dayText, dayTimeText } from '../domain/dateFormat.js';
 import { minutesLinesOf } from '../domain/minutesLines.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Meeting } from '../domain/schema.js';
+import type { StatusFormLine } from '../domain/statusForm.js';
 import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
+import { statusFormBody } from './statusFormLines.js';
+import { wrapped } from './wrapped.js';
 import { blockHeading } from '../tui/blockLetters.js';
 import type { Lang, Translate } from '../tui/i18n.js';
 import { displayWidth, fit } from '../tui/layout.js';
@@ -28,11 +30,8 @@ export interface MeetingScreenProps {
   height: number;
   color: boolean;
   t: Translate;
-}
-
-/** Text wrapped to lines of at most `width` columns (a paragraph per line break). */
-function wrapped(text: string, width: number): string[] {
-  return text.split('\n').flatMap((paragraph) => wrapAnsi(paragraph, Math.max(10, width), { hard: true, trim: true }).split('\n'));
+  /** An FFS's status form, goal by goal (statusFormLines in the domain). */
+  statusForm?: readonly StatusFormLine[];
 }
 
 export interface MeetingLine {
@@ -61,10 +60,11 @@ interface LayoutOptions {
   lang: Lang;
   today: string;
   t: Translate;
+  statusForm?: readonly StatusFormLine[];
 }
 
 /** The lines of the meeting screen for a size; the keys scroll by the same layout the screen draws. */
-export function meetingLayout(meeting: Meeting, familyName: string, { width, height, live, timeZone, lang, today, t }: LayoutOptions): MeetingLayout {
+export function meetingLayout(meeting: Meeting, familyName: string, { width, height, live, timeZone, lang, today, t, statusForm = [] }: LayoutOptions): MeetingLayout {
   const type = MEETING_TYPE_LABELS[meeting.type][lang];
   const details = `${sanitizeLine(familyName)} · ${dayTimeText(meeting.start, timeZone, lang, today)} · ${sanitizeLine(meeting.place)}`;
   // The live view has margins, so text is read from across the room.
@@ -84,6 +84,7 @@ export function meetingLayout(meeting: Meeting, familyName: string, { width, hei
     { text: '', kind: 'empty' },
     { text: `${t('agreements')} (${meeting.agreements.length})`, kind: 'section' },
     ...agreements,
+    ...statusFormBody(meeting, statusForm, { width: textWidth, lang, t }),
   ];
   const lineCount = sourceLines.length;
   if (!live) {
@@ -119,8 +120,8 @@ export function nearestLineIn(body: readonly MeetingLine[], window: Viewport, li
   return shown.reduce((best, l) => (Math.abs(l - line) < Math.abs(best - line) ? l : best));
 }
 
-export function MeetingScreen({ meeting, familyName, screen, timeZone, lang, today, width, height, color, t }: MeetingScreenProps) {
-  const layout = meetingLayout(meeting, familyName, { width, height, live: screen.live, timeZone, lang, today, t });
+export function MeetingScreen({ meeting, familyName, screen, timeZone, lang, today, width, height, color, t, statusForm }: MeetingScreenProps) {
+  const layout = meetingLayout(meeting, familyName, { width, height, live: screen.live, timeZone, lang, today, t, ...(statusForm && { statusForm }) });
   const window: Viewport = scrolledWindow(layout.body.length, screen.scroll, layout.room);
   const position = positionText(window, lang);
   const shown = layout.body.slice(window.start, window.end);

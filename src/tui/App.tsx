@@ -13,6 +13,7 @@ import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
 import type { Family, Meeting, State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
 import { findById } from '../domain/find.js';
+import { statusFormLines } from '../domain/statusForm.js';
 import type { FamilyStore } from '../store/Store.js';
 import { Footer } from '../components/Footer.js';
 import { dialogHeight, FormDialog } from '../components/FormDialog.js';
@@ -23,6 +24,7 @@ import { bodyRowsOf, MeetingScreen, meetingLayout, nearestLineIn, selectedLine }
 import { panelHeights, PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
 import { DIALOGS, groupInitial, openDialog, type DialogKind, type DialogState } from './forms.js';
+import { assessmentDialog, statusFormDialog, type DialogOpening } from './assessmentDialogs.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
 import { binding, bindingsIn, type Command } from './keymap.js';
@@ -158,8 +160,9 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const requirement = (binding(command) as { requires?: { kind: string; reason: Parameters<typeof t>[0] } }).requires;
     if (!requirement) return (command === 'undo' || command === 'redo') && data.readError ? data.readError : undefined;
     if (requirement.kind === 'family') return familyContext ? undefined : t(requirement.reason);
-    if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' && selectedRow.kind !== 'figure' ? undefined : t(requirement.reason);
-    if (requirement.kind === 'editable') return selectedRow?.kind === 'goal' || selectedRow?.kind === 'meeting' || selectedRow?.kind === 'agreement' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'row') return selectedRow && selectedRow.kind !== 'intervention' && selectedRow.kind !== 'figure' && selectedRow.kind !== 'assessment' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'editable') return selectedRow?.kind === 'goal' || selectedRow?.kind === 'meeting' || selectedRow?.kind === 'agreement' || selectedRow?.kind === 'assessment' ? undefined : t(requirement.reason);
+    if (requirement.kind === 'ffs') return meeting?.meeting.type === 'flerfagligt-statusmøde' ? undefined : t(requirement.reason);
     if (requirement.kind === 'closable') return selectedRow?.kind === 'contact' || selectedRow?.kind === 'intervention' ? undefined : t(requirement.reason);
     if (requirement.kind === 'answerable') return selectedRow?.kind === 'transfer' || selectedRow?.kind === 'decision' ? undefined : t(requirement.reason);
     if (requirement.kind === 'line') return meeting && minutesLinesOf(meeting.meeting.minutes).length > 0 ? undefined : t(requirement.reason);
@@ -176,6 +179,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
 
   const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}, dynamic: Pick<DialogState, 'choices' | 'labels' | 'about'> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial, dynamic) });
   const familyById = (familyId: string | undefined) => data.current().families.find((f) => f.id === familyId);
+  const startOpening = (opening: DialogOpening) => startDialog(opening.kind, opening.target, opening.initial, opening.dynamic);
   /** A family's members as the choices of a dialog's member field (with '' for the whole family). */
   const memberChoices = (family: Family | undefined, wholeFamily: boolean, priorities?: number): Pick<DialogState, 'choices' | 'labels'> => {
     const members = family?.members ?? [];
@@ -282,7 +286,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
    * nearest line still shown. The same layout as the screen draws, so both agree on the window.
    */
   const meetingKey = (command: 'up' | 'down' | 'pageUp' | 'pageDown', screen: MeetingScreenState, found: { meeting: Meeting; family: Family }, bodyHeight: number, scroll: (total: number, room: number) => void) => {
-    const layout = meetingLayout(found.meeting, found.family.name, { width, height: bodyHeight, live: screen.live, timeZone, lang, today, t });
+    const layout = meetingLayout(found.meeting, found.family.name, { width, height: bodyHeight, live: screen.live, timeZone, lang, today, t, statusForm: statusFormLines(found.family, found.meeting) });
     const total = layout.body.length;
     const line = selectedLine(screen, layout.lineCount);
     const next = Math.min(Math.max(0, line + (command === 'up' ? -1 : 1)), layout.lineCount - 1);
@@ -380,6 +384,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return familyContext && startDialog('addConsent', familyContext, { given: today });
       case 'edit': {
         const family = familyById(selectedRow?.familyId);
+        if (family && selectedRow?.kind === 'assessment') return startOpening(assessmentDialog(family, selectedRow.id, { today, timeZone, lang }));
         const agreement = selectedRow?.kind === 'agreement' && family ? findAgreement(family, selectedRow.id)?.agreement : undefined;
         if (selectedRow && agreement)
           return startDialog('editAgreement', selectedRow.id, { who: agreement.who, what: agreement.what, due: agreement.due ?? '', status: agreementStatusOf(agreement) });
@@ -422,6 +427,12 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         return familyContext ? writeDocument({ kind: 'plan', familyId: familyContext }) : setError(`${binding(command).footer[lang]}: ${t('noFamily')}`);
       case 'writeCalendar':
         return familyContext && writeDocument({ kind: 'calendar', familyId: familyContext });
+      case 'assessment': {
+        const family = familyById(familyContext);
+        return family && startOpening(assessmentDialog(family, selectedRow?.kind === 'assessment' ? selectedRow.id : undefined, { today, timeZone, lang }));
+      }
+      case 'statusForm':
+        return meeting && startOpening(statusFormDialog(meeting.family, meeting.meeting));
     }
   };
 
@@ -508,7 +519,7 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
         {screen.name === 'families' && model.panels[0] && <FamiliesScreen panel={model.panels[0]} screen={screen} width={width} height={bodyHeight} color={color} lang={lang} t={t} />}
         {screen.name === 'family' && model.plan && <FamilyScreen plan={model.plan} panels={model.panels} screen={screen} width={width} height={bodyHeight} color={color} lang={lang} t={t} />}
         {screen.name === 'family' && !model.plan && <Text>{fit(`${screen.familyId}: ${t('none')}`, width)}</Text>}
-        {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} screen={screen} timeZone={timeZone} lang={lang} today={today} width={width} height={bodyHeight} color={color} t={t} />}
+        {screen.name === 'meeting' && meeting && <MeetingScreen meeting={meeting.meeting} familyName={meeting.family.name} statusForm={statusFormLines(meeting.family, meeting.meeting)} screen={screen} timeZone={timeZone} lang={lang} today={today} width={width} height={bodyHeight} color={color} t={t} />}
         {(screen.name === 'report' || screen.name === 'overview') && (
           <Box flexDirection="column">
             <Text wrap="truncate" bold={color}>{fit(model.heading ?? '', width)}</Text>

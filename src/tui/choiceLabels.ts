@@ -2,7 +2,7 @@
 // labels ("Beskæftigelse", not "employment"), a member by their name, the empty value by what it
 // means there ("(hele familien)").
 import { ownValue } from '../domain/own.js';
-import { AGREEMENT_STATUS_LABELS, CASE_EVENT_LABELS, GOAL_STATUS_LABELS, MEETING_TYPE_LABELS, OBSERVATION_KIND_LABELS, SECTOR_LABELS } from '../domain/vocabulary.js';
+import { AGREEMENT_STATUS_LABELS, ASSESSMENT_METHOD_LABELS, CASE_EVENT_LABELS, GOAL_STATUS_LABELS, MEETING_TYPE_LABELS, OBSERVATION_KIND_LABELS, SECTION_STATUS_LABELS, SECTOR_LABELS, STATUS_FORM_STATUS_LABELS } from '../domain/vocabulary.js';
 import type { DialogState, Field, Vocabulary } from './forms.js';
 import type { Lang, Translate } from './i18n.js';
 
@@ -13,6 +13,9 @@ const VOCABULARY_LABELS: Record<Vocabulary, Record<string, { da: string; en: str
   agreementStatus: AGREEMENT_STATUS_LABELS,
   observationKind: OBSERVATION_KIND_LABELS,
   caseEvent: CASE_EVENT_LABELS,
+  assessmentMethod: ASSESSMENT_METHOD_LABELS,
+  sectionStatus: SECTION_STATUS_LABELS,
+  statusFormStatus: STATUS_FORM_STATUS_LABELS,
 };
 
 /** The words for one value of a choice field in this dialog. */

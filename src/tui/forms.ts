@@ -8,12 +8,12 @@ import { numberOrText, observationFromText } from '../domain/input.js';
 import type { RawOperation } from '../domain/operations.js';
 import { ownValue } from '../domain/own.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
-import { AGREEMENT_STATUSES, CASE_EVENTS, GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTORS } from '../domain/vocabulary.js';
+import { AGREEMENT_STATUSES, ASSESSMENT_METHODS, CASE_EVENTS, GOAL_STATUSES, MEETING_TYPES, OBSERVATION_KINDS, SECTION_STATUSES, SECTORS, STATUS_FORM_STATUSES } from '../domain/vocabulary.js';
 import type { MessageKey } from './i18n.js';
 import { editText, type TextEdit } from './textEdit.js';
 
 /** The vocabulary a choice field's codes come from: FormDialog shows them by their labels. */
-export type Vocabulary = 'sector' | 'meetingType' | 'goalStatus' | 'agreementStatus' | 'observationKind' | 'caseEvent';
+export type Vocabulary = 'sector' | 'meetingType' | 'goalStatus' | 'agreementStatus' | 'observationKind' | 'caseEvent' | 'assessmentMethod' | 'sectionStatus' | 'statusFormStatus';
 
 export type Field =
   /** A text field; `multiline` keeps line breaks (pasted, or Ctrl-J); Enter still saves. */
@@ -97,6 +97,34 @@ const meetingFields: readonly Field[] = [
   { name: 'durationMin', label: 'duration', kind: 'text' },
   { name: 'place', label: 'place', kind: 'text' },
 ];
+
+/** The departments' views on an FFS's status form: one group per department, by its sector. */
+const DEPARTMENT_VIEWS: RepeatedGroup = {
+  name: 'view',
+  fields: [sectorChoice('sector', 'viewSector', ANY_SECTOR), { name: 'view', label: 'viewText', kind: 'text' }],
+  min: 1,
+  max: SECTORS.length,
+};
+
+/**
+ * One goal's row of the status form. On the goal the dialog opened with, a field or a department's
+ * view emptied takes it away; on another goal chosen in the dialog, only what is typed is set.
+ */
+function statusFormOperation(v: Values, meetingId: string, dialog: DialogState): RawOperation {
+  const sameGoal = v.goalId === dialog.initial.goalId;
+  const field = (name: string) => (typed(v[name]) !== undefined ? { [name]: typed(v[name]) } : sameGoal && changed(dialog, name) ? { [name]: '' } : {});
+  const views = groupValues(v, DEPARTMENT_VIEWS).map((g) => ({ sector: g.sector, view: g.view }));
+  const removed = sameGoal ? groupValues(dialog.initial, DEPARTMENT_VIEWS).filter((g) => !views.some((view) => view.sector === g.sector)).map((g) => ({ sector: g.sector, view: '' })) : [];
+  return {
+    op: 'statusform.set',
+    meetingId,
+    goalId: v.goalId,
+    ...field('familyView'),
+    ...optional('agreedStatus', v.agreedStatus),
+    ...field('agreed'),
+    ...(views.length + removed.length > 0 && { views: [...views, ...removed] }),
+  };
+}
 
 const CONSENT_SECTORS: RepeatedGroup = { name: 'consent', fields: [sectorChoice('sector', 'consentSector', ANY_SECTOR)], min: 1, max: SECTORS.length };
 
@@ -282,6 +310,49 @@ export const DIALOGS = {
       ...ifChanged(dialog, 'due', 'due', (v.due ?? '').trim()),
       ...ifChanged(dialog, 'status', 'status', v.status),
     }),
+  },
+  // From assessment to plan (#18): the family assessment on the family screen, the status form on an FFS.
+  startAssessment: {
+    title: 'startAssessment',
+    fields: [{ name: 'date', label: 'started', kind: 'text' }],
+    toOperation: (v, familyId) => ({ op: 'assessment.start', familyId, ...optional('date', v.date) }),
+  },
+  /** Opened on a section (or the first one missing); the status and summary as they should be now. */
+  assessmentSection: {
+    title: 'assessmentSection',
+    fields: [
+      memberChoice(),
+      { name: 'method', label: 'method', kind: 'choice', options: ASSESSMENT_METHODS, vocabulary: 'assessmentMethod' },
+      { name: 'status', label: 'status', kind: 'choice', options: SECTION_STATUSES, vocabulary: 'sectionStatus' },
+      { name: 'summary', label: 'summary', kind: 'text', multiline: true },
+    ],
+    toOperation: (v, familyId) => ({ op: 'assessment.section', familyId, memberId: v.memberId, method: v.method, status: v.status, summary: (v.summary ?? '').trim() }),
+  },
+  assessmentAnalysis: {
+    title: 'assessmentAnalysis',
+    fields: [{ name: 'summary', label: 'summary', kind: 'text', multiline: true }],
+    toOperation: (v, familyId) => ({ op: 'assessment.analysis', familyId, summary: (v.summary ?? '').trim() }),
+  },
+  /** The family's TAMs are the meeting's choices (DialogState.choices). */
+  assessmentConclusion: {
+    title: 'assessmentConclusion',
+    fields: [
+      { name: 'meetingId', label: 'tamMeeting', kind: 'choice', options: [] },
+      { name: 'conclusion', label: 'conclusion', kind: 'text', multiline: true },
+    ],
+    toOperation: (v, familyId) => ({ op: 'assessment.conclude', familyId, meetingId: v.meetingId, conclusion: (v.conclusion ?? '').trim() }),
+  },
+  /** The family's goals are the goal's choices; opened on the first goal not filled in yet, with its row. */
+  statusForm: {
+    title: 'statusFormTitle',
+    fields: [
+      { name: 'goalId', label: 'goal', kind: 'choice', options: [] },
+      { name: 'familyView', label: 'familyView', kind: 'text', multiline: true },
+      { name: 'agreedStatus', label: 'agreedStatus', kind: 'choice', options: ['', ...STATUS_FORM_STATUSES], vocabulary: 'statusFormStatus', emptyLabel: 'unchanged' },
+      { name: 'agreed', label: 'agreedText', kind: 'text' },
+    ],
+    repeat: DEPARTMENT_VIEWS,
+    toOperation: (v, meetingId, _timeZone, dialog) => statusFormOperation(v, meetingId, dialog),
   },
 } as const satisfies Record<string, DialogDefinition>;
 

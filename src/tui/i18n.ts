@@ -199,6 +199,24 @@ const en = {
   medianReplyDays: 'Reply days (median) by sector',
   noCoordinator: '(no coordinator)',
   repliesSince: 'replies since',
+  // From assessment to plan (#18)
+  assessment: 'Family assessment',
+  startAssessment: 'Start the family assessment',
+  assessmentSection: 'A section of the assessment',
+  assessmentAnalysis: 'Case-and-episode analysis',
+  assessmentConclusion: "The TAM's conclusion",
+  statusFormTitle: 'Status form (FFS)',
+  method: 'Method',
+  summary: 'Summary',
+  started: 'Started',
+  tamMeeting: 'TAM',
+  conclusion: 'Conclusion',
+  familyView: "Family's view",
+  agreedStatus: 'Agreed status',
+  agreedText: 'Agreed, in words',
+  viewSector: 'Department {n}',
+  viewText: '  view',
+  noFfs: 'a status form belongs to a flerfagligt statusmøde (FFS)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -396,6 +414,24 @@ const da: Record<MessageKey, string> = {
   medianReplyDays: 'Svardage (median) pr. sektor',
   noCoordinator: '(ingen koordinator)',
   repliesSince: 'svar siden',
+  // Fra undersøgelse til plan (#18)
+  assessment: 'Familiefaglig undersøgelse',
+  startAssessment: 'Start den familiefaglige undersøgelse',
+  assessmentSection: 'Et afsnit af undersøgelsen',
+  assessmentAnalysis: 'Sags- og episodeanalyse',
+  assessmentConclusion: 'Konklusion fra TAM',
+  statusFormTitle: 'Statusskema (FFS)',
+  method: 'Metode',
+  summary: 'Resumé',
+  started: 'Startet',
+  tamMeeting: 'TAM',
+  conclusion: 'Konklusion',
+  familyView: 'Familiens syn',
+  agreedStatus: 'Aftalt status',
+  agreedText: 'Aftalt, med ord',
+  viewSector: 'Afdeling {n}',
+  viewText: '  syn',
+  noFfs: 'statusskemaet hører til et flerfagligt statusmøde (FFS)',
 };
 
 const CATALOG: Record<Lang, Record<MessageKey, string>> = { da, en };

@@ -15,10 +15,11 @@ export type KeySpec = { named: NamedKey } | { char: string };
 /** What a binding needs selected to act; the message explains it when it is missing. */
 export type Requirement = {
   /**
-   * 'editable': a goal, a meeting or an agreement; 'closable': a contact or an intervention; 'line':
-   * minutes to edit; 'answerable': a transfer to the user or a decision waiting for them.
+   * 'editable': a goal, a meeting, an agreement or a line of the assessment; 'closable': a contact
+   * or an intervention; 'line': minutes to edit; 'answerable': a transfer to the user or a decision
+   * waiting for them; 'ffs': a flerfagligt statusmøde.
    */
-  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line' | 'answerable';
+  kind: 'row' | 'goal' | 'contact' | 'meeting' | 'agreement' | 'family' | 'editable' | 'closable' | 'line' | 'answerable' | 'ffs';
   reason: MessageKey;
 };
 
@@ -82,6 +83,9 @@ export const BINDINGS = {
   accept: { keys: [char('y')], scopes: ['today'], description: { da: 'Modtag den valgte overdragelse til dig, eller bevilg den valgte indsats (viser først, hvad den vil overlappe)', en: 'Accept the selected transfer to you, or approve the selected intervention (shows first what it would overlap)' }, footer: { da: 'modtag/bevilg', en: 'accept/approve' }, requires: { kind: 'answerable', reason: 'noAnswerable' } },
   decline: { keys: [char('n')], scopes: ['today'], description: { da: 'Afvis den valgte overdragelse, eller afslå den valgte indsats med en begrundelse', en: 'Decline the selected transfer, or reject the selected intervention with a reason' }, footer: { da: 'afvis/afslå', en: 'decline/reject' }, requires: { kind: 'answerable', reason: 'noAnswerable' } },
   askTransfer: { keys: [char('T')], scopes: ['family'], description: { da: 'Ønsk familien overdraget til en anden koordinator (familien bliver, til de modtager den)', en: 'Ask for the family to move to another coordinator (it stays until they accept)' }, footer: { da: 'overdrag', en: 'transfer' }, requires: { kind: 'family', reason: 'noFamily' } },
+  // From assessment to plan (#18); last, so the footers of #15 keep their keys.
+  assessment: { keys: [char('A')], scopes: ['family'], description: { da: 'Familiefaglig undersøgelse: start den, eller opdatér et afsnit (status og resumé); e på en linje i panelet retter den', en: 'Family assessment: start it, or update a section (status and summary); e on a line of its panel edits it' }, footer: { da: 'undersøgelse', en: 'assessment' }, requires: { kind: 'family', reason: 'noFamily' } },
+  statusForm: { keys: [char('s')], scopes: ['meeting'], description: { da: 'Statusskema (FFS): familiens syn, afdelingernes syn og den aftalte status for et mål', en: "Status form (FFS): the family's view, the departments' views and the agreed status of a goal" }, footer: { da: 'statusskema', en: 'status form' }, requires: { kind: 'ffs', reason: 'noFfs' } },
 } as const satisfies Record<string, Binding>;
 
 /** The keys inside a dialog, for the help screen (the router sends them: src/tui/inputRouter.ts). */

@@ -11,14 +11,19 @@ import type { DecisionItem } from '../domain/decisions.js';
 import { samePerson } from '../domain/people.js';
 import { teamOverview, type CoordinatorOverview } from '../domain/teamOverview.js';
 import { dayTimeText, decimalText, numericDate } from '../domain/dateFormat.js';
-import { CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTOR_LABELS, type PlanSource } from '../domain/vocabulary.js';
+import { ASSESSMENT_METHOD_LABELS, CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, GOAL_STATUS_LABELS, labelOf, MEETING_TYPE_LABELS, PLAN_SOURCE_LABELS, SECTION_STATUS_LABELS, SECTOR_LABELS, type PlanSource } from '../domain/vocabulary.js';
 import { collisionsIfApproved, meetingClashes, type Collision, type CollisionKind, type PurposeTable } from '../domain/collisions.js';
+import type { AssessmentView } from '../domain/assessment.js';
+import { assessmentLine } from '../domain/assessmentWords.js';
 import { shortDate, type Lang, type Translate } from './i18n.js';
 import type { ColumnSpec } from './layout.js';
 
-/** What a row is; 'figure' (a report line) and 'intervention' rows have nothing to open. */
-/** 'transfer' and 'decision' wait for the user's answer (y/n); 'transferAsked' and 'decided' are to see. */
-export type RowKind = 'meeting' | 'goal' | 'contact' | 'agreement' | 'family' | 'intervention' | 'figure' | 'transfer' | 'transferAsked' | 'decision' | 'decided';
+/**
+ * What a row is; 'figure' (a report line), 'intervention' and 'assessment' rows (a section, the
+ * analysis or the conclusion of the family assessment, which `e` edits) have nothing to open.
+ * 'transfer' and 'decision' wait for the user's answer (y/n); 'transferAsked' and 'decided' are to see.
+ */
+export type RowKind = 'meeting' | 'goal' | 'contact' | 'agreement' | 'family' | 'intervention' | 'figure' | 'assessment' | 'transfer' | 'transferAsked' | 'decision' | 'decided';
 
 export interface Row {
   id: string;
@@ -242,6 +247,32 @@ export function familyModel(state: State, familyId: string, ctx: ViewContext): {
         columns: [capped(t('member'), 8, 1, 26), capped(t('sector'), 8, 1, 20), col(t('kind'), 10, 3), ...sourceColumn(plan.interventions), col(t('from'), 10, 0), col(t('to'), 10, 0), markColumn(interventionNotes, plan.interventions.map((i) => i.id), 7)],
         rows: plan.interventions.map((i) => ({ id: i.id, kind: 'intervention', familyId, warn: marks.has(i.id), cells: [clean(i.memberName ?? i.memberId), SECTOR_LABELS[i.sector][lang], clean(i.kind), ...sourceCell(plan.interventions, i.source), shortDate(i.from, lang, ctx.today), i.to ? shortDate(i.to, lang, ctx.today) : '…', interventionNotes.get(i.id) ?? ''] })),
       },
+      // Last, so the other panels keep their places; only once the assessment has started.
+      ...(plan.assessment ? [assessmentPanel(plan.assessment, familyId, ctx)] : []),
+    ],
+  };
+}
+
+/** The id of a section's row on the family screen: what `e` opens the section dialog on. */
+export const sectionRowId = (memberId: string, method: string) => `section:${memberId}:${method}`;
+export const ANALYSIS_ROW = 'analysis';
+export const CONCLUSION_ROW = 'conclusion';
+
+/**
+ * The family assessment: its stage in the title ("venter på TAM · 4/4 afsnit færdige"), a row per
+ * section with its status and summary, then the analysis and the TAM's conclusion.
+ */
+function assessmentPanel(view: AssessmentView, familyId: string, ctx: ViewContext): PanelModel {
+  const { t, lang } = ctx;
+  const step = (done: boolean) => labelOf(SECTION_STATUS_LABELS, done ? 'done' : 'not-started', lang);
+  const row = (id: string, cells: string[], warn = false): Row => ({ id, kind: 'assessment', familyId, warn, cells });
+  return {
+    title: `${t('assessment')}: ${assessmentLine(view, lang, 1)}`,
+    columns: [capped(t('member'), 8, 1, 24), capped(t('method'), 8, 1, 30), col(t('status'), 12, 0), col(t('summary'), 14, 4)],
+    rows: [
+      ...view.sections.map((s) => row(sectionRowId(s.memberId, s.method), [clean(s.memberName ?? s.memberId), ASSESSMENT_METHOD_LABELS[s.method][lang], labelOf(SECTION_STATUS_LABELS, s.status, lang), clean(s.summary)])),
+      row(ANALYSIS_ROW, ['', t('assessmentAnalysis'), step(view.analysis !== undefined), clean(view.analysis?.summary)]),
+      row(CONCLUSION_ROW, ['', view.conclusion ? `${t('tamMeeting')} ${view.conclusion.meetingId}` : t('tamMeeting'), step(view.conclusion !== undefined), clean(view.conclusion?.text)]),
     ],
   };
 }

@@ -142,6 +142,13 @@ describe('what operations leave behind', () => {
       { op: 'event.add', memberId: 'f1-c', kind: 'notification' },
       { op: 'consent.add', familyId: 'f1', sectors: ['school', 'health'], until: '2027-06-30' },
       { op: 'consent.revoke', consentId: 'k1' },
+      { op: 'assessment.start', familyId: 'f1' },
+      { op: 'assessment.section', familyId: 'f1', memberId: 'f1-a', method: 'vum', status: 'done', summary: 'Vil i praktik.' },
+      { op: 'assessment.analysis', familyId: 'f1', summary: 'Morgenerne er nøglen.' },
+      { op: 'meeting.add', familyId: 'f1', id: 'm81', type: 'tværfagligt-analysemøde', start: '2026-11-20T09:00:00+01:00' },
+      { op: 'assessment.conclude', familyId: 'f1', meetingId: 'm81', conclusion: 'Ro først, så praktik.', goals: [{ title: 'Praktik', memberId: 'f1-a', sector: 'employment', due: '2027-03-01' }] },
+      { op: 'meeting.add', familyId: 'f1', id: 'm82', type: 'flerfagligt-statusmøde', start: '2026-11-23T09:00:00+01:00' },
+      { op: 'statusform.set', meetingId: 'm82', goalId: 'g1', familyView: 'Bedre.', views: [{ sector: 'school', view: 'Færre fraværsdage.' }], agreedStatus: 'on-track' },
       { op: 'family.import', family: family('f9') },
       { op: 'family.erase', familyId: 'f2' },
     ];

@@ -1,8 +1,10 @@
 // A meeting's minutes (referat) as a document to send to the participants: when and where, who
 // took part, what was said, and who does what by when.
 import type { Family, Meeting, State } from '../schema.js';
-import { SECTOR_LABELS } from '../vocabulary.js';
-import type { DocumentModel } from './model.js';
+import { ASSESSMENT_WORDS } from '../assessmentWords.js';
+import { statusFormLines } from '../statusForm.js';
+import { labelOf, SECTOR_LABELS, STATUS_FORM_STATUS_LABELS } from '../vocabulary.js';
+import type { Block, DocumentModel } from './model.js';
 import { longDate, longDateTime, meetingTypeWord, WORDS, type Lang } from './labels.js';
 
 /** The meeting with this id and its family, or undefined. */
@@ -47,6 +49,32 @@ export function minutesDocument(family: Family, meeting: Meeting, { lang, timeZo
             rows: meeting.agreements.map((a) => [a.who, a.what, a.due ? longDate(a.due, lang) : '']),
           }
         : { kind: 'note', text: words.noAgreements },
+      ...statusFormBlocks(family, meeting, lang),
     ],
   };
+}
+
+/**
+ * An FFS's status form, goal by goal: the family's view, each department's view, the agreed status.
+ * Other meetings have none, and show nothing of it; an FFS without one says it is not filled in.
+ */
+export function statusFormBlocks(family: Family, meeting: Meeting, lang: Lang): Block[] {
+  const lines = statusFormLines(family, meeting);
+  if (meeting.type !== 'flerfagligt-statusmøde' && lines.length === 0) return [];
+  const words = ASSESSMENT_WORDS[lang];
+  if (lines.length === 0) return [{ kind: 'heading', text: words.statusForm }, { kind: 'note', text: words.noStatusForm }];
+  return [
+    { kind: 'heading', text: words.statusForm },
+    ...lines.flatMap((line): Block[] => [
+      { kind: 'subheading', text: line.memberName === undefined ? line.goalTitle : `${line.goalTitle} (${line.memberName})` },
+      {
+        kind: 'facts',
+        facts: [
+          [words.familyView, line.familyView ?? '–'],
+          ...line.views.map((v): [string, string] => [labelOf(SECTOR_LABELS, v.sector, lang), v.view]),
+          [words.agreedStatus, [line.agreedStatus === undefined ? undefined : labelOf(STATUS_FORM_STATUS_LABELS, line.agreedStatus, lang), line.agreed].filter(Boolean).join(': ') || '–'],
+        ],
+      },
+    ]),
+  ];
 }

@@ -3,6 +3,7 @@
 import { isAgreementOpen } from '../agreements.js';
 import { isDecided } from '../decisions.js';
 import { byDate, wallClock } from '../dates.js';
+import { ASSESSMENT_WORDS, assessmentLine } from '../assessmentWords.js';
 import { onePlan } from '../onePlan.js';
 import { PLAN_SOURCE_LABELS, SECTOR_LABELS } from '../vocabulary.js';
 import type { FamilyPlan } from '../views.js';
@@ -69,6 +70,7 @@ export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentO
  */
 function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
   const words = WORDS[lang];
+  const fromConclusion = new Set(plan.assessment?.conclusion?.goalIds ?? []);
   if (plan.goals.length === 0) return [{ kind: 'heading', text: words.goals }, { kind: 'note', text: words.noGoals }];
   return onePlan(plan).flatMap((group): Block[] => [
     { kind: 'heading', text: `${words.goals}: ${group.memberId === undefined ? words.wholeFamily : (group.memberName ?? group.memberId)}` },
@@ -86,6 +88,7 @@ function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
             ...(goal.source !== undefined ? [[words.source, PLAN_SOURCE_LABELS[goal.source][lang]] as [string, string]] : []),
             ...(responsible ? [[words.responsible, responsible] as [string, string]] : []),
             ...(goal.ownWords ? [[words.ownWords, words.yes] as [string, string]] : []),
+            ...(fromConclusion.has(goal.id) ? [[ASSESSMENT_WORDS[lang].fromConclusion, words.yes] as [string, string]] : []),
             [words.due, longDate(goal.due, lang)],
             [words.status, GOAL_STATUS_WORDS[goal.status][lang]],
             ...(latest ? [[words.progress, `${latest.score}/10 (${longDate(latest.date, lang)})`] as [string, string]] : []),
@@ -109,6 +112,23 @@ function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
   ]);
 }
 
+/**
+ * The plan's starting point: the conclusion of the TAM that ended the family assessment, or, while
+ * the assessment runs, where it is. Nothing for a family never assessed.
+ */
+function assessmentBlocks(plan: FamilyPlan, lang: Lang): Block[] {
+  const view = plan.assessment;
+  if (!view) return [];
+  const words = ASSESSMENT_WORDS[lang];
+  const conclusion = view.conclusion;
+  if (!conclusion) return [{ kind: 'heading', text: words.assessment }, { kind: 'facts', facts: [[words.stage, assessmentLine(view, lang, Infinity)]] }];
+  return [
+    { kind: 'heading', text: words.conclusion },
+    { kind: 'facts', facts: [[WORDS[lang].date, longDate(conclusion.date, lang)], ...(view.started ? [[words.started, longDate(view.started, lang)] as [string, string]] : [])] },
+    { kind: 'text', text: conclusion.text },
+  ];
+}
+
 export function planDocument(plan: FamilyPlan, options: DocumentOptions): DocumentModel {
   const { lang, timeZone } = options;
   const words = WORDS[lang];
@@ -124,6 +144,7 @@ export function planDocument(plan: FamilyPlan, options: DocumentOptions): Docume
       },
       { kind: 'heading', text: words.members },
       { kind: 'table', headers: [words.name, words.role], rows: plan.members.map((m) => [m.name, MEMBER_ROLE_WORDS[m.role][lang]]) },
+      ...assessmentBlocks(plan, lang),
       ...goalBlocks(plan, lang, timeZone),
       { kind: 'heading', text: words.whoDoesWhat },
       tasks.length > 0
