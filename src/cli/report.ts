@@ -1,22 +1,19 @@
 // famcoord report: how the caseload is doing on the evaluations' indicators, between a baseline and
 // a follow-up date. The figures come from caseloadReport (src/domain/report.ts); this file only
 // prints them: as tables with bars and sparklines for people, or as JSON or CSV for export.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { decimalText } from '../domain/dateFormat.js';
 import { addMonths } from '../domain/dates.js';
 import { caseloadReport, type CaseloadReport, type Share } from '../domain/report.js';
-import { isPaired, reportSections, type FigureSection, type ReportSections, type ValueSection } from '../domain/reportSections.js';
+import { fraction, isPaired, percent, reportSections, type FigureSection, type ReportSections, type ValueSection } from '../domain/reportSections.js';
+import { renderReportHtml } from '../domain/documents/reportHtml.js';
 import { bar, shareSparkline } from '../domain/sparkline.js';
 import { checkDate, collect, createContext, type Lang } from './context.js';
+import { deliverDocument, documentFormat, documentLang } from './documentOutput.js';
 import { UsageError } from './errors.js';
 import { formatTable, type Column } from './table.js';
 import { requireKnownCaseload, unknownFamily } from './known.js';
 
-const fraction = (figure: Share) => (figure.of === 0 ? undefined : figure.n / figure.of);
-const percent = (figure: Share) => {
-  const f = fraction(figure);
-  return f === undefined ? '–' : `${Math.round(f * 100)}%`;
-};
 
 /** "████▌░░░░░░░  38%  5/13": the bar, the share and the counts it comes from. */
 export function shareCell(figure: Share): string {
@@ -102,10 +99,17 @@ export function registerReport(program: Command): void {
     .option('--to <YYYY-MM-DD>', 'the follow-up date (default: today)')
     .option('--family <FAMILY_ID>', 'only this family (repeatable; default: the whole caseload)', collect)
     .option('--csv', 'print the figures as CSV: figure,n,of,share,value')
-    .addHelpText('after', '\nExamples:\n  famcoord report\n  famcoord report --from 2026-01-01 --to 2026-11-24 --json\n  famcoord report --family f3 --family f7 --csv > report.csv')
-    .action(async (o: { from?: string; to?: string; family?: string[]; csv?: boolean }, command: Command) => {
+    .option('--format <text|html>', 'tables for the terminal, or one HTML page that prints on A4, with charts, for the people who fund the work (default: text, or html for an --out file ending in .html)')
+    .option('--out <FILE>', 'write to this file (mode 0600) instead of printing')
+    .addOption(new Option('--output <FILE>', 'the same as --out').hideHelp())
+    .addHelpText('after', '\nThe HTML page is in Danish unless --lang en.\n\nExamples:\n  famcoord report\n  famcoord report --from 2026-01-01 --to 2026-11-24 --json\n  famcoord report --family f3 --family f7 --csv > report.csv\n  famcoord report --format html --out resultater.html')
+    .action(async (o: { from?: string; to?: string; family?: string[]; csv?: boolean; format?: string; out?: string; output?: string }, command: Command) => {
       const ctx = createContext(command);
-      if (ctx.json && o.csv) throw new UsageError('choose one of --json and --csv');
+      if (o.out !== undefined && o.output !== undefined) throw new UsageError('give the file once, with --out');
+      const out = o.out ?? o.output;
+      const format = documentFormat(o.format, out, ['text', 'html'] as const);
+      if ([ctx.json, o.csv, format === 'html'].filter(Boolean).length > 1) throw new UsageError(format === 'html' ? 'choose one of --json, --csv and --format html' : 'choose one of --json and --csv');
+      if (ctx.json && out !== undefined) throw new UsageError('--out writes the text, CSV or HTML report; for JSON, famcoord report --json > report.json');
       const to = o.to === undefined ? ctx.today : checkDate(o.to, '--to');
       const from = o.from === undefined ? addMonths(to, -12) : checkDate(o.from, '--from');
       if (from >= to) throw new UsageError(`--from must be before --to (${to}), e.g. --from ${addMonths(to, -12)}`);
@@ -117,8 +121,9 @@ export function registerReport(program: Command): void {
       if (unknown !== undefined) throw await unknownFamily(store, unknown, { scope: ctx.scope(), flag: '--family' });
       const report = caseloadReport(state, { from, to, ...(o.family && { familyIds: o.family }) });
       if (ctx.json) await ctx.printJson(report);
-      else if (o.csv) ctx.print(reportCsv(report));
-      else if (report.families > 0) ctx.print(renderReport(report, ctx.lang));
-      else ctx.print(ctx.lang === 'da' ? 'Ingen familier at lave resultater for. Tilføj en med famcoord families add --name "Familien Jensen", eller prøv famcoord demo' : 'No families to report on. Add one with famcoord families add --name "Familien Jensen", or try famcoord demo');
+      else if (report.families > 0 || o.csv) {
+        const text = o.csv ? reportCsv(report) : format === 'html' ? renderReportHtml(report, documentLang(command)) : renderReport(report, ctx.lang);
+        await deliverDocument(ctx, text, out, 'the report');
+      } else ctx.print(ctx.lang === 'da' ? 'Ingen familier at lave resultater for. Tilføj en med famcoord families add --name "Familien Jensen", eller prøv famcoord demo' : 'No families to report on. Add one with famcoord families add --name "Familien Jensen", or try famcoord demo');
     });
 }

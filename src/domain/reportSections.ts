@@ -15,7 +15,7 @@ const EN = {
   baseline: 'BASELINE',
   followUp: 'FOLLOW-UP',
   cashBenefit: 'Adults on cash benefit',
-  activation: 'Activation rate: adults on benefit in a resource course or internship',
+  activation: 'Activation rate of adults on public benefit',
   childrenSevere: 'Children with severe or extensive problems',
   leisureActivity: 'Children with a steady leisure activity',
   leisureJob: 'Children and young people with a leisure job',
@@ -75,7 +75,7 @@ const DA: typeof EN = {
   baseline: 'START',
   followUp: 'OPFØLGNING',
   cashBenefit: 'Voksne på kontanthjælp',
-  activation: 'Aktiveringsgrad: voksne på offentlig forsørgelse i ressourceforløb eller virksomhedspraktik',
+  activation: 'Aktiveringsgrad blandt voksne på offentlig forsørgelse',
   childrenSevere: 'Børn med svære eller omfattende problemer',
   leisureActivity: 'Børn med fast fritidstilknytning',
   leisureJob: 'Børn og unge med fritidsjob',
@@ -143,6 +143,15 @@ export interface FigureSection {
   heading: string;
   columns: [baseline: string, followUp: string] | [];
   rows: FigureRow[];
+}
+
+/** A share as a fraction, or undefined when it is of no one. */
+export const fraction = (figure: Share) => (figure.of === 0 ? undefined : figure.n / figure.of);
+
+/** "38%", or "–" for a share of no one. */
+export function percent(figure: Share): string {
+  const f = fraction(figure);
+  return f === undefined ? '–' : `${Math.round(f * 100)}%`;
 }
 
 export const isPaired = (figure: FigureRow['figure']): figure is BaselineFollowUp<Share> => 'baseline' in figure;

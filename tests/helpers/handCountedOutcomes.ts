@@ -25,7 +25,6 @@ export const handCountedOutcomes = state(
   family('f1', {
     members: [
       member('p1', 'adult', {
-        name: 'Mette <Holm> & Co',
         observations: [obs('2025-12-01', 'employment', 'cash-benefit'), obs('2026-05-01', 'employment', 'internship'), obs('2025-12-10', 'caseHandling', 2), obs('2026-06-10', 'caseHandling', 4)],
         events: [{ date: '2025-10-01', kind: 'complaint' }],
       }),
