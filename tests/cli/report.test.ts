@@ -1,4 +1,6 @@
 // famcoord observe, event and report as users and scripts run them.
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 
@@ -65,12 +67,35 @@ describe('famcoord report on the demo store', () => {
     [['report', '--from', '2026-12-01'], /--from must be before --to \(2026-11-24\)/],
     [['report', '--family', 'f999'], /--family: unknown family f999; known: f/],
     [['report', '--json', '--csv'], /choose one of --json and --csv/],
+    [['report', '--format', 'pdf'], /--format must be text or html, e.g. --format html/],
+    [['report', '--format', 'html', '--json'], /choose one of --json, --csv and --format html/],
+    [['report', '--json', '--out', 'report.json'], /--out writes the text, CSV or HTML report; for JSON, famcoord report --json > report.json/],
+    [['report', '--out', 'a.html', '--output', 'b.html'], /give the file once, with --out/],
     [['observe', 'p1', '--kind', 'employment', '--value', 'unemployed'], /--value must be one of: cash-benefit, .* for employment/],
     [['observe', 'p1', '--kind', 'mood', '--value', '3'], /--kind must be one of: employment, qualityOfLife/],
     [['observe', 'p2', '--kind', 'fritidsjob', '--value', 'måske'], /--value must be yes or no \(true or false\) for leisureJob/],
     [['observe', 'p99999', '--kind', 'wellbeing', '--value', '5'], /unknown member p99999; known: p/],
     [['event', 'p2', '--kind', 'party'], /--kind must be one of: investigation, notification, placement, closed-doing-well, returned-home, stepped-down, complaint/],
   ];
+  it('writes the HTML page privately, never through a link or over the store', () => {
+    const page = join(box.dir, 'page.html');
+    expect(box.run(['report', '--format', 'html', '--out', page, '--date', DATE]).code).toBe(0);
+    expect(statSync(page).mode & 0o777).toBe(0o600);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="da">/);
+    const target = join(box.dir, 'elsewhere.txt');
+    writeFileSync(target, 'untouched');
+    symlinkSync(target, join(box.dir, 'link.html'));
+    const linked = box.run(['report', '--out', join(box.dir, 'link.html'), '--date', DATE]);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toMatch(/is a link; nothing was written/);
+    expect(readFileSync(target, 'utf8')).toBe('untouched');
+    const bytes = box.bytes();
+    const overStore = box.run(['report', '--format', 'html', '--out', box.store, '--date', DATE]);
+    expect(overStore.code).toBe(2);
+    expect(overStore.stderr).toMatch(/--out must not be the store or a file beside it/);
+    expect(box.bytes()).toEqual(bytes);
+  });
+
   it.each(bad)('famcoord %j exits 2 with a one-line error and writes nothing', (args, message) => {
     const bytes = box.bytes();
     const result = box.run([...args, '--date', DATE]);
