@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/domain/documents/reportHtml.js';
 import { caseloadReport } from '../../src/domain/report.js';
 import { isPaired, reportSections } from '../../src/domain/reportSections.js';
+import { problemsInDanishScreen } from '../helpers/danish.js';
 import { FROM, TO, handCountedOutcomes } from '../helpers/handCountedOutcomes.js';
 
 const report = caseloadReport(handCountedOutcomes, { from: FROM, to: TO });
@@ -45,6 +46,9 @@ describe('the caseload report as an HTML page', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="da">/);
     expect(html).toContain('<h1>Resultater for familierne</h1>');
     expect(html).toContain('Familier med en klagesag');
+    // Its text, as a reader sees it: no English vocabulary word, no MM-DD or ISO date.
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, '\n');
+    expect(problemsInDanishScreen(text)).toEqual([]);
     const english = renderReportHtml(report, 'en');
     expect(english).toMatch(/<html lang="en">/);
     expect(english).toContain('<tr><td>Children returned home</td><td class="share">0% <span class="n">(0/4)</span></td><td class="share">25% <span class="n">(1/4)</span></td>');
