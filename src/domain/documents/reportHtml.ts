@@ -125,7 +125,10 @@ function trendFigure({ trend }: ReportSections, lang: Lang): string {
     const marks: string[] = [];
     shares.forEach((share, i) => {
       const f = fraction(share);
-      if (f === undefined) return void segments.push([]);
+      if (f === undefined) {
+        segments.push([]);
+        return;
+      }
       (segments.at(-1) as string[]).push(`${num(x(i))},${num(y(f))}`);
       marks.push(`<circle cx="${num(x(i))}" cy="${num(y(f))}" r="2.6" fill="${style.colour}"/>`);
     });
