@@ -9,13 +9,16 @@ import { outputProblem } from '../store/pathGuard.js';
 import { langFrom, type CliContext, type GlobalOptions, type Lang } from './context.js';
 import { UsageError } from './errors.js';
 
-/** --format wins; otherwise an --out file ending in .html or .htm is HTML; otherwise Markdown. */
-export function documentFormat(flag: string | undefined, out: string | undefined): DocumentFormat {
+/**
+ * --format wins; otherwise an --out file ending in .html or .htm is HTML; otherwise the first of
+ * `formats` (a command's own, html among them; the documents' md and html by default).
+ */
+export function documentFormat<Format extends string = DocumentFormat>(flag: string | undefined, out: string | undefined, formats: readonly Format[] = DOCUMENT_FORMATS as readonly string[] as readonly Format[]): Format {
   if (flag !== undefined) {
-    if ((DOCUMENT_FORMATS as readonly string[]).includes(flag)) return flag as DocumentFormat;
-    throw new UsageError('--format must be md or html, e.g. --format html');
+    if ((formats as readonly string[]).includes(flag)) return flag as Format;
+    throw new UsageError(`--format must be ${formats.join(' or ')}, e.g. --format html`);
   }
-  return out !== undefined && /^\.html?$/i.test(extname(out)) ? 'html' : 'md';
+  return (out !== undefined && /^\.html?$/i.test(extname(out)) ? 'html' : formats[0]) as Format;
 }
 
 /** Documents go to Danish families and networks: Danish unless --lang says otherwise (LANG does not). */

@@ -225,5 +225,4 @@ const WORDS: Record<Lang, Record<CliWord, string>> = { da, en };
 /** The CLI's words in one language: `words('da').today` is "I dag". */
 export const cliWords = (lang: Lang): Readonly<Record<CliWord, string>> => WORDS[lang];
 
-/** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */
-export const kroner = (value: number) => `${String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} kr.`;
+export { kroner } from '../domain/dateFormat.js';

@@ -42,6 +42,9 @@ export function longDate(isoDate: string, lang: Lang): string {
   return format(calendarDay(isoDate), lang === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
 }
 
+/** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */
+export const kroner = (value: number) => `${String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} kr.`;
+
 /** A number with a decimal comma in Danish ("15,5"); `digits` fixes the decimals shown. */
 export function decimalText(value: number, lang: Lang, digits?: number): string {
   const text = digits === undefined ? String(value) : value.toFixed(digits);

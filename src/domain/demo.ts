@@ -5,7 +5,7 @@ import { addDays, zonedDateTime } from './dates.js';
 import { STORE_VERSION, type Agreement, type Attendee, type Consent, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
 import { foldKind, purposeOf } from './collisions.js';
 import { untoldStories, withDemoStories, type DemoStories } from './demoAssessment.js';
-import { withIndicatorHistories } from './demoIndicators.js';
+import { indicatorStreams, withIndicatorHistories, type IndicatorStreams } from './demoIndicators.js';
 import { Picker, seededRandom } from './random.js';
 import { MEETING_TYPES, SECTORS, type PlanSource, type Sector } from './vocabulary.js';
 
@@ -378,7 +378,7 @@ export function demoCoordinator(index: number): string {
 const DELIBERATE_SAME_PURPOSE = 1;
 
 /** One demo family; `index` guarantees the first families show every kind of situation. */
-function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, today: string, timeZone: string, stories: DemoStories): Family {
+function makeFamily(pick: Picker, indicators: IndicatorStreams, ids: Ids, index: number, today: string, timeZone: string, stories: DemoStories): Family {
   const surname = pick.chance(0.15) ? `${pick.one(SURNAMES)}-${pick.one(SURNAMES)}` : pick.one(SURNAMES);
   const coordinator = demoCoordinator(index);
   const id = ids.next('f');
@@ -391,14 +391,12 @@ function makeFamily(pick: Picker, indicators: Picker, ids: Ids, index: number, t
   return withDemoStories(family, index, today, stories);
 }
 
-const INDICATOR_STREAM = 0x1d1ca7;
-
 /** Families one at a time, so a very large demo never has to exist in memory twice. */
 export function* generateDemoFamilies(options: DemoOptions): Generator<Family> {
   const pick = new Picker(seededRandom(options.seed));
-  // Indicator histories draw from a stream of their own, so adding them left the rest of a seed's
+  // Indicator histories draw from streams of their own, so adding them left the rest of a seed's
   // demo (names, goals, meetings...) exactly as it was.
-  const indicators = new Picker(seededRandom(options.seed ^ INDICATOR_STREAM));
+  const indicators = indicatorStreams(options.seed);
   const ids = new Ids();
   const timeZone = options.timeZone ?? 'Europe/Copenhagen';
   const stories = untoldStories();

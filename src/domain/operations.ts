@@ -243,9 +243,9 @@ export const OPERATION_SCHEMAS = {
     memberId: entityId,
     date: isoDate.optional(),
     kind: observationKind,
-    /** Checked against the kind below: a status word for employment and severity, else a number. */
-    value: z.union([z.string(), z.number()], {
-      error: (issue) => `${issue.input === undefined ? 'is required:' : 'must be'} a word or a number, as the kind takes`,
+    /** Checked against the kind below: a status word for employment and severity, yes/no (true/false) for leisureActivity and leisureJob, else a number. */
+    value: z.union([z.string(), z.number(), z.boolean()], {
+      error: (issue) => `${issue.input === undefined ? 'is required:' : 'must be'} a word, a number or yes/no, as the kind takes`,
     }),
   }).superRefine((input, ctx) => {
     const result = OBSERVATION_VALUES[input.kind].safeParse(input.value);

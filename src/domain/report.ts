@@ -10,7 +10,7 @@ import { addDays, addMonths, byDate, daysBetween } from './dates.js';
 import { inEffectOn, overlappingInterventions } from './rules.js';
 import { monthlySpending, touchPoints, type TouchPoints } from './touchPoints.js';
 import type { Contact, Family, Goal, Member, ObservationValue, State } from './schema.js';
-import { CASE_EVENTS, EMPLOYMENT_STATUSES, SECTORS, type CaseEvent, type EmploymentStatus, type ObservationKind, type Sector } from './vocabulary.js';
+import { CHILD_CASE_EVENTS, EMPLOYMENT_STATUSES, SECTORS, type ChildCaseEvent, type EmploymentStatus, type ObservationKind, type Sector } from './vocabulary.js';
 
 /** A figure: `n` of a population of `of`. */
 export interface Share {
@@ -42,7 +42,9 @@ export interface ReplyTimes {
 
 export interface IndicatorsOn {
   adultsOnCashBenefit: Share;
+  adultsActivated: Share;
   childrenSevere: Share;
+  childrenLeisureActivity: Share;
 }
 
 export interface CaseloadReport {
@@ -56,6 +58,12 @@ export interface CaseloadReport {
   adultsFromCashBenefitToWorkOrEducation: Share;
   /** Every employment status at baseline and follow-up, of the adults with both. */
   employment: Record<EmploymentStatus, BaselineFollowUp<Share>>;
+  /**
+   * The activation rate (aktiveringsgrad): of the adults with an employment status at both dates
+   * who are on public benefit on the date (cash benefit, a resource course or an internship), those
+   * in activation (a resource course or an internship).
+   */
+  adultsActivated: BaselineFollowUp<Share>;
   adultsQualityOfLifeImproved: Share;
   adultsFunctionalImproved: Share;
   childrenSevere: BaselineFollowUp<Share>;
@@ -63,8 +71,22 @@ export interface CaseloadReport {
   childrenFunctionalImproved: Share;
   childrenFunctionalImprovedWhereAdultsImproved: Share;
   familiesAbsenceFell: Share;
+  /** Children with a steady leisure activity (fast fritidstilknytning), of those recorded at both dates. */
+  childrenLeisureActivity: BaselineFollowUp<Share>;
+  /** Children whose own rating of their friendships rose. */
+  childrenFriendshipsImproved: Share;
+  /** Children and young people with a leisure job (fritidsjob), of those recorded at both dates. */
+  childrenWithLeisureJob: BaselineFollowUp<Share>;
   /** Children with at least one such event in the baseline period and in the period. */
-  childrenWithEvent: Record<CaseEvent, BaselineFollowUp<Share>>;
+  childrenWithEvent: Record<ChildCaseEvent, BaselineFollowUp<Share>>;
+  /** Families where anyone made a complaint (klagesag) in the baseline period and in the period, of all families. */
+  familiesWithComplaint: BaselineFollowUp<Share>;
+  /**
+   * The family's own rating of how their case was handled (1–5): a family's rating on a date is the
+   * latest any of its members gave on or before it. Of the families with a rating at both dates:
+   * those rating it good (4 or 5) on each date, and those whose rating rose.
+   */
+  caseHandling: { ratedGood: BaselineFollowUp<Share>; rose: Share };
   goals: {
     completed: Share;
     progressImproved: Share;
@@ -99,7 +121,7 @@ export interface CaseloadReport {
     withoutCost: BaselineFollowUp<number>;
   };
   /**
-   * The two headline shares on quarterly dates from `from` to `to` (see trendDates), for the
+   * The headline shares on quarterly dates from `from` to `to` (see trendDates), for the
    * same people as the baseline and follow-up figures: the first date is the baseline, the last
    * the follow-up.
    */
@@ -123,9 +145,15 @@ export function median(values: readonly number[]): number | null {
 
 /** A person's latest observation of a kind on or before a date (same day: the one recorded last). */
 export function valueOn<Kind extends ObservationKind>(member: Member, kind: Kind, date: string): ObservationValue<Kind> | undefined {
+  return latestOf([member], kind, date);
+}
+
+/** The latest observation of a kind on or before a date by any of these people (same day: the later person's, the one recorded last). */
+function latestOf<Kind extends ObservationKind>(people: readonly Member[], kind: Kind, date: string): ObservationValue<Kind> | undefined {
   let latest: { date: string; value: unknown } | undefined;
-  for (const observation of member.observations)
-    if (observation.kind === kind && observation.date <= date && (!latest || observation.date >= latest.date)) latest = observation;
+  for (const member of people)
+    for (const observation of member.observations)
+      if (observation.kind === kind && observation.date <= date && (!latest || observation.date >= latest.date)) latest = observation;
   return latest?.value as ObservationValue<Kind> | undefined;
 }
 
@@ -148,6 +176,11 @@ const rose = (pair: Paired<number>) => pair.followUp > pair.baseline;
 const adultsOf = (family: Family) => family.members.filter((m) => m.role === 'adult');
 const childrenOf = (family: Family) => family.members.filter((m) => m.role === 'child');
 const LEFT_CASH_BENEFIT_FOR = new Set<EmploymentStatus>(['job', 'internship', 'education']);
+/** On public benefit (offentlig forsørgelse), the activation rate's population, and of those, in activation. */
+const ON_PUBLIC_BENEFIT = new Set<EmploymentStatus>(['cash-benefit', 'resource-course', 'internship']);
+const IN_ACTIVATION = new Set<EmploymentStatus>(['resource-course', 'internship']);
+/** A rating of case handling of 4 or 5 (of 5) is good. */
+const GOOD_CASE_HANDLING = 4;
 
 /**
  * A goal's start score (its latest on or before `from`, or else its first) and its latest score on
@@ -218,8 +251,22 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
 
   const employment = both(adults, 'employment');
   const severity = both(children, 'severity');
+  const leisureActivity = both(children, 'leisureActivity');
   const onCashBenefit = (date: string) => share(employment, (p) => valueOn(p.member, 'employment', date) === 'cash-benefit');
+  const activated = (date: string) => {
+    const onBenefit = employment.flatMap((p) => {
+      const status = valueOn(p.member, 'employment', date);
+      return status !== undefined && ON_PUBLIC_BENEFIT.has(status) ? [status] : [];
+    });
+    return share(onBenefit, (status) => IN_ACTIVATION.has(status));
+  };
   const severe = (date: string) => share(severity, (p) => valueOn(p.member, 'severity', date) === 'severe');
+  const withLeisureActivity = (date: string) => share(leisureActivity, (p) => valueOn(p.member, 'leisureActivity', date) === true);
+  const leisureJob = both(children, 'leisureJob');
+  const caseHandling = families.flatMap((family) => {
+    const [baseline, followUp] = [from, to].map((date) => latestOf(family.members, 'caseHandling', date));
+    return baseline === undefined || followUp === undefined ? [] : [{ baseline, followUp }];
+  });
 
   const familiesWhereAdultsImproved = families.filter((f) => both(adultsOf(f), 'functionalLevel').some(rose));
   const absence = families.flatMap((family) => {
@@ -228,8 +275,9 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
     return pairs.length ? [{ baseline: sum((p) => p.baseline), followUp: sum((p) => p.followUp) }] : [];
   });
 
-  const hadEvent = (child: Member, kind: CaseEvent, after: string, until: string) =>
-    child.events.some((e) => e.kind === kind && e.date > after && e.date <= until);
+  const hadEvent = (person: Member, kind: string, after: string, until: string) =>
+    person.events.some((e) => e.kind === kind && e.date > after && e.date <= until);
+  const complained = (after: string, until: string) => share(families, (f) => f.members.some((m) => hadEvent(m, 'complaint', after, until)));
   const goals = families.flatMap((f) => f.goals);
   const spans = goals.flatMap((g) => goalProgressSpan(g, from, to) ?? []);
   const contactsInPeriod = families.flatMap((f) => f.contacts.filter((c) => c.opened > from && c.opened <= to));
@@ -255,6 +303,7 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
         { baseline: share(employment, (p) => p.baseline === status), followUp: share(employment, (p) => p.followUp === status) },
       ]),
     ) as CaseloadReport['employment'],
+    adultsActivated: { baseline: activated(from), followUp: activated(to) },
     adultsQualityOfLifeImproved: share(both(adults, 'qualityOfLife'), rose),
     adultsFunctionalImproved: share(both(adults, 'functionalLevel'), rose),
     childrenSevere: { baseline: severe(from), followUp: severe(to) },
@@ -262,8 +311,11 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
     childrenFunctionalImproved: share(both(children, 'functionalLevel'), rose),
     childrenFunctionalImprovedWhereAdultsImproved: share(both(familiesWhereAdultsImproved.flatMap(childrenOf), 'functionalLevel'), rose),
     familiesAbsenceFell: share(absence, (a) => a.followUp < a.baseline),
+    childrenLeisureActivity: { baseline: withLeisureActivity(from), followUp: withLeisureActivity(to) },
+    childrenFriendshipsImproved: share(both(children, 'friendships'), rose),
+    childrenWithLeisureJob: { baseline: share(leisureJob, (p) => p.baseline), followUp: share(leisureJob, (p) => p.followUp) },
     childrenWithEvent: Object.fromEntries(
-      CASE_EVENTS.map((kind) => [
+      CHILD_CASE_EVENTS.map((kind) => [
         kind,
         {
           baseline: share(children, (c) => hadEvent(c, kind, baselinePeriodStart, from)),
@@ -271,6 +323,11 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
         },
       ]),
     ) as CaseloadReport['childrenWithEvent'],
+    familiesWithComplaint: { baseline: complained(baselinePeriodStart, from), followUp: complained(from, to) },
+    caseHandling: {
+      ratedGood: { baseline: share(caseHandling, (r) => r.baseline >= GOOD_CASE_HANDLING), followUp: share(caseHandling, (r) => r.followUp >= GOOD_CASE_HANDLING) },
+      rose: share(caseHandling, (r) => r.followUp > r.baseline),
+    },
     goals: {
       completed: share(
         goals.filter((g) => g.status !== 'proposed'),
@@ -294,6 +351,11 @@ export function caseloadReport(state: State, options: ReportOptions): CaseloadRe
     },
     touchPoints: touchPointFigures(families.map((f) => ({ baseline: touchPoints(f, baselinePeriodStart, from), followUp: touchPoints(f, from, to) }))),
     spending: spendingFigures(families, from, to),
-    trend: Object.fromEntries(trendDates(from, to).map((date) => [date, { adultsOnCashBenefit: onCashBenefit(date), childrenSevere: severe(date) }])),
+    trend: Object.fromEntries(
+      trendDates(from, to).map((date) => [
+        date,
+        { adultsOnCashBenefit: onCashBenefit(date), adultsActivated: activated(date), childrenSevere: severe(date), childrenLeisureActivity: withLeisureActivity(date) },
+      ]),
+    ),
   };
 }

@@ -64,6 +64,7 @@ const wholeNumber = (min: number, max: number) => {
     .max(max, { error: `must be ${what}` });
 };
 export const score = wholeNumber(0, 10);
+const yesNo = z.boolean({ error: expecting('yes or no (true or false)') });
 export const planSource = choice(PLAN_SOURCES);
 export const assessmentMethod = choice(ASSESSMENT_METHODS);
 export const sectionStatus = choice(SECTION_STATUSES);
@@ -98,6 +99,12 @@ export const OBSERVATION_VALUES = {
   functionalLevel: wholeNumber(1, 5),
   severity: choice(SEVERITIES),
   absenceDays: wholeNumber(0, 366),
+  leisureActivity: yesNo,
+  /** The child's own rating of their friendships, 0–10. */
+  friendships: score,
+  leisureJob: yesNo,
+  /** The family's own rating of how their case was handled: 1 (very poor) to 5 (very good). */
+  caseHandling: wholeNumber(1, 5),
 } as const satisfies Record<ObservationKind, z.ZodType>;
 export const observationKind = choice(OBSERVATION_KINDS);
 
@@ -113,6 +120,10 @@ export const ObservationSchema = z.discriminatedUnion(
     observation('functionalLevel'),
     observation('severity'),
     observation('absenceDays'),
+    observation('leisureActivity'),
+    observation('friendships'),
+    observation('leisureJob'),
+    observation('caseHandling'),
   ],
   { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of: ${OBSERVATION_KINDS.join(', ')}` : undefined) },
 );

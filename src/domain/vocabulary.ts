@@ -167,7 +167,18 @@ export function parseSector(input: string): Sector | undefined {
 // The evaluations' indicators (DOMAIN.md, "What is measured"). Stored codes, stable in the store.
 
 /** What an observation of a member records; the values each kind takes are in schema.ts. */
-export const OBSERVATION_KINDS = ['employment', 'qualityOfLife', 'wellbeing', 'functionalLevel', 'severity', 'absenceDays'] as const;
+export const OBSERVATION_KINDS = [
+  'employment',
+  'qualityOfLife',
+  'wellbeing',
+  'functionalLevel',
+  'severity',
+  'absenceDays',
+  'leisureActivity',
+  'friendships',
+  'leisureJob',
+  'caseHandling',
+] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
 export const OBSERVATION_KIND_LABELS: Labels<ObservationKind> = {
@@ -177,7 +188,14 @@ export const OBSERVATION_KIND_LABELS: Labels<ObservationKind> = {
   functionalLevel: { da: 'Funktionsniveau', en: 'Functional level' },
   severity: { da: 'Problemernes omfang', en: 'Severity of problems' },
   absenceDays: { da: 'Fraværsdage', en: 'Absence days' },
+  leisureActivity: { da: 'Fast fritidstilknytning', en: 'Steady leisure activity' },
+  friendships: { da: 'Venskaber', en: 'Friendships' },
+  leisureJob: { da: 'Fritidsjob', en: 'Leisure job' },
+  caseHandling: { da: 'Oplevelse af sagsgangen', en: 'Rating of case handling' },
 };
+
+/** The kinds recorded as yes or no: a child has a steady leisure activity, a young person a leisure job. */
+export const YES_NO_OBSERVATION_KINDS: ReadonlySet<ObservationKind> = new Set(['leisureActivity', 'leisureJob']);
 
 /** Adults' employment status, as the STAR trial counted it. `education` is education with SU. */
 export const EMPLOYMENT_STATUSES = ['cash-benefit', 'resource-course', 'internship', 'education', 'job', 'other'] as const;
@@ -202,8 +220,15 @@ export const SEVERITY_LABELS: Labels<Severity> = {
   severe: { da: 'Svære eller omfattende', en: 'Severe or extensive' },
 };
 
-/** Things that happen in a child's case, counted rather than measured. */
-export const CASE_EVENTS = ['investigation', 'notification', 'placement', 'closed-doing-well'] as const;
+/**
+ * Things that happen in a case, counted rather than measured: the first six in a child's case
+ * (`returned-home`: hjemgivelse after a placement; `stepped-down`: from placement or relief care to
+ * a less intrusive, preventive measure), and a complaint (klagesag), recorded on whoever made it
+ * and counted per family.
+ */
+export const CHILD_CASE_EVENTS = ['investigation', 'notification', 'placement', 'closed-doing-well', 'returned-home', 'stepped-down'] as const;
+export type ChildCaseEvent = (typeof CHILD_CASE_EVENTS)[number];
+export const CASE_EVENTS = [...CHILD_CASE_EVENTS, 'complaint'] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
 export const CASE_EVENT_LABELS: Labels<CaseEvent> = {
@@ -211,6 +236,9 @@ export const CASE_EVENT_LABELS: Labels<CaseEvent> = {
   notification: { da: 'Underretning', en: 'Notification of concern' },
   placement: { da: 'Anbringelse', en: 'Placement' },
   'closed-doing-well': { da: 'Sag lukket, barnet trives', en: 'Case closed, child doing well' },
+  'returned-home': { da: 'Hjemgivelse', en: 'Returned home' },
+  'stepped-down': { da: 'Fra anbringelse til mindre indgribende foranstaltning', en: 'Stepped down from placement to preventive support' },
+  complaint: { da: 'Klagesag', en: 'Complaint' },
 };
 
 const OBSERVATION_KIND_ALIASES: Record<string, ObservationKind> = {
@@ -223,6 +251,15 @@ const OBSERVATION_KIND_ALIASES: Record<string, ObservationKind> = {
   'absence-days': 'absenceDays',
   fravaer: 'absenceDays',
   beskaeftigelse: 'employment',
+  leisure: 'leisureActivity',
+  'leisure-activity': 'leisureActivity',
+  fritid: 'leisureActivity',
+  fritidstilknytning: 'leisureActivity',
+  venner: 'friendships',
+  'leisure-job': 'leisureJob',
+  'case-handling': 'caseHandling',
+  sagsgang: 'caseHandling',
+  sagsgangen: 'caseHandling',
 };
 const EMPLOYMENT_ALIASES: Record<string, EmploymentStatus> = {
   cash: 'cash-benefit',
@@ -241,7 +278,18 @@ const CASE_EVENT_ALIASES: Record<string, CaseEvent> = {
   undersoegelse: 'investigation',
   closed: 'closed-doing-well',
   lukket: 'closed-doing-well',
+  hjemgivet: 'returned-home',
+  returned: 'returned-home',
+  'step-down': 'stepped-down',
+  nedtrapning: 'stepped-down',
+  klage: 'complaint',
 };
+const YES_NO: Record<string, boolean> = { yes: true, ja: true, true: true, no: false, nej: false, false: false };
+
+/** Yes or no as typed (yes/no, ja/nej, true/false), or undefined. */
+export function parseYesNo(input: string): boolean | undefined {
+  return ownValue(YES_NO, fold(input));
+}
 
 /** An observation kind from what a user typed (qualityOfLife, quality-of-life, livskvalitet...). */
 export function parseObservationKind(input: string): ObservationKind | undefined {

@@ -73,10 +73,13 @@ describe('observation.add and event.add', () => {
     expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'severity', value: 3 })).toBe('value: must be one of: none, some, severe for severity');
     expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'absenceDays', value: -1 })).toBe('value: must be a whole number from 0 to 366 for absenceDays');
     expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'mood', value: 3 })).toBe(
-      'kind: must be one of: employment, qualityOfLife, wellbeing, functionalLevel, severity, absenceDays',
+      'kind: must be one of: employment, qualityOfLife, wellbeing, functionalLevel, severity, absenceDays, leisureActivity, friendships, leisureJob, caseHandling',
     );
     expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'wellbeing' })).toMatch(/^value: /);
-    expect(problem({ op: 'event.add', memberId: 'p1', kind: 'party' })).toBe('kind: must be one of: investigation, notification, placement, closed-doing-well');
+    expect(problem({ op: 'event.add', memberId: 'p1', kind: 'party' })).toBe('kind: must be one of: investigation, notification, placement, closed-doing-well, returned-home, stepped-down, complaint');
+    expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'leisureJob', value: 'maybe' })).toBe('value: must be yes or no (true or false) for leisureJob');
+    expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'caseHandling', value: 6 })).toBe('value: must be a whole number from 1 to 5 for caseHandling');
+    expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'leisureActivity', value: true })).toBeUndefined();
     expect(problem({ op: 'observation.add', memberId: 'p1', kind: 'wellbeing', value: 5, date: '2026-02-30' })).toMatch(/^date: must be a real date/);
   });
 
@@ -123,6 +126,22 @@ describe('demo indicator histories', () => {
     expect(share(report.childrenFunctionalImproved)).toBeGreaterThan(0.5);
     expect(share(report.familiesAbsenceFell)).toBeGreaterThan(0.15);
     expect(report.childrenWithEvent.notification.followUp.n).toBeLessThan(report.childrenWithEvent.notification.baseline.n);
+    // The later indicators move the way the seeds tell: more leisure, fewer complaints, a better
+    // experience of the case handling, some children home or stepped down from a placement.
+    expect(share(report.childrenLeisureActivity.followUp)).toBeGreaterThan(share(report.childrenLeisureActivity.baseline));
+    expect(share(report.childrenWithLeisureJob.followUp)).toBeGreaterThan(share(report.childrenWithLeisureJob.baseline));
+    expect(share(report.childrenFriendshipsImproved)).toBeGreaterThan(0.3);
+    expect(report.familiesWithComplaint.followUp.n).toBeLessThan(report.familiesWithComplaint.baseline.n);
+    expect(share(report.caseHandling.ratedGood.followUp)).toBeGreaterThan(share(report.caseHandling.ratedGood.baseline));
+    expect(report.childrenWithEvent['returned-home'].followUp.n).toBeGreaterThan(0);
+    expect(report.childrenWithEvent['stepped-down'].followUp.n).toBeGreaterThan(0);
+    expect(share(report.adultsActivated.baseline)).toBeGreaterThan(0.05);
+    expect(share(report.adultsActivated.baseline)).toBeLessThan(0.4);
+    // Only young people of 13–17 have a leisure job recorded.
+    const ageOn = (born: string) => Number(TODAY.slice(0, 4)) - Number(born.slice(0, 4));
+    const withJob = demo.families.flatMap((f) => f.members).filter((m) => m.observations.some((o) => o.kind === 'leisureJob'));
+    expect(withJob.length).toBeGreaterThan(0);
+    expect(withJob.every((m) => m.role === 'child' && m.born !== undefined && ageOn(m.born) >= 13)).toBe(true);
     // Some people have no baseline (they came in during the year) and are left out.
     expect(report.adultsOnCashBenefit.baseline.of).toBeLessThan(report.adults);
     expect(report.adultsOnCashBenefit.baseline.of).toBeGreaterThan(report.adults / 2);

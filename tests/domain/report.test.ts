@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { caseloadReport, goalProgressSpan, median, trendDates, valueOn } from '../../src/domain/report.js';
 import type { Observation } from '../../src/domain/schema.js';
 import { contact, family, goal, intervention, member, state } from '../helpers/fixtures.js';
+import { FROM as OUTCOMES_FROM, TO as OUTCOMES_TO, handCountedOutcomes } from '../helpers/handCountedOutcomes.js';
 
 const FROM = '2026-01-01';
 const TO = '2026-07-01'; // 181 days: the baseline period for events is 2025-07-05 … 2026-01-01
@@ -215,10 +216,12 @@ describe('caseloadReport on a hand-computed store', () => {
   });
 
   it('follows the headline shares quarterly, first the baseline and last the follow-up', () => {
+    // On benefit: a1, a2, b1 until a1's job (e1 always in a job), none in activation; no leisure recorded.
+    const none = { n: 0, of: 0 };
     expect(report.trend).toEqual({
-      '2026-01-01': { adultsOnCashBenefit: { n: 3, of: 4 }, childrenSevere: { n: 2, of: 3 } },
-      '2026-04-01': { adultsOnCashBenefit: { n: 3, of: 4 }, childrenSevere: { n: 2, of: 3 } },
-      '2026-07-01': { adultsOnCashBenefit: { n: 2, of: 4 }, childrenSevere: { n: 1, of: 3 } },
+      '2026-01-01': { adultsOnCashBenefit: { n: 3, of: 4 }, adultsActivated: { n: 0, of: 3 }, childrenSevere: { n: 2, of: 3 }, childrenLeisureActivity: none },
+      '2026-04-01': { adultsOnCashBenefit: { n: 3, of: 4 }, adultsActivated: { n: 0, of: 3 }, childrenSevere: { n: 2, of: 3 }, childrenLeisureActivity: none },
+      '2026-07-01': { adultsOnCashBenefit: { n: 2, of: 4 }, adultsActivated: { n: 0, of: 2 }, childrenSevere: { n: 1, of: 3 }, childrenLeisureActivity: none },
     });
   });
 
@@ -233,6 +236,34 @@ describe('caseloadReport on a hand-computed store', () => {
 
   it('refuses a baseline that is not before the follow-up', () => {
     expect(() => caseloadReport(store, { from: TO, to: TO })).toThrow(RangeError);
+  });
+});
+
+describe('the later indicators on a hand-counted store (tests/helpers/handCountedOutcomes.ts says how)', () => {
+  const report = caseloadReport(handCountedOutcomes, { from: OUTCOMES_FROM, to: OUTCOMES_TO });
+
+  it('gives the activation rate of the adults on benefit, on each date and in the trend', () => {
+    expect(report.adultsActivated).toEqual({ baseline: { n: 2, of: 3 }, followUp: { n: 1, of: 2 } });
+    expect(Object.values(report.trend).map((point) => point.adultsActivated)).toEqual([{ n: 2, of: 3 }, { n: 2, of: 3 }, { n: 1, of: 2 }]);
+  });
+
+  it('counts children with a steady leisure activity, better friendships and a leisure job', () => {
+    expect(report.childrenLeisureActivity).toEqual({ baseline: { n: 2, of: 3 }, followUp: { n: 2, of: 3 } });
+    expect(Object.values(report.trend).map((point) => point.childrenLeisureActivity)).toEqual([{ n: 2, of: 3 }, { n: 3, of: 3 }, { n: 2, of: 3 }]);
+    expect(report.childrenFriendshipsImproved).toEqual({ n: 1, of: 2 });
+    expect(report.childrenWithLeisureJob).toEqual({ baseline: { n: 1, of: 2 }, followUp: { n: 2, of: 2 } });
+  });
+
+  it('counts children returned home and stepped down in each period, and families with a complaint', () => {
+    expect(report.childrenWithEvent.placement).toEqual({ baseline: { n: 2, of: 4 }, followUp: { n: 0, of: 4 } });
+    expect(report.childrenWithEvent['returned-home']).toEqual({ baseline: { n: 0, of: 4 }, followUp: { n: 1, of: 4 } });
+    expect(report.childrenWithEvent['stepped-down']).toEqual({ baseline: { n: 0, of: 4 }, followUp: { n: 1, of: 4 } });
+    expect(report.childrenWithEvent).not.toHaveProperty('complaint');
+    expect(report.familiesWithComplaint).toEqual({ baseline: { n: 1, of: 3 }, followUp: { n: 1, of: 3 } });
+  });
+
+  it("takes a family's latest rating of its case handling by any member", () => {
+    expect(report.caseHandling).toEqual({ ratedGood: { baseline: { n: 1, of: 3 }, followUp: { n: 2, of: 3 } }, rose: { n: 2, of: 3 } });
   });
 });
 

@@ -124,19 +124,29 @@ function htmlBlock(block: Block): string {
 
 /** A self-contained page: no scripts, no external fonts, styles or images (the policy forbids them too). */
 export function renderHtml(doc: DocumentModel): string {
+  const body = `<h1>${escapeHtml(doc.title)}</h1>
+${doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>\n` : ''}${doc.blocks.map(htmlBlock).join('\n')}`;
+  return htmlPage({ lang: doc.lang, title: doc.subtitle ? `${doc.title} – ${doc.subtitle}` : doc.title, body });
+}
+
+/**
+ * The page around a document's body: A4 print styles (and `css` of the document's own), and a
+ * policy that lets nothing be fetched, so the page shows the same offline, in a mail or a journal.
+ * `title` is text (escaped here); `body` is HTML its caller escaped.
+ */
+export function htmlPage({ lang, title, body, css = '' }: { lang: Lang; title: string; body: string; css?: string }): string {
   return `<!DOCTYPE html>
-<html lang="${doc.lang}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.subtitle ? `${doc.title} – ${doc.subtitle}` : doc.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
-${PRINT_CSS}</style>
+${PRINT_CSS}${css}</style>
 </head>
 <body>
-<h1>${escapeHtml(doc.title)}</h1>
-${doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>\n` : ''}${doc.blocks.map(htmlBlock).join('\n')}
+${body}
 </body>
 </html>
 `;
