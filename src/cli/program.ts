@@ -61,7 +61,6 @@ export const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Pro
   { names: ['doctor'], load: async () => (await import('./doctor.js')).registerDoctor },
   { names: ['migrate'], load: async () => (await import('./migrate.js')).registerMigrate },
   { names: ['migrate-schema'], load: async () => (await import('./migrateSchema.js')).registerMigrateSchema },
-  { names: ['team'], load: async () => (await import('./team.js')).registerTeam },
   { names: ['config'], load: async () => (await import('./config.js')).registerConfig },
 ];
 
