@@ -26,7 +26,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition } from './familyRows.js';
+import { auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 
@@ -340,6 +340,23 @@ export function pgError(error: unknown, server: string, user?: string): Error {
   return error;
 }
 
+/**
+ * pg, loaded the first time a store is a URL. While it loads, pg asks whether it runs in a
+ * Cloudflare Worker (pg/lib/stream.js): with no global `navigator`, as on Node 20, it makes a
+ * `Response`, and that makes Node load its fetch implementation (undici, ~8 ms of a command's
+ * start, for nothing). So while pg loads, a `navigator` like the one Node 21 and later have
+ * answers the question first; it is taken away again after, leaving the globals as they were.
+ */
+async function loadPg(): Promise<typeof import('pg').default> {
+  const lent = !('navigator' in globalThis);
+  if (lent) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node}` }, configurable: true });
+  try {
+    return (await import('pg')).default;
+  } finally {
+    if (lent) delete (globalThis as { navigator?: unknown }).navigator;
+  }
+}
+
 type Connection = { client: Client; q: Query; server: string; stream?: { ref(): void; unref(): void } };
 
 export class PgStore extends ReversibleStore implements FamilyStore {
@@ -376,7 +393,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
   /** Connects (pg is loaded now, the first time a store is a URL). */
   private connect(): Promise<Connection> {
     this.connection ??= (async () => {
-      const pg = (await import('pg')).default;
+      const pg = await loadPg();
       const client = new pg.Client(this.config());
       const server = describeServer(client);
       // A connection cut between statements is reported by the next one; never as a crash.
@@ -595,6 +612,10 @@ export class PgStore extends ReversibleStore implements FamilyStore {
   }
 
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    if (scope?.todayOn !== undefined) {
+      yield* this.todayFamilies(scope, scope.todayOn);
+      return;
+    }
     const { parseFamily, SeenIds } = await loadValidation();
     const seen = new SeenIds();
     let position = 0;
@@ -616,30 +637,68 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     }
   }
 
+  /**
+   * The families today's view on `date` may list, in `scope`, as their today digests with the
+   * marks it wants put back (`todayFamily`), a page at a time by store order. The first page
+   * comes in one statement with the schema's version and the store's head, so a coordinator's
+   * today is one round trip after the connection's start. `head` is given the head's text.
+   */
+  private async *todayFamilies(scope: ReadScope, date: string, head?: (text: string) => void): AsyncGenerator<Family> {
+    const values: unknown[] = [];
+    const { where, params } = scopeQuery(scope, 2);
+    values.push(-1, ...params);
+    const condition = todayMarkCondition(date, meetingWindow(date), (value) => `$${values.push(value)}`);
+    const page = `SELECT seq, id, today_digest AS digest,
+        (SELECT coalesce(json_agg(json_build_array(t.kind, t.data::json)), '[]') FROM today_marks AS t WHERE t.family_id = families.id AND ${condition}) AS marks
+      FROM families ${where} AND seq > $1 ORDER BY seq LIMIT ${PAGE}`;
+    type Row = { seq: string; id: string; digest: unknown; marks: unknown };
+    let rows: Row[] = await this.use(async ({ q }) => {
+      const first = await q<Row & { version: number | null; head: string | null }>(
+        `SELECT s.version, s.head, p.* FROM (SELECT (SELECT max(version) FROM schema_migrations) AS version, (SELECT data FROM store_head WHERE id = 1) AS head) AS s
+         LEFT JOIN LATERAL (${page}) AS p ON true ORDER BY p.seq`,
+        values,
+      ).catch(async (error: unknown) => {
+        // No famcoord tables, or another schema's: the checks say which, and what to do.
+        await this.requireSchema(q);
+        throw error;
+      });
+      const [top] = first;
+      if (top?.version !== LATEST_SCHEMA || top.head === null) await this.requireSchema(q);
+      head?.(top?.head as string);
+      return first.filter((row) => row.id !== null);
+    });
+    for (;;) {
+      for (const row of rows) {
+        try {
+          yield todayFamily(row.id, row.digest, row.marks);
+        } catch (error) {
+          if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
+          throw error;
+        }
+      }
+      if (rows.length < PAGE) return;
+      values[0] = Number((rows.at(-1) as Row).seq);
+      rows = await this.use(({ q }) => q<Row>(page, values));
+    }
+  }
+
   async read(scope?: ReadScope): Promise<State> {
-    const { head, families, digests } = await this.transaction(
+    if (scope?.todayOn !== undefined) {
+      let head = '';
+      const families: Family[] = [];
+      for await (const family of this.todayFamilies(scope, scope.todayOn, (text) => (head = text))) families.push(family);
+      return { ...(JSON.parse(head) as Record<string, unknown>), families } as State;
+    }
+    const { head, families } = await this.transaction(
       async (q) => {
         const [row] = await q<{ data: string }>('SELECT data FROM store_head WHERE id = 1');
         const { where, params } = scopeQuery(scope);
-        if (scope?.todayOn !== undefined) {
-          // Today's digests: they were derived from validated families in the step that wrote them.
-          const digests = (await q<{ today_digest: Family }>(`SELECT today_digest FROM families ${where} ORDER BY seq`, params)).map((r) => r.today_digest);
-          const markParams = [...params];
-          const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), (value) => `$${markParams.push(value)}`);
-          const marks = await q<{ family_id: string; kind: string; data: string }>(
-            `SELECT t.family_id, t.kind, t.data FROM families JOIN today_marks AS t ON t.family_id = families.id
-             ${where ? `${where} AND` : 'WHERE'} ${condition}`,
-            markParams,
-          );
-          return { head: row?.data as string, families: [], digests: addTodayMarks(digests, marks) };
-        }
         const families = (await q<{ data: Family }>(`SELECT data FROM families ${where} ORDER BY seq`, params)).map((r) => r.data);
-        return { head: row?.data as string, families, digests: undefined };
+        return { head: row?.data as string, families };
       },
       { rollback: true },
     );
     const top = JSON.parse(head) as Record<string, unknown>;
-    if (digests) return { ...top, families: digests } as State;
     const { parseState } = await loadValidation();
     try {
       return parseState({ ...top, families });
@@ -755,7 +814,7 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     let listener: Client | undefined;
     let retry: NodeJS.Timeout | undefined;
     const listen = async () => {
-      const pg = (await import('pg')).default;
+      const pg = await loadPg();
       const client = new pg.Client(this.config());
       client.on('notification', () => onChange());
       client.on('error', () => {
