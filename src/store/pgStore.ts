@@ -26,7 +26,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition } from './familyRows.js';
+import { auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 
@@ -38,6 +38,9 @@ const STATEMENT_TIMEOUT_MS = 60_000;
 
 /** How long to wait for the server to answer a new connection. */
 const CONNECT_TIMEOUT_MS = 30_000;
+
+/** SQLSTATE of a statement naming a table that is not there: a database without famcoord's tables. */
+const UNDEFINED_TABLE = '42P01';
 
 /** How often a step that lost a deadlock (PostgreSQL picks one of two) is run again. */
 const DEADLOCK_RETRIES = 5;
@@ -230,17 +233,23 @@ async function writeChanges(q: Query, changes: readonly FamilyChange[]): Promise
   // Ids first out, then in: an id may move from one family to another within a step.
   const reindexed = changes.filter((c) => c.after === null || c.before === null || hasIdChanges(c));
   if (reindexed.length > 0) await q('DELETE FROM entities WHERE family_id = ANY($1::text[])', [reindexed.map((c) => c.familyId)]);
+  // A family's row and marks in one statement each (its parts see the tables as they were before
+  // it, so the old marks go and the new come): a step's round trips are its latency.
   for (const { familyId, after } of changes) {
-    await q('DELETE FROM today_marks WHERE family_id = $1', [familyId]);
     if (after === null) {
-      await q('DELETE FROM families WHERE id = $1', [familyId]);
+      await q('WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1) DELETE FROM families WHERE id = $1', [familyId]);
       continue;
     }
     const row = familyRow(after);
-    const updated = await q('UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1 RETURNING 1', [familyId, row.coordinator, row.data, row.todayDigest]);
-    if (updated.length === 0)
+    const [updated] = await q<{ n: number }>(
+      `WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1),
+        marked AS (INSERT INTO today_marks (family_id, kind, at, data) SELECT $1::text, * FROM unnest($5::text[], $6::text[], $7::text[])),
+        updated AS (UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1 RETURNING 1)
+      SELECT count(*)::int AS n FROM updated`,
+      [familyId, row.coordinator, row.data, row.todayDigest, ...markColumns(row.marks)],
+    );
+    if (updated?.n === 0)
       await q("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ($1, nextval('families_seq'), $2, $3, $4)", [familyId, row.coordinator, row.data, row.todayDigest]);
-    await insertMarks(q, [[familyId, row.marks]]);
   }
   const indexed = reindexed.flatMap((c) => (c.after ? [[c.familyId, idsOf(c.after)] as const] : []));
   await insertIds(q, indexed);
@@ -251,14 +260,17 @@ function hasIdChanges(change: FamilyChange): boolean {
   return added.length > 0 || removed.length > 0;
 }
 
-async function insertMarks(q: Query, families: ReadonlyArray<readonly [string, ReturnType<typeof familyRow>['marks']]>): Promise<void> {
-  const marks = families.flatMap(([familyId, list]) => list.map((mark) => [familyId, ...mark] as const));
+/** Marks as the columns kind, at and data, for unnest. */
+function markColumns(marks: readonly TodayMark[]): [string[], string[], Array<string | null>] {
+  return [marks.map((m) => m[0]), marks.map((m) => m[1]), marks.map((m) => m[2])];
+}
+
+async function insertMarks(q: Query, families: ReadonlyArray<readonly [string, readonly TodayMark[]]>): Promise<void> {
+  const marks = families.flatMap(([familyId, list]) => list.map((mark) => [familyId, mark] as const));
   if (marks.length === 0) return;
   await q('INSERT INTO today_marks (family_id, kind, at, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])', [
     marks.map((m) => m[0]),
-    marks.map((m) => m[1]),
-    marks.map((m) => m[2]),
-    marks.map((m) => m[3]),
+    ...markColumns(marks.map((m) => m[1])),
   ]);
 }
 
@@ -281,14 +293,16 @@ async function insertIds(q: Query, families: ReadonlyArray<readonly [string, rea
  * no gaps (a sequence would leave one for every step rolled back) and the previous entry's hash.
  */
 async function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[]; text: string }> {
-  const [head] = await q<{ step: number }>('SELECT step FROM audit_head WHERE id = 1 FOR UPDATE');
+  // The head and the entry it points at in one round trip, and the new entry, the head and the
+  // notification in another: the head is held from here to the commit, by every step in turn.
+  const [head] = await q<{ step: number; entry: string | null }>('SELECT h.step, a.entry FROM audit_head AS h LEFT JOIN audit AS a ON a.step = h.step WHERE h.id = 1 FOR UPDATE OF h');
   const last = head?.step ?? 0;
-  const [tail] = last > 0 ? await q<{ entry: string }>('SELECT entry FROM audit WHERE step = $1', [last]) : [];
-  const entry = auditEntryFor({ step: last, ...(tail && { text: tail.entry }) }, changes, meta, detail);
+  const entry = auditEntryFor({ step: last, ...(typeof head?.entry === 'string' && { text: head.entry }) }, changes, meta, detail);
   const text = JSON.stringify(entry);
-  await q('INSERT INTO audit (step, entry) VALUES ($1, $2)', [entry.step, text]);
-  await q('UPDATE audit_head SET step = $1 WHERE id = 1', [entry.step]);
-  await q(`SELECT pg_notify('${CHANNEL}', $1)`, [String(entry.step)]);
+  await q(
+    `WITH logged AS (INSERT INTO audit (step, entry) VALUES ($1, $2)), moved AS (UPDATE audit_head SET step = $1 WHERE id = 1) SELECT pg_notify('${CHANNEL}', $3)`,
+    [entry.step, text, String(entry.step)],
+  );
   return { step: entry.step, familyIds: entry.familyIds, text };
 }
 
@@ -442,16 +456,29 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     return row?.version ?? 0;
   }
 
-  /** Refuses a database whose schema is not this famcoord's, naming the command that fixes it. */
+  /**
+   * Refuses a database whose schema is not this famcoord's, naming the command that fixes it. One
+   * statement, as every command asks it first: a database without famcoord's tables fails it.
+   */
   private async requireSchema(q: Query): Promise<void> {
-    const version = await this.schemaVersion(q);
-    if (version === undefined) throw new StoreError('missing', `there is no famcoord store in ${this.path}; create one with famcoord init --store URL`);
+    const [row] = await q<{ version: number | null; head: boolean }>(`SELECT (SELECT max(version) FROM schema_migrations) AS version, EXISTS (SELECT 1 FROM store_head WHERE id = 1) AS head`).catch(
+      (error: unknown) => {
+        throw (error as { code?: string }).code === UNDEFINED_TABLE ? this.schemaProblem(undefined, false) : error;
+      },
+    );
+    const problem = this.schemaProblem(row?.version ?? 0, row?.head === true);
+    if (problem) throw problem;
+  }
+
+  /** Why a database with this schema version (undefined: no famcoord tables) and head cannot be used, if it cannot. */
+  private schemaProblem(version: number | undefined, head: boolean): StoreError | undefined {
+    if (version === undefined) return new StoreError('missing', `there is no famcoord store in ${this.path}; create one with famcoord init --store URL`);
     if (version < LATEST_SCHEMA)
-      throw new StoreError('invalid', `the store ${this.path} has schema ${version} and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL (once, for the whole team), then try again`);
+      return new StoreError('invalid', `the store ${this.path} has schema ${version} and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL (once, for the whole team), then try again`);
     if (version > LATEST_SCHEMA)
-      throw new StoreError('invalid', `the store ${this.path} has schema ${version}, newer than this famcoord knows (${LATEST_SCHEMA}); install the famcoord your team uses`);
-    const [head] = await q('SELECT 1 FROM store_head WHERE id = 1');
-    if (!head) throw new StoreError('missing', `the store ${this.path} is empty; create one with famcoord init --store URL, or try famcoord demo --store URL`);
+      return new StoreError('invalid', `the store ${this.path} has schema ${version}, newer than this famcoord knows (${LATEST_SCHEMA}); install the famcoord your team uses`);
+    if (!head) return new StoreError('missing', `the store ${this.path} is empty; create one with famcoord init --store URL, or try famcoord demo --store URL`);
+    return undefined;
   }
 
   /**
@@ -658,12 +685,13 @@ export class PgStore extends ReversibleStore implements FamilyStore {
          LEFT JOIN LATERAL (${page}) AS p ON true ORDER BY p.seq`,
         values,
       ).catch(async (error: unknown) => {
-        // No famcoord tables, or another schema's: the checks say which, and what to do.
+        // No famcoord tables, or another schema's: the check says which, and what to do.
         await this.requireSchema(q);
         throw error;
       });
       const [top] = first;
-      if (top?.version !== LATEST_SCHEMA || top.head === null) await this.requireSchema(q);
+      const problem = this.schemaProblem(top?.version ?? 0, typeof top?.head === 'string');
+      if (problem) throw problem;
       head?.(top?.head as string);
       return first.filter((row) => row.id !== null);
     });
@@ -865,7 +893,7 @@ async function insertFamilies(q: Query, families: readonly Family[], first: numb
     rows.map((r) => r.todayDigest),
   ]);
   await insertIds(q, families.map((f) => [f.id, idsOf(f)] as const));
-  await insertMarks(q, families.map((f, i) => [f.id, (rows[i] as ReturnType<typeof familyRow>).marks] as const));
+  await insertMarks(q, families.map((f, i) => [f.id, (rows[i] as FamilyRow).marks] as const));
 }
 
 /** Copies the store's tables into a schema of their own beside it (`create` with keep): its name. */
