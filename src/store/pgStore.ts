@@ -347,6 +347,8 @@ export function pgError(error: unknown, server: string, user?: string): Error {
   if (isConnectionLoss(error)) return new StoreError('io', `the connection to ${server} was cut; nothing was saved (the transaction was rolled back); run the command again`);
   if (['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) || /timeout expired/i.test(message))
     return new StoreError('io', `cannot reach ${server} (${code || 'timeout'}); is it running? Check the host and port in the URL or PGHOST/PGPORT`);
+  if (/does not support SSL/i.test(message))
+    return new StoreError('io', `${server} does not accept TLS connections, which the URL's sslmode asks for; ask its administrator to turn TLS on (ssl = on), or leave sslmode out only where the network between you is trusted`);
   if (/SSL|TLS|certificate/i.test(message) || code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED/.test(code))
     return new StoreError('io', `the TLS connection to ${server} failed (${code || 'refused'}); check sslmode and sslrootcert in the URL, or ask its administrator for the server's certificate`);
   if (/password authentication|no password supplied|SASL/i.test(message)) return new StoreError('io', `${server} wants a password; give it in PGPASSWORD or ~/.pgpass (PGPASSFILE), not in the URL`);
