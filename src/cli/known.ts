@@ -2,7 +2,7 @@
 // closest known names, so a typo never looks like a free day or an empty log.
 import { agreementsOf } from '../domain/agreements.js';
 import type { Family } from '../domain/schema.js';
-import { coordinatorKey, type ReadScope } from '../domain/scope.js';
+import type { ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import type { FamilyStore } from '../store/Store.js';
 import type { CliContext } from './context.js';
@@ -17,12 +17,10 @@ import { TransactionError, UnknownIdError } from '../domain/errors.js';
  */
 export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, found: number): Promise<void> {
   if (ctx.caseload === undefined || found > 0) return;
-  if ((await store.read(ctx.scope())).families.length > 0) return;
-  const coordinators = new Map<string, string>();
-  for (const { coordinator } of (await store.read()).families)
-    if (coordinator !== undefined && !coordinators.has(coordinatorKey(coordinator))) coordinators.set(coordinatorKey(coordinator), coordinator.trim());
   const typed = ctx.caseload;
-  throw new UsageError((lang) => unknownNameMessage('caseload', typed, coordinators.values(), { quote: true, lang }));
+  const lookup = await store.findCaseload(typed);
+  if (lookup.known) return;
+  throw new UsageError((lang) => unknownNameMessage('caseload', typed, lookup.closest, { quote: true, lang }));
 }
 
 /**

@@ -7,6 +7,8 @@ import { meetingInstant } from '../domain/rules.js';
 import { agreementHorizon } from '../domain/agreements.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
 import { ValidationError } from '../domain/errors.js';
+import { closestNames } from '../domain/suggest.js';
+import type { CaseloadLookup } from './Store.js';
 
 export type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact', at: string, data: string | null];
 
@@ -116,4 +118,26 @@ export function auditRecord(step: number, text: string): LogRecord {
     entry = undefined;
   }
   return typeof entry === 'object' && entry !== null ? (entry as AuditEntry) : { unreadable: true, where: () => `the audit log's entry for step ${step}` };
+}
+
+/** How a database engine writes what `findCaseloadIn` asks: its placeholder for the n-th value, and a digest's coordinator. */
+export interface CaseloadSql {
+  param: (n: number) => string;
+  digestCoordinator: string;
+}
+
+/**
+ * A caseload looked up in a database's coordinator column (indexed on both engines): one probe,
+ * and only when no family has it, the distinct coordinators (read from the index alone) and the
+ * names, as written, of the closest few (from their families' digests).
+ */
+export async function findCaseloadIn(all: (sql: string, values: unknown[]) => Promise<Array<Record<string, unknown>>>, sql: CaseloadSql, coordinator: string): Promise<CaseloadLookup> {
+  if ((await all(`SELECT 1 AS found FROM families WHERE coordinator = ${sql.param(1)} LIMIT 1`, [coordinatorKey(coordinator)])).length > 0) return { known: true };
+  const keys = (await all('SELECT DISTINCT coordinator FROM families WHERE coordinator IS NOT NULL', [])).map((row) => row.coordinator as string);
+  const closest = closestNames(coordinator, keys);
+  if (closest.length === 0) return { known: false, closest };
+  const rows = await all(`SELECT coordinator, ${sql.digestCoordinator} AS name FROM families WHERE coordinator IN (${closest.map((_, i) => sql.param(i + 1)).join(', ')}) ORDER BY seq`, closest);
+  const names = new Map<string, string>();
+  for (const row of rows) if (!names.has(row.coordinator as string)) names.set(row.coordinator as string, String(row.name).trim());
+  return { known: false, closest: closest.map((key) => names.get(key) ?? key) };
 }

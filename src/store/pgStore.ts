@@ -24,9 +24,9 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, StoreError, storeFormatError } from './errors.js';
 import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
-import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
+import { auditRecord, familyRow, findCaseloadIn, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 
@@ -736,6 +736,10 @@ export class PgStore extends ReversibleStore implements FamilyStore {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);
     }
+  }
+
+  findCaseload(coordinator: string): Promise<CaseloadLookup> {
+    return this.use(({ q }) => findCaseloadIn(q, { param: (n) => `$${n}`, digestCoordinator: "today_digest->>'coordinator'" }, coordinator));
   }
 
   async exists(): Promise<boolean> {

@@ -24,10 +24,10 @@ import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOF
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import { WRITER_WAIT_MS } from './lock.js';
-import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { auditRecord, todayFamily, familyRow, NUMBERED_ID, todayMarkCondition, type TodayMark } from './familyRows.js';
+import { auditRecord, findCaseloadIn, todayFamily, familyRow, NUMBERED_ID, todayMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -305,6 +305,15 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     } catch (error) {
       if (error instanceof StoreError) throw error;
       if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
+      throw sqliteError(error, this.path);
+    }
+  }
+
+  async findCaseload(coordinator: string): Promise<CaseloadLookup> {
+    const { db } = await this.open();
+    try {
+      return await findCaseloadIn(async (sql, values) => db.prepare(sql).all(...values) as Array<Record<string, unknown>>, { param: () => '?', digestCoordinator: "json_extract(today_digest, '$.coordinator')" }, coordinator);
+    } catch (error) {
       throw sqliteError(error, this.path);
     }
   }
