@@ -1,13 +1,14 @@
 // A PostgreSQL server for the benchmark's PostgreSQL rows (`npm run bench -- --backend pg`):
 // FAMCOORD_BENCH_PG_URL names one to use (its database is filled with the demo store once); else a
 // cluster of the installed PostgreSQL (Debian keeps initdb and pg_ctl in /usr/lib/postgresql/N/bin),
-// kept between runs in node_modules/.cache/famcoord-bench/pg (a 100,000-family demo takes minutes
-// to write), listening only on a socket in its own folder, started for the run and stopped after.
+// kept between runs in TMPDIR/famcoord-bench-pg (a 100,000-family demo takes minutes to write; as
+// root the cluster is the postgres user's, which could not enter the benchmark's private cache),
+// listening only on a socket in its own folder, started for the run and stopped after.
 // Unlike the tests' throwaway cluster (tests/helpers/pgServer.ts) it keeps fsync on, as a
 // municipality's server would: an update's time includes its commit reaching the disk.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 function postgresBin() {
@@ -18,14 +19,11 @@ function postgresBin() {
   return join(root, newest, 'bin');
 }
 
-/**
- * The server's URL (without a database), and a function that stops it if this run started it.
- * `dir` is the cache folder the cluster lives in.
- */
-export function startPgServer(dir) {
+/** The server's URL (without a database), and a function that stops it if this run started it. */
+export function startPgServer() {
   if (process.env.FAMCOORD_BENCH_PG_URL) return { url: process.env.FAMCOORD_BENCH_PG_URL, stop: () => undefined };
   const bin = postgresBin();
-  const home = join(dir, 'pg');
+  const home = join(tmpdir(), 'famcoord-bench-pg');
   const data = join(home, 'data');
   // PostgreSQL will not run as root: as root, the cluster belongs to the postgres user.
   const asRoot = userInfo().uid === 0;
@@ -36,11 +34,45 @@ export function startPgServer(dir) {
     chmodSync(home, 0o700);
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C']);
   }
+  const url = `postgresql://postgres@/postgres?host=${home}`;
+  // Left running by a run that was stopped: used as it is.
+  const running = (() => {
+    try {
+      return run('pg_ctl', ['-D', data, 'status']) !== undefined;
+    } catch {
+      return false;
+    }
+  })();
+  if (running) return { url, stop: () => undefined };
   run('pg_ctl', ['-D', data, '-l', join(home, 'log'), '-o', `-k ${home} -c listen_addresses=''`, '-w', 'start']);
-  return { url: `postgresql://postgres@/postgres?host=${home}`, stop: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+  return { url, stop: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
 }
 
 /** The URL of `database` on the server at `url`. */
 export function withDatabase(url, database) {
   return url.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${database}`);
+}
+
+/**
+ * The URL of a PostgreSQL demo store of `families` families on the server at `serverUrl`, built
+ * with `build(url)` when this server does not have it yet (or `fresh`): its own database,
+ * famcoord_bench_N, and a marker beside the other demo stores naming the server it was built on.
+ */
+export async function pgDemoStore(serverUrl, families, { stores, fresh, build }) {
+  const database = `famcoord_bench_${families}`;
+  const url = withDatabase(serverUrl, database);
+  const marker = join(stores, `demo-${families}.pg.ready`);
+  if (!fresh && existsSync(marker) && readFileSync(marker, 'utf8') === url) return url;
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+  build(url);
+  writeFileSync(marker, url);
+  return url;
 }

@@ -10,7 +10,7 @@
 // highest id of a kind, more of the log) the run stops (`NeedRow`), the row is read and locked,
 // and the step is run again from the start. Operations are pure, so a rerun gives the same
 // result; the ids an operation names are read up front, so most steps run once or twice.
-import type { Client, ClientConfig, QueryResultRow } from 'pg';
+import type { Client, ClientConfig, QueryResult, QueryResultRow } from 'pg';
 import type { Operation } from '../domain/operations.js';
 import type { Family, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
@@ -423,7 +423,11 @@ export class PgStore extends ReversibleStore implements FamilyStore {
         throw pgError(error, server, client.user);
       }
       const stream = (client as unknown as { connection?: { stream?: Connection['stream'] } }).connection?.stream;
-      const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows;
+      // Several statements in one query (no values) give a result each: the rows are the last one's.
+      const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
+        const result = (await client.query<Row>(text, values)) as QueryResult<Row> | Array<QueryResult<Row>>;
+        return (Array.isArray(result) ? (result.at(-1) as QueryResult<Row>) : result).rows;
+      };
       return { client, q, server, ...(stream && { stream }) };
     })();
     return this.connection.catch((error: unknown) => {
@@ -461,9 +465,10 @@ export class PgStore extends ReversibleStore implements FamilyStore {
   /**
    * Refuses a database whose schema is not this famcoord's, naming the command that fixes it. One
    * statement, as every command asks it first: a database without famcoord's tables fails it.
+   * `before`: statements sent with it in one round trip (a transaction's BEGIN).
    */
-  private async requireSchema(q: Query): Promise<void> {
-    const [row] = await q<{ version: number | null; head: boolean }>(`SELECT (SELECT max(version) FROM schema_migrations) AS version, EXISTS (SELECT 1 FROM store_head WHERE id = 1) AS head`).catch(
+  private async requireSchema(q: Query, before = ''): Promise<void> {
+    const [row] = await q<{ version: number | null; head: boolean }>(`${before}SELECT (SELECT max(version) FROM schema_migrations) AS version, EXISTS (SELECT 1 FROM store_head WHERE id = 1) AS head`).catch(
       (error: unknown) => {
         throw (error as { code?: string }).code === UNDEFINED_TABLE ? this.schemaProblem(undefined, false) : error;
       },
@@ -492,10 +497,11 @@ export class PgStore extends ReversibleStore implements FamilyStore {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.use(async ({ q }) => {
-          await q('BEGIN');
           let result: T;
           try {
-            if (options.schema !== false) await this.requireSchema(q);
+            // The schema check travels with the BEGIN: two statements in one simple query.
+            if (options.schema !== false) await this.requireSchema(q, 'BEGIN; ');
+            else await q('BEGIN');
             result = await work(q);
           } catch (error) {
             await q('ROLLBACK').catch(() => undefined);
