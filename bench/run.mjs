@@ -2,12 +2,13 @@
 // 100,000 families, on both backends. Every figure is also a ratio to `node -e 0` measured in the
 // same run, so the targets hold or fail whatever the machine is doing. See bench/README.md.
 //
-//   npm run bench -- [--sizes 25,1000,10000,100000] [--runs 5] [--backend json|sqlite|both] [--full] [--fresh]
+//   npm run bench -- [--sizes 25,1000,10000,100000] [--runs 5] [--backend json|sqlite|both|pg] [--full] [--fresh]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgDemoStore, startPgServer } from './pgCluster.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'famcoord.js');
@@ -28,7 +29,7 @@ function parseArgs(argv) {
     else if (flag === '--fresh') options.fresh = true;
     else throw new Error(`unknown option ${flag}; see bench/README.md`);
   }
-  if (!(options.runs >= 1) || !['json', 'sqlite', 'both'].includes(options.backend)) throw new Error('--runs must be 1 or more, --backend json, sqlite or both');
+  if (!(options.runs >= 1) || !['json', 'sqlite', 'both', 'pg'].includes(options.backend)) throw new Error('--runs must be 1 or more, --backend json, sqlite, both or pg');
   return options;
 }
 
@@ -140,9 +141,25 @@ function famcoord(store, ...args) {
 /** Peak RSS of a store's demo build, when this run built it: a row of its own at 100,000 families. */
 const demoBuilds = new Map();
 
+/** The PostgreSQL server of a `--backend pg` run (bench/pgCluster.mjs). */
+let pgServer;
+
 /** Builds (or reuses) a demo store of `families` families. */
-function demoStore(families, backend, fresh) {
+async function demoStore(families, backend, fresh) {
   mkdirSync(STORES, { recursive: true, mode: 0o700 });
+  if (backend === 'pg') {
+    pgServer ??= startPgServer();
+    return pgDemoStore(pgServer.url, families, {
+      stores: STORES,
+      fresh,
+      build: (url) => {
+        process.stderr.write(`building a PostgreSQL demo store of ${families} families… `);
+        const build = runOnce([BIN, 'demo', '--families', String(families), '--seed', '1', '--date', DATE, '--store', url]);
+        demoBuilds.set(url, build);
+        process.stderr.write(`${(build.ms / 1000).toFixed(1)} s\n`);
+      },
+    });
+  }
   const path = join(STORES, `demo-${families}.${backend === 'sqlite' ? 'sqlite' : 'json'}`);
   const done = `${path}.ready`;
   if (fresh || !existsSync(done)) {
@@ -174,7 +191,7 @@ function workOf(store) {
 }
 
 async function benchStore(options, families, backend) {
-  const store = demoStore(families, backend, options.fresh);
+  const store = await demoStore(families, backend, options.fresh);
   const { goalId, batch } = workOf(store);
   const rows = [];
   const big = families >= 10_000;
@@ -190,8 +207,11 @@ async function benchStore(options, families, backend) {
   // Whole-store commands on a municipality's store: each within 300 MB (issue 14).
   const limit = families >= 100_000 ? { rssLimit: 300 * MB } : {};
   await row('today --json', wholeRuns, () => runOnce(famcoord(store, 'today', '--json')), families <= 25 ? 1.5 : families <= 1000 ? 3 : undefined, undefined, limit);
-  await row('today --json --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')), families > 1000 ? 3 : undefined);
-  await row('goal progress', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'goal', 'progress', goalId, '--score', '5', '--note', 'bench')), families <= 1000 || backend === 'sqlite' ? 3 : undefined);
+  // A coordinator's today and one update on a team's PostgreSQL store: ≤ 2× (issue 16).
+  const pg = backend === 'pg';
+  await row('today --json --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')), pg ? 2 : families > 1000 ? 3 : undefined);
+  if (pg) await row('today --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--caseload', 'Hanne Kjær')), 2);
+  await row('goal progress', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'goal', 'progress', goalId, '--score', '5', '--note', 'bench')), pg ? 2 : families <= 1000 || backend === 'sqlite' ? 3 : undefined);
   await row('batch (1,000 ops)', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'batch', '-'), { input: batch }), families === 1000 || (backend === 'sqlite' && families > 1000) ? 4 : undefined, () => runOnce(famcoord(store, 'undo')));
   if (families >= 100_000) {
     // The other whole-store commands, once each.
@@ -225,7 +245,7 @@ function buildUnbundled() {
 }
 
 async function startupComparison(options) {
-  const store = demoStore(25, 'json', false);
+  const store = await demoStore(25, 'json', false);
   const unbundled = buildUnbundled();
   const rows = [];
   for (const [build, entry] of [['bundled (dist/)', BIN], ['unbundled (one file per module)', unbundled]]) {
@@ -263,14 +283,15 @@ function printTable(baseline, rows) {
 
 const options = parseArgs(process.argv.slice(2));
 const backends = options.backend === 'both' ? ['json', 'sqlite'] : [options.backend];
+const defaultSizes = { json: [25, 1000, 10_000, ...(options.full ? [100_000] : [])], sqlite: [25, 1000, 10_000, 100_000], pg: [100_000] };
 const rows = [];
 // `--version` alone, answered by bin/famcoord.js before the program loads (issue 19: ≤ 1.1×).
 rows.push({ families: 0, backend: '-', command: '--version', ...(await measure(options.runs, () => runOnce([BIN, '--version']))), target: 1.1 });
 for (const backend of backends) {
-  const sizes = options.sizes ?? (backend === 'json' ? [25, 1000, 10_000, ...(options.full ? [100_000] : [])] : [25, 1000, 10_000, 100_000]);
-  for (const families of sizes) rows.push(...(await benchStore(options, families, backend)));
-  rows.push(await oneFamilyBatch(backend));
+  for (const families of options.sizes ?? defaultSizes[backend]) rows.push(...(await benchStore(options, families, backend)));
+  if (backend !== 'pg') rows.push(await oneFamilyBatch(backend));
 }
+pgServer?.stop();
 const startup = await startupComparison(options);
 const nodeBaseline = median(rows.flatMap((r) => (r.baseline === undefined ? [] : [r.baseline])));
 printTable(nodeBaseline, rows);

@@ -41,7 +41,7 @@ await build({
   // native addon: it stays in node_modules and is imported only when a store is a database; pg
   // likewise, imported only when the store is a PostgreSQL URL (and pg-native, which it would
   // use if installed, never is).
-  external: ['react-devtools-core', 'better-sqlite3', 'pg', 'pg-native'],
+  external: ['react-devtools-core', 'better-sqlite3', 'pg-native'],
   // Bundled CommonJS (e.g. React) calls require(); give ESM output a real one.
   banner: { js: "import { createRequire as __famcoordRequire } from 'node:module'; const require = __famcoordRequire(import.meta.url);" },
   plugins: [lazyChildProcess],

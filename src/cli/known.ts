@@ -2,7 +2,7 @@
 // closest known names, so a typo never looks like a free day or an empty log.
 import { agreementsOf } from '../domain/agreements.js';
 import type { Family } from '../domain/schema.js';
-import { coordinatorKey, type ReadScope } from '../domain/scope.js';
+import type { ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import type { FamilyStore } from '../store/Store.js';
 import type { CliContext } from './context.js';
@@ -17,13 +17,12 @@ import { TransactionError, UnknownIdError } from '../domain/errors.js';
  */
 export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, found: number): Promise<void> {
   if (ctx.caseload === undefined || found > 0) return;
-  // A person known to the store: a coordinator, or one a transfer or a decision authority names.
-  if ((await store.read({ involving: ctx.caseload })).families.length > 0) return;
-  const coordinators = new Map<string, string>();
-  for (const { coordinator } of (await store.read()).families)
-    if (coordinator !== undefined && !coordinators.has(coordinatorKey(coordinator))) coordinators.set(coordinatorKey(coordinator), coordinator.trim());
   const typed = ctx.caseload;
-  throw new UsageError((lang) => unknownNameMessage('caseload', typed, coordinators.values(), { quote: true, lang }));
+  const lookup = await store.findCaseload(typed);
+  if (lookup.known) return;
+  // A person a transfer or a decision authority names is known too, though no family is theirs yet.
+  if ((await store.read({ involving: typed })).families.length > 0) return;
+  throw new UsageError((lang) => unknownNameMessage('caseload', typed, lookup.closest, { quote: true, lang }));
 }
 
 /**

@@ -84,6 +84,9 @@ export type StoreContent = Omit<State, 'families'> & { families: Iterable<Family
  */
 export type FamilyScope = ReadScope;
 
+/** A caseload looked up (`findCaseload`): known, or the coordinators' names closest to it. */
+export type CaseloadLookup = { known: true } | { known: false; closest: string[] };
+
 export interface FamilyStore {
   /** Where the store lives, for messages. */
   readonly path: string;
@@ -101,6 +104,12 @@ export interface FamilyStore {
    * are through.
    */
   eachFamily(scope?: FamilyScope): AsyncIterable<Family>;
+  /**
+   * Whether a family has this coordinator (compared as `coordinatorKey` compares names), and if
+   * none has, the coordinators' names closest to it (`closestNames`), for the refusal of a typo:
+   * from the coordinator index where the backend has one, never by reading every family.
+   */
+  findCaseload(coordinator: string): Promise<CaseloadLookup>;
   /**
    * Applies the operations atomically under a lock: all of them or none, re-reading the store
    * under the lock so a concurrent change is never lost, and appends one audit log step.

@@ -8,6 +8,9 @@ import { RECENT_DECISION_DAYS } from '../domain/decisions.js';
 import { meetingInstant } from '../domain/rules.js';
 import { agreementHorizon } from '../domain/agreements.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
+import { ValidationError } from '../domain/errors.js';
+import { closestNames } from '../domain/suggest.js';
+import type { CaseloadLookup } from './Store.js';
 
 export type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact' | 'team' | 'person', at: string, data: string | null];
 
@@ -91,21 +94,39 @@ export function highestPerPrefix(ids: Iterable<string>): Map<string, number> {
   return highest;
 }
 
-/** Puts today's marks (the meetings near the date, what is due before it) back into the digests they came from. */
-export function addTodayMarks(digests: readonly Family[], marks: Iterable<{ family_id: string; kind: string; data: string }>): Family[] {
-  const byId = new Map(digests.map((family) => [family.id, family]));
-  for (const mark of marks) {
-    const family = byId.get(mark.family_id);
-    if (family) putBackMark(family, mark.kind, JSON.parse(mark.data) as Goal | Meeting);
-  }
-  return [...digests];
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): boolean => typeof value === 'string';
+
+/** What today's view reads of a digest and of each mark's data: a row not shaped so was not written by famcoord. */
+function digestShaped(digest: unknown): boolean {
+  return isRecord(digest) && isText(digest.id) && isText(digest.name) && ['members', 'goals', 'meetings', 'contacts', 'consents'].every((list) => Array.isArray(digest[list]));
+}
+
+function markShaped(mark: unknown): boolean {
+  if (!Array.isArray(mark) || !isRecord(mark[1]) || !isText(mark[1].id)) return false;
+  const data = mark[1];
+  return mark[0] === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
+}
+
+/**
+ * A family as today's view reads it, from its row: the digest with its marks (pairs of kind and
+ * data) put back. Digests are not validated again: they were derived, in the step that wrote
+ * them, from families validated then, and that is what lets a coordinator's today skip the schema.
+ * Their shape is checked, so a row changed by other hands is a clear store error, not a crash.
+ */
+export function todayFamily(familyId: string, digest: unknown, marks: unknown): Family {
+  const problem = !digestShaped(digest) ? 'today_digest' : !Array.isArray(marks) || !marks.every(markShaped) ? 'today_marks' : undefined;
+  if (problem) throw new ValidationError([{ path: `families (${familyId}).${problem}`, message: 'not as famcoord writes it (changed outside famcoord?)' }]);
+  const family = digest as Family;
+  for (const [kind, data] of marks as Array<[string, Goal | Meeting]>) putBackMark(family, kind, data);
+  return family;
 }
 
 /**
  * One mark back into its family's digest: a goal as it is; a meeting once, with the agreements of
  * every mark that holds it (an agreement's mark holds its meeting with only that agreement).
  */
-export function putBackMark(family: Family, kind: string, data: Goal | Meeting): void {
+function putBackMark(family: Family, kind: string, data: Goal | Meeting): void {
   if (kind === 'goal') {
     family.goals.push(data as Goal);
     return;
@@ -125,4 +146,26 @@ export function auditRecord(step: number, text: string): LogRecord {
     entry = undefined;
   }
   return typeof entry === 'object' && entry !== null ? (entry as AuditEntry) : { unreadable: true, where: () => `the audit log's entry for step ${step}` };
+}
+
+/** How a database engine writes what `findCaseloadIn` asks: its placeholder for the n-th value, and a digest's coordinator. */
+export interface CaseloadSql {
+  param: (n: number) => string;
+  digestCoordinator: string;
+}
+
+/**
+ * A caseload looked up in a database's coordinator column (indexed on both engines): one probe,
+ * and only when no family has it, the distinct coordinators (read from the index alone) and the
+ * names, as written, of the closest few (from their families' digests).
+ */
+export async function findCaseloadIn(all: (sql: string, values: unknown[]) => Promise<Array<Record<string, unknown>>>, sql: CaseloadSql, coordinator: string): Promise<CaseloadLookup> {
+  if ((await all(`SELECT 1 AS found FROM families WHERE coordinator = ${sql.param(1)} LIMIT 1`, [coordinatorKey(coordinator)])).length > 0) return { known: true };
+  const keys = (await all('SELECT DISTINCT coordinator FROM families WHERE coordinator IS NOT NULL', [])).map((row) => row.coordinator as string);
+  const closest = closestNames(coordinator, keys);
+  if (closest.length === 0) return { known: false, closest };
+  const rows = await all(`SELECT coordinator, ${sql.digestCoordinator} AS name FROM families WHERE coordinator IN (${closest.map((_, i) => sql.param(i + 1)).join(', ')}) ORDER BY seq`, closest);
+  const names = new Map<string, string>();
+  for (const row of rows) if (!names.has(row.coordinator as string)) names.set(row.coordinator as string, String(row.name).trim());
+  return { known: false, closest: closest.map((key) => names.get(key) ?? key) };
 }

@@ -18,14 +18,15 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
-import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { holdForBackup, removeBackups, replacedPath, rotateBackups } from './backups.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { crashPoint } from './crashPoint.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import type { FamilyChange } from '../domain/workspace.js';
-import { inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
+import { coordinatorKey, inScope, isWholeStore, type ReadScope } from '../domain/scope.js';
+import { closestNames } from '../domain/suggest.js';
 
 /** Line and column of a character offset, for messages about a file people can open. */
 function lineAndColumn(text: string, offset: number): string {
@@ -343,6 +344,19 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     const lines = this.adapter.linesOf(file);
     if (lines) yield* lines.inScope(scope ?? {});
     else yield* (await this.stateIn(file, scope)).families;
+  }
+
+  /** A file has no index: its families are looked at once, line by line where famcoord wrote it, until one has the caseload. */
+  async findCaseload(coordinator: string): Promise<CaseloadLookup> {
+    const wanted = coordinatorKey(coordinator);
+    const names = new Map<string, string>();
+    for await (const family of this.eachFamily()) {
+      if (family.coordinator === undefined) continue;
+      const key = coordinatorKey(family.coordinator);
+      if (key === wanted) return { known: true };
+      if (!names.has(key)) names.set(key, family.coordinator.trim());
+    }
+    return { known: false, closest: closestNames(coordinator, names.values()) };
   }
 
   /**

@@ -10,7 +10,7 @@
 // highest id of a kind, more of the log) the run stops (`NeedRow`), the row is read and locked,
 // and the step is run again from the start. Operations are pure, so a rerun gives the same
 // result; the ids an operation names are read up front, so most steps run once or twice.
-import type { Client, ClientConfig, QueryResultRow } from 'pg';
+import type { Client, ClientConfig, QueryResult, QueryResultRow } from 'pg';
 import type { Operation } from '../domain/operations.js';
 import type { Family, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
@@ -24,9 +24,9 @@ import { loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, StoreError, storeFormatError } from './errors.js';
 import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
-import type { CreateOptions, FamilyScope, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CaseloadLookup, CreateOptions, FamilyScope, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { addTodayMarks, auditRecord, familyRow, highestPerPrefix, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition } from './familyRows.js';
+import { auditRecord, familyRow, findCaseloadIn, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, involvingCondition, teamMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 import type { FamilyRead, ReadKind, TeamMember, TeamStore } from './team.js';
@@ -40,6 +40,9 @@ const STATEMENT_TIMEOUT_MS = 60_000;
 
 /** How long to wait for the server to answer a new connection. */
 const CONNECT_TIMEOUT_MS = 30_000;
+
+/** SQLSTATE of a statement naming a table that is not there: a database without famcoord's tables. */
+const UNDEFINED_TABLE = '42P01';
 
 /** How often a step that lost a deadlock (PostgreSQL picks one of two) is run again. */
 const DEADLOCK_RETRIES = 5;
@@ -236,17 +239,23 @@ async function writeChanges(q: Query, changes: readonly FamilyChange[]): Promise
   // Ids first out, then in: an id may move from one family to another within a step.
   const reindexed = changes.filter((c) => c.after === null || c.before === null || hasIdChanges(c));
   if (reindexed.length > 0) await q('DELETE FROM entities WHERE family_id = ANY($1::text[])', [reindexed.map((c) => c.familyId)]);
+  // A family's row and marks in one statement each (its parts see the tables as they were before
+  // it, so the old marks go and the new come): a step's round trips are its latency.
   for (const { familyId, after } of changes) {
-    await q('DELETE FROM today_marks WHERE family_id = $1', [familyId]);
     if (after === null) {
-      await q('DELETE FROM families WHERE id = $1', [familyId]);
+      await q('WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1) DELETE FROM families WHERE id = $1', [familyId]);
       continue;
     }
     const row = familyRow(after);
-    const updated = await q('UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1 RETURNING 1', [familyId, row.coordinator, row.data, row.todayDigest]);
-    if (updated.length === 0)
+    const [updated] = await q<{ n: number }>(
+      `WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1),
+        marked AS (INSERT INTO today_marks (family_id, kind, at, data) SELECT $1::text, * FROM unnest($5::text[], $6::text[], $7::text[])),
+        updated AS (UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1 RETURNING 1)
+      SELECT count(*)::int AS n FROM updated`,
+      [familyId, row.coordinator, row.data, row.todayDigest, ...markColumns(row.marks)],
+    );
+    if (updated?.n === 0)
       await q("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ($1, nextval('families_seq'), $2, $3, $4)", [familyId, row.coordinator, row.data, row.todayDigest]);
-    await insertMarks(q, [[familyId, row.marks]]);
   }
   const indexed = reindexed.flatMap((c) => (c.after ? [[c.familyId, idsOf(c.after)] as const] : []));
   await insertIds(q, indexed);
@@ -257,14 +266,17 @@ function hasIdChanges(change: FamilyChange): boolean {
   return added.length > 0 || removed.length > 0;
 }
 
-async function insertMarks(q: Query, families: ReadonlyArray<readonly [string, ReturnType<typeof familyRow>['marks']]>): Promise<void> {
-  const marks = families.flatMap(([familyId, list]) => list.map((mark) => [familyId, ...mark] as const));
+/** Marks as the columns kind, at and data, for unnest. */
+function markColumns(marks: readonly TodayMark[]): [string[], string[], Array<string | null>] {
+  return [marks.map((m) => m[0]), marks.map((m) => m[1]), marks.map((m) => m[2])];
+}
+
+async function insertMarks(q: Query, families: ReadonlyArray<readonly [string, readonly TodayMark[]]>): Promise<void> {
+  const marks = families.flatMap(([familyId, list]) => list.map((mark) => [familyId, mark] as const));
   if (marks.length === 0) return;
   await q('INSERT INTO today_marks (family_id, kind, at, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])', [
     marks.map((m) => m[0]),
-    marks.map((m) => m[1]),
-    marks.map((m) => m[2]),
-    marks.map((m) => m[3]),
+    ...markColumns(marks.map((m) => m[1])),
   ]);
 }
 
@@ -344,11 +356,30 @@ export function pgError(error: unknown, server: string, user?: string): Error {
   if (isConnectionLoss(error)) return new StoreError('io', `the connection to ${server} was cut; nothing was saved (the transaction was rolled back); run the command again`);
   if (['ECONNREFUSED', 'ENOENT', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) || /timeout expired/i.test(message))
     return new StoreError('io', `cannot reach ${server} (${code || 'timeout'}); is it running? Check the host and port in the URL or PGHOST/PGPORT`);
+  if (/does not support SSL/i.test(message))
+    return new StoreError('io', `${server} does not accept TLS connections, which the URL's sslmode asks for; ask its administrator to turn TLS on (ssl = on), or leave sslmode out only where the network between you is trusted`);
   if (/SSL|TLS|certificate/i.test(message) || code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED/.test(code))
     return new StoreError('io', `the TLS connection to ${server} failed (${code || 'refused'}); check sslmode and sslrootcert in the URL, or ask its administrator for the server's certificate`);
   if (/password authentication|no password supplied|SASL/i.test(message)) return new StoreError('io', `${server} wants a password; give it in PGPASSWORD or ~/.pgpass (PGPASSFILE), not in the URL`);
   if (/^[0-9A-Z]{5}$/.test(code)) return new StoreError('io', `${server} refused a statement (SQLSTATE ${code}); nothing was saved`);
   return error;
+}
+
+/**
+ * pg, loaded the first time a store is a URL. While it loads, pg asks whether it runs in a
+ * Cloudflare Worker (pg/lib/stream.js): with no global `navigator`, as on Node 20, it makes a
+ * `Response`, and that makes Node load its fetch implementation (undici, ~8 ms of a command's
+ * start, for nothing). So while pg loads, a `navigator` like the one Node 21 and later have
+ * answers the question first; it is taken away again after, leaving the globals as they were.
+ */
+async function loadPg(): Promise<typeof import('pg').default> {
+  const lent = !('navigator' in globalThis);
+  if (lent) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node}` }, configurable: true });
+  try {
+    return (await import('pg')).default;
+  } finally {
+    if (lent) delete (globalThis as { navigator?: unknown }).navigator;
+  }
 }
 
 type Connection = { client: Client; q: Query; server: string; stream?: { ref(): void; unref(): void } };
@@ -412,7 +443,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
   /** Connects (pg is loaded now, the first time a store is a URL). */
   private connect(): Promise<Connection> {
     this.connection ??= (async () => {
-      const pg = (await import('pg')).default;
+      const pg = await loadPg();
       const client = new pg.Client(this.config());
       const server = describeServer(client);
       // A connection cut between statements is reported by the next one; never as a crash.
@@ -426,7 +457,11 @@ export class PgStore extends ReversibleStore implements TeamStore {
         throw pgError(error, server, client.user);
       }
       const stream = (client as unknown as { connection?: { stream?: Connection['stream'] } }).connection?.stream;
-      const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows;
+      // Several statements in one query (no values) give a result each: the rows are the last one's.
+      const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
+        const result = (await client.query<Row>(text, values)) as QueryResult<Row> | Array<QueryResult<Row>>;
+        return (Array.isArray(result) ? (result.at(-1) as QueryResult<Row>) : result).rows;
+      };
       return { client, q, server, ...(stream && { stream }) };
     })();
     return this.connection.catch((error: unknown) => {
@@ -461,16 +496,30 @@ export class PgStore extends ReversibleStore implements TeamStore {
     return row?.version ?? 0;
   }
 
-  /** Refuses a database whose schema is not this famcoord's, naming the command that fixes it. */
-  private async requireSchema(q: Query): Promise<void> {
-    const version = await this.schemaVersion(q);
-    if (version === undefined) throw new StoreError('missing', `there is no famcoord store in ${this.path}; create one with famcoord init --store URL`);
+  /**
+   * Refuses a database whose schema is not this famcoord's, naming the command that fixes it. One
+   * statement, as every command asks it first: a database without famcoord's tables fails it.
+   * `before`: statements sent with it in one round trip (a transaction's BEGIN).
+   */
+  private async requireSchema(q: Query, before = ''): Promise<void> {
+    const [row] = await q<{ version: number | null; head: boolean }>(`${before}SELECT (SELECT max(version) FROM schema_migrations) AS version, EXISTS (SELECT 1 FROM store_head WHERE id = 1) AS head`).catch(
+      (error: unknown) => {
+        throw (error as { code?: string }).code === UNDEFINED_TABLE ? this.schemaProblem(undefined, false) : error;
+      },
+    );
+    const problem = this.schemaProblem(row?.version ?? 0, row?.head === true);
+    if (problem) throw problem;
+  }
+
+  /** Why a database with this schema version (undefined: no famcoord tables) and head cannot be used, if it cannot. */
+  private schemaProblem(version: number | undefined, head: boolean): StoreError | undefined {
+    if (version === undefined) return new StoreError('missing', `there is no famcoord store in ${this.path}; create one with famcoord init --store URL`);
     if (version < LATEST_SCHEMA)
-      throw new StoreError('invalid', `the store ${this.path} has schema ${version} and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL (once, for the whole team), then try again`);
+      return new StoreError('invalid', `the store ${this.path} has schema ${version} and this famcoord needs ${LATEST_SCHEMA}; run famcoord migrate-schema --store URL (once, for the whole team), then try again`);
     if (version > LATEST_SCHEMA)
-      throw new StoreError('invalid', `the store ${this.path} has schema ${version}, newer than this famcoord knows (${LATEST_SCHEMA}); install the famcoord your team uses`);
-    const [head] = await q('SELECT 1 FROM store_head WHERE id = 1');
-    if (!head) throw new StoreError('missing', `the store ${this.path} is empty; create one with famcoord init --store URL, or try famcoord demo --store URL`);
+      return new StoreError('invalid', `the store ${this.path} has schema ${version}, newer than this famcoord knows (${LATEST_SCHEMA}); install the famcoord your team uses`);
+    if (!head) return new StoreError('missing', `the store ${this.path} is empty; create one with famcoord init --store URL, or try famcoord demo --store URL`);
+    return undefined;
   }
 
   /**
@@ -482,10 +531,11 @@ export class PgStore extends ReversibleStore implements TeamStore {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.use(async ({ q }) => {
-          await q('BEGIN');
           let result: T;
           try {
-            if (options.schema !== false) await this.requireSchema(q);
+            // The schema check travels with the BEGIN: two statements in one simple query.
+            if (options.schema !== false) await this.requireSchema(q, 'BEGIN; ');
+            else await q('BEGIN');
             result = await work(q);
           } catch (error) {
             await q('ROLLBACK').catch(() => undefined);
@@ -714,6 +764,10 @@ export class PgStore extends ReversibleStore implements TeamStore {
   }
 
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
+    if (scope?.todayOn !== undefined) {
+      yield* this.todayFamilies(scope, scope.todayOn);
+      return;
+    }
     const { parseFamily, SeenIds } = await loadValidation();
     const seen = new SeenIds();
     let position = 0;
@@ -735,35 +789,74 @@ export class PgStore extends ReversibleStore implements TeamStore {
     }
   }
 
+  /**
+   * The families today's view on `date` may list, in `scope`, as their today digests with the
+   * marks it wants put back (`todayFamily`), a page at a time by store order. The first page
+   * comes in one statement with the schema's version and the store's head, so a coordinator's
+   * today is one round trip after the connection's start. `head` is given the head's text.
+   */
+  private async *todayFamilies(scope: ReadScope, date: string, head?: (text: string) => void): AsyncGenerator<Family> {
+    const values: unknown[] = [];
+    const { where, params } = scopeQuery(scope, 2);
+    values.push(-1, ...params);
+    const condition = todayMarkCondition(date, meetingWindow(date), (value) => `$${values.push(value)}`);
+    const page = `SELECT seq, id, today_digest AS digest,
+        (SELECT coalesce(json_agg(json_build_array(t.kind, t.data::json)), '[]') FROM today_marks AS t WHERE t.family_id = families.id AND ${condition}) AS marks
+      FROM families ${where} AND seq > $1 ORDER BY seq LIMIT ${PAGE}`;
+    type Row = { seq: string; id: string; digest: unknown; marks: unknown };
+    let rows: Row[] = await this.use(async ({ q }) => {
+      const first = await q<Row & { version: number | null; head: string | null }>(
+        `SELECT s.version, s.head, p.* FROM (SELECT (SELECT max(version) FROM schema_migrations) AS version, (SELECT data FROM store_head WHERE id = 1) AS head) AS s
+         LEFT JOIN LATERAL (${page}) AS p ON true ORDER BY p.seq`,
+        values,
+      ).catch(async (error: unknown) => {
+        // No famcoord tables, or another schema's: the check says which, and what to do.
+        await this.requireSchema(q);
+        throw error;
+      });
+      const [top] = first;
+      const problem = this.schemaProblem(top?.version ?? 0, typeof top?.head === 'string');
+      if (problem) throw problem;
+      head?.(top?.head as string);
+      return first.filter((row) => row.id !== null);
+    });
+    for (;;) {
+      for (const row of rows) {
+        try {
+          yield todayFamily(row.id, row.digest, row.marks);
+        } catch (error) {
+          if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
+          throw error;
+        }
+      }
+      if (rows.length < PAGE) return;
+      values[0] = Number((rows.at(-1) as Row).seq);
+      rows = await this.use(({ q }) => q<Row>(page, values));
+    }
+  }
+
   async read(scope?: ReadScope): Promise<State> {
-    const { head, families, digests } = await this.transaction(
+    if (scope?.todayOn !== undefined) {
+      let head = '';
+      const families: Family[] = [];
+      for await (const family of this.todayFamilies(scope, scope.todayOn, (text) => (head = text))) families.push(family);
+      return { ...(JSON.parse(head) as Record<string, unknown>), families } as State;
+    }
+    const { head, families } = await this.transaction(
       async (q) => {
         const [row] = await q<{ data: string }>('SELECT data FROM store_head WHERE id = 1');
         const { where, params } = scopeQuery(scope);
-        if (scope?.todayOn !== undefined) {
-          // Today's digests: they were derived from validated families in the step that wrote them.
-          const digests = (await q<{ today_digest: Family }>(`SELECT today_digest FROM families ${where} ORDER BY seq`, params)).map((r) => r.today_digest);
-          const markParams = [...params];
-          const condition = todayMarkCondition(scope.todayOn, meetingWindow(scope.todayOn), (value) => `$${markParams.push(value)}`);
-          const marks = await q<{ family_id: string; kind: string; data: string }>(
-            `SELECT t.family_id, t.kind, t.data FROM families JOIN today_marks AS t ON t.family_id = families.id
-             ${where ? `${where} AND` : 'WHERE'} ${condition}`,
-            markParams,
-          );
-          return { head: row?.data as string, families: [], digests: addTodayMarks(digests, marks) };
-        }
         const families = (await q<{ data: Family }>(`SELECT data FROM families ${where} ORDER BY seq`, params)).map((r) => r.data);
-        return { head: row?.data as string, families, digests: undefined };
+        return { head: row?.data as string, families };
       },
       { rollback: true },
     );
-    if (scope?.familyIds !== undefined && !digests) {
+    if (scope?.familyIds !== undefined) {
       const found = new Set(families.map((family) => family.id));
       const missing = scope.familyIds.filter((id) => !found.has(id));
       if (missing.length > 0) await this.use(({ q }) => this.refuseHidden(q, missing));
     }
     const top = JSON.parse(head) as Record<string, unknown>;
-    if (digests) return { ...top, families: digests } as State;
     const { parseState } = await loadValidation();
     try {
       return parseState({ ...top, families });
@@ -771,6 +864,10 @@ export class PgStore extends ReversibleStore implements TeamStore {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);
     }
+  }
+
+  findCaseload(coordinator: string): Promise<CaseloadLookup> {
+    return this.use(({ q }) => findCaseloadIn(q, { param: (n) => `$${n}`, digestCoordinator: "today_digest->>'coordinator'" }, coordinator));
   }
 
   async exists(): Promise<boolean> {
@@ -882,7 +979,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
     let listener: Client | undefined;
     let retry: NodeJS.Timeout | undefined;
     const listen = async () => {
-      const pg = (await import('pg')).default;
+      const pg = await loadPg();
       const client = new pg.Client(this.config());
       client.on('notification', () => onChange());
       client.on('error', () => {
@@ -933,7 +1030,7 @@ async function insertFamilies(q: Query, families: readonly Family[], first: numb
     rows.map((r) => r.todayDigest),
   ]);
   await insertIds(q, families.map((f) => [f.id, idsOf(f)] as const));
-  await insertMarks(q, families.map((f, i) => [f.id, (rows[i] as ReturnType<typeof familyRow>).marks] as const));
+  await insertMarks(q, families.map((f, i) => [f.id, (rows[i] as FamilyRow).marks] as const));
 }
 
 /** Copies the store's tables into a schema of their own beside it (`create` with keep): its name. */

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
-import type { Family, Goal, Meeting, State } from '../domain/schema.js';
+import type { Family, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, mayShowToday, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
@@ -24,10 +24,10 @@ import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOF
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import { WRITER_WAIT_MS } from './lock.js';
-import type { CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
+import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { auditRecord, putBackMark, familyRow, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
+import { auditRecord, findCaseloadIn, todayFamily, familyRow, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -310,6 +310,15 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     }
   }
 
+  async findCaseload(coordinator: string): Promise<CaseloadLookup> {
+    const { db } = await this.open();
+    try {
+      return await findCaseloadIn(async (sql, values) => db.prepare(sql).all(...values) as Array<Record<string, unknown>>, { param: () => '?', digestCoordinator: "json_extract(today_digest, '$.coordinator')" }, coordinator);
+    } catch (error) {
+      throw sqliteError(error, this.path);
+    }
+  }
+
   async read(scope?: ReadScope): Promise<State> {
     const { db } = await this.open();
     let head: Record<string, unknown>;
@@ -322,6 +331,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
         families.push(JSON.parse(data) as Family);
     } catch (error) {
       if (error instanceof StoreError) throw error;
+      if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
       throw sqliteError(error, this.path);
     }
     const { parseState } = await loadValidation();
@@ -696,14 +706,10 @@ function* todayDigests(db: Database, where: string, params: string[], date: stri
   const condition = todayMarkCondition(date, meetingWindow(date), (value) => (markParams.push(value), '?'));
   // Each family's marks come with its row (through the (family_id, kind, at) index), as one JSON
   // array, so a digest is whole as soon as it is read and nothing is kept for later rows.
-  const rows = db.prepare(`SELECT today_digest AS digest, (SELECT json_group_array(json_array(t.kind, json(t.data))) FROM today_marks AS t
+  const rows = db.prepare(`SELECT id, today_digest AS digest, (SELECT json_group_array(json_array(t.kind, json(t.data))) FROM today_marks AS t
     WHERE t.family_id = families.id AND ${condition}) AS marks
     FROM families ${where} ORDER BY seq`);
-  for (const row of rows.iterate(...markParams, ...params) as Iterable<{ digest: string; marks: string }>) {
-    const family = JSON.parse(row.digest) as Family;
-    for (const [kind, data] of JSON.parse(row.marks) as Array<[string, Goal | Meeting]>) putBackMark(family, kind, data);
-    yield family;
-  }
+  for (const row of rows.iterate(...markParams, ...params) as Iterable<{ id: string; digest: string; marks: string }>) yield todayFamily(row.id, JSON.parse(row.digest), JSON.parse(row.marks));
 }
 
 /** The store's top-level fields; a database without them was never made a store. */

@@ -73,6 +73,31 @@ describe.skipIf(!pgServerUrl)('famcoord on a PostgreSQL store', () => {
     expect(unknown).toMatch(/^the PostgreSQL server .*, database no_such_famcoord_db: the database does not exist; create it \(createdb\) or correct the URL/);
   });
 
+  it('says in one line that the server takes no TLS when sslmode asks for it, and what to do', async (test) => {
+    // The run's own cluster has no TLS; a server named in FAMCOORD_TEST_PG_URL may have it.
+    if ((await onServer((client) => client.query<{ ssl: string }>('SHOW ssl'))).rows[0]?.ssl === 'on') test.skip();
+    const url = await freshPgUrl();
+    const refused = oneLine(box().run(['today', '--store', `${url}${url.includes('?') ? '&' : '?'}sslmode=require`], { store: false }));
+    expect(refused).toMatch(/^the PostgreSQL server .*, database famcoord_test_\w+ does not accept TLS connections, which the URL's sslmode asks for; ask its administrator to turn TLS on \(ssl = on\)/);
+  });
+
+  it("reads a coordinator's today without loading zod or Node's fetch (undici, which pg's Cloudflare check loaded)", async () => {
+    const sb = box();
+    const url = await freshPgUrl();
+    expect(sb.run(['demo', '--families', '8', '--date', '2026-11-24', '--store', url], { store: false }).code).toBe(0);
+    const report = join(sb.dir, 'loaded.json');
+    const hook = join(sb.dir, 'loaded.mjs');
+    writeFileSync(
+      hook,
+      `import { writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify({ undici: process.moduleLoadList.some((m) => m.includes('undici')), zod: '__zod_globalConfig' in globalThis })));`,
+    );
+    const today = sb.run(['today', '--caseload', 'Hanne Kjær', '--store', url, '--date', '2026-11-24'], { store: false, env: { NODE_OPTIONS: `--import=${hook}` } });
+    expect(today.code, today.stderr).toBe(0);
+    expect(today.stdout).toMatch(/Overdue goals/);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({ undici: false, zod: false });
+  });
+
   it.skipIf(!pgPasswordRole)('says the password was refused, without showing it', async () => {
     const role = pgPasswordRole as string;
     await onServer((client) => client.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN PASSWORD 'right-one'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`));
