@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { changesAbout, type PersonChange } from '../domain/personLog.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { dayTimeText } from '../domain/dateFormat.js';
+import { operationText } from '../domain/stepDescription.js';
 import { createContext } from './context.js';
 import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
@@ -19,7 +20,7 @@ export function registerAccessLog(program: Command): void {
       const store = await ctx.openStore();
       const changes = changesAbout(memberId, await store.history(), (await store.read()).families);
       if (ctx.json) return ctx.printJson({ memberId, changes });
-      if (changes.length === 0) return ctx.print(`No logged changes about ${sanitizeLine(memberId)}.`);
+      if (changes.length === 0) return ctx.print(ctx.lang === 'da' ? `Ingen ændringer om ${sanitizeLine(memberId)} i loggen.` : `No logged changes about ${sanitizeLine(memberId)}.`);
       const words = cliWords(ctx.lang);
       ctx.print(
         formatTable<PersonChange>([
@@ -27,7 +28,7 @@ export function registerAccessLog(program: Command): void {
           { header: words.when, value: (c) => dayTimeText(c.time, ctx.timeZone, ctx.lang, ctx.today) },
           { header: words.who, value: (c) => c.user, maxWidth: 16 },
           { header: words.from, value: (c) => c.source },
-          { header: words.operation, value: (c) => c.op },
+          { header: words.operation, value: (c) => (ctx.lang === 'da' ? operationText(c.op, c.objectId, 'da') : c.op) },
           { header: words.on, value: (c) => c.objectId },
         ], changes),
       );

@@ -62,8 +62,12 @@ export function registerDemo(program: Command): void {
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true, ...(keptAs !== undefined && { keptAs }) });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';
-        const kept = keptAs === undefined ? '' : `\nThe store it replaced is kept as ${keptAs}`;
-        ctx.print(`Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}${kept}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);
+        const openIt = `${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`;
+        ctx.print(
+          ctx.lang === 'da'
+            ? `Skrev et${o.encrypt ? ' krypteret' : ''} demoregister med ${families} familier (frø ${seed}, i dag ${ctx.today}) til ${store.path}${keptAs === undefined ? '' : `\nDet register, det erstattede, er gemt som ${keptAs}`}\nÅbn det: ${openIt}`
+            : `Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}${keptAs === undefined ? '' : `\nThe store it replaced is kept as ${keptAs}`}\nOpen it: ${openIt}`,
+        );
       }
     });
 }

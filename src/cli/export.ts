@@ -38,7 +38,7 @@ async function exportAll(ctx: CliContext, store: FamilyStore, out: string | unde
     yield* prettyJsonStreaming({ ...document }, 'families', counted());
     yield '\n';
   }
-  await deliverDocument(ctx, text(), out, () => `${families} famil${families === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`);
+  await deliverDocument(ctx, text(), out, (w) => w.export(families, document.changes.length));
 }
 
 export function registerExport(program: Command): void {
@@ -75,10 +75,9 @@ Examples:
       if (options.csv !== undefined) {
         const families = familyIds === undefined ? state.families : state.families.filter((f) => f.id === options.family);
         const table = CSV_TABLES[options.csv as CsvTableName](families, { today: ctx.today, timeZone: ctx.timeZone });
-        return deliverDocument(ctx, csvDocument(table.header, table.rows, separator), options.out, `${table.rows.length} ${options.csv}`);
+        return deliverDocument(ctx, csvDocument(table.header, table.rows, separator), options.out, (w) => w.rows(table.rows.length, options.csv as string));
       }
       const document = buildExport(state, await store.history(), { exported: new Date().toISOString(), ...(familyIds && { familyIds }) });
-      const what = `${document.families.length} famil${document.families.length === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`;
-      await deliverDocument(ctx, `${escapeJsonControls(JSON.stringify(document, null, 2))}\n`, options.out, what);
+      await deliverDocument(ctx, `${escapeJsonControls(JSON.stringify(document, null, 2))}\n`, options.out, (w) => w.export(document.families.length, document.changes.length));
     });
 }

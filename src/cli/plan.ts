@@ -23,6 +23,6 @@ export function registerPlan(program: Command): void {
       const plan = familyPlan(await store.read({ familyIds: [familyId] }), familyId, ctx.today, ctx.timeZone);
       if (!plan) throw await unknownFamily(store, familyId);
       const text = renderDocument(planDocument(plan, { lang, today: ctx.today, timeZone: ctx.timeZone }), format);
-      await deliverDocument(ctx, text, options.out, `the plan of family ${plan.id}`);
+      await deliverDocument(ctx, text, options.out, (w) => w.plan(plan.id));
     });
 }
