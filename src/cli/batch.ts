@@ -12,7 +12,7 @@ import { problemInLang } from '../domain/problemWords.js';
 import { describeLoggedOperations } from '../domain/stepDescription.js';
 import type { Lang } from '../domain/vocabulary.js';
 import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
-import { progressBar, PROGRESS_FROM } from './progress.js';
+import { progressBar, progressLabel, progressPhase, PROGRESS_FROM } from './progress.js';
 import { formatTable } from './table.js';
 import { confirmations } from './confirmations.js';
 import { cliWords } from './labels.js';
@@ -63,11 +63,11 @@ function jsonColumn(error: unknown): string {
 }
 
 /** Parses and validates every line; blank lines and lines starting with # are skipped. */
-export function parseBatch(text: string): ParsedBatch {
+export function parseBatch(text: string, lang: Lang = 'en'): ParsedBatch {
   const parsed: ParsedBatch = { operations: [], lines: [], problems: [] };
   const lines = text.split(/\r?\n/);
   // A large batch is checked line by line for a while before anything is written: show how far.
-  const progress = lines.length >= PROGRESS_FROM ? progressBar('Checking the batch', lines.length) : undefined;
+  const progress = lines.length >= PROGRESS_FROM ? progressBar(progressLabel('checkingBatch', lang), lines.length, { lang }) : undefined;
   lines.forEach((raw, index) => {
     progress?.advance();
     const line = index + 1;
@@ -106,9 +106,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 }
 
 /** The batch's lines, parsed; a line that is not UTF-8 is one of the bad lines. */
-async function readBatch(file: string): Promise<ParsedBatch> {
+async function readBatch(file: string, lang: Lang): Promise<ParsedBatch> {
   const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: 'batch', limit: inputLimit(MAX_BATCH_BYTES) }));
-  const batch = parseBatch(text);
+  const batch = parseBatch(text, lang);
   batch.problems.push(...badLines.map((line): BatchProblem => ({ line, message: (lang) => BATCH_WORDS[lang].notUtf8 })));
   return batch;
 }
@@ -132,7 +132,7 @@ Examples:
   my-script | famcoord batch -`)
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
       const ctx = createContext(command);
-      const batch = await readBatch(file);
+      const batch = await readBatch(file, ctx.lang);
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'batch', today: ctx.today };
       const lineOf = (error: unknown) =>
@@ -187,10 +187,15 @@ Examples:
       }
       // Applied in one go, under the store's lock; only when a line fails is each one tried, so that
       // one run reports every bad line.
-      const result = await store.transact(batch.operations, meta).catch(async (error: unknown) => {
-        if (error instanceof TransactionError) await check();
-        throw lineOf(error);
-      });
+      // The write of a large batch (the store read, every operation applied, the file written) takes a while too.
+      const saving = batch.operations.length >= PROGRESS_FROM ? progressPhase(progressLabel('savingBatch', ctx.lang), { lang: ctx.lang }) : undefined;
+      const result = await store
+        .transact(batch.operations, meta)
+        .finally(() => saving?.done())
+        .catch(async (error: unknown) => {
+          if (error instanceof TransactionError) await check();
+          throw lineOf(error);
+        });
       const summary = summarize(result);
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, ...summary });
       else ctx.print(confirmations(ctx.lang).batchApplied(summary.operations, summary.families, result.step));

@@ -12,7 +12,7 @@ import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
 import { checkOutputPath } from './documentOutput.js';
 import { UsageError } from './errors.js';
-import { counted, progressBar } from './progress.js';
+import { counted, progressBar, progressLabel } from './progress.js';
 import { StoreError } from '../store/errors.js';
 import { outputProblem } from '../store/pathGuard.js';
 
@@ -47,8 +47,8 @@ export function registerMigrate(program: Command): void {
         );
       const state = await source.read();
       const history = await source.history();
-      const progress = progressBar('Copying families', state.families.length);
-      await target.create({ ...state, families: counted(state.families, progress) }, { history, encrypt }).finally(() => progress.done());
+      const progress = progressBar(progressLabel('copyingFamilies', ctx.lang), state.families.length, { lang: ctx.lang });
+      await target.create({ ...state, families: counted(state.families, progress, progressLabel('savingStore', ctx.lang)) }, { history, encrypt }).finally(() => progress.done());
       const copied = await target.read();
       const copiedHistory = await target.history();
       if (!isDeepStrictEqual(copied, state) || !isDeepStrictEqual(copiedHistory, history))

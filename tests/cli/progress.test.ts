@@ -1,6 +1,6 @@
 // The progress bar of long work: on stderr only when it is a terminal, with the time left.
-import { describe, expect, it } from 'vitest';
-import { counted, progressBar, progressLine, timeLeft } from '../../src/cli/progress.js';
+import { describe, expect, it, vi } from 'vitest';
+import { counted, progressBar, progressLine, progressPhase, timeLeft } from '../../src/cli/progress.js';
 import { sandbox } from '../helpers/cli.js';
 import { hasTmux, killSession, tmux, waitForScreen } from '../helpers/tmux.js';
 import { BIN } from '../helpers/cli.js';
@@ -21,7 +21,7 @@ describe('the progress bar', () => {
     const { stream, written } = fakeStream(true);
     let clock = 0;
     const progress = progressBar('Writing', 1_000, { stream, now: () => clock });
-    const items = [...counted(Array.from({ length: 1_000 }, (_, i) => i), { advance: () => ((clock += 10), progress.advance()), done: progress.done })];
+    const items = [...counted(Array.from({ length: 1_000 }, (_, i) => i), { advance: () => ((clock += 10), progress.advance()), phase: progress.phase, done: progress.done })];
     progress.done();
     expect(items).toHaveLength(1_000);
     expect(written.length).toBe(101 + 1); // 0% to 100%, then the clearing
@@ -61,4 +61,39 @@ describe('the progress bar', () => {
       box.cleanup();
     }
   }, 180_000);
+});
+
+describe('the last step of long work', () => {
+  it('shows the write after the counted items, with the seconds it takes, and clears it when done', () => {
+    vi.useFakeTimers();
+    const { stream, written } = fakeStream(true);
+    let clock = 0;
+    const progress = progressBar('Skriver demofamilier', 3, { stream, now: () => clock, lang: 'da' });
+    expect([...counted(['a', 'b', 'c'], progress, 'Gemmer registret')]).toEqual(['a', 'b', 'c']);
+    expect(written.at(-1)).toBe('\r\u001b[2KGemmer registret … 0 s');
+    clock = 2_400;
+    progress.advance(); // no bar is drawn over the write's line
+    vi.advanceTimersByTime(1_000); // the line is redrawn each second while the loop is free
+    expect(written.at(-1)).toBe('\r\u001b[2KGemmer registret … 2 s');
+    progress.done();
+    expect(written.at(-1)).toBe('\r\u001b[2K');
+    vi.advanceTimersByTime(5_000);
+    expect(written.at(-1)).toBe('\r\u001b[2K'); // and stops redrawing
+    vi.useRealTimers();
+  });
+
+  it('is a line of its own for a write counted nowhere before it (a batch, an import), and nothing off a terminal', () => {
+    const { stream, written } = fakeStream(true);
+    const saving = progressPhase('Gemmer filens handlinger', { stream, now: () => 0 });
+    saving.done();
+    expect(written).toEqual(['\r\u001b[2KGemmer filens handlinger … 0 s', '\r\u001b[2K']);
+    const off = fakeStream(false);
+    progressPhase('Saving', { stream: off.stream }).done();
+    expect(off.written).toEqual([]);
+  });
+
+  it('speaks Danish: the time left and the counts', () => {
+    expect(progressLine('Kopierer familier', 2_500, 10_000, 5_000, 'da')).toBe('Kopierer familier █████░░░░░░░░░░░░░░░  25% 2.500/10.000 · ca. 15 s tilbage');
+    expect(timeLeft(150_000, 'da')).toBe('ca. 3 min tilbage');
+  });
 });
