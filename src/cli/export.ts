@@ -60,7 +60,12 @@ Examples:
       const ctx = createContext(command);
       if (options.csv === undefined) {
         if (options.sep !== undefined) throw new UsageError('--sep goes with --csv, e.g. --csv goals --sep ,');
-        if ((options.family === undefined) === (options.all !== true)) throw new UsageError('choose one of --family FAMILY_ID and --all, e.g. famcoord export --family f3 --out f3.json');
+        if ((options.family === undefined) === (options.all !== true))
+          throw new UsageError((lang) =>
+            lang === 'da'
+              ? 'vælg enten --family FAMILIE-ID eller --all, f.eks. famcoord export --family f3 --out f3.json'
+              : 'choose one of --family FAMILY_ID and --all, e.g. famcoord export --family f3 --out f3.json',
+          );
       } else if (!(CSV_TABLE_NAMES as string[]).includes(options.csv)) {
         throw new UsageError(`--csv must be one of: ${CSV_TABLE_NAMES.join(', ')}, e.g. --csv goals`);
       }

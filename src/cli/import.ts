@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { importOperations, parseExport, planImport, type ImportPlan, type Preference } from '../domain/exchange.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { ownValue } from '../domain/own.js';
+import { problemInLang } from '../domain/problemWords.js';
 import type { Family } from '../domain/schema.js';
 import { describeProblems, ValidationError } from '../domain/errors.js';
 import { describeIoError } from '../store/errors.js';
@@ -24,19 +25,26 @@ async function readExportFile(path: string): Promise<Family[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the import file ${file}: ${describeIoError(error)}`);
+    const why = describeIoError(error);
+    throw new UsageError((lang) => (lang === 'da' ? `kan ikke læse importfilen ${file}: ${why}` : `cannot read the import file ${file}: ${why}`));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`the import file ${file} is not valid JSON ${describeJsonError(error, text)}; nothing was written`);
+    const where = describeJsonError(error, text);
+    throw new UsageError((lang) => (lang === 'da' ? `importfilen ${file} er ikke gyldig JSON ${where}; intet er skrevet` : `the import file ${file} is not valid JSON ${where}; nothing was written`));
   }
   try {
     return parseExport(data);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new UsageError(`the import file ${file} is not a famcoord export: ${describeProblems(error.problems)}; nothing was written`);
+    const { problems } = error;
+    throw new UsageError((lang) =>
+      lang === 'da'
+        ? `importfilen ${file} er ikke en eksport fra famcoord: ${describeProblems(problems.map((p) => ({ ...p, message: problemInLang(p.message, lang) })), 5, lang)}; intet er skrevet`
+        : `the import file ${file} is not a famcoord export: ${describeProblems(problems)}; nothing was written`,
+    );
   }
 }
 

@@ -67,6 +67,11 @@ const DANISH_PROBLEMS: Array<[RegExp, Danish]> = [
   [/^ends before it starts$/, 'slutter, før den begynder'],
   [/^ends before it was given$/, 'udløber, før det blev givet'],
   [/^Unrecognized keys?: (.*)$/, 'ukendt felt: $1'],
+  // An import file (src/domain/exchange.ts).
+  [/^must be "famcoord-export" \(a file written by famcoord export\)$/, 'skal være "famcoord-export" (en fil skrevet af famcoord export)'],
+  [/^must be (\d+)$/, 'skal være $1'],
+  [/^the time of the export$/, 'tidspunktet for eksporten'],
+  [/^a list of families$/, 'en liste af familier'],
   // The store's own refusals and what doctor finds (src/store/).
   [/^there is no store at (.*); create one with famcoord init, or try famcoord demo$/, 'der er intet register i $1; opret et med famcoord init, eller prøv famcoord demo'],
   [/^there is no step (\d+) in the log$/, 'der er intet trin $1 i loggen'],
