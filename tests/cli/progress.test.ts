@@ -1,4 +1,7 @@
 // The progress bar of long work: on stderr only when it is a terminal, with the time left.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { counted, progressBar, progressLine, progressPhase, timeLeft } from '../../src/cli/progress.js';
 import { sandbox } from '../helpers/cli.js';
@@ -96,4 +99,28 @@ describe('the last step of long work', () => {
     expect(progressLine('Kopierer familier', 2_500, 10_000, 5_000, 'da')).toBe('Kopierer familier █████░░░░░░░░░░░░░░░  25% 2.500/10.000 · ca. 15 s tilbage');
     expect(timeLeft(150_000, 'da')).toBe('ca. 3 min tilbage');
   });
+});
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.runIf(hasScript)('a large batch on a terminal', () => {
+  it('shows the check of its lines, then its write, and clears both (in Danish with --lang da)', () => {
+    const box = sandbox();
+    try {
+      expect(box.run(['demo', '--families', '3', '--date', '2026-11-24']).code).toBe(0);
+      const file = join(box.dir, 'many.jsonl');
+      writeFileSync(file, Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ op: 'goal.progress', goalId: 'g1', score: i % 11 })).join('\n'));
+      // script(1) gives the command a terminal and keeps all it wrote to it, so no frame is missed.
+      const command = [process.execPath, BIN, 'batch', file, '--store', box.store, '--date', '2026-11-24', '--lang', 'da'].map((arg) => `'${arg}'`).join(' ');
+      const result = spawnSync('script', ['-qefc', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') }, timeout: 120_000 });
+      expect(result.status, result.stdout).toBe(0);
+      const shown = result.stdout;
+      expect(shown).toMatch(/Tjekker filen [█░▏▎▍▌▋▊▉ ]+ +\d+% [\d.]+\/10\.000/);
+      expect(shown).toMatch(/Gemmer filens handlinger … \d+ s/);
+      expect(shown.indexOf('Gemmer filens handlinger')).toBeGreaterThan(shown.lastIndexOf('Tjekker filen'));
+      expect(shown).toMatch(/\r\u001b\[2KGemt: 10000 handlinger på 1 familie/);
+    } finally {
+      box.cleanup();
+    }
+  }, 180_000);
 });
