@@ -44,7 +44,7 @@ const BATCH_WORDS = {
     line: 'linje',
     notJson: (column: string) => `ikke gyldig JSON${column ? ` i kolonne ${column}` : ''}`,
     notUtf8: 'ikke UTF-8-tekst; gem filen som UTF-8',
-    badLines: (n: number) => `${n} ${n === 1 ? 'fejl linje' : 'fejlbehæftede linjer'} i filen; intet er skrevet`,
+    badLines: (n: number) => `${n} ${n === 1 ? 'linje' : 'linjer'} med fejl i filen; intet er skrevet`,
     noOperations: 'filen har ingen handlinger; intet er skrevet',
   },
 } as const;
