@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { changesAbout, type PersonChange } from '../domain/personLog.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { dayTimeText } from '../domain/dateFormat.js';
+import { operationText } from '../domain/stepDescription.js';
 import { StoreError } from '../store/errors.js';
 import type { FamilyStore } from '../store/Store.js';
 import { isTeamStore, type FamilyRead } from '../store/team.js';
@@ -50,7 +51,7 @@ function printChanges(ctx: CliContext, changes: readonly PersonChange[]): void {
       { header: words.when, value: (c) => dayTimeText(c.time, ctx.timeZone, ctx.lang, ctx.today) },
       { header: words.who, value: (c) => c.user, maxWidth: 16 },
       { header: words.from, value: (c) => c.source },
-      { header: words.operation, value: (c) => c.op },
+      { header: words.operation, value: (c) => (ctx.lang === 'da' ? operationText(c.op, c.objectId, 'da') : c.op) },
       { header: words.on, value: (c) => c.objectId },
     ], changes),
   );
@@ -102,7 +103,7 @@ export function registerAccessLog(program: Command): void {
       }
       const changes = changesAbout(member, await store.history(), families);
       if (ctx.json) return ctx.printJson({ memberId: member, changes, ...(reads && { reads }) });
-      if (changes.length === 0) ctx.print(`No logged changes about ${sanitizeLine(member)}.`);
+      if (changes.length === 0) ctx.print(ctx.lang === 'da' ? `Ingen ændringer om ${sanitizeLine(member)} i loggen.` : `No logged changes about ${sanitizeLine(member)}.`);
       else printChanges(ctx, changes);
       if (reads && reads.length > 0) printReads(ctx, reads);
     });

@@ -6,33 +6,68 @@ import { OperationSchema, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
 import { nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
-import { closestIdsMessage } from './known.js';
-import { printProblem, UsageError } from './errors.js';
+import { closestIdsWorded } from './known.js';
+import { printProblem, refusalIn, refusalWords, UsageError, type WordedMessage } from './errors.js';
+import { problemInLang } from '../domain/problemWords.js';
+import { describeLoggedOperations } from '../domain/stepDescription.js';
+import type { Lang } from '../domain/vocabulary.js';
 import { decodeUtf8Lines, describeSize, inputLimit, MAX_BATCH_BYTES, readInputBytes } from './input.js';
-import { progressBar, PROGRESS_FROM } from './progress.js';
+import { progressBar, progressLabel, progressPhase, PROGRESS_FROM } from './progress.js';
 import { formatTable } from './table.js';
 import { confirmations } from './confirmations.js';
 import { cliWords } from './labels.js';
+
+/** What is wrong with one line of a batch, in either language. */
+export interface BatchProblem {
+  /** The file line (1-based). */
+  line: number;
+  message: WordedMessage;
+}
 
 export interface ParsedBatch {
   operations: Operation[];
   /** The file line of each operation (1-based), for messages. */
   lines: number[];
-  problems: string[];
+  problems: BatchProblem[];
 }
+
+/** The batch's own words about its lines; the domain's problems come through problemInLang. */
+const BATCH_WORDS = {
+  en: {
+    line: 'line',
+    notJson: (column: string) => `not valid JSON${column ? ` at column ${column}` : ''}`,
+    notUtf8: 'not UTF-8 text; save the batch as UTF-8',
+    badLines: (n: number) => `${n} bad line(s) in the batch; nothing was written`,
+    noOperations: 'the batch has no operations; nothing was written',
+  },
+  da: {
+    line: 'linje',
+    notJson: (column: string) => `ikke gyldig JSON${column ? ` i kolonne ${column}` : ''}`,
+    notUtf8: 'ikke UTF-8-tekst; gem filen som UTF-8',
+    badLines: (n: number) => `${n} ${n === 1 ? 'linje' : 'linjer'} med fejl i filen; intet er skrevet`,
+    noOperations: 'filen har ingen handlinger; intet er skrevet',
+  },
+} as const;
+
+/** "linje 3: …" / "line 3: …". */
+export const describeBatchProblem = (problem: BatchProblem, lang: Lang) => `${BATCH_WORDS[lang].line} ${problem.line}: ${problem.message(lang)}`;
+
+/** The domain's English problems (a path and a message each), in the language they are shown in. */
+const domainProblems = (problems: ReadonlyArray<{ path: string; message: string }>): WordedMessage => (lang) =>
+  problems.map(({ path, message }) => `${path ? `${path}: ` : ''}${problemInLang(message, lang)}`).join('; ');
 
 /** Where JSON.parse stopped, as a column, without quoting the line (it may hold personal data). */
 function jsonColumn(error: unknown): string {
   const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
-  return position ? ` at column ${Number(position[1]) + 1}` : '';
+  return position ? String(Number(position[1]) + 1) : '';
 }
 
 /** Parses and validates every line; blank lines and lines starting with # are skipped. */
-export function parseBatch(text: string): ParsedBatch {
+export function parseBatch(text: string, lang: Lang = 'en'): ParsedBatch {
   const parsed: ParsedBatch = { operations: [], lines: [], problems: [] };
   const lines = text.split(/\r?\n/);
   // A large batch is checked line by line for a while before anything is written: show how far.
-  const progress = lines.length >= PROGRESS_FROM ? progressBar('Checking the batch', lines.length) : undefined;
+  const progress = lines.length >= PROGRESS_FROM ? progressBar(progressLabel('checkingBatch', lang), lines.length, { lang }) : undefined;
   lines.forEach((raw, index) => {
     progress?.advance();
     const line = index + 1;
@@ -41,18 +76,19 @@ export function parseBatch(text: string): ParsedBatch {
     try {
       data = JSON.parse(raw);
     } catch (error) {
-      parsed.problems.push(`line ${line}: not valid JSON${jsonColumn(error)}`);
+      const column = jsonColumn(error);
+      parsed.problems.push({ line, message: (lang) => BATCH_WORDS[lang].notJson(column) });
       return;
     }
     const deep = nestingProblem(data);
     if (deep) {
-      parsed.problems.push(`line ${line}: ${deep.path}: ${deep.message}`);
+      parsed.problems.push({ line, message: domainProblems([deep]) });
       return;
     }
     const result = OperationSchema.safeParse(data);
     if (!result.success) {
-      const issues = result.error.issues.map((issue) => `${issue.path.length ? `${describePath(issue.path, data)}: ` : ''}${issue.message}`);
-      parsed.problems.push(`line ${line}: ${issues.join('; ')}`);
+      const issues = result.error.issues.map((issue) => ({ path: issue.path.length ? describePath(issue.path, data) : '', message: issue.message }));
+      parsed.problems.push({ line, message: domainProblems(issues) });
       return;
     }
     parsed.operations.push(result.data);
@@ -70,10 +106,10 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 }
 
 /** The batch's lines, parsed; a line that is not UTF-8 is one of the bad lines. */
-async function readBatch(file: string): Promise<ParsedBatch> {
+async function readBatch(file: string, lang: Lang): Promise<ParsedBatch> {
   const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: 'batch', limit: inputLimit(MAX_BATCH_BYTES) }));
-  const batch = parseBatch(text);
-  batch.problems.push(...badLines.map((line) => `line ${line}: not UTF-8 text; save the batch as UTF-8`));
+  const batch = parseBatch(text, lang);
+  batch.problems.push(...badLines.map((line): BatchProblem => ({ line, message: (lang) => BATCH_WORDS[lang].notUtf8 })));
   return batch;
 }
 
@@ -96,10 +132,13 @@ Examples:
   my-script | famcoord batch -`)
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
       const ctx = createContext(command);
-      const batch = await readBatch(file);
+      const batch = await readBatch(file, ctx.lang);
       const store = await ctx.openStore();
       const meta = { user: ctx.user, source: 'batch', today: ctx.today, person: await ctx.person() };
-      const lineOf = (error: unknown) => (error instanceof TransactionError ? new UsageError(`line ${batch.lines[error.index - 1]}: ${error.message}; nothing was written`) : error);
+      const lineOf = (error: unknown) =>
+        error instanceof TransactionError
+          ? new UsageError((lang) => `${describeBatchProblem({ line: batch.lines[error.index - 1] as number, message: (l) => refusalIn(error.cause, l) }, lang)}; ${refusalWords(lang).nothingWritten}`)
+          : error;
       /**
        * Tries every line that parsed against the data, each in turn, and fails with every bad
        * line (those that did not parse too); when all apply, returns what they would do.
@@ -108,19 +147,20 @@ Examples:
         const preview = await store.preview(batch.operations, meta).catch((error: unknown) => {
           throw lineOf(error);
         });
-        const described = closestIdsMessage(store);
-        const problems = [
-          ...batch.problems.map((text) => ({ line: Number(/^line (\d+)/.exec(text)?.[1]), text })),
+        const described = closestIdsWorded(store);
+        const problems: BatchProblem[] = [
+          ...batch.problems,
           ...(await Promise.all(
-            preview.failures.map(async (f) => {
+            preview.failures.map(async (f): Promise<BatchProblem> => {
               const line = batch.lines[f.index - 1] as number;
-              return { line, text: `line ${line}: ${f.error ? await described(f.error) : f.message}` };
+              return { line, message: f.error ? await described(f.error) : (lang) => problemInLang(f.message, lang) };
             }),
           )),
         ].sort((a, b) => a.line - b.line);
         if (problems.length > 0) {
-          for (const problem of problems) printProblem(problem.text);
-          throw new UsageError(`${problems.length} bad line(s) in the batch; nothing was written`);
+          const lang = ctx.json ? 'en' : ctx.lang; // as the run's own message (run.ts)
+          for (const problem of problems) printProblem(describeBatchProblem(problem, lang));
+          throw new UsageError((l) => BATCH_WORDS[l].badLines(problems.length));
         }
         return preview;
       };
@@ -129,25 +169,33 @@ Examples:
         return { operations: applied.length, families: Object.keys(byFamily).length, byOperation: countBy(applied, (op) => op.op), byFamily };
       };
       if (batch.problems.length > 0) await check();
-      if (batch.operations.length === 0) throw new UsageError('the batch has no operations; nothing was written');
+      if (batch.operations.length === 0) throw new UsageError((lang) => BATCH_WORDS[lang].noOperations);
 
       if (options.dryRun) {
-        const summary = summarize(await check());
+        const preview = await check();
+        const summary = summarize(preview);
+        // Danish names each kind of operation in words, with the objects it changes ("fremskridt på g2, g7").
+        const operationName = (name: string) => (ctx.lang === 'da' ? describeLoggedOperations(preview.applied.filter((op) => op.op === name), 'da') : name);
         const { byOperation, byFamily } = summary;
         if (ctx.json) return ctx.printJson({ dryRun: true, ...summary });
         const words = cliWords(ctx.lang);
         return ctx.print(
           `${confirmations(ctx.lang).batchWouldApply(summary.operations, summary.families)}\n\n` +
-            `${formatTable([{ header: words.operation, value: ([name]: [string, number]) => name }, { header: words.count, value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byOperation))}\n\n` +
+            `${formatTable([{ header: words.operation, value: ([name]: [string, number]) => operationName(name), maxWidth: 60 }, { header: words.count, value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byOperation))}\n\n` +
             `${formatTable([{ header: words.family, value: ([id]: [string, number]) => id }, { header: words.operations, value: ([, n]: [string, number]) => n, align: 'right' }], Object.entries(byFamily))}`,
         );
       }
       // Applied in one go, under the store's lock; only when a line fails is each one tried, so that
       // one run reports every bad line.
-      const result = await store.transact(batch.operations, meta).catch(async (error: unknown) => {
-        if (error instanceof TransactionError) await check();
-        throw lineOf(error);
-      });
+      // The write of a large batch (the store read, every operation applied, the file written) takes a while too.
+      const saving = batch.operations.length >= PROGRESS_FROM ? progressPhase(progressLabel('savingBatch', ctx.lang), { lang: ctx.lang }) : undefined;
+      const result = await store
+        .transact(batch.operations, meta)
+        .finally(() => saving?.done())
+        .catch(async (error: unknown) => {
+          if (error instanceof TransactionError) await check();
+          throw lineOf(error);
+        });
       const summary = summarize(result);
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, ...summary });
       else ctx.print(confirmations(ctx.lang).batchApplied(summary.operations, summary.families, result.step));

@@ -35,6 +35,6 @@ Examples:
       await requireKnownCaseload(ctx, store, state.families.length);
       const entries = calendarEntries(state, { ...(options.family !== undefined && { familyId: options.family }), from, timeZone: ctx.timeZone });
       const text = renderCalendar(entries, { now: new Date(), names: options.names === true, lang: documentLang(command) });
-      await deliverDocument(ctx, text, options.out, `${entries.length} meeting(s) as a calendar`);
+      await deliverDocument(ctx, text, options.out, (w) => w.calendar(entries.length));
     });
 }

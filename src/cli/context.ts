@@ -10,6 +10,7 @@ import { numberOrText } from '../domain/input.js';
 import { describePath } from '../domain/errors.js';
 import { ownValue } from '../domain/own.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { problemInLang } from '../domain/problemWords.js';
 import type { Operation, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
@@ -65,14 +66,14 @@ export interface CliContext {
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (flag !== undefined) {
     if (flag === 'da' || flag === 'en') return flag;
-    throw new UsageError(`--lang must be da or en, e.g. --lang da`);
+    throw new UsageError(`--lang must be da or en, e.g. --lang da`); // said in English: the language is what is wrong
   }
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^da\b|^da_/i.test(locale) ? 'da' : 'en';
 }
 
 export function checkDate(value: string, flag: string): string {
-  if (!isIsoDate(value)) throw new UsageError(`${flag} must be a real date as YYYY-MM-DD, e.g. ${flag} 2026-11-24`);
+  if (!isIsoDate(value)) throw new UsageError((lang) => `${flag} ${problemInLang('must be a real date as YYYY-MM-DD, e.g. ', lang)}${flag} 2026-11-24`);
   return value;
 }
 
@@ -166,17 +167,17 @@ async function validateOperations(inputs: readonly RawOperation[], names: FieldN
     const result = OperationSchema.safeParse(input);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
-    const message = issue?.message ?? 'is not valid';
+    const message = (lang: Lang) => problemInLang(issue?.message ?? 'is not valid', lang);
     if (issue?.code === 'custom' && issue.params?.[NOTHING_TO_CHANGE]) throw new UsageError(nothingToChange(command));
-    if (names === 'from-json') throw new UsageError(`--from-json${issue?.path.length ? ` field ${describePath(issue.path, input)}` : ':'} ${message}`);
+    if (names === 'from-json') throw new UsageError((lang) => `--from-json${issue?.path.length ? ` ${lang === 'da' ? 'feltet' : 'field'} ${describePath(issue.path, input)}` : ':'} ${message(lang)}`);
     const field = String(issue?.path[0] ?? '');
-    throw new UsageError(`${ownValue(names, field) ?? `--${kebab(field)}`} ${message}`);
+    throw new UsageError((lang) => `${ownValue(names, field) ?? `--${kebab(field)}`} ${message(lang)}`);
   });
 }
 
 const NOTHING_TO_CHANGE_WORDS = {
-  en: { nothing: 'nothing to change; give', or: 'or', aChange: 'a change' },
-  da: { nothing: 'intet at ændre; angiv', or: 'eller', aChange: 'en ændring' },
+  en: { nothing: (typed: string) => `${typed}: nothing to change; give`, or: 'or', aChange: 'a change' },
+  da: { nothing: (typed: string) => `intet at ændre med famcoord ${typed}; angiv`, or: 'eller', aChange: 'en ændring' },
 } as const;
 
 /**
@@ -190,7 +191,7 @@ function nothingToChange(command: Command): WordedMessage {
   const flags = command.options.map((option) => option.long ?? option.flags);
   return (lang) => {
     const w = NOTHING_TO_CHANGE_WORDS[lang];
-    return `${typed}: ${w.nothing} ${flags.length > 1 ? `${flags.slice(0, -1).join(', ')} ${w.or} ` : ''}${flags.at(-1) ?? w.aChange}`;
+    return `${w.nothing(typed)} ${flags.length > 1 ? `${flags.slice(0, -1).join(', ')} ${w.or} ` : ''}${flags.at(-1) ?? w.aChange}`;
   };
 }
 

@@ -7,7 +7,7 @@ import { StoreError } from '../store/errors.js';
 import type { CreateOptions, FamilyStore } from '../store/Store.js';
 import { createContext, numberFlag } from './context.js';
 import { UsageError } from './errors.js';
-import { counted, progressBar, PROGRESS_FROM } from './progress.js';
+import { counted, progressBar, progressLabel, PROGRESS_FROM } from './progress.js';
 
 const MAX_FAMILIES = 100_000;
 
@@ -55,15 +55,19 @@ export function registerDemo(program: Command): void {
       const replaced = (await store.exists()) ? await replacing(store, o.replace === true) : {};
       // The families are generated as the store takes them: a municipality's demo is not held whole.
       const content = demoContent({ families, seed, today: ctx.today });
-      const progress = families >= PROGRESS_FROM ? progressBar('Writing demo families', families) : undefined;
+      const progress = families >= PROGRESS_FROM ? progressBar(progressLabel('writingDemo', ctx.lang), families, { lang: ctx.lang }) : undefined;
       const { keptAs } = await store
-        .create(progress ? { ...content, families: counted(content.families, progress) } : content, { replace: true, ...replaced, encrypt: o.encrypt === true })
+        .create(progress ? { ...content, families: counted(content.families, progress, progressLabel('savingStore', ctx.lang)) } : content, { replace: true, ...replaced, encrypt: o.encrypt === true })
         .finally(() => progress?.done());
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, families, seed, date: ctx.today, encrypted: o.encrypt === true, ...(keptAs !== undefined && { keptAs }) });
       else {
         const open = ctx.storeFlag !== undefined ? `famcoord --store ${store.path}` : 'famcoord';
-        const kept = keptAs === undefined ? '' : `\nThe store it replaced is kept as ${keptAs}`;
-        ctx.print(`Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}${kept}\nOpen it: ${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`);
+        const openIt = `${open}${ctx.datePinned ? ` --date ${ctx.today}` : ''}`;
+        ctx.print(
+          ctx.lang === 'da'
+            ? `Skrev et${o.encrypt ? ' krypteret' : ''} demoregister med ${families} familier (frø ${seed}, i dag ${ctx.today}) til ${store.path}${keptAs === undefined ? '' : `\nDet register, det erstattede, er gemt som ${keptAs}`}\nÅbn det: ${openIt}`
+            : `Wrote a${o.encrypt ? 'n encrypted' : ''} demo store with ${families} families (seed ${seed}, today ${ctx.today}) to ${store.path}${keptAs === undefined ? '' : `\nThe store it replaced is kept as ${keptAs}`}\nOpen it: ${openIt}`,
+        );
       }
     });
 }

@@ -16,6 +16,39 @@ import type { FamilyStore } from '../store/Store.js';
 import { isTeamStore, READS_KEPT_MONTHS } from '../store/team.js';
 import type { CliContext } from './context.js';
 import { formatTable } from './table.js';
+import { problemInLang } from '../domain/problemWords.js';
+
+/** doctor's own words; the problems it lists come from the store in English, shown through problemInLang. */
+const DOCTOR_WORDS = {
+  en: {
+    store: 'store:',
+    backups: 'backups:',
+    repaired: 'repaired',
+    problems: 'problems',
+    notes: 'notes',
+    noProblems: 'no problems found',
+    families: (n: number) => `${n} families`,
+    status: { ok: 'ok', missing: 'missing', corrupt: 'corrupt', invalid: 'invalid', unreadable: 'unreadable', encrypted: 'encrypted' },
+    noBackupsServer: "not kept by famcoord for a PostgreSQL store (the server's own: pg_dump, base backups); copy it with famcoord migrate --to copy.json",
+    noBackupsSqlite: "not kept for a SQLite store (SQLite's journal makes every change whole); copy it with famcoord migrate --to copy.json",
+    noBackupsYet: 'none yet (one is kept at every change)',
+    restored: (n: number | string, path: string, aside?: string) => `Restored backup ${n} as ${path}${aside ? `; the damaged store is kept as ${aside}` : ''}`,
+  },
+  da: {
+    store: 'register:',
+    backups: 'sikkerhedskopier:',
+    repaired: 'rettet',
+    problems: 'problemer',
+    notes: 'bemærkninger',
+    noProblems: 'ingen problemer fundet',
+    families: (n: number) => `${n} ${n === 1 ? 'familie' : 'familier'}`,
+    status: { ok: 'i orden', missing: 'mangler', corrupt: 'beskadiget', invalid: 'ugyldigt', unreadable: 'kan ikke læses', encrypted: 'krypteret' },
+    noBackupsServer: 'famcoord gemmer ingen til et PostgreSQL-register (serverens egne: pg_dump, base backups); kopiér det med famcoord migrate --to kopi.json',
+    noBackupsSqlite: 'gemmes ikke til et SQLite-register (SQLites journal gør hver ændring hel); kopiér det med famcoord migrate --to kopi.json',
+    noBackupsYet: 'ingen endnu (der gemmes én ved hver ændring)',
+    restored: (n: number | string, path: string, aside?: string) => `Sikkerhedskopi ${n} er lagt tilbage som ${path}${aside ? `; det beskadigede register er gemt som ${aside}` : ''}`,
+  },
+} as const;
 
 /** doctor --prune: the reads logged before today less the months kept are deleted. */
 async function pruneReads(ctx: CliContext, store: FamilyStore, keepMonths: string | undefined): Promise<void> {
@@ -51,26 +84,24 @@ export function registerDoctor(program: Command): void {
           throw new StoreError('io', `famcoord keeps no backups of a PostgreSQL store; restore it from the server's own backups (pg_dump, base backups). ${path} was not changed`);
         const result = await restoreNewestBackup(path, { user: ctx.user }, keyring);
         if (ctx.json) return ctx.printJson({ ok: true, ...result });
-        return ctx.print(`Restored backup ${result.restored} as ${path}${result.setAside ? `; the damaged store is kept as ${result.setAside}` : ''}`);
+        return ctx.print(DOCTOR_WORDS[ctx.lang].restored(result.restored, path, result.setAside));
       }
       const diagnosis = opened instanceof PgStore ? await diagnoseServerStore(opened) : await diagnose(path, keyring);
       const { store } = diagnosis;
-      const details = [store.families !== undefined && `${store.families} families`, store.encrypted && store.status !== 'encrypted' && 'encrypted'].filter(Boolean);
+      const w = DOCTOR_WORDS[ctx.lang];
+      const details = [store.families !== undefined && w.families(store.families), store.encrypted && store.status !== 'encrypted' && w.status.encrypted].filter(Boolean);
+      const list = (heading: string, items: readonly string[]) => `\n${heading}:\n${items.map((item) => `  - ${problemInLang(item, ctx.lang)}`).join('\n')}`;
       if (ctx.json) await ctx.printJson(diagnosis);
       else
         ctx.print(
           [
-            `store:   ${path}: ${store.status}${details.length ? ` (${details.join(', ')})` : ''}`,
+            `${w.store}   ${path}: ${w.status[store.status]}${details.length ? ` (${details.join(', ')})` : ''}`,
             diagnosis.backups.length
-              ? `backups:\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: cliWords(ctx.lang).saved, value: (b) => dayTimeText(b.modified, ctx.timeZone, ctx.lang, ctx.today) }, { header: 'STATUS', value: (b) => b.status }, { header: cliWords(ctx.lang).families, value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
-              : opened instanceof PgStore
-                ? "backups: not kept by famcoord for a PostgreSQL store (the server's own: pg_dump, base backups); copy it with famcoord migrate --to copy.json"
-                : isSqlitePath(path)
-                ? "backups: not kept for a SQLite store (SQLite's journal makes every change whole); copy it with famcoord migrate --to copy.json"
-                : 'backups: none yet (one is kept at every change)',
-            ...(diagnosis.repaired.length ? [`\nrepaired:\n${diagnosis.repaired.map((r) => `  - ${r}`).join('\n')}`] : []),
-            diagnosis.problems.length ? `\nproblems:\n${diagnosis.problems.map((p) => `  - ${p}`).join('\n')}` : '\nno problems found',
-            ...(diagnosis.notes.length ? [`\nnotes:\n${diagnosis.notes.map((n) => `  - ${n}`).join('\n')}`] : []),
+              ? `${w.backups}\n${formatTable([{ header: '  #', value: (b: (typeof diagnosis.backups)[number]) => `  ${b.n}` }, { header: cliWords(ctx.lang).saved, value: (b) => dayTimeText(b.modified, ctx.timeZone, ctx.lang, ctx.today) }, { header: cliWords(ctx.lang).status, value: (b) => w.status[b.status] }, { header: cliWords(ctx.lang).families, value: (b) => b.families ?? '', align: 'right' }], diagnosis.backups)}`
+              : `${w.backups} ${opened instanceof PgStore ? w.noBackupsServer : isSqlitePath(path) ? w.noBackupsSqlite : w.noBackupsYet}`,
+            ...(diagnosis.repaired.length ? [list(w.repaired, diagnosis.repaired)] : []),
+            diagnosis.problems.length ? list(w.problems, diagnosis.problems) : `\n${w.noProblems}`,
+            ...(diagnosis.notes.length ? [list(w.notes, diagnosis.notes)] : []),
           ].join('\n'),
         );
       if (store.status !== 'ok') process.exitCode = EXIT_FAILED;

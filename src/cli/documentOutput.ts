@@ -42,10 +42,37 @@ export async function checkOutputPath(flag: string, out: string, storePath: stri
  * over the store or a file beside it (its log, backups, lock). A long document comes in pieces
  * (`what` is then asked for once they have all been written).
  */
-export async function deliverDocument(ctx: CliContext, text: string | AsyncIterable<string>, out: string | undefined, what: string | (() => string)): Promise<void> {
+const DOCUMENT_WORDS = {
+  en: {
+    wrote: (what: string, path: string) => `Wrote ${what} to ${path} (readable only by you)`,
+    plan: (familyId: string) => `the plan of family ${familyId}`,
+    minutes: (meetingId: string) => `the minutes of meeting ${meetingId}`,
+    calendar: (meetings: number) => `${meetings} meeting(s) as a calendar`,
+    export: (families: number, changes: number) => `${families} famil${families === 1 ? 'y' : 'ies'} and ${changes} logged change(s)`,
+    rows: (rows: number, table: string) => `${rows} ${table}`,
+    report: 'the report',
+  },
+  da: {
+    wrote: (what: string, path: string) => `Skrev ${what} til ${path} (kun du kan læse filen)`,
+    plan: (familyId: string) => `planen for familie ${familyId}`,
+    minutes: (meetingId: string) => `referatet af møde ${meetingId}`,
+    calendar: (meetings: number) => `${meetings} ${meetings === 1 ? 'møde' : 'møder'} som kalender`,
+    export: (families: number, changes: number) => `${families} ${families === 1 ? 'familie' : 'familier'} og ${changes} ${changes === 1 ? 'ændring' : 'ændringer'} fra loggen`,
+    rows: (rows: number, _table: string) => `${rows} ${rows === 1 ? 'række' : 'rækker'}`,
+    report: 'resultaterne',
+  },
+};
+
+/** What a written document was, in the words of the run's language. */
+export type DocumentWhat = (words: (typeof DOCUMENT_WORDS)['en']) => string;
+
+export async function deliverDocument(ctx: CliContext, text: string | AsyncIterable<string>, out: string | undefined, what: DocumentWhat): Promise<void> {
   if (out === undefined) return typeof text === 'string' ? ctx.print(text) : ctx.printPieces(text);
   await checkOutputPath('--out', out, (await ctx.openStore()).path);
   const path = await writePrivateOutput(out, text);
   if (ctx.json) await ctx.printJson({ ok: true, file: path });
-  else ctx.print(`Wrote ${typeof what === 'string' ? what : what()} to ${sanitizeLine(path)} (readable only by you)`);
+  else {
+    const words = DOCUMENT_WORDS[ctx.lang];
+    ctx.print(words.wrote(what(words), sanitizeLine(path)));
+  }
 }

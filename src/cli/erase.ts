@@ -33,11 +33,17 @@ Examples:
   famcoord erase --family f3 --yes`)
     .action(async (options: { family: string; yes?: boolean }, command: Command) => {
       const ctx = createContext(command);
-      if (!entityId.safeParse(options.family).success) throw new UsageError('--family must be a family id such as f3; famcoord families lists them');
+      if (!entityId.safeParse(options.family).success)
+        throw new UsageError((lang) => (lang === 'da' ? '--family skal være en families id som f3; famcoord families viser dem' : '--family must be a family id such as f3; famcoord families lists them'));
       const familyId = options.family;
       if (!options.yes) {
-        if (!process.stdin.isTTY) throw new UsageError(`erasing cannot be undone: pass --yes to erase family ${familyId} without a terminal; nothing was written`);
-        if (!(await confirmOnTerminal(familyId))) throw new UsageError(`that was not ${familyId}; nothing was erased`);
+        if (!process.stdin.isTTY)
+          throw new UsageError((lang) =>
+            lang === 'da'
+              ? `en sletning kan ikke fortrydes: angiv --yes for at slette familie ${familyId} uden en terminal; intet er skrevet`
+              : `erasing cannot be undone: pass --yes to erase family ${familyId} without a terminal; nothing was written`,
+          );
+        if (!(await confirmOnTerminal(familyId))) throw new UsageError((lang) => (lang === 'da' ? `det var ikke ${familyId}; intet er slettet` : `that was not ${familyId}; nothing was erased`));
       }
       const store = await ctx.openStore();
       const result = await store.erase(familyId, { user: ctx.user, source: 'cli', today: ctx.today }).catch(async (error: unknown) => {

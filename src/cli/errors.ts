@@ -4,6 +4,7 @@
 import { OperationError, TransactionError, ValidationError } from '../domain/errors.js';
 import { StoreError } from '../store/errors.js';
 import { sanitizeText } from '../domain/sanitize.js';
+import { problemInLang } from '../domain/problemWords.js';
 import type { Lang } from '../domain/vocabulary.js';
 
 export const EXIT_OK = 0;
@@ -33,9 +34,12 @@ export class UsageError extends Error {
 
 /** The CLI's own words around a refused step. */
 const REFUSAL_WORDS = {
-  en: { operation: 'operation', nothingWritten: 'nothing was written' },
-  da: { operation: 'handling', nothingWritten: 'intet er skrevet' },
+  en: { operation: 'operation', nothingWritten: 'nothing was written', unexpected: 'unexpected internal error', details: 'Run with FAMCOORD_DEBUG=1 for details' },
+  da: { operation: 'handling', nothingWritten: 'intet er skrevet', unexpected: 'uventet intern fejl', details: 'Kør med FAMCOORD_DEBUG=1 for detaljer' },
 } as const;
+
+/** The CLI's words around a refused step, in one language. */
+export const refusalWords = (lang: Lang) => REFUSAL_WORDS[lang];
 
 /** Writes one message to stderr, prefixed. Sanitised: it may echo what was typed or a file's name. */
 export function printProblem(message: string): void {
@@ -55,10 +59,17 @@ export function exitCodeFor(error: unknown): number {
  */
 export function messageFor(error: unknown, lang: Lang = 'en'): string {
   const words = REFUSAL_WORDS[lang];
-  if (error instanceof TransactionError) return `${words.operation} ${error.index}: ${error.cause instanceof UsageError ? error.cause.messageIn(lang) : error.message}; ${words.nothingWritten}`;
-  if (error instanceof OperationError || error instanceof ValidationError) return `${error.message}; ${words.nothingWritten}`;
+  if (error instanceof TransactionError) return `${words.operation} ${error.index}: ${refusalIn(error.cause, lang)}; ${words.nothingWritten}`;
+  if (error instanceof OperationError || error instanceof ValidationError) return `${refusalIn(error, lang)}; ${words.nothingWritten}`;
   if (error instanceof UsageError) return error.messageIn(lang);
-  if (error instanceof StoreError) return error.message;
+  if (error instanceof StoreError) return problemInLang(error.message, lang);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return `unexpected internal error${code ? ` (${code})` : ''}; nothing was written. Run with FAMCOORD_DEBUG=1 for details`;
+  return `${words.unexpected}${code ? ` (${code})` : ''}; ${words.nothingWritten}. ${words.details}`;
+}
+
+/** A refused change's own words in `lang`: a worded usage error, each problem of a validation, or the domain's message. */
+export function refusalIn(error: Error, lang: Lang): string {
+  if (error instanceof UsageError) return error.messageIn(lang);
+  if (error instanceof ValidationError) return error.problems.map((p) => `${p.path}: ${problemInLang(p.message, lang)}`).join('; ');
+  return problemInLang(error.message, lang);
 }

@@ -41,7 +41,7 @@ async function exportAll(ctx: CliContext, store: FamilyStore, out: string | unde
     yield* prettyJsonStreaming({ ...document }, 'families', counted());
     yield '\n';
   }
-  await deliverDocument(ctx, text(), out, () => `${families} famil${families === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`);
+  await deliverDocument(ctx, text(), out, (w) => w.export(families, document.changes.length));
 }
 
 export function registerExport(program: Command): void {
@@ -63,7 +63,12 @@ Examples:
       const ctx = createContext(command);
       if (options.csv === undefined) {
         if (options.sep !== undefined) throw new UsageError('--sep goes with --csv, e.g. --csv goals --sep ,');
-        if ((options.family === undefined) === (options.all !== true)) throw new UsageError('choose one of --family FAMILY_ID and --all, e.g. famcoord export --family f3 --out f3.json');
+        if ((options.family === undefined) === (options.all !== true))
+          throw new UsageError((lang) =>
+            lang === 'da'
+              ? 'vælg enten --family FAMILIE-ID eller --all, f.eks. famcoord export --family f3 --out f3.json'
+              : 'choose one of --family FAMILY_ID and --all, e.g. famcoord export --family f3 --out f3.json',
+          );
       } else if (!(CSV_TABLE_NAMES as string[]).includes(options.csv)) {
         throw new UsageError(`--csv must be one of: ${CSV_TABLE_NAMES.join(', ')}, e.g. --csv goals`);
       }
@@ -79,10 +84,9 @@ Examples:
       if (options.csv !== undefined) {
         const families = familyIds === undefined ? state.families : state.families.filter((f) => f.id === options.family);
         const table = CSV_TABLES[options.csv as CsvTableName](families, { today: ctx.today, timeZone: ctx.timeZone });
-        return deliverDocument(ctx, csvDocument(table.header, table.rows, separator), options.out, `${table.rows.length} ${options.csv}`);
+        return deliverDocument(ctx, csvDocument(table.header, table.rows, separator), options.out, (w) => w.rows(table.rows.length, options.csv as string));
       }
       const document = buildExport(state, await store.history(), { exported: new Date().toISOString(), ...(familyIds && { familyIds }) });
-      const what = `${document.families.length} famil${document.families.length === 1 ? 'y' : 'ies'} and ${document.changes.length} logged change(s)`;
-      await deliverDocument(ctx, `${escapeJsonControls(JSON.stringify(document, null, 2))}\n`, options.out, what);
+      await deliverDocument(ctx, `${escapeJsonControls(JSON.stringify(document, null, 2))}\n`, options.out, (w) => w.export(document.families.length, document.changes.length));
     });
 }

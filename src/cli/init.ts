@@ -17,6 +17,10 @@ export function registerInit(program: Command): void {
       await store.create(emptyState(), { encrypt: encrypted });
       if (ctx.json) await ctx.printJson({ ok: true, store: store.path, encrypted });
       else
-        ctx.print(`Created an empty${encrypted ? ' encrypted' : ''} store at ${sanitizeLine(store.path)}\n${encrypted ? 'Keep the passphrase safe: without it the store cannot be read, and it cannot be recovered.\n' : ''}Add a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`);
+        ctx.print(
+          ctx.lang === 'da'
+            ? `Oprettede et tomt${encrypted ? ' krypteret' : ''} register i ${sanitizeLine(store.path)}\n${encrypted ? 'Pas godt på adgangsfrasen: uden den kan registret ikke læses, og den kan ikke genskabes.\n' : ''}Tilføj en familie: famcoord families add --name "Familien Jensen" --member "Mette Jensen:voksen"`
+            : `Created an empty${encrypted ? ' encrypted' : ''} store at ${sanitizeLine(store.path)}\n${encrypted ? 'Keep the passphrase safe: without it the store cannot be read, and it cannot be recovered.\n' : ''}Add a family: famcoord families add --name "Familien Jensen" --member "Mette Jensen:adult"`,
+        );
     });
 }

@@ -4,6 +4,7 @@ import { agreementsOf } from '../domain/agreements.js';
 import type { Family } from '../domain/schema.js';
 import type { ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
+import { problemInLang } from '../domain/problemWords.js';
 import type { FamilyStore } from '../store/Store.js';
 import type { CliContext } from './context.js';
 import { UsageError, type WordedMessage } from './errors.js';
@@ -40,22 +41,16 @@ export async function withClosestIds(store: FamilyStore, error: unknown): Promis
  * `unknown goal g99; known: …` with the closest ids of its kind (ids only). The store is read
  * once, for the first such id.
  */
-function closestIdsWorded(store: FamilyStore): (error: Error) => Promise<WordedMessage> {
+export function closestIdsWorded(store: FamilyStore): (error: Error) => Promise<WordedMessage> {
   let families: Promise<Family[]> | undefined;
   return async (error) => {
-    if (!(error instanceof UnknownIdError)) return () => error.message;
+    if (!(error instanceof UnknownIdError)) return (lang) => problemInLang(error.message, lang);
     const { list } = error;
     const known = await (families ??= store.read().then((state) => state.families));
     const ids =
       list === 'families' ? known.map((family) => family.id) : known.flatMap((family) => (list === 'agreements' ? [...agreementsOf(family)] : family[list]).map((entity) => entity.id));
     return (lang) => unknownNameMessage(error.word, error.id, ids, { lang });
   };
-}
-
-/** `closestIdsWorded` in English, for a batch's lines (their problems are listed as the file's). */
-export function closestIdsMessage(store: FamilyStore): (error: Error) => Promise<string> {
-  const worded = closestIdsWorded(store);
-  return async (error) => (await worded(error))('en');
 }
 
 /**

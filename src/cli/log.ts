@@ -3,16 +3,27 @@ import type { Command } from 'commander';
 import type { AuditEntry } from '../store/auditLog.js';
 import { wallClock } from '../domain/dates.js';
 import { dayTimeText } from '../domain/dateFormat.js';
-import { checkDate, createContext } from './context.js';
+import { describeLoggedOperations } from '../domain/stepDescription.js';
+import { checkDate, createContext, type Lang } from './context.js';
 import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
 import { unknownFamily } from './known.js';
 
-/** "goal.progress ×3, contact.resolve", "undo of step 4" or "redo of step 4". */
-export function describeStep(entry: AuditEntry): string {
-  if (entry.undoes !== undefined) return `undo of step ${entry.undoes}`;
-  if (entry.redoes !== undefined) return `redo of step ${entry.redoes}`;
-  if (entry.restored !== undefined) return `restored backup ${entry.restored}`;
+const STEP_WORDS = {
+  en: { undo: 'undo of step', redo: 'redo of step', restored: 'restored backup' },
+  da: { undo: 'fortrydelse af trin', redo: 'gentagelse af trin', restored: 'sikkerhedskopi lagt tilbage:' },
+} as const;
+
+/**
+ * "goal.progress ×3, contact.resolve" (English keeps the operations' names, as batch files and
+ * scripts write them), "fremskridt på g1, g2; henvendelse c5 afklaret"; "undo of step 4".
+ */
+export function describeStep(entry: AuditEntry, lang: Lang = 'en'): string {
+  const words = STEP_WORDS[lang];
+  if (entry.undoes !== undefined) return `${words.undo} ${entry.undoes}`;
+  if (entry.redoes !== undefined) return `${words.redo} ${entry.redoes}`;
+  if (entry.restored !== undefined) return `${words.restored} ${entry.restored}`;
+  if (lang === 'da') return describeLoggedOperations(entry.ops, lang);
   const counts = new Map<string, number>();
   for (const op of entry.ops) counts.set(op.op, (counts.get(op.op) ?? 0) + 1);
   return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
@@ -37,7 +48,7 @@ export function registerLog(program: Command): void {
       const entries = history.filter((e) => (family === undefined || e.familyIds.includes(family)) && (since === undefined || wallClock(e.time, ctx.timeZone).date >= since));
       // The families' earlier versions (kept for undo) stay out of the output: they are whole case files.
       if (ctx.json) return ctx.printJson(entries.map(({ before: _before, afterHash: _afterHash, ...entry }) => entry));
-      if (entries.length === 0) return ctx.print('No changes logged yet.');
+      if (entries.length === 0) return ctx.print(ctx.lang === 'da' ? 'Ingen ændringer i loggen endnu.' : 'No changes logged yet.');
       const words = cliWords(ctx.lang);
       ctx.print(
         formatTable<AuditEntry>([
@@ -45,7 +56,7 @@ export function registerLog(program: Command): void {
           { header: words.when, value: (e) => dayTimeText(e.time, ctx.timeZone, ctx.lang, ctx.today) },
           { header: words.who, value: (e) => e.user, maxWidth: 16 },
           { header: words.from, value: (e) => e.source },
-          { header: words.what, value: describeStep, maxWidth: 50 },
+          { header: words.what, value: (e) => describeStep(e, ctx.lang), maxWidth: 50 },
           { header: words.families, value: (e) => (e.familyIds.length > 4 ? `${e.familyIds.slice(0, 4).join(', ')} +${e.familyIds.length - 4}` : e.familyIds.join(', ')) },
         ], entries),
       );

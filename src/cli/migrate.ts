@@ -12,7 +12,7 @@ import type { State } from '../domain/schema.js';
 import { createContext } from './context.js';
 import { checkOutputPath } from './documentOutput.js';
 import { UsageError } from './errors.js';
-import { counted, progressBar } from './progress.js';
+import { counted, progressBar, progressLabel } from './progress.js';
 import { StoreError } from '../store/errors.js';
 import { outputProblem } from '../store/pathGuard.js';
 
@@ -35,7 +35,8 @@ export function registerMigrate(program: Command): void {
       if (!isPostgresUrl(options.to) && (await outputProblem(source.path, options.to)) === 'store')
         throw new UsageError('the store being migrated would be a file beside --to (its log, a backup, its lock); choose another name for --to');
       const target = openStore(options.to, { passphrase: ctx.passphrase });
-      if (await target.exists()) throw new UsageError(`${target.path} already exists; it was not changed. Choose a new path for --to`);
+      if (await target.exists())
+        throw new UsageError((lang) => (lang === 'da' ? `${target.path} findes allerede; den er ikke ændret. Vælg en ny sti til --to` : `${target.path} already exists; it was not changed. Choose a new path for --to`));
       // An encrypted store stays encrypted (same passphrase); famcoord cannot encrypt a database.
       const encrypt = source instanceof JsonFileStore && (await source.encrypted());
       if (encrypt && isSqlitePath(target.path))
@@ -46,8 +47,8 @@ export function registerMigrate(program: Command): void {
         );
       const state = await source.read();
       const history = await source.history();
-      const progress = progressBar('Copying families', state.families.length);
-      await target.create({ ...state, families: counted(state.families, progress) }, { history, encrypt }).finally(() => progress.done());
+      const progress = progressBar(progressLabel('copyingFamilies', ctx.lang), state.families.length, { lang: ctx.lang });
+      await target.create({ ...state, families: counted(state.families, progress, progressLabel('savingStore', ctx.lang)) }, { history, encrypt }).finally(() => progress.done());
       const copied = await target.read();
       const copiedHistory = await target.history();
       if (!isDeepStrictEqual(copied, state) || !isDeepStrictEqual(copiedHistory, history))
@@ -56,6 +57,11 @@ export function registerMigrate(program: Command): void {
         throw new StoreError('io', `${source.path} changed while it was being copied; remove ${target.path} and migrate again`);
       const summary = { ok: true, from: source.path, to: target.path, families: state.families.length, steps: history.length };
       if (ctx.json) return ctx.printJson(summary);
+      if (ctx.lang === 'da')
+        return ctx.print(
+          `Kopierede ${summary.families} familier og ${summary.steps} trin fra loggen fra ${source.path} til ${target.path}.\n` +
+            `Det gamle register er uændret. Brug det nye med --store ${target.path}, eller gør det til standard med famcoord config set-store ${target.path}`,
+        );
       ctx.print(
         `Copied ${summary.families} families and ${summary.steps} log steps from the ${backendName(source.path)} ${source.path} to the ${backendName(target.path)} ${target.path}.\n` +
           `The old store is unchanged. Use the new one with --store ${target.path}, or make it the default with famcoord config set-store ${target.path}`,

@@ -20,8 +20,11 @@ export function registerMinutes(program: Command): void {
       const format = documentFormat(options.format, options.out);
       const lang = documentLang(command);
       const found = findMeeting(await (await ctx.openStore()).read(), meetingId);
-      if (!found) throw new UsageError(`no meeting ${sanitizeLine(meetingId).slice(0, 64)}; famcoord family FAMILY_ID lists a family's meetings`);
+      if (!found) {
+        const shown = sanitizeLine(meetingId).slice(0, 64);
+        throw new UsageError((lang) => (lang === 'da' ? `ukendt møde ${shown}; famcoord family FAMILIE-ID viser en families møder` : `no meeting ${shown}; famcoord family FAMILY_ID lists a family's meetings`));
+      }
       const text = renderDocument(minutesDocument(found.family, found.meeting, { lang, timeZone: ctx.timeZone }), format);
-      await deliverDocument(ctx, text, options.out, `the minutes of meeting ${found.meeting.id}`);
+      await deliverDocument(ctx, text, options.out, (w) => w.minutes(found.meeting.id));
     });
 }

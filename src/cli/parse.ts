@@ -31,7 +31,7 @@ export function parseMember(value: string): { name: string; role: MemberRole } {
   const [name, role = ''] = splitLast(value, ':');
   const roles: Partial<Record<string, MemberRole>> = { voksen: 'adult', barn: 'child', adult: 'adult', child: 'child' };
   const resolved = ownValue(roles, role.toLowerCase());
-  if (!resolved) throw new UsageError(`--member must be NAME:adult or NAME:child, e.g. --member "Mette Jensen:adult"`);
+  if (!resolved) throw new UsageError((lang) => (lang === 'da' ? '--member skal være NAVN:voksen eller NAVN:barn, f.eks. --member "Mette Jensen:voksen"' : '--member must be NAME:adult or NAME:child, e.g. --member "Mette Jensen:adult"'));
   return { name, role: resolved };
 }
 
@@ -50,7 +50,7 @@ export function parseAttendee(value: string): { name: string; sector?: string; r
 export function parseAgreement(value: string): { who: string; what: string; due?: string } {
   const [who = '', what = '', due] = value.split('|').map((s) => s.trim());
   if (!who || !what)
-    throw new UsageError(`--agreement must be "WHO|WHAT|YYYY-MM-DD", e.g. --agreement "Mette|Ringer til PPR|2026-12-01"`);
+    throw new UsageError((lang) => (lang === 'da' ? '--agreement skal være "HVEM|HVAD|ÅÅÅÅ-MM-DD", f.eks. --agreement "Mette|Ringer til PPR|2026-12-01"' : '--agreement must be "WHO|WHAT|YYYY-MM-DD", e.g. --agreement "Mette|Ringer til PPR|2026-12-01"'));
   return { who, what, ...(due && { due }) };
 }
 
@@ -62,7 +62,7 @@ export function parseStart(value: string | undefined, timeZone: string): string 
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(value.trim())) {
     const start = parseLocalDateTime(value, timeZone);
-    if (!start) throw new UsageError('--start must be "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00"');
+    if (!start) throw new UsageError((lang) => (lang === 'da' ? '--start skal være "ÅÅÅÅ-MM-DD TT:MM", f.eks. --start "2026-11-24 09:00"' : '--start must be "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00"'));
     return start;
   }
   return value.trim();

@@ -24,6 +24,6 @@ export function registerPlan(program: Command): void {
       if (!plan) throw await unknownFamily(store, familyId);
       await store.logRead?.([familyId], 'plan');
       const text = renderDocument(planDocument(plan, { lang, today: ctx.today, timeZone: ctx.timeZone }), format);
-      await deliverDocument(ctx, text, options.out, `the plan of family ${plan.id}`);
+      await deliverDocument(ctx, text, options.out, (w) => w.plan(plan.id));
     });
 }

@@ -123,7 +123,7 @@ export function registerReport(program: Command): void {
       if (ctx.json) await ctx.printJson(report);
       else if (report.families > 0 || o.csv) {
         const text = o.csv ? reportCsv(report) : format === 'html' ? renderReportHtml(report, documentLang(command)) : renderReport(report, ctx.lang);
-        await deliverDocument(ctx, text, out, 'the report');
+        await deliverDocument(ctx, text, out, (w) => w.report);
       } else ctx.print(ctx.lang === 'da' ? 'Ingen familier at lave resultater for. Tilføj en med famcoord families add --name "Familien Jensen", eller prøv famcoord demo' : 'No families to report on. Add one with famcoord families add --name "Familien Jensen", or try famcoord demo');
     });
 }

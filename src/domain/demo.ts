@@ -206,14 +206,23 @@ function makeAttendees(pick: Picker, family: { members: Member[]; coordinator: s
   ];
 }
 
+/** How long an agreement may be past its date and still be open: a coordinator follows up the older ones. */
+const STILL_OPEN_DAYS = 30;
+
 /**
- * An agreement as followed up by today: most whose date has passed were done by then, every fifth
- * is still open (for Today to show); the rest are not due yet. Decided without the random source,
- * so the rest of a seed's demo stays as it was.
+ * An agreement as followed up by today, as a coordinator's caseload has them: those not due yet
+ * are open; of those past their date, about half of the last month's are still open (Today shows
+ * a handful, 5–15 on 25 families), a few were dropped, and the rest were done, on their date or a
+ * few days before (never before the meeting). Decided by the agreement's number, without the random source, so the rest of a
+ * seed's demo stays as it was.
  */
-function followedUp(agreement: { who: string; what: string; due: string }, id: string, today: string, n: number): Agreement {
-  if (agreement.due >= today || n % 5 === 0) return { ...agreement, id, status: 'open' };
-  return { ...agreement, id, status: 'done', done: agreement.due };
+function followedUp(agreement: { who: string; what: string; due: string }, id: string, today: string, meetingDay: string): Agreement {
+  if (agreement.due >= today) return { ...agreement, id, status: 'open' };
+  const n = Number(id.replace(/\D/g, ''));
+  if (n % 2 === 1 && agreement.due >= addDays(today, -STILL_OPEN_DAYS)) return { ...agreement, id, status: 'open' };
+  if (n % 8 === 3) return { ...agreement, id, status: 'dropped' };
+  const done = addDays(agreement.due, -(n % 4));
+  return { ...agreement, id, status: 'done', done: done > meetingDay ? done : agreement.due };
 }
 
 function makeMeetings(pick: Picker, ids: Ids, family: { members: Member[]; coordinator: string }, today: string, timeZone: string, meetingToday: boolean): Meeting[] {
@@ -229,8 +238,8 @@ function makeMeetings(pick: Picker, ids: Ids, family: { members: Member[]; coord
     const attendees = makeAttendees(pick, family, type === 'hjemmebesøg' ? sectors.slice(0, 1) : sectors, type !== 'tværfagligt-analysemøde');
     const past = offset < 0;
     const agreements: Agreement[] = past
-      ? Array.from({ length: pick.int(1, 3) }, () => ({ who: pick.one(attendees).name, what: pick.one(AGREEMENT_TASKS), due: addDays(date, pick.int(7, 30)) })).map((agreement, index) =>
-          followedUp(agreement, ids.next('a'), today, meetings.length + index),
+      ? Array.from({ length: pick.int(1, 3) }, () => ({ who: pick.one(attendees).name, what: pick.one(AGREEMENT_TASKS), due: addDays(date, pick.int(7, 30)) })).map((agreement) =>
+          followedUp(agreement, ids.next('a'), today, date),
         )
       : [];
     meetings.push({

@@ -1,6 +1,7 @@
 // The domain's errors and how their problems are described. Kept apart from the schemas (zod) so
 // that code which only reports errors, such as the CLI's exit codes, loads no validation.
 import type { EntityList } from './workspace.js';
+import type { Lang } from './vocabulary.js';
 
 export interface Problem {
   /** Where, e.g. "families[3] (f4).goals[0] (g12).due". */
@@ -67,7 +68,8 @@ export function describePath(path: readonly PropertyKey[], root: unknown): strin
 }
 
 /** The first problems as one line ("families[3] (f4).goals[0] (g12).due: must be …; …"), and how many more. */
-export function describeProblems(problems: readonly Problem[], shown = 5): string {
-  const more = problems.length > shown ? ` (and ${problems.length - shown} more)` : '';
+export function describeProblems(problems: readonly Problem[], shown = 5, lang: Lang = 'en'): string {
+  const rest = problems.length - shown;
+  const more = rest > 0 ? (lang === 'da' ? ` (og ${rest} flere)` : ` (and ${rest} more)`) : '';
   return `${problems.slice(0, shown).map((p) => `${p.path}: ${p.message}`).join('; ')}${more}`;
 }

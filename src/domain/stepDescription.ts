@@ -4,7 +4,7 @@
 // anywhere an id may. The workbench's status line says what was saved in the same words.
 import { dayText } from './dateFormat.js';
 import { wallClock } from './dates.js';
-import { isErased, type FamilyLogStep } from './familyLog.js';
+import { isErased, type FamilyLogStep, type LoggedOperation } from './familyLog.js';
 import type { Operation } from './operations.js';
 import { entityIdOf, familyIdOf } from './operationTargets.js';
 import { ownValue } from './own.js';
@@ -59,7 +59,7 @@ export const OPERATION_WORDS: Record<Operation['op'], Record<Lang, string>> = {
 };
 
 /** One operation's words with its object: "fremskridt på g12"; an operation this famcoord does not know by its name. */
-function operationText(name: string, target: string, lang: Lang): string {
+export function operationText(name: string, target: string, lang: Lang): string {
   const words = ownValue(OPERATION_WORDS, name)?.[lang];
   return words === undefined ? `${name} ${target}`.trim() : words.replace('{id}', target).trim();
 }
@@ -101,6 +101,26 @@ const WORDS = {
 
 const LISTED_TARGETS = 5;
 
+/** "g1, g2, g3" or, for many, "g1, g2, g3 og 9 flere". */
+function listTargets(targets: readonly string[], lang: Lang): string {
+  return targets.length <= LISTED_TARGETS ? targets.join(', ') : `${targets.slice(0, LISTED_TARGETS - 2).join(', ')} ${WORDS[lang].more(targets.length - (LISTED_TARGETS - 2))}`;
+}
+
+/**
+ * A logged step's operations in words, grouped by kind in the order they first appear, each
+ * naming its objects: "fremskridt på g1, g2; ny henvendelse i f3" (famcoord log's WHAT).
+ */
+export function describeLoggedOperations(ops: readonly LoggedOperation[], lang: Lang): string {
+  const targets = new Map<string, string[]>();
+  for (const op of ops) {
+    const target = isErased(op) ? op.familyId : (entityIdOf(op) ?? familyIdOf(op) ?? '');
+    const list = targets.get(op.op) ?? [];
+    if (!list.includes(target)) list.push(target);
+    targets.set(op.op, list);
+  }
+  return [...targets].map(([name, ids]) => operationText(name, listTargets(ids, lang), lang)).join('; ');
+}
+
 /**
  * "progress on g12 by hanne at 10:42", or for a batch "batch of 12 operations on f3, f7 by
  * hanne at 10:42"; a step from another day names the date too ("on 24 Nov"). The time is the
@@ -109,7 +129,7 @@ const LISTED_TARGETS = 5;
 export function describeStepSummary(summary: StepSummary, options: { timeZone: string; today: string; lang: Lang }): string {
   const words = WORDS[options.lang];
   const { targets } = summary;
-  const listed = targets.length <= LISTED_TARGETS ? targets.join(', ') : `${targets.slice(0, LISTED_TARGETS - 2).join(', ')} ${words.more(targets.length - (LISTED_TARGETS - 2))}`;
+  const listed = listTargets(targets, options.lang);
   const what =
     summary.operationCount === 1 ? operationText(summary.operations[0] as string, listed, options.lang) : `${words.batch(summary.operationCount)}${targets.length > 0 ? ` ${words.on} ${listed}` : ''}`;
   const clock = wallClock(summary.time, options.timeZone);

@@ -1,6 +1,7 @@
 // The workbench's words in Danish and English. Typed: a message missing in one language fails to
 // compile. Danish uses the terms coordinators use (netværksmøde, familiens plan).
 import type { Lang } from '../domain/vocabulary.js';
+import { danishProblem } from '../domain/problemWords.js';
 
 export type { Lang };
 /** Dates are formatted in one module for the workbench and the CLI; shortDate is its dayText. */
@@ -442,59 +443,9 @@ export function translator(lang: Lang): Translate {
   return (key) => CATALOG[lang][key];
 }
 
-const DANISH_OBJECTS = { goal: 'mål', contact: 'henvendelse', meeting: 'møde', agreement: 'aftale', member: 'person', intervention: 'indsats', consent: 'samtykke' };
-
-/**
- * The store's validation and operation messages (src/domain/schema.ts and operations.ts write them
- * in English for the command line and scripts) in Danish, for the workbench. A message with no
- * pattern here is shown as it is.
- */
-/** A Danish message for an English pattern: with $1… as String.replace has them, or built from the groups. */
-type Danish = string | ((match: string, ...groups: string[]) => string);
-
-/** "undo"/"redo" as the infinitive after "kan ikke" and "intet at". */
-const danishVerb = (what: string) => (what === 'undo' ? 'fortryde' : 'gentage');
-
-const DANISH_PROBLEMS: Array<[RegExp, Danish]> = [
-  ...Object.entries(DANISH_OBJECTS).map(([en, da]): [RegExp, string] => [new RegExp(`^no ${en} (\\S+) \\(famcoord family FAMILY_ID shows the ids\\)$`), `${da} $1 findes ikke (længere)`]),
-  [/^contact (\S+) is already resolved$/, 'henvendelse $1 er allerede afklaret'],
-  [/^contact (\S+) is already cancelled$/, 'henvendelse $1 er allerede annulleret'],
-  [/^consent (\S+) is already revoked$/, 'samtykke $1 er allerede trukket tilbage'],
-  [/^agreement (\S+) is already done$/, 'aftale $1 er allerede udført'],
-  [/^reply-by date is before the date the contact was opened$/, 'svarfristen ligger før den dag, henvendelsen blev oprettet'],
-  [/^an intervention cannot end before it starts$/, 'en indsats kan ikke slutte, før den begynder'],
-  [/^a consent cannot end before it is given$/, 'et samtykke kan ikke udløbe, før det er givet'],
-  [/^must be a whole number from (\d+) to (\d+)$/, 'skal være et helt tal fra $1 til $2'],
-  [/^must be a real date as YYYY-MM-DD, e\.g\. /, 'skal være en rigtig dato som ÅÅÅÅ-MM-DD, f.eks. '],
-  [/^must be a date as YYYY-MM-DD, e\.g\. /, 'skal være en dato som ÅÅÅÅ-MM-DD, f.eks. '],
-  [/^a date as YYYY-MM-DD, e\.g\. /, 'en dato som ÅÅÅÅ-MM-DD, f.eks. '],
-  [/^a whole number from (\d+) to (\d+)$/, 'et helt tal fra $1 til $2'],
-  [/^must not be empty \((.*)\)$/, 'må ikke være tom ($1)'],
-  ...Object.entries(DANISH_OBJECTS).map(([en, da]): [RegExp, string] => [new RegExp(`^nothing to change: ${en} (\\S+) already has these values$`), `intet at ændre: ${da} $1 har allerede disse værdier`]),
-  [/^is too long \(at most (\d+) characters\)$/, 'er for lang (højst $1 tegn)'],
-  // Edit in place (#15)
-  [/^nothing to change: give .*$/, 'intet at ændre: ret mindst ét felt'],
-  [/^meeting (\S+) has no line (\d+) \(its minutes have (\d+)\)$/, 'møde $1 har ingen linje $2 (referatet har $3)'],
-  [/^line (\d+) of meeting (\S+) was changed meanwhile; nothing was saved$/, 'linje $1 i møde $2 er ændret imens; intet er gemt'],
-  [/^must be one of: /, 'skal være en af: '],
-  // A team on one store (#17): transfers and decisions
-  [/^family (\S+) already has a transfer to (.+) waiting; it must be accepted or declined first$/, 'familie $1 har allerede en overdragelse til $2, der venter; den skal modtages eller afvises først'],
-  [/^family (\S+) is already in (.+)'s caseload$/, 'familie $1 er allerede i sagsstammen hos $2'],
-  [/^family (\S+) has no transfer waiting$/, 'familie $1 har ingen overdragelse, der venter'],
-  [/^the transfer of family (\S+) is to (.+): only they can accept it$/, 'overdragelsen af familie $1 er til $2: kun de kan modtage den'],
-  [/^the transfer of family (\S+) is to (.+): only they can decline it, or (.+) who asked$/, 'overdragelsen af familie $1 er til $2: kun de kan afvise den, eller $3, der ønskede den'],
-  [/^intervention (\S+) is not waiting for a decision \(it is (\S+)\)$/, (_m, id, status) => `indsats ${id} venter ikke på en afgørelse (den er ${{ approved: 'bevilget', rejected: 'afslået', decided: 'afgjort' }[status as 'approved'] ?? status})`],
-  [/^the decision on intervention (\S+) \((\S+)\) is (.+)'s to make$/, 'afgørelsen om indsats $1 ($2) træffes af $3'],
-  [/^one of: /, 'en af: '],
-  [/^there is nothing to (undo|redo) by (.+?)(?: \(famcoord log|: no undo).*$/, (_m, what, user) => `intet at ${danishVerb(what)} for ${user}`],
-  [/^cannot (undo|redo) step (\d+): family (\S+) has been changed since by step (\d+) by (.+?), and .*$/, (_m, what, step, family, by, user) => `kan ikke ${danishVerb(what)} trin ${step}: familie ${family} er ændret siden af trin ${by} (${user}); fortryd det trin først`],
-  [/^cannot (undo|redo) step (\d+): family (\S+) has been changed since outside famcoord's log.*$/, (_m, what, step, family) => `kan ikke ${danishVerb(what)} trin ${step}: familie ${family} er ændret uden om famcoords log`],
-  [/^cannot (undo|redo): (.+) cannot be read .*$/, (_m, what, where) => `kan ikke ${danishVerb(what)}: ${where} kan ikke læses; intet er ændret. Kør famcoord doctor`],
-];
-
+/** A message of the store's validation or operations in the workbench's language; a missing value says what to type. */
 export function problemIn(message: string, lang: Lang): string {
   const missing = /^is required: (.*)$/.exec(message);
   if (missing) return `${CATALOG[lang].typeWhatIsMissing} ${problemIn(missing[1] as string, lang)}`;
-  if (lang === 'en') return message;
-  return DANISH_PROBLEMS.reduce((text, [pattern, danish]) => (typeof danish === 'string' ? text.replace(pattern, danish) : text.replace(pattern, danish)), message);
+  return lang === 'en' ? message : danishProblem(message);
 }

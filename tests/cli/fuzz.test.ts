@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBatch } from '../../src/cli/batch.js';
+import { describeBatchProblem, parseBatch } from '../../src/cli/batch.js';
 import { runCli } from '../../src/cli/run.js';
 import { generateDemo } from '../../src/domain/demo.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
@@ -109,7 +109,7 @@ describe('fuzzing', () => {
         const parsed = parseBatch(batchLines.join('\n'));
         lines += batchLines.length;
         expect(parsed.operations.length + parsed.problems.length).toBeLessThanOrEqual(batchLines.length);
-        for (const problem of parsed.problems) expect(problem).toMatch(/^line \d+: /);
+        for (const problem of parsed.problems) expect(describeBatchProblem(problem, 'en')).toMatch(/^line \d+: /);
         for (const op of parsed.operations) if (op.op === 'goal.progress') expect(Number.isInteger(op.score) && op.score >= 0 && op.score <= 10).toBe(true);
       }),
       { numRuns: 1000 },

@@ -117,7 +117,7 @@ describe("the CLI's messages in Danish", () => {
       [['family', 'f99'], /^famcoord: ukendt familie f99; kendte: f1, f2, f3\n$/, /^famcoord: unknown family f99; known: f1, f2, f3\n$/],
       [['erase', '--family', 'f99', '--yes'], /^famcoord: --family: ukendt familie f99; kendte: f1, f2, f3\n$/, /^famcoord: --family: unknown family f99; known: f1, f2, f3\n$/],
       [['today', '--caseload', 'Hane'], /^famcoord: ukendt sagsstamme "Hane"; kendte: Hanne Kjær/, /^famcoord: unknown caseload "Hane"; known: Hanne Kjær/],
-      [['goal', 'update', 'g1'], /^famcoord: goal update g1: intet at ændre; angiv --title, .*, --own-words eller --no-own-words\n$/, /^famcoord: goal update g1: nothing to change; give --title, .*, --own-words or --no-own-words\n$/],
+      [['goal', 'update', 'g1'], /^famcoord: intet at ændre med famcoord goal update g1; angiv --title, .*, --own-words eller --no-own-words\n$/, /^famcoord: goal update g1: nothing to change; give --title, .*, --own-words or --no-own-words\n$/],
     ];
     for (const [args, danish, english] of cases) {
       const da = box.run([...args, '--date', DATE, '--lang', 'da'], { env: ENGLISH });

@@ -1,6 +1,9 @@
 // The progress bar of long work: on stderr only when it is a terminal, with the time left.
-import { describe, expect, it } from 'vitest';
-import { counted, progressBar, progressLine, timeLeft } from '../../src/cli/progress.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { counted, progressBar, progressLine, progressPhase, timeLeft } from '../../src/cli/progress.js';
 import { sandbox } from '../helpers/cli.js';
 import { hasTmux, killSession, tmux, waitForScreen } from '../helpers/tmux.js';
 import { BIN } from '../helpers/cli.js';
@@ -21,7 +24,7 @@ describe('the progress bar', () => {
     const { stream, written } = fakeStream(true);
     let clock = 0;
     const progress = progressBar('Writing', 1_000, { stream, now: () => clock });
-    const items = [...counted(Array.from({ length: 1_000 }, (_, i) => i), { advance: () => ((clock += 10), progress.advance()), done: progress.done })];
+    const items = [...counted(Array.from({ length: 1_000 }, (_, i) => i), { advance: () => ((clock += 10), progress.advance()), phase: progress.phase, done: progress.done })];
     progress.done();
     expect(items).toHaveLength(1_000);
     expect(written.length).toBe(101 + 1); // 0% to 100%, then the clearing
@@ -58,6 +61,65 @@ describe('the progress bar', () => {
       expect(end).not.toContain('Writing demo families');
     } finally {
       killSession(session);
+      box.cleanup();
+    }
+  }, 180_000);
+});
+
+describe('the last step of long work', () => {
+  it('shows the write after the counted items, with the seconds it takes, and clears it when done', () => {
+    vi.useFakeTimers();
+    const { stream, written } = fakeStream(true);
+    let clock = 0;
+    const progress = progressBar('Skriver demofamilier', 3, { stream, now: () => clock, lang: 'da' });
+    expect([...counted(['a', 'b', 'c'], progress, 'Gemmer registret')]).toEqual(['a', 'b', 'c']);
+    expect(written.at(-1)).toBe('\r\u001b[2KGemmer registret … 0 s');
+    clock = 2_400;
+    progress.advance(); // no bar is drawn over the write's line
+    vi.advanceTimersByTime(1_000); // the line is redrawn each second while the loop is free
+    expect(written.at(-1)).toBe('\r\u001b[2KGemmer registret … 2 s');
+    progress.done();
+    expect(written.at(-1)).toBe('\r\u001b[2K');
+    vi.advanceTimersByTime(5_000);
+    expect(written.at(-1)).toBe('\r\u001b[2K'); // and stops redrawing
+    vi.useRealTimers();
+  });
+
+  it('is a line of its own for a write counted nowhere before it (a batch, an import), and nothing off a terminal', () => {
+    const { stream, written } = fakeStream(true);
+    const saving = progressPhase('Gemmer filens handlinger', { stream, now: () => 0 });
+    saving.done();
+    expect(written).toEqual(['\r\u001b[2KGemmer filens handlinger … 0 s', '\r\u001b[2K']);
+    const off = fakeStream(false);
+    progressPhase('Saving', { stream: off.stream }).done();
+    expect(off.written).toEqual([]);
+  });
+
+  it('speaks Danish: the time left and the counts', () => {
+    expect(progressLine('Kopierer familier', 2_500, 10_000, 5_000, 'da')).toBe('Kopierer familier █████░░░░░░░░░░░░░░░  25% 2.500/10.000 · ca. 15 s tilbage');
+    expect(timeLeft(150_000, 'da')).toBe('ca. 3 min tilbage');
+  });
+});
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.runIf(hasScript)('a large batch on a terminal', () => {
+  it('shows the check of its lines, then its write, and clears both (in Danish with --lang da)', () => {
+    const box = sandbox();
+    try {
+      expect(box.run(['demo', '--families', '3', '--date', '2026-11-24']).code).toBe(0);
+      const file = join(box.dir, 'many.jsonl');
+      writeFileSync(file, Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ op: 'goal.progress', goalId: 'g1', score: i % 11 })).join('\n'));
+      // script(1) gives the command a terminal and keeps all it wrote to it, so no frame is missed.
+      const command = [process.execPath, BIN, 'batch', file, '--store', box.store, '--date', '2026-11-24', '--lang', 'da'].map((arg) => `'${arg}'`).join(' ');
+      const result = spawnSync('script', ['-qefc', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') }, timeout: 120_000 });
+      expect(result.status, result.stdout).toBe(0);
+      const shown = result.stdout;
+      expect(shown).toMatch(/Tjekker filen [█░▏▎▍▌▋▊▉ ]+ +\d+% [\d.]+\/10\.000/);
+      expect(shown).toMatch(/Gemmer filens handlinger … \d+ s/);
+      expect(shown.indexOf('Gemmer filens handlinger')).toBeGreaterThan(shown.lastIndexOf('Tjekker filen'));
+      expect(shown).toMatch(/\r\u001b\[2KGemt: 10000 handlinger på 1 familie/);
+    } finally {
       box.cleanup();
     }
   }, 180_000);

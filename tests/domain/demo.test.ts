@@ -30,6 +30,22 @@ describe('demo data', () => {
     expect(demo.families.filter((f) => overlappingInterventions(f).length > 0).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('leaves a believable caseload of agreements: a handful overdue, none for long, the old ones done or dropped after their meeting', () => {
+    for (const [seed, today] of [[1, TODAY], [2, '2026-11-30'], [7, '2026-11-30']] as const) {
+      const generated = generateDemo({ families: 25, seed, today });
+      const overdue = todayView(generated, today, 'Europe/Copenhagen').agreements.filter((a) => a.daysOverdue > 0);
+      expect(overdue.length, `seed ${seed}`).toBeGreaterThanOrEqual(5);
+      expect(overdue.length, `seed ${seed}`).toBeLessThanOrEqual(15);
+      expect(Math.max(...overdue.map((a) => a.daysOverdue)), `seed ${seed}`).toBeLessThanOrEqual(30);
+      for (const family of generated.families)
+        for (const meeting of family.meetings)
+          for (const agreement of meeting.agreements) {
+            if (agreement.status === 'done') expect(agreement.done! >= meeting.start.slice(0, 10) && agreement.done! <= today).toBe(true);
+            if (agreement.status !== 'open') expect(agreement.due! < today).toBe(true);
+          }
+    }
+  });
+
   it('covers every sector and meeting type, with Danish names, and progress that goes up and down', () => {
     const families = demo.families;
     const sectors = new Set(families.flatMap((f) => [...f.goals, ...f.contacts].map((x) => x.sector)));

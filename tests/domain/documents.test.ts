@@ -100,6 +100,11 @@ describe('familiens plan', () => {
     expect(en).toContain('# Family plan: Familien Jensen');
     expect(en).toContain('## Who does what by when');
     expect(en).toContain('Tuesday, 1 December 2026 at 09:30');
+    // The meeting type in English too (its label keeps the Danish term where it is one: "Big meeting (stormøde)").
+    expect(en).toContain('| Network meeting |');
+    expect(en).not.toContain('Netværksmøde');
+    const m1 = findMeeting(world, 'm1')!;
+    expect(renderMarkdown(minutesDocument(m1.family, m1.meeting, { lang: 'en', timeZone: TZ }))).toContain('# Minutes: Network meeting');
   });
 
   it('keeps text from the store literal in Markdown', () => {

@@ -66,7 +66,7 @@ export const eventUid = (entry: CalendarEntry) => `${entry.meeting.id}.${entry.f
 
 function eventLines({ family, meeting }: CalendarEntry, stamp: string, names: boolean, lang: Lang): string[] {
   const start = Date.parse(meeting.start);
-  const summary = names ? `${meetingTypeWord(meeting.type)} – ${family.name}` : `${meetingTypeWord(meeting.type)} (${family.id})`;
+  const summary = names ? `${meetingTypeWord(meeting.type, lang)} – ${family.name}` : `${meetingTypeWord(meeting.type, lang)} (${family.id})`;
   const description = [
     `famcoord: ${meeting.id} (${family.id})`,
     ...(names && meeting.attendees.length > 0 ? [`${WORDS[lang].attendees}: ${meeting.attendees.map((a) => attendeeText(a, lang)).join('; ')}`] : []),

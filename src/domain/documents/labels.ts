@@ -147,5 +147,5 @@ export function attendeeText(attendee: Attendee, lang: Lang): string {
   return about.length ? `${attendee.name} (${about.join(', ')})` : attendee.name;
 }
 
-/** Meeting types keep their Danish names in both languages: they are the words coordinators use. */
-export const meetingTypeWord = (type: MeetingType) => MEETING_TYPE_LABELS[type].da;
+/** A meeting type in the document's language (the English labels keep the Danish term: "Big meeting (stormøde)"). */
+export const meetingTypeWord = (type: MeetingType, lang: Lang) => MEETING_TYPE_LABELS[type][lang];

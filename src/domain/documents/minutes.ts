@@ -20,14 +20,14 @@ export function minutesDocument(family: Family, meeting: Meeting, { lang, timeZo
   const words = WORDS[lang];
   return {
     lang,
-    title: `${words.minutesTitle}: ${meetingTypeWord(meeting.type)}`,
+    title: `${words.minutesTitle}: ${meetingTypeWord(meeting.type, lang)}`,
     subtitle: `${family.name}, ${longDateTime(meeting.start, lang, timeZone)}`,
     blocks: [
       {
         kind: 'facts',
         facts: [
           [words.family, `${family.name} (${family.id})`],
-          [words.type, meetingTypeWord(meeting.type)],
+          [words.type, meetingTypeWord(meeting.type, lang)],
           [words.when, longDateTime(meeting.start, lang, timeZone)],
           [words.duration, `${meeting.durationMin} ${words.minutesUnit}`],
           ...(meeting.place ? [[words.place, meeting.place] as [string, string]] : []),

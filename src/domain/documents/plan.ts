@@ -39,7 +39,7 @@ export function planTasks(plan: FamilyPlan, { lang, today, timeZone }: DocumentO
   const agreements = [...plan.pastMeetings, ...plan.upcomingMeetings].flatMap((meeting) =>
     meeting.agreements
       .filter(isAgreementOpen)
-      .map((a): Task => ({ who: a.who, what: a.what, ...(a.due !== undefined && { due: a.due }), ...(a.due !== undefined && a.due < today && { late: true }), from: `${meetingTypeWord(meeting.type)}, ${meetingDate(meeting.start)}` })),
+      .map((a): Task => ({ who: a.who, what: a.what, ...(a.due !== undefined && { due: a.due }), ...(a.due !== undefined && a.due < today && { late: true }), from: `${meetingTypeWord(meeting.type, lang)}, ${meetingDate(meeting.start)}` })),
   );
   const contacts = plan.openContacts.map(
     (c): Task => ({
@@ -103,7 +103,7 @@ function goalBlocks(plan: FamilyPlan, lang: Lang, timeZone: string): Block[] {
               {
                 kind: 'table',
                 headers: [words.who, words.what, words.byWhen, words.from],
-                rows: goal.agreements.map((a) => [a.who, a.what, a.due !== undefined ? longDate(a.due, lang) : '', `${meetingTypeWord(a.meetingType)}, ${longDate(wallClock(a.meetingStart, timeZone).date, lang)}`]),
+                rows: goal.agreements.map((a) => [a.who, a.what, a.due !== undefined ? longDate(a.due, lang) : '', `${meetingTypeWord(a.meetingType, lang)}, ${longDate(wallClock(a.meetingStart, timeZone).date, lang)}`]),
               } as Block,
             ]
           : []),
@@ -161,7 +161,7 @@ export function planDocument(plan: FamilyPlan, options: DocumentOptions): Docume
             headers: [words.when, words.type, words.place, words.attendees],
             rows: plan.upcomingMeetings.map((m) => [
               longDateTime(m.start, lang, timeZone),
-              meetingTypeWord(m.type),
+              meetingTypeWord(m.type, lang),
               m.place,
               m.attendees.map((a) => attendeeText(a, lang)).join('; '),
             ]),
