@@ -9,11 +9,10 @@ import { UsageError } from './errors.js';
 import { decodeUtf8Lines, readInputBytes } from './input.js';
 import { checkedPurposes } from './purposes.js';
 
+/** Where the store's path came from, in each language. */
 const ORIGIN_TEXT = {
-  flag: 'from --store',
-  env: 'from FAMCOORD_STORE',
-  config: 'from your famcoord config',
-  default: 'the default in your user data folder',
+  en: { store: 'store', flag: 'from --store', env: 'from FAMCOORD_STORE', config: 'from your famcoord config', default: 'the default in your user data folder' },
+  da: { store: 'register', flag: 'fra --store', env: 'fra FAMCOORD_STORE', config: 'fra din famcoord-opsætning', default: 'standarden i din brugers datamappe' },
 } as const;
 
 export function registerConfig(program: Command): void {
@@ -26,8 +25,9 @@ export function registerConfig(program: Command): void {
       const { path, origin } = await resolveStorePath({ flag: ctx.storeFlag });
       const file = (await openConfig()).path;
       const shown = redactUrl(path);
+      const words = ORIGIN_TEXT[ctx.lang];
       if (ctx.json) await ctx.printJson({ store: shown, origin, config: file });
-      else ctx.print(`store:  ${sanitizeLine(shown)} (${ORIGIN_TEXT[origin]})\nconfig: ${sanitizeLine(file)}`);
+      else ctx.print(`${words.store}:`.padEnd(8) + `${sanitizeLine(shown)} (${words[origin]})\nconfig: ${sanitizeLine(file)}`);
     });
 
   config
