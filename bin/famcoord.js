@@ -93,13 +93,14 @@ function codeCache(bundle, name) {
       // and real (not symlinks); the file is written new (O_EXCL) and renamed into place.
       const temp = join(dir, `.${name}.${process.pid}.tmp`);
       try {
-        const fresh = !existsAsOwnFolder(dir);
-        if (fresh) {
+        if (folderState(root) === 'other') return;
+        if (folderState(dir) === 'missing') {
           mkdirSync(dir, { recursive: true, mode: 0o700 });
-          if (!existsAsOwnFolder(root) || !existsAsOwnFolder(dir)) return;
+          if (folderState(root) !== 'own') return;
           // A new build or Node: the caches of earlier ones will not be used again.
           for (const entry of readdirSync(root)) if (entry.startsWith('v8-') && entry !== key) rmSync(join(root, entry), { recursive: true, force: true });
-        } else if (!existsAsOwnFolder(root)) return;
+        }
+        if (folderState(dir) !== 'own') return;
         writeFileSync(temp, Buffer.concat([checksum(payload), payload]), { flag: 'wx', mode: 0o600 });
         renameSync(temp, file);
       } catch {
@@ -114,11 +115,12 @@ function ownPrivate(stat) {
   return (process.getuid === undefined || stat.uid === process.getuid()) && (stat.mode & 0o077) === 0;
 }
 
-function existsAsOwnFolder(path) {
+/** Whether a folder is missing, the user's own and private, or anything else (not to be used). */
+function folderState(path) {
   try {
     const stat = lstatSync(path);
-    return stat.isDirectory() && ownPrivate(stat);
-  } catch {
-    return false;
+    return stat.isDirectory() && ownPrivate(stat) ? 'own' : 'other';
+  } catch (error) {
+    return error.code === 'ENOENT' ? 'missing' : 'other';
   }
 }
