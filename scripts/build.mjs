@@ -115,7 +115,7 @@ await build({
   // native addon: it stays in node_modules and is required only when a store is a database; pg
   // likewise, only when the store is a PostgreSQL URL (and pg-native, which it would use if
   // installed, never is).
-  external: ['react-devtools-core', 'better-sqlite3', 'pg', 'pg-native'],
+  external: ['react-devtools-core', 'pg', 'pg-native'],
   plugins: [lazyChildProcess, withoutTopLevelAwait],
   // The file is the body of a function that bin/famcoord.js compiles and calls, like Node's own
   // module wrapper but written here, so that the 1 MB of source is not copied to add it.
