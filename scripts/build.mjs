@@ -93,6 +93,31 @@ export async function runTui(options) {
   },
 };
 
+/**
+ * Every `string-width` in the program (Ink's, its helpers', famcoord's) answers the common text
+ * from src/tui/textWidth.ts first and asks the real one (the version each importer would have
+ * had) only for the rest: see that file for why.
+ */
+const FAST_WIDTH = 'famcoord:fast-string-width';
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === FAST_WIDTH) return undefined; // the wrapper's own import: the real one
+      const real = await build.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, pluginData: FAST_WIDTH });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: FAST_WIDTH };
+    });
+    build.onLoad({ filter: /.*/, namespace: FAST_WIDTH }, (args) => ({
+      contents: `import real from ${JSON.stringify(args.path)};
+import { narrowTextWidth } from ${JSON.stringify(fileURLToPath(new URL('../src/tui/textWidth.ts', import.meta.url)))};
+export default function stringWidth(text, options) { return narrowTextWidth(text, options) ?? real(text, options); }`,
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
+  },
+};
+
 rmSync(DIST, { recursive: true, force: true });
 const outfile = `${DIST}famcoord.cjs`;
 await build({
@@ -116,7 +141,7 @@ await build({
   // likewise, only when the store is a PostgreSQL URL (and pg-native, which it would use if
   // installed, never is).
   external: ['react-devtools-core', 'pg', 'pg-native'],
-  plugins: [lazyChildProcess, withoutTopLevelAwait],
+  plugins: [lazyChildProcess, withoutTopLevelAwait, fastStringWidth],
   // The file is the body of a function that bin/famcoord.js compiles and calls, like Node's own
   // module wrapper but written here, so that the 1 MB of source is not copied to add it.
   banner: { js: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {' },
