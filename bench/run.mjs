@@ -293,7 +293,7 @@ const pad = (text, width, right = false) => (right ? String(text).padStart(width
 function printTable(baseline, rows) {
   const header = ['families', 'backend', 'command', 'median s', 'min–max s', '× node', 'peak RSS', 'target', ''];
   const lines = rows.map((r) => {
-    if (r.error) return [r.families.toLocaleString('en'), r.backend, r.command, 'n/a', r.error.slice(0, 60), '', '', r.target ? `≤ ${r.target}×` : '', ''];
+    if (r.error) return [r.families.toLocaleString('en'), r.backend, r.command, 'n/a', '', '', '', r.target ? `≤ ${r.target}×` : '', r.error.slice(0, 70)];
     const rssLimit = r.rssLimit ?? 150 * MB;
     const rssOk = r.rss === undefined || r.rss <= rssLimit;
     const limitText = r.secondsLimit ? `≤ ${r.secondsLimit} s` : r.rssLimit ? `≤ ${Math.round(r.rssLimit / MB)} MB` : r.target ? `≤ ${r.target}×` : '';
