@@ -3,6 +3,7 @@
 // same run, so the targets hold or fail whatever the machine is doing. See bench/README.md.
 //
 //   npm run bench -- [--sizes 25,1000,10000,100000] [--runs 5] [--backend json|sqlite|both|pg] [--full] [--fresh]
+//   npm run bench -- --startup [--runs 15]   issue 19's rows only
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ const DATE = '2026-11-24';
 const MB = 1024 * 1024;
 
 function parseArgs(argv) {
-  const options = { runs: 5, backend: 'both', sizes: undefined, full: false, fresh: false };
+  const options = { runs: 5, backend: 'both', sizes: undefined, full: false, fresh: false, startup: false, pg: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--runs') (options.runs = Number(value)), i++;
@@ -27,6 +28,7 @@ function parseArgs(argv) {
     else if (flag === '--sizes') (options.sizes = value.split(',').map(Number)), i++;
     else if (flag === '--full') options.full = true;
     else if (flag === '--fresh') options.fresh = true;
+    else if (flag === '--startup') options.startup = true;
     else throw new Error(`unknown option ${flag}; see bench/README.md`);
   }
   if (!(options.runs >= 1) || !['json', 'sqlite', 'both', 'pg'].includes(options.backend)) throw new Error('--runs must be 1 or more, --backend json, sqlite, both or pg');
@@ -134,6 +136,21 @@ async function oneFamilyBatch(backend) {
   }
 }
 
+/**
+ * The targets, as ratios to `node -e 0` (issue 7; tightened by issue 19 where it set one). Keyed
+ * by backend and size; "big" is 10,000 families and more, where a coordinator's reads are held to
+ * the 1,000-family targets. The JSON file at 1,000 families keeps issue 7's: it is read whole.
+ */
+const TARGETS = {
+  'json 25': { today: 1.2, firstFrame: 3 },
+  'sqlite 25': { today: 1.2, firstFrame: 3 },
+  'json 1000': { today: 3, update: 3, batch: 4 },
+  'sqlite 1000': { today: 1.5, update: 1.5, batch: 2 },
+  'sqlite big': { caseload: 1.5, update: 1.5, batch: 2 },
+  // A coordinator's today and one update on a team's PostgreSQL store (issue 16; issue 19 asks 1.5).
+  'pg big': { caseload: 2, update: 2 },
+};
+
 function famcoord(store, ...args) {
   return [BIN, ...args, '--store', store, '--date', DATE];
 }
@@ -199,6 +216,8 @@ async function benchStore(options, families, backend) {
   const wholeRuns = families >= 100_000 || (backend === 'json' && big) ? 1 : options.runs;
   const row = async (command, runs, once, target, between, extra = {}) => {
     try {
+      // Once untimed first: a command's first run after a build makes its code cache (bin/famcoord.js).
+      if (runs > 1) await once(), between?.();
       rows.push({ families, backend, command, ...(await measure(runs, once, between)), target, ...extra });
     } catch (error) {
       rows.push({ families, backend, command, error: String(error.message ?? error).split('\n')[0], target });
@@ -206,13 +225,13 @@ async function benchStore(options, families, backend) {
   };
   // Whole-store commands on a municipality's store: each within 300 MB (issue 14).
   const limit = families >= 100_000 ? { rssLimit: 300 * MB } : {};
-  await row('today --json', wholeRuns, () => runOnce(famcoord(store, 'today', '--json')), families <= 25 ? 1.5 : families <= 1000 ? 3 : undefined, undefined, limit);
-  // A coordinator's today and one update on a team's PostgreSQL store: ≤ 2× (issue 16).
-  const pg = backend === 'pg';
-  await row('today --json --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')), pg ? 2 : families > 1000 ? 3 : undefined);
-  if (pg) await row('today --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--caseload', 'Hanne Kjær')), 2);
-  await row('goal progress', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'goal', 'progress', goalId, '--score', '5', '--note', 'bench')), pg ? 2 : families <= 1000 || backend === 'sqlite' ? 3 : undefined);
-  await row('batch (1,000 ops)', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'batch', '-'), { input: batch }), families === 1000 || (backend === 'sqlite' && families > 1000) ? 4 : undefined, () => runOnce(famcoord(store, 'undo')));
+  const target = TARGETS[`${backend} ${families}`] ?? TARGETS[`${backend} big`] ?? {};
+  await row('today --json', wholeRuns, () => runOnce(famcoord(store, 'today', '--json')), target.today, undefined, limit);
+  await row('today --json --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')), target.caseload);
+  if (backend === 'pg') await row('today --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--caseload', 'Hanne Kjær')), target.caseload);
+  if (options.startup && families <= 25) return firstFrameRows();
+  await row('goal progress', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'goal', 'progress', goalId, '--score', '5', '--note', 'bench')), target.update);
+  await row('batch (1,000 ops)', big && backend === 'json' ? 1 : options.runs, () => runOnce(famcoord(store, 'batch', '-'), { input: batch }), target.batch, () => runOnce(famcoord(store, 'undo')));
   if (families >= 100_000) {
     // The other whole-store commands, once each.
     const out = join(mkdtempSync(join(tmpdir(), 'famcoord-bench-')), 'export.json');
@@ -221,12 +240,16 @@ async function benchStore(options, families, backend) {
       await row(command, 1, () => runOnce(famcoord(store, ...args)), undefined, undefined, limit);
     rmSync(dirname(out), { recursive: true, force: true });
   }
-  if (families <= 1000)
-    await row('workbench first frame', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("), families <= 25 ? 5 : undefined);
-  // A coordinator's workbench on a team's or a municipality's store (no target: a figure).
-  if (families > 25 && backend === 'sqlite')
-    await row('workbench first frame --caseload', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en --caseload 'Hanne Kjær'`, "Today's meetings ("));
-  return rows;
+  return firstFrameRows();
+
+  async function firstFrameRows() {
+    if (families <= 1000)
+      await row('workbench first frame', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("), target.firstFrame);
+    // A coordinator's workbench on a team's or a municipality's store (no target: a figure).
+    if (families > 25 && backend === 'sqlite' && !options.startup)
+      await row('workbench first frame --caseload', options.runs, () => firstFrame(`${process.execPath} ${BIN} --store ${store} --date ${DATE} --lang en --caseload 'Hanne Kjær'`, "Today's meetings ("));
+    return rows;
+  }
 }
 
 /** The CLI transpiled file by file instead of bundled: what bundling saves at start-up. */
@@ -248,9 +271,15 @@ async function startupComparison(options) {
   const store = await demoStore(25, 'json', false);
   const unbundled = buildUnbundled();
   const rows = [];
-  for (const [build, entry] of [['bundled (dist/)', BIN], ['unbundled (one file per module)', unbundled]]) {
-    const today = await measure(options.runs, () => runOnce([entry, 'today', '--json', '--store', store, '--date', DATE]));
-    const frame = await measure(options.runs, () => firstFrame(`${process.execPath} ${entry} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("));
+  const builds = [
+    ['one script, code cache (as shipped)', BIN, {}],
+    ['one script, no code cache', BIN, { FAMCOORD_CODE_CACHE: '0' }],
+    ['unbundled (one file per module)', unbundled, {}],
+  ];
+  for (const [build, entry, env] of builds) {
+    const today = await measure(options.runs, () => runOnce([entry, 'today', '--json', '--store', store, '--date', DATE], { env }));
+    const envWords = Object.entries(env).map(([k, v]) => `${k}=${v} `).join('');
+    const frame = await measure(options.runs, () => firstFrame(`env ${envWords}${process.execPath} ${entry} --store ${store} --date ${DATE} --lang en`, "Today's meetings ("));
     rows.push({ build, today, firstFrame: frame });
   }
   return rows;
@@ -262,7 +291,7 @@ const pad = (text, width, right = false) => (right ? String(text).padStart(width
 function printTable(baseline, rows) {
   const header = ['families', 'backend', 'command', 'median s', 'min–max s', '× node', 'peak RSS', 'target', ''];
   const lines = rows.map((r) => {
-    if (r.error) return [r.families.toLocaleString('en'), r.backend, r.command, 'n/a', r.error.slice(0, 60), '', '', r.target ? `≤ ${r.target}×` : '', ''];
+    if (r.error) return [r.families.toLocaleString('en'), r.backend, r.command, 'n/a', '', '', '', r.target ? `≤ ${r.target}×` : '', r.error.slice(0, 70)];
     const rssLimit = r.rssLimit ?? 150 * MB;
     const rssOk = r.rss === undefined || r.rss <= rssLimit;
     const limitText = r.secondsLimit ? `≤ ${r.secondsLimit} s` : r.rssLimit ? `≤ ${Math.round(r.rssLimit / MB)} MB` : r.target ? `≤ ${r.target}×` : '';
@@ -287,15 +316,20 @@ const defaultSizes = { json: [25, 1000, 10_000, ...(options.full ? [100_000] : [
 const rows = [];
 // `--version` alone, answered by bin/famcoord.js before the program loads (issue 19: ≤ 1.1×).
 rows.push({ families: 0, backend: '-', command: '--version', ...(await measure(options.runs, () => runOnce([BIN, '--version']))), target: 1.1 });
-for (const backend of backends) {
-  for (const families of options.sizes ?? defaultSizes[backend]) rows.push(...(await benchStore(options, families, backend)));
-  if (backend !== 'pg') rows.push(await oneFamilyBatch(backend));
-}
+if (options.startup) {
+  // Issue 19's rows: 25 families on both stores, 1,000 on SQLite.
+  for (const backend of backends) rows.push(...(await benchStore(options, 25, backend)));
+  rows.push(...(await benchStore(options, 1000, 'sqlite')));
+} else
+  for (const backend of backends) {
+    for (const families of options.sizes ?? defaultSizes[backend]) rows.push(...(await benchStore(options, families, backend)));
+    if (backend !== 'pg') rows.push(await oneFamilyBatch(backend));
+  }
 pgServer?.stop();
-const startup = await startupComparison(options);
+const startup = options.startup ? [] : await startupComparison(options);
 const nodeBaseline = median(rows.flatMap((r) => (r.baseline === undefined ? [] : [r.baseline])));
 printTable(nodeBaseline, rows);
-console.log('\nStart-up, 25 families: bundled vs unbundled');
+if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped script with and without its code cache, and unbundled');
 for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
 mkdirSync(dirname(RESULTS), { recursive: true });
 writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus()[0]?.model, parallelism: availableParallelism(), runs: options.runs, nodeBaseline, rows, startup }, null, 2)}\n`);

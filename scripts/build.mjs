@@ -1,8 +1,17 @@
-// Bundles the program into dist/. Two entry points share chunks: the CLI (no Ink, fast start-up)
-// and the TUI, which the CLI loads with a dynamic import() only when it opens the workbench.
+// Bundles the program into one script, dist/famcoord.cjs, which bin/famcoord.js compiles with V8's
+// code cache (issue 19). Each command's module is still loaded lazily: esbuild turns the program's
+// dynamic import()s into initialisers that run only when reached, so `famcoord today` runs none of
+// Ink, React or zod although their code is in the file; with the code cache, code that is not run
+// is not compiled either. Why one CommonJS script and not ES modules: Node 20 offers a code cache
+// only to scripts (vm.Script cachedData), and each ES module costs a resolve, a read and a compile.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fingerprintDefine } from './schemaFingerprint.mjs';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const YOGA_READY = 'famcoord:yoga-ready';
 
 /**
  * commander requires node:child_process when it loads, to run external subcommands (famcoord has
@@ -15,35 +24,132 @@ const lazyChildProcess = {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'famcoord' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'famcoord' }, () => ({
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: 'famcoord' }, () => ({
       contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+/**
+ * Top-level awaits, which a script cannot have, in Ink's dependencies, and what replaces them:
+ * - yoga-layout (Ink's layout engine) instantiates its WebAssembly with one. Its module hands out
+ *   the engine through a stand-in filled by `loadYoga()` instead, and the workbench's entry
+ *   awaits that before it loads Ink (nothing in Ink touches the engine before it renders).
+ * - Ink's reconciler awaits React's devtools and its own package.json when DEV=true. Devtools are
+ *   not installed (Ink then warns, as it does here), and the package name only labels them.
+ * Each text must be found, so that an upgrade that changes them fails the build, not the program.
+ */
+const SOURCE_EDITS = [
+  {
+    file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+    edits: [
+      ["await import('./devtools.js');", "throw Object.assign(new Error('react-devtools-core is not bundled'), { code: 'ERR_MODULE_NOT_FOUND' });"],
+      ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
+    ],
+  },
+  {
+    // The Emscripten loader asks `typeof fetch`, which on Node 20 loads undici and zlib (~15 ms)
+    // only to learn that the embedded module needs no fetching: it is told there is no fetch.
+    file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [['typeof fetch', 'typeof undefined']],
+  },
+  {
+    file: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+    edits: [
+      [
+        'const Yoga = wrapAssembly(await loadYoga());\nexport default Yoga;',
+        'let engine;\nexport async function famcoordLoadYoga() { engine ??= wrapAssembly(await loadYoga()); }\nexport default new Proxy({}, { get: (_, key) => engine[key] });',
+      ],
+    ],
+  },
+];
+
+const withoutTopLevelAwait = {
+  name: 'without-top-level-await',
+  setup(build) {
+    for (const { file, edits } of SOURCE_EDITS)
+      build.onLoad({ filter: file }, (args) => {
+        let contents = readFileSync(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (!contents.includes(from)) throw new Error(`${args.path} no longer contains ${JSON.stringify(from)}: see SOURCE_EDITS in scripts/build.mjs`);
+          contents = contents.replaceAll(from, to);
+        }
+        return { contents, loader: 'js' };
+      });
+    // The workbench's entry: the layout engine first, then the TUI.
+    build.onResolve({ filter: /^\.\.\/tui\/run\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli[\\/]workbench\.ts$/.test(args.importer) ? { path: YOGA_READY, namespace: 'famcoord', pluginData: args.resolveDir } : undefined,
+    );
+    build.onLoad({ filter: new RegExp(`^${YOGA_READY}$`), namespace: 'famcoord' }, (args) => ({
+      contents: `import { famcoordLoadYoga } from 'yoga-layout';
+export async function runTui(options) {
+  await famcoordLoadYoga();
+  return (await import('../tui/run.tsx')).runTui(options);
+}`,
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
+/**
+ * Every `string-width` in the program (Ink's, its helpers', famcoord's) answers the common text
+ * from src/tui/textWidth.ts first and asks the real one (the version each importer would have
+ * had) only for the rest: see that file for why.
+ */
+const FAST_WIDTH = 'famcoord:fast-string-width';
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === FAST_WIDTH) return undefined; // the wrapper's own import: the real one
+      const real = await build.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, pluginData: FAST_WIDTH });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: FAST_WIDTH };
+    });
+    build.onLoad({ filter: /.*/, namespace: FAST_WIDTH }, (args) => ({
+      contents: `import real from ${JSON.stringify(args.path)};
+import { narrowTextWidth } from ${JSON.stringify(fileURLToPath(new URL('../src/tui/textWidth.ts', import.meta.url)))};
+export default function stringWidth(text, options) { return narrowTextWidth(text, options) ?? real(text, options); }`,
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
+  },
+};
+
+rmSync(DIST, { recursive: true, force: true });
+const outfile = `${DIST}famcoord.cjs`;
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  entryPoints: ['src/cli/main.ts'],
+  outfile,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // import() of what stays outside becomes require(): a script has no import() of its own.
+  supported: { 'dynamic-import': false },
   sourcemap: 'linked',
-  // Smaller files compile faster at every start. React's production build is a fraction of its
-  // development build, which would otherwise be bundled too (it is picked at run time).
+  // Smaller files compile faster. React's production build is a fraction of its development
+  // build, which would otherwise be bundled too (it is picked at run time).
   minify: true,
   // FAMCOORD_TEST_HOOKS false: the fault tests' hook (src/store/testHooks.ts) is compiled out.
-  define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', ...fingerprintDefine() },
+  // import.meta.url: the script's own URL, which bin/famcoord.js passes in.
+  define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', 'import.meta.url': '__famcoordUrl', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
-  // native addon: it stays in node_modules and is imported only when a store is a database; pg
-  // likewise, imported only when the store is a PostgreSQL URL (and pg-native, which it would
-  // use if installed, never is).
-  external: ['react-devtools-core', 'better-sqlite3', 'pg-native'],
-  // Bundled CommonJS (e.g. React) calls require(); give ESM output a real one.
-  banner: { js: "import { createRequire as __famcoordRequire } from 'node:module'; const require = __famcoordRequire(import.meta.url);" },
-  plugins: [lazyChildProcess],
+  // native addon: it stays in node_modules and is required only when a store is a database. pg is
+  // bundled (its many small files cost more to load than to compile once into the code cache) and
+  // run only when the store is a PostgreSQL URL; pg-native, which it would use if installed, never is.
+  external: ['react-devtools-core', 'pg-native'],
+  plugins: [lazyChildProcess, withoutTopLevelAwait, fastStringWidth],
+  // The file is the body of a function that bin/famcoord.js compiles and calls, like Node's own
+  // module wrapper but written here, so that the 1 MB of source is not copied to add it.
+  banner: { js: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {' },
+  footer: { js: '})' },
   logLevel: 'warning',
 });
+// ASCII only (esbuild leaves letters such as æøå in regular expressions), so that the program
+// reads its source as Latin-1, which V8 takes as it is instead of decoding UTF-8.
+writeFileSync(outfile, readFileSync(outfile, 'utf8').replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// The build's identity: a code cache made from one build is never offered to another.
+writeFileSync(`${DIST}build.json`, `${JSON.stringify({ id: createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 24) })}\n`);

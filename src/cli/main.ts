@@ -15,4 +15,7 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
-process.exitCode = await runCli(process.argv);
+// No top-level await: bin/famcoord.js runs the bundle as a script, for V8's code cache.
+void runCli(process.argv).then((code) => {
+  process.exitCode = code;
+});

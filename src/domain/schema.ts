@@ -1,6 +1,7 @@
 // The store contract. Field names are read by people and scripts (README, "The store format"), so
 // they change only with the store's version. Objects are "loose": fields we do not know are kept on
 // a round trip, so a script's additions survive famcoord's writes.
+import './zodSetup.js';
 import * as z from 'zod';
 import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
 import {

@@ -30,13 +30,14 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The user's famcoord config (conf). FAMCOORD_CONFIG_DIR moves it, for tests and portable setups. */
 export async function openConfig(env: NodeJS.ProcessEnv = process.env) {
   const { default: Conf } = await import('conf');
-  // samePurpose: the table of intervention kinds that do the same job (src/cli/purposes.ts). Not in
-  // the schema: a table edited wrong must not stop every command, only those that read it.
-  return new Conf<{ store?: string; samePurpose?: unknown }>({
+  // No conf schema: conf checks one with Ajv, whose compiling of its meta-schema cost the workbench
+  // ~15 ms before its first frame and every command without --store as much (issue 19). Each key is
+  // checked where it is read instead: store below, samePurpose (the table of intervention kinds
+  // that do the same job) in src/cli/purposes.ts, so a table edited wrong stops only what reads it.
+  return new Conf<{ store?: unknown; samePurpose?: unknown }>({
     projectName: 'famcoord',
     ...(env.FAMCOORD_CONFIG_DIR && { cwd: env.FAMCOORD_CONFIG_DIR }),
     configFileMode: 0o600,
-    schema: { store: { type: 'string' } },
   });
 }
 
@@ -52,7 +53,10 @@ export async function resolveStorePath(sources: LocationSources = {}): Promise<{
   const env = sources.env ?? process.env;
   if (sources.flag) return { path: storePathFrom(sources.flag), origin: 'flag' };
   if (env.FAMCOORD_STORE) return { path: storePathFrom(env.FAMCOORD_STORE), origin: 'env' };
-  const configured = (await openConfig(env)).get('store');
+  const config = await openConfig(env);
+  const configured = config.get('store');
+  if (configured !== undefined && typeof configured !== 'string')
+    throw new StoreError('io', `the famcoord config's store is not a path (in ${sanitizeLine(config.path)}); set it again with famcoord config set-store PATH`);
   if (configured) return { path: storePathFrom(configured), origin: 'config' };
   return { path: join(defaultDataDir(env), 'store.json'), origin: 'default' };
 }

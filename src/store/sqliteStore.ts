@@ -32,16 +32,19 @@ import { auditRecord, findCaseloadIn, todayFamily, familyRow, NUMBERED_ID, today
 type Database = BetterSqlite3.Database;
 
 /**
- * better-sqlite3, loaded the first time a database is opened. require(), not import(): Node's ESM
- * loader would first lex the CommonJS source for its exports. And the compiled addon is named
- * directly, sparing the `bindings` package's search of a dozen folders: ~4 ms of every command.
+ * better-sqlite3, loaded the first time a database is opened, with import() so that the bundle
+ * carries its JavaScript (compiled from the code cache like the rest, issue 19: required from
+ * node_modules it cost ~7 ms of every SQLite command). The compiled addon is named directly,
+ * sparing the `bindings` package's search of a dozen folders: ~4 ms of every command.
  */
-function openDatabase(path: string, options: BetterSqlite3.Options): Database {
-  const require = createRequire(import.meta.url);
-  const Sqlite = require('better-sqlite3') as typeof BetterSqlite3;
+async function loadSqlite(): Promise<typeof BetterSqlite3> {
+  return (await import('better-sqlite3')).default;
+}
+
+function openDatabase(Sqlite: typeof BetterSqlite3, path: string, options: BetterSqlite3.Options): Database {
   let nativeBinding: string | undefined;
   try {
-    nativeBinding = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    nativeBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
     // built elsewhere (a debug build): let better-sqlite3 find it
   }
@@ -249,9 +252,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     });
     await handle.chmod(PRIVATE_FILE_MODE).catch(() => undefined);
     await handle.close();
+    const Sqlite = await loadSqlite();
     let db: Database;
     try {
-      db = openDatabase(this.path, { fileMustExist: true, timeout: this.writerWaitMs });
+      db = openDatabase(Sqlite, this.path, { fileMustExist: true, timeout: this.writerWaitMs });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       // Deleted rows are overwritten, not left in free pages: erasing a family must erase it.
@@ -642,7 +646,9 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       void (async () => {
         if (stopped) return;
         if (!watcher) {
-          watcher = openDatabase(this.path, { readonly: true, fileMustExist: true });
+          const Sqlite = await loadSqlite();
+          if (stopped || watcher) return; // stopped, or opened by an earlier tick, while it loaded
+          watcher = openDatabase(Sqlite, this.path, { readonly: true, fileMustExist: true });
         }
         const version = watcher.pragma('data_version', { simple: true }) as number;
         if (last !== undefined && version !== last) onChange();

@@ -1,4 +1,5 @@
-import { writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 
@@ -203,6 +204,20 @@ describe('where the store is', () => {
       expect(JSON.parse(box.run(['config', '--json'], { store: false }).stdout)).toMatchObject({ store: box.store, origin: 'config' });
       expect(JSON.parse(box.run(['families', '--json'], { store: false }).stdout)).toHaveLength(25);
       expect(JSON.parse(box.run(['config', '--json'], { store: false, env: { FAMCOORD_STORE: '/elsewhere.json' } }).stdout)).toMatchObject({ origin: 'env' });
+    } finally {
+      box.cleanup();
+    }
+  });
+
+  it('refuses a config whose store is not a path, saying where it is', () => {
+    const box = sandbox();
+    try {
+      mkdirSync(join(box.dir, 'config'), { recursive: true, mode: 0o700 });
+      writeFileSync(join(box.dir, 'config', 'config.json'), JSON.stringify({ store: 5 }), { mode: 0o600 });
+      const result = box.run(['today', '--date', DATE], { store: false });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/config's store is not a path \(in .*config\.json\); set it again with famcoord config set-store PATH$/)]);
+      expect(existsSync(join(box.dir, 'data'))).toBe(false);
     } finally {
       box.cleanup();
     }
