@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     // One throwaway PostgreSQL server for the run (or FAMCOORD_TEST_PG_URL's), for the PostgreSQL backend's tests.
-    globalSetup: ['tests/helpers/pgServer.ts'],
+    // A code cache folder of the run's own (tests/helpers/codeCacheDir.ts).
+    globalSetup: ['tests/helpers/pgServer.ts', 'tests/helpers/codeCacheDir.ts'],
     allowOnly: false,
     // Guards against a hung test, not speed limits: generous, so a loaded machine (a busy 2-core
     // laptop, npm run test:loaded) passes too. Speed is measured in bench/.
