@@ -3,7 +3,10 @@
 // four logins: two coordinators, a caseworker for employment, an auditor (and a lead, whom a
 // refusal names). Checks that each coordinator's `today --json` holds only their caseload, that
 // `family` of the other's family is refused, that the same logins in plain SQL see the same rows,
-// and that the auditor's `access-log --family F --reads` names the coordinator who opened F.
+// that the auditor's `access-log --family F --reads` names the coordinator who opened F, that a
+// transfer asked for by one coordinator is accepted by the other and appears in her Today first,
+// and that an intervention a coordinator proposes is approved by the caseworker holding the
+// authority (and the coordinator sees the decision in her Today).
 // Prints each step's time. Needs `npm run build` and an installed PostgreSQL (initdb, pg_ctl).
 //   node scripts/team-demo.mjs            (FAMILIES=100000 for a municipality)
 import { execFileSync } from 'node:child_process';
@@ -86,6 +89,21 @@ try {
   timed('hanne: family (logged read)', () => famcoord('hanne', ['family', opened]));
   const reads = timed('aase: access-log --family F --reads', () => famcoord('aase', ['access-log', '--family', opened, '--reads']));
   check(/Hanne Kjær \(hanne\)/.test(reads), `the auditor sees who opened ${opened}:\n${reads}`);
+  const [moving, assessed] = [...hannes].filter((id) => id !== opened);
+  famcoord('hanne', ['transfer', moving, '--to', 'Birgitte Lund', '--note', 'Flytter til Birgittes distrikt']);
+  const incoming = JSON.parse(famcoord('birgitte', ['today', '--json'])).transfers ?? [];
+  check(incoming.some((t) => t.familyId === moving), `the transfer of ${moving} asked for by hanne is in Birgitte's Today`);
+  famcoord('birgitte', ['transfer', 'accept', moving]);
+  check(famcoord('hanne', ['family', moving], { ok: false }).code === 1, `once accepted, ${moving} is Birgitte's: hanne is refused it`);
+  check(JSON.parse(famcoord('birgitte', ['family', moving, '--json'])).coordinator === 'Birgitte Lund', `birgitte reads ${moving} as her own`);
+  famcoord('hanne', ['family', 'authority', assessed, '--sector', 'employment', '--holder', 'Lone Berg']);
+  const adult = JSON.parse(famcoord('hanne', ['family', assessed, '--json'])).members.find((m) => m.role === 'adult');
+  const proposed = JSON.parse(famcoord('hanne', ['intervention', 'add', assessed, '--member', adult.id, '--sector', 'employment', '--kind', 'Mentorstøtte', '--from', DATE, '--json'])).applied[0].id;
+  const waiting = JSON.parse(famcoord('lone', ['today', '--json'])).decisionsWaiting ?? [];
+  check(waiting.some((d) => d.interventionId === proposed), `hanne's intervention ${proposed} is proposed and waits in Lone's Today`);
+  famcoord('lone', ['intervention', 'approve', proposed, '--reason', 'Passer til jobplanen']);
+  const decided = JSON.parse(famcoord('hanne', ['today', '--json'])).recentDecisions ?? [];
+  check(decided.some((d) => d.interventionId === proposed), `the caseworker approved ${proposed}, and hanne sees the decision in her Today`);
   timed('owner: today --json (every family)', () => famcoord('postgres', ['today', '--json']));
   console.log('all checks passed');
 } finally {
