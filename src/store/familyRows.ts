@@ -53,7 +53,9 @@ export function teamMarkCondition(date: string, param: (value: string) => string
 
 /** The families a person has a part in (ReadScope.involving): their caseload, or a 'person' mark naming them. */
 export function involvingCondition(person: string, param: (value: string) => string): string {
-  return `(coordinator = ${param(coordinatorKey(person))} OR id IN (SELECT family_id FROM today_marks WHERE kind = 'person' AND at = ${param(coordinatorKey(person))}))`;
+  // One list of ids from two indexes: `coordinator = ? OR id IN (…)` made PostgreSQL walk every
+  // family in store order (81 ms at 100,000 families, against 1 ms this way).
+  return `id IN (SELECT mine.id FROM families AS mine WHERE mine.coordinator = ${param(coordinatorKey(person))} UNION ALL SELECT family_id FROM today_marks WHERE kind = 'person' AND at = ${param(coordinatorKey(person))})`;
 }
 
 /**
