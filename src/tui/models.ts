@@ -5,6 +5,7 @@ import { sanitizeLine } from '../domain/sanitize.js';
 import type { Family, State } from '../domain/schema.js';
 import { bar, scoreSparkline, shareSparkline } from '../domain/sparkline.js';
 import { caseloadReport, type Share } from '../domain/report.js';
+import { fraction, isPaired, reportSections } from '../domain/reportSections.js';
 import { addMonths } from '../domain/dates.js';
 import { familiesView, familyPlan, todayView, type FamilyPlan, type OpenContact, type TodayView } from '../domain/views.js';
 import type { DecisionItem } from '../domain/decisions.js';
@@ -291,25 +292,18 @@ export function reportPanels(state: State, ctx: ViewContext): { title: string; p
   const { t, lang } = ctx;
   const from = addMonths(ctx.today, -12);
   const report = caseloadReport(state, { from, to: ctx.today });
-  const trend = Object.values(report.trend);
-  const row = (id: string, label: string, baseline: Share | undefined, followUp: Share, spark = ''): Row => ({
-    id,
-    kind: 'figure',
-    familyId: '',
-    cells: [label, baseline ? shareText(baseline) : '', shareText(followUp), spark],
-  });
-  const fractions = (pick: (i: (typeof trend)[number]) => Share) => trend.map((i) => { const f = pick(i); return f.of ? f.n / f.of : 0; });
-  const figures: Row[] = [
-    row('cash', t('reportCashBenefit'), report.adultsOnCashBenefit.baseline, report.adultsOnCashBenefit.followUp, shareSparkline(fractions((i) => i.adultsOnCashBenefit))),
-    row('severe', t('reportChildrenSevere'), report.childrenSevere.baseline, report.childrenSevere.followUp, shareSparkline(fractions((i) => i.childrenSevere))),
-    row('absence', t('reportAbsenceFell'), undefined, report.familiesAbsenceFell),
-    row('functional', t('reportFunctional'), undefined, report.childrenFunctionalImproved),
-    row('functionalAdults', t('reportFunctionalAdults'), undefined, report.childrenFunctionalImprovedWhereAdultsImproved),
-    row('toWork', t('reportToWork'), undefined, report.adultsFromCashBenefitToWorkOrEducation),
-    row('goalsUp', t('reportGoalsImproved'), undefined, report.goals.progressImproved),
-    row('goalsDone', t('reportGoalsCompleted'), undefined, report.goals.completed),
-    row('overlap', t('reportOverlaps'), report.overlappingInterventions.families.baseline, report.overlappingInterventions.families.followUp),
-  ];
+  // Every share figure the printed report has, in its words (src/domain/reportSections.ts), with
+  // the trend's sparkline beside the figures the trend follows.
+  const sections = reportSections(report, lang);
+  const sparklines = new Map(sections.trend.lines.map((line) => [line.label, shareSparkline(line.shares.map((share) => fraction(share) ?? 0))]));
+  const figures: Row[] = [sections.beforeAfter, sections.improved, sections.caseEvents, sections.fewerTouchPoints].flatMap((section) =>
+    section.rows.map(({ label, figure }, index): Row => ({
+      id: `${section.heading}.${index}`,
+      kind: 'figure',
+      familyId: '',
+      cells: [label, isPaired(figure) ? shareText(figure.baseline) : '', shareText(isPaired(figure) ? figure.followUp : figure), sparklines.get(label) ?? ''],
+    })),
+  );
   const sectors = Object.entries(report.contactReplyDays.bySector) as Array<[keyof typeof SECTOR_LABELS, { medianDays: number | null; replied: number; waiting: number }]>;
   const longest = Math.max(1, ...sectors.map(([, r]) => r.medianDays ?? 0));
   return {

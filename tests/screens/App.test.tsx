@@ -211,6 +211,9 @@ describe('the other screens', () => {
     const report = caseloadReport(demo, { from: '2025-11-24', to: TODAY });
     const { n, of } = report.adultsOnCashBenefit.followUp;
     expect(frame).toMatch(new RegExp(`Adults on cash benefit .* ${n}/${of}`));
+    // Every figure of the printed report, the newer indicators too, in the same words.
+    const activated = report.adultsActivated.followUp;
+    expect(frame).toMatch(new RegExp(`Activation rate of adults.* ${activated.n}/${activated.of}`));
     expect(frame).toContain(`${report.families} families`);
     expect(frame).toMatch(/[█░]{8}/);
     expectFits(frame, size);
