@@ -14,12 +14,15 @@ import { PLAN_SOURCE_LABELS } from '../domain/vocabulary.js';
 import { COLLISION_KIND_LABELS, type Collision } from '../domain/collisions.js';
 import { configuredPurposes } from './purposes.js';
 import { registerAuthority } from './authority.js';
+import { ASSESSMENT_WORDS, assessmentLine } from '../domain/assessmentWords.js';
 
 export function renderFamilyPlan(plan: FamilyPlan, lang: Lang, timeZone: string, today: string): string {
   const w = cliWords(lang);
   const day = (date: string) => dayText(date, lang, today);
   return [
-    `${sanitizeLine(plan.name)} (${plan.id})${plan.coordinator ? `, ${w.coordinator} ${sanitizeLine(plan.coordinator)}` : ''}\n`,
+    // Under the name, where the family is in its assessment once one is started (famcoord assessment show has it all).
+    `${sanitizeLine(plan.name)} (${plan.id})${plan.coordinator ? `, ${w.coordinator} ${sanitizeLine(plan.coordinator)}` : ''}\n` +
+      (plan.assessment ? `${ASSESSMENT_WORDS[lang].assessment}: ${assessmentLine(plan.assessment, lang, 3)}\n` : ''),
     section<Member>(w.members, [
       { header: 'ID', value: (m) => m.id },
       { header: w.name, value: (m) => m.name },

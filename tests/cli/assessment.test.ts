@@ -59,6 +59,7 @@ describe('the family assessment and the FFS status form on the command line', ()
     ]);
     // family --json carries it too, and the plan starts from the conclusion.
     expect(JSON.parse(ok('family', 'f1', '--json').stdout).assessment.stage).toBe('concluded');
+    expect(ok('family', 'f1', '--lang', 'da').stdout.split('\n')[1]).toMatch(/^Familiefaglig undersøgelse: TAM afholdt: planen er i gang/);
     const plan = ok('plan', 'f1', '--lang', 'da').stdout;
     expect(plan).toContain('## Konklusion fra tværfagligt analysemøde (TAM)');
     expect(plan).toContain('Ro på morgenerne først, så praktik.');
