@@ -69,7 +69,8 @@ export const BINDINGS = {
   removeLine: { keys: [char('x')], scopes: ['meeting'], description: { da: 'Slet den valgte linje i referatet (u fortryder)', en: 'Remove the selected line of the minutes (u undoes it)' }, footer: { da: 'slet linje', en: 'remove line' }, requires: { kind: 'line', reason: 'noLine' } },
   // Listed after the keys that act on a row: the footer follows this order, and a narrow one keeps those.
   open: { keys: [named('return')], scopes: ['today', 'families', 'family'], description: { da: 'Åbn den valgte familie eller det valgte møde', en: 'Open the selected family or meeting' }, footer: { da: 'åbn', en: 'open' }, requires: { kind: 'row', reason: 'noRow' } },
-  filter: { keys: [char('/')], scopes: ['families'], description: { da: 'Filtrér familierne mens du skriver (Esc rydder)', en: 'Filter the families as you type (Esc clears)' }, footer: { da: 'filtrér', en: 'filter' } },
+  // Global: `/oscar` on any screen finds a family, as `/` does in less and lazygit.
+  filter: { keys: [char('/')], scopes: ['global'], description: { da: 'Find en familie: filtrér alle familier mens du skriver (Esc rydder)', en: 'Find a family: filter all families as you type (Esc clears)' }, footer: { da: 'find', en: 'find' } },
   addLine: { keys: [char('e')], scopes: ['meeting'], description: { da: 'Skriv en linje i referatet', en: 'Write a line in the minutes' }, footer: { da: 'skriv', en: 'write' } },
   addAgreement: { keys: [char('a')], scopes: ['meeting'], description: { da: 'Tilføj en aftale: hvem gør hvad hvornår', en: 'Add an agreement: who does what by when' }, footer: { da: 'aftale', en: 'agreement' } },
   live: { keys: [char('l')], scopes: ['meeting'], description: { da: 'Stor skrift til fælles skærm (stormøde); Esc tilbage til mødet', en: 'Large text for a shared screen (stormøde); Esc back to the meeting' }, footer: { da: 'live', en: 'live' } },

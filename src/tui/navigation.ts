@@ -73,7 +73,7 @@ export type UiAction =
   | { type: 'answered' };
 
 export const todayScreen = (): ScreenState => ({ name: 'today', panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
-export const familiesScreen = (): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering: false });
+export const familiesScreen = (filtering = false): ScreenState => ({ name: 'families', selections: [{ index: 0 }], filter: '', filtering });
 export const familyScreen = (familyId: string): ScreenState => ({ name: 'family', familyId, panel: 0, selections: [{ index: 0 }, { index: 0 }, { index: 0 }, { index: 0 }] });
 export const meetingScreen = (meetingId: string): ScreenState => ({ name: 'meeting', meetingId, live: false, scroll: FOLLOW_END });
 export const helpScreen = (): ScreenState => ({ name: 'help', scroll: 0 });
@@ -135,7 +135,10 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
       return replaceTop(ui, { ...screen, panel });
     }
     case 'filterStart':
-      return screen.name === 'families' ? replaceTop(ui, { ...screen, filtering: true }) : ui;
+      // On Families the filter goes on from what it holds; elsewhere Families opens on top, filtering.
+      return screen.name === 'families'
+        ? replaceTop(ui, { ...screen, filtering: true })
+        : { ...ui, stack: [...ui.stack, familiesScreen(true)], status: undefined };
     case 'filterType':
       return screen.name === 'families' ? replaceTop(ui, { ...screen, filter: screen.filter + action.text, selections: [{ index: 0 }] }) : ui;
     case 'filterBackspace':

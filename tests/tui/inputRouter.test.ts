@@ -115,6 +115,13 @@ describe('routing a chunk of keys', () => {
     expect(currentScreen(bench.ui)).toMatchObject({ filter: 'Berg ved skolen', filtering: false });
   });
 
+  it('finds a family from Today: `/oscar` in one chunk types the name, none of it runs as keys', () => {
+    const bench = workbench();
+    bench.type('/oscar');
+    expect(bench.commands).toEqual(['filter']); // not o (the overview), s or r
+    expect(currentScreen(bench.ui)).toMatchObject({ name: 'families', filter: 'oscar', filtering: true });
+  });
+
   it('sends each key of a dialog where the form expects it', () => {
     const ui = uiReducer(initialUi(), { type: 'openDialog', dialog: openDialog('progress', 'g1') });
     const route = (input: string) => routeKeystroke(ui, tokenize(input).keystrokes[0] as never);

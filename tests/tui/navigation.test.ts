@@ -42,6 +42,14 @@ describe('navigation and focus', () => {
     expect(currentScreen(reduce(ui, { type: 'filterStart' }, { type: 'filterEnd', clear: true }))).toMatchObject({ filter: '', filtering: false });
   });
 
+  it('opens Families filtering from any other screen, and Esc twice goes back where it was', () => {
+    let ui = reduce(initialUi(), { type: 'filterStart' }, { type: 'filterType', text: 'oscar' });
+    expect(ui.stack.map((s) => s.name)).toEqual(['today', 'families']);
+    expect(currentScreen(ui)).toMatchObject({ name: 'families', filter: 'oscar', filtering: true });
+    ui = reduce(ui, { type: 'filterEnd', clear: true }, { type: 'pop' });
+    expect(currentScreen(ui).name).toBe('today');
+  });
+
   it('holds at most one dialog, whose typing is independent of data refreshes', () => {
     let ui = reduce(initialUi(), { type: 'openDialog', dialog: openDialog('resolve', 'c4') }, { type: 'dialog', action: { type: 'type', text: 'PPR kommer' } });
     ui = reduce(ui, { type: 'move', delta: 1, ids: ['m1', 'm2'] }); // a refresh or stray key does not touch the dialog
