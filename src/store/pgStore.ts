@@ -353,6 +353,9 @@ function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, deta
   ).then(([row]) => stored(row?.step as number, row?.link as string));
   // The entry's fields after its number and link are this step's alone (its time to the millisecond, its user, its families as they were).
   const recover = async (again: Query) => {
+    // The log's head is the step's until its transaction ends (the server may still be committing
+    // it): taking it waits for that, so the log is asked only once the outcome is settled.
+    await again('SELECT tail_step FROM famcoord_audit_tail()');
     const [row] = await again<{ entry: string }>('SELECT entry FROM audit WHERE at = $1::timestamptz AND substr(entry, strpos(entry, \',"time":\') + 1) = $2 ORDER BY step DESC LIMIT 1', [fields.time, rest.slice(1)]);
     const entry = row && (JSON.parse(row.entry) as AuditEntry);
     return entry && stored(entry.step, entry.prev as string);
