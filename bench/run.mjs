@@ -147,8 +147,8 @@ const TARGETS = {
   'json 1000': { today: 3, update: 3, batch: 4 },
   'sqlite 1000': { today: 1.5, update: 1.5, batch: 2 },
   'sqlite big': { caseload: 1.5, update: 1.5, batch: 2 },
-  // A coordinator's today and one update on a team's PostgreSQL store (issue 16; issue 19 asks 1.5).
-  'pg big': { caseload: 2, update: 2 },
+  // A coordinator's today and one update on a team's PostgreSQL store (issue 16 asked 2; issue 19 1.5).
+  'pg big': { caseload: 1.5, update: 1.5 },
 };
 
 function famcoord(store, ...args) {
@@ -166,7 +166,7 @@ async function demoStore(families, backend, fresh) {
   mkdirSync(STORES, { recursive: true, mode: 0o700 });
   if (backend === 'pg') {
     pgServer ??= startPgServer();
-    return pgDemoStore(pgServer.url, families, {
+    const url = await pgDemoStore(pgServer.url, families, {
       stores: STORES,
       fresh,
       build: (url) => {
@@ -176,6 +176,9 @@ async function demoStore(families, backend, fresh) {
         process.stderr.write(`${(build.ms / 1000).toFixed(1)} s\n`);
       },
     });
+    // A store kept from an earlier run gets this famcoord's schema (a no-op when it has it).
+    runOnce([BIN, 'migrate-schema', '--store', url]);
+    return url;
   }
   const path = join(STORES, `demo-${families}.${backend === 'sqlite' ? 'sqlite' : 'json'}`);
   const done = `${path}.ready`;

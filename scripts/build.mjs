@@ -32,6 +32,31 @@ const lazyChildProcess = {
 };
 
 /**
+ * What pg loads for connections famcoord does not make, made to load when first used: `dns`
+ * (pg/lib/connection-parameters.js requires it for pg-native's connection string) and pg's
+ * crypto helpers (they take Node's WebCrypto as they load, ~8 M instructions, and are needed
+ * only when the server asks for a password). A team's `today` or update pays for neither.
+ */
+const LAZY_FOR_PG = 'famcoord:lazy-for-pg';
+const lazyForPg = {
+  name: 'lazy-for-pg',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?dns$|utils$/ }, async (args) => {
+      if (args.namespace === LAZY_FOR_PG || args.pluginData === LAZY_FOR_PG || !/[\\/]node_modules[\\/]pg[\\/]lib[\\/]/.test(args.importer)) return undefined;
+      if (/dns$/.test(args.path)) return { path: 'dns', namespace: LAZY_FOR_PG };
+      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: LAZY_FOR_PG });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return /[\\/]pg[\\/]lib[\\/]crypto[\\/]utils\.js$/.test(real.path) ? { path: real.path, namespace: LAZY_FOR_PG } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: LAZY_FOR_PG }, (args) => ({
+      contents: `let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require(${JSON.stringify(args.path)}))[key] });`,
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
+  },
+};
+
+/**
  * Top-level awaits, which a script cannot have, in Ink's dependencies, and what replaces them:
  * - yoga-layout (Ink's layout engine) instantiates its WebAssembly with one. Its module hands out
  *   the engine through a stand-in filled by `loadYoga()` instead, and the workbench's entry
@@ -141,7 +166,7 @@ await build({
   // bundled (its many small files cost more to load than to compile once into the code cache) and
   // run only when the store is a PostgreSQL URL; pg-native, which it would use if installed, never is.
   external: ['react-devtools-core', 'pg-native'],
-  plugins: [lazyChildProcess, withoutTopLevelAwait, fastStringWidth],
+  plugins: [lazyChildProcess, lazyForPg, withoutTopLevelAwait, fastStringWidth],
   // The file is the body of a function that bin/famcoord.js compiles and calls, like Node's own
   // module wrapper but written here, so that the 1 MB of source is not copied to add it.
   banner: { js: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {' },

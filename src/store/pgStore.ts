@@ -18,7 +18,7 @@ import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingWindow } from '../domain/rules.js';
-import { CHAIN_START, chainedTexts, type StoredEntry } from './auditChain.js';
+import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, StoreError, storeFormatError } from './errors.js';
@@ -229,36 +229,64 @@ async function runOverRows<T>(q: Query, rows: StepRows, run: (ws: PgWorkspace) =
 async function readNamed(q: Query, rows: StepRows, operations: readonly Operation[]): Promise<string[]> {
   const ids = namedIds(operations);
   if (ids.length === 0) return [];
-  await readEntities(q, rows, ids);
-  await lockFamilies(q, rows, [...rows.entities.values()].filter((id): id is string => id !== null));
+  // Sent together, one round trip: the families are locked by the statement that finds them. An
+  // id that moved to another family between the two is found there when the step asks (NeedRow).
+  const [, families] = await inOrder(
+    readEntities(q, rows, ids),
+    q<{ id: string; data: Family }>('SELECT id, data FROM families WHERE id IN (SELECT family_id FROM entities WHERE id = ANY($1::text[])) ORDER BY id FOR UPDATE', [ids]),
+  );
+  for (const row of families) rows.families.set(row.id, row.data);
+  for (const familyId of rows.entities.values()) if (familyId !== null && !rows.families.has(familyId)) rows.families.set(familyId, null);
   return ids.filter((id) => rows.entities.get(id) === null);
 }
 
-/** Writes the step's changed families, their ids and today marks. */
-async function writeChanges(q: Query, changes: readonly FamilyChange[]): Promise<void> {
+/**
+ * Awaits statements sent together (one round trip on the pipelining connection), all of them, and
+ * throws the first one's failure in the order they were sent: in a transaction, a failed statement
+ * makes those after it fail too ("current transaction is aborted"), which says nothing.
+ */
+async function inOrder<T extends readonly unknown[]>(...sent: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * Writes the step's changed families, their ids and today marks: every statement is sent at once,
+ * none waits for another's answer (the connection pipelines), so the writes are one round trip,
+ * with the audit entry and the COMMIT the step sends behind them. What it returns settles when
+ * the server has answered them all, with the first failure.
+ */
+function writeChanges(q: Query, changes: readonly FamilyChange[]): Promise<unknown> {
+  const sent: Array<Promise<unknown>> = [];
   // Ids first out, then in: an id may move from one family to another within a step.
   const reindexed = changes.filter((c) => c.after === null || c.before === null || hasIdChanges(c));
-  if (reindexed.length > 0) await q('DELETE FROM entities WHERE family_id = ANY($1::text[])', [reindexed.map((c) => c.familyId)]);
+  if (reindexed.length > 0) sent.push(q('DELETE FROM entities WHERE family_id = ANY($1::text[])', [reindexed.map((c) => c.familyId)]));
   // A family's row and marks in one statement each (its parts see the tables as they were before
-  // it, so the old marks go and the new come): a step's round trips are its latency.
-  for (const { familyId, after } of changes) {
+  // it, so the old marks go and the new come).
+  for (const { familyId, before, after } of changes) {
     if (after === null) {
-      await q('WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1) DELETE FROM families WHERE id = $1', [familyId]);
+      sent.push(q('WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1) DELETE FROM families WHERE id = $1', [familyId]));
       continue;
     }
     const row = familyRow(after);
-    const [updated] = await q<{ n: number }>(
-      `WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1),
-        marked AS (INSERT INTO today_marks (family_id, kind, at, data) SELECT $1::text, * FROM unnest($5::text[], $6::text[], $7::text[])),
-        updated AS (UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1 RETURNING 1)
-      SELECT count(*)::int AS n FROM updated`,
-      [familyId, row.coordinator, row.data, row.todayDigest, ...markColumns(row.marks)],
+    sent.push(
+      q(
+        `WITH cleared AS (DELETE FROM today_marks WHERE family_id = $1),
+          marked AS (INSERT INTO today_marks (family_id, kind, at, data) SELECT $1::text, * FROM unnest($5::text[], $6::text[], $7::text[]))
+        UPDATE families SET coordinator = $2, data = $3, today_digest = $4, version = version + 1 WHERE id = $1`,
+        [familyId, row.coordinator, row.data, row.todayDigest, ...markColumns(row.marks)],
+      ),
     );
-    if (updated?.n === 0)
-      await q("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ($1, nextval('families_seq'), $2, $3, $4)", [familyId, row.coordinator, row.data, row.todayDigest]);
+    // A family the step found no row of (locked, or looked for) is new: its row is added. One the
+    // login may not see is there all the same, and the primary key refuses it.
+    if (before === null)
+      sent.push(q("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ($1, nextval('families_seq'), $2, $3, $4)", [familyId, row.coordinator, row.data, row.todayDigest]));
   }
   const indexed = reindexed.flatMap((c) => (c.after ? [[c.familyId, idsOf(c.after)] as const] : []));
-  await insertIds(q, indexed);
+  sent.push(...insertIds(q, indexed));
+  return inOrder(...sent);
 }
 
 function hasIdChanges(change: FamilyChange): boolean {
@@ -280,32 +308,59 @@ async function insertMarks(q: Query, families: ReadonlyArray<readonly [string, r
   ]);
 }
 
-/** Adds families' ids to the id index and raises the highest number in use per prefix. */
-async function insertIds(q: Query, families: ReadonlyArray<readonly [string, readonly string[]]>): Promise<void> {
+/** Adds families' ids to the id index and raises the highest number in use per prefix: the statements, sent. */
+function insertIds(q: Query, families: ReadonlyArray<readonly [string, readonly string[]]>): Array<Promise<unknown>> {
   const pairs = families.flatMap(([familyId, ids]) => ids.map((id) => [id, familyId] as const));
-  if (pairs.length === 0) return;
-  await q('INSERT INTO entities (id, family_id) SELECT * FROM unnest($1::text[], $2::text[])', [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+  if (pairs.length === 0) return [];
+  const sent: Array<Promise<unknown>> = [q('INSERT INTO entities (id, family_id) SELECT * FROM unnest($1::text[], $2::text[])', [pairs.map((p) => p[0]), pairs.map((p) => p[1])])];
   const highest = [...highestPerPrefix(pairs.map((p) => p[0]))].sort(([a], [b]) => (a < b ? -1 : 1));
   if (highest.length > 0)
-    await q('INSERT INTO id_highest (prefix, n) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (prefix) DO UPDATE SET n = GREATEST(id_highest.n, excluded.n)', [
-      highest.map(([prefix]) => prefix),
-      highest.map(([, n]) => n),
-    ]);
+    sent.push(
+      q('INSERT INTO id_highest (prefix, n) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (prefix) DO UPDATE SET n = GREATEST(id_highest.n, excluded.n)', [
+        highest.map(([prefix]) => prefix),
+        highest.map(([, n]) => n),
+      ]),
+    );
+  return sent;
+}
+
+/** A step's audit entry, appended: its number, its families, and its text as stored. */
+interface Appended {
+  step: number;
+  familyIds: string[];
+  text: string;
 }
 
 /**
  * Appends the step's audit entry: the log's head row is locked here, last, so steps on different
  * families wait for each other only for their commits, and every step gets the next number with
  * no gaps (a sequence would leave one for every step rolled back) and the previous entry's hash.
+ * Through the store owner's functions: a team member may not read the entry before theirs (it
+ * holds another family), only its link; the append checks the number and the link. The server
+ * puts the number and the link in front of the entry's other fields, as JSON.stringify would
+ * write them, so the entry goes in the same round trip as the step's writes, without a question
+ * for the head first. `sent` is what the statement answers; `recover` finds the entry in the
+ * log when its answer was lost with the connection.
  */
-async function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): Promise<{ step: number; familyIds: string[]; text: string }> {
-  // Through the store owner's functions: a team member may not read the entry before theirs (it
-  // holds another family), only its link; the append checks the number and the link.
-  const [tail] = await q<{ tail_step: number; tail_link: string }>('SELECT tail_step, tail_link FROM famcoord_audit_tail()');
-  const entry = { ...auditEntryFor({ step: tail?.tail_step ?? 0 }, changes, meta, detail), prev: tail?.tail_link ?? CHAIN_START };
-  const text = JSON.stringify(entry);
-  await q('SELECT famcoord_audit_append($1)', [text]);
-  return { step: entry.step, familyIds: entry.familyIds, text };
+function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { sent: Promise<Appended>; recover: (q: Query) => Promise<Appended | undefined> } {
+  const { step: _step, prev: _prev, ...fields } = auditEntryFor({ step: 0 }, changes, meta, detail);
+  const rest = JSON.stringify(fields);
+  const familyIds = changes.map((c) => c.familyId);
+  const stored = (step: number, link: string) => ({ step, familyIds, text: `{"step":${step},"prev":${JSON.stringify(link)},${rest.slice(1)}` });
+  const sent = q<{ step: number; link: string }>(
+    `SELECT famcoord_audit_append(format('{"step":%s,"prev":%s,%s', t.tail_step + 1, to_json(t.tail_link), substr($1, 2))) AS step, t.tail_link AS link FROM famcoord_audit_tail() AS t`,
+    [rest],
+  ).then(([row]) => stored(row?.step as number, row?.link as string));
+  // The entry's fields after its number and link are this step's alone (its time to the millisecond, its user, its families as they were).
+  const recover = async (again: Query) => {
+    // The log's head is the step's until its transaction ends (the server may still be committing
+    // it): taking it waits for that, so the log is asked only once the outcome is settled.
+    await again('SELECT tail_step FROM famcoord_audit_tail()');
+    const [row] = await again<{ entry: string }>('SELECT entry FROM audit WHERE at = $1::timestamptz AND substr(entry, strpos(entry, \',"time":\') + 1) = $2 ORDER BY step DESC LIMIT 1', [fields.time, rest.slice(1)]);
+    const entry = row && (JSON.parse(row.entry) as AuditEntry);
+    return entry && stored(entry.step, entry.prev as string);
+  };
+  return { sent, recover };
 }
 
 /** The WHERE clause for a scope; see src/domain/scope.ts for the rules it answers. */
@@ -444,7 +499,9 @@ export class PgStore extends ReversibleStore implements TeamStore {
   private connect(): Promise<Connection> {
     this.connection ??= (async () => {
       const pg = await loadPg();
-      const client = new pg.Client(this.config());
+      // Pipelining: a statement is sent without waiting for the answer to the one before, so the
+      // statements a step sends together cost one round trip (each is still its own, answered in order).
+      const client = new pg.Client({ ...this.config(), pipeline: true });
       const server = describeServer(client);
       // A connection cut between statements is reported by the next one; never as a crash.
       client.on('error', () => {
@@ -524,38 +581,61 @@ export class PgStore extends ReversibleStore implements TeamStore {
 
   /**
    * One transaction (run again if PostgreSQL chose it as a deadlock's loser). `rollback`: a dry
-   * run. A connection cut during COMMIT leaves the outcome unknown: `committed` then asks the
-   * server, over a new connection, whether the step is in the log.
+   * run. The connection pipelines (each statement is sent without waiting for the one before), so
+   * the BEGIN and the schema check go out with the work's first statements, in one round trip;
+   * every answer the work awaits waits for the check's first, so nothing is acted on in a store
+   * that is not famcoord's. `work` may send the COMMIT itself, behind its last statements, with
+   * `commit(recover)`: they then fail or succeed together (a statement that fails aborts the
+   * transaction, and the COMMIT after it rolls back). A connection cut once the COMMIT was sent
+   * leaves the outcome unknown: `recover` then asks the server, over a new connection, whether the
+   * step is in the log, and gives the result if it is (undefined: it is not, nothing was saved).
    */
-  private async transaction<T>(work: (q: Query) => Promise<T>, options: { rollback?: boolean; committed?: (result: T, q: Query) => Promise<boolean>; schema?: boolean } = {}): Promise<T> {
+  private async transaction<T>(work: (q: Query, commit: (recover: (q: Query) => Promise<T | undefined>) => void) => Promise<T>, options: { rollback?: boolean; schema?: boolean } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.use(async ({ q }) => {
-          let result: T;
+        return await this.use(async ({ q, client }) => {
+          let committing: Promise<void> | undefined;
+          let recover: ((q: Query) => Promise<T | undefined>) | undefined;
+          const commit = (check?: (q: Query) => Promise<T | undefined>) => {
+            recover = check;
+            // A transaction a failed statement aborted answers COMMIT with ROLLBACK: no commit.
+            committing = client.query('COMMIT').then(({ command }) => {
+              if (command !== 'COMMIT') throw new StoreError('io', `${this.path} rolled the change back; nothing was saved`);
+            });
+            committing.catch(() => undefined);
+          };
           try {
             // The schema check travels with the BEGIN: two statements in one simple query.
-            if (options.schema !== false) await this.requireSchema(q, 'BEGIN; ');
-            else await q('BEGIN');
-            result = await work(q);
-          } catch (error) {
-            await q('ROLLBACK').catch(() => undefined);
-            throw error;
-          }
-          if (options.rollback) {
-            await q('ROLLBACK');
+            const begun = options.schema === false ? q('BEGIN') : this.requireSchema(q, 'BEGIN; ');
+            begun.catch(() => undefined);
+            const checked: Query = <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
+              const answer = q<Row>(text, values);
+              answer.catch(() => undefined);
+              return begun.then(() => answer);
+            };
+            const result = await work(checked, commit);
+            if (committing === undefined) {
+              if (options.rollback) {
+                await q('ROLLBACK');
+                return result;
+              }
+              commit();
+            }
+            await (committing as Promise<void> | undefined);
             return result;
-          }
-          try {
-            await q('COMMIT');
           } catch (error) {
-            if (!isConnectionLoss(error) || !options.committed) throw error;
+            if (committing === undefined || !isConnectionLoss(error)) {
+              await q('ROLLBACK').catch(() => undefined);
+              throw error;
+            }
+            if (!recover) throw error;
             this.connection = undefined;
-            const saved = await this.use(({ q: again }) => (options.committed as NonNullable<typeof options.committed>)(result, again)).catch(() => undefined);
-            if (saved === true) return result;
-            if (saved === false) throw error;
+            const check = recover;
+            const saved = await this.use(({ q: again }) => check(again).then((found) => ({ found }))).catch(() => undefined);
+            if (saved?.found !== undefined) return saved.found;
+            if (saved) throw error;
             throw new StoreError('io', `the connection to ${this.path} was cut while the change was being saved, and whether it was saved is not known; look with famcoord log before running it again`);
           }
-          return result;
         });
       } catch (error) {
         const code = (error as { code?: string }).code;
@@ -648,18 +728,21 @@ export class PgStore extends ReversibleStore implements TeamStore {
     detail: (result: T) => Pick<AuditEntry, 'ops'> & Partial<AuditEntry>,
   ): Promise<{ result: T; step: number; familyIds: string[] }> {
     meta = await this.asMember(meta);
-    const logged = await this.transaction(
-      async (q) => {
-        stopAfterLockForTest();
-        const rows = new StepRows();
-        await this.refuseHidden(q, await readNamed(q, rows, operations));
-        const result = await run(rows, q);
-        await writeChanges(q, result.changes);
-        return { result, ...(await appendAudit(q, result.changes, meta, detail(result))) };
-      },
-      { committed: async ({ step, text }, q) => (await q<{ entry: string }>('SELECT entry FROM audit WHERE step = $1', [step]))[0]?.entry === text },
-    );
-    return logged;
+    return this.transaction(async (q, commit) => {
+      stopAfterLockForTest();
+      const rows = new StepRows();
+      await this.refuseHidden(q, await readNamed(q, rows, operations));
+      const result = await run(rows, q);
+      // The writes, the entry and the COMMIT in one round trip: they are committed together or not at all.
+      const written = writeChanges(q, result.changes);
+      const { sent, recover } = appendAudit(q, result.changes, meta, detail(result));
+      commit(async (again) => {
+        const appended = await recover(again);
+        return appended && { result, ...appended };
+      });
+      const [, appended] = await inOrder(written, sent);
+      return { result, ...appended };
+    });
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
@@ -748,8 +831,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
       } else {
         const ops: Operation[] = [{ op: 'family.erase', familyId } as Operation];
         const result = await runOverRows(q, rows, (ws) => runTransaction(ws, ops, { today: meta.today }));
-        await writeChanges(q, result.changes);
-        const logged = await appendAudit(q, result.changes, meta, { ops: result.applied });
+        const [, logged] = await inOrder(writeChanges(q, result.changes), appendAudit(q, result.changes, meta, { ops: result.applied }).sent);
         erased = { step: logged.step, applied: result.applied, operationFamilyIds: [familyId], familyIds: logged.familyIds };
         stored = await q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step');
       }
@@ -1029,7 +1111,7 @@ async function insertFamilies(q: Query, families: readonly Family[], first: numb
     rows.map((r) => r.data),
     rows.map((r) => r.todayDigest),
   ]);
-  await insertIds(q, families.map((f) => [f.id, idsOf(f)] as const));
+  await inOrder(...insertIds(q, families.map((f) => [f.id, idsOf(f)] as const)));
   await insertMarks(q, families.map((f, i) => [f.id, (rows[i] as FamilyRow).marks] as const));
 }
 

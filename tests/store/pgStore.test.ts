@@ -111,6 +111,31 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     expect((await store.read()).families.map((f) => f.goals.length)).toEqual([1, 2]);
   });
 
+  it('a connection cut once the COMMIT was sent: the step is looked for in the log, and reported saved only if it is there', async () => {
+    const { store, url } = await freshStore();
+    // The COMMIT takes a second (a deferred trigger of the test's), long enough to cut the connection in it.
+    await onServer(
+      (client) =>
+        client.query(`CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1); RETURN NULL; END $$;
+          CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON audit DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()`),
+      url,
+    );
+    const committing = () =>
+      onServer(async (client) => (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'famcoord' AND state = 'active' AND query = 'COMMIT' AND datname = current_database()")).rows[0]?.pid, url);
+    const ownSocket = async () => ((await (store as unknown as { connection: Promise<{ client: { connection: { stream: { destroy(): void } } } }> }).connection).client.connection.stream);
+    // Our side of the connection goes; the server finishes the COMMIT: saved, and said so.
+    const saved = store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    await until(committing, 'the step to commit');
+    (await ownSocket()).destroy();
+    expect(await saved).toMatchObject({ step: 1, familyIds: ['f1'] });
+    // The server's side goes in the COMMIT: nothing saved, and said so.
+    const lost = store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 5 }), META).catch((e: unknown) => e);
+    const pid = await until(committing, 'the second step to commit');
+    await onServer((client) => client.query('SELECT pg_terminate_backend($1)', [pid]), url);
+    expect(((await lost) as StoreError).message).toMatch(/was cut; nothing was saved/);
+    expect((await store.history()).map((entry) => [entry.step, entry.familyIds])).toEqual([[1, ['f1']]]);
+  });
+
   it('a statement past its time limit is cancelled with a message that says so, and nothing is saved', async () => {
     const previous = process.env.FAMCOORD_PG_TIMEOUT_MS;
     process.env.FAMCOORD_PG_TIMEOUT_MS = '500';

@@ -114,4 +114,26 @@ describe.skipIf(!pgServerUrl)("a team's rules in the database", () => {
     const added = await birgitte.transact([{ op: 'family.add', name: 'Familien Holm', members: [], coordinator: 'Birgitte Lund' } as never], META);
     expect((await birgitte.read({ familyIds: added.familyIds })).families).toHaveLength(1);
   });
+
+  it("a family's readers are derived again when its coordinator changes or it names a transfer, and only then", async () => {
+    const { url, owner } = await teamStore();
+    const hanne = new PgStore(asLogin(url, HANNE));
+    const birgitte = new PgStore(asLogin(url, BIRGITTE));
+    stores.push(hanne, birgitte);
+    const readers = async () =>
+      (await onServer(async (client) => (await client.query<{ person: string; why: string }>("SELECT person, why FROM family_access WHERE family_id = 'f1' ORDER BY person, why")).rows, url)).map((r) => `${r.person} (${r.why})`);
+    // Hanne asks to hand f1 to Birgitte: the transfer names her, so she reads it from this step on.
+    await hanne.transact([{ op: 'family.transfer', familyId: 'f1', to: 'Birgitte Lund' } as never], { ...META, person: 'Hanne Kjær' });
+    expect(await readers()).toEqual(['birgitte lund (transfer)', 'hanne kjær (coordinator)']);
+    // Birgitte accepts: the coordinator changes and the transfer goes, so Hanne's reading goes at the commit.
+    await birgitte.transact([{ op: 'transfer.accept', familyId: 'f1' } as never], { ...META, person: 'Birgitte Lund' });
+    expect(await readers()).toEqual(['birgitte lund (coordinator)']);
+    expect(await visible(asLogin(url, HANNE))).toEqual(['f2', 'f3']);
+    // A step that keeps the coordinator and names no one else leaves the readers as they are: a
+    // row put there by hand stays (before migration 5 every step derived them again).
+    await onServer((client) => client.query("INSERT INTO family_access (family_id, person, why) VALUES ('f1', 'hanne kjær', 'authority')"), url);
+    await birgitte.transact([{ op: 'goal.progress', goalId: 'g1', score: 7 } as never], META);
+    expect(await readers()).toEqual(['birgitte lund (coordinator)', 'hanne kjær (authority)']);
+    expect((await owner.history()).map((e) => [e.step, e.user])).toEqual([[1, HANNE], [2, BIRGITTE], [3, BIRGITTE]]);
+  });
 });
