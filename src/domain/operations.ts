@@ -718,13 +718,43 @@ const handlers: Handlers = {
 };
 
 /**
- * What an operation can change of an object it edits in place: its fields, and which list each
- * list field holds and how long it is. Operations set fields and add to or take from lists; one
- * that changes an item of a list in place (an agreement in its meeting) watches that item too. So
- * this tells whether they changed the object without copying it.
+ * What an operation can change of an object it edits in place: its fields (as JSON has them: one
+ * set to undefined is absent), and which list each list field holds and how long it is.
+ * Operations set fields and add to or take from lists; one that changes an item of a list in place
+ * (an agreement in its meeting) watches that item too. So this tells whether they changed the
+ * object without copying it. Flat (each field's name, value, and list length or -1), as a batch
+ * takes a few per operation.
  */
-function outline(object: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, Array.isArray(value) ? { list: value, length: value.length } : value]));
+type Outline = unknown[];
+
+function outline(object: object): Outline {
+  const fields: Outline = [];
+  for (const key of Object.keys(object)) {
+    const value = (object as Record<string, unknown>)[key];
+    if (value !== undefined) fields.push(key, value, Array.isArray(value) ? value.length : -1);
+  }
+  return fields;
+}
+
+/** Whether an object has the outline it had: the same fields, each with the same value or the same list as long as it was. */
+function sameOutline(before: Outline, object: object): boolean {
+  const after = outline(object);
+  if (after.length !== before.length) return false;
+  const sameField = (i: number, j: number) => before[i + 2] === after[j + 2] && (before[i + 1] === after[j + 1] || sameData(before[i + 1], after[j + 1]));
+  for (let j = 0; j < after.length; j += 3) {
+    if (after[j] !== before[j]) {
+      // A field was taken out and put back, so they come in another order: match them by name.
+      const positions = new Map<unknown, number>();
+      for (let i = 0; i < before.length; i += 3) positions.set(before[i], i);
+      for (let k = 0; k < after.length; k += 3) {
+        const i = positions.get(after[k]);
+        if (i === undefined || !sameField(i, k)) return false;
+      }
+      return true;
+    }
+    if (!sameField(j, j)) return false;
+  }
+  return true;
 }
 
 /**
@@ -735,7 +765,7 @@ function outline(object: object): Record<string, unknown> {
  */
 class OperationWorkspace implements Workspace {
   private readonly before = new Map<string, Family | undefined>();
-  private readonly outlines = new Map<object, Record<string, unknown>>();
+  private readonly outlines = new Map<object, Outline>();
 
   constructor(private readonly ws: Workspace) {}
 
@@ -786,10 +816,9 @@ class OperationWorkspace implements Workspace {
 
   /** Whether every family the operation put, and every object it changed in place, is as it was. */
   changedNothing(): boolean {
-    return (
-      [...this.before].every(([familyId, before]) => sameData(before, this.ws.family(familyId))) &&
-      [...this.outlines].every(([object, before]) => sameData(before, outline(object)))
-    );
+    for (const [familyId, before] of this.before) if (!sameData(before, this.ws.family(familyId))) return false;
+    for (const [object, before] of this.outlines) if (!sameOutline(before, object)) return false;
+    return true;
   }
 }
 
