@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { safeParseOperation, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
-import { nestingProblem } from '../domain/nesting.js';
+import { MAX_NESTING, nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
 import { closestIdsWorded } from './known.js';
 import { printProblem, refusalIn, refusalWords, UsageError, type WordedMessage } from './errors.js';
@@ -80,7 +80,9 @@ export function parseBatch(text: string, lang: Lang = 'en'): ParsedBatch {
       parsed.problems.push({ line, message: (lang) => BATCH_WORDS[lang].notJson(column) });
       return;
     }
-    const deep = nestingProblem(data);
+    // Nesting deeper than MAX_NESTING takes an opening and a closing bracket per level: a shorter
+    // line (an ordinary operation is one of ~100 characters) cannot, and is not walked.
+    const deep = raw.length > 2 * MAX_NESTING ? nestingProblem(data) : undefined;
     if (deep) {
       parsed.problems.push({ line, message: domainProblems([deep]) });
       return;
