@@ -2,9 +2,9 @@
 // checked first and every bad line is reported with its number; only a wholly valid batch is
 // applied, in one write, as one audit step (so one `undo` takes it back).
 import type { Command } from 'commander';
-import { OperationSchema, type Operation } from '../domain/operations.js';
+import { safeParseOperation, type Operation } from '../domain/operations.js';
 import { describePath, TransactionError } from '../domain/errors.js';
-import { nestingProblem } from '../domain/nesting.js';
+import { MAX_NESTING, nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
 import { closestIdsWorded } from './known.js';
 import { printProblem, refusalIn, refusalWords, UsageError, type WordedMessage } from './errors.js';
@@ -80,12 +80,14 @@ export function parseBatch(text: string, lang: Lang = 'en'): ParsedBatch {
       parsed.problems.push({ line, message: (lang) => BATCH_WORDS[lang].notJson(column) });
       return;
     }
-    const deep = nestingProblem(data);
+    // Nesting deeper than MAX_NESTING takes an opening and a closing bracket per level: a shorter
+    // line (an ordinary operation is one of ~100 characters) cannot, and is not walked.
+    const deep = raw.length > 2 * MAX_NESTING ? nestingProblem(data) : undefined;
     if (deep) {
       parsed.problems.push({ line, message: domainProblems([deep]) });
       return;
     }
-    const result = OperationSchema.safeParse(data);
+    const result = safeParseOperation(data);
     if (!result.success) {
       const issues = result.error.issues.map((issue) => ({ path: issue.path.length ? describePath(issue.path, data) : '', message: issue.message }));
       parsed.problems.push({ line, message: domainProblems(issues) });
@@ -131,9 +133,13 @@ Examples:
   famcoord batch updates.jsonl
   my-script | famcoord batch -`)
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
+      (globalThis as any).__T = (l: string) => process.env.FC_T && process.stderr.write(`${l} ${((u) => ((u.user + u.system) / 1000).toFixed(1))(process.cpuUsage())}\n`);
+      (globalThis as any).__T('action');
       const ctx = createContext(command);
       const batch = await readBatch(file, ctx.lang);
+      (globalThis as any).__T('parsed');
       const store = await ctx.openStore();
+      (globalThis as any).__T('opened');
       const meta = { user: ctx.user, source: 'batch', today: ctx.today, person: await ctx.person() };
       const lineOf = (error: unknown) =>
         error instanceof TransactionError
@@ -196,6 +202,7 @@ Examples:
           if (error instanceof TransactionError) await check();
           throw lineOf(error);
         });
+      (globalThis as any).__T('transacted');
       const summary = summarize(result);
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, ...summary });
       else ctx.print(confirmations(ctx.lang).batchApplied(summary.operations, summary.families, result.step));

@@ -162,9 +162,9 @@ const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCas
  * operations' schemas (zod) load here, when something is to change: reading commands start without them.
  */
 async function validateOperations(inputs: readonly RawOperation[], names: FieldNames, command: Command): Promise<Operation[]> {
-  const { NOTHING_TO_CHANGE, OperationSchema } = await import('../domain/operations.js');
+  const { NOTHING_TO_CHANGE, safeParseOperation } = await import('../domain/operations.js');
   return inputs.map((input) => {
-    const result = OperationSchema.safeParse(input);
+    const result = safeParseOperation(input);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const message = (lang: Lang) => problemInLang(issue?.message ?? 'is not valid', lang);

@@ -3,19 +3,24 @@
 
 /**
  * JSON with sorted keys. An empty list counts as absent: a newer famcoord fills in lists an older
- * store lacked (consents, observations), and that must not look like a change.
+ * store lacked (consents, observations), and that must not look like a change. Built by appending
+ * to one string: the audit log hashes every family a step changed, a batch's twenty at once.
  */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .filter((k) => {
-        const field = (value as Record<string, unknown>)[k];
-        return field !== undefined && !(Array.isArray(field) && field.length === 0);
-      })
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += `${i > 0 ? ',' : ''}${canonicalJson(value[i]) ?? ''}`; // as join() writes a hole
+    return `${text}]`;
+  }
+  if (value && typeof value === 'object') {
+    let text = '{';
+    for (const key of Object.keys(value).sort()) {
+      const field = (value as Record<string, unknown>)[key];
+      if (field === undefined || (Array.isArray(field) && field.length === 0)) continue;
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(field)}`;
+    }
+    return `${text}}`;
+  }
   return JSON.stringify(value);
 }
 

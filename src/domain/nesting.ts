@@ -21,8 +21,8 @@ function tooDeepAt(value: unknown, max: number, level = 1): PropertyKey[] | unde
     }
     return undefined;
   }
-  for (const [key, item] of Object.entries(value)) {
-    const below = tooDeepAt(item, max, level + 1);
+  for (const key of Object.keys(value)) {
+    const below = tooDeepAt((value as Record<string, unknown>)[key], max, level + 1);
     if (below) return [key, ...below];
   }
   return undefined;

@@ -102,15 +102,16 @@ const someOf = (fields: readonly string[]) =>
     { error: `nothing to change: give ${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`, params: { [NOTHING_TO_CHANGE]: fields } },
   ] as const;
 
-export const OPERATION_SCHEMAS = {
-  'family.add': op('family.add', {
+/** How to build each operation's schema (see OPERATION_SCHEMAS). */
+const OPERATION_SCHEMA_BUILDERS = {
+  'family.add': () => op('family.add', {
     id: entityId.optional(),
     name: nonEmptyText('name', 200),
     coordinator: text('coordinator', 200).optional(),
     members: z.array(memberInput).default([]),
   }),
-  'member.add': op('member.add', { familyId: entityId, ...memberInput.shape }),
-  'goal.add': op('goal.add', {
+  'member.add': () => op('member.add', { familyId: entityId, ...memberInput.shape }),
+  'goal.add': () => op('goal.add', {
     familyId: entityId,
     id: entityId.optional(),
     title: nonEmptyText('title', 500),
@@ -122,15 +123,15 @@ export const OPERATION_SCHEMAS = {
     ...PLAN_ORIGIN_FIELDS,
     ownWords: z.boolean().optional(),
   }),
-  'goal.progress': op('goal.progress', {
+  'goal.progress': () => op('goal.progress', {
     goalId: entityId,
     score,
     note: text('note').default(''),
     date: isoDate.optional(),
     status: goalStatus.optional(),
   }),
-  'goal.status': op('goal.status', { goalId: entityId, status: goalStatus }),
-  'goal.update': update('goalId', op('goal.update', {
+  'goal.status': () => op('goal.status', { goalId: entityId, status: goalStatus }),
+  'goal.update': () => update('goalId', op('goal.update', {
     goalId: entityId,
     title: nonEmptyText('title', 500).optional(),
     due: isoDate.optional(),
@@ -142,7 +143,7 @@ export const OPERATION_SCHEMAS = {
     ...PLAN_ORIGIN_FIELDS,
     ownWords: z.boolean().optional(),
   })),
-  'meeting.add': op('meeting.add', {
+  'meeting.add': () => op('meeting.add', {
     familyId: entityId,
     id: entityId.optional(),
     type: meetingType,
@@ -152,7 +153,7 @@ export const OPERATION_SCHEMAS = {
     attendees: z.array(attendeeInput).default([]),
   }),
   /** A meeting's type, time, length, place or attendees (the list given replaces the list there). */
-  'meeting.update': update('meetingId', op('meeting.update', {
+  'meeting.update': () => update('meetingId', op('meeting.update', {
     meetingId: entityId,
     type: meetingType.optional(),
     start: isoDateTime.optional(),
@@ -161,16 +162,16 @@ export const OPERATION_SCHEMAS = {
     attendees: z.array(attendeeInput).optional(),
   })),
   /** Replaces one line of the minutes (text with line breaks becomes several lines). */
-  'minutes.edit': op('minutes.edit', { ...minutesLine, text: nonEmptyText('text', 200_000) }),
-  'minutes.remove': op('minutes.remove', minutesLine),
-  'meeting.minutes': op('meeting.minutes', {
+  'minutes.edit': () => op('minutes.edit', { ...minutesLine, text: nonEmptyText('text', 200_000) }),
+  'minutes.remove': () => op('minutes.remove', minutesLine),
+  'meeting.minutes': () => op('meeting.minutes', {
     meetingId: entityId,
     /** Empty only to clear the minutes: an empty line appended would change nothing. */
     minutes: text('minutes', 200_000),
     /** Append to the minutes so far instead of replacing them (live minutes). */
     append: z.boolean().default(false),
   }).refine((input) => !input.append || input.minutes.trim().length > 0, { path: ['minutes'], error: 'must not be empty (minutes)' }),
-  'meeting.agreement': op('meeting.agreement', {
+  'meeting.agreement': () => op('meeting.agreement', {
     meetingId: entityId,
     id: entityId.optional(),
     who: nonEmptyText('who', 200),
@@ -180,9 +181,9 @@ export const OPERATION_SCHEMAS = {
     goalId: entityId.optional(),
   }),
   /** An agreement done, on `date` (default: today). */
-  'agreement.done': op('agreement.done', { agreementId: entityId, date: isoDate.optional() }),
+  'agreement.done': () => op('agreement.done', { agreementId: entityId, date: isoDate.optional() }),
   /** Who, what, by when, or its status: `dropped` when it is no longer to be done. */
-  'agreement.update': update('agreementId', op('agreement.update', {
+  'agreement.update': () => update('agreementId', op('agreement.update', {
     agreementId: entityId,
     who: nonEmptyText('who', 200).optional(),
     what: nonEmptyText('what', 2_000).optional(),
@@ -192,8 +193,8 @@ export const OPERATION_SCHEMAS = {
     date: isoDate.optional(),
   })),
   /** Takes out an agreement recorded by mistake (one no longer to be done is dropped instead). */
-  'agreement.remove': op('agreement.remove', { agreementId: entityId }),
-  'contact.add': op('contact.add', {
+  'agreement.remove': () => op('agreement.remove', { agreementId: entityId }),
+  'contact.add': () => op('contact.add', {
     familyId: entityId,
     id: entityId.optional(),
     sector,
@@ -202,22 +203,22 @@ export const OPERATION_SCHEMAS = {
     opened: isoDate.optional(),
     replyBy: isoDate.optional(),
   }),
-  'contact.answer': op('contact.answer', {
+  'contact.answer': () => op('contact.answer', {
     contactId: entityId,
     answer: nonEmptyText('answer'),
     date: isoDate.optional(),
   }),
-  'contact.resolve': op('contact.resolve', {
+  'contact.resolve': () => op('contact.resolve', {
     contactId: entityId,
     resolution: nonEmptyText('resolution'),
     date: isoDate.optional(),
   }),
-  'contact.cancel': op('contact.cancel', {
+  'contact.cancel': () => op('contact.cancel', {
     contactId: entityId,
     reason: text('reason').default(''),
     date: isoDate.optional(),
   }),
-  'intervention.add': op('intervention.add', {
+  'intervention.add': () => op('intervention.add', {
     familyId: entityId,
     id: entityId.optional(),
     memberId: entityId,
@@ -228,18 +229,18 @@ export const OPERATION_SCHEMAS = {
     ...INTERVENTION_DETAILS,
   }),
   /** Where an existing intervention comes from in the one plan, what it costs and who pays. */
-  'intervention.update': update('interventionId', op('intervention.update', { interventionId: entityId, kind: nonEmptyText('kind', 200).optional(), ...INTERVENTION_DETAILS })),
-  'intervention.end': op('intervention.end', { interventionId: entityId, to: isoDate }),
+  'intervention.update': () => update('interventionId', op('intervention.update', { interventionId: entityId, kind: nonEmptyText('kind', 200).optional(), ...INTERVENTION_DETAILS })),
+  'intervention.end': () => op('intervention.end', { interventionId: entityId, to: isoDate }),
   /** The holder of the decision authority approves a proposed intervention (src/domain/decisions.ts). */
-  'intervention.approve': op('intervention.approve', { interventionId: entityId, reason: text('reason').optional(), date: isoDate.optional() }),
-  'intervention.reject': op('intervention.reject', { interventionId: entityId, reason: nonEmptyText('reason'), date: isoDate.optional() }),
+  'intervention.approve': () => op('intervention.approve', { interventionId: entityId, reason: text('reason').optional(), date: isoDate.optional() }),
+  'intervention.reject': () => op('intervention.reject', { interventionId: entityId, reason: nonEmptyText('reason'), date: isoDate.optional() }),
   /** Who holds the decision authority for a sector; null gives it back to the coordinator. */
-  'family.authority': op('family.authority', { familyId: entityId, sector, holder: nonEmptyText('holder', 200).nullable() }),
+  'family.authority': () => op('family.authority', { familyId: entityId, sector, holder: nonEmptyText('holder', 200).nullable() }),
   /** Asks for the family to move to another coordinator's caseload (src/domain/transfers.ts). */
-  'family.transfer': op('family.transfer', { familyId: entityId, to: nonEmptyText('to', 200), note: text('note').optional(), date: isoDate.optional() }),
-  'transfer.accept': op('transfer.accept', { familyId: entityId }),
-  'transfer.decline': op('transfer.decline', { familyId: entityId, reason: text('reason').optional() }),
-  'observation.add': op('observation.add', {
+  'family.transfer': () => op('family.transfer', { familyId: entityId, to: nonEmptyText('to', 200), note: text('note').optional(), date: isoDate.optional() }),
+  'transfer.accept': () => op('transfer.accept', { familyId: entityId }),
+  'transfer.decline': () => op('transfer.decline', { familyId: entityId, reason: text('reason').optional() }),
+  'observation.add': () => op('observation.add', {
     memberId: entityId,
     date: isoDate.optional(),
     kind: observationKind,
@@ -252,19 +253,19 @@ export const OPERATION_SCHEMAS = {
     if (!result.success)
       ctx.addIssue({ code: 'custom', path: ['value'], message: `${result.error.issues[0]?.message ?? 'is not valid'} for ${input.kind}` });
   }),
-  'event.add': op('event.add', { memberId: entityId, date: isoDate.optional(), kind: caseEvent }),
-  'consent.add': op('consent.add', {
+  'event.add': () => op('event.add', { memberId: entityId, date: isoDate.optional(), kind: caseEvent }),
+  'consent.add': () => op('consent.add', {
     familyId: entityId,
     id: entityId.optional(),
     sectors: z.array(sector).min(1, { error: 'must name at least one sector' }),
     given: isoDate.optional(),
     until: isoDate,
   }),
-  'consent.revoke': op('consent.revoke', { consentId: entityId, date: isoDate.optional() }),
+  'consent.revoke': () => op('consent.revoke', { consentId: entityId, date: isoDate.optional() }),
   /** The family assessment (familiefaglig undersøgelse) begins on `date` (default: today). */
-  'assessment.start': op('assessment.start', { familyId: entityId, date: isoDate.optional() }),
+  'assessment.start': () => op('assessment.start', { familyId: entityId, date: isoDate.optional() }),
   /** One member's section of the assessment (VUM, ICS, job plan, rehabilitation team's form): its status and summary. */
-  'assessment.section': op('assessment.section', {
+  'assessment.section': () => op('assessment.section', {
     familyId: entityId,
     memberId: entityId,
     method: assessmentMethod,
@@ -274,9 +275,9 @@ export const OPERATION_SCHEMAS = {
     date: isoDate.optional(),
   }).refine(...someOf(['status', 'summary'])),
   /** The case-and-episode analysis (sags- og episodeanalyse) that sets the direction. */
-  'assessment.analysis': op('assessment.analysis', { familyId: entityId, summary: nonEmptyText('summary', 10_000), date: isoDate.optional() }),
+  'assessment.analysis': () => op('assessment.analysis', { familyId: entityId, summary: nonEmptyText('summary', 10_000), date: isoDate.optional() }),
   /** The TAM's conclusion, which starts the family's plan; the goals given are added to the plan with it. */
-  'assessment.conclude': op('assessment.conclude', {
+  'assessment.conclude': () => op('assessment.conclude', {
     familyId: entityId,
     meetingId: entityId,
     conclusion: nonEmptyText('conclusion', 10_000),
@@ -284,7 +285,7 @@ export const OPERATION_SCHEMAS = {
     goals: z.array(goalInput).default([]),
   }),
   /** One goal's row of an FFS's status form: the family's view, departments' views, the agreed status. */
-  'statusform.set': op('statusform.set', {
+  'statusform.set': () => op('statusform.set', {
     meetingId: entityId,
     goalId: entityId,
     /** Empty text takes the family's view away. */
@@ -295,34 +296,70 @@ export const OPERATION_SCHEMAS = {
     agreed: text('agreed', 5_000).optional(),
   }).refine(...someOf(['familyView', 'views', 'agreedStatus', 'agreed'])),
   /** A whole family from an export (famcoord import): added, or with `replace` put in place of ours. */
-  'family.import': op('family.import', { family: FamilySchema, replace: z.boolean().default(false) }),
+  'family.import': () => op('family.import', { family: FamilySchema, replace: z.boolean().default(false) }),
   /**
    * Takes a family out of the store. `famcoord erase` applies it through the store's `erase`, which
    * also scrubs the family from the audit log and backups; on its own (a batch line) it is an
    * ordinary removal that undo can take back.
    */
-  'family.erase': op('family.erase', { familyId: entityId }),
+  'family.erase': () => op('family.erase', { familyId: entityId }),
 } as const;
 
-export type OperationName = keyof typeof OPERATION_SCHEMAS;
-export const OPERATION_NAMES = Object.keys(OPERATION_SCHEMAS) as OperationName[];
+type OperationSchemas = { readonly [Name in keyof typeof OPERATION_SCHEMA_BUILDERS]: ReturnType<(typeof OPERATION_SCHEMA_BUILDERS)[Name]> };
+export type OperationName = keyof OperationSchemas;
+export const OPERATION_NAMES = Object.keys(OPERATION_SCHEMA_BUILDERS) as OperationName[];
 
-const schemaList = Object.values(OPERATION_SCHEMAS) as [
-  (typeof OPERATION_SCHEMAS)[OperationName],
-  ...(typeof OPERATION_SCHEMAS)[OperationName][],
-];
-export const OperationSchema = z.discriminatedUnion('op', schemaList, {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? `must be one of: ${OPERATION_NAMES.join(', ')}` : undefined,
-});
+/**
+ * Each operation's schema, built the first time it is asked for: a command checks one kind or a
+ * few, and building all of them cost a one-line change (`goal progress`) ~3 % of its start.
+ */
+export const OPERATION_SCHEMAS = {} as OperationSchemas;
+for (const name of OPERATION_NAMES)
+  Object.defineProperty(OPERATION_SCHEMAS, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const schema = OPERATION_SCHEMA_BUILDERS[name]();
+      Object.defineProperty(OPERATION_SCHEMAS, name, { value: schema, enumerable: true });
+      return schema;
+    },
+  });
+
+/** Every operation's schema in one, picked by `op`: built only to say what `op` may be (see safeParseOperation). */
+let operationUnion: ReturnType<typeof buildOperationUnion> | undefined;
+const buildOperationUnion = () =>
+  z.discriminatedUnion('op', Object.values(OPERATION_SCHEMAS) as [OperationSchemas[OperationName], ...OperationSchemas[OperationName][]], {
+    error: (issue) => (issue.code === 'invalid_union' ? `must be one of: ${OPERATION_NAMES.join(', ')}` : undefined),
+  });
+
+/**
+ * Checks an operation with the schema of the operation it names, as a union of them all picked by
+ * `op` would; an input naming no known operation is refused by that union, which says what `op`
+ * may be. (The union builds a map of every operation's fields the first time it parses.)
+ */
+export function safeParseOperation(input: unknown): z.ZodSafeParseResult<Operation> {
+  const name = typeof input === 'object' && input !== null ? (input as { op?: unknown }).op : undefined;
+  const schema = typeof name === 'string' && Object.hasOwn(OPERATION_SCHEMAS, name) ? OPERATION_SCHEMAS[name as OperationName] : (operationUnion ??= buildOperationUnion());
+  return schema.safeParse(input) as z.ZodSafeParseResult<Operation>;
+}
+
+/** The operation schema as callers use it: `parse` throws the ZodError that `safeParse` returns. */
+export const OperationSchema = {
+  safeParse: safeParseOperation,
+  parse(input: unknown): Operation {
+    const result = safeParseOperation(input);
+    if (!result.success) throw result.error;
+    return result.data;
+  },
+};
 
 /** An operation as built from flags or form fields: its fields are checked by OperationSchema. */
 export type RawOperation = { op: OperationName } & Record<string, unknown>;
 
 /** What callers write (defaults may be left out). */
-export type OperationInput = z.input<typeof OperationSchema>;
+export type OperationInput = z.input<OperationSchemas[OperationName]>;
 /** A validated operation with its defaults. */
-export type Operation = z.output<typeof OperationSchema>;
+export type Operation = z.output<OperationSchemas[OperationName]>;
 export type OperationOf<Name extends OperationName> = Extract<Operation, { op: Name }>;
 
 export interface ApplyContext {
@@ -718,13 +755,43 @@ const handlers: Handlers = {
 };
 
 /**
- * What an operation can change of an object it edits in place: its fields, and which list each
- * list field holds and how long it is. Operations set fields and add to or take from lists; one
- * that changes an item of a list in place (an agreement in its meeting) watches that item too. So
- * this tells whether they changed the object without copying it.
+ * What an operation can change of an object it edits in place: its fields (as JSON has them: one
+ * set to undefined is absent), and which list each list field holds and how long it is.
+ * Operations set fields and add to or take from lists; one that changes an item of a list in place
+ * (an agreement in its meeting) watches that item too. So this tells whether they changed the
+ * object without copying it. Flat (each field's name, value, and list length or -1), as a batch
+ * takes a few per operation.
  */
-function outline(object: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, Array.isArray(value) ? { list: value, length: value.length } : value]));
+type Outline = unknown[];
+
+function outline(object: object): Outline {
+  const fields: Outline = [];
+  for (const key of Object.keys(object)) {
+    const value = (object as Record<string, unknown>)[key];
+    if (value !== undefined) fields.push(key, value, Array.isArray(value) ? value.length : -1);
+  }
+  return fields;
+}
+
+/** Whether an object has the outline it had: the same fields, each with the same value or the same list as long as it was. */
+function sameOutline(before: Outline, object: object): boolean {
+  const after = outline(object);
+  if (after.length !== before.length) return false;
+  const sameField = (i: number, j: number) => before[i + 2] === after[j + 2] && (before[i + 1] === after[j + 1] || sameData(before[i + 1], after[j + 1]));
+  for (let j = 0; j < after.length; j += 3) {
+    if (after[j] !== before[j]) {
+      // A field was taken out and put back, so they come in another order: match them by name.
+      const positions = new Map<unknown, number>();
+      for (let i = 0; i < before.length; i += 3) positions.set(before[i], i);
+      for (let k = 0; k < after.length; k += 3) {
+        const i = positions.get(after[k]);
+        if (i === undefined || !sameField(i, k)) return false;
+      }
+      return true;
+    }
+    if (!sameField(j, j)) return false;
+  }
+  return true;
 }
 
 /**
@@ -735,7 +802,7 @@ function outline(object: object): Record<string, unknown> {
  */
 class OperationWorkspace implements Workspace {
   private readonly before = new Map<string, Family | undefined>();
-  private readonly outlines = new Map<object, Record<string, unknown>>();
+  private readonly outlines = new Map<object, Outline>();
 
   constructor(private readonly ws: Workspace) {}
 
@@ -786,10 +853,9 @@ class OperationWorkspace implements Workspace {
 
   /** Whether every family the operation put, and every object it changed in place, is as it was. */
   changedNothing(): boolean {
-    return (
-      [...this.before].every(([familyId, before]) => sameData(before, this.ws.family(familyId))) &&
-      [...this.outlines].every(([object, before]) => sameData(before, outline(object)))
-    );
+    for (const [familyId, before] of this.before) if (!sameData(before, this.ws.family(familyId))) return false;
+    for (const [object, before] of this.outlines) if (!sameOutline(before, object)) return false;
+    return true;
   }
 }
 

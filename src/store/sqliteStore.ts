@@ -125,6 +125,12 @@ class SqliteWorkspace extends DraftingWorkspace {
   private readonly loaded = new Map<string, Family | null>();
   private readonly touched = new Map<string, FamilyChange>();
   private readonly unwritten = new Set<string>();
+  /**
+   * Which family holds an id, as the index said when first asked (null: none). A batch asks about
+   * the same goals again and again, and asks once more per operation for its summary; the index
+   * changes only through this workspace, which forgets what it knew when it does.
+   */
+  private readonly holders = new Map<string, string | null>();
 
   constructor(private readonly sql: Statements) {
     super();
@@ -139,8 +145,12 @@ class SqliteWorkspace extends DraftingWorkspace {
   }
 
   familyOf(entityId: string): Family | undefined {
-    const row = this.sql.familyOf.get(entityId);
-    return row ? this.family(row.family_id) : undefined;
+    let familyId = this.holders.get(entityId);
+    if (familyId === undefined) {
+      familyId = this.sql.familyOf.get(entityId)?.family_id ?? null;
+      this.holders.set(entityId, familyId);
+    }
+    return familyId === null ? undefined : this.family(familyId);
   }
 
   private record(familyId: string, after: Family | null): void {
@@ -155,6 +165,7 @@ class SqliteWorkspace extends DraftingWorkspace {
     if (added.length > 0 || removed.length > 0) {
       this.sql.deleteEntities.run(family.id);
       indexIds(this.sql, family.id, idsOf(family));
+      this.holders.clear();
     }
     this.loaded.set(family.id, family);
     this.unwritten.add(family.id);
@@ -165,6 +176,7 @@ class SqliteWorkspace extends DraftingWorkspace {
     this.record(familyId, null);
     this.sql.deleteFamily.run(familyId);
     this.sql.deleteEntities.run(familyId);
+    this.holders.clear();
     this.sql.deleteMarks.run(familyId);
     this.loaded.set(familyId, null);
     this.unwritten.delete(familyId);
@@ -185,6 +197,7 @@ class SqliteWorkspace extends DraftingWorkspace {
 
   protected indexAdded(familyId: string, id: string): void {
     indexIds(this.sql, familyId, [id]);
+    this.holders.set(id, familyId);
   }
 
   idTaken(id: string): boolean {
@@ -357,14 +370,20 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    (globalThis as any).__T?.('transact');
     const { runTransaction, operationFamilyIds } = await loadTransactions();
+    (globalThis as any).__T?.('loadedTransactions');
     await this.finishPendingErase();
     return this.write((sql, db) => {
+      (globalThis as any).__T?.('inTx');
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+      (globalThis as any).__T?.('ran');
       ws.flush();
+      (globalThis as any).__T?.('flushed');
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
+      (globalThis as any).__T?.('audited');
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }

@@ -3,6 +3,7 @@
 // is refused and left alone). The store contract itself is tested on both in tests/store.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -83,5 +84,104 @@ describe('famcoord on a SQLite store', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     expect(readFileSync(damaged)).toEqual(Buffer.alloc(8192, 7));
+  });
+});
+
+/**
+ * A batch's result, pinned: what the store, its audit log and undo hold after the batch below was
+ * written down from famcoord before issue 19 made the write path faster (ids looked up once per
+ * step, operations' outlines compared in place, canonical JSON built in one string, each
+ * operation's schema built when first used). Any change to what a batch writes fails here. Only
+ * the families' JSON, the id index and the log are pinned; today's digests and marks are derived.
+ */
+describe('a batch on a SQLite store writes what it wrote before issue 19', () => {
+  let box: Sandbox;
+  let database: string;
+  const run = (args: string[], input?: string) => box.run([...args, '--store', database, '--date', DATE], { store: false, ...(input !== undefined && { input }) });
+  const lines = (ops: object[]) => `${ops.map((op) => JSON.stringify(op)).join('\n')}\n`;
+  /** The pinned tables, and the log's entries without what differs by run (when, who, and the link, which covers `time`). */
+  const contents = () => {
+    const db = new (createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3'))(database, { readonly: true });
+    try {
+      const audit = (db.prepare('SELECT step, entry FROM audit ORDER BY step').all() as Array<{ step: number; entry: string }>).map(({ step, entry }) => {
+        const { time: _time, prev: _prev, user: _user, ...rest } = JSON.parse(entry) as Record<string, unknown>;
+        return { step, ...rest };
+      });
+      return {
+        families: db.prepare('SELECT id, seq, coordinator, data FROM families ORDER BY seq').all(),
+        entities: db.prepare('SELECT id, family_id FROM entities ORDER BY id').all(),
+        highest: db.prepare('SELECT prefix, n FROM id_highest ORDER BY prefix').all(),
+        audit,
+      };
+    } finally {
+      db.close();
+    }
+  };
+  const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+
+  beforeAll(() => {
+    box = sandbox();
+    database = join(box.dir, 'pinned.sqlite');
+    expect(run(['init']).code).toBe(0);
+    const families = [1, 2, 3, 4].map((n) => ({
+      op: 'family.add',
+      name: `Familien ${n}`,
+      coordinator: n % 2 ? 'Hanne Kjær' : 'Jonas Berg',
+      members: [{ name: `Voksen ${n}`, role: 'adult' }, { name: `Barn ${n}`, role: 'child', born: '2015-03-0' + n }],
+    }));
+    const setUp = run(['batch', '-'], lines(families));
+    expect(setUp.code, setUp.stderr).toBe(0);
+    const goals = [1, 2, 3, 4].flatMap((n) => ['school', 'health', 'housing'].map((sector, i) => ({ op: 'goal.add', familyId: `f${n}`, title: `Mål ${n}.${i}`, sector, due: `2026-1${i}-1${n}` })));
+    const meetings = [1, 2].map((n) => ({ op: 'meeting.add', familyId: `f${n}`, type: 'stormøde', start: `2026-11-2${n}T09:00:00+01:00`, attendees: [{ name: 'Lærer', sector: 'school' }] }));
+    const more = run(['batch', '-'], lines([...goals, ...meetings]));
+    expect(more.code, more.stderr).toBe(0);
+  });
+  afterAll(() => box.cleanup());
+
+  // Progress on every goal several times, changes in place (status, update, an agreement and its
+  // completion), and new objects (a goal, then progress on it: ids indexed within the step).
+  const batch = [
+    ...Array.from({ length: 60 }, (_, i) => ({ op: 'goal.progress', goalId: `g${(i % 12) + 1}`, score: i % 11, note: `batch ${i}` })),
+    { op: 'goal.status', goalId: 'g3', status: 'completed' },
+    { op: 'goal.update', goalId: 'g4', title: 'Mål, nye ord', priority: 2 },
+    { op: 'goal.add', familyId: 'f2', title: 'Et nyt mål', sector: 'employment', due: '2027-01-15' },
+    { op: 'goal.progress', goalId: 'g13', score: 3, date: '2026-11-20' },
+    { op: 'meeting.agreement', meetingId: 'm1', who: 'Lærer', what: 'Ringer til mor', due: '2026-12-01', goalId: 'g1' },
+    { op: 'agreement.done', agreementId: 'a1' },
+    { op: 'contact.add', familyId: 'f3', sector: 'health', subject: 'Sundhedsplejerske' },
+    { op: 'goal.progress', goalId: 'g12', score: 10, note: 'sidst', status: 'completed' },
+  ];
+
+  it('writes the store and the log as before, and undo puts back what was there', () => {
+    const before = contents();
+    const result = run(['batch', '-', '--json'], lines(batch));
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: true,
+      step: 3,
+      operations: 68,
+      families: 4,
+      byOperation: { 'goal.progress': 62, 'goal.status': 1, 'goal.update': 1, 'goal.add': 1, 'meeting.agreement': 1, 'agreement.done': 1, 'contact.add': 1 },
+      byFamily: { f1: 18, f2: 18, f3: 16, f4: 16 },
+    });
+    const after = contents();
+    expect({ families: hash(after.families), entities: hash(after.entities), highest: hash(after.highest), step: hash(after.audit.at(-1)) }).toEqual({
+      families: 'd212de586101c9af',
+      entities: '59bca38833fb46e4',
+      highest: 'b84ce78e9c6b0ef9',
+      step: 'abd9d870bc190914',
+    });
+    expect(run(['undo']).code).toBe(0);
+    const undone = contents();
+    expect({ families: undone.families, entities: undone.entities }).toEqual({ families: before.families, entities: before.entities });
+    expect(hash(undone.audit.at(-1))).toBe('e34701a342bc24be');
+  });
+
+  it('writes nothing when the last line is bad', () => {
+    const before = contents();
+    const result = run(['batch', '-'], lines([...batch, { op: 'goal.progress', goalId: 'g99', score: 5 }]));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^famcoord: line 69: unknown goal g99/m);
+    expect(contents()).toEqual(before);
   });
 });
