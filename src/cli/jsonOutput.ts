@@ -17,16 +17,29 @@ const serializable = (value: unknown) => value !== undefined && typeof value !==
 /** Items of a long array stringified at a time: few enough to stay small, many enough to stay fast. */
 const ITEMS_AT_A_TIME = 256;
 
+/**
+ * Items of an array at `depth` as JSON.stringify(…, null, 2) writes them there, one a line, each
+ * indented to its place: the items wrapped in as many arrays as the depth, so that JSON.stringify
+ * itself indents them (moving each line in afterwards was another pass over the whole text).
+ */
+function indentedItems(items: unknown[], depth: number): string {
+  let wrapped: unknown = items;
+  // "[\n", "  [\n", … before the items; "\n  ]", "\n]" after them: 2 + 4 + … characters each way
+  let brackets = 0;
+  for (let level = 0; level <= depth; level++) {
+    if (level > 0) wrapped = [wrapped];
+    brackets += 2 * level + 2;
+  }
+  return JSON.stringify(wrapped, null, 2).slice(brackets, -brackets);
+}
+
 /** The text of `value` as escapeJsonControls(JSON.stringify(value, null, 2)) gives it, in pieces: the outer arrays a few hundred items at a time. */
 export function* prettyJson(value: unknown, depth = 0): Generator<string> {
   const pad = '  '.repeat(depth);
   if (depth < 2 && Array.isArray(value) && value.length > 0) {
     yield '[';
-    for (let from = 0; from < value.length; from += ITEMS_AT_A_TIME) {
-      // "[\n  a,\n  b\n]" without its brackets, each line moved in to this depth
-      const items = escapeJsonControls(JSON.stringify(value.slice(from, from + ITEMS_AT_A_TIME), null, 2)).slice(2, -2);
-      yield `${from > 0 ? ',' : ''}\n${pad}${items.replaceAll('\n', `\n${pad}`)}`;
-    }
+    for (let from = 0; from < value.length; from += ITEMS_AT_A_TIME)
+      yield `${from > 0 ? ',' : ''}\n${escapeJsonControls(indentedItems(value.slice(from, from + ITEMS_AT_A_TIME), depth))}`;
     yield `\n${pad}]`;
   } else if (depth < 2 && isPlainObject(value) && Object.values(value).some(serializable)) {
     yield '{';

@@ -10,10 +10,13 @@ export interface Column<Row> {
   maxWidth?: number;
 }
 
-const width = (text: string) => [...text].length;
+// Characters, not UTF-16 units; only text with a surrogate pair (an emoji, a tag character) needs counting.
+const SURROGATE = /[\ud800-\udfff]/;
+const width = (text: string) => (SURROGATE.test(text) ? [...text].length : text.length);
 
 function fit(text: string, max: number | undefined): string {
-  if (max === undefined || width(text) <= max) return text;
+  // A text no longer in UTF-16 units than `max` has no more characters either.
+  if (max === undefined || text.length <= max || width(text) <= max) return text;
   return `${[...text].slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 

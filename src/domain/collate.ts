@@ -11,15 +11,17 @@ const DECOMPOSES_TO_AA = /aå/i;
 const AFTER_Z: Record<string, string> = { æ: '{', ø: '|', å: '}' }; // the code points after "z"
 
 let collator: Intl.Collator | undefined;
-// Sorting compares the same few hundred names thousands of times: each key is worked out once.
-const primaryKeys = new Map<string, string | undefined>();
+// Sorting compares the same few hundred names thousands of times: each key is worked out once
+// (null: ICU must decide), and found again with one lookup.
+const primaryKeys = new Map<string, string | null>();
 
-/** The text's letters as ICU's Danish primary level orders them, or undefined when it cannot be told without ICU. */
-function primaryKey(text: string): string | undefined {
-  if (primaryKeys.has(text)) return primaryKeys.get(text);
-  const key =
+/** The text's letters as ICU's Danish primary level orders them, or null when it cannot be told without ICU. */
+function primaryKey(text: string): string | null {
+  let key = primaryKeys.get(text);
+  if (key !== undefined) return key;
+  key =
     !PLAIN.test(text) || DECOMPOSES_TO_AA.test(text)
-      ? undefined
+      ? null
       : text
           .replace(/aa|Aa|AA/g, 'å') // "aA" is not one letter to ICU
           .toLowerCase()
@@ -33,6 +35,6 @@ export function compareDanish(a: string, b: string): number {
   if (a === b) return 0;
   const keyA = primaryKey(a);
   const keyB = primaryKey(b);
-  if (keyA !== undefined && keyB !== undefined && keyA !== keyB) return keyA < keyB ? -1 : 1;
+  if (keyA !== null && keyB !== null && keyA !== keyB) return keyA < keyB ? -1 : 1;
   return (collator ??= new Intl.Collator('da')).compare(a, b);
 }

@@ -19,9 +19,21 @@ export function isIsoDate(text: string): boolean {
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
+// Today's view asks for the day numbers of the same few hundred dates thousands of times (today's
+// among them, for every goal, contact and agreement): each is worked out once. A process that
+// meets more dates than a lifetime of due dates starts again.
+const dayNumbers = new Map<string, number>();
+const DAY_NUMBERS_KEPT = 50_000;
+
 function dayNumber(isoDate: string): number {
-  // Slices, not split(): this runs for every goal and contact on every `today`.
-  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / MS_PER_DAY;
+  let day = dayNumbers.get(isoDate);
+  if (day === undefined) {
+    // Slices, not split(): this runs for every goal and contact on every `today`.
+    day = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / MS_PER_DAY;
+    if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear();
+    dayNumbers.set(isoDate, day);
+  }
+  return day;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

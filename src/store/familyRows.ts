@@ -110,15 +110,30 @@ function markShaped(mark: unknown): boolean {
   return mark[0] === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
 }
 
+const notAsWritten = (familyId: string, column: string) =>
+  new ValidationError([{ path: `families (${familyId}).${column}`, message: 'not as famcoord writes it (changed outside famcoord?)' }]);
+
+/** A column's JSON, given as text (SQLite) or as the driver parsed it (PostgreSQL); text that does not parse is the store's error, not its data shown. */
+function parsedColumn(familyId: string, column: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw notAsWritten(familyId, column);
+  }
+}
+
 /**
  * A family as today's view reads it, from its row: the digest with its marks (pairs of kind and
  * data) put back. Digests are not validated again: they were derived, in the step that wrote
  * them, from families validated then, and that is what lets a coordinator's today skip the schema.
  * Their shape is checked, so a row changed by other hands is a clear store error, not a crash.
  */
-export function todayFamily(familyId: string, digest: unknown, marks: unknown): Family {
+export function todayFamily(familyId: string, digestColumn: unknown, marksColumn: unknown): Family {
+  const digest = parsedColumn(familyId, 'today_digest', digestColumn);
+  const marks = parsedColumn(familyId, 'today_marks', marksColumn);
   const problem = !digestShaped(digest) ? 'today_digest' : !Array.isArray(marks) || !marks.every(markShaped) ? 'today_marks' : undefined;
-  if (problem) throw new ValidationError([{ path: `families (${familyId}).${problem}`, message: 'not as famcoord writes it (changed outside famcoord?)' }]);
+  if (problem) throw notAsWritten(familyId, problem);
   const family = digest as Family;
   for (const [kind, data] of marks as Array<[string, Goal | Meeting]>) putBackMark(family, kind, data);
   return family;

@@ -308,15 +308,16 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
 
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
     const { db } = await this.open();
-    const { parseFamily, SeenIds } = await loadValidation();
-    const seen = new SeenIds();
-    let position = 0;
     try {
       requireHead(db, this.path);
       if (scope?.todayOn !== undefined) {
+        // Digests are not validated again (see todayDigests): today does not load the schema.
         yield* todayFamilies(db, scope, scope.todayOn);
         return;
       }
+      const { parseFamily, SeenIds } = await loadValidation();
+      const seen = new SeenIds();
+      let position = 0;
       const { where, params } = scopeQuery(scope);
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
         yield parseFamily(JSON.parse(data), position++, seen);
@@ -729,12 +730,14 @@ function* todayFamilies(db: Database, scope: ReadScope, date: string): Generator
 function* todayDigests(db: Database, where: string, params: string[], date: string): Generator<Family> {
   const markParams: string[] = [];
   const condition = todayMarkCondition(date, meetingWindow(date), (value) => (markParams.push(value), '?'));
-  // Each family's marks come with its row (through the (family_id, kind, at) index), as one JSON
-  // array, so a digest is whole as soon as it is read and nothing is kept for later rows.
-  const rows = db.prepare(`SELECT id, today_digest AS digest, (SELECT json_group_array(json_array(t.kind, json(t.data))) FROM today_marks AS t
+  // Each family's marks come with its row (through the (family_id, kind, at) index), as the text
+  // of one JSON array, so a digest is whole as soon as it is read and nothing is kept for later
+  // rows. The text is joined, not made by SQLite's JSON functions: they parse and write again every
+  // mark's data, which JSON.parse reads anyway (and todayFamily refuses a row that does not parse).
+  const rows = db.prepare(`SELECT id, today_digest AS digest, (SELECT '[' || coalesce(group_concat('["' || t.kind || '",' || coalesce(t.data, 'null') || ']', ','), '') || ']' FROM today_marks AS t
     WHERE t.family_id = families.id AND ${condition}) AS marks
     FROM families ${where} ORDER BY seq`);
-  for (const row of rows.iterate(...markParams, ...params) as Iterable<{ id: string; digest: string; marks: string }>) yield todayFamily(row.id, JSON.parse(row.digest), JSON.parse(row.marks));
+  for (const row of rows.iterate(...markParams, ...params) as Iterable<{ id: string; digest: string; marks: string }>) yield todayFamily(row.id, row.digest, row.marks);
 }
 
 /** The store's top-level fields; a database without them was never made a store. */

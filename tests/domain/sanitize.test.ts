@@ -26,6 +26,23 @@ describe('sanitising text for the terminal', () => {
   });
 });
 
+describe('text with nothing to sanitise', () => {
+  // A NUL in front forces every pass (and is removed by them): the answer must not change.
+  const same = (text: string) => sanitizeText(text) === sanitizeText(`\u0000${text}`) && sanitizeLine(text) === sanitizeLine(`\u0000${text}`);
+
+  it('is given back as it is; every character the passes change is sanitised as before', () => {
+    const characters = [...Array.from({ length: 0x10000 }, (_, n) => String.fromCharCode(n)), ...Array.from({ length: 0x100 }, (_, n) => String.fromCodePoint(0xe0000 + n)), '\u{1f600}'];
+    expect(characters.filter((ch) => !same(ch)).map((ch) => ch.codePointAt(0))).toEqual([]);
+    const plain = 'Familien Østergaard, mødet kl. 9';
+    expect(sanitizeLine(plain)).toBe(plain);
+  });
+
+  it('sanitises mixed text as before', () => {
+    const unit = fc.constantFrom('a', 'æ', ' ', '\n', '\t', '\u001b', '[', '3', 'm', ']', '\u0007', '\\', '\u009b', '\u202e', '\u200b', '\u180e', '\u{e0041}', '\u{1f600}', '\ud800');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), same), { numRuns: 3_000 });
+  });
+});
+
 describe('invisible characters', () => {
   it('are shown by their code point: zero-width, word joiner, byte order mark, tag characters', () => {
     expect(sanitizeText('Jens\u200ben')).toBe('Jens⟨U+200B⟩en');
