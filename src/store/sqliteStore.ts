@@ -295,15 +295,16 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
 
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
     const { db } = await this.open();
-    const { parseFamily, SeenIds } = await loadValidation();
-    const seen = new SeenIds();
-    let position = 0;
     try {
       requireHead(db, this.path);
       if (scope?.todayOn !== undefined) {
+        // Today's digests are not validated again (todayDigests): its read loads no zod schemas.
         yield* todayFamilies(db, scope, scope.todayOn);
         return;
       }
+      const { parseFamily, SeenIds } = await loadValidation();
+      const seen = new SeenIds();
+      let position = 0;
       const { where, params } = scopeQuery(scope);
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
         yield parseFamily(JSON.parse(data), position++, seen);
