@@ -95,6 +95,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   const caseload = options.caseload ?? (env.FAMCOORD_CASELOAD || undefined);
   if (caseload !== undefined && caseload.trim() === '') throw new UsageError('--caseload needs a coordinator\'s name, e.g. --caseload "Hanne Kjær"');
   const passphrase = passphraseSource(env);
+  let user: string | undefined;
   return {
     command,
     json: options.json === true,
@@ -102,7 +103,10 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     datePinned: options.date !== undefined,
     timeZone,
     lang: langFrom(options.lang, env),
-    user: currentUser(env),
+    // Asked of the system (getpwuid) only by a command that records who changed something.
+    get user() {
+      return (user ??= currentUser(env));
+    },
     ...(options.store !== undefined && { storeFlag: options.store }),
     ...(caseload !== undefined && { caseload }),
     scope: (extra = {}) => ({ ...(caseload !== undefined && { coordinator: caseload }), ...extra }),

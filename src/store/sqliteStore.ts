@@ -281,7 +281,14 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if (error instanceof StoreError) throw error;
       throw sqliteError(error, this.path);
     }
-    this.connection = { db, sql: statements(db) };
+    // The write path's statements, prepared when a step first needs them: a read prepares only its own query.
+    let sql: Statements | undefined;
+    this.connection = {
+      db,
+      get sql() {
+        return (sql ??= statements(db));
+      },
+    };
     return this.connection;
   }
 
