@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pgDemoStore, startPgServer } from './pgCluster.mjs';
 
@@ -155,6 +155,13 @@ function famcoord(store, ...args) {
   return [BIN, ...args, '--store', store, '--date', DATE];
 }
 
+/** The environment of a user whose config names `store`, written as `famcoord config set-store` writes it. */
+function configNaming(store) {
+  const env = { FAMCOORD_CONFIG_DIR: join(STORES, `config-${basename(store)}`), FAMCOORD_STORE: '' };
+  runOnce([BIN, 'config', 'set-store', store], { env });
+  return env;
+}
+
 /** Peak RSS of a store's demo build, when this run built it: a row of its own at 100,000 families. */
 const demoBuilds = new Map();
 
@@ -230,6 +237,11 @@ async function benchStore(options, families, backend) {
   const limit = families >= 100_000 ? { rssLimit: 300 * MB } : {};
   const target = TARGETS[`${backend} ${families}`] ?? TARGETS[`${backend} big`] ?? {};
   await row('today --json', wholeRuns, () => runOnce(famcoord(store, 'today', '--json')), target.today, undefined, limit);
+  if (backend === 'json' && families === 25) {
+    // As a coordinator runs it: no --store, the store named by the user's config (issue 19).
+    const env = configNaming(store);
+    await row('today --json (store from the config)', options.runs, () => runOnce([BIN, 'today', '--json', '--date', DATE], { env }), target.today);
+  }
   await row('today --json --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--json', '--caseload', 'Hanne Kjær')), target.caseload);
   if (backend === 'pg') await row('today --caseload', options.runs, () => runOnce(famcoord(store, 'today', '--caseload', 'Hanne Kjær')), target.caseload);
   if (options.startup && families <= 25) return firstFrameRows();

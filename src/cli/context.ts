@@ -19,6 +19,7 @@ import type { PassphraseSource } from '../store/crypto.js';
 import type { FamilyStore, TransactResult } from '../store/Store.js';
 import { UsageError, type WordedMessage } from './errors.js';
 import { passphraseSource } from './passphrase.js';
+import { standardOutput, type Output } from './stdio.js';
 import { withClosestIds } from './known.js';
 
 export type Lang = 'da' | 'en';
@@ -94,6 +95,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
   const caseload = options.caseload ?? (env.FAMCOORD_CASELOAD || undefined);
   if (caseload !== undefined && caseload.trim() === '') throw new UsageError('--caseload needs a coordinator\'s name, e.g. --caseload "Hanne Kjær"');
   const passphrase = passphraseSource(env);
+  let user: string | undefined;
   return {
     command,
     json: options.json === true,
@@ -101,7 +103,10 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
     datePinned: options.date !== undefined,
     timeZone,
     lang: langFrom(options.lang, env),
-    user: currentUser(env),
+    // Asked of the system (getpwuid) only by a command that records who changed something.
+    get user() {
+      return (user ??= currentUser(env));
+    },
     ...(options.store !== undefined && { storeFlag: options.store }),
     ...(caseload !== undefined && { caseload }),
     scope: (extra = {}) => ({ ...(caseload !== undefined && { coordinator: caseload }), ...extra }),
@@ -114,9 +119,9 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
       if (!store) store = openStore((await resolveStorePath({ flag: options.store, env })).path, { passphrase, writerWaitMs });
       return store;
     },
-    print: (text) => printOut(text, process.stdout),
-    printPieces: (pieces) => printPiecesOut(pieces, process.stdout),
-    printJson: (value) => writeJson(value, process.stdout),
+    print: (text) => printOut(text, standardOutput()),
+    printPieces: (pieces) => printPiecesOut(pieces, standardOutput()),
+    printJson: (value) => writeJson(value, standardOutput()),
   };
 }
 
@@ -125,7 +130,7 @@ export function createContext(command: Command, env: NodeJS.ProcessEnv = process
  * otherwise drive it: set the title, clear the screen, fill the clipboard); into a file or a pipe
  * it goes as it is, since that is data.
  */
-export function printOut(text: string, out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>): void {
+export function printOut(text: string, out: Pick<Output, 'write' | 'isTTY'>): void {
   const shown = out.isTTY ? sanitizeText(text) : text;
   out.write(shown.endsWith('\n') ? shown : `${shown}\n`);
 }
@@ -134,7 +139,7 @@ export function printOut(text: string, out: Pick<NodeJS.WriteStream, 'write' | '
  * `printOut` for text that comes in pieces, sanitised piece by piece on a terminal: the pieces are
  * whole lines (a table's) or JSON, whose controls are escaped, so no escape sequence spans two.
  */
-export async function printPiecesOut(pieces: Iterable<string> | AsyncIterable<string>, out: NodeJS.WriteStream): Promise<void> {
+export async function printPiecesOut(pieces: Iterable<string> | AsyncIterable<string>, out: Output): Promise<void> {
   const tty = out.isTTY === true;
   let last = '';
   async function* shown(): AsyncGenerator<string> {

@@ -1,19 +1,16 @@
 // The famcoord process: run the command line and exit with its code.
 import { runCli } from './run.js';
 import { redactUrls } from '../store/pgUrl.js';
+import { watchStdio } from './stdio.js';
 
 // A PostgreSQL URL given with its password: `ps` shows every user the command line, so it shows
 // it without (from here on; a password is better kept in ~/.pgpass or PGPASSWORD).
 if (process.argv.some((arg) => redactUrls(arg) !== arg)) process.title = redactUrls(process.argv.join(' '));
 
 // `famcoord today | head`, or the terminal closed under the workbench: the reader went away. Stop
-// quietly, as Unix tools do, instead of crashing with a stack trace; nothing is half-written,
-// since output comes after any change.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+// quietly, as Unix tools do, instead of crashing with a stack trace (stdio.ts). stdout and stderr
+// get that when they are built, not now: a command that writes into a pipe builds neither.
+watchStdio();
 
 // No top-level await: bin/famcoord.js runs the bundle as a script, for V8's code cache.
 void runCli(process.argv).then((code) => {

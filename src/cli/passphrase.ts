@@ -12,11 +12,14 @@ export interface Terminal {
   output: NodeJS.WriteStream;
 }
 
+// Taken only when a passphrase is asked for: process.stdin is built by Node the first time it is
+// named (a stream over a pipe or a terminal, with the modules it needs), ~20 M instructions that a
+// command on an unencrypted store never needed (issue 19).
 const defaultTerminal = (): Terminal => ({ input: process.stdin, output: process.stderr });
 
 /** Whether a passphrase can be had without failing: from the environment or a terminal. */
-export function passphraseAvailable(env: NodeJS.ProcessEnv = process.env, terminal: Terminal = defaultTerminal()): boolean {
-  return Boolean(env.FAMCOORD_PASSPHRASE) || terminal.input.isTTY === true;
+export function passphraseAvailable(env: NodeJS.ProcessEnv = process.env, terminal?: Terminal): boolean {
+  return Boolean(env.FAMCOORD_PASSPHRASE) || (terminal ?? defaultTerminal()).input.isTTY === true;
 }
 
 /** Reads one line from a raw-mode terminal without echoing it. Ctrl-C or Ctrl-D cancels. */
@@ -47,8 +50,9 @@ function readHidden(prompt: string, { input, output }: Terminal): Promise<string
   });
 }
 
-async function obtain(purpose: 'unlock' | 'create', env: NodeJS.ProcessEnv, terminal: Terminal): Promise<string> {
+async function obtain(purpose: 'unlock' | 'create', env: NodeJS.ProcessEnv, terminalOf: () => Terminal): Promise<string> {
   if (env.FAMCOORD_PASSPHRASE) return env.FAMCOORD_PASSPHRASE;
+  const terminal = terminalOf();
   if (!terminal.input.isTTY)
     throw new UsageError(
       purpose === 'create'
@@ -69,15 +73,16 @@ const tooShort = () => new UsageError(`the passphrase must have at least ${MIN_P
  * passphrase that does not open the store is asked for again (UNLOCK_TRIES in all); one from
  * FAMCOORD_PASSPHRASE is not, since asking would not change it.
  */
-export function passphraseSource(env: NodeJS.ProcessEnv = process.env, terminal: Terminal = defaultTerminal()): PassphraseSource {
+export function passphraseSource(env: NodeJS.ProcessEnv = process.env, terminal?: Terminal): PassphraseSource {
   let given: Promise<string> | undefined;
+  const asking = () => terminal ?? defaultTerminal();
   return async (purpose, refused = 0) => {
     if (refused > 0) {
       if (env.FAMCOORD_PASSPHRASE) throw new SealError('passphrase');
       const left = UNLOCK_TRIES - refused;
-      given = readHidden(`That passphrase does not open the store; try again (${left} ${left === 1 ? 'try' : 'tries'} left): `, terminal);
+      given = readHidden(`That passphrase does not open the store; try again (${left} ${left === 1 ? 'try' : 'tries'} left): `, asking());
     }
-    given ??= obtain(purpose, env, terminal);
+    given ??= obtain(purpose, env, asking);
     const passphrase = await given;
     if (purpose === 'create' && [...passphrase].length < MIN_PASSPHRASE_LENGTH) throw tooShort();
     return passphrase;

@@ -4,11 +4,11 @@
 // family, and the store's backends keep families (one line or row each), so a store-wide record
 // would need a place of its own in each; only the commands that show collisions read it.
 import { purposeTableFrom, SAME_PURPOSE, type PurposeTable } from '../domain/collisions.js';
-import { openConfig } from '../store/location.js';
+import { readConfig } from '../store/location.js';
 import { UsageError } from './errors.js';
 
 export async function configuredPurposes(env: NodeJS.ProcessEnv = process.env): Promise<PurposeTable> {
-  const value: unknown = (await openConfig(env)).get('samePurpose');
+  const value: unknown = readConfig(env).get('samePurpose');
   if (value === undefined) return SAME_PURPOSE;
   return checkedPurposes(value, "the famcoord config's samePurpose");
 }

@@ -1,6 +1,7 @@
 // Where the store lives: --store PATH, else FAMCOORD_STORE, else the user's config (conf, key
-// "store"), else the platform's user data directory. conf is loaded only when it is needed, so a
-// command given --store or FAMCOORD_STORE does not pay for it at start-up.
+// "store"), else the platform's user data directory. conf is loaded only to change the config: a
+// command reads conf's file itself (readConfig), and one given --store or FAMCOORD_STORE not at all.
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { sanitizeLine } from '../domain/sanitize.js';
@@ -41,6 +42,45 @@ export async function openConfig(env: NodeJS.ProcessEnv = process.env) {
   });
 }
 
+/**
+ * The folder of the user's config, as conf places it (through env-paths, with conf's "-nodejs"
+ * suffix): FAMCOORD_CONFIG_DIR, else the platform's config folder. tests/store/location.test.ts
+ * checks that this is conf's own path.
+ */
+function configDir(env: NodeJS.ProcessEnv): string {
+  if (env.FAMCOORD_CONFIG_DIR) return env.FAMCOORD_CONFIG_DIR;
+  const name = 'famcoord-nodejs';
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Preferences', name);
+  if (process.platform === 'win32') return join(process.env.APPDATA || join(homedir(), 'AppData', 'Roaming'), name, 'Config');
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), name);
+}
+
+/** What a command reads of the user's config: a key's value, and the file's path for messages. */
+export interface ConfigValues {
+  path: string;
+  get(key: string): unknown;
+}
+
+/**
+ * The user's config as conf would give it, read without conf: conf with its dependencies is ~200 KB
+ * of code to initialise (~40 M instructions, ~7 ms) for one key of a small JSON file (issue 19).
+ * The same file and the same outcomes: no file is an empty config, a file that is not JSON fails as
+ * conf fails (its SyntaxError), and a key is the value conf's get returns (own keys of an object;
+ * none of an array, a string or null). Unlike conf, a read creates no folder. Writes go through
+ * conf (openConfig).
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigValues {
+  const path = resolve(configDir(env), 'config.json');
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const values = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  return { path, get: (key) => (Object.hasOwn(values, key) ? values[key] : undefined) };
+}
+
 /** A store path as given, made absolute (a PostgreSQL URL stays as it is); one that ends in a slash names a folder, never the store. */
 function storePathFrom(given: string): string {
   if (isPostgresUrl(given)) return given; // a PostgreSQL server's database, not a file
@@ -53,7 +93,7 @@ export async function resolveStorePath(sources: LocationSources = {}): Promise<{
   const env = sources.env ?? process.env;
   if (sources.flag) return { path: storePathFrom(sources.flag), origin: 'flag' };
   if (env.FAMCOORD_STORE) return { path: storePathFrom(env.FAMCOORD_STORE), origin: 'env' };
-  const config = await openConfig(env);
+  const config = readConfig(env);
   const configured = config.get('store');
   if (configured !== undefined && typeof configured !== 'string')
     throw new StoreError('io', `the famcoord config's store is not a path (in ${sanitizeLine(config.path)}); set it again with famcoord config set-store PATH`);

@@ -3,7 +3,7 @@
 // command reads and writes only the families it needs. The same operations, the same workspace
 // seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
 // and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
-import { promises as fs } from 'node:fs';
+import { closeSync, fchmodSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -20,7 +20,7 @@ import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase 
 import { crashPoint } from './crashPoint.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
-import { checkStoreFiles, checkStoreWrite, openRegular, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
+import { checkStoreFiles, checkStoreWrite, openRegularSync, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import { WRITER_WAIT_MS } from './lock.js';
@@ -258,13 +258,21 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       });
     // Opened here first, never through a link nor waiting on a FIFO, and made 0600 (created so
     // when `create`): SQLite gives its -wal and -shm files the database file's mode.
-    const handle = await openRegular(this.path, 'the store', create ? WRITE_NOFOLLOW : READ_NOFOLLOW, PRIVATE_FILE_MODE).catch((error: NodeJS.ErrnoException) => {
+    let fd: number;
+    try {
+      fd = openRegularSync(this.path, 'the store', create ? WRITE_NOFOLLOW : READ_NOFOLLOW, PRIVATE_FILE_MODE);
+    } catch (error) {
       if (error instanceof StoreError) throw error;
-      if (error.code === 'ENOENT' && !create) throw missingStoreError(this.path);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !create) throw missingStoreError(this.path);
       throw new StoreError('io', `cannot ${create ? 'create' : 'open'} the store ${this.path}: ${describeIoError(error)}`);
-    });
-    await handle.chmod(PRIVATE_FILE_MODE).catch(() => undefined);
-    await handle.close();
+    }
+    try {
+      fchmodSync(fd, PRIVATE_FILE_MODE);
+    } catch {
+      // another user's file, shared read-only: it keeps its mode
+    } finally {
+      closeSync(fd);
+    }
     const Sqlite = await loadSqlite();
     let db: Database;
     try {
@@ -286,7 +294,14 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if (error instanceof StoreError) throw error;
       throw sqliteError(error, this.path);
     }
-    this.connection = { db, sql: statements(db) };
+    // The write path's statements, prepared when a step first needs them: a read prepares only its own query.
+    let sql: Statements | undefined;
+    this.connection = {
+      db,
+      get sql() {
+        return (sql ??= statements(db));
+      },
+    };
     return this.connection;
   }
 
@@ -311,7 +326,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     try {
       requireHead(db, this.path);
       if (scope?.todayOn !== undefined) {
-        // Digests are not validated again (see todayDigests): today does not load the schema.
+        // Today's digests are not validated again (todayDigests): its read loads no zod schemas.
         yield* todayFamilies(db, scope, scope.todayOn);
         return;
       }

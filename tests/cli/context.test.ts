@@ -23,3 +23,18 @@ describe('printOut', () => {
     expect(written).toEqual([csv, 'no newline\n']);
   });
 });
+
+describe("the context's user", () => {
+  it('is FAMCOORD_USER, else the login, asked only when a command uses it', async () => {
+    const { userInfo } = await import('node:os');
+    const { Command } = await import('commander');
+    const { createContext } = await import('../../src/cli/context.js');
+    const command = new Command('famcoord').option('--date <d>');
+    command.parse(['--date', '2026-11-24'], { from: 'user' });
+    const env: NodeJS.ProcessEnv = {};
+    const ctx = createContext(command, env);
+    env.FAMCOORD_USER = 'hanne'; // set after the context was made: read when the user is asked for
+    expect(ctx.user).toBe('hanne');
+    expect(createContext(command, {}).user).toBe(userInfo().username);
+  });
+});

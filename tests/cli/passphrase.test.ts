@@ -73,4 +73,19 @@ describe('the passphrase source', () => {
     const fromEnv = await rejection(new Keyring(passphraseSource({ FAMCOORD_PASSPHRASE: 'forkert miljø' }, fakeTerminal([]).terminal)).unlock(header));
     expect(fromEnv).toBeInstanceOf(SealError);
   });
+
+  it('names process.stdin only when it must ask: Node builds the stream the first time it is named (issue 19)', async () => {
+    const stdin = Object.getOwnPropertyDescriptor(process, 'stdin');
+    let named = 0;
+    Object.defineProperty(process, 'stdin', { configurable: true, get: () => (named++, stdin?.get?.call(process) ?? stdin?.value) });
+    try {
+      const source = passphraseSource({ FAMCOORD_PASSPHRASE: 'fra miljøet' });
+      expect(passphraseAvailable({ FAMCOORD_PASSPHRASE: 'fra miljøet' })).toBe(true);
+      expect(await source('unlock')).toBe('fra miljøet');
+      passphraseSource({});
+      expect(named).toBe(0);
+    } finally {
+      if (stdin) Object.defineProperty(process, 'stdin', stdin);
+    }
+  });
 });

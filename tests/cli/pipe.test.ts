@@ -1,5 +1,7 @@
 // famcoord in a shell pipeline whose reader stops early (`| head`): no crash, no stack trace.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
 
@@ -17,5 +19,21 @@ describe('output into a closed pipe', () => {
     expect(result.stdout.split('\n')).toHaveLength(2);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  // Output goes by write(2) while Node's stream is not needed (src/cli/stdio.ts): what Node's stream did must still hold.
+  it('writes all of today --json into a non-blocking pipe that fills up, and into a file', () => {
+    const expected = box.run(['today', '--json', '--date', '2026-11-24']);
+    expect(expected.code).toBe(0);
+    expect(expected.stdout.length).toBeGreaterThan(256 * 1024); // more than a pipe holds
+    const env = { ...process.env, NO_COLOR: '1', FAMCOORD_USER: 'tester', TZ: 'Europe/Copenhagen' };
+    const full = spawnSync('python3', [join(import.meta.dirname, '../helpers/nonblockingPipe.py'), process.execPath, BIN, 'today', '--json', '--date', '2026-11-24', '--store', box.store], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+    expect(full.stderr).toBe('pipe was full\n');
+    expect(full.status).toBe(0);
+    expect(full.stdout).toBe(expected.stdout);
+    const file = join(box.dir, 'today.json');
+    const intoFile = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" today --json --date 2026-11-24 --store "${box.store}" > "${file}"`], { encoding: 'utf8', env });
+    expect(intoFile.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(expected.stdout);
   });
 });

@@ -10,7 +10,7 @@ import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { knownGoodPath, markKnownGood } from '../../src/store/knownGood.js';
 import { setAsidePathFor } from '../../src/store/auditLog.js';
 import { pendingErasePathFor } from '../../src/store/pendingErase.js';
-import { checkStoreFiles, fileInTheWay, openRegular, outputProblem, sharedFolderMode, storeFileRole } from '../../src/store/pathGuard.js';
+import { checkStoreFiles, fileInTheWay, openRegular, outputProblem, readRegularFile, sharedFolderMode, storeFileRole } from '../../src/store/pathGuard.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { family, state } from '../helpers/fixtures.js';
 
@@ -94,6 +94,18 @@ describe('opening a store file', () => {
     const handle = await openRegular(join(dir, 'real'), 'the store');
     await handle.close();
     await expect(openRegular(join(dir, 'missing'), 'the store')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('reads a whole file (synchronously, issue 19) with the same refusals', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real'), 'the bytes');
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect((await refusal(readRegularFile(join(dir, 'link'), "the store's known-good mark"))).message).toMatch(/^the store's known-good mark .*link is a symbolic link, not a regular file/);
+    expect((await refusal(readRegularFile(join(dir, 'fifo'), 'the store'))).message).toMatch(/is a FIFO \(named pipe\), not a regular file/);
+    expect((await refusal(readRegularFile(dir, 'the store'))).message).toMatch(/is a folder, not a regular file/);
+    expect((await readRegularFile(join(dir, 'real'), 'the store')).toString('utf8')).toBe('the bytes');
+    await expect(readRegularFile(join(dir, 'missing'), 'the store')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('never writes through a linked mark or audit log', async () => {
