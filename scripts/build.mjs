@@ -4,9 +4,10 @@
 // Ink, React or zod although their code is in the file; with the code cache, code that is not run
 // is not compiled either. Why one CommonJS script and not ES modules: Node 20 offers a code cache
 // only to scripts (vm.Script cachedData), and each ES module costs a resolve, a read and a compile.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprintDefine } from './schemaFingerprint.mjs';
 
@@ -119,22 +120,27 @@ export default function stringWidth(text, options) { return narrowTextWidth(text
 };
 
 rmSync(DIST, { recursive: true, force: true });
-const outfile = `${DIST}famcoord.cjs`;
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile,
+mkdirSync(DIST, { recursive: true });
+const result = await build({
+  entryPoints: { famcoord: 'src/cli/main.ts' },
+  outdir: DIST,
   bundle: true,
-  format: 'cjs',
+  // ES modules split at every dynamic import(), each chunk then made a script below.
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  outExtension: { '.js': '.cjs' },
+  write: false,
+  metafile: true,
   platform: 'node',
   target: 'node20',
-  // import() of what stays outside becomes require(): a script has no import() of its own.
-  supported: { 'dynamic-import': false },
-  sourcemap: 'linked',
+  // Inline here, so that the transform below carries it through to each script's own map.
+  sourcemap: 'inline',
   // Smaller files compile faster. React's production build is a fraction of its development
   // build, which would otherwise be bundled too (it is picked at run time).
   minify: true,
   // FAMCOORD_TEST_HOOKS false: the fault tests' hook (src/store/testHooks.ts) is compiled out.
-  // import.meta.url: the script's own URL, which bin/famcoord.js passes in.
+  // import.meta.url: the URL of the script's own file, which bin/famcoord.js passes in.
   define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', 'import.meta.url': '__famcoordUrl', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
   // native addon: it stays in node_modules and is required only when a store is a database. pg is
@@ -142,14 +148,46 @@ await build({
   // run only when the store is a PostgreSQL URL; pg-native, which it would use if installed, never is.
   external: ['react-devtools-core', 'pg-native'],
   plugins: [lazyChildProcess, withoutTopLevelAwait, fastStringWidth],
-  // The file is the body of a function that bin/famcoord.js compiles and calls, like Node's own
-  // module wrapper but written here, so that the 1 MB of source is not copied to add it.
-  banner: { js: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {' },
-  footer: { js: '})' },
   logLevel: 'warning',
 });
-// ASCII only (esbuild leaves letters such as æøå in regular expressions), so that the program
-// reads its source as Latin-1, which V8 takes as it is instead of decoding UTF-8.
-writeFileSync(outfile, readFileSync(outfile, 'utf8').replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/** Each chunk's static imports of other chunks: a cycle would hand a chunk another's unfinished exports. */
+const chunkImports = new Map(
+  Object.entries(result.metafile.outputs).map(([path, output]) => [
+    basename(path),
+    output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => basename(i.path)),
+  ]),
+);
+const done = new Set();
+const visit = (chunk, path) => {
+  if (path.includes(chunk)) throw new Error(`chunks import each other: ${[...path, chunk].join(' -> ')}`);
+  if (done.has(chunk)) return;
+  for (const next of chunkImports.get(chunk) ?? []) visit(next, [...path, chunk]);
+  done.add(chunk);
+};
+for (const chunk of chunkImports.keys()) visit(chunk, []);
+
+const id = createHash('sha256');
+for (const output of result.outputFiles.sort((a, b) => a.path.localeCompare(b.path))) {
+  const name = basename(output.path);
+  // import/export become require()/exports, and import() a promise of require(): a script has
+  // neither. The script is the body of a function that bin/famcoord.js compiles and calls, like
+  // Node's own module wrapper but written here, so that the source is not copied to add it.
+  const script = await transform(output.text, {
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    minify: true,
+    sourcefile: name,
+    sourcemap: 'external',
+    banner: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {',
+    footer: '})',
+  });
+  // ASCII only (esbuild leaves letters such as æøå in regular expressions), so that the program
+  // reads its source as Latin-1, which V8 takes as it is instead of decoding UTF-8.
+  const code = `${script.code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}//# sourceMappingURL=${name}.map\n`;
+  writeFileSync(join(DIST, name), code);
+  writeFileSync(join(DIST, `${name}.map`), script.map);
+  id.update(name).update('\0').update(code).update('\0');
+}
 // The build's identity: a code cache made from one build is never offered to another.
-writeFileSync(`${DIST}build.json`, `${JSON.stringify({ id: createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 24) })}\n`);
+writeFileSync(`${DIST}build.json`, `${JSON.stringify({ id: id.digest('hex').slice(0, 24) })}\n`);
