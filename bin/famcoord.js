@@ -1,25 +1,30 @@
 #!/usr/bin/env node
 // famcoord's start (issue 19). `famcoord --version` alone is answered here, before the program is
 // loaded: it needs none of it (tests/cli/program.test.ts checks that this and the program's own
-// --version agree). Everything else runs the bundle, dist/famcoord.cjs, compiled with V8's code
-// cache: V8 then deserialises the functions an earlier run of the same command compiled instead
-// of parsing and compiling them again (Node 20 offers this to scripts only, through vm.Script).
+// --version agree). Everything else runs the program, which the build writes as a few dozen
+// scripts in dist/ (scripts/build.mjs): famcoord.cjs, with what every command runs, and files of
+// chunks that dynamic import()s reach, so that a command reads and compiles only the code it can
+// run (`today` reads 2 files, 0.27 MB of the 1.3 MB). Each file is compiled with V8's code cache:
+// V8 then deserialises the functions an earlier run of the same command compiled instead of
+// parsing and compiling them again (Node 20 offers this to scripts only, through vm.Script).
 //
 // The cache is one file per command in a folder of the user's own (0700, files 0600), named after
-// the build and the Node version, so a cache is never offered to another build or another V8.
-// Each file carries a SHA-256 of its contents, because V8 does not check its payload: a damaged or
-// foreign file is ignored (and replaced), so it can only cost time. FAMCOORD_CODE_CACHE=0 turns it
-// off; FAMCOORD_CACHE_DIR moves it (tests; the default is the platform's user cache folder).
+// the build and the Node version, so a cache is never offered to another build or another V8. It
+// holds V8's data for each program file the command loaded, each checked before use (see
+// codeCache): a damaged, cut-short or foreign entry is not used, and the cache is written again,
+// so it can only cost time. FAMCOORD_CODE_CACHE=0 turns it off; FAMCOORD_CACHE_DIR moves it
+// (tests; the default is the platform's user cache folder).
 //
 // A CommonJS file (bin/package.json), unlike the rest of famcoord: an ES module entry would start
 // Node's ESM loader, a dozen modules of its own, for nothing. Built-in modules are required where
-// they are needed (`import` of node:crypto would also evaluate its lazy webcrypto).
+// they are needed.
 const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { dirname, isAbsolute, join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 
 /** Global options that take a value: the word after one is not the command (see src/cli/program.ts). */
 const VALUE_OPTIONS = new Set(['--store', '--date', '--lang', '--caseload']);
 
+/** Runs the program in `dist`: its files compiled with the command's code cache, its chunks required as CommonJS modules. */
 function runProgram(dist, args) {
   const { createRequire } = require('node:module');
   const { Script } = require('node:vm');
@@ -27,27 +32,36 @@ function runProgram(dist, args) {
   const distUrl = require('node:url').pathToFileURL(join(dist, '/')).href;
   const cache = process.env.FAMCOORD_CODE_CACHE === '0' ? undefined : codeCache(dist, cacheName(args));
   const stored = cache?.read();
-  /** The chunks this run loaded, by file name: each one's module and compiled script. */
-  const chunks = new Map();
-  let stale = false; // a chunk had no cache, or V8 refused it: the file is written again at exit
-  if (cache) process.once('exit', () => stale && cache.write(stored, chunks));
+  /** The program files this run loaded, by name: each one's compiled script and its chunks' module functions. */
+  const files = new Map();
+  const modules = new Map();
+  let stale = false; // a file had no cache, or V8 refused it: the cache is written again at exit
+  if (cache) process.once('exit', () => stale && cache.write(stored, files));
 
-  /** What a chunk requires: another chunk (`./chunk-X.cjs`, as the build writes it), or Node's. */
-  const requireFromChunk = (id) => (id.startsWith('./') ? loadChunk(id.slice(2)) : nodeRequire(id));
-  function loadChunk(name) {
-    const loaded = chunks.get(name);
-    if (loaded) return loaded.module.exports;
-    const file = join(dist, name);
-    // The build writes each chunk as one function expression, in ASCII (scripts/build.mjs).
-    const cachedData = stored?.take(name);
-    const script = new Script(readFileSync(file, 'latin1'), { filename: file, ...(cachedData && { cachedData }) });
-    if (cache && (!cachedData || script.cachedDataRejected)) stale = true;
-    const module = { exports: {} };
-    chunks.set(name, { module, script });
-    script.runInThisContext()(module.exports, requireFromChunk, module, file, dist, distUrl + name);
+  /** What a chunk requires: another chunk (`./FILE#CHUNK`, or `./FILE` for the chunk the file is named after), or Node's. */
+  function requireFromChunk(id) {
+    if (!id.startsWith('./')) return nodeRequire(id);
+    let module = modules.get(id);
+    if (module) return module.exports;
+    const [file, chunk = file] = id.slice(2).split('#');
+    module = { exports: {} };
+    modules.set(id, module);
+    loadFile(file)[chunk](module.exports, requireFromChunk, module, join(dist, file), dist, distUrl + file);
     return module.exports;
   }
-  loadChunk('famcoord.cjs');
+  function loadFile(name) {
+    const loaded = files.get(name);
+    if (loaded) return loaded.chunks;
+    const path = join(dist, name);
+    // The build writes each file as one object expression of its chunks' functions, in ASCII.
+    const cachedData = stored?.take(name);
+    const script = new Script(readFileSync(path, 'latin1'), { filename: path, ...(cachedData && { cachedData }) });
+    if (cache && (!cachedData || script.cachedDataRejected)) stale = true;
+    const chunks = script.runInThisContext();
+    files.set(name, { script, chunks });
+    return chunks;
+  }
+  requireFromChunk('./famcoord.cjs');
 }
 
 /** Which cache a run uses: its command's (each command compiles different code), or the workbench's. */
@@ -65,20 +79,20 @@ function cacheName(args) {
 
 /**
  * The code cache of this build on this Node for one command, or undefined when there is no safe
- * place for it. The file: the cache's key, then an entry per chunk the command has loaded: the
- * lengths of the chunk's name and of V8's data (4 bytes each), the name, the data and a second
- * copy of the data, each padded to whole 8-byte words.
+ * place for it. The cache file: the length of the cache's key (4 bytes) and the key, then an entry
+ * per program file the command has loaded: the lengths of the file's name and of V8's data (4
+ * bytes each), the name, the data and a second copy of the data.
  *
- * The second copy is the check against damage. V8 checks a cache's version, flags and length but
- * not its contents, and a damaged one crashed it; the file is the user's own and private, so what
- * must be caught is damage, not someone else's changes, and damage that strikes both copies alike
- * is not to be expected. Measured on 580 KB (the biggest command's cache) in instructions: a
- * SHA-256 (the check before) +70 M, most of it loading node:crypto, which a SQLite store's command
- * does not otherwise need; the same 64-bit sum in WebAssembly +4 M but 4.7 MB more peak memory
- * (its engine and optimising compiler); in JavaScript +39 M (V8's interpreter); comparing two
- * copies ~0, for 0.6 MB of memory and a file twice the size. An entry is checked when its chunk
- * is loaded, so a damaged one costs the compiling of its chunk only, and one never loaded costs
- * nothing.
+ * The second copy is the check against damage. V8 checks a cache's version, flags and source
+ * length but not its contents, and a damaged one crashed it; the folder is the user's own and
+ * private, so what must be caught is damage, not someone else's changes, and damage that strikes
+ * both copies alike is not to be expected. Measured on 580 KB (the biggest command's cache), in
+ * instructions over `node -e 0`: a SHA-256 (the check before) +70 M, most of it loading
+ * node:crypto, which a command on a SQLite store does not otherwise need; a 64-bit sum in
+ * WebAssembly +4 M but 4.7 MB more peak memory (its engine and optimising compiler); the same sum in
+ * JavaScript +39 M (V8's interpreter); comparing two copies ~0, for 0.6 MB of memory and a file
+ * twice the size. An entry is checked when its file is loaded, so a damaged one costs the
+ * compiling of its file only, and one the run does not load costs nothing.
  */
 function codeCache(dist, name) {
   const { homedir } = require('node:os');
@@ -93,11 +107,11 @@ function codeCache(dist, name) {
   const dir = join(root, key);
   const file = join(dir, `${name}.v8cache`);
   return {
-    /** The file's entries, by chunk name; `take` hands one out only if its two copies agree. */
+    /** The cache file's entries, by program file; `take` hands one out only if its two copies agree. */
     read() {
       const entries = new Map();
-      const take = (chunk) => {
-        const entry = entries.get(chunk);
+      const take = (part) => {
+        const entry = entries.get(part);
         return entry && entry.data.equals(entry.copy) ? entry.data : undefined;
       };
       let fd;
@@ -110,17 +124,17 @@ function codeCache(dist, name) {
         const stat = fstatSync(fd);
         if (!stat.isFile() || !ownPrivate(stat)) return { entries, take };
         const bytes = readFileSync(fd);
-        const head = 4 + aligned(key.length);
+        const head = 4 + key.length;
         if (bytes.length < head || bytes.readUInt32LE(0) !== key.length || bytes.latin1Slice(4, 4 + key.length) !== key) return { entries, take };
         for (let at = head; at + ENTRY_HEAD <= bytes.length; ) {
           const nameLength = bytes.readUInt32LE(at);
           const dataLength = bytes.readUInt32LE(at + 4);
-          const start = at + ENTRY_HEAD + aligned(nameLength);
-          const end = start + 2 * aligned(dataLength);
+          const start = at + ENTRY_HEAD + nameLength;
+          const end = start + 2 * dataLength;
           if (end > bytes.length) break; // cut short
-          const chunk = bytes.latin1Slice(at + ENTRY_HEAD, at + ENTRY_HEAD + nameLength);
-          const copy = start + aligned(dataLength);
-          entries.set(chunk, { data: bytes.subarray(start, start + dataLength), copy: bytes.subarray(copy, copy + dataLength) });
+          const part = bytes.latin1Slice(at + ENTRY_HEAD, at + ENTRY_HEAD + nameLength);
+          const copy = start + dataLength;
+          entries.set(part, { data: bytes.subarray(start, start + dataLength), copy: bytes.subarray(copy, copy + dataLength) });
           at = end;
         }
       } catch {
@@ -130,7 +144,7 @@ function codeCache(dist, name) {
       }
       return { entries, take };
     },
-    /** The chunks this run loaded, with V8's data made now (what the run compiled), and the sound rest of what was stored. */
+    /** The files this run loaded, with V8's data made now (what the run compiled), and the sound rest of what was stored. */
     write(stored, loaded) {
       // Never through anything famcoord did not make: the folders must be the user's own, private
       // and real (not symlinks); the file is written new (O_EXCL) and renamed into place.
@@ -145,25 +159,25 @@ function codeCache(dist, name) {
         }
         if (folderState(dir) !== 'own') return;
         const entries = new Map();
-        for (const chunk of stored?.entries.keys() ?? []) {
-          const data = stored.take(chunk);
-          if (data) entries.set(chunk, data);
+        for (const part of stored?.entries.keys() ?? []) {
+          const data = stored.take(part);
+          if (data) entries.set(part, data);
         }
-        for (const [chunk, { script }] of loaded) entries.set(chunk, script.createCachedData());
-        let size = 4 + aligned(key.length);
-        for (const [chunk, data] of entries) size += ENTRY_HEAD + aligned(chunk.length) + 2 * aligned(data.length);
+        for (const [part, { script }] of loaded) entries.set(part, script.createCachedData());
+        let size = 4 + key.length;
+        for (const [part, data] of entries) size += ENTRY_HEAD + part.length + 2 * data.length;
         const bytes = Buffer.alloc(size);
         bytes.writeUInt32LE(key.length, 0);
         bytes.latin1Write(key, 4);
-        let at = 4 + aligned(key.length);
-        for (const [chunk, data] of entries) {
-          bytes.writeUInt32LE(chunk.length, at);
+        let at = 4 + key.length;
+        for (const [part, data] of entries) {
+          bytes.writeUInt32LE(part.length, at);
           bytes.writeUInt32LE(data.length, at + 4);
-          bytes.latin1Write(chunk, at + ENTRY_HEAD);
-          at += ENTRY_HEAD + aligned(chunk.length);
+          bytes.latin1Write(part, at + ENTRY_HEAD);
+          at += ENTRY_HEAD + part.length;
           bytes.set(data, at);
-          bytes.set(data, at + aligned(data.length));
-          at += 2 * aligned(data.length);
+          bytes.set(data, at + data.length);
+          at += 2 * data.length;
         }
         writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
         renameSync(temp, file);
@@ -174,8 +188,8 @@ function codeCache(dist, name) {
   };
 }
 
+/** An entry's head: the lengths of its file's name and of V8's data. */
 const ENTRY_HEAD = 8;
-const aligned = (length) => (length + 7) & ~7;
 
 /** A file or folder of this user's that no one else can read or write. */
 function ownPrivate(stat) {

@@ -151,43 +151,74 @@ const result = await build({
   logLevel: 'warning',
 });
 
-/** Each chunk's static imports of other chunks: a cycle would hand a chunk another's unfinished exports. */
-const chunkImports = new Map(
-  Object.entries(result.metafile.outputs).map(([path, output]) => [
-    basename(path),
-    output.imports.filter((i) => !i.external && i.kind === 'import-statement').map((i) => basename(i.path)),
-  ]),
-);
-const done = new Set();
+const outputs = Object.entries(result.metafile.outputs).filter(([path]) => !path.endsWith('.map'));
+const importsOf = (kind) => new Map(outputs.map(([path, output]) => [basename(path), output.imports.filter((i) => !i.external && i.kind === kind).map((i) => basename(i.path))]));
+const staticImports = importsOf('import-statement');
+const dynamicImports = importsOf('dynamic-import');
+
+// A cycle of static imports would hand a chunk another's unfinished exports (require, unlike import, does not link first).
+const checked = new Set();
 const visit = (chunk, path) => {
   if (path.includes(chunk)) throw new Error(`chunks import each other: ${[...path, chunk].join(' -> ')}`);
-  if (done.has(chunk)) return;
-  for (const next of chunkImports.get(chunk) ?? []) visit(next, [...path, chunk]);
-  done.add(chunk);
+  if (checked.has(chunk)) return;
+  for (const next of staticImports.get(chunk)) visit(next, [...path, chunk]);
+  checked.add(chunk);
 };
-for (const chunk of chunkImports.keys()) visit(chunk, []);
+for (const chunk of staticImports.keys()) visit(chunk, []);
 
+/**
+ * Chunks that are always loaded together go into one file, so that a command reads and compiles
+ * a handful of files, not dozens (`today` needed 27 chunks): the entry and every chunk it imports
+ * statically, which every run loads, and after that the chunks that the same dynamic imports (with
+ * what those import statically) reach. Each file is one script whose value is an object of the
+ * chunks' module functions, run only when the chunk is first required, as before.
+ */
+const ENTRY = 'famcoord.cjs';
+const reached = (chunk, into = new Set()) => {
+  if (!into.has(chunk)) into.add(chunk), staticImports.get(chunk).forEach((next) => reached(next, into));
+  return into;
+};
+const alwaysLoaded = reached(ENTRY);
+const loadedBy = new Map([...alwaysLoaded].map((chunk) => [chunk, [ENTRY]]));
+for (const target of new Set([...dynamicImports.values()].flat()))
+  for (const chunk of reached(target)) if (!alwaysLoaded.has(chunk)) loadedBy.set(chunk, [...(loadedBy.get(chunk) ?? []), target]);
+const files = new Map(); // file name -> its chunks
+const fileOf = new Map();
+for (const chunk of [...loadedBy.keys()].sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a.localeCompare(b)))) {
+  const together = [...loadedBy.keys()].find((other) => loadedBy.get(other).sort().join() === loadedBy.get(chunk).sort().join() && fileOf.has(other));
+  const file = together ? fileOf.get(together) : chunk;
+  fileOf.set(chunk, file);
+  files.set(file, [...(files.get(file) ?? []), chunk]);
+}
+
+const texts = new Map(result.outputFiles.map((output) => [basename(output.path), output.text]));
 const id = createHash('sha256');
-for (const output of result.outputFiles.sort((a, b) => a.path.localeCompare(b.path))) {
-  const name = basename(output.path);
-  // import/export become require()/exports, and import() a promise of require(): a script has
-  // neither. The script is the body of a function that bin/famcoord.js compiles and calls, like
-  // Node's own module wrapper but written here, so that the source is not copied to add it.
-  const script = await transform(output.text, {
-    format: 'cjs',
-    supported: { 'dynamic-import': false },
-    minify: true,
-    sourcefile: name,
-    sourcemap: 'external',
-    banner: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {',
-    footer: '})',
-  });
+for (const [file, chunks] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  let code = '({\n';
+  const sections = [];
+  for (const chunk of chunks) {
+    // import/export become require()/exports, and import() a promise of require(): a script has
+    // neither. Each chunk becomes a function like Node's own module wrapper, which bin/famcoord.js
+    // calls when the chunk is first required, by `./FILE#CHUNK` (`./FILE` when it is the file's name).
+    const script = await transform(texts.get(chunk), {
+      format: 'cjs',
+      supported: { 'dynamic-import': false },
+      minify: true,
+      sourcefile: chunk,
+      sourcemap: 'external',
+      banner: `${JSON.stringify(chunk)}: function (exports, require, module, __filename, __dirname, __famcoordUrl) {`,
+      footer: '},',
+    });
+    const text = script.code.replace(/require\("\.\/(chunk-[A-Z0-9]+\.cjs)"\)/g, (_, name) => `require("./${fileOf.get(name) === name ? name : `${fileOf.get(name)}#${name}`}")`);
+    sections.push({ offset: { line: code.split('\n').length - 1, column: 0 }, map: JSON.parse(script.map) });
+    code += text;
+  }
   // ASCII only (esbuild leaves letters such as æøå in regular expressions), so that the program
   // reads its source as Latin-1, which V8 takes as it is instead of decoding UTF-8.
-  const code = `${script.code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}//# sourceMappingURL=${name}.map\n`;
-  writeFileSync(join(DIST, name), code);
-  writeFileSync(join(DIST, `${name}.map`), script.map);
-  id.update(name).update('\0').update(code).update('\0');
+  code = `${code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}})\n//# sourceMappingURL=${file}.map\n`;
+  writeFileSync(join(DIST, file), code);
+  writeFileSync(join(DIST, `${file}.map`), JSON.stringify({ version: 3, file, sections }));
+  id.update(file).update('\0').update(code).update('\0');
 }
 // The build's identity: a code cache made from one build is never offered to another.
 writeFileSync(`${DIST}build.json`, `${JSON.stringify({ id: id.digest('hex').slice(0, 24) })}\n`);
