@@ -272,8 +272,8 @@ async function startupComparison(options) {
   const unbundled = buildUnbundled();
   const rows = [];
   const builds = [
-    ['one script, code cache (as shipped)', BIN, {}],
-    ['one script, no code cache', BIN, { FAMCOORD_CODE_CACHE: '0' }],
+    ['bundled, code cache (as shipped)', BIN, {}],
+    ['bundled, no code cache', BIN, { FAMCOORD_CODE_CACHE: '0' }],
     ['unbundled (one file per module)', unbundled, {}],
   ];
   for (const [build, entry, env] of builds) {
@@ -329,7 +329,7 @@ pgServer?.stop();
 const startup = options.startup ? [] : await startupComparison(options);
 const nodeBaseline = median(rows.flatMap((r) => (r.baseline === undefined ? [] : [r.baseline])));
 printTable(nodeBaseline, rows);
-if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped script with and without its code cache, and unbundled');
+if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped scripts with and without their code cache, and unbundled');
 for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
 mkdirSync(dirname(RESULTS), { recursive: true });
 writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus()[0]?.model, parallelism: availableParallelism(), runs: options.runs, nodeBaseline, rows, startup }, null, 2)}\n`);
