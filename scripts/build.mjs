@@ -1,9 +1,11 @@
-// Bundles the program into one script, dist/famcoord.cjs, which bin/famcoord.js compiles with V8's
-// code cache (issue 19). Each command's module is still loaded lazily: esbuild turns the program's
-// dynamic import()s into initialisers that run only when reached, so `famcoord today` runs none of
-// Ink, React or zod although their code is in the file; with the code cache, code that is not run
-// is not compiled either. Why one CommonJS script and not ES modules: Node 20 offers a code cache
-// only to scripts (vm.Script cachedData), and each ES module costs a resolve, a read and a compile.
+// Bundles the program into a few dozen scripts in dist/, which bin/famcoord.js compiles with V8's
+// code cache (issue 19). esbuild splits the program as ES modules at every dynamic import(), each
+// chunk is made a CommonJS function, and the chunks that are always loaded together are written
+// into one script: famcoord.cjs holds what every command runs, and `famcoord today` reads and
+// compiles none of Ink, React or zod, whose chunks are files of their own. Why scripts and not ES
+// modules: Node 20 offers a code cache only to scripts (vm.Script cachedData), and each ES module
+// costs a resolve, a read and a compile; one script of the whole program (the build before) made
+// every command read 1.3 MB and deserialise a cache that carried all of its top level.
 import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -179,17 +181,21 @@ const reached = (chunk, into = new Set()) => {
   return into;
 };
 const alwaysLoaded = reached(ENTRY);
+/** For each chunk, what loads it: the entry, or the dynamic imports whose targets reach it. */
 const loadedBy = new Map([...alwaysLoaded].map((chunk) => [chunk, [ENTRY]]));
 for (const target of new Set([...dynamicImports.values()].flat()))
   for (const chunk of reached(target)) if (!alwaysLoaded.has(chunk)) loadedBy.set(chunk, [...(loadedBy.get(chunk) ?? []), target]);
-const files = new Map(); // file name -> its chunks
+const files = new Map(); // file name -> its chunks (the file is named after its first)
+const fileBy = new Map(); // what loads the chunks -> their file
 const fileOf = new Map();
-for (const chunk of [...loadedBy.keys()].sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a.localeCompare(b)))) {
-  const together = [...loadedBy.keys()].find((other) => loadedBy.get(other).sort().join() === loadedBy.get(chunk).sort().join() && fileOf.has(other));
-  const file = together ? fileOf.get(together) : chunk;
-  fileOf.set(chunk, file);
-  files.set(file, [...(files.get(file) ?? []), chunk]);
+for (const chunk of [ENTRY, ...[...loadedBy.keys()].filter((c) => c !== ENTRY).sort()]) {
+  const loaders = loadedBy.get(chunk).sort().join();
+  if (!fileBy.has(loaders)) fileBy.set(loaders, chunk), files.set(chunk, []);
+  fileOf.set(chunk, fileBy.get(loaders));
+  files.get(fileBy.get(loaders)).push(chunk);
 }
+/** How a chunk is required from another: `./FILE#CHUNK`, or `./FILE` for the chunk the file is named after. */
+const requireId = (chunk) => `./${fileOf.get(chunk) === chunk ? chunk : `${fileOf.get(chunk)}#${chunk}`}`;
 
 const texts = new Map(result.outputFiles.map((output) => [basename(output.path), output.text]));
 const id = createHash('sha256');
@@ -199,7 +205,7 @@ for (const [file, chunks] of [...files].sort(([a], [b]) => a.localeCompare(b))) 
   for (const chunk of chunks) {
     // import/export become require()/exports, and import() a promise of require(): a script has
     // neither. Each chunk becomes a function like Node's own module wrapper, which bin/famcoord.js
-    // calls when the chunk is first required, by `./FILE#CHUNK` (`./FILE` when it is the file's name).
+    // calls when the chunk is first required (requireId).
     const script = await transform(texts.get(chunk), {
       format: 'cjs',
       supported: { 'dynamic-import': false },
@@ -209,7 +215,10 @@ for (const [file, chunks] of [...files].sort(([a], [b]) => a.localeCompare(b))) 
       banner: `${JSON.stringify(chunk)}: function (exports, require, module, __filename, __dirname, __famcoordUrl) {`,
       footer: '},',
     });
-    const text = script.code.replace(/require\("\.\/(chunk-[A-Z0-9]+\.cjs)"\)/g, (_, name) => `require("./${fileOf.get(name) === name ? name : `${fileOf.get(name)}#${name}`}")`);
+    const text = script.code.replace(/require\("\.\/(chunk-[A-Z0-9]+\.cjs)"\)/g, (_, name) => `require(${JSON.stringify(requireId(name))})`);
+    // Each import of another chunk must have become a require of it, or the bin would look for it in vain.
+    for (const other of [...staticImports.get(chunk), ...dynamicImports.get(chunk)])
+      if (!text.includes(`require(${JSON.stringify(requireId(other))})`)) throw new Error(`${chunk}: its import of ${other} did not become require("${requireId(other)}")`);
     sections.push({ offset: { line: code.split('\n').length - 1, column: 0 }, map: JSON.parse(script.map) });
     code += text;
   }
