@@ -86,12 +86,12 @@ function cacheName(args) {
  * The second copy is the check against damage. V8 checks a cache's version, flags and source
  * length but not its contents, and a damaged one crashed it; the folder is the user's own and
  * private, so what must be caught is damage, not someone else's changes, and damage that strikes
- * both copies alike is not to be expected. Measured on 580 KB (the biggest command's cache), in
+ * both copies alike is not to be expected. Measured on 580 KB (about `today`'s cache), in
  * instructions over `node -e 0`: a SHA-256 (the check before) +70 M, most of it loading
  * node:crypto, which a command on a SQLite store does not otherwise need; a 64-bit sum in
  * WebAssembly +4 M but 4.7 MB more peak memory (its engine and optimising compiler); the same sum in
- * JavaScript +39 M (V8's interpreter); comparing two copies ~0, for 0.6 MB of memory and a file
- * twice the size. An entry is checked when its file is loaded, so a damaged one costs the
+ * JavaScript +39 M on 380 KB (V8's interpreter); comparing two copies ~0, for 0.6 MB of memory and
+ * a file twice the size. An entry is checked when its file is loaded, so a damaged one costs the
  * compiling of its file only, and one the run does not load costs nothing.
  */
 function codeCache(dist, name) {
