@@ -287,8 +287,8 @@ async function startupComparison(options) {
   const unbundled = buildUnbundled();
   const rows = [];
   const builds = [
-    ['one script, code cache (as shipped)', BIN, {}],
-    ['one script, no code cache', BIN, { FAMCOORD_CODE_CACHE: '0' }],
+    ['bundled, code cache (as shipped)', BIN, {}],
+    ['bundled, no code cache', BIN, { FAMCOORD_CODE_CACHE: '0' }],
     ['unbundled (one file per module)', unbundled, {}],
   ];
   for (const [build, entry, env] of builds) {
@@ -349,7 +349,7 @@ printTable(nodeBaseline, rows);
 // as the host runs it; the bare start is printed beside it, so a reader can see the cushion.
 const bareNode = process.env.NODE_EXTRA_CA_CERTS ? median(Array.from({ length: options.runs }, () => runOnce(['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: '' } }).ms)) : undefined;
 if (bareNode !== undefined) console.log(`\nnode -e 0 without NODE_EXTRA_CA_CERTS: ${fmt(bareNode)} s (with it, as above: ${fmt(nodeBaseline)} s)`);
-if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped script with and without its code cache, and unbundled');
+if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped scripts with and without their code cache, and unbundled');
 for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
 mkdirSync(dirname(RESULTS), { recursive: true });
 writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus()[0]?.model, parallelism: availableParallelism(), runs: options.runs, nodeBaseline, bareNode, rows, startup }, null, 2)}\n`);

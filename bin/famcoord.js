@@ -1,43 +1,67 @@
 #!/usr/bin/env node
 // famcoord's start (issue 19). `famcoord --version` alone is answered here, before the program is
 // loaded: it needs none of it (tests/cli/program.test.ts checks that this and the program's own
-// --version agree). Everything else runs the bundle, dist/famcoord.cjs, compiled with V8's code
-// cache: V8 then deserialises the functions an earlier run of the same command compiled instead
-// of parsing and compiling them again (Node 20 offers this to scripts only, through vm.Script).
+// --version agree). Everything else runs the program, which the build writes as a few dozen
+// scripts in dist/ (scripts/build.mjs): famcoord.cjs, with what every command runs, and files of
+// chunks that dynamic import()s reach, so that a command reads and compiles only the code it can
+// run (`today` reads 2 files, 0.27 MB of the 1.3 MB). Each file is compiled with V8's code cache:
+// V8 then deserialises the functions an earlier run of the same command compiled instead of
+// parsing and compiling them again (Node 20 offers this to scripts only, through vm.Script).
 //
 // The cache is one file per command in a folder of the user's own (0700, files 0600), named after
-// the build and the Node version, so a cache is never offered to another build or another V8.
-// Each file carries a SHA-256 of its contents, because V8 does not check its payload: a damaged or
-// foreign file is ignored (and replaced), so it can only cost time. FAMCOORD_CODE_CACHE=0 turns it
-// off; FAMCOORD_CACHE_DIR moves it (tests; the default is the platform's user cache folder).
+// the build and the Node version, so a cache is never offered to another build or another V8. It
+// holds V8's data for each program file the command loaded, each checked before use (see
+// codeCache): a damaged, cut-short or foreign entry is not used, and the cache is written again,
+// so it can only cost time. FAMCOORD_CODE_CACHE=0 turns it off; FAMCOORD_CACHE_DIR moves it
+// (tests; the default is the platform's user cache folder).
 //
 // A CommonJS file (bin/package.json), unlike the rest of famcoord: an ES module entry would start
 // Node's ESM loader, a dozen modules of its own, for nothing. Built-in modules are required where
-// they are needed (`import` of node:crypto would also evaluate its lazy webcrypto).
+// they are needed.
 const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { dirname, isAbsolute, join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 
 /** Global options that take a value: the word after one is not the command (see src/cli/program.ts). */
 const VALUE_OPTIONS = new Set(['--store', '--date', '--lang', '--caseload']);
 
-const [, , first, ...rest] = process.argv;
-if ((first === '--version' || first === '-V') && rest.length === 0) process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
-else runBundle(join(__dirname, '..', 'dist', 'famcoord.cjs'), process.argv.slice(2));
-
-function runBundle(file, args) {
+/** Runs the program in `dist`: its files compiled with the command's code cache, its chunks required as CommonJS modules. */
+function runProgram(dist, args) {
   const { createRequire } = require('node:module');
   const { Script } = require('node:vm');
-  // The build writes the file as one function expression, in ASCII (scripts/build.mjs).
-  const source = readFileSync(file, 'latin1');
-  const cache = process.env.FAMCOORD_CODE_CACHE === '0' ? undefined : codeCache(file, cacheName(args));
-  const cachedData = cache?.read();
-  const script = new Script(source, { filename: file, ...(cachedData && { cachedData }) });
-  if (cache && (!cachedData || script.cachedDataRejected)) {
-    // Made at exit, so that it holds what this command compiled as it ran, not only the top level.
-    process.once('exit', () => cache.write(script.createCachedData()));
+  const nodeRequire = createRequire(join(dist, 'famcoord.cjs'));
+  const distUrl = require('node:url').pathToFileURL(join(dist, '/')).href;
+  const cache = process.env.FAMCOORD_CODE_CACHE === '0' ? undefined : codeCache(dist, cacheName(args));
+  const stored = cache?.read();
+  /** The program files this run loaded, by name: each one's compiled script and its chunks' module functions. */
+  const files = new Map();
+  const modules = new Map();
+  let stale = false; // a file had no cache, or V8 refused it: the cache is written again at exit
+  if (cache) process.once('exit', () => stale && cache.write(stored, files));
+
+  /** What a chunk requires: another chunk (`./FILE#CHUNK`, or `./FILE` for the chunk the file is named after), or Node's. */
+  function requireFromChunk(id) {
+    if (!id.startsWith('./')) return nodeRequire(id);
+    let module = modules.get(id);
+    if (module) return module.exports;
+    const [file, chunk = file] = id.slice(2).split('#');
+    module = { exports: {} };
+    modules.set(id, module);
+    loadFile(file)[chunk](module.exports, requireFromChunk, module, join(dist, file), dist, distUrl + file);
+    return module.exports;
   }
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), require('node:url').pathToFileURL(file).href);
+  function loadFile(name) {
+    const loaded = files.get(name);
+    if (loaded) return loaded.chunks;
+    const path = join(dist, name);
+    // The build writes each file as one object expression of its chunks' functions, in ASCII.
+    const cachedData = stored?.take(name);
+    const script = new Script(readFileSync(path, 'latin1'), { filename: path, ...(cachedData && { cachedData }) });
+    if (cache && (!cachedData || script.cachedDataRejected)) stale = true;
+    const chunks = script.runInThisContext();
+    files.set(name, { script, chunks });
+    return chunks;
+  }
+  requireFromChunk('./famcoord.cjs');
 }
 
 /** Which cache a run uses: its command's (each command compiles different code), or the workbench's. */
@@ -53,11 +77,26 @@ function cacheName(args) {
   return 'workbench';
 }
 
-/** The code cache of this build on this Node for one command, or undefined when there is no safe place for it. */
-function codeCache(bundle, name) {
-  const { createHash } = require('node:crypto');
+/**
+ * The code cache of this build on this Node for one command, or undefined when there is no safe
+ * place for it. The cache file: the length of the cache's key (4 bytes) and the key, then an entry
+ * per program file the command has loaded: the lengths of the file's name and of V8's data (4
+ * bytes each), the name, the data and a second copy of the data.
+ *
+ * The second copy is the check against damage. V8 checks a cache's version, flags and source
+ * length but not its contents, and a damaged one crashed it; the folder is the user's own and
+ * private, so what must be caught is damage, not someone else's changes, and damage that strikes
+ * both copies alike is not to be expected. Measured on 580 KB (about `today`'s cache), in
+ * instructions over `node -e 0`: a SHA-256 (the check before) +70 M, most of it loading
+ * node:crypto, which a command on a SQLite store does not otherwise need; a 64-bit sum in
+ * WebAssembly +4 M but 4.7 MB more peak memory (its engine and optimising compiler); the same sum in
+ * JavaScript +39 M on 380 KB (V8's interpreter); comparing two copies ~0, for 0.6 MB of memory and
+ * a file twice the size. An entry is checked when its file is loaded, so a damaged one costs the
+ * compiling of its file only, and one the run does not load costs nothing.
+ */
+function codeCache(dist, name) {
   const { homedir } = require('node:os');
-  const { id } = JSON.parse(readFileSync(join(bundle, '..', 'build.json'), 'utf8'));
+  const { id } = JSON.parse(readFileSync(join(dist, 'build.json'), 'utf8'));
   const key = `v8-${id}-node${process.version}-${process.arch}`;
   const env = process.env;
   const root = env.FAMCOORD_CACHE_DIR
@@ -67,28 +106,46 @@ function codeCache(bundle, name) {
       : join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache'), 'famcoord');
   const dir = join(root, key);
   const file = join(dir, `${name}.v8cache`);
-  const checksum = (payload) => createHash('sha256').update(key).update(payload).digest();
   return {
+    /** The cache file's entries, by program file; `take` hands one out only if its two copies agree. */
     read() {
+      const entries = new Map();
+      const take = (part) => {
+        const entry = entries.get(part);
+        return entry && entry.data.equals(entry.copy) ? entry.data : undefined;
+      };
       let fd;
       try {
         fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
       } catch {
-        return undefined; // none yet (or a symlink, which is not ours)
+        return { entries, take }; // none yet (or a symlink, which is not ours)
       }
       try {
         const stat = fstatSync(fd);
-        if (!stat.isFile() || !ownPrivate(stat) || stat.size <= 32) return undefined;
+        if (!stat.isFile() || !ownPrivate(stat)) return { entries, take };
         const bytes = readFileSync(fd);
-        const payload = bytes.subarray(32);
-        return checksum(payload).equals(bytes.subarray(0, 32)) ? payload : undefined;
+        const head = 4 + key.length;
+        if (bytes.length < head || bytes.readUInt32LE(0) !== key.length || bytes.latin1Slice(4, 4 + key.length) !== key) return { entries, take };
+        for (let at = head; at + ENTRY_HEAD <= bytes.length; ) {
+          const nameLength = bytes.readUInt32LE(at);
+          const dataLength = bytes.readUInt32LE(at + 4);
+          const start = at + ENTRY_HEAD + nameLength;
+          const end = start + 2 * dataLength;
+          if (end > bytes.length) break; // cut short
+          const part = bytes.latin1Slice(at + ENTRY_HEAD, at + ENTRY_HEAD + nameLength);
+          const copy = start + dataLength;
+          entries.set(part, { data: bytes.subarray(start, start + dataLength), copy: bytes.subarray(copy, copy + dataLength) });
+          at = end;
+        }
       } catch {
-        return undefined;
+        // unreadable: nothing from it is used
       } finally {
         closeSync(fd);
       }
+      return { entries, take };
     },
-    write(payload) {
+    /** The files this run loaded, with V8's data made now (what the run compiled), and the sound rest of what was stored. */
+    write(stored, loaded) {
       // Never through anything famcoord did not make: the folders must be the user's own, private
       // and real (not symlinks); the file is written new (O_EXCL) and renamed into place.
       const temp = join(dir, `.${name}.${process.pid}.tmp`);
@@ -101,7 +158,28 @@ function codeCache(bundle, name) {
           for (const entry of readdirSync(root)) if (entry.startsWith('v8-') && entry !== key) rmSync(join(root, entry), { recursive: true, force: true });
         }
         if (folderState(dir) !== 'own') return;
-        writeFileSync(temp, Buffer.concat([checksum(payload), payload]), { flag: 'wx', mode: 0o600 });
+        const entries = new Map();
+        for (const part of stored?.entries.keys() ?? []) {
+          const data = stored.take(part);
+          if (data) entries.set(part, data);
+        }
+        for (const [part, { script }] of loaded) entries.set(part, script.createCachedData());
+        let size = 4 + key.length;
+        for (const [part, data] of entries) size += ENTRY_HEAD + part.length + 2 * data.length;
+        const bytes = Buffer.alloc(size);
+        bytes.writeUInt32LE(key.length, 0);
+        bytes.latin1Write(key, 4);
+        let at = 4 + key.length;
+        for (const [part, data] of entries) {
+          bytes.writeUInt32LE(part.length, at);
+          bytes.writeUInt32LE(data.length, at + 4);
+          bytes.latin1Write(part, at + ENTRY_HEAD);
+          at += ENTRY_HEAD + part.length;
+          bytes.set(data, at);
+          bytes.set(data, at + data.length);
+          at += 2 * data.length;
+        }
+        writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
         renameSync(temp, file);
       } catch {
         rmSync(temp, { force: true }); // a cache that cannot be written only costs the next run time
@@ -109,6 +187,9 @@ function codeCache(bundle, name) {
     },
   };
 }
+
+/** An entry's head: the lengths of its file's name and of V8's data. */
+const ENTRY_HEAD = 8;
 
 /** A file or folder of this user's that no one else can read or write. */
 function ownPrivate(stat) {
@@ -124,3 +205,8 @@ function folderState(path) {
     return error.code === 'ENOENT' ? 'missing' : 'other';
   }
 }
+
+// Last, so that the constants above are set.
+const [, , first, ...rest] = process.argv;
+if ((first === '--version' || first === '-V') && rest.length === 0) process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
+else runProgram(join(__dirname, '..', 'dist'), process.argv.slice(2));

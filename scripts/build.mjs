@@ -1,12 +1,15 @@
-// Bundles the program into one script, dist/famcoord.cjs, which bin/famcoord.js compiles with V8's
-// code cache (issue 19). Each command's module is still loaded lazily: esbuild turns the program's
-// dynamic import()s into initialisers that run only when reached, so `famcoord today` runs none of
-// Ink, React or zod although their code is in the file; with the code cache, code that is not run
-// is not compiled either. Why one CommonJS script and not ES modules: Node 20 offers a code cache
-// only to scripts (vm.Script cachedData), and each ES module costs a resolve, a read and a compile.
-import { build } from 'esbuild';
+// Bundles the program into a few dozen scripts in dist/, which bin/famcoord.js compiles with V8's
+// code cache (issue 19). esbuild splits the program as ES modules at every dynamic import(), each
+// chunk is made a CommonJS function, and the chunks that are always loaded together are written
+// into one script: famcoord.cjs holds what every command runs, and `famcoord today` reads and
+// compiles none of Ink, React or zod, whose chunks are files of their own. Why scripts and not ES
+// modules: Node 20 offers a code cache only to scripts (vm.Script cachedData), and each ES module
+// costs a resolve, a read and a compile; one script of the whole program (the build before) made
+// every command read 1.3 MB and deserialise a cache that carried all of its top level.
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprintDefine } from './schemaFingerprint.mjs';
 
@@ -144,22 +147,27 @@ export default function stringWidth(text, options) { return narrowTextWidth(text
 };
 
 rmSync(DIST, { recursive: true, force: true });
-const outfile = `${DIST}famcoord.cjs`;
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile,
+mkdirSync(DIST, { recursive: true });
+const result = await build({
+  entryPoints: { famcoord: 'src/cli/main.ts' },
+  outdir: DIST,
   bundle: true,
-  format: 'cjs',
+  // ES modules split at every dynamic import(), each chunk then made a script below.
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  outExtension: { '.js': '.cjs' },
+  write: false,
+  metafile: true,
   platform: 'node',
   target: 'node20',
-  // import() of what stays outside becomes require(): a script has no import() of its own.
-  supported: { 'dynamic-import': false },
-  sourcemap: 'linked',
+  // Inline here, so that the transform below carries it through to each script's own map.
+  sourcemap: 'inline',
   // Smaller files compile faster. React's production build is a fraction of its development
   // build, which would otherwise be bundled too (it is picked at run time).
   minify: true,
   // FAMCOORD_TEST_HOOKS false: the fault tests' hook (src/store/testHooks.ts) is compiled out.
-  // import.meta.url: the script's own URL, which bin/famcoord.js passes in.
+  // import.meta.url: the URL of the script's own file, which bin/famcoord.js passes in.
   define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', 'import.meta.url': '__famcoordUrl', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
   // native addon: it stays in node_modules and is required only when a store is a database. pg is
@@ -167,14 +175,84 @@ await build({
   // run only when the store is a PostgreSQL URL; pg-native, which it would use if installed, never is.
   external: ['react-devtools-core', 'pg-native'],
   plugins: [lazyChildProcess, lazyForPg, withoutTopLevelAwait, fastStringWidth],
-  // The file is the body of a function that bin/famcoord.js compiles and calls, like Node's own
-  // module wrapper but written here, so that the 1 MB of source is not copied to add it.
-  banner: { js: '(function (exports, require, module, __filename, __dirname, __famcoordUrl) {' },
-  footer: { js: '})' },
   logLevel: 'warning',
 });
-// ASCII only (esbuild leaves letters such as æøå in regular expressions), so that the program
-// reads its source as Latin-1, which V8 takes as it is instead of decoding UTF-8.
-writeFileSync(outfile, readFileSync(outfile, 'utf8').replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+const outputs = Object.entries(result.metafile.outputs).filter(([path]) => !path.endsWith('.map'));
+const importsOf = (kind) => new Map(outputs.map(([path, output]) => [basename(path), output.imports.filter((i) => !i.external && i.kind === kind).map((i) => basename(i.path))]));
+const staticImports = importsOf('import-statement');
+const dynamicImports = importsOf('dynamic-import');
+
+// A cycle of static imports would hand a chunk another's unfinished exports (require, unlike import, does not link first).
+const checked = new Set();
+const visit = (chunk, path) => {
+  if (path.includes(chunk)) throw new Error(`chunks import each other: ${[...path, chunk].join(' -> ')}`);
+  if (checked.has(chunk)) return;
+  for (const next of staticImports.get(chunk)) visit(next, [...path, chunk]);
+  checked.add(chunk);
+};
+for (const chunk of staticImports.keys()) visit(chunk, []);
+
+/**
+ * Chunks that are always loaded together go into one file, so that a command reads and compiles
+ * a handful of files, not dozens (`today` needed 27 chunks): the entry and every chunk it imports
+ * statically, which every run loads, and after that the chunks that the same dynamic imports (with
+ * what those import statically) reach. Each file is one script whose value is an object of the
+ * chunks' module functions, run only when the chunk is first required, as before.
+ */
+const ENTRY = 'famcoord.cjs';
+const reached = (chunk, into = new Set()) => {
+  if (!into.has(chunk)) into.add(chunk), staticImports.get(chunk).forEach((next) => reached(next, into));
+  return into;
+};
+const alwaysLoaded = reached(ENTRY);
+/** For each chunk, what loads it: the entry, or the dynamic imports whose targets reach it. */
+const loadedBy = new Map([...alwaysLoaded].map((chunk) => [chunk, [ENTRY]]));
+for (const target of new Set([...dynamicImports.values()].flat()))
+  for (const chunk of reached(target)) if (!alwaysLoaded.has(chunk)) loadedBy.set(chunk, [...(loadedBy.get(chunk) ?? []), target]);
+const files = new Map(); // file name -> its chunks (the file is named after its first)
+const fileBy = new Map(); // what loads the chunks -> their file
+const fileOf = new Map();
+for (const chunk of [ENTRY, ...[...loadedBy.keys()].filter((c) => c !== ENTRY).sort()]) {
+  const loaders = loadedBy.get(chunk).sort().join();
+  if (!fileBy.has(loaders)) fileBy.set(loaders, chunk), files.set(chunk, []);
+  fileOf.set(chunk, fileBy.get(loaders));
+  files.get(fileBy.get(loaders)).push(chunk);
+}
+/** How a chunk is required from another: `./FILE#CHUNK`, or `./FILE` for the chunk the file is named after. */
+const requireId = (chunk) => `./${fileOf.get(chunk) === chunk ? chunk : `${fileOf.get(chunk)}#${chunk}`}`;
+
+const texts = new Map(result.outputFiles.map((output) => [basename(output.path), output.text]));
+const id = createHash('sha256');
+for (const [file, chunks] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  let code = '({\n';
+  const sections = [];
+  for (const chunk of chunks) {
+    // import/export become require()/exports, and import() a promise of require(): a script has
+    // neither. Each chunk becomes a function like Node's own module wrapper, which bin/famcoord.js
+    // calls when the chunk is first required (requireId).
+    const script = await transform(texts.get(chunk), {
+      format: 'cjs',
+      supported: { 'dynamic-import': false },
+      minify: true,
+      sourcefile: chunk,
+      sourcemap: 'external',
+      banner: `${JSON.stringify(chunk)}: function (exports, require, module, __filename, __dirname, __famcoordUrl) {`,
+      footer: '},',
+    });
+    const text = script.code.replace(/require\("\.\/(chunk-[A-Z0-9]+\.cjs)"\)/g, (_, name) => `require(${JSON.stringify(requireId(name))})`);
+    // Each import of another chunk must have become a require of it, or the bin would look for it in vain.
+    for (const other of [...staticImports.get(chunk), ...dynamicImports.get(chunk)])
+      if (!text.includes(`require(${JSON.stringify(requireId(other))})`)) throw new Error(`${chunk}: its import of ${other} did not become require("${requireId(other)}")`);
+    sections.push({ offset: { line: code.split('\n').length - 1, column: 0 }, map: JSON.parse(script.map) });
+    code += text;
+  }
+  // ASCII only (esbuild leaves letters such as æøå in regular expressions), so that the program
+  // reads its source as Latin-1, which V8 takes as it is instead of decoding UTF-8.
+  code = `${code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}})\n//# sourceMappingURL=${file}.map\n`;
+  writeFileSync(join(DIST, file), code);
+  writeFileSync(join(DIST, `${file}.map`), JSON.stringify({ version: 3, file, sections }));
+  id.update(file).update('\0').update(code).update('\0');
+}
 // The build's identity: a code cache made from one build is never offered to another.
-writeFileSync(`${DIST}build.json`, `${JSON.stringify({ id: createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 24) })}\n`);
+writeFileSync(`${DIST}build.json`, `${JSON.stringify({ id: id.digest('hex').slice(0, 24) })}\n`);

@@ -1,15 +1,15 @@
 // The start-up rules: commands other than the workbench must not run Ink or React, and reading a
 // store famcoord wrote must not run zod, whose schemas cost more to build than the rest of
-// `famcoord today`. The program is one script (dist/famcoord.cjs, issue 19) in which each
-// command's modules are initialised only when reached; what a real process ran is seen from what
+// `famcoord today`. The program is a few dozen scripts (dist/*.cjs, issue 19), split at each
+// dynamic import, whose modules run only when reached; what a real process ran is seen from what
 // those libraries leave behind when they load: zod its global config, Ink (through signal-exit)
 // its exit emitter on `process`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, sandbox } from '../helpers/cli.js';
 
-const BUNDLE = resolve(import.meta.dirname, '../../dist/famcoord.cjs');
+const DIST = resolve(import.meta.dirname, '../../dist');
 
 /** What a famcoord process initialised, read by a preloaded module as the process exits. */
 function librariesRunBy(args: string[], env: NodeJS.ProcessEnv): { zod: boolean; ink: boolean } {
@@ -31,7 +31,10 @@ const ENV = { FAMCOORD_CONFIG_DIR: join(box.dir, 'config'), FAMCOORD_USER: 'test
 
 describe('the program', () => {
   it('carries what the probes look for (so that a probe that finds nothing means something)', () => {
-    const text = readFileSync(BUNDLE, 'utf8');
+    const text = readdirSync(DIST)
+      .filter((name) => name.endsWith('.cjs'))
+      .map((name) => readFileSync(join(DIST, name), 'utf8'))
+      .join('\n');
     expect(text).toContain('__signal_exit_emitter__');
     expect(text).toContain('__zod_globalConfig');
   });

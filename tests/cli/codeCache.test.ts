@@ -1,12 +1,14 @@
 // The code cache (issue 19, bin/famcoord.js): made by a first run, used by the next, in a folder
 // of the user's own, and never a cause of a wrong answer: a damaged, cut-short or foreign cache
-// file, or a cache folder others can write to, only costs time.
+// file, a damaged or missing entry of one program file, or a cache folder others can write to,
+// only costs time.
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox } from '../helpers/cli.js';
 
 const DATE = '2026-11-24';
+const DIST = resolve(import.meta.dirname, '../../dist');
 const box = sandbox();
 afterAll(() => box.cleanup());
 
@@ -34,6 +36,28 @@ function cacheFile(root: string): string {
   return join(root, folder as string, 'today.v8cache');
 }
 
+/** The cache file's entries (see codeCache in bin/famcoord.js): each program file's V8 data, twice. */
+function entriesOf(bytes: Buffer): { key: string; entries: { name: string; at: number; copyAt: number; end: number; data: Buffer; copy: Buffer }[] } {
+  const keyLength = bytes.readUInt32LE(0);
+  const entries = [];
+  for (let at = 4 + keyLength; at < bytes.length; ) {
+    const nameLength = bytes.readUInt32LE(at);
+    const dataLength = bytes.readUInt32LE(at + 4);
+    const start = at + 8 + nameLength;
+    const end = start + 2 * dataLength;
+    entries.push({ name: bytes.toString('latin1', at + 8, start), at, copyAt: start + dataLength, end, data: bytes.subarray(start, start + dataLength), copy: bytes.subarray(start + dataLength, end) });
+    at = end;
+  }
+  return { key: bytes.toString('latin1', 4, 4 + keyLength), entries };
+}
+
+/** Each entry of the cache file holds two equal copies of a program file's data: `names` and no other. */
+function expectSound(file: string, names: string[]) {
+  const { entries } = entriesOf(readFileSync(file));
+  expect(entries.map((e) => e.name).sort()).toEqual([...names].sort());
+  for (const entry of entries) expect(entry.data.equals(entry.copy), entry.name).toBe(true);
+}
+
 describe('the code cache', () => {
   it('is made by the first run, private to the user, and used by the next', () => {
     const root = freshRoot();
@@ -43,8 +67,55 @@ describe('the code cache', () => {
     expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const made = readFileSync(file);
+    const { key, entries } = entriesOf(made);
+    expect(key).toBe(basename(join(file, '..')));
+    // `today` runs the entry file and the file of its command's chunks, and no more of the program.
+    expect(entries.map((e) => e.name)).toContain('famcoord.cjs');
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(entries.length).toBeLessThan(readdirSync(DIST).filter((f) => f.endsWith('.cjs')).length / 4);
     today(root);
     expect(readFileSync(file).equals(made)).toBe(true); // accepted: not made again
+  });
+
+  it("keeps what other runs of the command loaded, and is not made again by a run that loads less", () => {
+    const root = freshRoot();
+    const sqlite = join(box.dir, 'store.sqlite');
+    expect(box.run(['demo', '--families', '6', '--seed', '2', '--date', DATE, '--store', sqlite], { store: false }).code).toBe(0);
+    today(root);
+    const file = cacheFile(root);
+    const jsonFiles = entriesOf(readFileSync(file)).entries.map((e) => e.name);
+    // The SQLite store's code is in files of its own, which `today` on a JSON store does not load.
+    const result = box.run(['today', '--json', '--date', DATE, '--store', sqlite], { env: { FAMCOORD_CACHE_DIR: root }, store: false });
+    expect(result.code, result.stderr).toBe(0);
+    const both = entriesOf(readFileSync(file)).entries.map((e) => e.name);
+    expect(both.length).toBeGreaterThan(jsonFiles.length);
+    expect(both).toEqual(expect.arrayContaining(jsonFiles));
+    const made = readFileSync(file);
+    today(root);
+    expect(readFileSync(file).equals(made)).toBe(true);
+  });
+
+  it("costs only the compiling of one program file when that file's entry is missing or damaged", () => {
+    const root = freshRoot();
+    today(root);
+    const file = cacheFile(root);
+    const good = readFileSync(file);
+    const { entries } = entriesOf(good);
+    const names = entries.map((e) => e.name);
+    for (const entry of entries) {
+      // Missing: the cache file without this entry.
+      writeFileSync(file, Buffer.concat([good.subarray(0, entry.at), good.subarray(entry.end)]), { mode: 0o600 });
+      today(root);
+      expectSound(file, names); // made whole again
+      // Damaged in either copy, or its length made longer than the file.
+      for (const at of [entry.at + 8 + entry.name.length + 100, entry.end - 100, entry.at + 4]) {
+        const damaged = Buffer.from(good);
+        for (let i = at; i < at + 4; i++) damaged[i] = (damaged[i] as number) ^ 0x5a;
+        writeFileSync(file, damaged, { mode: 0o600 });
+        today(root);
+        expectSound(file, names);
+      }
+    }
   });
 
   it('costs only time when damaged or cut short, and is made again', () => {
@@ -62,7 +133,7 @@ describe('the code cache', () => {
       expect(readFileSync(file).length).toBeGreaterThan(32);
       today(root);
     }
-    for (const length of [0, 10, 32, Math.floor(good.length / 2)]) {
+    for (const length of [0, 10, 32, Math.floor(good.length / 2), good.length - 1]) {
       writeFileSync(file, good.subarray(0, length), { mode: 0o600 });
       today(root);
     }
@@ -79,6 +150,14 @@ describe('the code cache', () => {
     writeFileSync(join(file, '..', 'families.v8cache'), Buffer.alloc(64, 1), { mode: 0o600 });
     expect(box.run(['families', '--json'], { env: { FAMCOORD_CACHE_DIR: root } }).code).toBe(0);
     today(root);
+    // Nor another build's cache file put in this build's folder: its key is not this one's.
+    const made = readFileSync(file);
+    const foreign = Buffer.from(made);
+    foreign.write('000000', 7, 'latin1'); // in the build id, after "v8-"
+    writeFileSync(file, foreign, { mode: 0o600 });
+    today(root);
+    expect(readFileSync(file).equals(foreign)).toBe(false);
+    expectSound(file, entriesOf(made).entries.map((e) => e.name));
   });
 
   it('is neither read nor written where others could change it, nor through a symlink', () => {
