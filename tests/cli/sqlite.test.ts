@@ -74,6 +74,22 @@ describe('famcoord on a SQLite store', () => {
     expect(box.run(['doctor', '--restore', '--store', copy], { store: false }).stderr).toMatch(/keeps no rotating backups/);
   });
 
+  it("today refuses a today mark changed outside famcoord into text that is not JSON: a store format error naming the column, not the text", async () => {
+    const changed = join(box.dir, 'changed.sqlite');
+    expect(box.run(['demo', '--families', '5', '--store', changed], { store: false }).code).toBe(0);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(changed);
+    const cut = db.prepare("UPDATE today_marks SET data = '{\"id\":\"g1\",\"title\":\"Skjult navn' WHERE rowid = (SELECT rowid FROM today_marks WHERE kind = 'goal' AND at < ? LIMIT 1)").run(DATE);
+    db.close();
+    expect(cut.changes).toBe(1);
+    const before = digest(changed);
+    const result = box.run(['today', '--json', '--store', changed, '--date', DATE], { store: false });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^famcoord: the store .* does not follow the store format: families \(f\d+\)\.today_marks: not as famcoord writes it/);
+    expect(result.stderr).not.toMatch(/Skjult|\n\s+at /);
+    expect(digest(changed)).toBe(before);
+  });
+
   it('refuses a damaged database with exit 1 and a clear message, and leaves it as it was', () => {
     const damaged = join(box.dir, 'damaged.sqlite');
     writeFileSync(damaged, Buffer.alloc(8192, 7), { mode: 0o600 });
