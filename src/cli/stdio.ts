@@ -29,6 +29,26 @@ export function stopQuietly(): never {
 }
 
 /**
+ * Any other failure to write the answer (a full disk, /dev/full): one line on descriptor 2, not a
+ * stack trace with the program's source in it, and exit 1, so a script sees the answer is missing.
+ * Only the error's code is named. A change the command made before its output is saved all the same.
+ */
+export function outputFailed(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+  // The language as context.ts picks it (--lang, else the locale), read here because this runs outside any command.
+  const { argv, env } = process;
+  const flag = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
+  const danish = flag !== undefined ? flag === 'da' : /^da(\b|_)/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  const line = danish ? `famcoord: svaret kunne ikke skrives (${code})\n` : `famcoord: the output could not be written (${code})\n`;
+  try {
+    writeSync(2, line);
+  } catch {
+    // stderr failed too: the exit code is all that is left to say it
+  }
+  process.exit(1);
+}
+
+/**
  * Calls `prepare` with process[name] when something first names it (Node builds the stream then)
  * rather than naming it now; from then on process[name] is Node's own property again.
  */
@@ -61,7 +81,7 @@ export function watchStdio(): void {
       if (name === 'stdout') stdoutUnbuilt = false;
       stream.on('error', (error: NodeJS.ErrnoException) => {
         if (readerGone(error)) stopQuietly();
-        throw error;
+        outputFailed(error);
       });
     });
   stdoutUnbuilt = true;
@@ -97,7 +117,7 @@ class DirectOutput extends EventEmitter implements NodeJS.WritableStream {
       while (written < bytes.length) written += writeSync(1, bytes, written);
     } catch (error) {
       if (readerGone(error)) stopQuietly();
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') outputFailed(error);
       return this.streamed().write(bytes.subarray(written), callback);
     }
     if (callback) process.nextTick(callback);

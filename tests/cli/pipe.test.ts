@@ -36,4 +36,16 @@ describe('output into a closed pipe', () => {
     expect(intoFile.status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(expected.stdout);
   });
+
+  // A full disk is not a reader gone: one line naming the error's code and exit 1, no stack trace.
+  it.each([
+    ['a full device (Node\'s stream)', '', '> /dev/full', 'ENOSPC', 'en'],
+    ['a file at its size limit (write(2))', 'trap "" XFSZ; ulimit -f 1;', '> "$OUT"', 'EFBIG', 'da'],
+  ])('says once that the output could not be written into %s, and exits 1', (_, setup, redirect, code, lang) => {
+    const command = `${setup} "${process.execPath}" "${BIN}" today --json --lang ${lang} --store "${box.store}" ${redirect}`;
+    const env = { ...process.env, NO_COLOR: '1', FAMCOORD_USER: 'tester', OUT: join(box.dir, `limited-${code}.json`) };
+    const result = spawnSync('bash', ['-c', command], { encoding: 'utf8', env });
+    expect(result.stderr).toBe(lang === 'da' ? `famcoord: svaret kunne ikke skrives (${code})\n` : `famcoord: the output could not be written (${code})\n`);
+    expect(result.status).toBe(1);
+  });
 });
