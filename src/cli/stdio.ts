@@ -1,7 +1,7 @@
 // Standard output without Node's stream when a plain write will do (issue 19). Node builds
 // process.stdout the first time it is named: over a pipe, a net.Socket with the net module, its
 // handles and its performance hooks (~20 M instructions, as many for stderr), for a command that
-// then writes its answer once. Into a pipe or a file, famcoord writes with write(2) instead, while
+// then writes its answer once. Into a pipe, a socket or a file, famcoord writes with write(2) instead, while
 // nothing has built the stream; a terminal, a socket, or stdout once built keeps Node's stream.
 import { EventEmitter } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
@@ -87,11 +87,14 @@ export function watchStdio(): void {
   stdoutUnbuilt = true;
 }
 
-/** Whether descriptor 1 is a pipe or a regular file, where write(2) is all Node's stream would do. */
+/**
+ * Whether descriptor 1 is a pipe, a socket or a regular file, where write(2) is all Node's stream
+ * would do. A shell's pipe is a FIFO; the "pipes" Node and libuv give a child are socket pairs.
+ */
 function plainStdout(): boolean {
   try {
     const stats = fstatSync(1);
-    return stats.isFIFO() || stats.isFile();
+    return stats.isFIFO() || stats.isSocket() || stats.isFile();
   } catch {
     return false; // closed: Node's stream says what it says about that
   }

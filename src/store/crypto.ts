@@ -9,7 +9,7 @@
 // byte of it, the nonce, the ciphertext or the tag makes decryption fail as a whole, and nothing
 // is returned. Audit log lines are sealed one by one ("enc1:" + base64 of nonce, ciphertext and
 // tag) so appending stays an append. Nothing here stores or reports the passphrase.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto.js';
 
 export const MAGIC = 'famcoord-encrypted-v1';
 const CIPHER = 'aes-256-gcm';
@@ -68,15 +68,15 @@ export async function deriveKeys(passphrase: string, header: KdfCost & { salt: s
   checkCost(header);
   const salt = Buffer.from(header.salt, 'base64');
   const master = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(passphrase.normalize('NFC'), salt, 32, { N: header.N, r: header.r, p: header.p, maxmem: 256 * header.N * header.r * header.p }, (error, key) => (error ? reject(error) : resolve(key))),
+    nodeCrypto().scrypt(passphrase.normalize('NFC'), salt, 32, { N: header.N, r: header.r, p: header.p, maxmem: 256 * header.N * header.r * header.p }, (error, key) => (error ? reject(error) : resolve(key))),
   );
-  const sub = (info: string, length: number) => Buffer.from(hkdfSync('sha256', master, salt, info, length));
+  const sub = (info: string, length: number) => Buffer.from(nodeCrypto().hkdfSync('sha256', master, salt, info, length));
   return { store: sub('famcoord store', 32), log: sub('famcoord audit log', 32), check: sub('famcoord key check', 16) };
 }
 
 /** A header for a new store (a fresh salt) and its keys. */
 export async function newHeader(passphrase: string): Promise<{ header: Header; keys: StoreKeys }> {
-  const params = { kdf: 'scrypt' as const, ...DEFAULT_COST, salt: randomBytes(16).toString('base64') };
+  const params = { kdf: 'scrypt' as const, ...DEFAULT_COST, salt: nodeCrypto().randomBytes(16).toString('base64') };
   const keys = await deriveKeys(passphrase, params);
   return { header: { ...params, check: keys.check.toString('base64') }, keys };
 }
@@ -116,8 +116,8 @@ function headerLine(header: Header): Buffer {
 /** The sealed file as a stream of buffers: header, nonce, ciphertext in slices, tag. */
 export function* sealStore(chunks: Iterable<string | Uint8Array>, header: Header, key: Buffer): Generator<Buffer> {
   const line = headerLine(header);
-  const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv(CIPHER, key, nonce).setAAD(line);
+  const nonce = nodeCrypto().randomBytes(NONCE_BYTES);
+  const cipher = nodeCrypto().createCipheriv(CIPHER, key, nonce).setAAD(line);
   yield line;
   yield nonce;
   for (const chunk of chunks) yield typeof chunk === 'string' ? cipher.update(chunk, 'utf8') : cipher.update(chunk);
@@ -129,7 +129,7 @@ export function* sealStore(chunks: Iterable<string | Uint8Array>, header: Header
 export function unsealStore(bytes: Buffer, bodyStart: number, key: Buffer): Buffer {
   const body = bytes.subarray(bodyStart);
   if (body.length < NONCE_BYTES + TAG_BYTES) throw new SealError('damaged');
-  const decipher = createDecipheriv(CIPHER, key, body.subarray(0, NONCE_BYTES)).setAAD(bytes.subarray(0, bodyStart));
+  const decipher = nodeCrypto().createDecipheriv(CIPHER, key, body.subarray(0, NONCE_BYTES)).setAAD(bytes.subarray(0, bodyStart));
   decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
   try {
     return Buffer.concat([decipher.update(body.subarray(NONCE_BYTES, body.length - TAG_BYTES)), decipher.final()]);
@@ -144,8 +144,8 @@ export function isSealedLine(line: string): boolean {
 
 /** One audit log line, sealed: "enc1:" + base64(nonce, ciphertext, tag), no newline. */
 export function sealLine(text: string, key: Buffer): string {
-  const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv(CIPHER, key, nonce);
+  const nonce = nodeCrypto().randomBytes(NONCE_BYTES);
+  const cipher = nodeCrypto().createCipheriv(CIPHER, key, nonce);
   const sealed = Buffer.concat([nonce, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${LINE_PREFIX}${sealed.toString('base64')}`;
 }
@@ -155,7 +155,7 @@ export function unsealLine(line: string, key: Buffer): string | undefined {
   const sealed = Buffer.from(line.slice(LINE_PREFIX.length), 'base64');
   if (sealed.length < NONCE_BYTES + TAG_BYTES) return undefined;
   try {
-    const decipher = createDecipheriv(CIPHER, key, sealed.subarray(0, NONCE_BYTES));
+    const decipher = nodeCrypto().createDecipheriv(CIPHER, key, sealed.subarray(0, NONCE_BYTES));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]).toString('utf8');
   } catch {
@@ -199,7 +199,7 @@ export class Keyring {
         const expected = Buffer.from(header.check, 'base64');
         for (let refused = 0; refused < UNLOCK_TRIES; refused++) {
           const derived = await deriveKeys(await this.ask('unlock', refused), header);
-          if (expected.length === derived.check.length && timingSafeEqual(expected, derived.check)) return derived;
+          if (expected.length === derived.check.length && nodeCrypto().timingSafeEqual(expected, derived.check)) return derived;
         }
         throw new SealError('passphrase');
       })();

@@ -9,7 +9,8 @@
 // on every read. So does anything that misses the mark: a hand edit, a famcoord with other rules,
 // a mark lost in a crash. The mark is only a hash, holds no data, and is written without fsync:
 // losing it costs one validation, never correctness.
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto.js';
 import { PRIVATE_FILE_MODE } from './safeFile.js';
 import { openRegular, readRegularFile, WRITE_NOFOLLOW } from './pathGuard.js';
 
@@ -26,7 +27,7 @@ export function knownGoodPath(storePath: string): string {
 
 /** A hash to feed a store file's bytes into, for its mark; undefined when marks are off. */
 export function markHash(): Hash | undefined {
-  return FINGERPRINT === undefined ? undefined : createHash('sha256').update(`${FINGERPRINT}\0`);
+  return FINGERPRINT === undefined ? undefined : nodeCrypto().createHash('sha256').update(`${FINGERPRINT}\0`);
 }
 
 /** The mark for bytes read whole. */

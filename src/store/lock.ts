@@ -19,7 +19,7 @@
 // itself broken the same way (its record has the breaker's token). Release reads the lock and
 // removes it only if it holds our token: while we live, no one else removes a record of ours, so
 // the name cannot change between the two.
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto.js';
 import { promises as fs, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -147,7 +147,7 @@ class Claimant {
   readonly recordPath: string;
 
   constructor(readonly lockPath: string) {
-    const token = randomBytes(16).toString('hex');
+    const token = nodeCrypto().randomBytes(16).toString('hex');
     const program = basename(process.argv[1] ?? 'node').replace(/[^\w.-]/g, '_').slice(0, 64) || 'node';
     this.owner = { pid: process.pid, host: hostname(), token, boot: BOOT_ID, started: processState(process.pid).started, program };
     this.record = JSON.stringify(this.owner);

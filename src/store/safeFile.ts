@@ -2,7 +2,8 @@
 // goes to a temp file with a unique name in the same directory (mode 0600), is fsynced, renamed
 // over the old file, and the directory is fsynced so the rename itself survives a power cut. A
 // reader therefore sees either the old file or the new one, whole.
-import { randomBytes, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto.js';
 import { promises as fs, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { APPEND_NOFOLLOW, openRegular, READ_WRITE_NOFOLLOW } from './pathGuard.js';
@@ -34,7 +35,7 @@ async function writeAll(handle: fs.FileHandle, bytes: Uint8Array): Promise<void>
 }
 
 function tempPathFor(path: string): string {
-  return join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  return join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}`);
 }
 
 async function fsyncDirectory(dir: string): Promise<void> {

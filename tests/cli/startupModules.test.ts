@@ -1,0 +1,34 @@
+// What a read loads of Node at start-up (issue 19): each of these modules costs milliseconds on
+// every command, so a static import that brings one back is caught here, not in a benchmark.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+
+const HOOK = join(import.meta.dirname, '../helpers/builtinsLoaded.cjs');
+
+describe('the Node modules a read loads', () => {
+  let box: Sandbox;
+  let database: string;
+  beforeAll(() => {
+    box = sandbox();
+    database = join(box.dir, 'store.sqlite');
+    expect(box.run(['demo', '--families', '5', '--date', '2026-11-24', '--store', database], { store: false }).code).toBe(0);
+  });
+  afterAll(() => box.cleanup());
+
+  // spawnSync's pipes are socket pairs, as in the bench; a shell's are FIFOs (tests/cli/pipe.test.ts).
+  it('today --json on SQLite into a pipe: no crypto, streams, fs/promises, readline or net', () => {
+    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, 'today', '--json', '--date', '2026-11-24', '--store', database], {
+      encoding: 'utf8',
+      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') },
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).date).toBe('2026-11-24');
+    const loaded = (result.output[3] as string).split('\n');
+    expect(loaded).toContain('vm'); // the hook saw the program run
+    for (const module of ['crypto', 'stream', 'fs/promises', 'readline', 'net', 'zlib']) expect(loaded, module).not.toContain(module);
+  });
+});
