@@ -4,12 +4,15 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import { langFrom, type GlobalOptions, type Lang } from './context.js';
 import { EXIT_USAGE, exitCodeFor, messageFor, printProblem } from './errors.js';
+import { setOutputLang } from './stdio.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   process.exitCode = undefined;
   let program: Command | undefined;
   try {
     program = await buildProgram(argv);
+    const parsed = program;
+    setOutputLang(() => textLang(parsed.opts<GlobalOptions>()));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
@@ -20,9 +23,13 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-/** The language of a run's messages: the text output's (--lang, else LANG); English beside --json, which scripts read. */
+/** The language of a run's messages: the text output's; English beside --json, which scripts read. */
 function messageLang(options: GlobalOptions): Lang {
-  if (options.json) return 'en';
+  return options.json ? 'en' : textLang(options);
+}
+
+/** The text output's language: --lang, else LANG. */
+function textLang(options: GlobalOptions): Lang {
   try {
     return langFrom(options.lang, process.env);
   } catch {

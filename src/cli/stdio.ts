@@ -5,6 +5,7 @@
 // nothing has built the stream; a terminal, a socket, or stdout once built keeps Node's stream.
 import { EventEmitter } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
+import type { Lang } from './context.js';
 
 type StdioName = 'stdout' | 'stderr';
 
@@ -28,6 +29,13 @@ export function stopQuietly(): never {
   process.exit(process.exitCode ?? 0);
 }
 
+/** The language of the text output, as run.ts resolves it from the parsed command line (English until then). */
+let outputLang: () => Lang = () => 'en';
+
+export function setOutputLang(lang: () => Lang): void {
+  outputLang = lang;
+}
+
 /**
  * Any other failure to write the answer (a full disk, /dev/full): one line on descriptor 2, not a
  * stack trace with the program's source in it, and exit 1, so a script sees the answer is missing.
@@ -35,11 +43,7 @@ export function stopQuietly(): never {
  */
 export function outputFailed(error: unknown): never {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
-  // The language as context.ts picks it (--lang, else the locale), read here because this runs outside any command.
-  const { argv, env } = process;
-  const flag = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
-  const danish = flag !== undefined ? flag === 'da' : /^da(\b|_)/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
-  const line = danish ? `famcoord: svaret kunne ikke skrives (${code})\n` : `famcoord: the output could not be written (${code})\n`;
+  const line = outputLang() === 'da' ? `famcoord: svaret kunne ikke skrives (${code})\n` : `famcoord: the output could not be written (${code})\n`;
   try {
     writeSync(2, line);
   } catch {
