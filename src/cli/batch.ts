@@ -133,13 +133,9 @@ Examples:
   famcoord batch updates.jsonl
   my-script | famcoord batch -`)
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
-      (globalThis as any).__T = (l: string) => process.env.FC_T && process.stderr.write(`${l} ${((u) => ((u.user + u.system) / 1000).toFixed(1))(process.cpuUsage())}\n`);
-      (globalThis as any).__T('action');
       const ctx = createContext(command);
       const batch = await readBatch(file, ctx.lang);
-      (globalThis as any).__T('parsed');
       const store = await ctx.openStore();
-      (globalThis as any).__T('opened');
       const meta = { user: ctx.user, source: 'batch', today: ctx.today, person: await ctx.person() };
       const lineOf = (error: unknown) =>
         error instanceof TransactionError
@@ -202,7 +198,6 @@ Examples:
           if (error instanceof TransactionError) await check();
           throw lineOf(error);
         });
-      (globalThis as any).__T('transacted');
       const summary = summarize(result);
       if (ctx.json) await ctx.printJson({ ok: true, step: result.step, ...summary });
       else ctx.print(confirmations(ctx.lang).batchApplied(summary.operations, summary.families, result.step));

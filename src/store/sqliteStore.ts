@@ -386,20 +386,14 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
-    (globalThis as any).__T?.('transact');
     const { runTransaction, operationFamilyIds } = await loadTransactions();
-    (globalThis as any).__T?.('loadedTransactions');
     await this.finishPendingErase();
     return this.write((sql, db) => {
-      (globalThis as any).__T?.('inTx');
       requireHead(db, this.path);
       const ws = new SqliteWorkspace(sql);
       const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-      (globalThis as any).__T?.('ran');
       ws.flush();
-      (globalThis as any).__T?.('flushed');
       const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
-      (globalThis as any).__T?.('audited');
       return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
     });
   }
