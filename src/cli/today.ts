@@ -11,6 +11,7 @@ import type { FamilyStore } from '../store/Store.js';
 import { createContext, type CliContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
+import { deferOptimisation, LONG_READ_FAMILIES } from './optimiser.js';
 import { sectionText, type Column } from './table.js';
 
 /** Today's text, a line at a time (a whole municipality's day is hundreds of thousands of lines). */
@@ -114,8 +115,9 @@ function* teamSections(view: TodayView, lang: Lang): Generator<string> {
  * Today's view of the command's caseload, built a family at a time: at 100,000 families the
  * families with something for today are most of a municipality's store, so only their rows are
  * kept, each family (today's digest of it, where the backend has one) dropped once it is added.
+ * `onLongRead` is called once the read has gone through LONG_READ_FAMILIES families.
  */
-export async function readToday(ctx: CliContext, store: FamilyStore): Promise<TodayView> {
+export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?: () => Promise<void>): Promise<TodayView> {
   // A caseload's Today also reads the families the person has a part in beyond it: a transfer to
   // them, a decision theirs to make (TodayRows shows only that of those).
   const { coordinator: _caseload, ...scope } = ctx.scope({ todayOn: ctx.today });
@@ -127,7 +129,7 @@ export async function readToday(ctx: CliContext, store: FamilyStore): Promise<To
   let families = 0;
   for (let next = first; !next.done; next = await read.next()) {
     rows.add(next.value);
-    families++;
+    if (++families === LONG_READ_FAMILIES) await onLongRead?.();
   }
   await requireKnownCaseload(ctx, store, families);
   return rows.view();
@@ -135,9 +137,18 @@ export async function readToday(ctx: CliContext, store: FamilyStore): Promise<To
 
 /** Today as `famcoord today` prints it: JSON or the text, in pieces. */
 export async function printToday(ctx: CliContext, store: FamilyStore): Promise<void> {
-  const view = await readToday(ctx, store);
-  if (ctx.json) await ctx.printJson(view);
-  else await ctx.printPieces(todayText(view, ctx.lang));
+  // A whole store's day runs the same few functions thousands of times, through the read, the
+  // view and the output: V8's optimiser waits until all of it is done (src/cli/optimiser.ts).
+  let putBack = () => {};
+  try {
+    const view = await readToday(ctx, store, async () => {
+      putBack = await deferOptimisation();
+    });
+    if (ctx.json) await ctx.printJson(view);
+    else await ctx.printPieces(todayText(view, ctx.lang));
+  } finally {
+    putBack();
+  }
 }
 
 export function registerToday(program: Command): void {
