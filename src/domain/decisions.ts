@@ -101,14 +101,15 @@ function decisionItem(family: Family, intervention: Intervention, decision: Deci
 export function familyDecisions(family: Family, person: string | undefined, today: string): { waiting: DecisionItem[]; recent: DecisionItem[] } {
   const waiting: DecisionItem[] = [];
   const recent: DecisionItem[] = [];
-  const since = addDays(today, -RECENT_DECISION_DAYS);
+  // Worked out at the first decision: Today asks this of every family, and most have none.
+  let since: string | undefined;
   const mine = person === undefined || samePerson(person, family.coordinator);
   for (const intervention of family.interventions) {
     const decision = intervention.decision;
     if (!decision) continue;
     if (decision.status === 'proposed') {
       if (person === undefined || samePerson(person, authorityHolder(family, intervention.sector))) waiting.push(decisionItem(family, intervention, decision));
-    } else if (mine && decision.on !== undefined && decision.on >= since) recent.push(decisionItem(family, intervention, decision));
+    } else if (mine && decision.on !== undefined && decision.on >= (since ??= addDays(today, -RECENT_DECISION_DAYS))) recent.push(decisionItem(family, intervention, decision));
   }
   return { waiting, recent };
 }

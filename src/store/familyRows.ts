@@ -100,14 +100,19 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isText = (value: unknown): boolean => typeof value === 'string';
 
 /** What today's view reads of a digest and of each mark's data: a row not shaped so was not written by famcoord. */
+// Each list named, not looked up by a computed key: this runs for every family and mark of a
+// whole store's Today, in V8's interpreter.
 function digestShaped(digest: unknown): boolean {
-  return isRecord(digest) && isText(digest.id) && isText(digest.name) && ['members', 'goals', 'meetings', 'contacts', 'consents'].every((list) => Array.isArray(digest[list]));
+  if (!isRecord(digest)) return false;
+  const { id, name, members, goals, meetings, contacts, consents } = digest;
+  return isText(id) && isText(name) && Array.isArray(members) && Array.isArray(goals) && Array.isArray(meetings) && Array.isArray(contacts) && Array.isArray(consents);
 }
 
 function markShaped(mark: unknown): boolean {
-  if (!Array.isArray(mark) || !isRecord(mark[1]) || !isText(mark[1].id)) return false;
-  const data = mark[1];
-  return mark[0] === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
+  if (!Array.isArray(mark)) return false;
+  const [kind, data] = mark as [unknown, unknown];
+  if (!isRecord(data) || !isText(data.id)) return false;
+  return kind === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
 }
 
 const notAsWritten = (familyId: string, column: string) =>
