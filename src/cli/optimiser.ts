@@ -8,12 +8,12 @@
 // ~40 % less CPU, while a read long enough to profit from compiled code (10,000 families and up)
 // still gets it, a little later.
 //
-// The budget is a V8 flag, and V8 keys every code cache with its flags: a script compiled while
-// the budget is raised is refused its cached data (famcoord's own, see bin/famcoord.js, and Node's
-// for its built-in modules), and cached data made then would be refused by every later run. So it
-// is raised only around a long read, after the command has loaded its code, and put back before
-// the bin writes its cache at exit. Node's `v8` module costs ~27 M instructions to load (streams),
-// so a read is made long only once it has gone through LONG_READ_FAMILIES families.
+// The budget is a V8 flag, set here while the program runs: it is raised once a read has gone
+// through LONG_READ_FAMILIES families (Node's `v8` module, which sets it, costs ~27 M instructions
+// to load: streams), after the command has loaded its code, and put back when the read and its
+// output are done (at exit at the latest). V8 11.3 keys its code caches with the flags it started
+// with, so the caches are not affected; putting the budget back keeps it so for a V8 that would
+// key them with the flags of the moment (bin/famcoord.js writes its cache at exit).
 
 /** Families after which a read counts as long (a coordinator's caseload is a few dozen to a hundred). */
 export const LONG_READ_FAMILIES = 256;
