@@ -1,12 +1,12 @@
 // V8 compiles a function with its optimising compiler (TurboFan) once the function has run for a
 // while: its "interrupt budget", 66 KB of bytecode executed. Going through a thousand families
-// runs a few dozen functions thousands of times, so V8 compiled some twenty of them, each costing
-// more than the whole family loop, for a process that ended tens of milliseconds later: `today
-// --json` on 1,000 families (SQLite) spent ~400 M of its ~970 M instructions compiling (measured
-// with `node --single-threaded`; without it the work goes to a second thread, which a 2-core
-// machine shares with the main one). With 4× the budget, that run compiles nothing and takes
-// ~40 % less CPU, while a read long enough to profit from compiled code (10,000 families and up)
-// still gets it, a little later.
+// runs a few dozen functions thousands of times, so V8 compiled some twenty of them, together
+// costing more than the loop they sped up, for a process that ended tens of milliseconds later:
+// `today --json` on 1,000 families (SQLite) spent ~400 M of its ~970 M instructions compiling
+// (measured with `node --single-threaded`; without it the work goes to a second thread, which a
+// 2-core machine shares with the main one). With 4× the budget, that run compiles nothing and
+// takes ~40 % less CPU, while a read long enough to profit from compiled code (10,000 families and
+// up) still gets it, a little later.
 //
 // The budget is a V8 flag, set here while the program runs: it is raised once a read has gone
 // through LONG_READ_FAMILIES families (Node's `v8` module, which sets it, costs ~27 M instructions
