@@ -21,6 +21,8 @@ export const LONG_READ_FAMILIES = 256;
 /** V8's default interrupt budget, per V8 version: where it is not known, the budget is left alone (putting back a wrong "default" would change the flags every cache is keyed with). */
 const DEFAULT_BUDGET: Record<string, number> = { '11.3': 66 * 1024 };
 const LONG_READ_FACTOR = 4;
+/** The flag itself, as a user would set it (V8 takes - and _ alike), not its relatives (--interrupt-budget-for-feedback-allocation). */
+const BUDGET_FLAG = /^--interrupt[-_]budget(=|$)/;
 
 /**
  * Raises V8's interrupt budget for the rest of a long read; the returned function puts it back
@@ -29,7 +31,7 @@ const LONG_READ_FACTOR = 4;
  */
 export async function deferOptimisation(): Promise<() => void> {
   const defaultBudget = DEFAULT_BUDGET[process.versions.v8.split('.').slice(0, 2).join('.')];
-  const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('interrupt-budget'));
+  const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => BUDGET_FLAG.test(arg));
   if (defaultBudget === undefined || chosen) return () => undefined;
   const { setFlagsFromString } = await import('node:v8');
   let raised = true;

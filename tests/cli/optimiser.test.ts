@@ -14,7 +14,7 @@ describe('deferOptimisation', () => {
   it('puts the budget back once, through the returned function or at exit, whichever comes first', async () => {
     const exitListeners = process.listenerCount('exit');
     const putBack = await deferOptimisation();
-    const raised = process.versions.v8.startsWith('11.3.') && ![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('interrupt-budget'));
+    const raised = process.versions.v8.startsWith('11.3.') && ![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => /^--interrupt[-_]budget(=|$)/.test(arg));
     expect(process.listenerCount('exit')).toBe(exitListeners + (raised ? 1 : 0));
     putBack();
     expect(process.listenerCount('exit')).toBe(exitListeners);
