@@ -110,9 +110,9 @@ function digestShaped(digest: unknown): boolean {
 
 function markShaped(mark: unknown): boolean {
   if (!Array.isArray(mark)) return false;
-  const [kind, data] = mark as [unknown, unknown];
+  const data: unknown = mark[1];
   if (!isRecord(data) || !isText(data.id)) return false;
-  return kind === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
+  return mark[0] === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
 }
 
 const notAsWritten = (familyId: string, column: string) =>
