@@ -44,6 +44,9 @@ const CONNECT_TIMEOUT_MS = 30_000;
 /** SQLSTATE of a statement naming a table that is not there: a database without famcoord's tables. */
 const UNDEFINED_TABLE = '42P01';
 
+/** Audit entries read per statement when the whole log is read (an entry of a batch can be large). */
+const LOG_PAGE = 32;
+
 /** How often a step that lost a deadlock (PostgreSQL picks one of two) is run again. */
 const DEADLOCK_RETRIES = 5;
 
@@ -590,7 +593,10 @@ export class PgStore extends ReversibleStore implements TeamStore {
    * leaves the outcome unknown: `recover` then asks the server, over a new connection, whether the
    * step is in the log, and gives the result if it is (undefined: it is not, nothing was saved).
    */
-  private async transaction<T>(work: (q: Query, commit: (recover: (q: Query) => Promise<T | undefined>) => void) => Promise<T>, options: { rollback?: boolean; schema?: boolean } = {}): Promise<T> {
+  private async transaction<T>(
+    work: (q: Query, commit: (recover: (q: Query) => Promise<T | undefined>) => void) => Promise<T>,
+    options: { rollback?: boolean; schema?: boolean; snapshot?: boolean } = {},
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.use(async ({ q, client }) => {
@@ -606,7 +612,9 @@ export class PgStore extends ReversibleStore implements TeamStore {
           };
           try {
             // The schema check travels with the BEGIN: two statements in one simple query.
-            const begun = options.schema === false ? q('BEGIN') : this.requireSchema(q, 'BEGIN; ');
+            // `snapshot`: a read of several statements sees the store as it was at the first.
+            const begin = options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+            const begun = options.schema === false ? q(begin) : this.requireSchema(q, `${begin}; `);
             begun.catch(() => undefined);
             const checked: Query = <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
               const answer = q<Row>(text, values);
@@ -1030,20 +1038,35 @@ export class PgStore extends ReversibleStore implements TeamStore {
   }
 
   async history(): Promise<AuditEntry[]> {
-    const rows = await this.storedRows();
-    return rows.flatMap((row) => {
-      const record = auditRecord(row.step, row.entry);
+    return this.eachLogRow((step, entry) => {
+      const record = auditRecord(step, entry);
       return 'unreadable' in record ? [] : [record];
     });
   }
 
-  private storedRows(): Promise<Array<{ step: number; entry: string }>> {
-    return this.transaction((q) => q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step'), { rollback: true });
+  /**
+   * The log's rows oldest first, each handed to `take` as it comes, LOG_PAGE entries per
+   * statement, all in one snapshot: a municipality's log is tens of MB of text, and read in one
+   * statement it was held as text and as parsed entries at once (`export --all` peaked there).
+   */
+  private eachLogRow<T>(take: (step: number, entry: string) => T[]): Promise<T[]> {
+    return this.transaction(
+      async (q) => {
+        const taken: T[] = [];
+        for (let after = 0; ; ) {
+          const page = await q<{ step: number; entry: string }>(`SELECT step, entry FROM audit WHERE step > $1 ORDER BY step LIMIT ${LOG_PAGE}`, [after]);
+          for (const row of page) taken.push(...take(row.step, row.entry));
+          if (page.length < LOG_PAGE) return taken;
+          after = (page.at(-1) as { step: number }).step;
+        }
+      },
+      { rollback: true, snapshot: true },
+    );
   }
 
   /** The log's entries as stored, oldest first, for checking the chain (doctor). */
   async storedEntries(): Promise<StoredEntry[]> {
-    return (await this.storedRows()).map((row) => ({ text: row.entry, rowStep: row.step }));
+    return this.eachLogRow((step, entry) => [{ text: entry, rowStep: step }]);
   }
 
   /** Doctor's repairs: nothing is left half-done on this backend (an erase is one transaction). */

@@ -205,6 +205,19 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     }
   });
 
+  it('reads a log of several pages whole and oldest first, for history and for the chain check', async () => {
+    const { store } = await freshStore();
+    // 70 steps: more than two of the pages the log is read in (32 entries a statement).
+    for (let i = 0; i < 70; i++) await store.transact(ops({ op: 'goal.progress', goalId: i % 2 ? 'g1' : 'g2', score: i % 11, note: `n${i}` }), META);
+    const history = await store.history();
+    expect(history.map((e) => e.step)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(history.map((e) => (e.ops[0] as { note?: string }).note)).toEqual(Array.from({ length: 70 }, (_, i) => `n${i}`));
+    const { verifyChain } = await import('../../src/store/auditChain.js');
+    const stored = await store.storedEntries();
+    expect(stored.map((e) => e.rowStep)).toEqual(history.map((e) => e.step));
+    expect(verifyChain(stored)).toEqual({ chainedFrom: 1, entries: 70, unchained: 0 });
+  });
+
   it('hides the password of its URL in its name and in every message', async () => {
     const store = new PgStore('postgresql://hanne:Hemmelig%20kode@/nope?host=/nonexistent-famcoord-socket');
     expect(store.path).toBe('postgresql://hanne:***@/nope?host=/nonexistent-famcoord-socket');
