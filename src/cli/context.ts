@@ -207,9 +207,14 @@ export async function applyOperations(
   names: FieldNames,
   describe: (result: TransactResult) => string,
 ): Promise<void> {
+  // Who acts is asked first: on a team's store (PostgreSQL) that starts the connection and the
+  // question, and the server answers while the operations are checked (zod loads), not after. Its
+  // failure waits behind the check's: an invalid operation is a usage error whatever the server.
+  const person = ctx.person();
+  person.catch(() => undefined);
   const operations = await validateOperations(inputs, names, ctx.command);
   const store = await ctx.openStore();
-  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today, person: await ctx.person() }).catch(async (error: unknown) => {
+  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today, person: await person }).catch(async (error: unknown) => {
     throw await withClosestIds(store, error);
   });
   if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });

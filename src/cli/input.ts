@@ -1,8 +1,9 @@
 // What a command is given as FILE, or - for standard input (a batch, --from-json): read whole, up to
 // a limit, and decoded as UTF-8. The limit is checked before a file is read (its size) and while
 // bytes arrive (a pipe has no size), so a 1 GB stream is refused at the limit, not held in memory.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// node:fs/promises (and the readline it loads) only when a file is read: a command that takes a
+// FILE, such as goal progress, is loaded with this module (issue 19).
+import { createReadStream, promises as fs } from 'node:fs';
 import type { Command } from 'commander';
 import { nestingProblem } from '../domain/nesting.js';
 import { sanitizeLine } from '../domain/sanitize.js';
@@ -55,7 +56,7 @@ export async function readInputBytes(source: InputSource): Promise<Buffer> {
   if (source.file === '-') stream = process.stdin;
   else {
     try {
-      const { size } = await stat(source.file);
+      const { size } = await fs.stat(source.file);
       if (size > source.limit) throw tooLarge(size);
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -29,9 +29,16 @@ export interface LogTail {
 
 /**
  * The entry for a step that made these changes: who, when, and each family before and after,
- * numbered after the log's newest entry and linked to it (see auditChain.ts).
+ * numbered after the log's newest entry and linked to it (see auditChain.ts). `hash` gives each
+ * family's `afterHash` (PostgreSQL's server computes them: it passes a stand-in to cut out).
  */
-export function auditEntryFor(tail: LogTail, changes: readonly FamilyChange[], meta: { user: string; source: string }, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): AuditEntry {
+export function auditEntryFor(
+  tail: LogTail,
+  changes: readonly FamilyChange[],
+  meta: { user: string; source: string },
+  detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>,
+  hash: (family: Family | null) => string | null = familyHash,
+): AuditEntry {
   return {
     step: tail.step + 1,
     prev: linkTo(tail.text),
@@ -40,7 +47,7 @@ export function auditEntryFor(tail: LogTail, changes: readonly FamilyChange[], m
     source: meta.source,
     familyIds: changes.map((c) => c.familyId),
     before: Object.fromEntries(changes.map((c) => [c.familyId, c.before])),
-    afterHash: Object.fromEntries(changes.map((c) => [c.familyId, familyHash(c.after)])),
+    afterHash: Object.fromEntries(changes.map((c) => [c.familyId, hash(c.after)])),
     ...detail,
   };
 }

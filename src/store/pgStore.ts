@@ -19,6 +19,7 @@ import { ValidationError } from '../domain/errors.js';
 import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
 import { meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
+import { canonicalJson } from '../domain/canonical.js';
 import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, StoreError, storeFormatError } from './errors.js';
@@ -43,6 +44,9 @@ const CONNECT_TIMEOUT_MS = 30_000;
 
 /** SQLSTATE of a statement naming a table that is not there: a database without famcoord's tables. */
 const UNDEFINED_TABLE = '42P01';
+
+/** Audit entries read per statement when the whole log is read (an entry of a batch can be large). */
+const LOG_PAGE = 32;
 
 /** How often a step that lost a deadlock (PostgreSQL picks one of two) is run again. */
 const DEADLOCK_RETRIES = 5;
@@ -324,11 +328,43 @@ function insertIds(q: Query, families: ReadonlyArray<readonly [string, readonly 
   return sent;
 }
 
-/** A step's audit entry, appended: its number, its families, and its text as stored. */
+/** A step's audit entry, appended: its number and its families. */
 interface Appended {
   step: number;
   familyIds: string[];
-  text: string;
+}
+
+/**
+ * The entry's text after its number and link, put together by the server from `$1` (the text in
+ * parts) and `$2` (each part's family after the step, as canonical JSON, or null): each part
+ * followed by that family's hash, the SHA-256 that `familyHash` gives, computed by the server.
+ */
+const ENTRY_REST = `(SELECT string_agg(p.part || coalesce(left(encode(sha256(convert_to(p.canonical, 'UTF8')), 'hex'), 32), ''), '' ORDER BY p.n)
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS p(part, canonical, n))`;
+
+/**
+ * A step's entry without its number and link, as JSON.stringify writes it, cut where the hashes
+ * of its families after the step go (`ENTRY_REST`), with their canonical JSON beside. The server
+ * hashes them: node:crypto, loaded for that alone, was a sixth of an update's instructions.
+ */
+function entryInParts(changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { time: string; parts: string[]; canonical: Array<string | null> } {
+  // Each hash is first a token no text of the entry holds (random, made now), then cut out.
+  const token = `famcoord-hash-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}-`;
+  const hashed: string[] = [];
+  const { step: _step, prev: _prev, ...fields } = auditEntryFor({ step: 0 }, changes, meta, detail, (family) => {
+    if (!family) return null;
+    hashed.push(canonicalJson(family));
+    return `${token}${hashed.length - 1}`;
+  });
+  const parts: string[] = [];
+  let text = JSON.stringify(fields);
+  hashed.forEach((_, i) => {
+    const at = text.indexOf(`"${token}${i}"`);
+    parts.push(text.slice(0, at + 1));
+    text = text.slice(at + 1 + `${token}${i}`.length);
+  });
+  parts.push(text);
+  return { time: fields.time, parts, canonical: [...hashed, null] };
 }
 
 /**
@@ -343,22 +379,22 @@ interface Appended {
  * log when its answer was lost with the connection.
  */
 function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { sent: Promise<Appended>; recover: (q: Query) => Promise<Appended | undefined> } {
-  const { step: _step, prev: _prev, ...fields } = auditEntryFor({ step: 0 }, changes, meta, detail);
-  const rest = JSON.stringify(fields);
+  const { time, parts, canonical } = entryInParts(changes, meta, detail);
   const familyIds = changes.map((c) => c.familyId);
-  const stored = (step: number, link: string) => ({ step, familyIds, text: `{"step":${step},"prev":${JSON.stringify(link)},${rest.slice(1)}` });
-  const sent = q<{ step: number; link: string }>(
-    `SELECT famcoord_audit_append(format('{"step":%s,"prev":%s,%s', t.tail_step + 1, to_json(t.tail_link), substr($1, 2))) AS step, t.tail_link AS link FROM famcoord_audit_tail() AS t`,
-    [rest],
-  ).then(([row]) => stored(row?.step as number, row?.link as string));
+  const sent = q<{ step: number }>(
+    `SELECT famcoord_audit_append(format('{"step":%s,"prev":%s,%s', t.tail_step + 1, to_json(t.tail_link), substr(r.rest, 2))) AS step FROM famcoord_audit_tail() AS t, ${ENTRY_REST} AS r(rest)`,
+    [parts, canonical],
+  ).then(([row]) => ({ step: row?.step as number, familyIds }));
   // The entry's fields after its number and link are this step's alone (its time to the millisecond, its user, its families as they were).
   const recover = async (again: Query) => {
     // The log's head is the step's until its transaction ends (the server may still be committing
     // it): taking it waits for that, so the log is asked only once the outcome is settled.
     await again('SELECT tail_step FROM famcoord_audit_tail()');
-    const [row] = await again<{ entry: string }>('SELECT entry FROM audit WHERE at = $1::timestamptz AND substr(entry, strpos(entry, \',"time":\') + 1) = $2 ORDER BY step DESC LIMIT 1', [fields.time, rest.slice(1)]);
-    const entry = row && (JSON.parse(row.entry) as AuditEntry);
-    return entry && stored(entry.step, entry.prev as string);
+    const [row] = await again<{ step: number }>(
+      `SELECT step FROM audit, ${ENTRY_REST} AS r(rest) WHERE at = $3::timestamptz AND substr(entry, strpos(entry, ',"time":') + 1) = substr(r.rest, 2) ORDER BY step DESC LIMIT 1`,
+      [parts, canonical, time],
+    );
+    return row && { step: row.step, familyIds };
   };
   return { sent, recover };
 }
@@ -590,7 +626,10 @@ export class PgStore extends ReversibleStore implements TeamStore {
    * leaves the outcome unknown: `recover` then asks the server, over a new connection, whether the
    * step is in the log, and gives the result if it is (undefined: it is not, nothing was saved).
    */
-  private async transaction<T>(work: (q: Query, commit: (recover: (q: Query) => Promise<T | undefined>) => void) => Promise<T>, options: { rollback?: boolean; schema?: boolean } = {}): Promise<T> {
+  private async transaction<T>(
+    work: (q: Query, commit: (recover: (q: Query) => Promise<T | undefined>) => void) => Promise<T>,
+    options: { rollback?: boolean; schema?: boolean; snapshot?: boolean } = {},
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.use(async ({ q, client }) => {
@@ -606,7 +645,9 @@ export class PgStore extends ReversibleStore implements TeamStore {
           };
           try {
             // The schema check travels with the BEGIN: two statements in one simple query.
-            const begun = options.schema === false ? q('BEGIN') : this.requireSchema(q, 'BEGIN; ');
+            // `snapshot`: a read of several statements sees the store as it was at the first.
+            const begin = options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+            const begun = options.schema === false ? q(begin) : this.requireSchema(q, `${begin}; `);
             begun.catch(() => undefined);
             const checked: Query = <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
               const answer = q<Row>(text, values);
@@ -1030,20 +1071,35 @@ export class PgStore extends ReversibleStore implements TeamStore {
   }
 
   async history(): Promise<AuditEntry[]> {
-    const rows = await this.storedRows();
-    return rows.flatMap((row) => {
-      const record = auditRecord(row.step, row.entry);
+    return this.eachLogRow((step, entry) => {
+      const record = auditRecord(step, entry);
       return 'unreadable' in record ? [] : [record];
     });
   }
 
-  private storedRows(): Promise<Array<{ step: number; entry: string }>> {
-    return this.transaction((q) => q<{ step: number; entry: string }>('SELECT step, entry FROM audit ORDER BY step'), { rollback: true });
+  /**
+   * The log's rows oldest first, each handed to `take` as it comes, LOG_PAGE entries per
+   * statement, all in one snapshot: a municipality's log is tens of MB of text, and read in one
+   * statement it was held as text and as parsed entries at once (`export --all` peaked there).
+   */
+  private eachLogRow<T>(take: (step: number, entry: string) => T[]): Promise<T[]> {
+    return this.transaction(
+      async (q) => {
+        const taken: T[] = [];
+        for (let after = 0; ; ) {
+          const page = await q<{ step: number; entry: string }>(`SELECT step, entry FROM audit WHERE step > $1 ORDER BY step LIMIT ${LOG_PAGE}`, [after]);
+          for (const row of page) taken.push(...take(row.step, row.entry));
+          if (page.length < LOG_PAGE) return taken;
+          after = (page.at(-1) as { step: number }).step;
+        }
+      },
+      { rollback: true, snapshot: true },
+    );
   }
 
   /** The log's entries as stored, oldest first, for checking the chain (doctor). */
   async storedEntries(): Promise<StoredEntry[]> {
-    return (await this.storedRows()).map((row) => ({ text: row.entry, rowStep: row.step }));
+    return this.eachLogRow((step, entry) => [{ text: entry, rowStep: step }]);
   }
 
   /** Doctor's repairs: nothing is left half-done on this backend (an erase is one transaction). */

@@ -1,6 +1,6 @@
 // famcoord on a PostgreSQL store, as a user runs it: init, everyday commands, doctor, the config,
 // and a server's faults as one line (exit 1, no stack trace, never a password).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,26 @@ process.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
     expect(today.code, today.stderr).toBe(0);
     expect(today.stdout).toMatch(/Overdue goals/);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({ undici: false, zod: false });
+  });
+
+  it('records an update without loading node:crypto (the server hashes the family) or fs/promises and readline', async () => {
+    const sb = box();
+    const url = await freshPgUrl();
+    expect(sb.run(['demo', '--families', '8', '--date', '2026-11-24', '--store', url], { store: false }).code).toBe(0);
+    const goalId = (JSON.parse(sb.run(['family', 'f1', '--json', '--store', url], { store: false }).stdout) as { goals: Array<{ id: string }> }).goals[0]?.id as string;
+    const hook = join(import.meta.dirname, '../helpers/builtinsLoaded.cjs');
+    const result = spawnSync(process.execPath, ['--require', hook, BIN, 'goal', 'progress', goalId, '--score', '4', '--store', url, '--date', '2026-11-24'], {
+      encoding: 'utf8',
+      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(sb.dir, 'config') },
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Recorded progress 4/10 on goal ${goalId} \\(step 1\\)`));
+    const loaded = (result.output[3] as string).split('\n');
+    expect(loaded).toContain('net'); // the hook saw the program connect
+    for (const module of ['crypto', 'fs/promises', 'readline']) expect(loaded, module).not.toContain(module);
+    // The step's hash is the family's, as undo checks it.
+    expect(sb.run(['undo', '--store', url, '--date', '2026-11-24'], { store: false }).code).toBe(0);
   });
 
   it.skipIf(!pgPasswordRole)('says the password was refused, without showing it', async () => {

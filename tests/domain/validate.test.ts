@@ -79,3 +79,18 @@ describe('a store checked family by family (families, doctor, export --all on a 
     for (const check of [whole, alone]) expect(check).toThrow(/^families\[2\] \(f3\)\.extra\.a\.a\.a…: is nested more than 64 levels deep$/);
   });
 });
+
+describe('the ids seen in a store read family by family', () => {
+  it('tells each id seen from one not seen, numbered ids small and large, and others', () => {
+    const seen = new SeenIds();
+    const ids = ['g0', 'g1', 'g7', 'g8', 'g9', 'g8191', 'g8192', 'g450041', 'g16777215', 'g16777216', 'g999999999', 'm7', 'f12', 'g012', 'kontakt-a'];
+    for (const id of ids) {
+      expect(seen.has(id)).toBe(false);
+      seen.add(id);
+      expect(seen.has(id)).toBe(true);
+    }
+    for (const id of ids) expect(seen.has(id)).toBe(true);
+    for (const id of ['g2', 'g6', 'g10', 'g8190', 'g8193', 'g450040', 'g450042', 'g16777214', 'g16777217', 'g999999998', 'm8', 'f7', 'g12', 'g0012', 'kontakt-b', 'x1'])
+      expect(seen.has(id), id).toBe(false);
+  });
+});

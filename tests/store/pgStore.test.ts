@@ -205,6 +205,41 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     }
   });
 
+  it('reads a log of several pages whole and oldest first, for history and for the chain check', async () => {
+    const { store } = await freshStore();
+    // 70 steps: more than two of the pages the log is read in (32 entries a statement).
+    for (let i = 0; i < 70; i++) await store.transact(ops({ op: 'goal.progress', goalId: i % 2 ? 'g1' : 'g2', score: i % 11, note: `n${i}` }), META);
+    const history = await store.history();
+    expect(history.map((e) => e.step)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(history.map((e) => (e.ops[0] as { note?: string }).note)).toEqual(Array.from({ length: 70 }, (_, i) => `n${i}`));
+    const { verifyChain } = await import('../../src/store/auditChain.js');
+    const stored = await store.storedEntries();
+    expect(stored.map((e) => e.rowStep)).toEqual(history.map((e) => e.step));
+    expect(verifyChain(stored)).toEqual({ chainedFrom: 1, entries: 70, unchained: 0 });
+  });
+
+  it("logs each changed family's hash after the step as familyHash gives it, though the server computes it", async () => {
+    const { store } = await freshStore();
+    await store.transact(ops({ op: 'family.add', id: 'f3', name: 'Familien Ærø 🙂', members: [{ name: 'Søs "Sol" Ærø', role: 'adult' }] }), META);
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4, note: 'famcoord-hash-0 "famcoord-hash-1" 🙂' }, { op: 'goal.progress', goalId: 'g2', score: 2 }), META);
+    await store.transact(ops({ op: 'family.erase', familyId: 'f3' }), META);
+    const { familyHash } = await import('../../src/store/undo.js');
+    const families = new Map((await store.read()).families.map((f) => [f.id, f]));
+    const history = await store.history();
+    expect(history.map((e) => e.afterHash)).toEqual([
+      { f3: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      { f1: familyHash(families.get('f1')), f2: familyHash(families.get('f2')) },
+      { f3: null },
+    ]);
+    expect((history[1]?.ops[0] as { note?: string }).note).toBe('famcoord-hash-0 "famcoord-hash-1" 🙂');
+    expect(history[0]?.before).toEqual({ f3: null });
+    const { verifyChain } = await import('../../src/store/auditChain.js');
+    expect(verifyChain(await store.storedEntries())).toEqual({ chainedFrom: 1, entries: 3, unchained: 0 });
+    // Undo checks the family against the hash its step logged.
+    expect((await store.undo(META)).undid).toBe(3);
+    expect(familyHash((await store.read()).families.find((f) => f.id === 'f3'))).toBe(history[0]?.afterHash?.f3);
+  });
+
   it('hides the password of its URL in its name and in every message', async () => {
     const store = new PgStore('postgresql://hanne:Hemmelig%20kode@/nope?host=/nonexistent-famcoord-socket');
     expect(store.path).toBe('postgresql://hanne:***@/nope?host=/nonexistent-famcoord-socket');
