@@ -1,7 +1,7 @@
 // The JSON file backend: the whole state in one human-readable file. lowdb's Low holds the data;
 // our own adapter reads with validation and writes through writeFileAtomic (lowdb's stock
 // JSONFile has no fsync and one shared temp name, which lost updates between processes).
-import { promises as fs, watchFile, unwatchFile } from 'node:fs';
+import { promises as fs, watchFile, unwatchFile, type BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Operation } from '../domain/operations.js';
@@ -13,10 +13,10 @@ import { chainedTexts, replayedLogMessage, replaySetAsideMessage } from './audit
 import { isSealed, Keyring, MAX_HEADER_BYTES, readHeader, SealError, sealStore, unsealStore, type Header, type StoreKeys } from './crypto.js';
 import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { FamilyLines, LinesWorkspace } from './familyLines.js';
-import { isKnownGood, markHash, markKnownGood, markOf } from './knownGood.js';
+import { markHash, markKnownGood, markOf, readMark, recordStatus, vouchesByStatus } from './knownGood.js';
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
-import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile } from './pathGuard.js';
+import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile, readRegularFileWithStatus } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
 import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
@@ -195,13 +195,19 @@ class SafeJsonAdapter implements Adapter<State> {
   /** The file's bytes (decrypted when sealed), its mark and whether the mark vouches for it; null when there is no file. */
   async load(): Promise<StoreFile | null> {
     let bytes: Buffer;
+    let status: BigIntStats | undefined;
     try {
-      bytes = await readRegularFile(this.path, 'the store');
+      ({ bytes, status } = readRegularFileWithStatus(this.path, 'the store'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw readError(error, this.path);
     }
-    const mark = markOf(bytes);
+    // A mark that records this very file's status vouches for it without hashing (knownGood.ts).
+    const recorded = this.trustMark ? readMark(this.path) : undefined;
+    const byStatus = vouchesByStatus(recorded, status);
+    const mark = byStatus ? recorded?.hash : markOf(bytes);
+    const knownGood = byStatus || (this.trustMark && mark !== undefined && recorded?.hash === mark);
+    if (knownGood && !byStatus && mark !== undefined && status) recordStatus(this.path, mark, status);
     const sealing = await this.sealingOf(bytes);
     let plain = bytes;
     if (sealing) {
@@ -211,7 +217,7 @@ class SafeJsonAdapter implements Adapter<State> {
         throw sealError(error, this.path);
       }
     }
-    return { plain, mark, knownGood: this.trustMark && (await isKnownGood(this.path, mark)), sealing };
+    return { plain, mark, knownGood, sealing };
   }
 
   async read(): Promise<State | null> {

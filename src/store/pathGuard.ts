@@ -6,7 +6,7 @@
 // to, where nobody else can plant those names. And an output (--out, migrate --to) must not be
 // the store or a file beside it, however its path is spelled: real paths and the folders' device
 // and inode are compared, not strings.
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readdirSync, readFileSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { missingStoreError, StoreError } from './errors.js';
@@ -135,6 +135,23 @@ export async function readRegularFile(path: string, what: string): Promise<Buffe
   const fd = openRegularSync(path, what);
   try {
     return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a whole file as readRegularFile does, with its status (nanosecond times) when that did not
+ * change while it was read: undefined if it did, since the bytes may then be neither version.
+ */
+export function readRegularFileWithStatus(path: string, what: string): { bytes: Buffer; status: BigIntStats | undefined } {
+  const fd = openRegularSync(path, what);
+  try {
+    const before = fstatSync(fd, { bigint: true });
+    const bytes = readFileSync(fd);
+    const after = fstatSync(fd, { bigint: true });
+    const unchanged = before.size === after.size && before.mtimeNs === after.mtimeNs && before.ctimeNs === after.ctimeNs;
+    return { bytes, status: unchanged ? after : undefined };
   } finally {
     closeSync(fd);
   }

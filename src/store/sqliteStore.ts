@@ -3,9 +3,10 @@
 // command reads and writes only the families it needs. The same operations, the same workspace
 // seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
 // and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
-import { closeSync, fchmodSync, promises as fs } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, State } from '../domain/schema.js';
@@ -41,13 +42,26 @@ async function loadSqlite(): Promise<typeof BetterSqlite3> {
   return (await import('better-sqlite3')).default;
 }
 
-function openDatabase(Sqlite: typeof BetterSqlite3, path: string, options: BetterSqlite3.Options): Database {
-  let nativeBinding: string | undefined;
+const ADDON = 'better-sqlite3/build/Release/better_sqlite3.node';
+
+/**
+ * The compiled addon's path. First famcoord's own node_modules beside the folder of its scripts,
+ * which is where Node's resolution finds it in an install or a checkout (its first candidate,
+ * dist/node_modules, the build never makes): one stat, where the resolution's search and its
+ * realpath took ~3 M instructions of every SQLite command (issue 19). Else as Node resolves it.
+ */
+function addonPath(): string | undefined {
+  const beside = fileURLToPath(new URL(`../node_modules/${ADDON}`, import.meta.url));
+  if (existsSync(beside)) return beside;
   try {
-    nativeBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    return createRequire(import.meta.url).resolve(ADDON);
   } catch {
-    // built elsewhere (a debug build): let better-sqlite3 find it
+    return undefined; // built elsewhere (a debug build): let better-sqlite3 find it
   }
+}
+
+function openDatabase(Sqlite: typeof BetterSqlite3, path: string, options: BetterSqlite3.Options): Database {
+  const nativeBinding = addonPath();
   return new Sqlite(path, { ...options, ...(nativeBinding !== undefined && { nativeBinding }) });
 }
 
