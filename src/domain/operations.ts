@@ -854,7 +854,10 @@ class OperationWorkspace implements Workspace {
   /** Whether every family the operation put, and every object it changed in place, is as it was. */
   changedNothing(): boolean {
     for (const [familyId, before] of this.before) if (!sameData(before, this.ws.family(familyId))) return false;
-    for (const [object, before] of this.outlines) if (!sameOutline(before, object)) return false;
+    // The objects watched last first: the goal a batch line changed comes after its family, whose
+    // outline would only be taken again to find it unchanged.
+    const watched = [...this.outlines];
+    for (let i = watched.length - 1; i >= 0; i--) if (!sameOutline((watched[i] as [object, Outline])[1], (watched[i] as [object, Outline])[0])) return false;
     return true;
   }
 }
