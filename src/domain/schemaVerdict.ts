@@ -1,24 +1,31 @@
-// A quick yes to "does this value pass the schema?", built from the zod schema itself, for the
-// checks a change runs on data that is nearly always valid (the families a step leaves behind, a
-// batch's lines). zod stays the definition and the judge: a verdict says `true` only where zod
-// would accept the value, and anything else (a value that fails, or a schema using a feature not
-// modelled here) goes to zod, which gives the answer and the messages. zod's own parse, jitless
-// (zodSetup.ts), walks each value with a payload and an issue list per node, ~0.5 ms per family of
-// the demo; its ahead-of-time `compile` generates code with `new Function`, which is never in V8's
-// code cache and took longer to compile than a batch's checks take (issue 19).
+// A quick parse by a zod schema, built from the schema itself, for the checks a change runs on
+// data that is nearly always valid (a batch's lines, the families a step leaves behind). zod stays
+// the definition and the judge: the quick parse answers only where zod would accept the value, and
+// gives what zod's parse would give (its defaults filled in, its fields in its order); a value it
+// does not pass, or a schema using a feature not modelled here, goes to zod, which gives the answer
+// and the messages. zod's own parse, jitless (zodSetup.ts), keeps a payload and a list of issues
+// per node, ~0.5 ms per family of the demo on a first run; its ahead-of-time `compile` generates
+// code with `new Function`, which is never in V8's code cache and took longer to compile than a
+// batch's checks take (issue 19).
 //
-// Only what the checks need is modelled, each as zod's runtime does it (v4 core schemas.js):
-// strings, numbers, booleans, enums, literals, arrays, objects (loose, strict or stripping),
-// optional, default, discriminated unions, preprocess (a transform piped into a schema), unknown;
-// and the checks length, regex, whole number, bounds and refine, which run through zod's own
-// check functions. Coercion, other string formats, other checks, async and recursive schemas are
-// not modelled: such a schema gets no verdict (undefined), and its callers use zod alone.
+// Modelled, each as zod's runtime does it (v4 core, schemas.js): strings, numbers, booleans, enums,
+// literals, arrays, objects (loose, strict or stripping), optional, default, discriminated unions,
+// preprocess (a transform piped into a schema), unknown; and the checks length, pattern, whole
+// number, bounds and refine. Coercion, other string formats, other checks, async and recursive
+// schemas are not: such a schema gets no quick parse (undefined), and its callers use zod alone.
+// tests/domain/schemaVerdict.test.ts compares the answers with zod's on thousands of changed values.
 import type * as z from 'zod';
 
-/** True: zod accepts the value. False: ask zod (it may still accept it). */
+/** What a quick parse returns for a value it does not pass (zod may still accept it). */
+export const NOT_PASSED: unique symbol = Symbol('not passed');
+
+/** zod's output for a value it accepts; NOT_PASSED for any other. */
+export type QuickParse = (value: unknown) => unknown;
+
+/** True: zod accepts the value. False: ask zod. */
 export type Verdict = (value: unknown) => boolean;
 
-/** The parts of zod's internals the verdicts read (zod v4's `_zod`). */
+/** The parts of zod's internals a quick parse reads (zod v4's `_zod`). */
 interface Internals {
   def: Record<string, unknown> & { type: string; checks?: Schema[] };
   traits: Set<string>;
@@ -32,14 +39,184 @@ type Schema = { _zod: Internals };
 /** The checks whose only effect is an issue when the value fails them (none changes the value). */
 const PLAIN_CHECKS = new Set(['max_length', 'min_length', 'length_equals', 'number_format', 'greater_than', 'less_than']);
 
-class NoVerdict extends Error {}
+class Unmodelled extends Error {}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** zod's parse of `schema`, quicker; undefined when the schema uses something not modelled. */
+export function quickParser(schema: z.ZodType): QuickParse | undefined {
+  return build(schema as unknown as Schema, true);
+}
+
+/** Whether zod accepts a value (false: ask zod), without building its output; undefined as quickParser. */
+export function verdictOf(schema: z.ZodType): Verdict | undefined {
+  const parse = build(schema as unknown as Schema, false);
+  return parse && ((value) => parse(value) !== NOT_PASSED);
+}
 
 /**
- * One check, on a value its schema's type accepted. The two on every id, date and text (a refine,
- * a pattern) are called as zod's check functions call them, without a payload to allocate; the
+ * The quick parse of a schema. Without `output`, what it returns for a value it passes is only
+ * told apart from NOT_PASSED: objects and lists are not copied, nor defaults made.
+ */
+function build(root: Schema, output: boolean): QuickParse | undefined {
+  const built = new Map<Schema, QuickParse>();
+  const building = new Set<Schema>();
+  try {
+    return node(root);
+  } catch (error) {
+    if (error instanceof Unmodelled) return undefined;
+    throw error;
+  }
+
+  function node(schema: Schema): QuickParse {
+    const known = built.get(schema);
+    if (known) return known;
+    if (building.has(schema)) throw new Unmodelled(); // a recursive schema
+    building.add(schema);
+    const parse = withChecks(schema, typeParse(schema));
+    building.delete(schema);
+    built.set(schema, parse);
+    return parse;
+  }
+
+  /** The schema's own checks, which zod runs on its type's output. */
+  function withChecks(schema: Schema, parseType: QuickParse): QuickParse {
+    const checks = (schema._zod.def.checks ?? []).map(checkOf);
+    if (checks.length === 0) return parseType;
+    return (value) => {
+      const parsed = parseType(value);
+      if (parsed === NOT_PASSED) return NOT_PASSED;
+      for (const check of checks) if (!check(parsed)) return NOT_PASSED;
+      return parsed;
+    };
+  }
+
+  function typeParse(schema: Schema): QuickParse {
+    const { def, traits } = schema._zod;
+    switch (def.type) {
+      case 'string':
+        if (def.coerce || def.format !== undefined || traits.has('$ZodStringFormat')) throw new Unmodelled();
+        return (value) => (typeof value === 'string' ? value : NOT_PASSED);
+      case 'number':
+        if (def.coerce || traits.has('$ZodNumberFormat')) throw new Unmodelled();
+        return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : NOT_PASSED);
+      case 'boolean':
+        if (def.coerce) throw new Unmodelled();
+        return (value) => (typeof value === 'boolean' ? value : NOT_PASSED);
+      case 'enum':
+      case 'literal': {
+        const values = schema._zod.values;
+        if (!values) throw new Unmodelled();
+        return (value) => (values.has(value) ? value : NOT_PASSED);
+      }
+      case 'unknown':
+        return (value) => value;
+      case 'optional': {
+        const inner = def.innerType as Schema;
+        if (!traits.has('$ZodOptional') || traits.has('$ZodExactOptional') || inner._zod.optin === 'defaulted') throw new Unmodelled();
+        const parseInner = node(inner);
+        return (value) => (value === undefined ? undefined : parseInner(value));
+      }
+      case 'default': {
+        // A missing value takes the default (a fresh copy each time it is read), which zod does not check.
+        const parseInner = node(def.innerType as Schema);
+        const fallback = () => (output ? def.defaultValue : undefined);
+        return (value) => {
+          if (value === undefined) return fallback();
+          const parsed = parseInner(value);
+          return parsed === undefined ? fallback() : parsed;
+        };
+      }
+      case 'array': {
+        const parseElement = node(def.element as Schema);
+        return (value) => {
+          if (!Array.isArray(value)) return NOT_PASSED;
+          const parsed: unknown[] | undefined = output ? new Array(value.length) : undefined;
+          for (let i = 0; i < value.length; i++) {
+            const element = parseElement(value[i]);
+            if (element === NOT_PASSED) return NOT_PASSED;
+            if (parsed) parsed[i] = element;
+          }
+          return parsed ?? value;
+        };
+      }
+      case 'object':
+        return objectParse(def);
+      case 'union': {
+        // A discriminated union parses by the option whose literal the value's discriminator is;
+        // only that option can pass the value, so the first option that does is the one.
+        if (def.discriminator === undefined || def.unionFallback) throw new Unmodelled();
+        const options = (def.options as Schema[]).map(node);
+        return (value) => {
+          for (const option of options) {
+            const parsed = option(value);
+            if (parsed !== NOT_PASSED) return parsed;
+          }
+          return NOT_PASSED;
+        };
+      }
+      case 'pipe': {
+        // z.preprocess(fn, schema): the schema parses what the transform made of the value.
+        const input = def.in as Schema;
+        if (input._zod.def.type !== 'transform' || (input._zod.def.checks ?? []).length > 0) throw new Unmodelled();
+        const transform = input._zod.def.transform as (value: unknown, payload: { value: unknown; issues: unknown[] }) => unknown;
+        const parseOutput = node(def.out as Schema);
+        return (value) => {
+          const payload = { value, issues: [] as unknown[] };
+          const transformed = transform(value, payload);
+          return transformed instanceof Promise || payload.issues.length > 0 ? NOT_PASSED : parseOutput(transformed);
+        };
+      }
+      default:
+        throw new Unmodelled();
+    }
+  }
+
+  /** An object, field by field as zod's handlePropertyResult takes each, then the keys it does not name. */
+  function objectParse(def: Internals['def']): QuickParse {
+    const shape = def.shape as Record<string, Schema>;
+    const keys = Object.keys(shape);
+    if (Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__')) throw new Unmodelled();
+    const catchall = def.catchall as Schema | undefined;
+    const catchallType = catchall?._zod.def.type;
+    // Loose objects (unknown) keep any other key as it is, stripping ones (none) drop it, strict ones (never) refuse it.
+    if (catchall !== undefined && catchallType !== 'unknown' && catchallType !== 'never') throw new Unmodelled();
+    const known = new Set(keys);
+    const fields = keys.map((key) => {
+      const field = shape[key] as Schema;
+      const { optin, optout } = field._zod;
+      return { key, parse: node(field), required: optin === undefined, skippedWhenMissing: optin === 'optional' && optout === 'optional', keptWhenMissing: optin === 'defaulted' && optout !== 'optional' };
+    });
+    return (value) => {
+      if (!isObject(value)) return NOT_PASSED;
+      const parsed: Record<string, unknown> | undefined = output ? {} : undefined;
+      for (const { key, parse, required, skippedWhenMissing, keptWhenMissing } of fields) {
+        const present = key in value;
+        if (!present) {
+          // zod: a missing key is an issue unless its schema takes undefined in (optional, default).
+          if (required) return NOT_PASSED;
+          if (skippedWhenMissing) continue;
+        }
+        const field = parse(value[key]);
+        if (field === NOT_PASSED) return NOT_PASSED;
+        if (parsed && (field !== undefined || present || keptWhenMissing)) parsed[key] = field;
+      }
+      for (const key in value) {
+        if (known.has(key)) continue;
+        if (catchallType === 'never') return NOT_PASSED;
+        if (parsed && catchallType === 'unknown' && key !== '__proto__') parsed[key] = value[key];
+      }
+      return parsed ?? value;
+    };
+  }
+}
+
+/**
+ * One check, on the output of its schema's type. The two on every id, date and text (a refine, a
+ * pattern) are called as zod's check functions call them, without a payload to allocate; the
  * others through zod's own check function.
  */
-function checkVerdict(check: Schema): Verdict {
+function checkOf(check: Schema): (value: unknown) => boolean {
   const { def } = check._zod;
   if (def.check === 'custom' && typeof def.fn === 'function') {
     // zod: an issue unless fn's result is truthy (a promise is async, which zod refuses here).
@@ -53,141 +230,10 @@ function checkVerdict(check: Schema): Verdict {
   if (def.check === 'string_format' && def.format === 'regex' && pattern instanceof RegExp && !pattern.global && !pattern.sticky)
     return (value) => pattern.test(value as string);
   const run = check._zod.check;
-  if (!PLAIN_CHECKS.has(def.check as string) || typeof run !== 'function') throw new NoVerdict();
+  if (!PLAIN_CHECKS.has(def.check as string) || typeof run !== 'function') throw new Unmodelled();
   return (value) => {
     const payload = { value, issues: [] as unknown[] };
     const result = run(payload);
     return !(result instanceof Promise) && payload.issues.length === 0 && payload.value === value;
   };
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The verdict of `schema`, or undefined when it uses something the verdicts do not model. */
-export function verdictOf(schema: z.ZodType): Verdict | undefined {
-  const built = new Map<Schema, Verdict>();
-  const building = new Set<Schema>();
-  try {
-    return build(schema as unknown as Schema);
-  } catch (error) {
-    if (error instanceof NoVerdict) return undefined;
-    throw error;
-  }
-
-  function build(node: Schema): Verdict {
-    const known = built.get(node);
-    if (known) return known;
-    if (building.has(node)) throw new NoVerdict(); // a recursive schema
-    building.add(node);
-    const verdict = withChecks(node, typeVerdict(node));
-    building.delete(node);
-    built.set(node, verdict);
-    return verdict;
-  }
-
-  /** The schema's own checks (zod runs them after its type's parse accepted the value). */
-  function withChecks(node: Schema, typeOk: Verdict): Verdict {
-    const checks = (node._zod.def.checks ?? []).map(checkVerdict);
-    if (checks.length === 0) return typeOk;
-    return (value) => {
-      if (!typeOk(value)) return false;
-      for (const check of checks) if (!check(value)) return false;
-      return true;
-    };
-  }
-  function typeVerdict(node: Schema): Verdict {
-    const { def, traits } = node._zod;
-    switch (def.type) {
-      case 'string':
-        if (def.coerce || def.format !== undefined || traits.has('$ZodStringFormat')) throw new NoVerdict();
-        return (value) => typeof value === 'string';
-      case 'number':
-        if (def.coerce || traits.has('$ZodNumberFormat')) throw new NoVerdict();
-        return (value) => typeof value === 'number' && Number.isFinite(value);
-      case 'boolean':
-        if (def.coerce) throw new NoVerdict();
-        return (value) => typeof value === 'boolean';
-      case 'enum':
-      case 'literal': {
-        const values = node._zod.values;
-        if (!values) throw new NoVerdict();
-        return (value) => values.has(value);
-      }
-      case 'unknown':
-        return () => true;
-      case 'optional': {
-        const inner = def.innerType as Schema;
-        if (!traits.has('$ZodOptional') || traits.has('$ZodExactOptional') || inner._zod.optin === 'defaulted') throw new NoVerdict();
-        const innerOk = build(inner);
-        return (value) => value === undefined || innerOk(value);
-      }
-      case 'default': {
-        // A missing value takes the default, which zod does not check.
-        const innerOk = build(def.innerType as Schema);
-        return (value) => value === undefined || innerOk(value);
-      }
-      case 'array': {
-        const elementOk = build(def.element as Schema);
-        return (value) => {
-          if (!Array.isArray(value)) return false;
-          for (const element of value) if (!elementOk(element)) return false;
-          return true;
-        };
-      }
-      case 'object':
-        return objectVerdict(def);
-      case 'union': {
-        // A discriminated union picks the option whose literal the value's discriminator is; any
-        // option that accepts the value has that literal, so "some option accepts" is the same answer.
-        if (def.discriminator === undefined || def.unionFallback) throw new NoVerdict();
-        const options = (def.options as Schema[]).map(build);
-        return (value) => options.some((ok) => ok(value));
-      }
-      case 'pipe': {
-        // z.preprocess(fn, schema): the transform's result is what the schema checks.
-        const input = def.in as Schema;
-        if (input._zod.def.type !== 'transform' || (input._zod.def.checks ?? []).length > 0) throw new NoVerdict();
-        const transform = input._zod.def.transform as (value: unknown, payload: { value: unknown; issues: unknown[] }) => unknown;
-        const outputOk = build(def.out as Schema);
-        return (value) => {
-          const payload = { value, issues: [] as unknown[] };
-          const transformed = transform(value, payload);
-          return !(transformed instanceof Promise) && payload.issues.length === 0 && outputOk(transformed);
-        };
-      }
-      default:
-        throw new NoVerdict();
-    }
-  }
-
-  function objectVerdict(def: Internals['def']): Verdict {
-    const shape = def.shape as Record<string, Schema>;
-    const keys = Object.keys(shape);
-    if (Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__')) throw new NoVerdict();
-    const catchall = def.catchall as Schema | undefined;
-    const catchallType = catchall?._zod.def.type;
-    // Loose objects (unknown) and stripping ones (none) accept any other key; strict ones (never) none.
-    if (catchall !== undefined && catchallType !== 'unknown' && catchallType !== 'never') throw new NoVerdict();
-    const strict = catchallType === 'never';
-    const known = new Set(keys);
-    const fields = keys.map((key) => {
-      const field = shape[key] as Schema;
-      const ok = build(field);
-      const { optin, optout } = field._zod;
-      return { key, ok, required: optin === undefined, skippedWhenMissing: optin === 'optional' && optout === 'optional' };
-    });
-    return (value) => {
-      if (!isObject(value)) return false;
-      for (const { key, ok, required, skippedWhenMissing } of fields) {
-        if (!(key in value)) {
-          // zod: a missing key is an issue unless its schema takes undefined in (optional, default).
-          if (required) return false;
-          if (skippedWhenMissing) continue;
-        }
-        if (!ok(value[key])) return false;
-      }
-      if (strict) for (const key in value) if (!known.has(key)) return false;
-      return true;
-    };
-  }
 }

@@ -4,12 +4,12 @@ import { generateDemo, seededRandom } from '../../src/domain/demo.js';
 import { isIsoDate } from '../../src/domain/dates.js';
 import { FamilySchema } from '../../src/domain/schema.js';
 import { OPERATION_SCHEMAS, type OperationName } from '../../src/domain/operations.js';
-import { verdictOf, type Verdict } from '../../src/domain/schemaVerdict.js';
+import { NOT_PASSED, quickParser, verdictOf, type QuickParse, type Verdict } from '../../src/domain/schemaVerdict.js';
 
 const TODAY = '2026-11-24';
 
 /** Values that break some field or other: wrong types, out of range, not dates, too long, empty. */
-const ODD_VALUES: unknown[] = [undefined, null, '', ' ', 'x', 'g 1', 'x'.repeat(201), 'x'.repeat(10_001), '2026-02-30', '2026-13-01', '2026-1-01', '2026-11-24T09:00+01:00', '2026-11-24T25:00+01:00', 0, -1, 1, 1.5, 5, 11, 1e9, Number.NaN, Number.POSITIVE_INFINITY, true, false, {}, [], [{}], ['children'], { dkk: 5, per: 'month' }, 'children', 'active', 'done', 'open', 'adult', 'qualityOfLife', 'p1', 'statusmøde'];
+const ODD_VALUES: unknown[] = [undefined, null, '', ' ', 'x', 'g 1', 'x'.repeat(201), 'x'.repeat(10_001), '2026-02-30', '2026-13-01', '2026-1-01', '2026-11-24T09:00+01:00', '2026-11-24T25:00+01:00', 0, -1, 1, 1.5, 5, 11, 1e9, Number.NaN, Number.POSITIVE_INFINITY, true, false, {}, [], [{}], ['children'], { dkk: 5, per: 'month' }, 'children', 'active', 'done', 'open', 'adult', 'qualityOfLife', 'p1', 'stormøde', 'statusmode'];
 
 type Json = Record<string, unknown> | unknown[];
 
@@ -50,6 +50,25 @@ function agrees(verdict: Verdict, schema: z.ZodType, value: unknown): boolean {
   return verdictSays === zodSays;
 }
 
+/** The same data with the same keys in the same order, an undefined field included (JSON.stringify would drop it). */
+function sameOutput(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.join('\u0000') === Object.keys(b).join('\u0000') && keys.every((key) => sameOutput((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** Checks a quick parse against zod's: where it passes a value, zod accepts it and gives the same output. */
+function parsesAsZod(parse: QuickParse, schema: z.ZodType, value: unknown): boolean {
+  const result = schema.safeParse(value);
+  const quick = parse(value);
+  if (quick !== NOT_PASSED) {
+    expect(result.success, JSON.stringify(value).slice(0, 400)).toBe(true);
+    expect(sameOutput(quick, result.data), JSON.stringify(value).slice(0, 400)).toBe(true);
+  }
+  return (quick !== NOT_PASSED) === result.success;
+}
+
 describe('verdictOf', () => {
   const families = generateDemo({ families: 40, seed: 3, today: TODAY }).families;
 
@@ -75,23 +94,33 @@ describe('verdictOf', () => {
     expect(disagreements).toBeLessThan(40);
   });
 
-  it("judges each operation's lines as zod does", () => {
+  it("parses each operation's lines as zod does: the same verdict, defaults, fields and their order", () => {
     const random = seededRandom(7);
     const examples: Partial<Record<OperationName, Record<string, unknown>>> = {
       'goal.progress': { op: 'goal.progress', goalId: 'g12', score: 6, note: 'Mødt op hver dag', date: '2026-11-20', status: 'active' },
-      'goal.add': { op: 'goal.add', familyId: 'f1', title: 'Skole hver dag', sector: 'children', due: '2027-01-31', priority: 1 },
+      'goal.add': { title: 'Skole hver dag', op: 'goal.add', familyId: 'f1', sector: 'children', due: '2027-01-31', priority: 1 },
       'contact.resolve': { op: 'contact.resolve', contactId: 'c5', resolution: 'Ressourceforløb bevilget' },
-      'meeting.add': { op: 'meeting.add', familyId: 'f1', type: 'statusmøde', start: '2026-12-01T09:00+01:00', durationMin: 60, attendees: [{ name: 'Lone Berg', sector: 'employment' }] },
+      'meeting.add': { op: 'meeting.add', familyId: 'f1', type: 'stormøde', start: '2026-12-01T09:00+01:00', attendees: [{ sector: 'employment', name: 'Lone Berg' }] },
+      'family.add': { op: 'family.add', name: 'Familien Test', members: [{ name: 'Mette', role: 'adult', born: '1990-01-01' }] },
     };
     for (const [name, example] of Object.entries(examples)) {
       const schema = OPERATION_SCHEMAS[name as OperationName] as unknown as z.ZodType;
-      const verdict = verdictOf(schema) as Verdict;
-      expect(verdict, name).toBeTypeOf('function');
-      expect(verdict(example), name).toBe(schema.safeParse(example).success);
+      const parse = quickParser(schema) as QuickParse;
+      expect(parse, name).toBeTypeOf('function');
+      expect(parsesAsZod(parse, schema, example), name).toBe(true);
+      expect(parse(example), name).not.toBe(NOT_PASSED);
       let disagreements = 0;
-      for (let i = 0; i < 500; i++) if (!agrees(verdict, schema, mutated(example, random))) disagreements++;
+      for (let i = 0; i < 500; i++) if (!parsesAsZod(parse, schema, mutated(example, random))) disagreements++;
       expect(disagreements, name).toBeLessThan(10);
     }
+  });
+
+  it("gives a family's output as zod does (defaults filled in, unknown fields kept)", () => {
+    const parse = quickParser(FamilySchema) as QuickParse;
+    const random = seededRandom(5);
+    for (let i = 0; i < 300; i++) parsesAsZod(parse, FamilySchema, mutated(families[i % families.length] as Json, random));
+    const bare = { id: 'f1', name: 'Familien Test', extra: { kept: true }, meetings: [{ id: 'm1', type: 'statusmode', start: '2026-12-01T09:00+01:00', durationMin: 30 }] };
+    expect(parsesAsZod(parse, FamilySchema, bare)).toBe(true);
   });
 
   it('gives no verdict for what it does not model, so zod alone judges', () => {
