@@ -41,6 +41,12 @@ const PLAIN_CHECKS = new Set(['max_length', 'min_length', 'length_equals', 'numb
 
 class Unmodelled extends Error {}
 
+/** What zod does with an object's field that is missing (handlePropertyResult), by its schema's optin and optout. */
+const MISSING_REFUSED = 0; // an issue: the field is required
+const MISSING_SKIPPED = 1; // nothing: optional in and out
+const MISSING_KEPT = 2; // parsed, and kept in the output even when undefined: defaulted in, not optional out
+const MISSING_PARSED = 3; // parsed, and kept in the output only when it gives a value
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** zod's parse of `schema`, quicker; undefined when the schema uses something not modelled. */
@@ -73,20 +79,20 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
     if (known) return known;
     if (building.has(schema)) throw new Unmodelled(); // a recursive schema
     building.add(schema);
-    const parse = withChecks(schema, typeParse(schema));
+    // zod runs a schema's checks on what its type's parse gave.
+    const checks = (schema._zod.def.checks ?? []).map(checkOf);
+    const parse = schema._zod.def.type === 'string' ? stringParse(schema, checks) : withChecks(typeParse(schema), checks);
     building.delete(schema);
     built.set(schema, parse);
     return parse;
   }
 
-  /** The schema's own checks, which zod runs on its type's output. */
-  function withChecks(schema: Schema, parseType: QuickParse): QuickParse {
-    const checks = (schema._zod.def.checks ?? []).map(checkOf);
+  function withChecks(parseType: QuickParse, checks: ReadonlyArray<(value: unknown) => boolean>): QuickParse {
     if (checks.length === 0) return parseType;
     return (value) => {
       const parsed = parseType(value);
       if (parsed === NOT_PASSED) return NOT_PASSED;
-      for (const check of checks) if (!check(parsed)) return NOT_PASSED;
+      for (let i = 0; i < checks.length; i++) if (!(checks[i] as (value: unknown) => boolean)(parsed)) return NOT_PASSED;
       return parsed;
     };
   }
@@ -94,9 +100,6 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
   function typeParse(schema: Schema): QuickParse {
     const { def, traits } = schema._zod;
     switch (def.type) {
-      case 'string':
-        if (def.coerce || def.format !== undefined || traits.has('$ZodStringFormat')) throw new Unmodelled();
-        return (value) => (typeof value === 'string' ? value : NOT_PASSED);
       case 'number':
         if (def.coerce || traits.has('$ZodNumberFormat')) throw new Unmodelled();
         return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : NOT_PASSED);
@@ -143,16 +146,21 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
       case 'object':
         return objectParse(def);
       case 'union': {
-        // A discriminated union parses by the option whose literal the value's discriminator is;
-        // only that option can pass the value, so the first option that does is the one.
-        if (def.discriminator === undefined || def.unionFallback) throw new Unmodelled();
-        const options = (def.options as Schema[]).map(node);
-        return (value) => {
-          for (const option of options) {
-            const parsed = option(value);
-            if (parsed !== NOT_PASSED) return parsed;
+        // A discriminated union parses by the option its discriminator's value names, as zod's map does.
+        const discriminator = def.discriminator;
+        if (typeof discriminator !== 'string' || def.unionFallback) throw new Unmodelled();
+        const byValue = new Map<unknown, QuickParse>();
+        for (const option of def.options as Schema[]) {
+          const values = (option._zod.def.shape as Record<string, Schema> | undefined)?.[discriminator]?._zod.values;
+          if (option._zod.def.type !== 'object' || !values) throw new Unmodelled();
+          for (const value of values) {
+            if (byValue.has(value)) throw new Unmodelled();
+            byValue.set(value, node(option));
           }
-          return NOT_PASSED;
+        }
+        return (value) => {
+          const option = isObject(value) ? byValue.get(value[discriminator]) : undefined;
+          return option ? option(value) : NOT_PASSED;
         };
       }
       case 'pipe': {
@@ -182,32 +190,52 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
     // Loose objects (unknown) keep any other key as it is, stripping ones (none) drop it, strict ones (never) refuse it.
     if (catchall !== undefined && catchallType !== 'unknown' && catchallType !== 'never') throw new Unmodelled();
     const known = new Set(keys);
-    const fields = keys.map((key) => {
-      const field = shape[key] as Schema;
-      const { optin, optout } = field._zod;
-      return { key, parse: node(field), required: optin === undefined, skippedWhenMissing: optin === 'optional' && optout === 'optional', keptWhenMissing: optin === 'defaulted' && optout !== 'optional' };
+    // Parallel lists walked by index: this runs for every object of every family a step checks,
+    // mostly before V8 has compiled it, where each destructured field and closure call counts.
+    const parsers = keys.map((key) => node(shape[key] as Schema));
+    const missing = keys.map((key) => {
+      const { optin, optout } = (shape[key] as Schema)._zod;
+      return optin === undefined ? MISSING_REFUSED : optin === 'optional' && optout === 'optional' ? MISSING_SKIPPED : optin === 'defaulted' && optout !== 'optional' ? MISSING_KEPT : MISSING_PARSED;
     });
     return (value) => {
       if (!isObject(value)) return NOT_PASSED;
       const parsed: Record<string, unknown> | undefined = output ? {} : undefined;
-      for (const { key, parse, required, skippedWhenMissing, keptWhenMissing } of fields) {
-        const present = key in value;
-        if (!present) {
-          // zod: a missing key is an issue unless its schema takes undefined in (optional, default).
-          if (required) return NOT_PASSED;
-          if (skippedWhenMissing) continue;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const field = value[key];
+        // zod: a missing key is an issue unless its schema takes undefined in (optional, default).
+        const present = field !== undefined || key in value;
+        if (!present && missing[i] === MISSING_REFUSED) return NOT_PASSED;
+        if (!present && missing[i] === MISSING_SKIPPED) continue;
+        const result = (parsers[i] as QuickParse)(field);
+        if (result === NOT_PASSED) return NOT_PASSED;
+        if (parsed && (result !== undefined || present || missing[i] === MISSING_KEPT)) parsed[key] = result;
+      }
+      if (catchallType === 'never' || parsed)
+        for (const key in value) {
+          if (known.has(key)) continue;
+          if (catchallType === 'never') return NOT_PASSED;
+          if (parsed && catchallType === 'unknown' && key !== '__proto__') parsed[key] = value[key];
         }
-        const field = parse(value[key]);
-        if (field === NOT_PASSED) return NOT_PASSED;
-        if (parsed && (field !== undefined || present || keptWhenMissing)) parsed[key] = field;
-      }
-      for (const key in value) {
-        if (known.has(key)) continue;
-        if (catchallType === 'never') return NOT_PASSED;
-        if (parsed && catchallType === 'unknown' && key !== '__proto__') parsed[key] = value[key];
-      }
       return parsed ?? value;
     };
+  }
+}
+
+/** A string and its checks in one function: every id, date and text of a family is one. */
+function stringParse(schema: Schema, checks: ReadonlyArray<(value: unknown) => boolean>): QuickParse {
+  const { def, traits } = schema._zod;
+  if (def.coerce || def.format !== undefined || traits.has('$ZodStringFormat')) throw new Unmodelled();
+  const [first, second] = checks as [(value: unknown) => boolean, (value: unknown) => boolean];
+  switch (checks.length) {
+    case 0:
+      return (value) => (typeof value === 'string' ? value : NOT_PASSED);
+    case 1:
+      return (value) => (typeof value === 'string' && first(value) ? value : NOT_PASSED);
+    case 2:
+      return (value) => (typeof value === 'string' && first(value) && second(value) ? value : NOT_PASSED);
+    default:
+      return (value) => (typeof value === 'string' && checks.every((check) => check(value)) ? value : NOT_PASSED);
   }
 }
 
@@ -231,9 +259,23 @@ function checkOf(check: Schema): (value: unknown) => boolean {
     return (value) => pattern.test(value as string);
   const run = check._zod.check;
   if (!PLAIN_CHECKS.has(def.check as string) || typeof run !== 'function') throw new Unmodelled();
-  return (value) => {
+  const byZod = (value: unknown) => {
     const payload = { value, issues: [] as unknown[] };
     const result = run(payload);
     return !(result instanceof Promise) && payload.issues.length === 0 && payload.value === value;
   };
+  // The common cases answered at once (each as zod's check decides them); zod's check for the rest.
+  switch (def.check) {
+    case 'greater_than':
+      return def.inclusive ? (value) => (value as number) >= (def.value as number) : (value) => (value as number) > (def.value as number);
+    case 'less_than':
+      return def.inclusive ? (value) => (value as number) <= (def.value as number) : (value) => (value as number) < (def.value as number);
+    case 'number_format':
+      return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : byZod;
+    case 'max_length':
+      // zod counts code points, never more than the UTF-16 units `length` counts.
+      return (value) => (value as { length: number }).length <= (def.maximum as number) || byZod(value);
+    default:
+      return byZod;
+  }
 }
