@@ -1,8 +1,9 @@
 // What a command is given as FILE, or - for standard input (a batch, --from-json): read whole, up to
 // a limit, and decoded as UTF-8. The limit is checked before a file is read (its size) and while
 // bytes arrive (a pipe has no size), so a 1 GB stream is refused at the limit, not held in memory.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// node:fs only: fs/promises brings streams, readline and watchers (~20 M instructions), and every
+// command that takes --from-json (goal, contact, ...) imports this module (issue 19).
+import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { nestingProblem } from '../domain/nesting.js';
 import { sanitizeLine } from '../domain/sanitize.js';
@@ -55,7 +56,7 @@ export async function readInputBytes(source: InputSource): Promise<Buffer> {
   if (source.file === '-') stream = process.stdin;
   else {
     try {
-      const { size } = await stat(source.file);
+      const { size } = statSync(source.file);
       if (size > source.limit) throw tooLarge(size);
     } catch (error) {
       if (error instanceof UsageError) throw error;
