@@ -5,26 +5,19 @@ const MS_PER_DAY = 86_400_000;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The value of the ASCII digits text[from..to), or -1 when one is not a digit. */
-function digitsAt(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
+/** YYYY-MM-DD in ASCII digits, tested without a match to allocate. */
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `text` is a real calendar date written as YYYY-MM-DD (2026-02-30 is not). */
 export function isIsoDate(text: string): boolean {
-  // Character codes, not a regular expression's match: this runs for every date of every family
-  // a change checks (a family has hundreds), and each match was an array to allocate.
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  // A test and character codes, not a match's groups: this runs for every date of every family a
+  // change checks (a family has hundreds), and each match was an array and three strings. No loop
+  // either: V8 soon optimised one (digit by digit), which cost a one-line change ~4 MB of memory.
+  if (!ISO_DATE_SHAPE.test(text)) return false;
+  const year = (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
+  const month = (text.charCodeAt(5) - 48) * 10 + (text.charCodeAt(6) - 48);
+  const day = (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
+  if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }

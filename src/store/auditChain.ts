@@ -10,7 +10,7 @@
 // A log written before chaining has entries without `prev`; the chain starts at the first entry
 // that has one, and from there on every entry must. Erasing a family rewrites the log (its data
 // leaves every entry): the scrub relinks the entries it rewrites, under the store's lock.
-import { sha256Hex } from './sha256.js';
+import { nodeCrypto } from './nodeCrypto.js';
 import type { AuditEntry } from './auditLog.js';
 
 /** `prev` of a log's first entry. */
@@ -18,7 +18,7 @@ export const CHAIN_START = 'start';
 
 /** The link to an entry: the SHA-256 of its JSON text, hex. */
 export function linkTo(text: string | undefined): string {
-  return text === undefined ? CHAIN_START : sha256Hex(text);
+  return text === undefined ? CHAIN_START : nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**

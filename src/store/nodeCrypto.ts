@@ -8,11 +8,6 @@ type NodeCrypto = typeof import('node:crypto');
 
 let loaded: NodeCrypto | undefined;
 
-/** Whether something has loaded it already (then it costs nothing more to use). */
-export function nodeCryptoLoaded(): boolean {
-  return loaded !== undefined;
-}
-
 export function nodeCrypto(): NodeCrypto {
   return (loaded ??= createRequire(import.meta.url)('node:crypto') as NodeCrypto);
 }

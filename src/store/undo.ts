@@ -10,7 +10,7 @@
 //   changed it since, in the log or outside it, and putting the old version back would lose that
 //   change. A family nobody changed since can be put back whatever else happened in the store.
 // - an erase, a restored backup and an unreadable log line stop them (see the reasons below).
-import { sha256Hex } from './sha256.js';
+import { nodeCrypto } from './nodeCrypto.js';
 import { canonicalJson } from '../domain/canonical.js';
 import { erasedFamiliesOf } from '../domain/familyLog.js';
 import { ownValue } from '../domain/own.js';
@@ -21,7 +21,7 @@ import { StoreError } from './errors.js';
 import type { FamilyStore, RedoResult, TransactMeta, UndoOptions, UndoResult } from './Store.js';
 
 export function familyHash(family: Family | null | undefined): string | null {
-  return family ? sha256Hex(canonicalJson(family)).slice(0, 32) : null;
+  return family ? nodeCrypto().createHash('sha256').update(canonicalJson(family)).digest('hex').slice(0, 32) : null;
 }
 
 export type Reversal = 'undo' | 'redo';
