@@ -1,9 +1,9 @@
 // What a command is given as FILE, or - for standard input (a batch, --from-json): read whole, up to
 // a limit, and decoded as UTF-8. The limit is checked before a file is read (its size) and while
 // bytes arrive (a pipe has no size), so a 1 GB stream is refused at the limit, not held in memory.
-// node:fs/promises (and the readline it loads) only when a file is read: a command that takes a
-// FILE, such as goal progress, is loaded with this module (issue 19).
-import { createReadStream, promises as fs } from 'node:fs';
+// node:fs only: fs/promises brings streams, readline and watchers (~20 M instructions), and every
+// command that takes --from-json (goal, contact, ...) imports this module (issue 19).
+import { createReadStream, readSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { nestingProblem } from '../domain/nesting.js';
 import { sanitizeLine } from '../domain/sanitize.js';
@@ -52,11 +52,24 @@ export async function readInputBytes(source: InputSource): Promise<Buffer> {
     new UsageError(
       `${where} is ${size === undefined ? '' : `${describeSize(size)}, `}larger than ${limit}, the most a ${source.what} may be: split it into smaller ones; nothing was written`,
     );
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const take = (chunk: Buffer) => {
+    total += chunk.length;
+    // A file may grow after its size was read, and a pipe has none: stop at the limit.
+    if (total > source.limit) throw tooLarge();
+    chunks.push(chunk);
+  };
   let stream: NodeJS.ReadableStream;
-  if (source.file === '-') stream = process.stdin;
-  else {
+  if (source.file === '-') {
+    // Read by read(2) while it blocks: Node's stdin stream (a socket for the pipes a program's
+    // child gets) costs ~50 M instructions to build. Standard input that another process made
+    // non-blocking (EAGAIN) is read on through the stream, after what was read here.
+    if (readStdinDirectly(take)) return Buffer.concat(chunks, total);
+    stream = process.stdin;
+  } else {
     try {
-      const { size } = await fs.stat(source.file);
+      const { size } = statSync(source.file);
       if (size > source.limit) throw tooLarge(size);
     } catch (error) {
       if (error instanceof UsageError) throw error;
@@ -64,20 +77,30 @@ export async function readInputBytes(source: InputSource): Promise<Buffer> {
     }
     stream = createReadStream(source.file);
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
   try {
-    for await (const chunk of stream) {
-      total += (chunk as Buffer).length;
-      // A file may grow after its size was read, and a pipe has none: stop at the limit.
-      if (total > source.limit) throw tooLarge();
-      chunks.push(chunk as Buffer);
-    }
+    for await (const chunk of stream) take(chunk as Buffer);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${where}: ${describeIoError(error)}`);
   }
   return Buffer.concat(chunks, total);
+
+  /** Standard input to its end by read(2), each piece to `taken`; false when it would block. */
+  function readStdinDirectly(taken: (chunk: Buffer) => void): boolean {
+    const piece = Buffer.allocUnsafe(64 * 1024);
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(0, piece, 0, piece.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return false;
+        if ((error as NodeJS.ErrnoException).code === 'EOF') return true; // Windows: the pipe's writer closed it
+        throw new UsageError(`cannot read ${where}: ${describeIoError(error)}`);
+      }
+      if (read === 0) return true;
+      taken(Buffer.from(piece.subarray(0, read)));
+    }
+  }
 }
 
 const NEWLINE = 0x0a;

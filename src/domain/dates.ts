@@ -1,19 +1,22 @@
 // Calendar dates as YYYY-MM-DD strings. Date-only arithmetic is done on day numbers in UTC so that
 // daylight-saving changes and the process time zone can never shift a due date by a day.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** YYYY-MM-DD in ASCII digits, tested without a match to allocate. */
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** True when `text` is a real calendar date written as YYYY-MM-DD (2026-02-30 is not). */
 export function isIsoDate(text: string): boolean {
-  // Arithmetic, not Date objects: this runs for every date in the store on every read.
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // A test and character codes, not a match's groups: this runs for every date of every family a
+  // change checks (a family has hundreds), and each match was an array and three strings. No loop
+  // either: V8 soon optimised one (digit by digit), which cost a one-line change ~4 MB of memory.
+  if (!ISO_DATE_SHAPE.test(text)) return false;
+  const year = (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
+  const month = (text.charCodeAt(5) - 48) * 10 + (text.charCodeAt(6) - 48);
+  const day = (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));

@@ -38,6 +38,7 @@ import { closestNames } from './suggest.js';
 import { decide, decisionForNew, withAuthority } from './decisions.js';
 import { newTransfer, pendingTransfer } from './transfers.js';
 import { sameData } from './canonical.js';
+import { NOT_PASSED, quickParser, type QuickParse } from './schemaVerdict.js';
 import { OperationError, UnknownIdError } from './errors.js';
 import { idsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
 
@@ -339,8 +340,20 @@ const buildOperationUnion = () =>
  */
 export function safeParseOperation(input: unknown): z.ZodSafeParseResult<Operation> {
   const name = typeof input === 'object' && input !== null ? (input as { op?: unknown }).op : undefined;
-  const schema = typeof name === 'string' && Object.hasOwn(OPERATION_SCHEMAS, name) ? OPERATION_SCHEMAS[name as OperationName] : (operationUnion ??= buildOperationUnion());
-  return schema.safeParse(input) as z.ZodSafeParseResult<Operation>;
+  if (typeof name !== 'string' || !Object.hasOwn(OPERATION_SCHEMAS, name)) return (operationUnion ??= buildOperationUnion()).safeParse(input) as z.ZodSafeParseResult<Operation>;
+  // What zod's parse gives, found quicker where the line is valid (a batch's thousand lines);
+  // zod's own parse for any other, with its messages.
+  const quick = quickParserOf(name as OperationName)?.(input);
+  if (quick !== undefined && quick !== NOT_PASSED) return { success: true, data: quick as Operation };
+  return OPERATION_SCHEMAS[name as OperationName].safeParse(input) as z.ZodSafeParseResult<Operation>;
+}
+
+/** Each operation's quick parse (schemaVerdict.ts), built the first time it is asked for; null: not modelled. */
+const quickParsers = new Map<OperationName, QuickParse | null>();
+function quickParserOf(name: OperationName): QuickParse | null {
+  let parse = quickParsers.get(name);
+  if (parse === undefined) quickParsers.set(name, (parse = quickParser(OPERATION_SCHEMAS[name]) ?? null));
+  return parse;
 }
 
 /** The operation schema as callers use it: `parse` throws the ZodError that `safeParse` returns. */
@@ -854,7 +867,10 @@ class OperationWorkspace implements Workspace {
   /** Whether every family the operation put, and every object it changed in place, is as it was. */
   changedNothing(): boolean {
     for (const [familyId, before] of this.before) if (!sameData(before, this.ws.family(familyId))) return false;
-    for (const [object, before] of this.outlines) if (!sameOutline(before, object)) return false;
+    // The objects watched last first: the goal a batch line changed comes after its family, whose
+    // outline would only be taken again to find it unchanged.
+    const watched = [...this.outlines];
+    for (let i = watched.length - 1; i >= 0; i--) if (!sameOutline((watched[i] as [object, Outline])[1], (watched[i] as [object, Outline])[0])) return false;
     return true;
   }
 }

@@ -66,16 +66,11 @@ export function verifyChain(stored: Iterable<StoredEntry>, after?: { text: strin
   const following = () => (previous ? `after step ${previous.step}` : 'at the start');
   const lineBefore = () => (previous ? `step ${previous.step}` : 'the start of the log');
   for (const { text, rowStep } of stored) {
-    let entry: AuditEntry | undefined;
-    try {
-      entry = text === undefined ? undefined : (JSON.parse(text) as AuditEntry);
-    } catch {
-      entry = undefined;
-    }
+    const entry = text === undefined ? undefined : parsed(text);
     if (!entry || typeof entry.step !== 'number') return { chainedFrom, entries, unchained, broken: `the line ${following()}: it cannot be read, so the chain cannot be followed past it` };
     entries++;
     if (rowStep !== undefined && rowStep !== entry.step) return { chainedFrom, entries, unchained, broken: `row ${rowStep}: it holds step ${entry.step}, a replayed or moved step` };
-    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, replayed: true, broken: `step ${entry.step}: it comes ${following()}, a replayed or moved step` };
+    if (previous && entry.step <= previous.step) return { chainedFrom, entries, unchained, replayed: true, broken: stepGoesBack(entry.step, following()) };
     if (entry.prev === undefined) {
       if (chainedFrom === undefined) unchained++;
       else return { chainedFrom, entries, unchained, broken: `step ${entry.step}: it carries no link to the step before it (an inserted or replaced line)` };
@@ -105,19 +100,25 @@ export function describeChain(what: string, check: ChainCheck): { problem?: stri
  * their order, or anything else that breaks the chain further back, is found by doctor only.
  */
 export function replayedLastEntry(before: StoredEntry | undefined, last: StoredEntry): string | undefined {
-  if (last.text === undefined) return undefined;
-  const check = verifyChain([last], before?.text !== undefined && parses(before.text) ? { text: before.text } : undefined);
-  return check.replayed ? check.broken : undefined;
+  // verifyChain's test of the order alone, each entry parsed once: a link that does not match is
+  // a break further back, which is doctor's to find, and hashing the entry before cost as much.
+  const entry = last.text === undefined ? undefined : parsed(last.text);
+  if (!entry || typeof entry.step !== 'number') return undefined; // unreadable: doctor reports it
+  const previous = before?.text === undefined ? undefined : parsed(before.text);
+  return previous && entry.step <= previous.step ? stepGoesBack(entry.step, `after step ${previous.step}`) : undefined;
 }
 
-function parses(text: string): boolean {
+/** An entry's JSON, parsed; undefined when it does not parse. */
+function parsed(text: string): AuditEntry | undefined {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as AuditEntry;
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** Where the chain breaks at a step whose number does not rise above the one it follows. */
+const stepGoesBack = (step: number, following: string) => `step ${step}: it comes ${following}, a replayed or moved step`;
 
 /** The refusal of a change after a replayed last entry (see replayedLastEntry). */
 export function replayedLogMessage(log: string, broken: string): string {

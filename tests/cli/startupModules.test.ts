@@ -51,4 +51,23 @@ describe('the Node modules a read loads', () => {
     const loaded = builtinsOfToday(box.store);
     for (const module of NOT_ON_A_READ) expect(loaded, module).not.toContain(module);
   });
+
+  // A change needs node:crypto for the audit entry's hashes, nothing more: --from-json's input
+  // module (every command that adds data imports it) took fs/promises with it, and the checks
+  // before a write used fs.promises, which loads the same (issue 19).
+  it('goal progress on SQLite: no fs/promises, readline or net', () => {
+    const goal = (JSON.parse(box.run(['today', '--json', '--date', '2026-11-24', '--store', database], { store: false }).stdout) as { overdueGoals: Array<{ id: string }> }).overdueGoals[0]?.id ?? 'g1';
+    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, 'goal', 'progress', goal, '--score', '5', '--note', 'test', '--date', '2026-11-24', '--store', database], {
+      encoding: 'utf8',
+      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') },
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const loaded = (result.output[3] as string).split('\n');
+    expect(loaded).toContain('vm');
+    for (const module of ['fs/promises', 'internal/fs/promises', 'readline', 'internal/readline/interface', 'net', 'zlib']) expect(loaded, module).not.toContain(module);
+    // The step is in the log, chained to the one before, as doctor checks it.
+    expect(box.run(['doctor', '--store', database], { store: false }).code).toBe(0);
+  });
 });
