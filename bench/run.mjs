@@ -35,12 +35,30 @@ function parseArgs(argv) {
   return options;
 }
 
-/** Runs a command once: wall time (ms) and peak RSS (bytes, from the child's own resource usage). */
+/**
+ * Whether runOnce loads bench/rss.mjs, which records the child's peak RSS. Timed runs do not: a
+ * module given to `node --import` starts Node's ES module loader, which then also loads a CommonJS
+ * main script such as bin/famcoord.js, and that costs famcoord more than it costs `node -e 0`
+ * (+12 ms against +7 ms). Each row's peak RSS comes from one more run of its own (measure).
+ */
+let recordingRss = false;
+
+/** What `run` gives, with peak RSS recorded in the commands it runs (runOnce runs them synchronously). */
+function withRss(run) {
+  recordingRss = true;
+  try {
+    return run();
+  } finally {
+    recordingRss = false;
+  }
+}
+
+/** Runs a command once: wall time (ms) and, while recordingRss, peak RSS (bytes, from the child's own resource usage). */
 function runOnce(args, { input, env = {} } = {}) {
   const rssFile = join(tmpdir(), `famcoord-bench-rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], {
+  const result = spawnSync(process.execPath, [...(recordingRss ? ['--import', RSS_HOOK] : []), ...args], {
     input: input ?? '',
     encoding: 'utf8',
     maxBuffer: 512 * MB,
@@ -93,12 +111,20 @@ const median = (xs) => {
 async function measure(runs, once, between) {
   const samples = [];
   const baselines = [];
+  // A command run once (a whole store of 100,000 families: seconds) records its peak RSS itself.
+  const timed = runs === 1 ? () => withRss(once) : once;
   for (let i = 0; i < runs; i++) {
     baselines.push(runOnce(['-e', '0']).ms);
-    samples.push(await once());
+    samples.push(await timed());
     if (between) between();
   }
   const result = summary(samples);
+  if (runs > 1) {
+    // Peak RSS from a run of its own, with the hook (see recordingRss).
+    const { rss } = await withRss(once);
+    if (between) between();
+    if (!Number.isNaN(rss)) result.rss = rss;
+  }
   return { ...result, baseline: median(baselines), ratio: result.median / median(baselines) };
 }
 
@@ -178,7 +204,7 @@ async function demoStore(families, backend, fresh) {
       fresh,
       build: (url) => {
         process.stderr.write(`building a PostgreSQL demo store of ${families} families… `);
-        const build = runOnce([BIN, 'demo', '--families', String(families), '--seed', '1', '--date', DATE, '--store', url]);
+        const build = withRss(() => runOnce([BIN, 'demo', '--families', String(families), '--seed', '1', '--date', DATE, '--store', url]));
         demoBuilds.set(url, build);
         process.stderr.write(`${(build.ms / 1000).toFixed(1)} s\n`);
       },
@@ -193,7 +219,7 @@ async function demoStore(families, backend, fresh) {
     for (const suffix of ['', '.ready', '.audit.jsonl', '-wal', '-shm', ...[1, 2, 3, 4, 5].map((n) => `.bak.${n}`)]) rmSync(`${path}${suffix}`, { force: true });
     process.stderr.write(`building a ${backend} demo store of ${families} families… `);
     const started = Date.now();
-    const build = runOnce([BIN, 'demo', '--families', String(families), '--seed', '1', '--date', DATE, '--store', path], { env: { FAMCOORD_BACKUPS: '0' } });
+    const build = withRss(() => runOnce([BIN, 'demo', '--families', String(families), '--seed', '1', '--date', DATE, '--store', path], { env: { FAMCOORD_BACKUPS: '0' } }));
     demoBuilds.set(path, build);
     process.stderr.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     writeFileSync(done, '');
