@@ -870,7 +870,10 @@ class OperationWorkspace implements Workspace {
     // The objects watched last first: the goal a batch line changed comes after its family, whose
     // outline would only be taken again to find it unchanged.
     const watched = [...this.outlines];
-    for (let i = watched.length - 1; i >= 0; i--) if (!sameOutline((watched[i] as [object, Outline])[1], (watched[i] as [object, Outline])[0])) return false;
+    for (let i = watched.length - 1; i >= 0; i--) {
+      const [object, before] = watched[i] as [object, Outline];
+      if (!sameOutline(before, object)) return false;
+    }
     return true;
   }
 }
