@@ -616,7 +616,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     const { parseState, parseFamily, SeenIds } = await loadValidation();
     const { families, ...head } = parseState({ ...state, families: [] });
     await checkStoreFiles(this.path); // a FIFO or a link is not "a store that exists"
-    const existing = (await this.exists()) && (await this.hasData());
+    const made = !(await this.exists()); // the database file is this create's own: a failed create removes it
+    const existing = !made && (await this.hasData());
     if (!options.replace && existing)
       throw new StoreError('exists', `a store already exists at ${this.path}; it was not changed`);
     const keptAs = options.keep && existing ? await this.keepAside() : undefined;
@@ -642,6 +643,12 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     // copy kept of the store (which is still in place) goes too.
     await written.catch(async (error: unknown) => {
       if (keptAs !== undefined) await fs.rm(keptAs, { force: true });
+      // A new store that could not be written whole (a bad family, a full disk) is not left as an
+      // empty database that later commands would take for the store.
+      if (made) {
+        this.close();
+        for (const suffix of ['', '-wal', '-shm', '-journal']) await fs.rm(`${this.path}${suffix}`, { force: true });
+      }
       throw error;
     });
     // Move a large create out of the write-ahead log into the database file, so the -wal file

@@ -103,6 +103,15 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect((error as StoreError).kind).toBe('missing');
   });
 
+  it('leaves no store behind when creating a new one fails part-way (a family that does not follow the format)', async () => {
+    const store = await fresh(file);
+    const bad = state(family('f1'), family('f2', { goals: [goal('g1', '2026-13-01')] }));
+    await expect(store.create(bad)).rejects.toThrow(/f2/);
+    const error = await store.read().catch((e: unknown) => e);
+    expect((error as StoreError).kind).toBe('missing');
+    if (!isPg(file)) expect(existsSync(dirname(store.path)) ? readdirSync(dirname(store.path)) : []).toEqual([]);
+  });
+
   it('applies a transaction as one step with the same new ids, and writes nothing when one operation fails', async () => {
     const store = await fresh(file);
     await store.create(sample());
