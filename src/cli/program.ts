@@ -2,6 +2,7 @@
 // only for the command that runs.
 import { Command } from 'commander';
 import { sanitizeLine } from '../domain/sanitize.js';
+import { usageLang, usageMessageIn } from './usageWords.js';
 import { registerWorkbench } from './workbench.js';
 
 export const VERSION = '0.1.0';
@@ -109,7 +110,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .configureOutput({
       // One line, prefixed, that says what to type instead. Commander quotes what was typed:
       // strip control characters from it and cut it short, it may be anything (or personal data).
-      outputError: (message, write) => write(`famcoord: ${commanderMessage(message, argv)}\n`),
+      outputError: (message, write) => write(`famcoord: ${usageMessageIn(commanderMessage(message, argv), usageLang(argv))}\n`),
     });
   const commands = commandsFor(requestedCommand(program, argv), argv);
   for (const register of await Promise.all(commands.map((command) => command.load()))) register(program);

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { editDistance } from '../domain/suggest.js';
 import { createContext } from './context.js';
-import { UsageError } from './errors.js';
+import { UsageError, type WordedMessage } from './errors.js';
 import { requireKnownCaseload } from './known.js';
 import { printToday } from './today.js';
 
@@ -47,9 +47,12 @@ export function registerWorkbench(program: Command): void {
   });
 }
 
-export function unknownCommandMessage(word: string, commands: string[]): string {
+function unknownCommandMessage(word: string, commands: string[]): WordedMessage {
   const shown = word.replace(/[^\w.-]/g, '?').slice(0, 40);
   const best = commands.map((name) => ({ name, d: editDistance(word, name) })).sort((a, b) => a.d - b.d)[0];
-  const hint = best && best.d <= 2 ? ` (did you mean ${best.name}?)` : '';
-  return `unknown command '${shown}'${hint}; famcoord --help lists the commands`;
+  const near = best && best.d <= 2 ? best.name : undefined;
+  return (lang) =>
+    lang === 'da'
+      ? `ukendt kommando '${shown}'${near ? ` (mente du ${near}?)` : ''}; famcoord --help viser kommandoerne`
+      : `unknown command '${shown}'${near ? ` (did you mean ${near}?)` : ''}; famcoord --help lists the commands`;
 }

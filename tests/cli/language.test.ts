@@ -118,6 +118,13 @@ describe("the CLI's messages in Danish", () => {
       [['erase', '--family', 'f99', '--yes'], /^famcoord: --family: ukendt familie f99; kendte: f1, f2, f3\n$/, /^famcoord: --family: unknown family f99; known: f1, f2, f3\n$/],
       [['today', '--caseload', 'Hane'], /^famcoord: ukendt sagsstamme "Hane"; kendte: Hanne Kjær/, /^famcoord: unknown caseload "Hane"; known: Hanne Kjær/],
       [['goal', 'update', 'g1'], /^famcoord: intet at ændre med famcoord goal update g1; angiv --title, .*, --own-words eller --no-own-words\n$/, /^famcoord: goal update g1: nothing to change; give --title, .*, --own-words or --no-own-words\n$/],
+      // commander's own refusals while it parses, before famcoord has its options
+      [['goal', 'progress'], /^famcoord: mangler argumentet 'GOAL_ID'\n$/, /^famcoord: missing required argument 'GOAL_ID'\n$/],
+      [['goal', 'progress', 'g1', '--scroe', '5'], /^famcoord: ukendt tilvalg '--scroe' \(mente du --score\?\)\n$/, /^famcoord: unknown option '--scroe' \(Did you mean --score\?\)\n$/],
+      [['goal', 'progress', 'g1', 'g2', '--score', '5'], /^famcoord: for mange argumenter til 'progress': den tager 1, fik 2\n$/, /^famcoord: too many arguments for 'progress'\. Expected 1 argument but got 2\.\n$/],
+      [['erase', '--yes'], /^famcoord: tilvalget '--family <FAMILY_ID>' skal angives\n$/, /^famcoord: required option '--family <FAMILY_ID>' not specified\n$/],
+      [['goal', 'frobnicate'], /^famcoord: ukendt kommando 'frobnicate'\n$/, /^famcoord: unknown command 'frobnicate'\n$/],
+      [['tody'], /^famcoord: ukendt kommando 'tody' \(mente du today\?\); famcoord --help viser kommandoerne\n$/, /^famcoord: unknown command 'tody' \(did you mean today\?\); famcoord --help lists the commands\n$/],
     ];
     for (const [args, danish, english] of cases) {
       const da = box.run([...args, '--date', DATE, '--lang', 'da'], { env: ENGLISH });
