@@ -77,6 +77,15 @@ describe('the code cache', () => {
     expect(readFileSync(file).equals(made)).toBe(true); // accepted: not made again
   });
 
+  it('is not made by a run that failed, whose path is not the usual one; the next run that succeeds makes it', () => {
+    const root = freshRoot();
+    const refused = box.run(['today', '--json', '--date', '2026-13-01'], { env: { FAMCOORD_CACHE_DIR: root } });
+    expect(refused.code).toBe(2);
+    expect(existsSync(root) ? readdirSync(root).flatMap((folder) => readdirSync(join(root, folder))) : []).toEqual([]);
+    today(root);
+    expectSound(cacheFile(root), entriesOf(readFileSync(cacheFile(root))).entries.map((e) => e.name));
+  });
+
   it("keeps what other runs of the command loaded, and is not made again by a run that loads less", () => {
     const root = freshRoot();
     const sqlite = join(box.dir, 'store.sqlite');
