@@ -1,9 +1,10 @@
 // Steps that would change nothing write nothing; demo does not replace a store someone worked in;
 // an unknown caseload or family is an error, not an empty answer. On both backends.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type CliResult, type Sandbox } from '../helpers/cli.js';
+import { storeFileContent } from '../helpers/storeFiles.js';
 
 const DATE = '2026-11-24';
 
@@ -15,17 +16,9 @@ describe.each(['store.json', 'store.sqlite'])('on a %s', { timeout: 180_000 }, (
   /**
    * What a step could write: the store's files (a JSON store's bytes; a database's change on a
    * mere read, when SQLite checkpoints), its audit log and its families as famcoord reads them.
-   * Of the known-good mark only its hash: any read, these footprints' own among them, may add the
-   * store file's status to it once the store is 3 s old (src/store/knownGood.ts), which on a
-   * loaded machine falls between two footprints.
    */
-  const fileState = (file: string) => {
-    if (!name.endsWith('.json')) return '';
-    const bytes = readFileSync(join(box.dir, file));
-    return file.endsWith('.checked') ? bytes.toString('latin1').split('\n')[0] : bytes.toString('base64');
-  };
   const footprint = () => ({
-    files: Object.fromEntries(readdirSync(box.dir).filter((f) => f.startsWith('store')).map((f) => [f, fileState(f)])),
+    files: Object.fromEntries(readdirSync(box.dir).filter((f) => f.startsWith('store')).map((f) => [f, name.endsWith('.json') ? storeFileContent(join(box.dir, f)) : ''])),
     log: run('log', '--json').stdout,
     families: run('export', '--all').stdout.replace(/"exported": "[^"]*"/, ''),
   });

@@ -16,6 +16,7 @@ import type { FamilyStore } from '../../src/store/Store.js';
 import { contact, family, goal, meeting, state } from '../helpers/fixtures.js';
 import { bundleWriter, runWriters } from '../helpers/writer.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
+import { storeFileContent } from '../helpers/storeFiles.js';
 
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
 const ops = (...inputs: OperationInput[]) => inputs.map((i) => OperationSchema.parse(i));
@@ -131,7 +132,7 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     const files = () => {
       if (isPg(file)) return [];
       const dir = join(store.path, '..');
-      return readdirSync(dir).filter((f) => !f.endsWith('.lock')).map((f) => [f, file.endsWith('.json') ? readFileSync(join(dir, f)).toString('base64') : '']);
+      return readdirSync(dir).filter((f) => !f.endsWith('.lock')).map((f) => [f, file.endsWith('.json') ? storeFileContent(join(dir, f)) : '']);
     };
     const before = { data: await store.read(), history: await store.history(), files: files() };
     for (const step of [ops({ op: 'goal.status', goalId: 'g1', status: 'active' }), ops({ op: 'goal.update', goalId: 'g1', due: '2026-12-01', sector: 'school' }), ops({ op: 'goal.status', goalId: 'g1', status: 'on-hold' }, { op: 'goal.status', goalId: 'g1', status: 'active' }), []])

@@ -10,6 +10,7 @@ import { OperationSchema } from '../../src/domain/operations.js';
 import { StoreError } from '../../src/store/errors.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { runCli } from '../helpers/cli.js';
+import { storeFileContent } from '../helpers/storeFiles.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
@@ -107,7 +108,7 @@ describe.runIf(canMount)('a step that fails on a full disk', () => {
   const storePath = join(diskDir, 'store.json');
   const logPath = `${storePath}.audit.jsonl`;
   const filler = join(diskDir, 'filler');
-  const files = () => Object.fromEntries(readdirSync(diskDir).filter((n) => n !== 'filler').map((n) => [n, readFileSync(join(diskDir, n)).toString('base64')]));
+  const files = () => Object.fromEntries(readdirSync(diskDir).filter((n) => n !== 'filler').map((n) => [n, storeFileContent(join(diskDir, n))]));
   const PAGE = 4096;
   const pages = (bytes: number) => Math.ceil(bytes / PAGE);
   /** Fills the disk so that `free` pages are left. */
