@@ -2,7 +2,9 @@
 // checked first and every bad line is reported with its number; only a wholly valid batch is
 // applied, in one write, as one audit step (so one `undo` takes it back).
 import type { Command } from 'commander';
-import { safeParseOperation, type Operation } from '../domain/operations.js';
+import type { z } from 'zod';
+import type { Operation } from '../domain/operations.js';
+import { quickParseOperation } from '../domain/quickOperation.js';
 import { describePath, TransactionError } from '../domain/errors.js';
 import { MAX_NESTING, nestingProblem } from '../domain/nesting.js';
 import { createContext } from './context.js';
@@ -29,7 +31,18 @@ export interface ParsedBatch {
   /** The file line of each operation (1-based), for messages. */
   lines: number[];
   problems: BatchProblem[];
+  /** A line the check could not judge (the quick parse alone, see readBatch): the batch is to be parsed again with zod. */
+  unjudged?: true;
 }
+
+/** A line's operation checked: zod's parse (operations.ts's safeParseOperation), or undefined where the check cannot judge it. */
+export type CheckOperation = (data: unknown) => z.ZodSafeParseResult<Operation> | undefined;
+
+/** The quick parse alone (no zod loaded): it passes valid lines, and judges no other. */
+const quickCheck: CheckOperation = (data) => {
+  const operation = quickParseOperation(data);
+  return operation && { success: true, data: operation };
+};
 
 /** The batch's own words about its lines; the domain's problems come through problemInLang. */
 const BATCH_WORDS = {
@@ -62,40 +75,47 @@ function jsonColumn(error: unknown): string {
   return position ? String(Number(position[1]) + 1) : '';
 }
 
-/** Parses and validates every line; blank lines and lines starting with # are skipped. */
-export function parseBatch(text: string, lang: Lang = 'en'): ParsedBatch {
+/**
+ * Parses and validates every line with `check`; blank lines and lines starting with # are skipped.
+ * Stops at a line `check` cannot judge, marking the batch `unjudged`.
+ */
+export function parseBatch(text: string, lang: Lang, check: CheckOperation): ParsedBatch {
   const parsed: ParsedBatch = { operations: [], lines: [], problems: [] };
   const lines = text.split(/\r?\n/);
   // A large batch is checked line by line for a while before anything is written: show how far.
   const progress = lines.length >= PROGRESS_FROM ? progressBar(progressLabel('checkingBatch', lang), lines.length, { lang }) : undefined;
-  lines.forEach((raw, index) => {
+  for (const [index, raw] of lines.entries()) {
     progress?.advance();
     const line = index + 1;
-    if (!raw.trim() || raw.trimStart().startsWith('#')) return;
+    if (!raw.trim() || raw.trimStart().startsWith('#')) continue;
     let data: unknown;
     try {
       data = JSON.parse(raw);
     } catch (error) {
       const column = jsonColumn(error);
       parsed.problems.push({ line, message: (lang) => BATCH_WORDS[lang].notJson(column) });
-      return;
+      continue;
     }
     // Nesting deeper than MAX_NESTING takes an opening and a closing bracket per level: a shorter
     // line (an ordinary operation is one of ~100 characters) cannot, and is not walked.
     const deep = raw.length > 2 * MAX_NESTING ? nestingProblem(data) : undefined;
     if (deep) {
       parsed.problems.push({ line, message: domainProblems([deep]) });
-      return;
+      continue;
     }
-    const result = safeParseOperation(data);
+    const result = check(data);
+    if (!result) {
+      parsed.unjudged = true;
+      break;
+    }
     if (!result.success) {
       const issues = result.error.issues.map((issue) => ({ path: issue.path.length ? describePath(issue.path, data) : '', message: issue.message }));
       parsed.problems.push({ line, message: domainProblems(issues) });
-      return;
+      continue;
     }
     parsed.operations.push(result.data);
     parsed.lines.push(line);
-  });
+  }
   progress?.done();
   return parsed;
 }
@@ -110,7 +130,10 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 /** The batch's lines, parsed; a line that is not UTF-8 is one of the bad lines. */
 async function readBatch(file: string, lang: Lang): Promise<ParsedBatch> {
   const { text, badLines } = decodeUtf8Lines(await readInputBytes({ file, what: 'batch', limit: inputLimit(MAX_BATCH_BYTES) }));
-  const batch = parseBatch(text, lang);
+  // The quick parse first: a batch of valid lines loads no zod. At a line it does not pass, the
+  // batch is parsed again by zod, which judges every line and words what is wrong.
+  const quick = parseBatch(text, lang, quickCheck);
+  const batch = quick.unjudged ? parseBatch(text, lang, (await import('../domain/operations.js')).safeParseOperation) : quick;
   batch.problems.push(...badLines.map((line): BatchProblem => ({ line, message: (lang) => BATCH_WORDS[lang].notUtf8 })));
   return batch;
 }

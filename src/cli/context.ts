@@ -167,6 +167,10 @@ const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCas
  * operations' schemas (zod) load here, when something is to change: reading commands start without them.
  */
 async function validateOperations(inputs: readonly RawOperation[], names: FieldNames, command: Command): Promise<Operation[]> {
+  // The quick parse first: operations it passes load no zod; zod judges and words any other.
+  const { quickParseOperation } = await import('../domain/quickOperation.js');
+  const quick = inputs.map(quickParseOperation);
+  if (quick.every((operation) => operation !== undefined)) return quick as Operation[];
   const { NOTHING_TO_CHANGE, safeParseOperation } = await import('../domain/operations.js');
   return inputs.map((input) => {
     const result = safeParseOperation(input);

@@ -5,10 +5,11 @@ import * as z from 'zod';
 import { canonicalJson } from './canonical.js';
 import { changesOfFamilies, type ExportedChange, type FamilyLogStep } from './familyLog.js';
 import type { OperationOf } from './operations.js';
-import { FamilySchema, STORE_VERSION, type Family, type State } from './schema.js';
+import { FamilySchema, type Family, type State } from './schema.js';
 import { ValidationError } from './errors.js';
 import { nestingProblem } from './nesting.js';
-import { referenceProblems, zodProblems } from './validate.js';
+import { referenceProblems } from './references.js';
+import { zodProblems } from './validate.js';
 import { idsOf } from './workspace.js';
 
 export const EXPORT_FORMAT = 'famcoord-export';
@@ -51,7 +52,7 @@ export function parseExport(data: unknown): Family[] {
   if (deep) throw new ValidationError([deep]);
   const result = ExportFileSchema.safeParse(data);
   if (!result.success) throw new ValidationError(zodProblems(result.error, data));
-  const problems = referenceProblems({ version: STORE_VERSION, families: result.data.families });
+  const problems = referenceProblems({ families: result.data.families });
   if (problems.length > 0) throw new ValidationError(problems);
   return result.data.families;
 }

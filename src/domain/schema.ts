@@ -4,6 +4,7 @@
 import './zodSetup.js';
 import * as z from 'zod';
 import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
+import { notBlank } from './fieldRules.js';
 import {
   AGREEMENT_STATUSES,
   ASSESSMENT_METHODS,
@@ -45,7 +46,7 @@ export const entityId = z
 export const text = (what: string, max = 10_000) =>
   z.string({ error: expecting(`text (${what})`) }).max(max, { error: `is too long (at most ${max} characters)` });
 export const nonEmptyText = (what: string, max = 10_000) =>
-  text(what, max).refine((s) => s.trim().length > 0, { error: `must not be empty (${what})` });
+  text(what, max).refine(notBlank, { error: `must not be empty (${what})` });
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: expecting(`one of: ${values.join(', ')}`) });

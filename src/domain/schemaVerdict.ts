@@ -1,20 +1,21 @@
-// A quick parse by a zod schema, built from the schema itself, for the checks a change runs on
-// data that is nearly always valid (a batch's lines, the families a step leaves behind). zod stays
-// the definition and the judge: the quick parse answers only where zod would accept the value, and
-// gives what zod's parse would give (its defaults filled in, its fields in its order); a value it
-// does not pass, or a schema using a feature not modelled here, goes to zod, which gives the answer
-// and the messages. zod's own parse, jitless (zodSetup.ts), keeps a payload and a list of issues
-// per node, ~0.5 ms per family of the demo on a first run; its ahead-of-time `compile` generates
-// code with `new Function`, which is never in V8's code cache and took longer to compile than a
-// batch's checks take (issue 19).
+// A quick parse by a zod schema, for the checks a change runs on data that is nearly always valid
+// (a batch's lines, the families a step leaves behind), without loading zod. zod stays the
+// definition and the judge: schemaShape.ts reads each schema's definition into a Shape, plain data
+// that the build writes out (schemaShapes.generated.ts, checked by a test to match the schemas),
+// and this module builds the quick parse from it. The quick parse answers only where zod would
+// accept the value, and gives what zod's parse would give (its defaults filled in, its fields in
+// its order); a value it does not pass goes to zod, which gives the answer and the messages. So a
+// change whose input is valid loads no zod at all: building zod's schemas cost more than the rest
+// of a one-line change's own work (issue 19). zod's own parse, jitless (zodSetup.ts), keeps a
+// payload and a list of issues per node, ~0.5 ms per family of the demo on a first run; its
+// ahead-of-time `compile` generates code with `new Function`, never in V8's code cache.
 //
 // Modelled, each as zod's runtime does it (v4 core, schemas.js): strings, numbers, booleans, enums,
-// literals, arrays, objects (loose, strict or stripping), optional, default, discriminated unions,
+// literals, arrays, objects (loose, strict or stripping), optional, nullable, default, discriminated unions,
 // preprocess (a transform piped into a schema), unknown; and the checks length, pattern, whole
-// number, bounds and refine. Coercion, other string formats, other checks, async and recursive
-// schemas are not: such a schema gets no quick parse (undefined), and its callers use zod alone.
-// tests/domain/schemaVerdict.test.ts compares the answers with zod's on thousands of changed values.
-import type * as z from 'zod';
+// number, bounds and the refines of fieldRules.ts and dates.ts. A schema using anything else gets
+// no Shape, and its callers use zod alone. tests/domain/schemaVerdict.test.ts compares the answers
+// with zod's on thousands of changed values.
 
 /** What a quick parse returns for a value it does not pass (zod may still accept it). */
 export const NOT_PASSED: unique symbol = Symbol('not passed');
@@ -25,65 +26,68 @@ export type QuickParse = (value: unknown) => unknown;
 /** True: zod accepts the value. False: ask zod. */
 export type Verdict = (value: unknown) => boolean;
 
-/** The parts of zod's internals a quick parse reads (zod v4's `_zod`). */
-interface Internals {
-  def: Record<string, unknown> & { type: string; checks?: Schema[] };
-  traits: Set<string>;
-  optin?: 'optional' | 'defaulted';
-  optout?: 'optional';
-  values?: Set<unknown>;
-  check?: (payload: { value: unknown; issues: unknown[] }) => unknown;
-}
-type Schema = { _zod: Internals };
-
-/** The checks whose only effect is an issue when the value fails them (none changes the value). */
-const PLAIN_CHECKS = new Set(['max_length', 'min_length', 'length_equals', 'number_format', 'greater_than', 'less_than']);
-
-class Unmodelled extends Error {}
+/** A check zod runs on what a schema's type parsed, as plain data. */
+export type Check =
+  /** A refine: passes when the rule's result is truthy (and not a promise, which zod refuses here). */
+  | { kind: 'rule'; rule: (value: never) => unknown }
+  | { kind: 'pattern'; pattern: RegExp }
+  | { kind: 'maxLength'; max: number }
+  | { kind: 'minLength'; min: number }
+  | { kind: 'atLeast' | 'above' | 'atMost' | 'below'; value: number }
+  | { kind: 'safeInteger' };
 
 /** What zod does with an object's field that is missing (handlePropertyResult), by its schema's optin and optout. */
-const MISSING_REFUSED = 0; // an issue: the field is required
-const MISSING_SKIPPED = 1; // nothing: optional in and out
-const MISSING_KEPT = 2; // parsed, and kept in the output even when undefined: defaulted in, not optional out
-const MISSING_PARSED = 3; // parsed, and kept in the output only when it gives a value
+export const MISSING_REFUSED = 0; // an issue: the field is required
+export const MISSING_SKIPPED = 1; // nothing: optional in and out
+export const MISSING_KEPT = 2; // parsed, and kept in the output even when undefined: defaulted in, not optional out
+export const MISSING_PARSED = 3; // parsed, and kept in the output only when it gives a value
+export type Missing = typeof MISSING_REFUSED | typeof MISSING_SKIPPED | typeof MISSING_KEPT | typeof MISSING_PARSED;
+
+/** A zod schema as plain data: what the quick parse needs of it. */
+export type Shape =
+  | { type: 'string' | 'number' | 'boolean' | 'unknown'; checks?: readonly Check[] }
+  /** An enum or a literal: one of these values. */
+  | { type: 'values'; values: readonly unknown[] }
+  | { type: 'optional'; inner: Shape }
+  | { type: 'nullable'; inner: Shape }
+  /** A missing value takes `value` (a fresh copy each time), which zod does not check. */
+  | { type: 'default'; inner: Shape; value: unknown }
+  | { type: 'array'; element: Shape; checks?: readonly Check[] }
+  /** Each field's name, shape and what a missing one does; other keys kept (loose), dropped (stripping) or refused (strict). */
+  | { type: 'object'; fields: ReadonlyArray<readonly [string, Shape, Missing]>; rest: 'keep' | 'drop' | 'refuse'; checks?: readonly Check[] }
+  /** A discriminated union: the option whose `discriminator` field takes the value. */
+  | { type: 'union'; discriminator: string; options: readonly Shape[] }
+  /** z.preprocess(transform, out). */
+  | { type: 'preprocess'; transform: (value: unknown) => unknown; out: Shape };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** zod's parse of `schema`, quicker; undefined when the schema uses something not modelled. */
-export function quickParser(schema: z.ZodType): QuickParse | undefined {
-  return build(schema as unknown as Schema, true);
+/** zod's parse of a schema, quicker. */
+export function quickParser(shape: Shape): QuickParse {
+  return build(shape, true);
 }
 
-/** Whether zod accepts a value (false: ask zod), without building its output; undefined as quickParser. */
-export function verdictOf(schema: z.ZodType): Verdict | undefined {
-  const parse = build(schema as unknown as Schema, false);
-  return parse && ((value) => parse(value) !== NOT_PASSED);
+/** Whether zod accepts a value (false: ask zod), without building its output. */
+export function verdictOf(shape: Shape): Verdict {
+  const parse = build(shape, false);
+  return (value) => parse(value) !== NOT_PASSED;
 }
 
 /**
- * The quick parse of a schema. Without `output`, what it returns for a value it passes is only
+ * The quick parse of a shape. Without `output`, what it returns for a value it passes is only
  * told apart from NOT_PASSED: objects and lists are not copied, nor defaults made.
  */
-function build(root: Schema, output: boolean): QuickParse | undefined {
-  const built = new Map<Schema, QuickParse>();
-  const building = new Set<Schema>();
-  try {
-    return node(root);
-  } catch (error) {
-    if (error instanceof Unmodelled) return undefined;
-    throw error;
-  }
+function build(root: Shape, output: boolean): QuickParse {
+  const built = new Map<Shape, QuickParse>();
+  return node(root);
 
-  function node(schema: Schema): QuickParse {
-    const known = built.get(schema);
+  function node(shape: Shape): QuickParse {
+    const known = built.get(shape);
     if (known) return known;
-    if (building.has(schema)) throw new Unmodelled(); // a recursive schema
-    building.add(schema);
     // zod runs a schema's checks on what its type's parse gave.
-    const checks = (schema._zod.def.checks ?? []).map(checkOf);
-    const parse = schema._zod.def.type === 'string' ? stringParse(schema, checks) : withChecks(typeParse(schema), checks);
-    building.delete(schema);
-    built.set(schema, parse);
+    const checks = 'checks' in shape && shape.checks ? shape.checks.map(checkOf) : [];
+    const parse = shape.type === 'string' ? stringParse(checks) : withChecks(typeParse(shape), checks);
+    built.set(shape, parse);
     return parse;
   }
 
@@ -97,41 +101,39 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
     };
   }
 
-  function typeParse(schema: Schema): QuickParse {
-    const { def, traits } = schema._zod;
-    switch (def.type) {
+  function typeParse(shape: Exclude<Shape, { type: 'string' }>): QuickParse {
+    switch (shape.type) {
       case 'number':
-        if (def.coerce || traits.has('$ZodNumberFormat')) throw new Unmodelled();
         return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : NOT_PASSED);
       case 'boolean':
-        if (def.coerce) throw new Unmodelled();
         return (value) => (typeof value === 'boolean' ? value : NOT_PASSED);
-      case 'enum':
-      case 'literal': {
-        const values = schema._zod.values;
-        if (!values) throw new Unmodelled();
+      case 'values': {
+        const values = new Set(shape.values);
         return (value) => (values.has(value) ? value : NOT_PASSED);
       }
       case 'unknown':
         return (value) => value;
       case 'optional': {
-        const inner = def.innerType as Schema;
-        if (!traits.has('$ZodOptional') || traits.has('$ZodExactOptional') || inner._zod.optin === 'defaulted') throw new Unmodelled();
-        const parseInner = node(inner);
+        const parseInner = node(shape.inner);
         return (value) => (value === undefined ? undefined : parseInner(value));
       }
+      case 'nullable': {
+        const parseInner = node(shape.inner);
+        return (value) => (value === null ? null : parseInner(value));
+      }
       case 'default': {
-        // A missing value takes the default (a fresh copy each time it is read), which zod does not check.
-        const parseInner = node(def.innerType as Schema);
-        const fallback = () => (output ? def.defaultValue : undefined);
+        // A missing value takes the default, a fresh (shallow) copy each time, as zod's getter gives it.
+        const parseInner = node(shape.inner);
+        const fallback = shape.value;
+        const fresh = () => (!output ? undefined : Array.isArray(fallback) ? [...fallback] : isObject(fallback) ? { ...fallback } : fallback);
         return (value) => {
-          if (value === undefined) return fallback();
+          if (value === undefined) return fresh();
           const parsed = parseInner(value);
-          return parsed === undefined ? fallback() : parsed;
+          return parsed === undefined ? fresh() : parsed;
         };
       }
       case 'array': {
-        const parseElement = node(def.element as Schema);
+        const parseElement = node(shape.element);
         return (value) => {
           if (!Array.isArray(value)) return NOT_PASSED;
           const parsed: unknown[] | undefined = output ? new Array(value.length) : undefined;
@@ -144,59 +146,43 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
         };
       }
       case 'object':
-        return objectParse(def);
+        return objectParse(shape);
       case 'union': {
-        // A discriminated union parses by the option its discriminator's value names, as zod's map does.
-        const discriminator = def.discriminator;
-        if (typeof discriminator !== 'string' || def.unionFallback) throw new Unmodelled();
+        // Parses by the option its discriminator's value names, as zod's map does.
+        const { discriminator } = shape;
         const byValue = new Map<unknown, QuickParse>();
-        for (const option of def.options as Schema[]) {
-          const values = (option._zod.def.shape as Record<string, Schema> | undefined)?.[discriminator]?._zod.values;
-          if (option._zod.def.type !== 'object' || !values) throw new Unmodelled();
-          for (const value of values) {
-            if (byValue.has(value)) throw new Unmodelled();
-            byValue.set(value, node(option));
-          }
+        for (const option of shape.options) {
+          const field = option.type === 'object' ? option.fields.find(([key]) => key === discriminator)?.[1] : undefined;
+          for (const value of field?.type === 'values' ? field.values : []) byValue.set(value, node(option));
         }
         return (value) => {
           const option = isObject(value) ? byValue.get(value[discriminator]) : undefined;
           return option ? option(value) : NOT_PASSED;
         };
       }
-      case 'pipe': {
+      case 'preprocess': {
         // z.preprocess(fn, schema): the schema parses what the transform made of the value.
-        const input = def.in as Schema;
-        if (input._zod.def.type !== 'transform' || (input._zod.def.checks ?? []).length > 0) throw new Unmodelled();
-        const transform = input._zod.def.transform as (value: unknown, payload: { value: unknown; issues: unknown[] }) => unknown;
-        const parseOutput = node(def.out as Schema);
+        const { transform } = shape;
+        const parseOutput = node(shape.out);
         return (value) => {
-          const payload = { value, issues: [] as unknown[] };
-          const transformed = transform(value, payload);
-          return transformed instanceof Promise || payload.issues.length > 0 ? NOT_PASSED : parseOutput(transformed);
+          const transformed = transform(value);
+          return transformed instanceof Promise ? NOT_PASSED : parseOutput(transformed);
         };
       }
       default:
-        throw new Unmodelled();
+        throw new Error(`a ${shape.type} is parsed with its checks (stringParse)`);
     }
   }
 
   /** An object, field by field as zod's handlePropertyResult takes each, then the keys it does not name. */
-  function objectParse(def: Internals['def']): QuickParse {
-    const shape = def.shape as Record<string, Schema>;
-    const keys = Object.keys(shape);
-    if (Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__')) throw new Unmodelled();
-    const catchall = def.catchall as Schema | undefined;
-    const catchallType = catchall?._zod.def.type;
-    // Loose objects (unknown) keep any other key as it is, stripping ones (none) drop it, strict ones (never) refuse it.
-    if (catchall !== undefined && catchallType !== 'unknown' && catchallType !== 'never') throw new Unmodelled();
+  function objectParse(shape: Extract<Shape, { type: 'object' }>): QuickParse {
+    const keys = shape.fields.map(([key]) => key);
     const known = new Set(keys);
+    const { rest } = shape;
     // Parallel lists walked by index: this runs for every object of every family a step checks,
     // mostly before V8 has compiled it, where each destructured field and closure call counts.
-    const parsers = keys.map((key) => node(shape[key] as Schema));
-    const missing = keys.map((key) => {
-      const { optin, optout } = (shape[key] as Schema)._zod;
-      return optin === undefined ? MISSING_REFUSED : optin === 'optional' && optout === 'optional' ? MISSING_SKIPPED : optin === 'defaulted' && optout !== 'optional' ? MISSING_KEPT : MISSING_PARSED;
-    });
+    const parsers = shape.fields.map(([, field]) => node(field));
+    const missing = shape.fields.map(([, , whenMissing]) => whenMissing);
     return (value) => {
       if (!isObject(value)) return NOT_PASSED;
       const parsed: Record<string, unknown> | undefined = output ? {} : undefined;
@@ -211,11 +197,11 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
         if (result === NOT_PASSED) return NOT_PASSED;
         if (parsed && (result !== undefined || present || missing[i] === MISSING_KEPT)) parsed[key] = result;
       }
-      if (catchallType === 'never' || parsed)
+      if (rest === 'refuse' || (parsed && rest === 'keep'))
         for (const key in value) {
           if (known.has(key)) continue;
-          if (catchallType === 'never') return NOT_PASSED;
-          if (parsed && catchallType === 'unknown' && key !== '__proto__') parsed[key] = value[key];
+          if (rest === 'refuse') return NOT_PASSED;
+          if (parsed && key !== '__proto__') parsed[key] = value[key];
         }
       return parsed ?? value;
     };
@@ -223,9 +209,7 @@ function build(root: Schema, output: boolean): QuickParse | undefined {
 }
 
 /** A string and its checks in one function: every id, date and text of a family is one. */
-function stringParse(schema: Schema, checks: ReadonlyArray<(value: unknown) => boolean>): QuickParse {
-  const { def, traits } = schema._zod;
-  if (def.coerce || def.format !== undefined || traits.has('$ZodStringFormat')) throw new Unmodelled();
+function stringParse(checks: ReadonlyArray<(value: unknown) => boolean>): QuickParse {
   const [first, second] = checks as [(value: unknown) => boolean, (value: unknown) => boolean];
   switch (checks.length) {
     case 0:
@@ -239,43 +223,36 @@ function stringParse(schema: Schema, checks: ReadonlyArray<(value: unknown) => b
   }
 }
 
-/**
- * One check, on the output of its schema's type. The two on every id, date and text (a refine, a
- * pattern) are called as zod's check functions call them, without a payload to allocate; the
- * others through zod's own check function.
- */
-function checkOf(check: Schema): (value: unknown) => boolean {
-  const { def } = check._zod;
-  if (def.check === 'custom' && typeof def.fn === 'function') {
-    // zod: an issue unless fn's result is truthy (a promise is async, which zod refuses here).
-    const fn = def.fn as (value: unknown) => unknown;
-    return (value) => {
-      const result = fn(value);
-      return Boolean(result) && !(result instanceof Promise);
-    };
-  }
-  const pattern = def.pattern;
-  if (def.check === 'string_format' && def.format === 'regex' && pattern instanceof RegExp && !pattern.global && !pattern.sticky)
-    return (value) => pattern.test(value as string);
-  const run = check._zod.check;
-  if (!PLAIN_CHECKS.has(def.check as string) || typeof run !== 'function') throw new Unmodelled();
-  const byZod = (value: unknown) => {
-    const payload = { value, issues: [] as unknown[] };
-    const result = run(payload);
-    return !(result instanceof Promise) && payload.issues.length === 0 && payload.value === value;
-  };
-  // The common cases answered at once (each as zod's check decides them); zod's check for the rest.
-  switch (def.check) {
-    case 'greater_than':
-      return def.inclusive ? (value) => (value as number) >= (def.value as number) : (value) => (value as number) > (def.value as number);
-    case 'less_than':
-      return def.inclusive ? (value) => (value as number) <= (def.value as number) : (value) => (value as number) < (def.value as number);
-    case 'number_format':
-      return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : byZod;
-    case 'max_length':
-      // zod counts code points, never more than the UTF-16 units `length` counts.
-      return (value) => (value as { length: number }).length <= (def.maximum as number) || byZod(value);
-    default:
-      return byZod;
+/** One check, on the output of its schema's type: true where zod's check passes the value; false: ask zod. */
+function checkOf(check: Check): (value: unknown) => boolean {
+  switch (check.kind) {
+    case 'rule': {
+      const rule = check.rule as (value: unknown) => unknown;
+      return (value) => {
+        const result = rule(value);
+        return Boolean(result) && !(result instanceof Promise);
+      };
+    }
+    case 'pattern': {
+      const { pattern } = check;
+      return (value) => pattern.test(value as string);
+    }
+    case 'atLeast':
+      return (value) => (value as number) >= check.value;
+    case 'above':
+      return (value) => (value as number) > check.value;
+    case 'atMost':
+      return (value) => (value as number) <= check.value;
+    case 'below':
+      return (value) => (value as number) < check.value;
+    case 'safeInteger':
+      return (value) => Number.isSafeInteger(value);
+    case 'maxLength':
+      // zod counts a string's code points, never more than the UTF-16 units `length` counts: a
+      // string with more units than the maximum is left to zod.
+      return (value) => (value as { length: number }).length <= check.max;
+    case 'minLength':
+      // A string's code points are at least half its UTF-16 units: a shorter one is left to zod.
+      return (value) => (value as { length: number }).length >= (typeof value === 'string' ? 2 * check.min : check.min);
   }
 }

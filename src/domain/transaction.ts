@@ -2,11 +2,12 @@
 // is still valid. Used by every store backend, so the rules live in one place.
 import { sameData } from './canonical.js';
 import { OperationError, TransactionError, ValidationError } from './errors.js';
-import { applyOperation, type ApplyContext, type Operation } from './operations.js';
+import { applyOperation, type ApplyContext } from './applyOperation.js';
+import type { Operation } from './operations.js';
 import { nestingProblem } from './nesting.js';
 import { familyOfOperation } from './operationTargets.js';
-import { FamilySchema, STORE_VERSION } from './schema.js';
-import { referenceProblems, zodProblems } from './validate.js';
+import { referenceProblems } from './references.js';
+import { FAMILY_SHAPE } from './schemaShapes.generated.js';
 import { verdictOf, type Verdict } from './schemaVerdict.js';
 import type { Family } from './schema.js';
 import type { FamilyChange, Workspace } from './workspace.js';
@@ -17,9 +18,31 @@ export interface AppliedTransaction {
   changes: FamilyChange[];
 }
 
-/** zod's verdict on a family, quicker than its parse; built when a step first checks a family. */
+/** zod's verdict on a family, quicker than its parse, with no zod loaded; built when a step first checks a family. */
 let familyVerdict: Verdict | undefined;
-const familyPasses = (family: Family) => (familyVerdict ??= verdictOf(FamilySchema) ?? ((value) => FamilySchema.safeParse(value).success))(family);
+const familyPasses = (family: Family) => (familyVerdict ??= verdictOf(FAMILY_SHAPE))(family);
+
+/** zod's check of a family (validate.ts), loaded only for a family the quick verdict does not pass. */
+let zodCheck: typeof import('./validate.js') | undefined;
+
+/**
+ * A step checked a family the quick verdict does not pass, and zod, which must judge and word it,
+ * is not loaded: the step stops before anything is written. `withSchemas` loads zod and runs the
+ * step again (operations are pure, and a store reads the families anew), so the step ends as it
+ * would have with zod loaded from the start.
+ */
+export class SchemasNeeded extends Error {}
+
+/** Runs a step (a store's transact, preview, undo or redo), again with zod loaded if it needed it (SchemasNeeded). */
+export async function withSchemas<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof SchemasNeeded)) throw error;
+    zodCheck ??= await import('./validate.js');
+    return step();
+  }
+}
 
 /** Checks that the families a step leaves behind are valid (schema and references). */
 function checkChanges(changes: FamilyChange[]): void {
@@ -29,10 +52,11 @@ function checkChanges(changes: FamilyChange[]): void {
     if (deep) throw new ValidationError([deep]);
     // A family the verdict passes, zod passes; any other, zod judges and describes.
     if (familyPasses(family)) continue;
-    const result = FamilySchema.safeParse(family);
-    if (!result.success) throw new ValidationError(zodProblems(result.error, family));
+    if (!zodCheck) throw new SchemasNeeded('a family needs zod to be checked');
+    const problems = zodCheck.familyProblems(family);
+    if (problems.length > 0) throw new ValidationError(problems);
   }
-  const problems = referenceProblems({ version: STORE_VERSION, families: after });
+  const problems = referenceProblems({ families: after });
   if (problems.length > 0) throw new ValidationError(problems);
 }
 

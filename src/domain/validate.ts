@@ -5,50 +5,17 @@
 import type { z } from 'zod';
 import { ValidationError, describePath, type Problem } from './errors.js';
 import { nestingProblem } from './nesting.js';
-import { FamilySchema, StateSchema, STORE_VERSION, type Family, type State } from './schema.js';
+import { referenceProblems } from './references.js';
+import { FamilySchema, StateSchema, type Family, type State } from './schema.js';
 
 export function zodProblems(error: z.ZodError, root: unknown): Problem[] {
   return error.issues.map((issue) => ({ path: describePath(issue.path, root), message: issue.message }));
 }
 
-/**
- * Checks the invariants that hold across objects. A store read family by family passes the ids
- * seen so far and the position of the first family in the store.
- */
-export function referenceProblems(state: State, seen: { has(id: string): boolean; add(id: string): unknown } = new Set<string>(), first = 0): Problem[] {
-  const problems: Problem[] = [];
-  const claim = (id: string, path: string) => {
-    if (seen.has(id)) problems.push({ path, message: `id ${id} is used more than once in the store` });
-    seen.add(id);
-  };
-  state.families.forEach((family, f) => {
-    const at = `families[${first + f}] (${family.id})`;
-    claim(family.id, at);
-    const memberIds = new Set(family.members.map((m) => m.id));
-    family.members.forEach((m, i) => claim(m.id, `${at}.members[${i}]`));
-    family.goals.forEach((g, i) => {
-      claim(g.id, `${at}.goals[${i}]`);
-      if (g.memberId !== undefined && !memberIds.has(g.memberId))
-        problems.push({ path: `${at}.goals[${i}] (${g.id}).memberId`, message: `no member ${g.memberId} in this family` });
-    });
-    family.meetings.forEach((m, i) => {
-      claim(m.id, `${at}.meetings[${i}]`);
-      m.agreements.forEach((a, j) => a.id !== undefined && claim(a.id, `${at}.meetings[${i}] (${m.id}).agreements[${j}]`));
-    });
-    family.contacts.forEach((c, i) => claim(c.id, `${at}.contacts[${i}]`));
-    family.interventions.forEach((iv, i) => {
-      claim(iv.id, `${at}.interventions[${i}]`);
-      if (!memberIds.has(iv.memberId))
-        problems.push({ path: `${at}.interventions[${i}] (${iv.id}).memberId`, message: `no member ${iv.memberId} in this family` });
-      if (iv.to !== undefined && iv.to < iv.from)
-        problems.push({ path: `${at}.interventions[${i}] (${iv.id}).to`, message: 'ends before it starts' });
-    });
-    family.consents.forEach((c, i) => {
-      claim(c.id, `${at}.consents[${i}]`);
-      if (c.until < c.given) problems.push({ path: `${at}.consents[${i}] (${c.id}).until`, message: 'ends before it was given' });
-    });
-  });
-  return problems;
+/** zod's problems with a family, as a step's check reports them (transaction.ts); none when zod accepts it. */
+export function familyProblems(family: Family): Problem[] {
+  const result = FamilySchema.safeParse(family);
+  return result.success ? [] : zodProblems(result.error, family);
 }
 
 /** Parses untrusted data into a State, or throws a ValidationError listing every problem. */
@@ -140,7 +107,7 @@ export function parseFamily(data: unknown, position: number, seen: SeenIds): Fam
     root.families[position] = data;
     throw new ValidationError(result.error.issues.map((issue) => ({ path: describePath(['families', position, ...issue.path], root), message: issue.message })));
   }
-  const problems = referenceProblems({ version: STORE_VERSION, families: [result.data] }, seen, position);
+  const problems = referenceProblems({ families: [result.data] }, seen, position);
   if (problems.length > 0) throw new ValidationError(problems);
   return result.data;
 }

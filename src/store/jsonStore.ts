@@ -486,23 +486,27 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
-    return this.locked(async () => {
-      const { runTransaction, operationFamilyIds } = await loadTransactions();
-      const { ws, stage, tail } = await this.workspace(operations.length);
-      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-      const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
-      return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
-    });
+    const { runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
+    return withSchemas(() =>
+      this.locked(async () => {
+        const { ws, stage, tail } = await this.workspace(operations.length);
+        const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+        const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
+        return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
+      }),
+    );
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const state = await this.read();
-    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
+    const { findFailingOperations, runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
     const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today, person: meta.person });
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
-    const ws = new StateWorkspace(state);
-    const { applied } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-    return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
+    return withSchemas(async () => {
+      const ws = new StateWorkspace(state);
+      const { applied } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+      return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
+    });
   }
 
   /**

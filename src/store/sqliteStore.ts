@@ -400,28 +400,32 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 
   async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
-    const { runTransaction, operationFamilyIds } = await loadTransactions();
+    const { runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
     await this.finishPendingErase();
-    return this.write((sql, db) => {
-      requireHead(db, this.path);
-      const ws = new SqliteWorkspace(sql);
-      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-      ws.flush();
-      const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
-      return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
-    });
+    return withSchemas(() =>
+      this.write((sql, db) => {
+        requireHead(db, this.path);
+        const ws = new SqliteWorkspace(sql);
+        const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+        ws.flush();
+        const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
+        return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
+      }),
+    );
   }
 
   async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const ctx = { today: meta.today, person: meta.person };
-    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
+    const { findFailingOperations, runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
     const failures = await this.rolledBack((sql) => findFailingOperations(new SqliteWorkspace(sql), operations, ctx));
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
-    return this.rolledBack((sql) => {
-      const ws = new SqliteWorkspace(sql);
-      const { applied } = runTransaction(ws, operations, ctx);
-      return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
-    });
+    return withSchemas(() =>
+      this.rolledBack((sql) => {
+        const ws = new SqliteWorkspace(sql);
+        const { applied } = runTransaction(ws, operations, ctx);
+        return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
+      }),
+    );
   }
 
   /** Runs `work` against the store as it is, in a transaction that is always rolled back. */

@@ -18,6 +18,7 @@ import type { Family } from '../domain/schema.js';
 import { stepSummary, type StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
 import { StoreError } from './errors.js';
+import { loadTransactions } from './lazyRules.js';
 import type { FamilyStore, RedoResult, TransactMeta, UndoOptions, UndoResult } from './Store.js';
 
 export function familyHash(family: Family | null | undefined): string | null {
@@ -254,18 +255,19 @@ export interface Reversed {
 
 /**
  * The store's undo, redo and their plans, the same for both backends over each one's `reverse`:
- * plan under its lock or transaction, and when `act`, put the families back and log the step.
+ * plan under its lock or transaction, and when `act`, put the families back and log the step (again
+ * with zod loaded when a family put back needs it: `withSchemas` in transaction.ts).
  */
 export abstract class ReversibleStore implements Pick<FamilyStore, 'undo' | 'redo' | 'planUndo' | 'planRedo'> {
   protected abstract reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed>;
 
   async undo(meta: TransactMeta, options: UndoOptions = {}): Promise<UndoResult> {
-    const { plan, logged } = await this.reverse('undo', meta, options, true);
+    const { plan, logged } = await (await loadTransactions()).withSchemas(() => this.reverse('undo', meta, options, true));
     return { step: logged?.step ?? 0, undid: plan.target.step, familyIds: logged?.familyIds ?? [], summary: plan.summary };
   }
 
   async redo(meta: TransactMeta, options: UndoOptions = {}): Promise<RedoResult> {
-    const { plan, logged } = await this.reverse('redo', meta, options, true);
+    const { plan, logged } = await (await loadTransactions()).withSchemas(() => this.reverse('redo', meta, options, true));
     return { step: logged?.step ?? 0, redid: plan.target.step, familyIds: logged?.familyIds ?? [], summary: plan.summary };
   }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBatchProblem, parseBatch } from '../../src/cli/batch.js';
+import { safeParseOperation } from '../../src/domain/operations.js';
 import { runCli } from '../../src/cli/run.js';
 import { generateDemo } from '../../src/domain/demo.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
@@ -106,7 +107,7 @@ describe('fuzzing', () => {
     let lines = 0;
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.json(), fc.record({ op: fc.constantFrom('goal.progress', 'contact.resolve', 'x'), goalId: nasty, score: fc.oneof(fc.integer(), fc.double(), nasty), contactId: nasty, resolution: nasty }).map((o) => JSON.stringify(o))), { maxLength: 20 }), (batchLines) => {
-        const parsed = parseBatch(batchLines.join('\n'));
+        const parsed = parseBatch(batchLines.join('\n'), 'en', safeParseOperation);
         lines += batchLines.length;
         expect(parsed.operations.length + parsed.problems.length).toBeLessThanOrEqual(batchLines.length);
         for (const problem of parsed.problems) expect(describeBatchProblem(problem, 'en')).toMatch(/^line \d+: /);

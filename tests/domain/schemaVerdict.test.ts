@@ -4,7 +4,12 @@ import { generateDemo, seededRandom } from '../../src/domain/demo.js';
 import { isIsoDate } from '../../src/domain/dates.js';
 import { FamilySchema } from '../../src/domain/schema.js';
 import { OPERATION_SCHEMAS, type OperationName } from '../../src/domain/operations.js';
-import { NOT_PASSED, quickParser, verdictOf, type QuickParse, type Verdict } from '../../src/domain/schemaVerdict.js';
+import { NOT_PASSED, quickParser as quickParserOfShape, verdictOf as verdictOfShape, type QuickParse, type Verdict } from '../../src/domain/schemaVerdict.js';
+import { shapeOf } from '../../src/domain/schemaShape.js';
+
+/** The quick parse and verdict of a zod schema, through its Shape; undefined when it has none. */
+const quickParser = (schema: z.ZodType) => { const shape = shapeOf(schema); return shape && quickParserOfShape(shape); };
+const verdictOf = (schema: z.ZodType) => { const shape = shapeOf(schema); return shape && verdictOfShape(shape); };
 
 const TODAY = '2026-11-24';
 
@@ -102,6 +107,8 @@ describe('verdictOf', () => {
       'contact.resolve': { op: 'contact.resolve', contactId: 'c5', resolution: 'Ressourceforløb bevilget' },
       'meeting.add': { op: 'meeting.add', familyId: 'f1', type: 'stormøde', start: '2026-12-01T09:00+01:00', attendees: [{ sector: 'employment', name: 'Lone Berg' }] },
       'family.add': { op: 'family.add', name: 'Familien Test', members: [{ name: 'Mette', role: 'adult', born: '1990-01-01' }] },
+      'goal.update': { op: 'goal.update', goalId: 'g12', memberId: null, title: 'Skole hver dag', due: '2027-02-28' },
+      'family.authority': { op: 'family.authority', familyId: 'f1', sector: 'children', holder: null },
     };
     for (const [name, example] of Object.entries(examples)) {
       const schema = OPERATION_SCHEMAS[name as OperationName] as unknown as z.ZodType;
