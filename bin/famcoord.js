@@ -18,7 +18,7 @@
 // A CommonJS file (bin/package.json), unlike the rest of famcoord: an ES module entry would start
 // Node's ESM loader, a dozen modules of its own, for nothing. Built-in modules are required where
 // they are needed.
-const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 
 /** Global options that take a value: the word after one is not the command (see src/cli/program.ts). */
@@ -209,7 +209,23 @@ function folderState(path) {
   }
 }
 
+/**
+ * The version's line by write(2), as the program writes its answers (src/cli/stdio.ts): over a
+ * pipe, building process.stdout (a net.Socket) cost as much as the rest of `--version` (~15 M
+ * instructions). What write(2) did not take (a full non-blocking pipe, a reader gone) goes to
+ * Node's stream, which then says and does what it did before.
+ */
+function printVersion(line) {
+  let written = 0;
+  try {
+    written = writeSync(1, line);
+  } catch {
+    // written stays 0: the stream gets the whole line
+  }
+  if (written < line.length) process.stdout.write(line.slice(written)); // ASCII: a byte is a character
+}
+
 // Last, so that the constants above are set.
 const [, , first, ...rest] = process.argv;
-if ((first === '--version' || first === '-V') && rest.length === 0) process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
+if ((first === '--version' || first === '-V') && rest.length === 0) printVersion(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 else runProgram(join(__dirname, '..', 'dist'), process.argv.slice(2));

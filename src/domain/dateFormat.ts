@@ -1,26 +1,43 @@
 // Dates, times and decimals as people read them, in one place for the workbench and the CLI's
 // tables: Danish "8. dec." / "08.12.2026", English "8 Dec" / "8 Dec 2026", never MM-DD (which a
 // Dane reads as day-month); the year only when it is not this year's; times on the 24-hour clock; a decimal
-// comma in Danish. Month names come from date-fns's locales. JSON output and files keep ISO.
-import { format, type Month } from 'date-fns';
-import { da } from 'date-fns/locale/da';
-import { enGB } from 'date-fns/locale/en-GB';
+// comma in Danish. JSON output and files keep ISO.
+//
+// Month and weekday names are those of date-fns's `da` and `en-GB` locales, written out here
+// (tests/domain/dateFormat.test.ts compares every name and every day of four years with
+// date-fns): loading the locales built their parsing tables, some 150 regular expressions, and
+// date-fns's formatter on every command's start, for the dozen words a table uses (issue 19:
+// ~3 M instructions of `today --json`, which prints none of them, and a second garbage collection).
 import { wallClock } from './dates.js';
 import type { Lang } from './vocabulary.js';
 
-const LOCALES = { da, en: enGB } as const;
+const NAMES = {
+  da: {
+    monthsShort: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
+    months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+    weekdays: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+  },
+  en: {
+    monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  },
+} as const satisfies Record<Lang, { monthsShort: readonly string[]; months: readonly string[]; weekdays: readonly string[] }>;
+
+/** A month's short name ("dec." / "Dec") from an ISO date's month digits. */
+const shortMonth = (isoDate: string, lang: Lang) => NAMES[lang].monthsShort[Number(isoDate.slice(5, 7)) - 1];
 
 /** Noon on a calendar date in local time: no time zone or DST change can move it to another day. */
 const calendarDay = (isoDate: string) => new Date(`${isoDate}T12:00:00`);
 
 /**
  * "8. dec." / "8 Dec" in `today`'s year; another year's date with its year, as "08.12.2027" /
- * "8 Dec 2027". Built from the locale's month names, not `format`: a table of a municipality's
- * day calls it per row.
+ * "8 Dec 2027". Read from the text, not through a Date: a table of a municipality's day calls it
+ * per row.
  */
 export function dayText(isoDate: string, lang: Lang, today: string): string {
   if (isoDate.slice(0, 4) !== today.slice(0, 4)) return numericDate(isoDate, lang);
-  const month = LOCALES[lang].localize.month((Number(isoDate.slice(5, 7)) - 1) as Month, { width: 'abbreviated' });
+  const month = shortMonth(isoDate, lang);
   const day = Number(isoDate.slice(8, 10));
   return lang === 'da' ? `${day}. ${month}` : `${day} ${month}`;
 }
@@ -34,12 +51,17 @@ export function dayTimeText(instant: string, timeZone: string, lang: Lang, today
 /** A date with its year, short: "08.12.2026" / "8 Dec 2026" (English day-month-year in numbers is read both ways). */
 export function numericDate(isoDate: string, lang: Lang): string {
   if (lang === 'da') return `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
-  return `${Number(isoDate.slice(8, 10))} ${LOCALES.en.localize.month((Number(isoDate.slice(5, 7)) - 1) as Month, { width: 'abbreviated' })} ${isoDate.slice(0, 4)}`;
+  return `${Number(isoDate.slice(8, 10))} ${shortMonth(isoDate, 'en')} ${isoDate.slice(0, 4)}`;
 }
 
-/** "tirsdag 24. november 2026" / "Tuesday 24 November 2026". */
+/** "tirsdag 24. november 2026" / "Tuesday 24 November 2026" (date-fns's `EEEE d. MMMM yyyy` / `EEEE d MMMM yyyy`). */
 export function longDate(isoDate: string, lang: Lang): string {
-  return format(calendarDay(isoDate), lang === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
+  const date = calendarDay(isoDate);
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value'); // as date-fns's format
+  const names = NAMES[lang];
+  const year = date.getFullYear();
+  const yearText = String(year > 0 ? year : 1 - year).padStart(4, '0'); // 1 BC, not year 0, as date-fns's `y`
+  return `${names.weekdays[date.getDay()]} ${date.getDate()}${lang === 'da' ? '.' : ''} ${names.months[date.getMonth()]} ${yearText}`;
 }
 
 /** "12.500 kr.": thousands marked with a point, as kroner are written (no ICU needed for it). */

@@ -52,6 +52,17 @@ describe('the Node modules a read loads', () => {
     for (const module of NOT_ON_A_READ) expect(loaded, module).not.toContain(module);
   });
 
+  // bin/famcoord.js answers --version itself, by write(2): process.stdout over a pipe is a
+  // net.Socket, which loaded net and the streams for one line (issue 19).
+  it('--version into a pipe: no net or streams', () => {
+    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, '--version'], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${(JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n`);
+    const loaded = (result.output[3] as string).split('\n');
+    for (const module of ['net', 'stream']) expect(loaded, module).not.toContain(module);
+  });
+
   // A change needs node:crypto for the audit entry's hashes, nothing more: --from-json's input
   // module (every command that adds data imports it) took fs/promises with it, and the checks
   // before a write used fs.promises, which loads the same (issue 19).
