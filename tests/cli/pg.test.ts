@@ -118,6 +118,34 @@ process.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
     expect(sb.run(['undo', '--store', url, '--date', '2026-11-24'], { store: false }).code).toBe(0);
   });
 
+  it("starts an update's connection before zod loads, so the server begins its session while the operation is checked", async () => {
+    const sb = box();
+    const url = await freshPgUrl();
+    expect(sb.run(['demo', '--families', '3', '--date', '2026-11-24', '--store', url], { store: false }).code).toBe(0);
+    const goalId = (JSON.parse(sb.run(['family', 'f1', '--json', '--store', url], { store: false }).stdout) as { goals: Array<{ id: string }> }).goals[0]?.id as string;
+    // The first thing written to a socket is pg's startup message: was zod loaded by then?
+    const hook = join(sb.dir, 'firstSocketWrite.cjs');
+    writeFileSync(
+      hook,
+      `const net = require('node:net');
+const write = net.Socket.prototype.write;
+let first = true;
+net.Socket.prototype.write = function (...args) {
+  if (first) require('node:fs').writeSync(3, JSON.stringify({ zodLoaded: '__zod_globalConfig' in globalThis }));
+  first = false;
+  return write.apply(this, args);
+};`,
+    );
+    const result = spawnSync(process.execPath, ['--require', hook, BIN, 'goal', 'progress', goalId, '--score', '4', '--store', url, '--date', '2026-11-24'], {
+      encoding: 'utf8',
+      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(sb.dir, 'config') },
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Recorded progress 4/10 on goal ${goalId} \\(step 1\\)`));
+    expect(JSON.parse(result.output[3] as string)).toEqual({ zodLoaded: false });
+  });
+
   it.skipIf(!pgPasswordRole)('says the password was refused, without showing it', async () => {
     const role = pgPasswordRole as string;
     await onServer((client) => client.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN PASSWORD 'right-one'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`));
