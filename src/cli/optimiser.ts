@@ -34,14 +34,13 @@ const DEFAULTS: Record<string, { budget: number; heapGrowingPercent: number }> =
 const LONG_READ_FACTOR = 4;
 /**
  * How far V8 lets the heap grow past what the last full collection found alive, in per cent, on a
- * whole store's read. V8's own factor (up to 4×) is chosen for speed; the PostgreSQL client's
- * reading survives young collections and lands in the old generation as garbage (~150 MB of a
- * 100,000-family `today`, where SQLite's read leaves ~1 MB), so the heap grew to ~3× the 120 MB
- * the view holds: peak RSS 360-390 MB. At 20 % it stays at ~1.2× (266-287 MB; 30 % gave 268-301),
- * for more full collections (~+1.5 s of CPU on a ~10 s read). Set from the start of the read it
- * cost twice that: most of the heap's growth comes before there is much to collect.
+ * whole store's read. V8's own factor (up to 4×) is chosen for speed: whole-store `today` at
+ * 100,000 families on PostgreSQL, whose view holds ~120 MB, peaked at 276-305 MB with its rows
+ * handed on as they come (360-390 MB before, when pg's collected rows left ~250 MB of garbage in
+ * the old generation). At 30 % it peaked at 250-276 MB, for ~0.3 s more CPU in full collections
+ * on a ~8 s read (at 20 %: 254-263 MB, +1.5 s; set from the read's start, twice the cost).
  */
-const WHOLE_STORE_HEAP_GROWING_PERCENT = 20;
+const WHOLE_STORE_HEAP_GROWING_PERCENT = 30;
 /** The flags themselves, as a user would set them (V8 takes - and _ alike), not their relatives (--interrupt-budget-for-feedback-allocation). */
 const BUDGET_FLAG = /^--interrupt[-_]budget(=|$)/;
 const HEAP_GROWING_FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
