@@ -11,7 +11,7 @@ import type { FamilyStore } from '../store/Store.js';
 import { createContext, type CliContext, type Lang } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
-import { deferOptimisation, LONG_READ_FAMILIES } from './optimiser.js';
+import { LONG_READ_FAMILIES, tuneForLongRead, WHOLE_STORE_FAMILIES, type LongReadTuning } from './optimiser.js';
 import { sectionText, type Column } from './table.js';
 
 /** Today's text, a line at a time (a whole municipality's day is hundreds of thousands of lines). */
@@ -115,9 +115,10 @@ function* teamSections(view: TodayView, lang: Lang): Generator<string> {
  * Today's view of the command's caseload, built a family at a time: at 100,000 families the
  * families with something for today are most of a municipality's store, so only their rows are
  * kept, each family (today's digest of it, where the backend has one) dropped once it is added.
- * `onLongRead` is called once the read has gone through LONG_READ_FAMILIES families.
+ * `onLongRead` is called once the read has gone through LONG_READ_FAMILIES families, and again
+ * (with `wholeStore`) at WHOLE_STORE_FAMILIES.
  */
-export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?: () => Promise<void>): Promise<TodayView> {
+export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?: (wholeStore: boolean) => Promise<void>): Promise<TodayView> {
   // A caseload's Today also reads the families the person has a part in beyond it: a transfer to
   // them, a decision theirs to make (TodayRows shows only that of those).
   const { coordinator: _caseload, ...scope } = ctx.scope({ todayOn: ctx.today });
@@ -129,7 +130,7 @@ export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?
   let families = 0;
   for (let next = first; !next.done; next = await read.next()) {
     rows.add(next.value);
-    if (++families === LONG_READ_FAMILIES) await onLongRead?.();
+    if (++families === LONG_READ_FAMILIES || families === WHOLE_STORE_FAMILIES) await onLongRead?.(families === WHOLE_STORE_FAMILIES);
   }
   await requireKnownCaseload(ctx, store, families);
   return rows.view();
@@ -138,16 +139,18 @@ export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?
 /** Today as `famcoord today` prints it: JSON or the text, in pieces. */
 export async function printToday(ctx: CliContext, store: FamilyStore): Promise<void> {
   // A whole store's day runs the same few functions thousands of times, through the read, the
-  // view and the output: V8's optimiser waits until all of it is done (src/cli/optimiser.ts).
-  let putBack = () => {};
+  // view and the output: V8's optimiser waits until all of it is done, and on a municipality's
+  // store the heap grows less far past what it holds (src/cli/optimiser.ts).
+  let tuning: LongReadTuning | undefined;
   try {
-    const view = await readToday(ctx, store, async () => {
-      putBack = await deferOptimisation();
+    const view = await readToday(ctx, store, async (wholeStore) => {
+      tuning ??= await tuneForLongRead();
+      if (wholeStore) tuning.wholeStore();
     });
     if (ctx.json) await ctx.printJson(view);
     else await ctx.printPieces(todayText(view, ctx.lang));
   } finally {
-    putBack();
+    tuning?.putBack();
   }
 }
 

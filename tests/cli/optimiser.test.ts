@@ -5,20 +5,23 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deferOptimisation, LONG_READ_FAMILIES } from '../../src/cli/optimiser.js';
+import { LONG_READ_FAMILIES, tuneForLongRead } from '../../src/cli/optimiser.js';
 import { sandbox } from '../helpers/cli.js';
 
 const DATE = '2026-11-24';
 
-describe('deferOptimisation', () => {
-  it('puts the budget back once, through the returned function or at exit, whichever comes first', async () => {
+describe('tuneForLongRead', () => {
+  it('puts the flags back once, through putBack or at exit, whichever comes first', async () => {
     const exitListeners = process.listenerCount('exit');
-    const putBack = await deferOptimisation();
-    const raised = process.versions.v8.startsWith('11.3.') && ![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => /^--interrupt[-_]budget(=|$)/.test(arg));
-    expect(process.listenerCount('exit')).toBe(exitListeners + (raised ? 1 : 0));
-    putBack();
+    const tuning = await tuneForLongRead();
+    const known = process.versions.v8.startsWith('11.3.');
+    expect(process.listenerCount('exit')).toBe(exitListeners + (known ? 1 : 0));
+    tuning.wholeStore();
+    tuning.wholeStore();
+    expect(process.listenerCount('exit')).toBe(exitListeners + (known ? 1 : 0));
+    tuning.putBack();
     expect(process.listenerCount('exit')).toBe(exitListeners);
-    putBack();
+    tuning.putBack();
     expect(process.listenerCount('exit')).toBe(exitListeners);
   });
 });

@@ -98,12 +98,10 @@ process.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({ undici: false, zod: false });
   });
 
-  it('records an update without loading node:crypto (the server hashes the family) or fs/promises and readline', async () => {
-    const sb = box();
-    const url = await freshPgUrl();
+  /** One `goal progress` on a fresh demo store, with `hook` preloaded: what the hook wrote on descriptor 3. */
+  async function progressWithHook(sb: Sandbox, url: string, hook: string): Promise<string> {
     expect(sb.run(['demo', '--families', '8', '--date', '2026-11-24', '--store', url], { store: false }).code).toBe(0);
     const goalId = (JSON.parse(sb.run(['family', 'f1', '--json', '--store', url], { store: false }).stdout) as { goals: Array<{ id: string }> }).goals[0]?.id as string;
-    const hook = join(import.meta.dirname, '../helpers/builtinsLoaded.cjs');
     const result = spawnSync(process.execPath, ['--require', hook, BIN, 'goal', 'progress', goalId, '--score', '4', '--store', url, '--date', '2026-11-24'], {
       encoding: 'utf8',
       env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(sb.dir, 'config') },
@@ -111,11 +109,35 @@ process.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
     });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(new RegExp(`^Recorded progress 4/10 on goal ${goalId} \\(step 1\\)`));
-    const loaded = (result.output[3] as string).split('\n');
+    return result.output[3] as string;
+  }
+
+  it('records an update without loading node:crypto (the server hashes the family) or fs/promises and readline', async () => {
+    const sb = box();
+    const url = await freshPgUrl();
+    const loaded = (await progressWithHook(sb, url, join(import.meta.dirname, '../helpers/builtinsLoaded.cjs'))).split('\n');
     expect(loaded).toContain('net'); // the hook saw the program connect
     for (const module of ['crypto', 'fs/promises', 'readline']) expect(loaded, module).not.toContain(module);
     // The step's hash is the family's, as undo checks it.
     expect(sb.run(['undo', '--store', url, '--date', '2026-11-24'], { store: false }).code).toBe(0);
+  });
+
+  it("starts an update's connection before zod loads, so the server begins its session while the operation is checked", async () => {
+    const sb = box();
+    // The first thing written to a socket is pg's startup message: was zod loaded by then?
+    const hook = join(sb.dir, 'firstSocketWrite.cjs');
+    writeFileSync(
+      hook,
+      `const net = require('node:net');
+const write = net.Socket.prototype.write;
+let first = true;
+net.Socket.prototype.write = function (...args) {
+  if (first) require('node:fs').writeSync(3, JSON.stringify({ zodLoaded: '__zod_globalConfig' in globalThis }));
+  first = false;
+  return write.apply(this, args);
+};`,
+    );
+    expect(JSON.parse(await progressWithHook(sb, await freshPgUrl(), hook))).toEqual({ zodLoaded: false });
   });
 
   it.skipIf(!pgPasswordRole)('says the password was refused, without showing it', async () => {

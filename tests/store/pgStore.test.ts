@@ -9,6 +9,8 @@ import { LATEST_SCHEMA, MIGRATIONS } from '../../src/store/pgSchema.js';
 import { PgStore } from '../../src/store/pgStore.js';
 import { familyRow } from '../../src/store/familyRows.js';
 import { family, goal, state } from '../helpers/fixtures.js';
+import { generateDemo } from '../../src/domain/demo.js';
+import { todayView } from '../../src/domain/views.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
 
 const META = { user: 'tester', source: 'test', today: '2026-11-24' };
@@ -238,6 +240,28 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     // Undo checks the family against the hash its step logged.
     expect((await store.undo(META)).undid).toBe(3);
     expect(familyHash((await store.read()).families.find((f) => f.id === 'f3'))).toBe(history[0]?.afterHash?.f3);
+  });
+
+  it("hands on today's families of several pages as their rows come, to the same view, and a read stopped early leaves the store usable", async () => {
+    const url = await freshPgUrl();
+    const store = new PgStore(url);
+    stores.push(store);
+    // More than two of the pages (500 families) today reads in.
+    const demo = generateDemo({ families: 1_100, seed: 5, today: META.today });
+    await store.create(demo);
+    const date = '2026-11-24';
+    expect(todayView(await store.read({ todayOn: date }), date, 'Europe/Copenhagen')).toEqual(todayView(demo, date, 'Europe/Copenhagen'));
+    const firstFew: string[] = [];
+    for await (const found of store.eachFamily({ todayOn: date })) {
+      firstFew.push(found.id);
+      if (firstFew.length === 3) break;
+    }
+    expect(firstFew).toHaveLength(3);
+    expect((await store.read({ familyIds: [firstFew[0] as string] })).families.map((f) => f.id)).toEqual([firstFew[0]]);
+    // A store without famcoord's tables is named as such, as before.
+    const empty = new PgStore(await freshPgUrl());
+    stores.push(empty);
+    await expect(empty.read({ todayOn: date })).rejects.toThrow(/there is no famcoord store in .*; create one with famcoord init --store URL/);
   });
 
   it('hides the password of its URL in its name and in every message', async () => {
