@@ -73,6 +73,20 @@ export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang
   return /^da\b|^da_/i.test(locale) ? 'da' : 'en';
 }
 
+/** The text output's language: --lang, else LANG; English when --lang itself is wrong (that is the message). */
+export function textLang(options: Pick<GlobalOptions, 'lang'>, env: NodeJS.ProcessEnv = process.env): Lang {
+  try {
+    return langFrom(options.lang, env);
+  } catch {
+    return 'en';
+  }
+}
+
+/** The language of a run's messages: the text output's; English beside --json, which scripts read. */
+export function messageLang(options: Pick<GlobalOptions, 'json' | 'lang'>, env: NodeJS.ProcessEnv = process.env): Lang {
+  return options.json ? 'en' : textLang(options, env);
+}
+
 export function checkDate(value: string, flag: string): string {
   if (!isIsoDate(value)) throw new UsageError((lang) => `${flag} ${problemInLang('must be a real date as YYYY-MM-DD, e.g. ', lang)}${flag} 2026-11-24`);
   return value;

@@ -2,7 +2,7 @@
 // one-line message. main.ts uses it for the real process; tests and the fuzzer call it in-process.
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
-import { langFrom, type GlobalOptions, type Lang } from './context.js';
+import { messageLang, textLang, type GlobalOptions } from './context.js';
 import { EXIT_USAGE, exitCodeFor, messageFor, printProblem } from './errors.js';
 import { setOutputLang } from './stdio.js';
 
@@ -20,19 +20,5 @@ export async function runCli(argv: string[]): Promise<number> {
     printProblem(messageFor(error, program ? messageLang(program.opts<GlobalOptions>()) : 'en'));
     if (process.env.FAMCOORD_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     return exitCodeFor(error);
-  }
-}
-
-/** The language of a run's messages: the text output's; English beside --json, which scripts read. */
-function messageLang(options: GlobalOptions): Lang {
-  return options.json ? 'en' : textLang(options);
-}
-
-/** The text output's language: --lang, else LANG. */
-function textLang(options: GlobalOptions): Lang {
-  try {
-    return langFrom(options.lang, process.env);
-  } catch {
-    return 'en'; // --lang itself was wrong: that is the message
   }
 }

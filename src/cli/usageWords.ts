@@ -2,7 +2,7 @@
 // for a coordinator whose famcoord speaks Danish: commander words them in English, and they are the
 // first thing a mistyped command shows. Help texts stay English, as commander writes them.
 import type { Lang } from '../domain/vocabulary.js';
-import { langFrom } from './context.js';
+import { messageLang } from './context.js';
 
 /** Commander's patterns (commander 14, lib/command.js) and their Danish, after commanderMessage made them one line. */
 const DANISH_USAGE: Array<[RegExp, string]> = [
@@ -25,21 +25,16 @@ export function usageMessageIn(message: string, lang: Lang): string {
 }
 
 /**
- * The language of a refusal commander makes while it parses, before the options are known: --json
- * asks for English (scripts read it), else --lang as typed, else LANG, as every other message.
+ * The language of a refusal commander makes while it parses, before the options are known: the
+ * run's message language (context.ts) from --json and --lang as typed.
  */
 export function usageLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
   const end = argv.indexOf('--');
   const args = end < 0 ? argv : argv.slice(0, end);
-  if (args.includes('--json')) return 'en';
-  let flag: string | undefined;
+  let lang: string | undefined;
   args.forEach((arg, i) => {
-    if (arg === '--lang') flag = args[i + 1];
-    else if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
+    if (arg === '--lang') lang = args[i + 1];
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
   });
-  try {
-    return langFrom(flag, env);
-  } catch {
-    return 'en'; // --lang itself is wrong: English, as that message is
-  }
+  return messageLang({ json: args.includes('--json'), lang }, env);
 }
