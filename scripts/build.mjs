@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportsAsValues } from './exportValues.mjs';
 import { fingerprintDefine } from './schemaFingerprint.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -240,7 +241,7 @@ for (const [file, chunks] of [...files].sort(([a], [b]) => a.localeCompare(b))) 
       banner: `${JSON.stringify(chunk)}: function (exports, require, module, __filename, __dirname, __famcoordUrl) {`,
       footer: '},',
     });
-    const text = script.code.replace(/require\("\.\/(chunk-[A-Z0-9]+\.cjs)"\)/g, (_, name) => `require(${JSON.stringify(requireId(name))})`);
+    const text = exportsAsValues(script.code).replace(/require\("\.\/(chunk-[A-Z0-9]+\.cjs)"\)/g, (_, name) => `require(${JSON.stringify(requireId(name))})`);
     // Each import of another chunk must have become a require of it, or the bin would look for it in vain.
     for (const other of [...staticImports.get(chunk), ...dynamicImports.get(chunk)])
       if (!text.includes(`require(${JSON.stringify(requireId(other))})`)) throw new Error(`${chunk}: its import of ${other} did not become require("${requireId(other)}")`);
