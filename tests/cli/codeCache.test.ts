@@ -200,4 +200,17 @@ describe('the code cache', () => {
     expect(box.run(['today', '--json', '--date', DATE], { env: { FAMCOORD_CACHE_DIR: root, FAMCOORD_CODE_CACHE: '0' } }).stdout).toBe(expected);
     expect(existsSync(root)).toBe(false);
   });
+
+  it("is kept in the user's cache folder without FAMCOORD_CACHE_DIR: XDG_CACHE_HOME's, else HOME's .cache (HOME read as os.homedir() reads it)", () => {
+    const home = join(box.dir, 'home');
+    const xdg = join(box.dir, 'xdg');
+    for (const [env, root] of [
+      [{ HOME: home, XDG_CACHE_HOME: '' }, join(home, '.cache', 'famcoord')],
+      [{ HOME: home, XDG_CACHE_HOME: xdg }, join(xdg, 'famcoord')],
+    ] as const) {
+      const result = box.run(['today', '--json', '--date', DATE], { env: { ...env, FAMCOORD_CACHE_DIR: '' } });
+      expect(result.stdout).toBe(expected);
+      expectSound(cacheFile(root), entriesOf(readFileSync(cacheFile(root))).entries.map((e) => e.name));
+    }
+  });
 });
