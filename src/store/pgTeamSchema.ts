@@ -38,6 +38,15 @@ const MY_FAMILIES = 'SELECT a.family_id FROM family_access AS a WHERE a.person =
  */
 const sees = (column: string) => `((SELECT famcoord_role()) = 'lead' OR ${column} IN (${MY_FAMILIES}))`;
 
+/** Functions that run as the store's owner find only its own tables and functions, and are not everyone's to call. */
+const PIN_DEFINERS = `
+DO $$ DECLARE f regprocedure; BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_proc AS p WHERE p.proname LIKE 'famcoord\\_%' AND p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
+    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+  END LOOP;
+END $$;`;
+
 export const TEAM_MIGRATION = `
 -- The server's group roles, made by the first store on it; two stores made at once may race.
 DO $$ BEGIN
@@ -204,13 +213,7 @@ BEGIN
   RETURN true;
 END $f$;
 
--- Functions that run as the store's owner find only its own tables and functions.
-DO $$ DECLARE f regprocedure; BEGIN
-  FOR f IN SELECT p.oid::regprocedure FROM pg_proc AS p WHERE p.proname LIKE 'famcoord\\_%' AND p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
-    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
-    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
-  END LOOP;
-END $$;
+${PIN_DEFINERS}
 GRANT EXECUTE ON FUNCTION famcoord_audit_tail(), famcoord_audit_append(text) TO ${readers};
 GRANT EXECUTE ON FUNCTION famcoord_whose(text[]), famcoord_team_add(text, text, text, text, text[]), famcoord_team_remove(text), famcoord_may_manage_team() TO ${all};
 
@@ -304,4 +307,55 @@ CREATE CONSTRAINT TRIGGER families_access_settled AFTER UPDATE ON families DEFER
   EXECUTE FUNCTION famcoord_access_settled();
 CREATE CONSTRAINT TRIGGER families_access_removed AFTER DELETE ON families DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
   EXECUTE FUNCTION famcoord_access_settled();
+`;
+
+/**
+ * Migration 6: the log's head keeps the link to its newest entry (the SHA-256 of its text) beside
+ * the step, written by the append that adds the entry, in the same transaction. The next append
+ * takes both from the one row it locks anyway, instead of reading the entry before it back and
+ * hashing it; and a hand-made change to the newest entry no longer goes unnoticed (the next entry
+ * links to the text as famcoord appended it, so doctor sees the break). The append now numbers
+ * and links the entry itself: it is given the entry's other fields (`{"time":…}`) and puts
+ * `"step"` and `"prev"` in front, reading the fields it checks in one parse; an entry that names
+ * its step and link is still taken when they are the next and the link to the newest. The owner's
+ * rewrites of the log (erase, a store created with its history) set the link again with
+ * `famcoord_audit_relink`.
+ */
+export const AUDIT_LINK_MIGRATION = `
+ALTER TABLE audit_head ADD COLUMN link text NOT NULL DEFAULT 'start';
+
+-- The head's link from the entry it names (the owner's, after writing the log other than by an append).
+CREATE FUNCTION famcoord_audit_relink() RETURNS void LANGUAGE sql AS $f$
+  UPDATE audit_head SET link = coalesce((SELECT encode(sha256(convert_to(a.entry, 'UTF8')), 'hex') FROM audit AS a WHERE a.step = audit_head.step), 'start') WHERE id = 1
+$f$;
+REVOKE ALL ON FUNCTION famcoord_audit_relink() FROM PUBLIC;
+SELECT famcoord_audit_relink();
+
+CREATE OR REPLACE FUNCTION famcoord_audit_tail(OUT tail_step integer, OUT tail_link text) LANGUAGE plpgsql SECURITY DEFINER AS $f$
+BEGIN
+  SELECT h.step, h.link INTO tail_step, tail_link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE;
+END $f$;
+
+CREATE OR REPLACE FUNCTION famcoord_audit_append(text_of_entry text) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER AS $f$
+DECLARE
+  head record;
+  fields record;
+  entry text := text_of_entry;
+BEGIN
+  SELECT h.step, h.link INTO head FROM audit_head AS h WHERE h.id = 1 FOR UPDATE;
+  SELECT * INTO fields FROM json_to_record(text_of_entry::json) AS f(step integer, prev text, "time" timestamptz, "user" text, "familyIds" text[]);
+  IF fields.step IS NULL AND fields.prev IS NULL AND left(entry, 2) = '{"' THEN
+    entry := format('{"step":%s,"prev":%s,', head.step + 1, to_json(head.link)) || substr(entry, 2);
+  ELSIF fields.step IS DISTINCT FROM head.step + 1 OR fields.prev IS DISTINCT FROM head.link THEN
+    RAISE EXCEPTION 'famcoord: an audit entry must follow step % and link to it', head.step USING ERRCODE = '23514';
+  END IF;
+  IF NOT famcoord_is_owner() AND (fields."user" IS DISTINCT FROM session_user OR EXISTS (SELECT 1 FROM unnest(fields."familyIds") AS f(id) WHERE NOT famcoord_sees_as(session_user, f.id))) THEN
+    RAISE EXCEPTION 'famcoord: a step is logged by its own login, on families it may change' USING ERRCODE = '42501';
+  END IF;
+  INSERT INTO audit (step, entry, family_ids, login, at) VALUES (head.step + 1, entry, coalesce(fields."familyIds", '{}'), session_user, fields."time");
+  UPDATE audit_head SET step = head.step + 1, link = encode(sha256(convert_to(entry, 'UTF8')), 'hex') WHERE id = 1;
+  PERFORM pg_notify('famcoord_changes', (head.step + 1)::text);
+  RETURN head.step + 1;
+END $f$;
+${PIN_DEFINERS}
 `;
