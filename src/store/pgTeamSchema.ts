@@ -320,6 +320,13 @@ CREATE CONSTRAINT TRIGGER families_access_removed AFTER DELETE ON families DEFER
  * its step and link is still taken when they are the next and the link to the newest. The owner's
  * rewrites of the log (erase, a store created with its history) set the link again with
  * `famcoord_audit_relink`.
+ *
+ * What an update costs the server in a command's new session was mostly first times: the append
+ * is SQL, not PL/pgSQL, so a step that is not refused never loads PL/pgSQL's library (~2.4 M
+ * instructions of dynamic linking in each session); the refusals raise through
+ * `famcoord_refuse`, which is called only then. It runs as the tables' owner, so "the session is
+ * the owner" is a question about roles alone (famcoord_is_owner reads the catalog). Entries and
+ * families are compressed with lz4 where the server has it (pglz took ~2 M instructions a step).
  */
 export const AUDIT_LINK_MIGRATION = `
 ALTER TABLE audit_head ADD COLUMN link text NOT NULL DEFAULT 'start';
@@ -331,31 +338,51 @@ $f$;
 REVOKE ALL ON FUNCTION famcoord_audit_relink() FROM PUBLIC;
 SELECT famcoord_audit_relink();
 
-CREATE OR REPLACE FUNCTION famcoord_audit_tail(OUT tail_step integer, OUT tail_link text) LANGUAGE plpgsql SECURITY DEFINER AS $f$
-BEGIN
-  SELECT h.step, h.link INTO tail_step, tail_link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE;
-END $f$;
+CREATE OR REPLACE FUNCTION famcoord_audit_tail(OUT tail_step integer, OUT tail_link text) LANGUAGE sql SECURITY DEFINER AS $f$
+  SELECT h.step, h.link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE
+$f$;
 
-CREATE OR REPLACE FUNCTION famcoord_audit_append(text_of_entry text) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER AS $f$
-DECLARE
-  head record;
-  fields record;
-  entry text := text_of_entry;
+-- Raises famcoord's refusal (PL/pgSQL, loaded only then). famcoord_refuse is the one to call: SQL,
+-- and SECURITY DEFINER so that the planner does not inline it, which would load PL/pgSQL to
+-- prepare every statement that may refuse.
+CREATE FUNCTION famcoord_raise(code text, message text) RETURNS text LANGUAGE plpgsql AS $f$
 BEGIN
-  SELECT h.step, h.link INTO head FROM audit_head AS h WHERE h.id = 1 FOR UPDATE;
-  SELECT * INTO fields FROM json_to_record(text_of_entry::json) AS f(step integer, prev text, "time" timestamptz, "user" text, "familyIds" text[]);
-  IF fields.step IS NULL AND fields.prev IS NULL AND left(entry, 2) = '{"' THEN
-    entry := format('{"step":%s,"prev":%s,', head.step + 1, to_json(head.link)) || substr(entry, 2);
-  ELSIF fields.step IS DISTINCT FROM head.step + 1 OR fields.prev IS DISTINCT FROM head.link THEN
-    RAISE EXCEPTION 'famcoord: an audit entry must follow step % and link to it', head.step USING ERRCODE = '23514';
-  END IF;
-  IF NOT famcoord_is_owner() AND (fields."user" IS DISTINCT FROM session_user OR EXISTS (SELECT 1 FROM unnest(fields."familyIds") AS f(id) WHERE NOT famcoord_sees_as(session_user, f.id))) THEN
-    RAISE EXCEPTION 'famcoord: a step is logged by its own login, on families it may change' USING ERRCODE = '42501';
-  END IF;
-  INSERT INTO audit (step, entry, family_ids, login, at) VALUES (head.step + 1, entry, coalesce(fields."familyIds", '{}'), session_user, fields."time");
-  UPDATE audit_head SET step = head.step + 1, link = encode(sha256(convert_to(entry, 'UTF8')), 'hex') WHERE id = 1;
-  PERFORM pg_notify('famcoord_changes', (head.step + 1)::text);
-  RETURN head.step + 1;
+  RAISE EXCEPTION USING ERRCODE = code, MESSAGE = 'famcoord: ' || message;
 END $f$;
+REVOKE ALL ON FUNCTION famcoord_raise(text, text) FROM PUBLIC;
+CREATE FUNCTION famcoord_refuse(code text, message text) RETURNS text LANGUAGE sql SECURITY DEFINER AS $f$ SELECT famcoord_raise(code, message) $f$;
+
+DROP FUNCTION famcoord_audit_append(text);
+CREATE FUNCTION famcoord_audit_append(text_of_entry text) RETURNS integer LANGUAGE sql SECURITY DEFINER AS $f$
+  WITH head AS (SELECT h.step, h.link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE),
+  fields AS (SELECT * FROM json_to_record(text_of_entry::json) AS f(step integer, prev text, "time" timestamptz, "user" text, "familyIds" text[])),
+  checked AS (
+    SELECT head.step + 1 AS step, fields."time", coalesce(fields."familyIds", '{}') AS family_ids,
+      CASE
+        WHEN fields.step IS NULL AND fields.prev IS NULL AND left(text_of_entry, 2) = '{"' THEN format('{"step":%s,"prev":%s,', head.step + 1, to_json(head.link)) || substr(text_of_entry, 2)
+        WHEN fields.step IS NOT DISTINCT FROM head.step + 1 AND fields.prev IS NOT DISTINCT FROM head.link THEN text_of_entry
+        ELSE famcoord_refuse('23514', format('an audit entry must follow step %s and link to it', head.step))
+      END AS entry,
+      -- The owner (a member of the role this runs as), or a team member naming themselves, on families they may change.
+      CASE
+        WHEN pg_has_role(session_user, current_user, 'USAGE')
+          OR (fields."user" IS NOT DISTINCT FROM session_user AND NOT EXISTS (SELECT 1 FROM unnest(fields."familyIds") AS f(id) WHERE NOT famcoord_sees_as(session_user, f.id))) THEN true
+        ELSE famcoord_refuse('42501', 'a step is logged by its own login, on families it may change') IS NULL
+      END AS allowed
+    FROM head, fields),
+  added AS (INSERT INTO audit (step, entry, family_ids, login, at) SELECT c.step, c.entry, c.family_ids, session_user, c."time" FROM checked AS c WHERE c.allowed RETURNING step, entry)
+  UPDATE audit_head SET step = added.step, link = encode(sha256(convert_to(added.entry, 'UTF8')), 'hex') FROM added WHERE audit_head.id = 1;
+  SELECT h.step FROM audit_head AS h, pg_notify('famcoord_changes', h.step::text) WHERE h.id = 1;
+$f$;
+DO $$ BEGIN
+  EXECUTE format('ALTER FUNCTION famcoord_audit_append(text) OWNER TO %I', (SELECT r.rolname FROM pg_class AS c JOIN pg_roles AS r ON r.oid = c.relowner WHERE c.oid = 'families'::regclass));
+END $$;
 ${PIN_DEFINERS}
+GRANT EXECUTE ON FUNCTION famcoord_audit_append(text) TO ${readers};
+
+DO $$ BEGIN
+  ALTER TABLE audit ALTER COLUMN entry SET COMPRESSION lz4;
+  ALTER TABLE families ALTER COLUMN data SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR syntax_error THEN NULL;
+END $$;
 `;
