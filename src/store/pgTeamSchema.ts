@@ -374,8 +374,11 @@ CREATE FUNCTION famcoord_audit_append(text_of_entry text) RETURNS integer LANGUA
   UPDATE audit_head SET step = added.step, link = encode(sha256(convert_to(added.entry, 'UTF8')), 'hex') FROM added WHERE audit_head.id = 1;
   SELECT h.step FROM audit_head AS h, pg_notify('famcoord_changes', h.step::text) WHERE h.id = 1;
 $f$;
-DO $$ BEGIN
-  EXECUTE format('ALTER FUNCTION famcoord_audit_append(text) OWNER TO %I', (SELECT r.rolname FROM pg_class AS c JOIN pg_roles AS r ON r.oid = c.relowner WHERE c.oid = 'families'::regclass));
+-- The append and its refusals run as the tables' owner, whoever migrates.
+DO $$ DECLARE f text; BEGIN
+  FOREACH f IN ARRAY ARRAY['famcoord_audit_append(text)', 'famcoord_refuse(text, text)', 'famcoord_raise(text, text)'] LOOP
+    EXECUTE format('ALTER FUNCTION %s OWNER TO %I', f, (SELECT r.rolname FROM pg_class AS c JOIN pg_roles AS r ON r.oid = c.relowner WHERE c.oid = 'families'::regclass));
+  END LOOP;
 END $$;
 ${PIN_DEFINERS}
 GRANT EXECUTE ON FUNCTION famcoord_audit_append(text) TO ${readers};
