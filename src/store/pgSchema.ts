@@ -2,7 +2,7 @@
 // init` applies them all to an empty database; a famcoord whose newest migration is newer than the
 // database's applies the rest only through `famcoord migrate-schema`, never on an ordinary command,
 // so a team's database changes when someone decides it does.
-import { ACCESS_WHEN_CHANGED_MIGRATION, TEAM_MIGRATION } from './pgTeamSchema.js';
+import { ACCESS_WHEN_CHANGED_MIGRATION, AUDIT_LINK_MIGRATION, TEAM_MIGRATION } from './pgTeamSchema.js';
 
 export interface Migration {
   version: number;
@@ -62,6 +62,11 @@ CREATE INDEX today_marks_people ON today_marks (at) WHERE kind = 'person';
     version: 5,
     description: "a family's readers derived again only when its coordinator changed or it names others (transfers, decision authority)",
     sql: ACCESS_WHEN_CHANGED_MIGRATION,
+  },
+  {
+    version: 6,
+    description: "the audit log's head keeps the link to its newest entry, so an append reads no entry back",
+    sql: AUDIT_LINK_MIGRATION,
   },
 ];
 

@@ -335,9 +335,10 @@ interface Appended {
 }
 
 /**
- * The entry's text after its number and link, put together by the server from `$1` (the text in
- * parts) and `$2` (each part's family after the step, as canonical JSON, or null): each part
- * followed by that family's hash, the SHA-256 that `familyHash` gives, computed by the server.
+ * The entry's fields after its number and link, as a JSON object, put together by the server from
+ * `$1` (the text in parts) and `$2` (each part's family after the step, as canonical JSON, or
+ * null): each part followed by that family's hash, the SHA-256 that `familyHash` gives, computed
+ * by the server.
  */
 const ENTRY_REST = `(SELECT string_agg(p.part || coalesce(left(encode(sha256(convert_to(p.canonical, 'UTF8')), 'hex'), 32), ''), '' ORDER BY p.n)
   FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS p(part, canonical, n))`;
@@ -371,18 +372,18 @@ function entryInParts(changes: FamilyChange[], meta: TransactMeta, detail: Pick<
  * Appends the step's audit entry: the log's head row is locked here, last, so steps on different
  * families wait for each other only for their commits, and every step gets the next number with
  * no gaps (a sequence would leave one for every step rolled back) and the previous entry's hash.
- * Through the store owner's functions: a team member may not read the entry before theirs (it
- * holds another family), only its link; the append checks the number and the link. The server
- * puts the number and the link in front of the entry's other fields, as JSON.stringify would
- * write them, so the entry goes in the same round trip as the step's writes, without a question
- * for the head first. `sent` is what the statement answers; `recover` finds the entry in the
- * log when its answer was lost with the connection.
+ * Through the store owner's function: a team member may not read the entry before theirs (it
+ * holds another family), nor the head. The append puts the number and the link the head keeps in
+ * front of the entry's other fields, as JSON.stringify would write them, so the entry goes in the
+ * same round trip as the step's writes, without a question for the head first. `sent` is what the
+ * statement answers; `recover` finds the entry in the log when its answer was lost with the
+ * connection.
  */
 function appendAudit(q: Query, changes: FamilyChange[], meta: TransactMeta, detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>): { sent: Promise<Appended>; recover: (q: Query) => Promise<Appended | undefined> } {
   const { time, parts, canonical } = entryInParts(changes, meta, detail);
   const familyIds = changes.map((c) => c.familyId);
   const sent = q<{ step: number }>(
-    `SELECT famcoord_audit_append(format('{"step":%s,"prev":%s,%s', t.tail_step + 1, to_json(t.tail_link), substr(r.rest, 2))) AS step FROM famcoord_audit_tail() AS t, ${ENTRY_REST} AS r(rest)`,
+    `SELECT famcoord_audit_append(${ENTRY_REST}) AS step`,
     [parts, canonical],
   ).then(([row]) => ({ step: row?.step as number, familyIds }));
   // The entry's fields after its number and link are this step's alone (its time to the millisecond, its user, its families as they were).
@@ -929,8 +930,11 @@ export class PgStore extends ReversibleStore implements TeamStore {
       const scrubbed = scrubFamily(stored.map((row) => JSON.parse(row.entry) as AuditEntry), familyId, family ? [family] : []);
       const texts = chainedTexts(scrubbed);
       const changed = stored.flatMap((row, i) => (texts[i] !== row.entry ? [[row.step, texts[i] as string] as const] : []));
-      if (changed.length > 0)
+      // The newest entry may be among those rewritten: the head's link follows it.
+      if (changed.length > 0) {
         await q('UPDATE audit SET entry = u.entry FROM unnest($1::int[], $2::text[]) AS u(step, entry) WHERE audit.step = u.step', [changed.map((c) => c[0]), changed.map((c) => c[1])]);
+        await q('SELECT famcoord_audit_relink()');
+      }
     });
     await this.use(({ q }) => q('VACUUM families, entities, today_marks, audit')).catch(() => undefined);
     return erased as TransactResult;
@@ -1113,6 +1117,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
             [slice.map((e) => e.step), slice.map((e) => JSON.stringify(e))],
           );
         }
+        if (history.length > 0) await q('SELECT famcoord_audit_relink()');
         await q(`SELECT pg_notify('${CHANNEL}', 'created')`);
       },
       { schema: false },

@@ -38,6 +38,15 @@ const MY_FAMILIES = 'SELECT a.family_id FROM family_access AS a WHERE a.person =
  */
 const sees = (column: string) => `((SELECT famcoord_role()) = 'lead' OR ${column} IN (${MY_FAMILIES}))`;
 
+/** Functions that run as the store's owner find only its own tables and functions, and are not everyone's to call. */
+const PIN_DEFINERS = `
+DO $$ DECLARE f regprocedure; BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_proc AS p WHERE p.proname LIKE 'famcoord\\_%' AND p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
+    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+  END LOOP;
+END $$;`;
+
 export const TEAM_MIGRATION = `
 -- The server's group roles, made by the first store on it; two stores made at once may race.
 DO $$ BEGIN
@@ -204,13 +213,7 @@ BEGIN
   RETURN true;
 END $f$;
 
--- Functions that run as the store's owner find only its own tables and functions.
-DO $$ DECLARE f regprocedure; BEGIN
-  FOR f IN SELECT p.oid::regprocedure FROM pg_proc AS p WHERE p.proname LIKE 'famcoord\\_%' AND p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
-    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
-    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
-  END LOOP;
-END $$;
+${PIN_DEFINERS}
 GRANT EXECUTE ON FUNCTION famcoord_audit_tail(), famcoord_audit_append(text) TO ${readers};
 GRANT EXECUTE ON FUNCTION famcoord_whose(text[]), famcoord_team_add(text, text, text, text, text[]), famcoord_team_remove(text), famcoord_may_manage_team() TO ${all};
 
@@ -304,4 +307,85 @@ CREATE CONSTRAINT TRIGGER families_access_settled AFTER UPDATE ON families DEFER
   EXECUTE FUNCTION famcoord_access_settled();
 CREATE CONSTRAINT TRIGGER families_access_removed AFTER DELETE ON families DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
   EXECUTE FUNCTION famcoord_access_settled();
+`;
+
+/**
+ * Migration 6: the log's head keeps the link to its newest entry (the SHA-256 of its text) beside
+ * the step, written by the append that adds the entry, in the same transaction. The next append
+ * takes both from the one row it locks anyway, instead of reading the entry before it back and
+ * hashing it; and a hand-made change to the newest entry no longer goes unnoticed (the next entry
+ * links to the text as famcoord appended it, so doctor sees the break). The append now numbers
+ * and links the entry itself: it is given the entry's other fields (`{"time":…}`) and puts
+ * `"step"` and `"prev"` in front, reading the fields it checks in one parse; an entry that names
+ * its step and link is still taken when they are the next and the link to the newest. The owner's
+ * rewrites of the log (erase, a store created with its history) set the link again with
+ * `famcoord_audit_relink`.
+ *
+ * What an update costs the server in a command's new session was mostly first times: the append
+ * is SQL, not PL/pgSQL, so a step that is not refused never loads PL/pgSQL's library (~2.4 M
+ * instructions of dynamic linking in each session); the refusals raise through
+ * `famcoord_refuse`, which is called only then. It runs as the tables' owner, so "the session is
+ * the owner" is a question about roles alone (famcoord_is_owner reads the catalog). Entries and
+ * families are compressed with lz4 where the server has it (pglz took ~2 M instructions a step).
+ */
+export const AUDIT_LINK_MIGRATION = `
+ALTER TABLE audit_head ADD COLUMN link text NOT NULL DEFAULT 'start';
+
+-- The head's link from the entry it names (the owner's, after writing the log other than by an append).
+CREATE FUNCTION famcoord_audit_relink() RETURNS void LANGUAGE sql AS $f$
+  UPDATE audit_head SET link = coalesce((SELECT encode(sha256(convert_to(a.entry, 'UTF8')), 'hex') FROM audit AS a WHERE a.step = audit_head.step), 'start') WHERE id = 1
+$f$;
+REVOKE ALL ON FUNCTION famcoord_audit_relink() FROM PUBLIC;
+SELECT famcoord_audit_relink();
+
+CREATE OR REPLACE FUNCTION famcoord_audit_tail(OUT tail_step integer, OUT tail_link text) LANGUAGE sql SECURITY DEFINER AS $f$
+  SELECT h.step, h.link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE
+$f$;
+
+-- Raises famcoord's refusal (PL/pgSQL, loaded only then). famcoord_refuse is the one to call: SQL,
+-- and SECURITY DEFINER so that the planner does not inline it, which would load PL/pgSQL to
+-- prepare every statement that may refuse.
+CREATE FUNCTION famcoord_raise(code text, message text) RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN
+  RAISE EXCEPTION USING ERRCODE = code, MESSAGE = 'famcoord: ' || message;
+END $f$;
+REVOKE ALL ON FUNCTION famcoord_raise(text, text) FROM PUBLIC;
+CREATE FUNCTION famcoord_refuse(code text, message text) RETURNS text LANGUAGE sql SECURITY DEFINER AS $f$ SELECT famcoord_raise(code, message) $f$;
+
+DROP FUNCTION famcoord_audit_append(text);
+CREATE FUNCTION famcoord_audit_append(text_of_entry text) RETURNS integer LANGUAGE sql SECURITY DEFINER AS $f$
+  WITH head AS (SELECT h.step, h.link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE),
+  fields AS (SELECT * FROM json_to_record(text_of_entry::json) AS f(step integer, prev text, "time" timestamptz, "user" text, "familyIds" text[])),
+  checked AS (
+    SELECT head.step + 1 AS step, fields."time", coalesce(fields."familyIds", '{}') AS family_ids,
+      CASE
+        WHEN fields.step IS NULL AND fields.prev IS NULL AND left(text_of_entry, 2) = '{"' THEN format('{"step":%s,"prev":%s,', head.step + 1, to_json(head.link)) || substr(text_of_entry, 2)
+        WHEN fields.step IS NOT DISTINCT FROM head.step + 1 AND fields.prev IS NOT DISTINCT FROM head.link THEN text_of_entry
+        ELSE famcoord_refuse('23514', format('an audit entry must follow step %s and link to it', head.step))
+      END AS entry,
+      -- The owner (a member of the role this runs as), or a team member naming themselves, on families they may change.
+      CASE
+        WHEN pg_has_role(session_user, current_user, 'USAGE')
+          OR (fields."user" IS NOT DISTINCT FROM session_user AND NOT EXISTS (SELECT 1 FROM unnest(fields."familyIds") AS f(id) WHERE NOT famcoord_sees_as(session_user, f.id))) THEN true
+        ELSE famcoord_refuse('42501', 'a step is logged by its own login, on families it may change') IS NULL
+      END AS allowed
+    FROM head, fields),
+  added AS (INSERT INTO audit (step, entry, family_ids, login, at) SELECT c.step, c.entry, c.family_ids, session_user, c."time" FROM checked AS c WHERE c.allowed RETURNING step, entry)
+  UPDATE audit_head SET step = added.step, link = encode(sha256(convert_to(added.entry, 'UTF8')), 'hex') FROM added WHERE audit_head.id = 1;
+  SELECT h.step FROM audit_head AS h, pg_notify('famcoord_changes', h.step::text) WHERE h.id = 1;
+$f$;
+-- The append and its refusals run as the tables' owner, whoever migrates.
+DO $$ DECLARE f text; BEGIN
+  FOREACH f IN ARRAY ARRAY['famcoord_audit_append(text)', 'famcoord_refuse(text, text)', 'famcoord_raise(text, text)'] LOOP
+    EXECUTE format('ALTER FUNCTION %s OWNER TO %I', f, (SELECT r.rolname FROM pg_class AS c JOIN pg_roles AS r ON r.oid = c.relowner WHERE c.oid = 'families'::regclass));
+  END LOOP;
+END $$;
+${PIN_DEFINERS}
+GRANT EXECUTE ON FUNCTION famcoord_audit_append(text) TO ${readers};
+
+DO $$ BEGIN
+  ALTER TABLE audit ALTER COLUMN entry SET COMPRESSION lz4;
+  ALTER TABLE families ALTER COLUMN data SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR syntax_error THEN NULL;
+END $$;
 `;

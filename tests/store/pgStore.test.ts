@@ -8,6 +8,8 @@ import { StoreError } from '../../src/store/errors.js';
 import { LATEST_SCHEMA, MIGRATIONS } from '../../src/store/pgSchema.js';
 import { PgStore } from '../../src/store/pgStore.js';
 import { familyRow } from '../../src/store/familyRows.js';
+import { CHAIN_START, chainedTexts, linkTo, verifyChain } from '../../src/store/auditChain.js';
+import type { AuditEntry } from '../../src/store/auditLog.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 import { generateDemo } from '../../src/domain/demo.js';
 import { todayView } from '../../src/domain/views.js';
@@ -187,6 +189,48 @@ describe.skipIf(!pgServerUrl)('the PostgreSQL backend', () => {
     await onServer((client) => client.query(`INSERT INTO schema_migrations (version, description) VALUES (${LATEST_SCHEMA + 1}, 'from a newer famcoord')`), url);
     await expect(store.read()).rejects.toThrow(new RegExp(`has schema ${LATEST_SCHEMA + 1}, newer than this famcoord knows \\(${LATEST_SCHEMA}\\); install the famcoord your team uses`));
     await expect(store.migrateSchema()).rejects.toThrow(/newer than this famcoord knows/);
+  });
+
+  it("migrates a store of schema 5, whose log's head held only the step: the head gets the newest entry's link, the next step links to it, the chain stays whole", async () => {
+    const url = await freshPgUrl();
+    const store = new PgStore(url);
+    stores.push(store);
+    const jensen = family('f1', { goals: [goal('g1', '2026-12-01')] });
+    const row = familyRow(jensen);
+    const texts = chainedTexts(
+      [1, 2].map((step) => ({ step, prev: CHAIN_START, time: `2026-11-2${step}T10:00:00.000Z`, user: 'tester', source: 'test', ops: [], familyIds: ['f1'], before: { f1: null } }) as unknown as AuditEntry),
+    );
+    await onServer(async (client) => {
+      await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+      }
+      await client.query(`INSERT INTO store_head (id, data) VALUES (1, '{"version":1}')`);
+      await client.query("INSERT INTO families (id, seq, coordinator, data, today_digest) VALUES ('f1', 1, $1, $2, $3)", [row.coordinator, row.data, row.todayDigest]);
+      await client.query("INSERT INTO entities (id, family_id) VALUES ('f1', 'f1'), ('g1', 'f1')");
+      for (const [i, text] of texts.entries()) await client.query("INSERT INTO audit (step, entry, family_ids, at) VALUES ($1, $2, '{f1}', now())", [i + 1, text]);
+      await client.query('UPDATE audit_head SET step = 2');
+    }, url);
+    expect(await store.migrateSchema()).toEqual({ from: 5, to: LATEST_SCHEMA });
+    expect(await onServer(async (client) => (await client.query('SELECT step, link FROM audit_head')).rows, url)).toEqual([{ step: 2, link: linkTo(texts[1]) }]);
+    expect((await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)).step).toBe(3);
+    expect((await store.history()).map((e) => [e.step, e.prev])).toEqual([[1, CHAIN_START], [2, linkTo(texts[0])], [3, linkTo(texts[1])]]);
+    const stored = await store.storedEntries();
+    expect(verifyChain(stored)).toMatchObject({ entries: 3, chainedFrom: 1 });
+    expect(verifyChain(stored).broken).toBeUndefined();
+    // The head now follows each append: the next step links to the one just made.
+    expect((await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 5 }), META)).step).toBe(4);
+    expect(await onServer(async (client) => (await client.query('SELECT step, link FROM audit_head')).rows, url)).toEqual([{ step: 4, link: linkTo((await store.storedEntries()).at(-1)?.text) }]);
+    expect(verifyChain(await store.storedEntries()).broken).toBeUndefined();
+  });
+
+  it('links a step to the newest entry as it was appended, so a change made to that entry by hand shows as a break at the next step', async () => {
+    const { store, url } = await freshStore();
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META);
+    await onServer((client) => client.query(`UPDATE audit SET entry = replace(entry, '"source":"test"', '"source":"edited"') WHERE step = 1`), url);
+    await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 5 }), META);
+    expect(verifyChain(await store.storedEntries()).broken).toMatch(/^step 2/);
   });
 
   it('tells a watcher about a change another connection commits (LISTEN/NOTIFY)', async () => {

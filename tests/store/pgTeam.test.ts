@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/pgStore.js';
 import { familyRow } from '../../src/store/familyRows.js';
+import { CHAIN_START, linkTo, verifyChain } from '../../src/store/auditChain.js';
 import { StoreError } from '../../src/store/errors.js';
 import { family, goal, state } from '../helpers/fixtures.js';
 import { dropPgDatabases, freshPgUrl, onServer, pgServerUrl } from '../helpers/pg.js';
@@ -113,6 +114,22 @@ describe.skipIf(!pgServerUrl)("a team's rules in the database", () => {
     await expect(birgitte.transact([{ op: 'family.add', name: 'Familien Holm', members: [], coordinator: 'Hanne Kjær' } as never], META)).rejects.toThrow(new RegExp(`: a family user ${BIRGITTE} adds is in their own caseload`));
     const added = await birgitte.transact([{ op: 'family.add', name: 'Familien Holm', members: [], coordinator: 'Birgitte Lund' } as never], META);
     expect((await birgitte.read({ familyIds: added.familyIds })).families).toHaveLength(1);
+  });
+
+  it('the append numbers and links an entry given without its step and link, and refuses one naming another login or a family its login may not change', async () => {
+    const { url, owner } = await teamStore();
+    const birgitte = asLogin(url, BIRGITTE);
+    const fields = (user: string, familyIds: string[]) => JSON.stringify({ time: new Date().toISOString(), user, source: 'psql', ops: [], familyIds, before: {} });
+    const append = (text: string) => inTransaction(birgitte, async (client) => (await client.query<{ step: number }>('SELECT famcoord_audit_append($1) AS step', [text])).rows[0]?.step);
+    expect(await append(fields(BIRGITTE, ['f2']))).toBe(1);
+    expect(await append(fields(BIRGITTE, ['f3']))).toBe(2);
+    const stored = await owner.storedEntries();
+    expect(stored.map((e) => JSON.parse(e.text as string) as { step: number; prev: string }).map((e) => [e.step, e.prev])).toEqual([[1, CHAIN_START], [2, linkTo(stored[0]?.text)]]);
+    expect(verifyChain(stored).broken).toBeUndefined();
+    await expect(append(fields(HANNE, ['f2']))).rejects.toThrow(/^famcoord: a step is logged by its own login, on families it may change$/);
+    await expect(append(fields(BIRGITTE, ['f1']))).rejects.toThrow(/^famcoord: a step is logged by its own login, on families it may change$/);
+    await expect(append(JSON.stringify({ step: 3, prev: 'start', time: new Date().toISOString(), user: BIRGITTE, familyIds: ['f2'] }))).rejects.toThrow(/^famcoord: an audit entry must follow step 2 and link to it$/);
+    expect(await owner.storedEntries()).toHaveLength(2);
   });
 
   it("a family's readers are derived again when its coordinator changes or it names a transfer, and only then", async () => {
