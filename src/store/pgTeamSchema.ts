@@ -355,11 +355,15 @@ CREATE FUNCTION famcoord_refuse(code text, message text) RETURNS text LANGUAGE s
 DROP FUNCTION famcoord_audit_append(text);
 CREATE FUNCTION famcoord_audit_append(text_of_entry text) RETURNS integer LANGUAGE sql SECURITY DEFINER AS $f$
   WITH head AS (SELECT h.step, h.link FROM audit_head AS h WHERE h.id = 1 FOR UPDATE),
-  fields AS (SELECT * FROM json_to_record(text_of_entry::json) AS f(step integer, prev text, "time" timestamptz, "user" text, "familyIds" text[])),
+  -- named: how often the text names a step or a link. JSON keeps a repeated key's last value (here
+  -- and in famcoord's reader), so an entry numbered here must name neither, or its own "step":null
+  -- after the prefix would undo the number it is given.
+  fields AS (SELECT f.*, (SELECT count(*) FROM json_object_keys(text_of_entry::json) AS k WHERE k IN ('step', 'prev')) AS named
+    FROM json_to_record(text_of_entry::json) AS f(step integer, prev text, "time" timestamptz, "user" text, "familyIds" text[])),
   checked AS (
     SELECT head.step + 1 AS step, fields."time", coalesce(fields."familyIds", '{}') AS family_ids,
       CASE
-        WHEN fields.step IS NULL AND fields.prev IS NULL AND left(text_of_entry, 2) = '{"' THEN format('{"step":%s,"prev":%s,', head.step + 1, to_json(head.link)) || substr(text_of_entry, 2)
+        WHEN fields.named = 0 AND left(text_of_entry, 2) = '{"' THEN format('{"step":%s,"prev":%s,', head.step + 1, to_json(head.link)) || substr(text_of_entry, 2)
         WHEN fields.step IS NOT DISTINCT FROM head.step + 1 AND fields.prev IS NOT DISTINCT FROM head.link THEN text_of_entry
         ELSE famcoord_refuse('23514', format('an audit entry must follow step %s and link to it', head.step))
       END AS entry,

@@ -129,6 +129,8 @@ describe.skipIf(!pgServerUrl)("a team's rules in the database", () => {
     await expect(append(fields(HANNE, ['f2']))).rejects.toThrow(/^famcoord: a step is logged by its own login, on families it may change$/);
     await expect(append(fields(BIRGITTE, ['f1']))).rejects.toThrow(/^famcoord: a step is logged by its own login, on families it may change$/);
     await expect(append(JSON.stringify({ step: 3, prev: 'start', time: new Date().toISOString(), user: BIRGITTE, familyIds: ['f2'] }))).rejects.toThrow(/^famcoord: an audit entry must follow step 2 and link to it$/);
+    // A step or link named null would follow the number and link the append puts first, and win.
+    await expect(append(JSON.stringify({ step: null, prev: null, time: new Date().toISOString(), user: BIRGITTE, familyIds: ['f2'] }))).rejects.toThrow(/^famcoord: an audit entry must follow step 2 and link to it$/);
     expect(await owner.storedEntries()).toHaveLength(2);
   });
 
