@@ -151,6 +151,12 @@ class SqliteWorkspace extends DraftingWorkspace {
    * changes only through this workspace, which forgets what it knew when it does.
    */
   private readonly holders = new Map<string, string | null>();
+  /**
+   * The row text each family was parsed from: its draft is that text parsed again, the same data
+   * as structuredClone's copy (JSON text holds nothing it would copy otherwise) for about half the
+   * cost (a batch drafts twenty families: ~16 M instructions less, issue 19).
+   */
+  private readonly rowTexts = new WeakMap<Family, string>();
 
   constructor(private readonly sql: Statements) {
     super();
@@ -159,9 +165,16 @@ class SqliteWorkspace extends DraftingWorkspace {
   family(familyId: string): Family | undefined {
     if (!this.loaded.has(familyId)) {
       const row = this.sql.family.get(familyId);
-      this.loaded.set(familyId, row ? (JSON.parse(row.data) as Family) : null);
+      const family = row ? (JSON.parse(row.data) as Family) : null;
+      if (row && family) this.rowTexts.set(family, row.data);
+      this.loaded.set(familyId, family);
     }
     return this.loaded.get(familyId) ?? undefined;
+  }
+
+  protected override copyOf(family: Family): Family {
+    const text = this.rowTexts.get(family);
+    return text === undefined ? super.copyOf(family) : (JSON.parse(text) as Family);
   }
 
   familyOf(entityId: string): Family | undefined {
