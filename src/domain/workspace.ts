@@ -168,10 +168,15 @@ export abstract class DraftingWorkspace implements Workspace {
     if (!current) return undefined;
     const existing = this.drafts.get(familyId);
     if (existing?.family === current) return existing;
-    const draft = new FamilyDraft(structuredClone(current), (id) => this.indexAdded(familyId, id));
+    const draft = new FamilyDraft(this.copyOf(current), (id) => this.indexAdded(familyId, id));
     this.put(draft.family);
     this.drafts.set(familyId, draft);
     return draft;
+  }
+
+  /** A copy of a family for its draft: a deep copy, which a workspace that read the family's JSON text may make by parsing that again. */
+  protected copyOf(family: Family): Family {
+    return structuredClone(family);
   }
 
   /** The step's changes: taken once, after its operations (the drafts are settled first). */

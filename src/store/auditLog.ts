@@ -8,7 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { FamilyLogStep } from '../domain/familyLog.js';
 import type { Family } from '../domain/schema.js';
 import type { FamilyChange } from '../domain/workspace.js';
-import { linkTo, replayedLastEntry, type StoredEntry } from './auditChain.js';
+import { linkTo, replayedLastEntry, type EntryText, type StoredEntry } from './auditChain.js';
 import { ownValue } from '../domain/own.js';
 import { isSealedLine, sealLine, unsealLine } from './crypto.js';
 import { familyHash } from './undo.js';
@@ -18,13 +18,13 @@ import { APPEND_NOFOLLOW, openRegular, openRegularSync, READ_NOFOLLOW, READ_WRIT
 export type AuditEntry = FamilyLogStep;
 
 /** The log's newest entry as stored (`text`: its JSON text; undefined when the log is empty). */
-export interface LogTail {
+export interface LogTail<Text extends EntryText = string> {
   step: number;
-  text?: string;
+  text?: Text;
   /** Whether it is the log's last line (else the lines after it cannot be read). */
   last?: boolean;
   /** The line before it, as stored (`text` undefined: it cannot be read); none when it is the first. */
-  before?: StoredEntry;
+  before?: StoredEntry<Text>;
 }
 
 /**
@@ -33,7 +33,7 @@ export interface LogTail {
  * family's `afterHash` (PostgreSQL's server computes them: it passes a stand-in to cut out).
  */
 export function auditEntryFor(
-  tail: LogTail,
+  tail: LogTail<EntryText>,
   changes: readonly FamilyChange[],
   meta: { user: string; source: string },
   detail: Pick<AuditEntry, 'ops'> & Partial<AuditEntry>,
@@ -191,7 +191,7 @@ export function logTail(logPath: string, key?: Buffer): LogTail {
 }
 
 /** Where the log's last line breaks the chain as a replayed or moved step (see replayedLastEntry); undefined when it does not. */
-export function replayedTail(tail: LogTail): string | undefined {
+export function replayedTail(tail: LogTail<EntryText>): string | undefined {
   return tail.last && tail.text !== undefined ? replayedLastEntry(tail.before, { text: tail.text }) : undefined;
 }
 

@@ -134,3 +134,56 @@ describe('a log written before chaining', () => {
     expect(box.run(['log']).stdout).toMatch(/^ +1 .*goal\.progress/m);
   });
 });
+
+describe('the link to a SQLite row, read as bytes for an append', () => {
+  // A change reads the last rows' bytes rather than their text (a batch's entry is large); the
+  // link must still be the SHA-256 of the text as every read of the row gives it, which doctor checks.
+  const changeAndCheck = (path: string) => {
+    const run = (args: string[]) => box.run([...args, '--store', path, '--date', DATE], { store: false });
+    expect(run(['goal', 'progress', 'g1', '--score', '7']).code).toBe(0);
+    expect(JSON.parse(run(['doctor', '--json']).stdout)).toMatchObject({ problems: [] });
+  };
+
+  it('is to the text as read when the last row holds bytes that are not UTF-8', () => {
+    box = sandbox();
+    const path = join(box.dir, 'store.sqlite');
+    expect(box.run(['demo', '--families', '2', '--store', path, '--date', DATE], { store: false }).code).toBe(0);
+    expect(box.run(['goal', 'progress', 'g1', '--score', '3', '--store', path, '--date', DATE], { store: false }).code).toBe(0);
+    const db = database(path);
+    try {
+      const { step, entry } = db.prepare('SELECT step, entry FROM audit ORDER BY step DESC LIMIT 1').get() as { step: number; entry: string };
+      const [head, tail] = entry.split('"user":"tester"') as [string, string];
+      // Edited by hand: a byte no UTF-8 text has, inside the user's name (the row reads as U+FFFD there).
+      const edited = Buffer.concat([Buffer.from(`${head}"user":"test`), Buffer.from([0xff]), Buffer.from(`r"${tail}`)]);
+      db.prepare('UPDATE audit SET entry = CAST(? AS TEXT) WHERE step = ?').run(edited, step);
+    } finally {
+      db.close();
+    }
+    changeAndCheck(path);
+  });
+
+  it('is to the text as read in a database whose text is UTF-16', () => {
+    box = sandbox();
+    const made = join(box.dir, 'made.sqlite');
+    const path = join(box.dir, 'store.sqlite');
+    expect(box.run(['demo', '--families', '2', '--store', made, '--date', DATE], { store: false }).code).toBe(0);
+    expect(box.run(['goal', 'progress', 'g1', '--score', '3', '--store', made, '--date', DATE], { store: false }).code).toBe(0);
+    // The same store copied into a database made UTF-16 (SQLite stores its text so from the start).
+    const from = database(made);
+    const db = database(path);
+    try {
+      db.pragma("encoding = 'UTF-16le'");
+      const schema = from.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC').all() as Array<{ type: string; name: string; sql: string }>;
+      for (const { sql } of schema) db.exec(sql);
+      for (const { name } of schema.filter((s) => s.type === 'table'))
+        for (const row of from.prepare(`SELECT * FROM ${name}`).all() as Array<Record<string, unknown>>)
+          db.prepare(`INSERT INTO ${name} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+      db.pragma(`user_version = ${from.pragma('user_version', { simple: true }) as number}`);
+      expect(db.pragma('encoding', { simple: true })).toBe('UTF-16le');
+    } finally {
+      from.close();
+      db.close();
+    }
+    changeAndCheck(path);
+  });
+});
