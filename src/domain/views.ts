@@ -143,6 +143,9 @@ export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
 
 const WAITING_LIMIT = 2 ** 16;
 
+/** Rows from which today's lists are sorted by keys: below it (a caseload's day) the comparators alone cost less than the keys' set-up. */
+const KEYED_SORT_ROWS = 1_000;
+
 /**
  * compareOpenContacts's order before the family, as one integer: reply-by passed first, then the
  * fewest days left (0 to REPLY_BY_AHEAD_DAYS; none after them, as MAX_SAFE_INTEGER does there),
@@ -221,13 +224,21 @@ export class TodayRows {
   /** The view, worst first; the rows are sorted in place, so this is asked once, after the last `add`. */
   view(): TodayView {
     const { meetings, overdueGoals, openContacts, agreements, contactsDueSoon, transfers, decisionsWaiting, recentDecisions } = this;
-    // Each sorted as its comparator says, by numbers worked out once per row (src/domain/keyedSort.ts).
-    const ranks = nameRanks([meetings, overdueGoals, openContacts, agreements].flatMap((rows) => rows.map((row) => row.familyName)), byText, primaryKey);
-    sortByKeys(meetings, (m) => Date.parse(m.start), ranks, compareTodayMeetings);
-    sortByKeys(overdueGoals, (g) => -g.daysOverdue, ranks, compareOverdueGoals);
-    sortByKeys(openContacts, openContactOrder, ranks, compareOpenContacts);
-    sortByKeys(agreements, (a) => -a.daysOverdue, ranks, compareDueAgreements);
-    sortByKeys(contactsDueSoon, openContactOrder, ranks, compareOpenContacts);
+    if (meetings.length + overdueGoals.length + openContacts.length + agreements.length < KEYED_SORT_ROWS) {
+      meetings.sort(compareTodayMeetings);
+      overdueGoals.sort(compareOverdueGoals);
+      openContacts.sort(compareOpenContacts);
+      agreements.sort(compareDueAgreements);
+      contactsDueSoon.sort(compareOpenContacts);
+    } else {
+      // Each sorted as its comparator says, by numbers worked out once per row (src/domain/keyedSort.ts).
+      const ranks = nameRanks([meetings, overdueGoals, openContacts, agreements].flatMap((rows) => rows.map((row) => row.familyName)), byText, primaryKey);
+      sortByKeys(meetings, (m) => Date.parse(m.start), ranks, compareTodayMeetings);
+      sortByKeys(overdueGoals, (g) => -g.daysOverdue, ranks, compareOverdueGoals);
+      sortByKeys(openContacts, openContactOrder, ranks, compareOpenContacts);
+      sortByKeys(agreements, (a) => -a.daysOverdue, ranks, compareDueAgreements);
+      sortByKeys(contactsDueSoon, openContactOrder, ranks, compareOpenContacts);
+    }
     transfers.sort(compareTransfers);
     decisionsWaiting.sort(compareWaitingDecisions);
     recentDecisions.sort(compareRecentDecisions);

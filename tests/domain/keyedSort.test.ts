@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { compareDanish, primaryKey } from '../../src/domain/collate.js';
 import { nameRanks, sortByKeys } from '../../src/domain/keyedSort.js';
-import { openContactOrder, compareOpenContacts, compareOverdueGoals, compareTodayMeetings, type OpenContact, type OverdueGoal, type TodayMeeting } from '../../src/domain/views.js';
+import { generateDemo } from '../../src/domain/demo.js';
+import { openContactOrder, compareDueAgreements, compareOpenContacts, compareOverdueGoals, compareTodayMeetings, todayView, type OpenContact, type OverdueGoal, type TodayMeeting } from '../../src/domain/views.js';
 
 // Names that tie at ICU's primary level, need ICU (é, ü, "aå"), or are plain.
 const name = fc.constantFrom('Familien Holm', 'familien holm', 'Familien Aagaard', 'Familien Ågaard', 'Familien Müller', 'Familien Lindé', 'Familien Østergaard', 'Familien Æbelø', 'Familien Baå', 'g2', 'g10', 'Familien Zink');
@@ -39,4 +40,15 @@ it('sorts overdue goals, open contacts and meetings exactly as their comparators
   fc.assert(fc.property(fc.array(goal, { maxLength: 40 }), (rows) => same(rows as OverdueGoal[], (g) => -g.daysOverdue, compareOverdueGoals)));
   fc.assert(fc.property(fc.array(contact, { maxLength: 40 }), (rows) => same(rows as OpenContact[], openContactOrder, compareOpenContacts)));
   fc.assert(fc.property(fc.array(meeting, { maxLength: 40 }), (rows) => same(rows as TodayMeeting[], (m) => Date.parse(m.start), compareTodayMeetings)));
+});
+
+it("a whole store's Today (its lists long enough to be sorted by keys) is in its comparators' order", () => {
+  const demo = generateDemo({ families: 400, seed: 7, today: '2026-11-24' });
+  const view = todayView(demo, '2026-11-24', 'Europe/Copenhagen');
+  expect(view.meetings.length + view.overdueGoals.length + view.openContacts.length + view.agreements.length).toBeGreaterThan(1_000);
+  expect(view.overdueGoals).toEqual([...view.overdueGoals].reverse().sort(compareOverdueGoals));
+  expect(view.openContacts).toEqual([...view.openContacts].reverse().sort(compareOpenContacts));
+  expect(view.contactsDueSoon).toEqual([...view.contactsDueSoon].reverse().sort(compareOpenContacts));
+  expect(view.agreements).toEqual([...view.agreements].reverse().sort(compareDueAgreements));
+  expect(view.meetings).toEqual([...view.meetings].sort(compareTodayMeetings)); // stable: equal meetings keep their order
 });
