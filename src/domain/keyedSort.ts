@@ -43,11 +43,16 @@ export function nameRanks(names: Iterable<string>, compare: (a: string, b: strin
  * Sorts `rows` in place exactly as `rows.sort(compare)` does (stable), given that `compare`
  * orders rows by the integer `order(row)` (ascending), then by their family names' rank, and only
  * then by anything else. Falls back to `rows.sort(compare)` where a row's key would not be exact
- * in a double (or `order` gives no integer, or a name has no rank).
+ * in a double (or `order` gives no integer, or a name has no rank), and where there are no ranks
+ * (a short list: the comparator alone costs less than the keys' set-up).
  */
-export function sortByKeys<T extends { familyName: string }>(rows: T[], order: (row: T) => number, ranks: ReadonlyMap<string, number>, compare: (a: T, b: T) => number): void {
+export function sortByKeys<T extends { familyName: string }>(rows: T[], order: (row: T) => number, ranks: ReadonlyMap<string, number> | undefined, compare: (a: T, b: T) => number): void {
   const n = rows.length;
   if (n < 2) return;
+  if (ranks === undefined) {
+    rows.sort(compare);
+    return;
+  }
   const orders = new Float64Array(n);
   const rowRanks = new Float64Array(n);
   let low = Infinity;

@@ -224,21 +224,14 @@ export class TodayRows {
   /** The view, worst first; the rows are sorted in place, so this is asked once, after the last `add`. */
   view(): TodayView {
     const { meetings, overdueGoals, openContacts, agreements, contactsDueSoon, transfers, decisionsWaiting, recentDecisions } = this;
-    if (meetings.length + overdueGoals.length + openContacts.length + agreements.length < KEYED_SORT_ROWS) {
-      meetings.sort(compareTodayMeetings);
-      overdueGoals.sort(compareOverdueGoals);
-      openContacts.sort(compareOpenContacts);
-      agreements.sort(compareDueAgreements);
-      contactsDueSoon.sort(compareOpenContacts);
-    } else {
-      // Each sorted as its comparator says, by numbers worked out once per row (src/domain/keyedSort.ts).
-      const ranks = nameRanks([meetings, overdueGoals, openContacts, agreements].flatMap((rows) => rows.map((row) => row.familyName)), byText, primaryKey);
-      sortByKeys(meetings, (m) => Date.parse(m.start), ranks, compareTodayMeetings);
-      sortByKeys(overdueGoals, (g) => -g.daysOverdue, ranks, compareOverdueGoals);
-      sortByKeys(openContacts, openContactOrder, ranks, compareOpenContacts);
-      sortByKeys(agreements, (a) => -a.daysOverdue, ranks, compareDueAgreements);
-      sortByKeys(contactsDueSoon, openContactOrder, ranks, compareOpenContacts);
-    }
+    // Each sorted as its comparator says; a long list by numbers worked out once per row (src/domain/keyedSort.ts).
+    const long = [meetings, overdueGoals, openContacts, agreements];
+    const ranks = long.reduce((rows, list) => rows + list.length, 0) < KEYED_SORT_ROWS ? undefined : nameRanks(long.flatMap((rows) => rows.map((row) => row.familyName)), byText, primaryKey);
+    sortByKeys(meetings, (m) => Date.parse(m.start), ranks, compareTodayMeetings);
+    sortByKeys(overdueGoals, (g) => -g.daysOverdue, ranks, compareOverdueGoals);
+    sortByKeys(openContacts, openContactOrder, ranks, compareOpenContacts);
+    sortByKeys(agreements, (a) => -a.daysOverdue, ranks, compareDueAgreements);
+    sortByKeys(contactsDueSoon, openContactOrder, ranks, compareOpenContacts);
     transfers.sort(compareTransfers);
     decisionsWaiting.sort(compareWaitingDecisions);
     recentDecisions.sort(compareRecentDecisions);
