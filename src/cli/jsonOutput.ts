@@ -4,7 +4,7 @@
 // made from it to write) that was tens of megabytes more memory than the answer itself needs, and
 // into a pipe (`famcoord today --json | jq`) Node kept whatever the reader had not yet taken.
 import { once } from 'node:events';
-import { escapeJsonControls } from '../domain/sanitize.js';
+import { escapeJsonControls, JSON_UNSAFE_LEAD_BYTES } from '../domain/sanitize.js';
 
 const SLICE = 64 * 1024;
 
@@ -34,26 +34,43 @@ function indentedItems(items: unknown[], depth: number): string {
 }
 
 /** The text of `value` as escapeJsonControls(JSON.stringify(value, null, 2)) gives it, in pieces: the outer arrays a few hundred items at a time. */
-export function* prettyJson(value: unknown, depth = 0): Generator<string> {
+export function prettyJson(value: unknown, depth = 0): Generator<string> {
+  return jsonPieces(value, depth, escapeJsonControls);
+}
+
+const asItIs = (json: string) => json;
+
+/** prettyJson's pieces, each JSON text passed through `escape` (asItIs, where the writer escapes whole slices). */
+function* jsonPieces(value: unknown, depth: number, escape: (json: string) => string): Generator<string> {
   const pad = '  '.repeat(depth);
   if (depth < 2 && Array.isArray(value) && value.length > 0) {
     yield '[';
     for (let from = 0; from < value.length; from += ITEMS_AT_A_TIME)
-      yield `${from > 0 ? ',' : ''}\n${escapeJsonControls(indentedItems(value.slice(from, from + ITEMS_AT_A_TIME), depth))}`;
+      yield `${from > 0 ? ',' : ''}\n${escape(indentedItems(value.slice(from, from + ITEMS_AT_A_TIME), depth))}`;
     yield `\n${pad}]`;
   } else if (depth < 2 && isPlainObject(value) && Object.values(value).some(serializable)) {
     yield '{';
     let first = true;
     for (const [key, item] of Object.entries(value)) {
       if (!serializable(item)) continue;
-      yield `${first ? '' : ','}\n${pad}  ${escapeJsonControls(JSON.stringify(key))}: `;
-      yield* prettyJson(item, depth + 1);
+      yield `${first ? '' : ','}\n${pad}  ${escape(JSON.stringify(key))}: `;
+      yield* jsonPieces(item, depth + 1, escape);
       first = false;
     }
     yield `\n${pad}}`;
   } else {
-    yield escapeJsonControls(JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
+    yield escape(JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`);
   }
+}
+
+/**
+ * A slice of JSON text as the UTF-8 bytes of escapeJsonControls(text): the bytes are made to be
+ * written anyway, and escaping (a regular expression over every character) is needed only when
+ * they hold a byte one of its characters begins with, which most answers never do.
+ */
+function escapedJsonBytes(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  return JSON_UNSAFE_LEAD_BYTES.some((lead) => bytes.includes(lead)) ? Buffer.from(escapeJsonControls(text), 'utf8') : bytes;
 }
 
 /**
@@ -80,30 +97,31 @@ export async function* prettyJsonStreaming(value: Record<string, unknown>, key: 
 }
 
 /** Writes a slice; when the stream holds more than it wants (a slow pipe), waits until it has drained. */
-async function writeSlice(out: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+async function writeSlice(out: NodeJS.WritableStream, slice: string | Uint8Array): Promise<void> {
+  if (!out.write(slice)) await once(out, 'drain');
 }
 
-/** Writes text that comes in pieces, in slices of about 64 KB. */
-export async function writePieces(pieces: Iterable<string> | AsyncIterable<string>, out: NodeJS.WritableStream): Promise<void> {
+/** Writes text that comes in pieces, in slices of about 64 KB, each as `slice` makes it (the text as it is, by default). */
+export async function writePieces(pieces: Iterable<string> | AsyncIterable<string>, out: NodeJS.WritableStream, slice: (text: string) => string | Uint8Array = asItIs): Promise<void> {
   let pending = '';
   for await (const piece of pieces) {
     pending += piece;
     if (pending.length >= SLICE) {
-      await writeSlice(out, pending);
+      await writeSlice(out, slice(pending));
       pending = '';
     }
   }
-  await writeSlice(out, pending);
+  await writeSlice(out, slice(pending));
 }
 
-/** Writes `value` as indented JSON and a newline, in slices of about 64 KB. */
+/** Writes `value` as indented JSON (escapeJsonControls applied) and a newline, in slices of about 64 KB. */
 export async function writeJson(value: unknown, out: NodeJS.WritableStream): Promise<void> {
   await writePieces(
     (function* () {
-      yield* prettyJson(value);
+      yield* jsonPieces(value, 0, asItIs);
       yield '\n';
     })(),
     out,
+    escapedJsonBytes,
   );
 }

@@ -45,6 +45,14 @@ export function sanitizeLine(text: string): string {
 // data the same, and a terminal showing the JSON is not driven by it.
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
 
+/**
+ * The first byte of each of those characters in UTF-8 (DEL 7F; C1 C2; U+061C D8; U+2xxx E2; U+FEFF
+ * EF; the tags F3): text whose UTF-8 has none of these bytes has nothing escapeJsonControls
+ * changes, and looking for six bytes is far cheaper than the regular expression over every
+ * character of a long answer.
+ */
+export const JSON_UNSAFE_LEAD_BYTES: readonly number[] = [0x7f, 0xc2, 0xd8, 0xe2, 0xef, 0xf3];
+
 /** JSON text (from JSON.stringify) with the characters above escaped. */
 export function escapeJsonControls(json: string): string {
   return json.replace(JSON_UNSAFE, (chars) => chars.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));

@@ -46,20 +46,27 @@ export function mayShowToday(family: Family, date: string): boolean {
 }
 
 /**
- * A family cut down to the fields `todayView` reads, whatever the date: its members' names, open
- * goals with their latest score, meetings without minutes and with only their open dated
- * agreements (each with its id, as it has it in the whole family), unresolved contacts and consents. Still
- * a valid family; a database backend keeps it beside the whole family so today's view parses a
- * small part of the store. (tests/store/backends.test.ts checks the view is the same from both.)
+ * A family cut down to the fields `todayView` reads, whatever the date: the names of the members
+ * its open goals and decisions name, open goals with their latest score, meetings without minutes
+ * and with only their open dated agreements (each with its id, as it has it in the whole family),
+ * unresolved contacts and consents. A database backend keeps it beside the whole family so today's
+ * view parses a small part of the store. Not a valid family any more (its members have only their
+ * id and name): the stores' reads for today (`todayOn`) hand it only to today's view
+ * (tests/store/backends.test.ts checks the view is the same from all of them).
  */
 export function todayDigest(family: Family): Family {
   const optional = <T extends object>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const goals = family.goals.filter(isGoalOpen);
+  // Only those with a decision (proposed, or decided): today lists what waits and what was decided.
+  const interventions = family.interventions.filter((iv) => iv.decision !== undefined);
+  const named = new Set([...goals.map((g) => g.memberId), ...interventions.map((iv) => iv.memberId)]);
   return {
     id: family.id,
     name: family.name,
     ...optional({ coordinator: family.coordinator }),
-    members: family.members.map(({ id, name, role }) => ({ id, name, role, observations: [], events: [] })),
-    goals: family.goals.filter(isGoalOpen).map(({ id, title, memberId, sector, due, status, progress }) => ({
+    // Today shows a member's name only, beside a goal or decision (`memberName`); a family's other members are most of a digest's text.
+    members: family.members.filter((m) => named.has(m.id)).map(({ id, name }) => ({ id, name })) as Family['members'],
+    goals: goals.map(({ id, title, memberId, sector, due, status, progress }) => ({
       id, title, sector, due, status, ...optional({ memberId }),
       progress: progress.slice(-1).map(({ date, score }) => ({ date, score, note: '' })),
     })),
@@ -73,8 +80,7 @@ export function todayDigest(family: Family): Family {
     contacts: family.contacts.filter(isContactUnresolved).map(({ id, sector, department, subject, opened, replyBy, status }) => ({
       id, sector, subject, opened, status, ...optional({ department, replyBy }),
     })),
-    // Only those with a decision (proposed, or decided): today lists what waits and what was decided.
-    interventions: family.interventions.filter((iv) => iv.decision !== undefined),
+    interventions,
     consents: family.consents,
     ...optional({ authority: family.authority, transfer: family.transfer }),
   };

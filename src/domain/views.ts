@@ -10,12 +10,14 @@ import {
   latestScore,
   meetingsOn,
   overlappingInterventionIds,
+  REPLY_BY_AHEAD_DAYS,
   replyByDaysLeft,
   upcomingMeetings,
 } from './rules.js';
 import { dueAgreements, type DueAgreement } from './agreements.js';
 import { assessmentView, type AssessmentView } from './assessment.js';
-import { compareDanish } from './collate.js';
+import { compareDanish, primaryKey } from './collate.js';
+import { nameRanks, sortByKeys } from './keyedSort.js';
 import { compareRecentDecisions, compareWaitingDecisions, familyDecisions, type DecisionItem } from './decisions.js';
 import { samePerson } from './people.js';
 import { compareTransfers, transferItem, type TransferItem } from './transfers.js';
@@ -139,6 +141,22 @@ export const compareOpenContacts = (a: OpenContact, b: OpenContact) =>
   byText(a.familyName, b.familyName) ||
   byText(a.id, b.id);
 
+const WAITING_LIMIT = 2 ** 16;
+
+/** Rows from which today's lists are sorted by keys: below it (a caseload's day) the comparators alone cost less than the keys' set-up. */
+const KEYED_SORT_ROWS = 1_000;
+
+/**
+ * compareOpenContacts's order before the family, as one integer: reply-by passed first, then the
+ * fewest days left (0 to REPLY_BY_AHEAD_DAYS; none after them, as MAX_SAFE_INTEGER does there),
+ * then the longest waiting (fewer than WAITING_LIMIT days; else no integer, and the comparator sorts).
+ */
+export const openContactOrder = (c: OpenContact) =>
+  c.daysWaiting < WAITING_LIMIT ? ((c.replyByPassed ? 0 : 1) * (REPLY_BY_AHEAD_DAYS + 2) + (c.replyByDaysLeft ?? REPLY_BY_AHEAD_DAYS + 1)) * WAITING_LIMIT - c.daysWaiting : Number.NaN;
+
+/** The earliest first, then by family. */
+export const compareTodayMeetings = (a: TodayMeeting, b: TodayMeeting) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName);
+
 /** Worst first: the most days overdue (or fewest left), then family and agreement. */
 export const compareDueAgreements = (a: DueAgreement, b: DueAgreement) =>
   b.daysOverdue - a.daysOverdue || byText(a.familyName, b.familyName) || byText(a.id, b.id);
@@ -206,11 +224,14 @@ export class TodayRows {
   /** The view, worst first; the rows are sorted in place, so this is asked once, after the last `add`. */
   view(): TodayView {
     const { meetings, overdueGoals, openContacts, agreements, contactsDueSoon, transfers, decisionsWaiting, recentDecisions } = this;
-    meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || byText(a.familyName, b.familyName));
-    overdueGoals.sort(compareOverdueGoals);
-    openContacts.sort(compareOpenContacts);
-    agreements.sort(compareDueAgreements);
-    contactsDueSoon.sort(compareOpenContacts);
+    // Each sorted as its comparator says; a long list by numbers worked out once per row (src/domain/keyedSort.ts).
+    const long = [meetings, overdueGoals, openContacts, agreements];
+    const ranks = long.reduce((rows, list) => rows + list.length, 0) < KEYED_SORT_ROWS ? undefined : nameRanks(long.flatMap((rows) => rows.map((row) => row.familyName)), byText, primaryKey);
+    sortByKeys(meetings, (m) => Date.parse(m.start), ranks, compareTodayMeetings);
+    sortByKeys(overdueGoals, (g) => -g.daysOverdue, ranks, compareOverdueGoals);
+    sortByKeys(openContacts, openContactOrder, ranks, compareOpenContacts);
+    sortByKeys(agreements, (a) => -a.daysOverdue, ranks, compareDueAgreements);
+    sortByKeys(contactsDueSoon, openContactOrder, ranks, compareOpenContacts);
     transfers.sort(compareTransfers);
     decisionsWaiting.sort(compareWaitingDecisions);
     recentDecisions.sort(compareRecentDecisions);

@@ -19,12 +19,15 @@ export type TodayMark = [kind: 'meeting' | 'goal' | 'agreement' | 'contact' | 't
  * (by start), open goals and open dated agreements (by due date) are kept as marks rather than in
  * the family's digest: today's view wants the few meetings near one date and what is due before
  * it, not a family's history of meetings or its goals for next year. An agreement's mark holds its
- * meeting (without the other agreements), which it is put back into.
+ * meeting's id and start with only that agreement, which it is put back into: today's view shows
+ * of an agreement's meeting only its id, and takes the rest of a meeting it lists from the
+ * meeting's own mark, read whenever the meeting is near the date. (An agreement's mark held its
+ * whole meeting before SQLite's schema 3; `todayFamily` reads both.)
  */
 function todayMarks(digest: Family): TodayMark[] {
   return [
     ...digest.meetings.map((m): TodayMark => ['meeting', meetingInstant(m), JSON.stringify({ ...m, agreements: [] })]),
-    ...digest.meetings.flatMap((m) => m.agreements.map((a): TodayMark => ['agreement', a.due as string, JSON.stringify({ ...m, agreements: [a] })])),
+    ...digest.meetings.flatMap((m) => m.agreements.map((a): TodayMark => ['agreement', a.due as string, JSON.stringify({ id: m.id, start: m.start, agreements: [a] })])),
     ...digest.goals.map((g): TodayMark => ['goal', g.due, JSON.stringify(g)]),
     ...(digest.contacts.length > 0 ? [['contact', '', null] as TodayMark] : []),
     ...teamMarks(digest),
@@ -112,7 +115,8 @@ function markShaped(mark: unknown): boolean {
   if (!Array.isArray(mark)) return false;
   const data: unknown = mark[1];
   if (!isRecord(data) || !isText(data.id)) return false;
-  return mark[0] === 'goal' ? isText(data.due) : isText(data.start) && Array.isArray(data.attendees) && Array.isArray(data.agreements);
+  if (mark[0] === 'goal') return isText(data.due);
+  return isText(data.start) && Array.isArray(data.agreements) && (mark[0] === 'agreement' || Array.isArray(data.attendees));
 }
 
 const notAsWritten = (familyId: string, column: string) =>
@@ -146,7 +150,8 @@ export function todayFamily(familyId: string, digestColumn: unknown, marksColumn
 
 /**
  * One mark back into its family's digest: a goal as it is; a meeting once, with the agreements of
- * every mark that holds it (an agreement's mark holds its meeting with only that agreement).
+ * every mark that holds it. An agreement's mark holds its meeting's id and start with only that
+ * agreement; the meeting's own mark, whichever of the two comes first, gives the rest of it.
  */
 function putBackMark(family: Family, kind: string, data: Goal | Meeting): void {
   if (kind === 'goal') {
@@ -155,8 +160,9 @@ function putBackMark(family: Family, kind: string, data: Goal | Meeting): void {
   }
   const meeting = data as Meeting;
   const known = family.meetings.find((m) => m.id === meeting.id);
-  if (known) known.agreements.push(...meeting.agreements);
-  else family.meetings.push(meeting);
+  if (!known) family.meetings.push(meeting);
+  else if (kind === 'meeting') family.meetings[family.meetings.indexOf(known)] = { ...meeting, agreements: [...known.agreements, ...meeting.agreements] };
+  else known.agreements.push(...meeting.agreements);
 }
 
 /** An audit row as a log record: its entry, or unreadable (undo stops there), named by its step. */

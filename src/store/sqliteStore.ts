@@ -74,12 +74,17 @@ export function isSqlitePath(path: string): boolean {
 }
 
 /**
- * PRAGMA user_version. 2: today marks include open dated agreements. 1: the same tables, written
- * by a famcoord from before agreements had marks; its today marks miss them, so a read for today
- * reads whole families until `doctor` rebuilds the marks (`rebuildTodayRows`). A famcoord that
- * knows only schema 1 refuses a schema 2 store, rather than writing families without their marks.
+ * PRAGMA user_version. 3: every family's today digest and marks are as this famcoord writes them
+ * (members by name only, an agreement's mark without the rest of its meeting). 2: the same tables;
+ * the marks are complete, but rows an older famcoord wrote hold more than today's view reads,
+ * which it reads as they are (`todayFamily` takes both forms), only slower. 1: written by a
+ * famcoord from before agreements had marks; its today marks miss them, so a read for today reads
+ * whole families. `doctor` writes the rows of a 1 or 2 again (`rebuildTodayRows`); this famcoord's
+ * changes to one leave its number as it is, since the rows it did not touch are still the older
+ * famcoord's. A famcoord that knows only an older schema refuses a newer store.
  */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
+const SCHEMA_FULLER_ROWS = 2;
 const SCHEMA_MARKS_WITHOUT_AGREEMENTS = 1;
 
 /** How many families the rebuild of today's rows reads at a time (better-sqlite3 cannot write while a query is open). */
@@ -319,7 +324,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if (version === 0 && tables.n === 0) {
         db.exec(SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      } else if (version !== SCHEMA_VERSION && version !== SCHEMA_MARKS_WITHOUT_AGREEMENTS) {
+      } else if (version !== SCHEMA_VERSION && version !== SCHEMA_FULLER_ROWS && version !== SCHEMA_MARKS_WITHOUT_AGREEMENTS) {
         db.close();
         throw new StoreError('invalid', `the database ${this.path} is not a famcoord store of a version this famcoord reads (schema ${version}); it was not changed`);
       }
@@ -546,7 +551,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
 
   /** Whether doctor has something to put right (read only): an erase left unfinished, a replayed last log row, or today marks of an older famcoord. */
   async unsettled(): Promise<boolean> {
-    return (await readPendingErase(this.path)) !== undefined || (await this.replayedRows()).length > 0 || !marksAreCurrent((await this.open()).db);
+    return (await readPendingErase(this.path)) !== undefined || (await this.replayedRows()).length > 0 || !rowsAreCurrent((await this.open()).db);
   }
 
   /** Doctor's repair: finishes an erase left unfinished, sets replayed last log rows aside, and rebuilds an older famcoord's today rows. */
@@ -557,14 +562,15 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
 
   /**
    * Writes every family's today digest and marks again, as this famcoord writes them, and records
-   * that they are (schema 2), in one transaction. Doctor's, not the next change's: it reads every
+   * that they are (schema 3), in one transaction. Doctor's, not the next change's: it reads every
    * family (about 0.4 s per 1,000 families), and a change that did it would hold the write lock
    * long enough on a municipality's store for other writers to give up waiting.
    */
   private async rebuildTodayRows(): Promise<string[]> {
-    if (marksAreCurrent((await this.open()).db)) return [];
+    if (rowsAreCurrent((await this.open()).db)) return [];
     const rebuilt = await this.write((sql, db) => {
-      if (marksAreCurrent(db)) return undefined; // another famcoord rebuilt them while we waited
+      if (rowsAreCurrent(db)) return undefined; // another famcoord rebuilt them while we waited
+      const marksWereComplete = marksAreComplete(db);
       db.prepare('DELETE FROM today_marks').run();
       const batch = db.prepare<[number, number], { id: string; seq: number; data: string }>('SELECT id, seq, data FROM families WHERE seq > ? ORDER BY seq LIMIT ?');
       const setDigest = db.prepare('UPDATE families SET today_digest = ? WHERE id = ?');
@@ -579,9 +585,11 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
         count += rows.length;
       }
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      return count;
+      return { count, marksWereComplete };
     });
-    return rebuilt === undefined ? [] : [`today's rows of ${rebuilt} families were written again: an older famcoord wrote them without agreements, so today read whole families until now`];
+    if (rebuilt === undefined) return [];
+    const why = rebuilt.marksWereComplete ? 'an older famcoord wrote them with more than today reads' : 'an older famcoord wrote them without agreements, so today read whole families until now';
+    return [`today's rows of ${rebuilt.count} families were written again: ${why}`];
   }
 
   /** The log's last rows that are replayed or moved steps (see replayedLastEntry), newest first. */
@@ -750,9 +758,14 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
   }
 }
 
-/** Whether the today marks are this famcoord's (schema 2), so a read for today may trust them. */
-function marksAreCurrent(db: Database): boolean {
+/** Whether every family's today digest and marks are as this famcoord writes them (schema 3), so doctor has none to write again. */
+function rowsAreCurrent(db: Database): boolean {
   return db.pragma('user_version', { simple: true }) === SCHEMA_VERSION;
+}
+
+/** Whether the today marks include agreements (schema 2 and later), so a read for today may trust them. */
+function marksAreComplete(db: Database): boolean {
+  return (db.pragma('user_version', { simple: true }) as number) >= SCHEMA_FULLER_ROWS;
 }
 
 /**
@@ -761,7 +774,7 @@ function marksAreCurrent(db: Database): boolean {
  * the same rule. Slower, but never missing anything; doctor rebuilds the marks.
  */
 function* todayFamilies(db: Database, scope: ReadScope, date: string): Generator<Family> {
-  if (marksAreCurrent(db)) {
+  if (marksAreComplete(db)) {
     const { where, params } = scopeQuery(scope);
     yield* todayDigests(db, where, params, date);
     return;

@@ -113,7 +113,7 @@ describe('famcoord agreement', () => {
 
     const doctor = run('doctor');
     expect(doctor.stdout + doctor.stderr).toMatch(/today's rows of 1 families were written again/);
-    expect(state()).toEqual({ version: 2, agreementMarks: { n: 1 } });
+    expect(state()).toEqual({ version: 3, agreementMarks: { n: 1 } });
     expect(agreementIds()).toEqual(['a1']);
     expect(run('doctor').stdout).not.toMatch(/written again/);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { prettyJson, prettyJsonStreaming, writeJson } from '../../src/cli/jsonOutput.js';
-import { escapeJsonControls } from '../../src/domain/sanitize.js';
+import { escapeJsonControls, JSON_UNSAFE_LEAD_BYTES } from '../../src/domain/sanitize.js';
 
 const whole = (value: unknown) => [...prettyJson(value)].join('');
 
@@ -30,6 +30,23 @@ describe('--json output in slices', () => {
       { numRuns: 300 },
     );
     expect(whole({ 'x\u009b': ['\u202eabc'] })).toBe('{\n  "x\\u009b": [\n    "\\u202eabc"\n  ]\n}');
+  });
+
+  it('writes what prettyJson gives, bytes looked at for the escaped characters rather than every slice searched', async () => {
+    // Every character escapeJsonControls changes begins, in UTF-8, with one of the bytes looked for.
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (escapeJsonControls(char) !== char) expect(JSON_UNSAFE_LEAD_BYTES).toContain(Buffer.from(char, 'utf8')[0]);
+    }
+    const written = async (value: unknown) => {
+      const chunks: Buffer[] = [];
+      await writeJson(value, new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) }));
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const long = (text: string) => ({ rows: Array.from({ length: 3_000 }, (_, i) => ({ id: `c${i}`, subject: i === 2_500 ? text : 'Spørgsmål om bolig – “skole” ½' })) });
+    for (const value of [long('Møde\u009b[2J'), long('\u202eabc'), long('tag \u{e0041}'), long('plain'), { 'x\u200b': ['\ufeff'] }])
+      expect(await written(value)).toBe(`${whole(value)}\n`);
   });
 
   it('writes a large answer in slices, never as one string, waiting for a slow reader', async () => {
