@@ -63,6 +63,9 @@ CREATE INDEX today_marks_people ON today_marks (at) WHERE kind = 'person';
     description: "a family's readers derived again only when its coordinator changed or it names others (transfers, decision authority)",
     sql: ACCESS_WHEN_CHANGED_MIGRATION,
   },
+  // 6 is also the first schema whose today marks may be the leaner form (familyRows.ts: an
+  // agreement's mark holds its meeting's id and start only), which a famcoord of schema 5 would
+  // refuse as "not as famcoord writes it": it refuses the store as newer instead.
   {
     version: 6,
     description: "the audit log's head keeps the link to its newest entry, so an append reads no entry back",
