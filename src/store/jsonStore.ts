@@ -485,28 +485,24 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     return { ws, stage: () => this.adapter.stage(serializeState(ws.result(state))), tail: await this.settleLog((id) => ws.family(id)) };
   }
 
-  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
-    const { runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
-    return withSchemas(() =>
-      this.locked(async () => {
-        const { ws, stage, tail } = await this.workspace(operations.length);
-        const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-        const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
-        return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
-      }),
-    );
+  protected async transactOnce(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction, operationFamilyIds } = await loadTransactions();
+    return this.locked(async () => {
+      const { ws, stage, tail } = await this.workspace(operations.length);
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+      const { step, familyIds } = await this.commit(stage, tail, changes, meta, { ops: applied });
+      return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
+    });
   }
 
-  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+  protected async previewOnce(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const state = await this.read();
-    const { findFailingOperations, runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
+    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     const failures = findFailingOperations(new StateWorkspace(state), operations, { today: meta.today, person: meta.person });
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
-    return withSchemas(async () => {
-      const ws = new StateWorkspace(state);
-      const { applied } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-      return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
-    });
+    const ws = new StateWorkspace(state);
+    const { applied } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+    return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
   }
 
   /**

@@ -835,28 +835,26 @@ export class PgStore extends ReversibleStore implements TeamStore {
     });
   }
 
-  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
-    const { runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
-    const { result, step, familyIds } = await withSchemas(() =>
-      this.change(
-        operations,
-        meta,
-        (rows, q) =>
-          runOverRows(q, rows, (ws) => {
-            const applied = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-            // In the run too: naming an operation's family may ask for a row.
-            return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
-          }),
-        (result) => ({ ops: result.applied }),
-      ),
+  protected async transactOnce(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction, operationFamilyIds } = await loadTransactions();
+    const { result, step, familyIds } = await this.change(
+      operations,
+      meta,
+      (rows, q) =>
+        runOverRows(q, rows, (ws) => {
+          const applied = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+          // In the run too: naming an operation's family may ask for a row.
+          return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
+        }),
+      (result) => ({ ops: result.applied }),
     );
     return { step, applied: result.applied, operationFamilyIds: result.operationFamilyIds, familyIds };
   }
 
-  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+  protected async previewOnce(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const ctx = { today: meta.today, person: meta.person };
-    const { findFailingOperations, runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
-    return withSchemas(() => this.transaction(
+    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
+    return this.transaction(
       async (q) => {
         const rows = new StepRows();
         await this.refuseHidden(q, await readNamed(q, rows, operations));
@@ -868,7 +866,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
         });
       },
       { rollback: true },
-    ));
+    );
   }
 
   /** Undo and redo: planned with the log's head locked (no step can come between plan and act). */

@@ -423,33 +423,29 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     return { step: entry.step, familyIds: entry.familyIds };
   }
 
-  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
-    const { runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
+  protected async transactOnce(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    const { runTransaction, operationFamilyIds } = await loadTransactions();
     await this.finishPendingErase();
-    return withSchemas(() =>
-      this.write((sql, db) => {
-        requireHead(db, this.path);
-        const ws = new SqliteWorkspace(sql);
-        const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
-        ws.flush();
-        const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
-        return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
-      }),
-    );
+    return this.write((sql, db) => {
+      requireHead(db, this.path);
+      const ws = new SqliteWorkspace(sql);
+      const { applied, changes } = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+      ws.flush();
+      const { step, familyIds } = this.appendAudit(sql, changes, meta, { ops: applied });
+      return { step, applied, operationFamilyIds: operationFamilyIds(ws, applied), familyIds };
+    });
   }
 
-  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+  protected async previewOnce(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
     const ctx = { today: meta.today, person: meta.person };
-    const { findFailingOperations, runTransaction, operationFamilyIds, withSchemas } = await loadTransactions();
+    const { findFailingOperations, runTransaction, operationFamilyIds } = await loadTransactions();
     const failures = await this.rolledBack((sql) => findFailingOperations(new SqliteWorkspace(sql), operations, ctx));
     if (failures.length > 0) return { failures, applied: [], operationFamilyIds: [] };
-    return withSchemas(() =>
-      this.rolledBack((sql) => {
-        const ws = new SqliteWorkspace(sql);
-        const { applied } = runTransaction(ws, operations, ctx);
-        return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
-      }),
-    );
+    return this.rolledBack((sql) => {
+      const ws = new SqliteWorkspace(sql);
+      const { applied } = runTransaction(ws, operations, ctx);
+      return { failures, applied, operationFamilyIds: operationFamilyIds(ws, applied) };
+    });
   }
 
   /** Runs `work` against the store as it is, in a transaction that is always rolled back. */

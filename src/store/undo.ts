@@ -19,7 +19,8 @@ import { stepSummary, type StepSummary } from '../domain/stepDescription.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
 import { StoreError } from './errors.js';
 import { loadTransactions } from './lazyRules.js';
-import type { FamilyStore, RedoResult, TransactMeta, UndoOptions, UndoResult } from './Store.js';
+import type { FamilyStore, Preview, RedoResult, TransactMeta, TransactResult, UndoOptions, UndoResult } from './Store.js';
+import type { Operation } from '../domain/operations.js';
 
 export function familyHash(family: Family | null | undefined): string | null {
   return family ? nodeCrypto().createHash('sha256').update(canonicalJson(family)).digest('hex').slice(0, 32) : null;
@@ -254,12 +255,24 @@ export interface Reversed {
 }
 
 /**
- * The store's undo, redo and their plans, the same for both backends over each one's `reverse`:
- * plan under its lock or transaction, and when `act`, put the families back and log the step (again
- * with zod loaded when a family put back needs it: `withSchemas` in transaction.ts).
+ * What every backend's steps share: a step of operations, its preview, undo, redo and their plans,
+ * each over the backend's own step (`transactOnce`, `previewOnce`, `reverse`: planned under its
+ * lock or transaction, and for undo and redo carried out when `act`). A step runs again with zod
+ * loaded when a family it leaves needs zod to be checked (`withSchemas` in transaction.ts): a
+ * valid change never loads it.
  */
-export abstract class ReversibleStore implements Pick<FamilyStore, 'undo' | 'redo' | 'planUndo' | 'planRedo'> {
+export abstract class ReversibleStore implements Pick<FamilyStore, 'transact' | 'preview' | 'undo' | 'redo' | 'planUndo' | 'planRedo'> {
+  protected abstract transactOnce(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult>;
+  protected abstract previewOnce(operations: readonly Operation[], meta: TransactMeta): Promise<Preview>;
   protected abstract reverse(kind: Reversal, meta: TransactMeta, options: UndoOptions, act: boolean): Promise<Reversed>;
+
+  async transact(operations: readonly Operation[], meta: TransactMeta): Promise<TransactResult> {
+    return (await loadTransactions()).withSchemas(() => this.transactOnce(operations, meta));
+  }
+
+  async preview(operations: readonly Operation[], meta: TransactMeta): Promise<Preview> {
+    return (await loadTransactions()).withSchemas(() => this.previewOnce(operations, meta));
+  }
 
   async undo(meta: TransactMeta, options: UndoOptions = {}): Promise<UndoResult> {
     const { plan, logged } = await (await loadTransactions()).withSchemas(() => this.reverse('undo', meta, options, true));
