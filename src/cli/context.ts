@@ -231,12 +231,14 @@ export async function applyOperations(
   // The connection's start (pg loaded, the socket connected, the startup message sent) needs one
   // turn of the event loop, which zod's synchronous load would otherwise hold up: the server then
   // began its session only after zod (~10 ms of an update's wall time on PostgreSQL).
-  const person = ctx.person();
-  person.catch(() => undefined);
+  ctx.person().catch(() => undefined);
   await new Promise((resolve) => setImmediate(resolve));
   const operations = await validateOperations(inputs, names, ctx.command);
   const store = await ctx.openStore();
-  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today, person: await person }).catch(async (error: unknown) => {
+  // The step is not held for the answer: the caseload is who acts on a file store, and a store
+  // with logins acts as the login's person (`ctx.person()`'s rule), which it takes from the same
+  // question, answered in the step's first round trip.
+  const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today, person: ctx.caseload }).catch(async (error: unknown) => {
     throw await withClosestIds(store, error);
   });
   if (ctx.json) await ctx.printJson({ ok: true, step: result.step, familyIds: result.familyIds, applied: result.applied });

@@ -14,7 +14,11 @@ export interface TransactMeta {
   source: string;
   /** Today's date, the default for dated operations. */
   today: string;
-  /** Who the step is done as, for the team's rules (see ApplyContext.person); undefined on one person's store. */
+  /**
+   * Who the step is done as, for the team's rules (see ApplyContext.person); undefined on one
+   * person's store. A store with logins (`person()`) does a team member's step as the login's
+   * person whatever this says, so a caller may give the caseload without waiting for the login's.
+   */
   person?: string | undefined;
 }
 

@@ -758,10 +758,14 @@ export class PgStore extends ReversibleStore implements TeamStore {
     return (await this.member())?.name;
   }
 
-  /** A team member's steps are logged under their login, which the audit function checks. */
+  /**
+   * A team member's steps are logged under their login, which the audit function checks, and done
+   * as the person the login is (as `person()` says), whoever the caller named: a caller need not
+   * wait for the login's place in the team before the step (see `change`).
+   */
   private async asMember(meta: TransactMeta): Promise<TransactMeta> {
     const who = await this.member();
-    return who ? { ...meta, user: who.login } : meta;
+    return who ? { ...meta, user: who.login, person: who.name } : meta;
   }
 
   private async leads(q: Query): Promise<string[]> {
@@ -814,18 +818,22 @@ export class PgStore extends ReversibleStore implements TeamStore {
   private async change<T extends { changes: FamilyChange[] }>(
     operations: readonly Operation[],
     meta: TransactMeta,
-    run: (rows: StepRows, q: Query) => Promise<T>,
+    run: (rows: StepRows, q: Query, meta: TransactMeta) => Promise<T>,
     detail: (result: T) => Pick<AuditEntry, 'ops'> & Partial<AuditEntry>,
   ): Promise<{ result: T; step: number; familyIds: string[] }> {
-    meta = await this.asMember(meta);
+    // Who the login is goes out with the BEGIN and the rows' reads, not a round trip before them
+    // (asked once: a caller that asked already, as the CLI does when it starts, shares its answer).
+    const acting = this.asMember(meta);
+    acting.catch(() => undefined);
     return this.transaction(async (q, commit) => {
       stopAfterLockForTest();
       const rows = new StepRows();
       await this.refuseHidden(q, await readNamed(q, rows, operations));
-      const result = await run(rows, q);
+      const actingMeta = await acting;
+      const result = await run(rows, q, actingMeta);
       // The writes, the entry and the COMMIT in one round trip: they are committed together or not at all.
       const written = writeChanges(q, result.changes);
-      const { sent, recover } = appendAudit(q, result.changes, meta, detail(result));
+      const { sent, recover } = appendAudit(q, result.changes, actingMeta, detail(result));
       commit(async (again) => {
         const appended = await recover(again);
         return appended && { result, ...appended };
@@ -840,9 +848,9 @@ export class PgStore extends ReversibleStore implements TeamStore {
     const { result, step, familyIds } = await this.change(
       operations,
       meta,
-      (rows, q) =>
+      (rows, q, acting) =>
         runOverRows(q, rows, (ws) => {
-          const applied = runTransaction(ws, operations, { today: meta.today, person: meta.person });
+          const applied = runTransaction(ws, operations, { today: acting.today, person: acting.person });
           // In the run too: naming an operation's family may ask for a row.
           return { ...applied, operationFamilyIds: operationFamilyIds(ws, applied.applied) };
         }),

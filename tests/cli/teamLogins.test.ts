@@ -206,6 +206,21 @@ describe.skipIf(!pgServerUrl)('a team on one PostgreSQL store', () => {
     expect(as('leif', ['doctor']).stdout).toMatch(/no problems found/);
   });
 
+  it("a step is done as the login's person whatever --caseload names: the login's place in the team, asked with the step, still decides, and a refusal writes nothing", () => {
+    const [family] = caseload.hanne;
+    const asked = as('hanne', ['transfer', family as string, '--to', 'Birgitte Lund']);
+    expect(asked.code, asked.stderr).toBe(0);
+    const log = () => (JSON.parse(as('owner', ['log', '--json']).stdout) as unknown[]).length;
+    const coordinator = async () => (await sql<{ coordinator: string }>('hanne', 'SELECT coordinator FROM families WHERE id = $1', [family]))[0]?.coordinator;
+    const steps = log();
+    // Hanne's login naming Birgitte's caseload does not make her the transfer's receiver.
+    const accepted = as('hanne', ['transfer', 'accept', family as string, '--caseload', 'Birgitte Lund']);
+    expect(accepted.code, accepted.stderr).toBe(2);
+    expect(accepted.stderr).toMatch(/is to Birgitte Lund: only they can accept it/);
+    expect(log()).toBe(steps);
+    return expect(coordinator()).resolves.toBe('hanne kjær');
+  });
+
   it('only a lead or the owner manages the team', () => {
     expect(as('leif', ['team', 'user', 'list']).stdout).toMatch(/Hanne Kjær\s+coordinator/);
     const refused = as('hanne', ['team', 'user', 'add', login('newcomer'), '--name', 'Ny Person', '--role', 'lead']);
