@@ -225,9 +225,9 @@ export async function applyOperations(
   names: FieldNames,
   describe: (result: TransactResult) => string,
 ): Promise<void> {
-  // Who acts is asked first: on a team's store (PostgreSQL) that starts the connection and the
-  // question, and the server answers while the operations are checked (zod loads), not after. Its
-  // failure waits behind the check's: an invalid operation is a usage error whatever the server.
+  // Who acts is asked first: on a team's store (PostgreSQL) that starts the connection, and the
+  // server begins its session while the operations are checked (zod loads), not after. A failure
+  // waits behind the check's: an invalid operation is a usage error whatever the server.
   // The connection's start (pg loaded, the socket connected, the startup message sent) needs one
   // turn of the event loop, which zod's synchronous load would otherwise hold up: the server then
   // began its session only after zod (~10 ms of an update's wall time on PostgreSQL).
@@ -235,9 +235,9 @@ export async function applyOperations(
   await new Promise((resolve) => setImmediate(resolve));
   const operations = await validateOperations(inputs, names, ctx.command);
   const store = await ctx.openStore();
-  // The step is not held for the answer: the caseload is who acts on a file store, and a store
-  // with logins acts as the login's person (`ctx.person()`'s rule), which it takes from the same
-  // question, answered in the step's first round trip.
+  // The step does not wait for the answer: on a file store the caseload is who acts, and a store
+  // with logins does a member's step as the login's person (`ctx.person()`'s rule), taking the
+  // answer when its first statements' answers come, which it follows on the connection.
   const result = await store.transact(operations, { user: ctx.user, source: 'cli', today: ctx.today, person: ctx.caseload }).catch(async (error: unknown) => {
     throw await withClosestIds(store, error);
   });
