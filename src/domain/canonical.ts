@@ -3,13 +3,63 @@
 
 /**
  * JSON with sorted keys. An empty list counts as absent: a newer famcoord fills in lists an older
- * store lacked (consents, observations), and that must not look like a change. Built by appending
- * to one string: the audit log hashes every family a step changed, a batch's twenty at once.
+ * store lacked (consents, observations), and that must not look like a change.
+ *
+ * Written by JSON.stringify from a copy whose objects get their keys in sorted order: V8 writes a
+ * plain object's keys in the order they were added, and copy and native writer together take
+ * ~60 % of the instructions of writing the text piece by piece (a batch hashes the twenty families
+ * it changed: ~25 M instructions less, issue 19). Where the copy would not be written the same (see
+ * sortedCopy), the text is written by hand, as it always was; the hashes in every log are of it.
  */
 export function canonicalJson(value: unknown): string {
+  const copy = sortedCopy(value);
+  return copy === UNSORTABLE ? canonicalJsonByHand(value) : (JSON.stringify(copy) as string);
+}
+
+/** What sortedCopy gives for a value whose copy JSON.stringify would write otherwise than canonicalJsonByHand. */
+const UNSORTABLE: unique symbol = Symbol('unsortable');
+
+/**
+ * The value with each object's keys added in sorted order, its undefined fields and empty lists
+ * left out; UNSORTABLE where JSON.stringify would write the copy differently: a key that is an
+ * array index or may be one (a plain object lists those first, in numeric order: any key starting
+ * with a digit), `__proto__` (assigning it sets the prototype), a function or symbol (the hand
+ * writes `"key":undefined`) and an undefined item of a list (the hand writes nothing, JSON null).
+ * A family's JSON has none of them.
+ */
+function sortedCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return typeof value === 'function' || typeof value === 'symbol' ? UNSORTABLE : value;
+  if (Array.isArray(value)) {
+    const copy = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item === undefined) return UNSORTABLE;
+      const itemCopy = sortedCopy(item);
+      if (itemCopy === UNSORTABLE) return UNSORTABLE;
+      copy[i] = itemCopy;
+    }
+    return copy;
+  }
+  const keys = Object.keys(value).sort();
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || key === '__proto__') return UNSORTABLE;
+    const field = (value as Record<string, unknown>)[key];
+    if (field === undefined || (Array.isArray(field) && field.length === 0)) continue;
+    const fieldCopy = sortedCopy(field);
+    if (fieldCopy === UNSORTABLE) return UNSORTABLE;
+    copy[key] = fieldCopy;
+  }
+  return copy;
+}
+
+/** canonicalJson's definition, for a value sortedCopy cannot copy faithfully. */
+function canonicalJsonByHand(value: unknown): string {
   if (Array.isArray(value)) {
     let text = '[';
-    for (let i = 0; i < value.length; i++) text += `${i > 0 ? ',' : ''}${canonicalJson(value[i]) ?? ''}`; // as join() writes a hole
+    for (let i = 0; i < value.length; i++) text += `${i > 0 ? ',' : ''}${canonicalJsonByHand(value[i]) ?? ''}`; // as join() writes a hole
     return `${text}]`;
   }
   if (value && typeof value === 'object') {
@@ -17,7 +67,7 @@ export function canonicalJson(value: unknown): string {
     for (const key of Object.keys(value).sort()) {
       const field = (value as Record<string, unknown>)[key];
       if (field === undefined || (Array.isArray(field) && field.length === 0)) continue;
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(field)}`;
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJsonByHand(field)}`;
     }
     return `${text}}`;
   }
