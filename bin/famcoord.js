@@ -4,7 +4,7 @@
 // --version agree). Everything else runs the program, which the build writes as a few dozen
 // scripts in dist/ (scripts/build.mjs): famcoord.cjs, with what every command runs, and files of
 // chunks that dynamic import()s reach, so that a command reads and compiles only the code it can
-// run (`today` reads 2 files, 0.27 MB of the 1.3 MB). Each file is compiled with V8's code cache:
+// run (`today` reads 1 file, 0.27 MB of the 1.4 MB). Each file is compiled with V8's code cache:
 // V8 then deserialises the functions an earlier run of the same command compiled instead of
 // parsing and compiling them again (Node 20 offers this to scripts only, through vm.Script).
 //
