@@ -4,7 +4,7 @@
 // --version agree). Everything else runs the program, which the build writes as a few dozen
 // scripts in dist/ (scripts/build.mjs): famcoord.cjs, with what every command runs, and files of
 // chunks that dynamic import()s reach, so that a command reads and compiles only the code it can
-// run (`today` reads 2 files, 0.27 MB of the 1.3 MB). Each file is compiled with V8's code cache:
+// run (`today` reads 1 file, 0.27 MB of the 1.4 MB). Each file is compiled with V8's code cache:
 // V8 then deserialises the functions an earlier run of the same command compiled instead of
 // parsing and compiling them again (Node 20 offers this to scripts only, through vm.Script).
 //
@@ -26,10 +26,12 @@ const VALUE_OPTIONS = new Set(['--store', '--date', '--lang', '--caseload']);
 
 /** Runs the program in `dist`: its files compiled with the command's code cache, its chunks required as CommonJS modules. */
 function runProgram(dist, args) {
-  const { createRequire } = require('node:module');
   const { Script } = require('node:vm');
-  const nodeRequire = createRequire(join(dist, 'famcoord.cjs'));
-  const distUrl = require('node:url').pathToFileURL(join(dist, '/')).href;
+  // Node's CommonJS Module, which node:module exports: requiring that loads Node's ES module loader with it.
+  const nodeRequire = module.constructor.createRequire(join(dist, 'famcoord.cjs'));
+  // The URL of dist/ is written by hand for a plain absolute path: it is what pathToFileURL gives
+  // it, without the URL class (~1.4 M instructions). node:url writes any other.
+  const distUrl = /^\/[\w./-]*$/.test(dist) ? `file://${dist}/` : require('node:url').pathToFileURL(join(dist, '/')).href;
   const cache = process.env.FAMCOORD_CODE_CACHE === '0' ? undefined : codeCache(dist, cacheName(args));
   const stored = cache?.read();
   /** The program files this run loaded, by name: each one's compiled script and its chunks' module functions. */
@@ -38,8 +40,9 @@ function runProgram(dist, args) {
   let stale = false; // a file had no cache, or V8 refused it: the cache is written again at exit
   // Only by a run that succeeded: V8's data holds the functions this run compiled, and a refused
   // command (a typo, a bad value) takes another path; its cache, accepted by every later run, would
-  // leave the functions of the usual path to be compiled in each of them.
-  if (cache) process.once('exit', (code) => stale && code === 0 && cache.write(stored, files));
+  // leave the functions of the usual path to be compiled in each of them. (`on`, not `once`: Node
+  // emits 'exit' once, and the wrappers `once` makes are Node's functions to compile, ~0.7 M.)
+  if (cache) process.on('exit', (code) => stale && code === 0 && cache.write(stored, files));
 
   /** What a chunk requires: another chunk (`./FILE#CHUNK`, or `./FILE` for the chunk the file is named after), or Node's. */
   function requireFromChunk(id) {

@@ -9,12 +9,15 @@
 import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportsAsValues } from './exportValues.mjs';
 import { fingerprintDefine } from './schemaFingerprint.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const nodeRequire = createRequire(import.meta.url);
 const YOGA_READY = 'famcoord:yoga-ready';
 
 /**
@@ -56,6 +59,29 @@ const lazyForPg = {
       contents: `let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require(${JSON.stringify(args.path)}))[key] });`,
       loader: 'js',
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
+  },
+};
+
+/**
+ * Node's built-ins that famcoord's own modules need only now and then (the user's name and home
+ * folder, the host's name for a lock; createRequire to load node:crypto or to find the SQLite
+ * addon), each loaded when one of its exports is first used: as imports they loaded at every start
+ * (`node:module` with Node's ES module loader and source maps behind it, `node:os`). Each export is
+ * a getter of the real module's (its names as the Node running the build has them).
+ */
+const LAZY_BUILTIN = 'famcoord:lazy-builtin';
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^node:(os|module)$/ }, (args) =>
+      args.namespace === 'file' && args.importer.startsWith(SRC) ? { path: args.path, namespace: LAZY_BUILTIN } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: LAZY_BUILTIN }, (args) => ({
+      contents: `let real;
+for (const key of ${JSON.stringify(Object.keys(nodeRequire(args.path)))})
+  Object.defineProperty(exports, key, { enumerable: true, get: () => (real ??= require(${JSON.stringify(args.path)}))[key] });`,
+      loader: 'js',
     }));
   },
 };
@@ -168,14 +194,14 @@ const result = await build({
   // build, which would otherwise be bundled too (it is picked at run time).
   minify: true,
   // FAMCOORD_TEST_HOOKS false: the fault tests' hook (src/store/testHooks.ts) is compiled out.
-  // import.meta.url: the URL of the script's own file, which bin/famcoord.js passes in.
-  define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', 'import.meta.url': '__famcoordUrl', ...fingerprintDefine() },
+  // import.meta.url: the URL of the script's own file, which bin/famcoord.js passes in; import.meta.dirname: its folder, as __dirname.
+  define: { 'process.env.NODE_ENV': '"production"', FAMCOORD_TEST_HOOKS: 'false', 'import.meta.url': '__famcoordUrl', 'import.meta.dirname': '__dirname', ...fingerprintDefine() },
   // Ink imports react-devtools-core only when DEV=true; it is not installed. better-sqlite3 is a
   // native addon: it stays in node_modules and is required only when a store is a database. pg is
   // bundled (its many small files cost more to load than to compile once into the code cache) and
   // run only when the store is a PostgreSQL URL; pg-native, which it would use if installed, never is.
   external: ['react-devtools-core', 'pg-native'],
-  plugins: [lazyChildProcess, lazyForPg, withoutTopLevelAwait, fastStringWidth],
+  plugins: [lazyChildProcess, lazyForPg, lazyBuiltins, withoutTopLevelAwait, fastStringWidth],
   logLevel: 'warning',
 });
 
@@ -206,7 +232,16 @@ const reached = (chunk, into = new Set()) => {
   if (!into.has(chunk)) into.add(chunk), staticImports.get(chunk).forEach((next) => reached(next, into));
   return into;
 };
-const alwaysLoaded = reached(ENTRY);
+/**
+ * The program's table of commands and commander, which every command but `today` (recognised
+ * without them, src/cli/quickArgs.ts) imports: their chunks go into famcoord.cjs too, where `today`
+ * only reads them (they run when first required), and every other command reads no more files
+ * than when they were imported statically (two more a command otherwise).
+ */
+const WITH_ENTRY = 'src/cli/program.ts';
+const withEntry = outputs.find(([, output]) => output.entryPoint === WITH_ENTRY);
+if (!withEntry) throw new Error(`${WITH_ENTRY} is no longer a chunk of its own: see WITH_ENTRY in scripts/build.mjs`);
+const alwaysLoaded = reached(basename(withEntry[0]), reached(ENTRY));
 /** For each chunk, what loads it: the entry, or the dynamic imports whose targets reach it. */
 const loadedBy = new Map([...alwaysLoaded].map((chunk) => [chunk, [ENTRY]]));
 for (const target of new Set([...dynamicImports.values()].flat()))

@@ -32,9 +32,8 @@ export interface GlobalOptions {
   caseload?: string;
 }
 
-export interface CliContext {
-  /** The subcommand that runs, for messages that name it and its options. */
-  command: Command;
+/** What a command that only reads needs: `famcoord today` runs with it before commander is loaded (quickArgs.ts). */
+export interface ReadContext {
   json: boolean;
   today: string;
   /** True when --date pinned the day. */
@@ -62,6 +61,11 @@ export interface CliContext {
   printPieces(pieces: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** Writes JSON to stdout; resolves once a pipe has taken it all (a large answer waits for its reader). */
   printJson(value: unknown): Promise<void>;
+}
+
+export interface CliContext extends ReadContext {
+  /** The subcommand that runs, for messages that name it and its options. */
+  command: Command;
 }
 
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
@@ -102,7 +106,11 @@ export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function createContext(command: Command, env: NodeJS.ProcessEnv = process.env): CliContext {
-  const options = command.optsWithGlobals<GlobalOptions>();
+  return contextOf(command.optsWithGlobals<GlobalOptions>(), env, command);
+}
+
+/** The context of the global options as given; with the subcommand that runs when commander parsed them. */
+export function contextOf<C extends Command | undefined>(options: GlobalOptions, env: NodeJS.ProcessEnv, command: C): ReadContext & { command: C } {
   const timeZone = localTimeZone();
   const today = options.date !== undefined ? checkDate(options.date, '--date') : todayIn(timeZone);
   let store: FamilyStore | undefined;

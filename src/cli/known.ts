@@ -6,7 +6,7 @@ import type { ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import { problemInLang } from '../domain/problemWords.js';
 import type { FamilyStore } from '../store/Store.js';
-import type { CliContext } from './context.js';
+import type { ReadContext } from './context.js';
 import { UsageError, type WordedMessage } from './errors.js';
 import { TransactionError, UnknownIdError } from '../domain/errors.js';
 
@@ -16,7 +16,7 @@ import { TransactionError, UnknownIdError } from '../domain/errors.js';
  * one costs nothing more. (Today's read keeps only families with something for the day: none there
  * may still be a known caseload on a free day.)
  */
-export async function requireKnownCaseload(ctx: CliContext, store: FamilyStore, found: number): Promise<void> {
+export async function requireKnownCaseload(ctx: Pick<ReadContext, 'caseload'>, store: FamilyStore, found: number): Promise<void> {
   if (ctx.caseload === undefined || found > 0) return;
   const typed = ctx.caseload;
   const lookup = await store.findCaseload(typed);

@@ -5,7 +5,8 @@ import { watchStdio } from './stdio.js';
 
 // A PostgreSQL URL given with its password: `ps` shows every user the command line, so it shows
 // it without (from here on; a password is better kept in ~/.pgpass or PGPASSWORD).
-if (process.argv.some((arg) => redactUrls(arg) !== arg)) process.title = redactUrls(process.argv.join(' '));
+// (A URL's '://' is looked for first: the pattern, run on every argument, would be compiled to machine code.)
+if (process.argv.some((arg) => arg.includes('://') && redactUrls(arg) !== arg)) process.title = redactUrls(process.argv.join(' '));
 
 // `famcoord today | head`, or the terminal closed under the workbench: the reader went away. Stop
 // quietly, as Unix tools do, instead of crashing with a stack trace (stdio.ts). stdout and stderr

@@ -8,7 +8,7 @@ import { CONTACT_STATUS_LABELS, DECISION_STATUS_LABELS, labelOf } from '../domai
 import type { DecisionItem } from '../domain/decisions.js';
 import type { TransferItem } from '../domain/transfers.js';
 import type { FamilyStore } from '../store/Store.js';
-import { createContext, type CliContext, type Lang } from './context.js';
+import { contextOf, createContext, type GlobalOptions, type Lang, type ReadContext } from './context.js';
 import { requireKnownCaseload } from './known.js';
 import { cliWords, meetingTypeLabel, sectorLabel } from './labels.js';
 import { LONG_READ_FAMILIES, tuneForLongRead, WHOLE_STORE_FAMILIES, type LongReadTuning } from './optimiser.js';
@@ -118,7 +118,7 @@ function* teamSections(view: TodayView, lang: Lang): Generator<string> {
  * `onLongRead` is called once the read has gone through LONG_READ_FAMILIES families, and again
  * (with `wholeStore`) at WHOLE_STORE_FAMILIES.
  */
-export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?: (wholeStore: boolean) => Promise<void>): Promise<TodayView> {
+export async function readToday(ctx: ReadContext, store: FamilyStore, onLongRead?: (wholeStore: boolean) => Promise<void>): Promise<TodayView> {
   // A caseload's Today also reads the families the person has a part in beyond it: a transfer to
   // them, a decision theirs to make (TodayRows shows only that of those).
   const { coordinator: _caseload, ...scope } = ctx.scope({ todayOn: ctx.today });
@@ -137,7 +137,7 @@ export async function readToday(ctx: CliContext, store: FamilyStore, onLongRead?
 }
 
 /** Today as `famcoord today` prints it: JSON or the text, in pieces. */
-export async function printToday(ctx: CliContext, store: FamilyStore): Promise<void> {
+export async function printToday(ctx: ReadContext, store: FamilyStore): Promise<void> {
   // A whole store's day runs the same few functions thousands of times, through the read, the
   // view and the output: V8's optimiser waits until all of it is done, and on a municipality's
   // store the heap grows less far past what it holds (src/cli/optimiser.ts).
@@ -163,4 +163,10 @@ export function registerToday(program: Command): void {
       const ctx = createContext(command);
       await printToday(ctx, await ctx.openStore());
     });
+}
+
+/** `famcoord today` as quickArgs.ts recognised it, without commander: the same context and the same read. */
+export async function runQuickToday(options: GlobalOptions): Promise<void> {
+  const ctx = contextOf(options, process.env, undefined);
+  await printToday(ctx, await ctx.openStore());
 }

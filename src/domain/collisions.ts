@@ -56,11 +56,12 @@ function purposeIndex(table: PurposeTable): Map<string, string> {
   return index;
 }
 
-const defaultIndex = purposeIndex(SAME_PURPOSE);
+/** The default table's index, made when first asked for: commands that never look a kind up (today) do not pay for it. */
+let defaultIndex: Map<string, string> | undefined;
 
 /** The purpose a kind of intervention serves in the table, if any. */
 export function purposeOf(kind: string, table: PurposeTable = SAME_PURPOSE): string | undefined {
-  return (table === SAME_PURPOSE ? defaultIndex : purposeIndex(table)).get(foldKind(kind));
+  return (table === SAME_PURPOSE ? (defaultIndex ??= purposeIndex(SAME_PURPOSE)) : purposeIndex(table)).get(foldKind(kind));
 }
 
 /**

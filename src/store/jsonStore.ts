@@ -348,7 +348,7 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
   async *eachFamily(scope?: FamilyScope): AsyncGenerator<Family> {
     const file = await this.file();
     const lines = this.adapter.linesOf(file);
-    if (lines) yield* lines.inScope(scope ?? {});
+    if (lines) yield* lines.inScope(scope ?? {}, { digests: false });
     else yield* (await this.stateIn(file, scope)).families;
   }
 

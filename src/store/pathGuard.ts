@@ -185,8 +185,11 @@ export async function irregularStoreFiles(storePath: string): Promise<Array<{ pa
   }
   const found = [];
   for (const entry of entries) {
+    // A regular file first: the usual entry is one, and the names' patterns then never run (each
+    // regular expression run twice is compiled to machine code, ~0.1 M instructions apiece).
+    if (entry.isFile()) continue;
     const what = storeFileRole(entry.name, storeName);
-    if (what === undefined || entry.isFile()) continue;
+    if (what === undefined) continue;
     const path = join(dirname(storePath), entry.name);
     const stats = lstatIfAny(path);
     const kind = stats && irregularKind(stats);

@@ -6,8 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, fchmodSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Operation } from '../domain/operations.js';
 import type { Family, State } from '../domain/schema.js';
@@ -50,9 +49,10 @@ const ADDON = 'better-sqlite3/build/Release/better_sqlite3.node';
  * which is where Node's resolution finds it in an install or a checkout (its first candidate,
  * dist/node_modules, the build never makes): one stat, where the resolution's search and its
  * realpath took ~3 M instructions of every SQLite command (issue 19). Else as Node resolves it.
+ * The folder by its path (the build gives each script its folder): a URL to it cost ~1 M more.
  */
 function addonPath(): string | undefined {
-  const beside = fileURLToPath(new URL(`../node_modules/${ADDON}`, import.meta.url));
+  const beside = join(import.meta.dirname, '..', 'node_modules', ADDON);
   if (existsSync(beside)) return beside;
   try {
     return createRequire(import.meta.url).resolve(ADDON);
