@@ -19,18 +19,22 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // text). They are shown as ⟨U+200B⟩, so that two names that look the same can be told apart and
 // nothing is hidden in a note.
 const INVISIBLE = /[\u180e\u200b-\u200d\u2060-\u2064\ufeff\u{e0000}-\u{e007f}]/gu;
+// Unicode's line and paragraph separators: a terminal does not break the line at them (most show
+// nothing, some a box), so a note pasted from a word processor would run its lines together, and a
+// table cell would hide them. They are the newlines they stand for (a line of a table folds them).
+const LINE_SEPARATOR = /[\u2028\u2029]/g;
 
 const codePoint = (ch: string) => (ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
 
 // Any character the passes below change (ESC, tab and newline among the C0 controls): most text
 // has none, and one test is cheaper than five replacements (a table of a day's rows has thousands of cells).
 // eslint-disable-next-line no-control-regex
-const TO_SANITIZE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;
+const TO_SANITIZE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;
 
-/** Removes escape sequences and control characters and shows invisible characters; keeps newlines and tabs. */
+/** Removes escape sequences and control characters and shows invisible characters; keeps newlines and tabs, and makes line separators newlines. */
 export function sanitizeText(text: string): string {
   if (!TO_SANITIZE.test(text)) return text;
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '').replace(INVISIBLE, (ch) => `⟨U+${codePoint(ch)}⟩`);
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '').replace(INVISIBLE, (ch) => `⟨U+${codePoint(ch)}⟩`).replace(LINE_SEPARATOR, '\n');
 }
 
 /** For one line of a table or panel: also folds newlines and tabs into spaces. */

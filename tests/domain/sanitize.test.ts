@@ -24,6 +24,11 @@ describe('sanitising text for the terminal', () => {
     expect(sanitizeText('Søren og Åse\ttaler\nsammen 👍')).toBe('Søren og Åse\ttaler\nsammen 👍');
     expect(sanitizeLine('linje 1\nlinje 2\tslut')).toBe('linje 1 linje 2 slut');
   });
+
+  it('makes line and paragraph separators the newlines they stand for: a terminal would not break the line', () => {
+    expect(sanitizeText('Mødet gik godt.\u2028Mor var glad.\u2029Næste møde')).toBe('Mødet gik godt.\nMor var glad.\nNæste møde');
+    expect(sanitizeLine('linje 1\u2028linje 2')).toBe('linje 1 linje 2');
+  });
 });
 
 describe('text with nothing to sanitise', () => {
@@ -38,7 +43,7 @@ describe('text with nothing to sanitise', () => {
   });
 
   it('sanitises mixed text as before', () => {
-    const unit = fc.constantFrom('a', 'æ', ' ', '\n', '\t', '\u001b', '[', '3', 'm', ']', '\u0007', '\\', '\u009b', '\u202e', '\u200b', '\u180e', '\u{e0041}', '\u{1f600}', '\ud800');
+    const unit = fc.constantFrom('a', 'æ', ' ', '\n', '\t', '\u001b', '[', '3', 'm', ']', '\u0007', '\\', '\u009b', '\u202e', '\u2028', '\u200b', '\u180e', '\u{e0041}', '\u{1f600}', '\ud800');
     fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), same), { numRuns: 3_000 });
   });
 });
