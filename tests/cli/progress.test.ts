@@ -57,7 +57,7 @@ describe('the progress bar', () => {
     const session = `famcoord-progress-${process.pid}`;
     try {
       tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '10', `${process.execPath} ${BIN} --store ${box.store} demo --families 10000 --date 2026-11-24; echo EXITED $?; sleep 30`);
-      await waitForScreen(session, /Writing demo families [█░▏▎▍▌▋▊▉ ]+ +\d+% [\d,]+\/10,000/, 60_000);
+      await waitForScreen(session, /Writing demo families [█░▏▎▍▌▋▊▉ ]+ +\d+% [\d,]+\/10,000/, 60_000, false);
       const end = await waitForScreen(session, /EXITED 0/, 120_000);
       expect(end).not.toContain('Writing demo families');
     } finally {
