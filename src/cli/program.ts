@@ -1,11 +1,11 @@
 // The famcoord command line: global options, and the table of subcommands, one file each, loaded
 // only for the command that runs.
 import { Command } from 'commander';
-
-export { CommanderError } from 'commander';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { usageLang, usageMessageIn } from './usageWords.js';
 import { registerWorkbench } from './workbench.js';
+
+export { CommanderError } from 'commander';
 
 export const VERSION = '0.1.0';
 

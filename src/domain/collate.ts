@@ -40,13 +40,16 @@ export function primaryKey(text: string): string | null {
   // (g12, c5), most of them their own keys, and a regular expression's replace costs even where
   // nothing matches.
   const kind = letters(text);
-  const lower = kind === undefined ? '' : text.toLowerCase(); // plain letters: one lower-case letter for each
   if (kind === 'own' && !text.includes('aa')) key = text;
-  else if (kind === undefined || lower.includes('aå')) key = null;
+  else if (kind === undefined) key = null;
   else {
-    key = lower.includes('aa') ? text.replace(/aa|Aa|AA/g, 'å').toLowerCase() : lower; // "aA" is not one letter to ICU
-    // The code points after "z", in the order Danish has them.
-    key = key.replaceAll('æ', '{').replaceAll('ø', '|').replaceAll('å', '}');
+    const lower = text.toLowerCase(); // plain letters: one lower-case letter for each
+    if (lower.includes('aå')) key = null;
+    else {
+      key = lower.includes('aa') ? text.replace(/aa|Aa|AA/g, 'å').toLowerCase() : lower; // "aA" is not one letter to ICU
+      // The code points after "z", in the order Danish has them.
+      key = key.replaceAll('æ', '{').replaceAll('ø', '|').replaceAll('å', '}');
+    }
   }
   primaryKeys.set(text, key);
   return key;
