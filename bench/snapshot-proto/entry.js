@@ -37,11 +37,18 @@ const DIST_URL = `file://${DIST}/`;
 
 const files = new Map();
 const modules = new Map();
-/** Node's own require for what is not a chunk: the builder's (built-ins) until deserialised, then a CommonJS one for dist/. */
+/**
+ * Node's own require for what is not a chunk: the builder's (built-ins) until deserialised, then,
+ * made when first needed (node:module costs ~10 M instructions), a CommonJS one for dist/.
+ */
 let nodeRequire = require;
+let deserialised = false;
 
 function requireFromChunk(id) {
-  if (!id.startsWith('./')) return nodeRequire(id);
+  if (!id.startsWith('./')) {
+    if (deserialised && nodeRequire === require && !id.startsWith('node:')) nodeRequire = require('node:module').createRequire(join(DIST, 'famcoord.cjs'));
+    return nodeRequire(id);
+  }
   let module = modules.get(id);
   if (module) return module.exports;
   const [file, chunk = file] = id.slice(2).split('#');
@@ -101,7 +108,7 @@ if (STAGE !== 'compiled') {
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // A snapshot run's argv is [node, ...arguments]: the program's is [node, script, ...arguments].
   process.argv.splice(1, 0, BIN);
-  nodeRequire = require('node:module').createRequire(join(DIST, 'famcoord.cjs'));
+  deserialised = true;
   const [, , first, ...rest] = process.argv;
   if ((first === '--version' || first === '-V') && rest.length === 0) writeSync(1, `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
   else requireFromChunk('./famcoord.cjs');
