@@ -16,4 +16,4 @@ for stage in compiled loaded cached; do
   printf '%-28s %s\n' "$stage blob today --json" "$(count node --snapshot-blob "$blobs/$stage.blob" -- --store "$store" today --json)"
 done
 printf '%-28s %s\n' 'bin --version' "$(count node "$root/bin/famcoord.js" --version)"
-printf '%-28s %s\n' 'loaded blob --version' "$(count node --snapshot-blob "$blobs/loaded.blob" -- --version)"
+printf '%-28s %s\n' 'cached blob --version' "$(count node --snapshot-blob "$blobs/cached.blob" -- --version)"
