@@ -6,8 +6,8 @@
 // What the heap holds is code only: dist/'s scripts, evaluated, and at STAGE `loaded` the modules
 // every command runs before it reads its arguments (their top levels read no argument, variable or
 // terminal: see the document). The arguments, the environment, stdout and the store are read by
-// the main function, after deserialising, as bin/famcoord.js reads them. No code cache: V8's
-// compiled functions are in the heap itself (FunctionCodeHandling::kKeep).
+// the main function, after deserialising, as bin/famcoord.js reads them. A run reads no code
+// cache: V8's compiled functions are in the heap itself (Node builds with FunctionCodeHandling::kKeep).
 //
 // STAGE (the builder's first argument):
 //   compiled  dist/famcoord.cjs evaluated (its chunks' functions made, none run)
