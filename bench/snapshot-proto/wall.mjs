@@ -2,11 +2,12 @@
 // commands interleaved (one of each in turn, ROUNDS rounds) so that a busy moment of the shared
 // machine weighs on all alike; medians. Environment as the bench's (NODE_EXTRA_CA_CERTS as set).
 //   node bench/snapshot-proto/wall.mjs BLOBDIR STORE [ROUNDS=21]
-// BLOBDIR from `build.sh DIR CACHE` (without valgrind). Peak RSS and faults come from
-// /usr/bin/time's own runs, one per command per round.
+// BLOBDIR from `build.sh DIR CACHE` (without valgrind). Peak RSS, minor faults and CPU time (user
+// + system: less sensitive than wall time to the other helpers' load) come from wait4(2), in runs
+// of their own (rusage.py), one per command per round.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,25 +33,28 @@ function run(args) {
   if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
   return ms;
 }
-function rssAndFaults(args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%M %R', process.execPath, ...args], { env, encoding: 'utf8' });
-  const [kb, faults] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { kb, faults };
+const RUSAGE = fileURLToPath(new URL('rusage.py', import.meta.url));
+function resourceUse(args) {
+  const result = spawnSync('python3', [RUSAGE, process.execPath, ...args], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+  const [kb, faults, cpu] = result.stdout.trim().split(' ').map(Number);
+  return { kb, faults, cpu };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 for (const args of Object.values(commands)) run(args); // caches made, files in the page cache
-const figures = Object.fromEntries(Object.keys(commands).map((name) => [name, { ms: [], kb: [], faults: [] }]));
+const figures = Object.fromEntries(Object.keys(commands).map((name) => [name, { ms: [], kb: [], faults: [], cpu: [] }]));
 const load = [loadavg()[0]];
 for (let round = 0; round < Number(rounds); round++) {
   for (const [name, args] of Object.entries(commands)) {
     figures[name].ms.push(run(args));
-    const { kb, faults } = rssAndFaults(args);
+    const { kb, faults, cpu } = resourceUse(args);
     figures[name].kb.push(kb);
     figures[name].faults.push(faults);
+    figures[name].cpu.push(cpu);
   }
 }
 load.push(loadavg()[0]);
-console.log(`${rounds} rounds, load average (1 min) ${load.map((l) => l.toFixed(2)).join(' -> ')} on ${process.env.NPROC ?? '?'} cores`);
-for (const [name, { ms, kb, faults }] of Object.entries(figures))
-  console.log(`${name.padEnd(28)} ${median(ms).toFixed(1).padStart(6)} ms   ${median(kb)} KB   ${median(faults)} minor faults`);
+console.log(`${rounds} rounds, load average (1 min) ${load.map((l) => l.toFixed(2)).join(' -> ')} on ${availableParallelism()} cores`);
+for (const [name, { ms, kb, faults, cpu }] of Object.entries(figures))
+  console.log(`${name.padEnd(28)} ${median(ms).toFixed(1).padStart(6)} ms wall ${median(cpu).toFixed(1).padStart(6)} ms CPU   ${median(kb)} KB   ${median(faults)} minor faults`);
