@@ -14,7 +14,8 @@ const USAGE_PLACEHOLDERS = new Set(['[options]', '[command]']);
 /** The labels commander puts before what it knows of an option's value: `(default: "")`. */
 const VALUE_LABELS = /(^ ?\(|, )(default|choices|preset|env):/g;
 
-const DANISH_HELP: Readonly<Record<string, string>> = {
+/** Each English text of help and its Danish. */
+export const DANISH_HELP: Readonly<Record<string, string>> = {
   // commander's own words: headings, placeholders, labels, its help and version options
   'Usage:': 'Brug:',
   'Arguments:': 'Argumenter:',
@@ -439,7 +440,7 @@ const DANISH_HELP: Readonly<Record<string, string>> = {
   'the meeting, e.g. m4 (famcoord family FAMILY_ID lists them)':
     'mødet, f.eks. m4 (famcoord family FAMILY_ID viser dem)',
   'In Danish unless --lang en. To record minutes, use famcoord meeting minutes.':
-    'På dansk, medmindre --lang en. Et referat registreres med famcoord meeting minutes.',
+    'På dansk, medmindre --lang en. Referatet skrives med famcoord meeting minutes.',
   // calendar
   'the meetings from today on as an iCalendar (.ics) file to import into Outlook or Google Calendar':
     'møderne fra i dag og frem som en iCalendar-fil (.ics) til import i Outlook eller Google Kalender',
@@ -468,8 +469,8 @@ begivenhederne (deres UID'er er de samme) i stedet for at blive tilføjet som ko
     'Hver linje er én operation, som i loggen, f.eks.',
   [`Blank lines and lines starting with # are skipped. The file is UTF-8 (a byte order mark
 at the start is skipped), at most 256 MB.`]:
-    `Tomme linjer og linjer, der begynder med #, springes over. Filen er UTF-8 (et byte order mark
-i starten springes over), højst 256 MB.`,
+    `Tomme linjer og linjer, der begynder med #, springes over. Filen er UTF-8 (et byte
+order mark i starten springes over), højst 256 MB.`,
   // log
   'the audit log: when, who, which operations, which families':
     'loggen: hvornår, hvem, hvilke operationer, hvilke familier',
