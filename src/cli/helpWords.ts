@@ -2,7 +2,7 @@
 // command's, argument's and option's description, the text after it) for a coordinator whose
 // famcoord speaks Danish (--lang da, or a Danish LANG). The English stays where each command
 // registers it; this is the one table of its Danish, keyed by the English, so that a new text and a
-// changed one are both caught (tests/cli/helpWords.test.ts shows every command's help in Danish and
+// changed one are both caught (tests/cli/help.test.ts shows every command's help in Danish and
 // fails on a text without Danish, and on Danish no help uses). A chunk of its own: program.ts
 // loads it only when commander is about to show help in Danish, so no other run pays for it.
 import type { EventEmitter } from 'node:events';
