@@ -1,6 +1,6 @@
 // The famcoord command line: global options, and the table of subcommands, one file each, loaded
 // only for the command that runs.
-import { Command } from 'commander';
+import { Command, type HelpConfiguration } from 'commander';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { usageLang, usageMessageIn } from './usageWords.js';
 import { registerWorkbench } from './workbench.js';
@@ -93,8 +93,29 @@ function commandsFor(wanted: string | undefined, argv: readonly string[]) {
   return chosen.length > 0 ? chosen : COMMANDS;
 }
 
-/** The program; `argv` (what was typed) picks the command modules to load, and lets error messages cut long arguments short. */
-export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+/** Where commander is about to show help in Danish without its words (parseCommandLine loads them). */
+class DanishHelpPending extends Error {}
+
+/**
+ * Help's words: English as commander has them; in Danish (as commander's refusals are, usageLang)
+ * `danishHelp`'s, or, until they are loaded, a stop where help would be shown.
+ */
+function helpWordsFor(argv: readonly string[], danishHelp: HelpConfiguration | undefined): HelpConfiguration {
+  if (usageLang(argv) === 'en') return {};
+  return (
+    danishHelp ?? {
+      formatHelp: () => {
+        throw new DanishHelpPending();
+      },
+    }
+  );
+}
+
+/**
+ * The program; `argv` (what was typed) picks the command modules to load, and lets error messages
+ * cut long arguments short. `danishHelp` (helpWords.ts) is help in Danish, when that is the language.
+ */
+export async function buildProgram(argv: readonly string[] = [], danishHelp?: HelpConfiguration): Promise<Command> {
   const program = new Command('famcoord')
     .description('famcoord: the family coordinator\'s workbench. Without a command it opens the workbench (TUI).')
     .version(VERSION)
@@ -103,7 +124,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option('--date <YYYY-MM-DD>', 'pin "today" (for demos, tests and looking back)')
     .option('--lang <da|en>', 'language of labels (default: from LANG)')
     .option('--caseload <coordinator>', "only this coordinator's families, for a team's store (default: $FAMCOORD_CASELOAD)")
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, ...helpWordsFor(argv, danishHelp) })
     .showSuggestionAfterError(true)
     // commander adds `help [command]` by itself only to a program without an action of its own;
     // this one has the workbench.
@@ -118,4 +139,24 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   for (const register of await Promise.all(commands.map((command) => command.load()))) register(program);
   registerWorkbench(program);
   return program;
+}
+
+/**
+ * Builds the program for `argv` and runs it; `built` hears each program built. Help in Danish has
+ * its words in a chunk of their own (helpWords.ts), which no other run loads; commander writes help
+ * synchronously, so a run that comes to Danish help without them stops there (before anything is
+ * written or done: help is shown instead of the action) and the line is run again with them.
+ */
+export async function parseCommandLine(argv: readonly string[], built: (program: Command) => void): Promise<void> {
+  const program = await buildProgram(argv);
+  built(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof DanishHelpPending)) throw error;
+    const { danishHelp } = await import('./helpWords.js');
+    const again = await buildProgram(argv, danishHelp());
+    built(again);
+    await again.parseAsync(argv);
+  }
 }

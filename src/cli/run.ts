@@ -20,12 +20,12 @@ export async function runCli(argv: string[]): Promise<number> {
       setOutputLang(() => textLang(quick));
       await runQuickToday(quick);
     } else {
-      const { buildProgram, CommanderError } = await import('./program.js');
+      const { parseCommandLine, CommanderError } = await import('./program.js');
       isCommanderError = (error) => error instanceof CommanderError;
-      const program: Command = await buildProgram(argv);
-      options = () => program.opts<GlobalOptions>();
-      setOutputLang(() => textLang(program.opts<GlobalOptions>()));
-      await program.parseAsync(argv);
+      await parseCommandLine(argv, (program: Command) => {
+        options = () => program.opts<GlobalOptions>();
+        setOutputLang(() => textLang(program.opts<GlobalOptions>()));
+      });
     }
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

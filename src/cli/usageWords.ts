@@ -1,6 +1,6 @@
 // Commander's own refusals (a missing argument or value, an unknown option or command) in Danish,
 // for a coordinator whose famcoord speaks Danish: commander words them in English, and they are the
-// first thing a mistyped command shows. Help texts stay English, as commander writes them.
+// first thing a mistyped command shows. Help's texts have a table of their own (helpWords.ts).
 import type { Lang } from '../domain/vocabulary.js';
 import { messageLang } from './context.js';
 
