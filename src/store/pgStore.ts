@@ -500,14 +500,18 @@ function clientConfig(url: string, writerWaitMs: number): ClientConfig {
   };
 }
 
-/** Connects to a store's server (pg is loaded now, the first time); a failure is a store error (pgError). */
-async function openConnection(url: string, writerWaitMs: number): Promise<Connection> {
+/**
+ * Connects to a store's server (pg is loaded now, the first time); a failure is a store error
+ * (pgError). `made` is handed the client before it connects (to end the early connection unused).
+ */
+async function openConnection(url: string, writerWaitMs: number, made?: (client: Client, stream?: Connection['stream'] & { destroy(): void }) => void): Promise<Connection> {
   const pg = await loadPg();
   // Pipelining: a statement is sent without waiting for the answer to the one before, so the
   // statements a step sends together cost one round trip (each is still its own, answered in order).
   const client = new pg.Client({ ...clientConfig(url, writerWaitMs), pipeline: true });
   const server = describeServer(client);
-  const stream = (client as unknown as { connection?: { stream?: Connection['stream'] } }).connection?.stream;
+  const stream = (client as unknown as { connection?: { stream?: Connection['stream'] & { destroy(): void } } }).connection?.stream;
+  made?.(client, stream);
   // Several statements in one query (no values) give a result each: the rows are the last one's.
   const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
     const result = (await client.query<Row>(text, values)) as QueryResult<Row> | Array<QueryResult<Row>>;
@@ -531,7 +535,9 @@ async function openConnection(url: string, writerWaitMs: number): Promise<Connec
  * The connection started before the program had loaded (main.ts, `connectEarly`), until a store
  * on the same URL with the same settings adopts it or the command ends without one.
  */
-let early: { url: string; writerWaitMs: number; connection: Promise<Connection>; adopted: boolean } | undefined;
+let early:
+  | { url: string; writerWaitMs: number; connection: Promise<Connection>; adopted: boolean; ready: boolean; client?: Client; stream?: { destroy(): void } }
+  | undefined;
 
 /**
  * Starts the connection a store on `url` (opened without a writer wait of its own, as every
@@ -540,9 +546,13 @@ let early: { url: string; writerWaitMs: number; connection: Promise<Connection>;
  * its failure is reported only then, as the store's own connection's would be.
  */
 export function connectEarly(url: string): void {
-  const connection = openConnection(url, WRITER_WAIT_MS);
-  connection.catch(() => undefined);
-  early = { url, writerWaitMs: WRITER_WAIT_MS, connection, adopted: false };
+  const made = (client: Client, stream?: { destroy(): void }) => Object.assign(started, { client, stream });
+  const started: NonNullable<typeof early> = { url, writerWaitMs: WRITER_WAIT_MS, connection: openConnection(url, WRITER_WAIT_MS, made), adopted: false, ready: false };
+  started.connection.then(
+    () => (started.ready = true),
+    () => undefined,
+  );
+  early = started;
 }
 
 /** The early connection, when it is the one a store on `url` with this writer wait would open; one cut before it was adopted is replaced. */
@@ -553,14 +563,17 @@ function adoptEarly(url: string, writerWaitMs: number): Promise<Connection> | un
 }
 
 /**
- * Ends an early connection no store adopted (a usage error, --help, another store): at once,
- * with a goodbye to the server when it is up, and quietly (a failure to connect was nobody's).
+ * Ends an early connection no store adopted (a usage error, another store) at once: a session
+ * the server has started is ended with pg's goodbye (Terminate), so it logs nothing; one still
+ * starting is closed (pg's end would wait for a server that may never answer, and hold the
+ * process until its 30-s timeout). Quietly: a failure to connect was nobody's.
  */
 export function releaseEarlyConnection(): void {
   if (!early || early.adopted) return;
-  const { connection } = early;
+  const { client, stream, ready } = early;
   early = undefined;
-  void connection.then(({ client }) => client.end()).catch(() => undefined);
+  if (ready) void client?.end().catch(() => undefined);
+  else stream?.destroy();
 }
 
 /** What refuses a team member a family: whose caseload it is in, and who can help. */
