@@ -10,6 +10,15 @@ import { sandbox, type Sandbox } from '../helpers/cli.js';
 
 const argv = (...words: string[]) => ['node', 'famcoord', ...words];
 
+/** `count` command lines of 1 to 7 words from `pool`, the same for the same seed. */
+function* randomLines(pool: readonly string[], seed: number, count: number): Generator<string[]> {
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let i = 0; i < count; i++) yield Array.from({ length: 1 + random(7) }, () => pool[random(pool.length)] as string);
+}
+
 /** What commander makes of `words`: the command whose action ran and its options with the globals. */
 async function commanderParse(words: string[]): Promise<{ command: string; options: GlobalOptions }> {
   const program = await buildProgram(argv(...words));
@@ -77,14 +86,8 @@ describe('quickToday', () => {
 
   it('agrees with commander on every line it takes among many mixed ones', async () => {
     const pool = ['today', 'today', '--json', '--store', 's.json', '--date', '2026-11-24', '--lang', 'en', '--caseload', 'Ann', '-x', '--store=x', '', '--help', 'families', '--', '--json'];
-    let seed = 19;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
     let taken = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const words = Array.from({ length: 1 + random(7) }, () => pool[random(pool.length)] as string);
+    for (const words of randomLines(pool, 19, 20_000)) {
       const quick = quickToday(argv(...words));
       if (quick === undefined) continue;
       taken++;
@@ -135,14 +138,8 @@ describe('commandAndStore', () => {
 
   it('agrees with commander on the store of every line it is sure of, among many mixed ones', async () => {
     const pool = ['today', 'families', '--json', '--store', 'postgresql://h/db', 's.json', '--store=postgresql://x/y', '--date', '2026-11-24', '--lang', 'en', '--caseload', 'Ann', '--', '', '--note', 'x'];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
     let sure = 0;
-    for (let i = 0; i < 5_000; i++) {
-      const words = Array.from({ length: 1 + random(7) }, () => pool[random(pool.length)] as string);
+    for (const words of randomLines(pool, 7, 5_000)) {
       const line = commandAndStore(argv(...words));
       if (line?.store === undefined) continue;
       const store = await commanderStore(words);
