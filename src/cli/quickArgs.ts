@@ -36,3 +36,36 @@ export function quickToday(argv: readonly string[]): GlobalOptions | undefined {
   }
   return command ? options : undefined;
 }
+
+/** The global options that take a value, whose value is never the command nor --store. */
+const OTHER_VALUE_FLAGS = new Set(['--date', '--lang', '--caseload']);
+
+/**
+ * The command and the global `--store` of a command line as commander reads them (it takes the
+ * program's options anywhere before `--`, each value the word after it, whatever it is): `store`
+ * absent when none was given. Undefined when this is not certain, or the line asks for help or
+ * the version: `--store` twice, without a value or with an empty one, a short option (`-h`, `-V`
+ * or a group of them). main.ts starts a PostgreSQL store's connection early only on its answer.
+ */
+export function commandAndStore(argv: readonly string[]): { command?: string; store?: string } | undefined {
+  let command: string | undefined;
+  let store: string | undefined;
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      command ??= argv[i + 1];
+      break;
+    }
+    let value: string | undefined;
+    if (arg === '--store') value = argv[++i] ?? '';
+    else if (arg.startsWith('--store=')) value = arg.slice('--store='.length);
+    else if (OTHER_VALUE_FLAGS.has(arg)) i++;
+    else if (arg === '--help' || arg === '--version' || /^-[^-]/.test(arg)) return undefined;
+    else if (!arg.startsWith('-')) command ??= arg;
+    if (value !== undefined) {
+      if (store !== undefined || value === '') return undefined;
+      store = value;
+    }
+  }
+  return { ...(command !== undefined && { command }), ...(store !== undefined && { store }) };
+}

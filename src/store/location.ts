@@ -90,6 +90,11 @@ function storePathFrom(given: string): string {
 }
 
 export async function resolveStorePath(sources: LocationSources = {}): Promise<{ path: string; origin: LocationOrigin }> {
+  return storeLocation(sources);
+}
+
+/** `resolveStorePath` without the promise, for main.ts's early look at the store (a PostgreSQL URL is connected to at once). */
+export function storeLocation(sources: LocationSources = {}): { path: string; origin: LocationOrigin } {
   const env = sources.env ?? process.env;
   if (sources.flag) return { path: storePathFrom(sources.flag), origin: 'flag' };
   if (env.FAMCOORD_STORE) return { path: storePathFrom(env.FAMCOORD_STORE), origin: 'env' };

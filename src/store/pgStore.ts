@@ -474,7 +474,107 @@ async function loadPg(): Promise<typeof import('pg').default> {
   }
 }
 
-type Connection = { client: Client; q: Query; server: string; Statement: typeof import('pg').Query; stream?: { ref(): void; unref(): void } };
+/** A store's connection; `lost` once it was cut (its client's 'error'), which `onLost` is told. */
+type Connection = {
+  client: Client;
+  q: Query;
+  server: string;
+  Statement: typeof import('pg').Query;
+  stream?: { ref(): void; unref(): void };
+  lost: boolean;
+  onLost?: () => void;
+};
+
+/** The client's settings for a store's URL, for its connections, the early one and `watch`'s. */
+function clientConfig(url: string, writerWaitMs: number): ClientConfig {
+  const timeout = Number(process.env.FAMCOORD_PG_TIMEOUT_MS) || STATEMENT_TIMEOUT_MS;
+  return {
+    // pg treats prefer, require and verify-ca as verify-full (and warns on stderr, across
+    // several lines); famcoord asks for what pg does: the server's certificate and name checked.
+    connectionString: url.replace(/([?&]sslmode=)(prefer|require|verify-ca)(?=&|#|$)/i, '$1verify-full'),
+    application_name: 'famcoord',
+    statement_timeout: timeout,
+    // A step waits this long for another step on the same families, then fails as "locked".
+    lock_timeout: writerWaitMs,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  };
+}
+
+/**
+ * Connects to a store's server (pg is loaded now, the first time); a failure is a store error
+ * (pgError). `made` is handed the client before it connects (to end the early connection unused).
+ */
+async function openConnection(url: string, writerWaitMs: number, made?: (client: Client, stream?: Connection['stream'] & { destroy(): void }) => void): Promise<Connection> {
+  const pg = await loadPg();
+  // Pipelining: a statement is sent without waiting for the answer to the one before, so the
+  // statements a step sends together cost one round trip (each is still its own, answered in order).
+  const client = new pg.Client({ ...clientConfig(url, writerWaitMs), pipeline: true });
+  const server = describeServer(client);
+  const stream = (client as unknown as { connection?: { stream?: Connection['stream'] & { destroy(): void } } }).connection?.stream;
+  made?.(client, stream);
+  // Several statements in one query (no values) give a result each: the rows are the last one's.
+  const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
+    const result = (await client.query<Row>(text, values)) as QueryResult<Row> | Array<QueryResult<Row>>;
+    return (Array.isArray(result) ? (result.at(-1) as QueryResult<Row>) : result).rows;
+  };
+  const connection: Connection = { client, q, server, Statement: pg.Query, ...(stream && { stream }), lost: false };
+  // A connection cut between statements is reported by the next one; never as a crash.
+  client.on('error', () => {
+    connection.lost = true;
+    connection.onLost?.();
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw pgError(error, server, client.user);
+  }
+  return connection;
+}
+
+/**
+ * The connection started before the program had loaded (main.ts, `connectEarly`), until a store
+ * on the same URL with the same settings adopts it or the command ends without one.
+ */
+let early:
+  | { url: string; writerWaitMs: number; connection: Promise<Connection>; adopted: boolean; ready: boolean; client?: Client; stream?: { destroy(): void } }
+  | undefined;
+
+/**
+ * Starts the connection a store on `url` (opened without a writer wait of its own, as every
+ * command but the workbench opens it) will want, so that the server forks and starts the session
+ * while famcoord loads and parses its command line (issue 19). The store adopts it (`adoptEarly`);
+ * its failure is reported only then, as the store's own connection's would be.
+ */
+export function connectEarly(url: string): void {
+  const made = (client: Client, stream?: { destroy(): void }) => Object.assign(started, { client, stream });
+  const started: NonNullable<typeof early> = { url, writerWaitMs: WRITER_WAIT_MS, connection: openConnection(url, WRITER_WAIT_MS, made), adopted: false, ready: false };
+  started.connection.then(
+    () => (started.ready = true),
+    () => undefined,
+  );
+  early = started;
+}
+
+/** The early connection, when it is the one a store on `url` with this writer wait would open; one cut before it was adopted is replaced. */
+function adoptEarly(url: string, writerWaitMs: number): Promise<Connection> | undefined {
+  if (!early || early.adopted || early.url !== url || early.writerWaitMs !== writerWaitMs) return undefined;
+  early.adopted = true;
+  return early.connection.then((connection) => (connection.lost ? openConnection(url, writerWaitMs) : connection));
+}
+
+/**
+ * Ends an early connection no store adopted (a usage error, another store) at once: a session
+ * the server has started is ended with pg's goodbye (Terminate), so it logs nothing; one still
+ * starting is closed (pg's end would wait for a server that may never answer, and hold the
+ * process until its 30-s timeout). Quietly: a failure to connect was nobody's.
+ */
+export function releaseEarlyConnection(): void {
+  if (!early || early.adopted) return;
+  const { client, stream, ready } = early;
+  early = undefined;
+  if (ready) void client?.end().catch(() => undefined);
+  else stream?.destroy();
+}
 
 /** What refuses a team member a family: whose caseload it is in, and who can help. */
 interface Hidden {
@@ -518,46 +618,17 @@ export class PgStore extends ReversibleStore implements TeamStore {
     this.writerWaitMs = options.writerWaitMs ?? WRITER_WAIT_MS;
   }
 
-  private config(): ClientConfig {
-    const timeout = Number(process.env.FAMCOORD_PG_TIMEOUT_MS) || STATEMENT_TIMEOUT_MS;
-    return {
-      // pg treats prefer, require and verify-ca as verify-full (and warns on stderr, across
-      // several lines); famcoord asks for what pg does: the server's certificate and name checked.
-      connectionString: this.url.replace(/([?&]sslmode=)(prefer|require|verify-ca)(?=&|#|$)/i, '$1verify-full'),
-      application_name: 'famcoord',
-      statement_timeout: timeout,
-      // A step waits this long for another step on the same families, then fails as "locked".
-      lock_timeout: this.writerWaitMs,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    };
-  }
-
-  /** Connects (pg is loaded now, the first time a store is a URL). */
+  /** Connects, or adopts the connection started early for this store; a connection cut later is replaced by the next call. */
   private connect(): Promise<Connection> {
-    this.connection ??= (async () => {
-      const pg = await loadPg();
-      // Pipelining: a statement is sent without waiting for the answer to the one before, so the
-      // statements a step sends together cost one round trip (each is still its own, answered in order).
-      const client = new pg.Client({ ...this.config(), pipeline: true });
-      const server = describeServer(client);
-      // A connection cut between statements is reported by the next one; never as a crash.
-      client.on('error', () => {
-        this.connection = undefined;
+    if (!this.connection) {
+      const opening = (adoptEarly(this.url, this.writerWaitMs) ?? openConnection(this.url, this.writerWaitMs)).then((connection) => {
+        connection.onLost = () => {
+          if (this.connection === opening) this.connection = undefined;
+        };
+        return connection;
       });
-      try {
-        await client.connect();
-      } catch (error) {
-        this.connection = undefined;
-        throw pgError(error, server, client.user);
-      }
-      const stream = (client as unknown as { connection?: { stream?: Connection['stream'] } }).connection?.stream;
-      // Several statements in one query (no values) give a result each: the rows are the last one's.
-      const q: Query = async <Row extends QueryResultRow>(text: string, values?: unknown[]) => {
-        const result = (await client.query<Row>(text, values)) as QueryResult<Row> | Array<QueryResult<Row>>;
-        return (Array.isArray(result) ? (result.at(-1) as QueryResult<Row>) : result).rows;
-      };
-      return { client, q, server, Statement: pg.Query, ...(stream && { stream }) };
-    })();
+      this.connection = opening;
+    }
     return this.connection.catch((error: unknown) => {
       this.connection = undefined;
       throw error;
@@ -1194,7 +1265,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
     let retry: NodeJS.Timeout | undefined;
     const listen = async () => {
       const pg = await loadPg();
-      const client = new pg.Client(this.config());
+      const client = new pg.Client(clientConfig(this.url, this.writerWaitMs));
       client.on('notification', () => onChange());
       client.on('error', () => {
         listener = undefined;

@@ -1,7 +1,8 @@
 // famcoord on a PostgreSQL store, as a user runs it: init, everyday commands, doctor, the config,
 // and a server's faults as one line (exit 1, no stack trace, never a password).
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA } from '../../src/store/pgSchema.js';
@@ -138,6 +139,123 @@ net.Socket.prototype.write = function (...args) {
 };`,
     );
     expect(JSON.parse(await progressWithHook(sb, await freshPgUrl(), hook))).toEqual({ zodLoaded: false });
+  });
+
+  it("starts an update's connection before the command line is parsed, and the store adopts it: one connection, its startup message sent before the command's code was read", async () => {
+    const sb = box();
+    // What the bin read of dist/ when the first socket was first written to (pg's startup message), and how many sockets connected.
+    const hook = join(sb.dir, 'connections.cjs');
+    writeFileSync(
+      hook,
+      `const fs = require('node:fs');
+const net = require('node:net');
+const read = fs.readFileSync;
+const files = [];
+fs.readFileSync = function (path, ...rest) {
+  if (typeof path === 'string' && /[\\\\/]dist[\\\\/][^\\\\/]+\\.cjs$/.test(path)) files.push(path.replace(/^.*[\\\\/]/, ''));
+  return read.call(this, path, ...rest);
+};
+const connect = net.Socket.prototype.connect;
+const write = net.Socket.prototype.write;
+const connected = new WeakSet();
+let connections = 0;
+let beforeStartup;
+net.Socket.prototype.connect = function (...args) {
+  connections++;
+  connected.add(this);
+  return connect.apply(this, args);
+};
+net.Socket.prototype.write = function (...args) {
+  if (connected.has(this)) beforeStartup ??= [...files];
+  return write.apply(this, args);
+};
+process.on('exit', () => fs.writeSync(3, JSON.stringify({ connections, beforeStartup, read: files })));`,
+    );
+    const { connections, beforeStartup, read } = JSON.parse(await progressWithHook(sb, await freshPgUrl(), hook)) as { connections: number; beforeStartup: string[]; read: string[] };
+    expect(connections).toBe(1); // the store adopted the early connection rather than opening its own
+    // Every command's code (famcoord.cjs) and pg's file only: commander's parse, the command's
+    // module and the operation's check came after, while the server started the session.
+    expect(beforeStartup[0]).toBe('famcoord.cjs');
+    expect(beforeStartup.length, beforeStartup.join()).toBeLessThanOrEqual(2);
+    expect(read.length, read.join()).toBeGreaterThan(beforeStartup.length + 1);
+  });
+
+  it('reports a server that is not there as before when the connection was started early: one line, exit 1, no password', async () => {
+    const sb = box();
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const stores: Array<[string, RegExp]> = [
+      [`postgresql://postgres:Hemmelig7@/famcoord?host=${sb.dir}`, /^cannot reach the PostgreSQL server \/.*, database famcoord \(ENOENT\); is it running\? Check the host/],
+      [`postgresql://postgres:Hemmelig7@127.0.0.1:${port}/famcoord`, new RegExp(`^cannot reach the PostgreSQL server 127\\.0\\.0\\.1:${port}, database famcoord \\(ECONNREFUSED\\); is it running\\?`)],
+    ];
+    for (const [store, expected] of stores)
+      for (const args of [['goal', 'progress', 'g1', '--score', '4', '--store', store], ['families', `--store=${store}`], ['today', '--json', '--store', store]]) {
+        const message = oneLine(sb.run(args, { store: false }));
+        expect(message, args.join(' ')).toMatch(expected);
+        expect(message).not.toMatch(/Hemmelig7/);
+      }
+  });
+
+  it('ends an early connection that a usage error left unused at once, with a goodbye: nothing in the server log, no wait for a server that does not answer', async () => {
+    const sb = box();
+    // Our own cluster: its log is in its socket folder. A backend's disconnection is logged when
+    // the URL asks for it, with the backend's pid, which then shows every line that session logged.
+    const url = await freshPgUrl();
+    const database = /^[^?]*\/([^/?]+)/.exec(url)?.[1];
+    const host = /[?&]host=([^&]+)/.exec(url)?.[1];
+    const log = host && join(decodeURIComponent(host), 'log');
+    const logged = log && statSync(log, { throwIfNoEntry: false }) ? log : undefined;
+    const since = logged ? statSync(logged).size : 0;
+    // The program runs once the server is ready for queries (ReadyForQuery, 'Z' of length 5): a
+    // session that has started is the one that must end with a goodbye (one still starting is closed).
+    const hook = join(sb.dir, 'afterReady.cjs');
+    writeFileSync(
+      hook,
+      `const net = require('node:net');
+const run = globalThis.setImmediate;
+let ready;
+const started = new Promise((resolve) => (ready = resolve));
+const connect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  let seen = Buffer.alloc(0);
+  this.on('data', (chunk) => {
+    seen = Buffer.concat([seen, chunk]);
+    if (seen.includes(Buffer.from('Z\\0\\0\\0\\x05'))) ready();
+  });
+  return connect.apply(this, args);
+};
+globalThis.setImmediate = (callback, ...args) => {
+  globalThis.setImmediate = run;
+  return started.then(() => run(callback, ...args));
+};`,
+    );
+    const usage = sb.run(['goal', 'progress', 'g1', '--no-such-flag', '--store', `${url}${url.includes('?') ? '&' : '?'}options=-c%20log_disconnections%3Don`], { store: false, env: { NODE_OPTIONS: `--require=${hook}` } });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe("famcoord: unknown option '--no-such-flag'\n");
+    if (logged) {
+      const newLines = () => readFileSync(logged, 'utf8').slice(since).split('\n');
+      const disconnection = await until(async () => newLines().find((line) => line.includes(`disconnection:`) && line.includes(`database=${database} `)), 'the early session to end');
+      const pid = /\[(\d+)\]/.exec(disconnection)?.[1];
+      expect(newLines().filter((line) => line.includes(`[${pid}]`))).toEqual([disconnection]);
+    }
+    // A server that takes the connection and never answers: pg would wait 30 s for it
+    // (CONNECT_TIMEOUT_MS); the usage error is said and the socket closed at once.
+    const silentDir = join(sb.dir, 'silent');
+    mkdirSync(silentDir);
+    let closed = 0;
+    const silent: Server = createServer((socket) => socket.resume().on('close', () => closed++));
+    await new Promise<void>((resolve) => silent.listen(join(silentDir, '.s.PGSQL.5432'), resolve));
+    try {
+      const refused = sb.run(['goal', 'progress', 'g1', '--no-such-flag', '--store', `postgresql://postgres@/famcoord?host=${silentDir}`], { store: false, hungAfterMs: 25_000 });
+      expect(refused).toEqual({ code: 2, stdout: '', stderr: "famcoord: unknown option '--no-such-flag'\n" });
+      await until(async () => (closed === 1 ? true : undefined), 'the early connection to be closed');
+    } finally {
+      silent.close();
+    }
   });
 
   it.skipIf(!pgPasswordRole)('says the password was refused, without showing it', async () => {
