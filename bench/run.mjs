@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { pgDemoStore, startPgServer } from './pgCluster.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,6 +107,15 @@ const median = (xs) => {
 };
 
 /**
+ * The bench's own garbage, collected. Node starts a child by fork(2), whose cost grows with the
+ * parent's memory: the bench holding a whole store's output (`today --json` at 100,000 families is
+ * ~0.3 GB as a string) made each later start ~15-28 ms slower, `node -e 0` and the command alike,
+ * which pulled every later row's ratio towards 1 (a 381 MB parent: `node -e 0` 74.6 -> 98.1 ms).
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc');
+
+/**
  * Runs `once` `runs` times, each right after a `node -e 0`: the ratio is to the baseline measured
  * beside it, so a busy moment of the machine weighs on both sides alike.
  */
@@ -114,6 +125,7 @@ async function measure(runs, once, between) {
   // A command run once (a whole store of 100,000 families: seconds) records its peak RSS itself.
   const timed = runs === 1 ? () => withRss(once) : once;
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     baselines.push(runOnce(['-e', '0']).ms);
     samples.push(await timed());
     if (between) between();
