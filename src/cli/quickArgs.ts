@@ -37,9 +37,6 @@ export function quickToday(argv: readonly string[]): GlobalOptions | undefined {
   return command ? options : undefined;
 }
 
-/** The global options that take a value, whose value is never the command nor --store. */
-const OTHER_VALUE_FLAGS = new Set(['--date', '--lang', '--caseload']);
-
 /**
  * The command and the global `--store` of a command line as commander reads them (it takes the
  * program's options anywhere before `--`, each value the word after it, whatever it is): `store`
@@ -59,7 +56,7 @@ export function commandAndStore(argv: readonly string[]): { command?: string; st
     let value: string | undefined;
     if (arg === '--store') value = argv[++i] ?? '';
     else if (arg.startsWith('--store=')) value = arg.slice('--store='.length);
-    else if (OTHER_VALUE_FLAGS.has(arg)) i++;
+    else if (VALUE_FLAGS.has(arg)) i++; // another global option's value: never the command
     else if (arg === '--help' || arg === '--version' || /^-[^-]/.test(arg)) return undefined;
     else if (!arg.startsWith('-')) command ??= arg;
     if (value !== undefined) {
