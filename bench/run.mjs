@@ -14,12 +14,12 @@ import { runInNewContext } from 'node:vm';
 import { pgDemoStore, startPgServer } from './pgCluster.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'famcoord.js');
+export const BIN = join(ROOT, 'bin', 'famcoord.js');
 const RSS_HOOK = join(ROOT, 'bench', 'rss.mjs');
 const STORES = join(ROOT, 'node_modules', '.cache', 'famcoord-bench');
 const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
-const DATE = '2026-11-24';
-const MB = 1024 * 1024;
+export const DATE = '2026-11-24';
+export const MB = 1024 * 1024;
 
 function parseArgs(argv) {
   const options = { runs: 5, backend: 'both', sizes: undefined, full: false, fresh: false, startup: false, pg: undefined };
@@ -46,7 +46,7 @@ function parseArgs(argv) {
 let recordingRss = false;
 
 /** What `run` gives, with peak RSS recorded in the commands it runs (runOnce runs them synchronously). */
-function withRss(run) {
+export function withRss(run) {
   recordingRss = true;
   try {
     return run();
@@ -56,7 +56,7 @@ function withRss(run) {
 }
 
 /** Runs a command once: wall time (ms) and, while recordingRss, peak RSS (bytes, from the child's own resource usage). */
-function runOnce(args, { input, env = {} } = {}) {
+export function runOnce(args, { input, env = {} } = {}) {
   const rssFile = join(tmpdir(), `famcoord-bench-rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
@@ -100,7 +100,7 @@ function firstFrame(command, marker) {
   });
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
@@ -119,7 +119,7 @@ const collectGarbage = runInNewContext('gc');
  * Runs `once` `runs` times, each right after a `node -e 0`: the ratio is to the baseline measured
  * beside it, so a busy moment of the machine weighs on both sides alike.
  */
-async function measure(runs, once, between) {
+export async function measure(runs, once, between) {
   const samples = [];
   const baselines = [];
   // A command run once (a whole store of 100,000 families: seconds) records its peak RSS itself.
@@ -189,7 +189,7 @@ const TARGETS = {
   'pg big': { caseload: 1.5, update: 1.5 },
 };
 
-function famcoord(store, ...args) {
+export function famcoord(store, ...args) {
   return [BIN, ...args, '--store', store, '--date', DATE];
 }
 
@@ -210,7 +210,7 @@ let pgServer;
 const SQLITE_ROWS = 'today rows: schema 3';
 
 /** Builds (or reuses) a demo store of `families` families. */
-async function demoStore(families, backend, fresh) {
+export async function demoStore(families, backend, fresh) {
   mkdirSync(STORES, { recursive: true, mode: 0o700 });
   if (backend === 'pg') {
     pgServer ??= startPgServer();
@@ -348,8 +348,8 @@ async function startupComparison(options) {
   return rows;
 }
 
-const fmt = (ms) => (ms / 1000).toFixed(3);
-const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
+export const fmt = (ms) => (ms / 1000).toFixed(3);
+export const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
 
 function printTable(baseline, rows) {
   const header = ['families', 'backend', 'command', 'median s', 'min–max s', '× node', 'peak RSS', 'target', ''];
@@ -373,32 +373,35 @@ function printTable(baseline, rows) {
   for (const line of lines) console.log(show(line));
 }
 
-const options = parseArgs(process.argv.slice(2));
-const backends = options.backend === 'both' ? ['json', 'sqlite'] : [options.backend];
-const defaultSizes = { json: [25, 1000, 10_000, ...(options.full ? [100_000] : [])], sqlite: [25, 1000, 10_000, 100_000], pg: [100_000] };
-const rows = [];
-// `--version` alone, answered by bin/famcoord.js before the program loads (issue 19: ≤ 1.1×).
-rows.push({ families: 0, backend: '-', command: '--version', ...(await measure(options.runs, () => runOnce([BIN, '--version']))), target: 1.1 });
-if (options.startup) {
-  // Issue 19's rows: 25 families on both stores, 1,000 on SQLite.
-  for (const backend of backends) rows.push(...(await benchStore(options, 25, backend)));
-  rows.push(...(await benchStore(options, 1000, 'sqlite')));
-} else
-  for (const backend of backends) {
-    for (const families of options.sizes ?? defaultSizes[backend]) rows.push(...(await benchStore(options, families, backend)));
-    if (backend !== 'pg') rows.push(await oneFamilyBatch(backend));
-  }
-pgServer?.stop();
-const startup = options.startup ? [] : await startupComparison(options);
-const nodeBaseline = median(rows.flatMap((r) => (r.baseline === undefined ? [] : [r.baseline])));
-printTable(nodeBaseline, rows);
-// Node reads the certificates NODE_EXTRA_CA_CERTS names before any JavaScript runs, at every start:
-// on a host that sets it (these machines do) that is most of `node -e 0`. The ratios are to Node
-// as the host runs it; the bare start is printed beside it, so a reader can see the cushion.
-const bareNode = process.env.NODE_EXTRA_CA_CERTS ? median(Array.from({ length: options.runs }, () => runOnce(['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: '' } }).ms)) : undefined;
-if (bareNode !== undefined) console.log(`\nnode -e 0 without NODE_EXTRA_CA_CERTS: ${fmt(bareNode)} s (with it, as above: ${fmt(nodeBaseline)} s)`);
-if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped scripts with and without their code cache, and unbundled');
-for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
-mkdirSync(dirname(RESULTS), { recursive: true });
-writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus()[0]?.model, parallelism: availableParallelism(), runs: options.runs, nodeBaseline, bareNode, rows, startup }, null, 2)}\n`);
-console.log(`\nResults written to ${RESULTS}`);
+// The run itself, when this file is the script; bench/commands.mjs imports the helpers above.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  const backends = options.backend === 'both' ? ['json', 'sqlite'] : [options.backend];
+  const defaultSizes = { json: [25, 1000, 10_000, ...(options.full ? [100_000] : [])], sqlite: [25, 1000, 10_000, 100_000], pg: [100_000] };
+  const rows = [];
+  // `--version` alone, answered by bin/famcoord.js before the program loads (issue 19: ≤ 1.1×).
+  rows.push({ families: 0, backend: '-', command: '--version', ...(await measure(options.runs, () => runOnce([BIN, '--version']))), target: 1.1 });
+  if (options.startup) {
+    // Issue 19's rows: 25 families on both stores, 1,000 on SQLite.
+    for (const backend of backends) rows.push(...(await benchStore(options, 25, backend)));
+    rows.push(...(await benchStore(options, 1000, 'sqlite')));
+  } else
+    for (const backend of backends) {
+      for (const families of options.sizes ?? defaultSizes[backend]) rows.push(...(await benchStore(options, families, backend)));
+      if (backend !== 'pg') rows.push(await oneFamilyBatch(backend));
+    }
+  pgServer?.stop();
+  const startup = options.startup ? [] : await startupComparison(options);
+  const nodeBaseline = median(rows.flatMap((r) => (r.baseline === undefined ? [] : [r.baseline])));
+  printTable(nodeBaseline, rows);
+  // Node reads the certificates NODE_EXTRA_CA_CERTS names before any JavaScript runs, at every start:
+  // on a host that sets it (these machines do) that is most of `node -e 0`. The ratios are to Node
+  // as the host runs it; the bare start is printed beside it, so a reader can see the cushion.
+  const bareNode = process.env.NODE_EXTRA_CA_CERTS ? median(Array.from({ length: options.runs }, () => runOnce(['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: '' } }).ms)) : undefined;
+  if (bareNode !== undefined) console.log(`\nnode -e 0 without NODE_EXTRA_CA_CERTS: ${fmt(bareNode)} s (with it, as above: ${fmt(nodeBaseline)} s)`);
+  if (startup.length) console.log('\nStart-up, 25 families (JSON): the shipped scripts with and without their code cache, and unbundled');
+  for (const s of startup) console.log(`  ${pad(s.build, 32)} today --json ${fmt(s.today.median)} s (${s.today.ratio.toFixed(1)}×)   first frame ${fmt(s.firstFrame.median)} s (${s.firstFrame.ratio.toFixed(1)}×)`);
+  mkdirSync(dirname(RESULTS), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus()[0]?.model, parallelism: availableParallelism(), runs: options.runs, nodeBaseline, bareNode, rows, startup }, null, 2)}\n`);
+  console.log(`\nResults written to ${RESULTS}`);
+}
