@@ -13,10 +13,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = fileURLToPath(new URL('../src/domain/schemaShapes.generated.ts', import.meta.url));
 
 const entry = `
-import { FamilySchema } from './src/domain/schema.ts';
+import { FamilySchema, StateSchema } from './src/domain/schema.ts';
 import { OPERATION_SCHEMAS } from './src/domain/operations.ts';
 import { shapesSource } from './src/domain/schemaShape.ts';
-export const source = shapesSource(FamilySchema, OPERATION_SCHEMAS);`;
+export const source = shapesSource(FamilySchema, OPERATION_SCHEMAS, StateSchema);`;
 const result = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
 const dir = mkdtempSync(join(tmpdir(), 'famcoord-shapes-'));
 try {

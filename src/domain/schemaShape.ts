@@ -170,13 +170,15 @@ function checkOf(check: Schema): Check {
 
 /**
  * The generated module: one constant per Shape used more than once (ids, dates, sectors), the
- * family's shape, each operation's (an operation not modelled has none), and the imports of the
- * rules they name.
+ * family's shape, the whole store's, each operation's (an operation not modelled has none), and
+ * the imports of the rules they name.
  */
-export function shapesSource(family: z.ZodType, operations: Record<string, z.ZodType>): string {
+export function shapesSource(family: z.ZodType, operations: Record<string, z.ZodType>, state: z.ZodType): string {
   const shapes = new Map<Schema, Shape>();
   const familyShape = shapeOf(family, shapes);
   if (!familyShape) throw new Error("the family's schema uses something the quick parse does not model");
+  const stateShape = shapeOf(state, shapes);
+  if (!stateShape) throw new Error("the store's schema uses something the quick parse does not model");
   const operationShapes = Object.entries(operations).flatMap(([name, schema]) => {
     const shape = shapeOf(schema, shapes);
     return shape ? [[name, shape] as const] : [];
@@ -189,6 +191,7 @@ export function shapesSource(family: z.ZodType, operations: Record<string, z.Zod
     for (const child of children(shape)) count(child);
   };
   count(familyShape);
+  count(stateShape);
   for (const [, shape] of operationShapes) count(shape);
 
   const names = new Map<Shape, string>();
@@ -259,6 +262,7 @@ export function shapesSource(family: z.ZodType, operations: Record<string, z.Zod
     return name;
   };
   const familyText = text(familyShape);
+  const stateText = text(stateShape);
   const operationTexts = operationShapes.map(([name, shape]) => `  ${JSON.stringify(name)}: ${text(shape)},`);
   const importLines = [...imports]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -274,6 +278,9 @@ export function shapesSource(family: z.ZodType, operations: Record<string, z.Zod
     '',
     '/** A family as the store keeps it (FamilySchema). */',
     `export const FAMILY_SHAPE: Shape = ${familyText};`,
+    '',
+    '/** A whole store as a database keeps it: its head and its families (StateSchema). */',
+    `export const STATE_SHAPE: Shape = ${stateText};`,
     '',
     '/** Each operation by its name (OPERATION_SCHEMAS); one that is not modelled has none, and zod checks it. */',
     'export const OPERATION_SHAPES: Partial<Record<string, Shape>> = {',

@@ -37,6 +37,9 @@ const shape27: Shape = { type: 'optional', inner: shape7 };
 /** A family as the store keeps it (FamilySchema). */
 export const FAMILY_SHAPE: Shape = shape19;
 
+/** A whole store as a database keeps it: its head and its families (StateSchema). */
+export const STATE_SHAPE: Shape = { type: 'object', fields: [["version", { type: 'values', values: [1] }, 0], ["families", { type: 'array', element: shape19 }, 0]], rest: 'keep' };
+
 /** Each operation by its name (OPERATION_SCHEMAS); one that is not modelled has none, and zod checks it. */
 export const OPERATION_SHAPES: Partial<Record<string, Shape>> = {
   "family.add": { type: 'object', fields: [["op", { type: 'values', values: ["family.add"] }, 0], ["id", { type: 'optional', inner: shape1 }, 1], ["name", { type: 'string', checks: [{ kind: 'maxLength', max: 200 }, { kind: 'rule', rule: notBlank }] }, 0], ["coordinator", { type: 'optional', inner: { type: 'string', checks: [{ kind: 'maxLength', max: 200 }] } }, 1], ["members", { type: 'default', inner: { type: 'array', element: { type: 'object', fields: [["id", shape20, 1], ["name", shape21, 0], ["role", shape2, 0], ["born", shape22, 1]], rest: 'refuse' } }, value: [] }, 2]], rest: 'refuse' },

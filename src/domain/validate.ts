@@ -7,6 +7,10 @@ import { ValidationError, describePath, type Problem } from './errors.js';
 import { nestingProblem } from './nesting.js';
 import { referenceProblems } from './references.js';
 import { FamilySchema, StateSchema, type Family, type State } from './schema.js';
+import type { SeenIds } from './seenIds.js';
+
+/** For a store's create, which checks each family it writes (quickValidate.ts shares it for reads). */
+export { SeenIds } from './seenIds.js';
 
 export function zodProblems(error: z.ZodError, root: unknown): Problem[] {
   return error.issues.map((issue) => ({ path: describePath(issue.path, root), message: issue.message }));
@@ -27,69 +31,6 @@ export function parseState(data: unknown): State {
   const problems = referenceProblems(result.data);
   if (problems.length > 0) throw new ValidationError(problems);
   return result.data;
-}
-
-/** A number as famcoord writes it in an id (g12, not g012): such an id is the prefix and the number. */
-const NUMBERED_ID = /^([a-z]+)([1-9]\d{0,8}|0)$/;
-
-/** Numbers below this are kept one bit each (at most 2 MB per prefix); a number above, in a set. */
-const BITMAP_LIMIT = 2 ** 24;
-
-/**
- * The numbers in use after one id prefix. famcoord numbers ids from 1 upwards, so a bitmap holds a
- * municipality's 450,000 goals in 56 KB, where a Set of numbers took ~30 bytes each (80 MB for
- * the 2.4 million ids of 100,000 families): that much less for the heap to carry, and grow by,
- * through a whole-store read. A number too large for the bitmap goes in a set.
- */
-class SeenNumbers {
-  private bits = new Uint8Array(1024);
-  private readonly beyond = new Set<number>();
-
-  has(n: number): boolean {
-    if (n >= BITMAP_LIMIT) return this.beyond.has(n);
-    return ((this.bits[n >> 3] ?? 0) & (1 << (n & 7))) !== 0;
-  }
-
-  add(n: number): void {
-    if (n >= BITMAP_LIMIT) {
-      this.beyond.add(n);
-      return;
-    }
-    const byte = n >> 3;
-    if (byte >= this.bits.length) {
-      const grown = new Uint8Array(Math.min(BITMAP_LIMIT / 8, Math.max(byte + 1, this.bits.length * 2)));
-      grown.set(this.bits);
-      this.bits = grown;
-    }
-    this.bits[byte] = (this.bits[byte] as number) | (1 << (n & 7));
-  }
-}
-
-/**
- * The ids of a store read family by family, for `parseFamily`: numbered ids (g12) are kept as
- * numbers per prefix (`SeenNumbers`), a fraction of the memory of the two million strings of a
- * municipality's store.
- */
-export class SeenIds {
-  private readonly numbered = new Map<string, SeenNumbers>();
-  private readonly others = new Set<string>();
-
-  has(id: string): boolean {
-    const match = NUMBERED_ID.exec(id);
-    return match ? this.numbered.get(match[1] as string)?.has(Number(match[2])) === true : this.others.has(id);
-  }
-
-  add(id: string): this {
-    const match = NUMBERED_ID.exec(id);
-    if (!match) this.others.add(id);
-    else {
-      const prefix = match[1] as string;
-      let numbers = this.numbered.get(prefix);
-      if (!numbers) this.numbered.set(prefix, (numbers = new SeenNumbers()));
-      numbers.add(Number(match[2]));
-    }
-    return this;
-  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { canonicalJson } from '../domain/canonical.js';
 import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
-import { loadTransactions, loadValidation } from './lazyRules.js';
+import { checkedState, familyChecker, loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, StoreError, storeFormatError } from './errors.js';
 import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
@@ -1022,9 +1022,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
       yield* this.todayFamilies(scope, scope.todayOn);
       return;
     }
-    const { parseFamily, SeenIds } = await loadValidation();
-    const seen = new SeenIds();
-    let position = 0;
+    const check = await familyChecker();
     await this.use(({ q }) => this.requireSchema(q));
     const { where, params } = scopeQuery(scope, 2);
     // A page at a time by store order, so a municipality's store is never held at once.
@@ -1032,7 +1030,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
       const page = await this.use(({ q }) => q<{ seq: string; data: Family }>(`SELECT seq, data FROM families ${where ? `${where} AND` : 'WHERE'} seq > $1 ORDER BY seq LIMIT ${PAGE}`, [after, ...params]));
       for (const row of page) {
         try {
-          yield parseFamily(row.data, position++, seen);
+          yield await check(row.data);
         } catch (error) {
           if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
           throw error;
@@ -1126,9 +1124,8 @@ export class PgStore extends ReversibleStore implements TeamStore {
       if (missing.length > 0) await this.use(({ q }) => this.refuseHidden(q, missing));
     }
     const top = JSON.parse(head) as Record<string, unknown>;
-    const { parseState } = await loadValidation();
     try {
-      return parseState({ ...top, families });
+      return await checkedState({ ...top, families });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);

@@ -19,7 +19,7 @@ import { chainedTexts, replayedLogMessage, replaySetAsideMessage, type EntryText
 import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
-import { loadTransactions, loadValidation } from './lazyRules.js';
+import { checkedState, familyChecker, loadTransactions, loadValidation } from './lazyRules.js';
 import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { checkStoreFiles, checkStoreWrite, openRegularSync, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
@@ -368,12 +368,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
         yield* todayFamilies(db, scope, scope.todayOn);
         return;
       }
-      const { parseFamily, SeenIds } = await loadValidation();
-      const seen = new SeenIds();
-      let position = 0;
+      const check = await familyChecker();
       const { where, params } = scopeQuery(scope);
       for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
-        yield parseFamily(JSON.parse(data), position++, seen);
+        yield await check(JSON.parse(data));
     } catch (error) {
       if (error instanceof StoreError) throw error;
       if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
@@ -405,9 +403,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
       throw sqliteError(error, this.path);
     }
-    const { parseState } = await loadValidation();
     try {
-      return parseState({ ...head, families });
+      return await checkedState({ ...head, families });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);

@@ -52,6 +52,15 @@ describe('reading a store famcoord wrote', () => {
       expect(librariesRunBy([...command, '--store', box.store, '--date', '2026-11-24'], ENV).zod, command.join(' ')).toBe(false);
   });
 
+  // A database has no known-good mark: its families are checked on every read, by the quick parse
+  // of the schemas' shapes (domain/quickValidate.ts), which loaded zod's schemas before (issue 19).
+  it('runs no zod to read the families of a SQLite store famcoord wrote', () => {
+    const database = join(box.dir, 'read.sqlite');
+    expect(box.run(['demo', '--families', '8', '--seed', '3', '--date', '2026-11-24', '--store', database], { store: false }).code).toBe(0);
+    for (const command of [['families'], ['family', 'f1', '--json'], ['report'], ['plan', 'f1'], ['team']])
+      expect(librariesRunBy([...command, '--store', database, '--date', '2026-11-24'], ENV).zod, command.join(' ')).toBe(false);
+  });
+
   it('runs no zod for a valid change, a valid batch or an undo', () => {
     expect(librariesRunBy(['goal', 'progress', 'g1', '--score', '5', '--store', box.store], ENV).zod).toBe(false);
     const batch = join(box.dir, 'ok.jsonl');

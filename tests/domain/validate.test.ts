@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors.js';
-import { parseFamily, parseState, SeenIds } from '../../src/domain/validate.js';
+import { SeenIds } from '../../src/domain/seenIds.js';
+import { parseFamily, parseState } from '../../src/domain/validate.js';
 import { family, goal, intervention, state } from '../helpers/fixtures.js';
 
 function problems(data: unknown): string[] {
