@@ -1,7 +1,7 @@
 // famcoord config: where the store is, and the user's default store (kept in conf).
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openConfig, resolveStorePath } from '../store/location.js';
+import { configFile, openConfig, resolveStorePath } from '../store/location.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { isPostgresUrl, redactUrl } from '../store/pgUrl.js';
 import { createContext } from './context.js';
@@ -23,7 +23,7 @@ export function registerConfig(program: Command): void {
     .action(async (_options, command: Command) => {
       const ctx = createContext(command);
       const { path, origin } = await resolveStorePath({ flag: ctx.storeFlag });
-      const file = (await openConfig()).path;
+      const file = configFile();
       const shown = redactUrl(path);
       const words = ORIGIN_TEXT[ctx.lang];
       if (ctx.json) await ctx.printJson({ store: shown, origin, config: file });

@@ -55,6 +55,11 @@ function configDir(env: NodeJS.ProcessEnv): string {
   return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), name);
 }
 
+/** The user's config file, conf's `path` (`famcoord config` shows it without loading conf). */
+export function configFile(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(configDir(env), 'config.json');
+}
+
 /** What a command reads of the user's config: a key's value, and the file's path for messages. */
 export interface ConfigValues {
   path: string;
@@ -70,7 +75,7 @@ export interface ConfigValues {
  * conf (openConfig).
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigValues {
-  const path = resolve(configDir(env), 'config.json');
+  const path = configFile(env);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));

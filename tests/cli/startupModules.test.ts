@@ -53,6 +53,38 @@ describe('the Node modules a read loads', () => {
     for (const module of NOT_ON_A_READ) expect(loaded, module).not.toContain(module);
   });
 
+  /** The built-ins (and Intl.DateTimeFormat) `args` loaded on the SQLite store, run into a pipe; its output. */
+  function loadedBy(args: string[]): { loaded: string[]; stdout: string } {
+    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args, '--date', '2026-11-24', '--store', database], {
+      encoding: 'utf8',
+      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') },
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const loaded = (result.output[3] as string).split('\n');
+    expect(loaded).toContain('vm');
+    return { loaded, stdout: result.stdout };
+  }
+
+  // `famcoord config` showed the config file's path through conf, which loaded Ajv, node:crypto,
+  // node:assert and stderr's stream for it (issue 19).
+  it('config: no crypto, assert, streams or net', () => {
+    const { loaded, stdout } = loadedBy(['config', '--json']);
+    expect(JSON.parse(stdout)).toMatchObject({ origin: 'flag', config: join(box.dir, 'config', 'config.json') });
+    for (const module of ['crypto', 'assert', 'stream', 'net', 'fs/promises']) expect(loaded, module).not.toContain(module);
+  });
+
+  // The documents wrote their dates with Intl.DateTimeFormat, ~8-15 ms to start (issue 19).
+  it('plan and minutes: no ICU date format, no crypto or streams', () => {
+    const plan = loadedBy(['plan', 'f1', '--lang', 'da']);
+    expect(plan.stdout).toMatch(/Udskrevet 24\. november 2026/);
+    const meeting = /\b(m\d+)\b/.exec(loadedBy(['family', 'f1', '--json']).stdout)?.[1] ?? 'm1';
+    const minutes = loadedBy(['minutes', meeting, '--lang', 'da']);
+    expect(minutes.stdout).toMatch(/\d+\. \p{L}+ 20\d\d kl\. \d\d\.\d\d/u);
+    for (const { loaded } of [plan, minutes]) for (const module of ['Intl.DateTimeFormat', 'crypto', 'stream']) expect(loaded, module).not.toContain(module);
+  });
+
   // bin/famcoord.js answers --version itself, by write(2): process.stdout over a pipe is a
   // net.Socket, which loaded net and the streams for one line (issue 19).
   it('--version into a pipe: no net or streams', () => {

@@ -2,7 +2,7 @@ import { format, type Month } from 'date-fns';
 import { da } from 'date-fns/locale/da';
 import { enGB } from 'date-fns/locale/en-GB';
 import { describe, expect, it } from 'vitest';
-import { dayText, dayTimeText, decimalText, longDate, numericDate } from '../../src/domain/dateFormat.js';
+import { dayText, dayTimeText, decimalText, documentDate, documentDateTime, longDate, numericDate } from '../../src/domain/dateFormat.js';
 
 describe('dates as people read them', () => {
   it('writes a day of this year without the year, day before month: never MM-DD', () => {
@@ -52,5 +52,34 @@ describe("the names are date-fns's", () => {
   it('refuses a date that is not one, as date-fns does', () => {
     expect(() => longDate('2026-13-45', 'da')).toThrow(RangeError);
     expect(() => format(new Date('2026-13-45T12:00:00'), 'EEEE', { locale: da })).toThrow(RangeError);
+  });
+});
+
+// The printed documents wrote their dates with Intl.DateTimeFormat, whose start cost `famcoord plan`
+// and `minutes` a third of their time (issue 19): the same texts, written out, checked against ICU.
+describe("the documents' dates are ICU's", () => {
+  const icu = (locale: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options);
+
+  it("writes every day of four years, and a year below 1000, as ICU's long date", () => {
+    for (const [lang, locale] of [['da', 'da-DK'], ['en', 'en-GB']] as const) {
+      const long = icu(locale, { dateStyle: 'long', timeZone: 'UTC' });
+      for (let day = Date.UTC(2025, 0, 1); day < Date.UTC(2029, 0, 1); day += 86_400_000) {
+        const iso = new Date(day).toISOString().slice(0, 10);
+        expect(documentDate(iso, lang), iso).toBe(long.format(new Date(`${iso}T00:00:00Z`)));
+      }
+      expect(documentDate('0099-01-05', lang)).toBe(long.format(new Date('0099-01-05T00:00:00Z')));
+    }
+  });
+
+  it("writes an instant as ICU's full date and short time in the reader's zone, across the changes of summer time", () => {
+    const instants: string[] = [];
+    for (let hour = Date.UTC(2026, 2, 28); hour < Date.UTC(2026, 2, 30); hour += 25 * 60_000) instants.push(new Date(hour).toISOString());
+    for (let hour = Date.UTC(2026, 9, 24); hour < Date.UTC(2026, 9, 26); hour += 35 * 60_000) instants.push(new Date(hour).toISOString());
+    instants.push('2026-11-24T13:30:00+01:00', '2026-12-31T23:05:00Z');
+    for (const timeZone of ['Europe/Copenhagen', 'America/New_York', 'UTC'])
+      for (const [lang, locale] of [['da', 'da-DK'], ['en', 'en-GB']] as const) {
+        const full = icu(locale, { dateStyle: 'full', timeStyle: 'short', timeZone });
+        for (const instant of instants) expect(documentDateTime(instant, timeZone, lang), `${instant} ${timeZone}`).toBe(full.format(new Date(instant)));
+      }
   });
 });

@@ -1,6 +1,7 @@
 // The words of the printed documents (familiens plan, referat) in Danish and English. A small table
 // of its own: the workbench's vocabulary (src/tui/i18n.ts) lives above the domain layer. Typed, so a
 // word missing in one language fails to compile.
+import { documentDate, documentDateTime } from '../dateFormat.js';
 import type { Attendee } from '../schema.js';
 import { MEETING_TYPE_LABELS, SECTOR_LABELS, type MeetingType } from '../vocabulary.js';
 
@@ -118,28 +119,11 @@ export const WORDS: Record<Lang, Words> = { da, en };
 /** The documents say statuses and roles as the workbench does: the vocabulary's own labels. */
 export { GOAL_STATUS_LABELS as GOAL_STATUS_WORDS, MEMBER_ROLE_LABELS as MEMBER_ROLE_WORDS } from '../vocabulary.js';
 
-const LOCALES: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = make()));
-  return format;
-}
-
 /** A calendar date in words: "24. november 2026" / "24 November 2026". */
-export function longDate(isoDate: string, lang: Lang): string {
-  // A date has no time zone: read and print it in UTC so no offset can move it a day.
-  return formatter(`date:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' })).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
+export const longDate = (isoDate: string, lang: Lang): string => documentDate(isoDate, lang);
 
 /** An instant as the reader's wall clock: "tirsdag den 24. november 2026 kl. 13.30". */
-export function longDateTime(instant: string, lang: Lang, timeZone: string): string {
-  return formatter(`datetime:${lang}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone }),
-  ).format(new Date(instant));
-}
+export const longDateTime = (instant: string, lang: Lang, timeZone: string): string => documentDateTime(instant, timeZone, lang);
 
 /** "Susanne Bro (sundhedsplejerske, Sundhed)": an attendee with their role and sector, as far as known. */
 export function attendeeText(attendee: Attendee, lang: Lang): string {
