@@ -2,9 +2,9 @@
 // whole store for moving it, or spreadsheet files of goals, contacts or meetings.
 import type { Command } from 'commander';
 import { CSV_SEPARATORS, CSV_TABLE_NAMES, CSV_TABLES, csvDocument, DEFAULT_CSV_SEPARATOR, type CsvSeparator, type CsvTableName } from '../domain/csv.js';
-import { buildExport } from '../domain/exchange.js';
+import { buildExport } from '../domain/exportDocument.js';
 import { escapeJsonControls } from '../domain/sanitize.js';
-import { STORE_VERSION, type Family } from '../domain/schema.js';
+import type { Family } from '../domain/schema.js';
 import type { FamilyStore } from '../store/Store.js';
 import { createContext, type CliContext } from './context.js';
 import { prettyJsonStreaming } from './jsonOutput.js';
@@ -26,7 +26,7 @@ interface ExportOptions {
  */
 async function exportAll(ctx: CliContext, store: FamilyStore, out: string | undefined): Promise<void> {
   // The log first: the store is busy while its families are read.
-  const document = buildExport({ version: STORE_VERSION, families: [] }, await store.history(), { exported: new Date().toISOString() });
+  const document = buildExport({ families: [] }, await store.history(), { exported: new Date().toISOString() });
   let families = 0;
   async function* counted(): AsyncGenerator<Family> {
     const read: string[] = [];

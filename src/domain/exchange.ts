@@ -1,9 +1,9 @@
-// Families in and out of famcoord as one JSON document: an export (a citizen's access request, or
+// Families into famcoord from one JSON document (exportDocument.ts writes it: a citizen's access request, or
 // moving a caseload between stores) and the plan for merging one into a store. Pure: the CLI reads
 // and writes the files, the store applies the plan as `family.import` operations.
 import * as z from 'zod';
 import { canonicalJson } from './canonical.js';
-import { changesOfFamilies, type ExportedChange, type FamilyLogStep } from './familyLog.js';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './exportDocument.js';
 import type { OperationOf } from './operations.js';
 import { FamilySchema, type Family, type State } from './schema.js';
 import { ValidationError } from './errors.js';
@@ -11,31 +11,6 @@ import { nestingProblem } from './nesting.js';
 import { referenceProblems } from './references.js';
 import { zodProblems } from './validate.js';
 import { idsOf } from './workspace.js';
-
-export const EXPORT_FORMAT = 'famcoord-export';
-export const EXPORT_VERSION = 1;
-
-export interface FamilyExport {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  /** When the export was made (ISO 8601, UTC). */
-  exported: string;
-  families: Family[];
-  /** The audit log's steps about these families, without the earlier versions undo keeps. */
-  changes: ExportedChange[];
-}
-
-/** These families (all of them without `familyIds`) as they are in the store, with their changes. */
-export function buildExport(state: State, steps: readonly FamilyLogStep[], options: { exported: string; familyIds?: readonly string[] }): FamilyExport {
-  const wanted = options.familyIds === undefined ? undefined : new Set(options.familyIds);
-  return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exported: options.exported,
-    families: wanted === undefined ? state.families : state.families.filter((f) => wanted.has(f.id)),
-    changes: changesOfFamilies(steps, state.families, options.familyIds),
-  };
-}
 
 const ExportFileSchema = z.looseObject({
   format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}" (a file written by famcoord export)` }),

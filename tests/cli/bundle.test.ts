@@ -61,6 +61,11 @@ describe('reading a store famcoord wrote', () => {
       expect(librariesRunBy([...command, '--store', database, '--date', '2026-11-24'], ENV).zod, command.join(' ')).toBe(false);
   });
 
+  it('runs no zod to export a family or a spreadsheet (reading an export back loads it)', () => {
+    for (const command of [['export', '--family', 'f1'], ['export', '--csv', 'goals']])
+      expect(librariesRunBy([...command, '--store', box.store, '--date', '2026-11-24'], ENV).zod, command.join(' ')).toBe(false);
+  });
+
   it('runs no zod for a valid change, a valid batch or an undo', () => {
     expect(librariesRunBy(['goal', 'progress', 'g1', '--score', '5', '--store', box.store], ENV).zod).toBe(false);
     const batch = join(box.dir, 'ok.jsonl');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_TABLES, csvCell, csvDocument } from '../../src/domain/csv.js';
-import { buildExport, differingParts, importOperations, parseExport, planImport } from '../../src/domain/exchange.js';
+import { differingParts, importOperations, parseExport, planImport } from '../../src/domain/exchange.js';
+import { buildExport } from '../../src/domain/exportDocument.js';
 import { changesOfFamilies, erasedFamiliesOf, scrubFamily, type FamilyLogStep } from '../../src/domain/familyLog.js';
 import { OperationSchema, type OperationInput } from '../../src/domain/operations.js';
 import { TransactionError, ValidationError } from '../../src/domain/errors.js';
