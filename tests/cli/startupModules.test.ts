@@ -18,18 +18,28 @@ describe('the Node modules a read loads', () => {
   });
   afterAll(() => box.cleanup());
 
-  /** The built-ins `today --json` on `store` loaded, run into a pipe (spawnSync's pipes are socket pairs, as in the bench; a shell's are FIFOs, tests/cli/pipe.test.ts). */
-  function builtinsOfToday(store: string): string[] {
-    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, 'today', '--json', '--date', '2026-11-24', '--store', store], {
+  /**
+   * The built-ins (and Intl.DateTimeFormat, tests/helpers/builtinsLoaded.cjs) `args` loaded on
+   * `store`, run into a pipe (spawnSync's pipes are socket pairs, as in the bench; a shell's are
+   * FIFOs, tests/cli/pipe.test.ts); and its output.
+   */
+  function loadedBy(args: string[], store = database): { loaded: string[]; stdout: string } {
+    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args, '--date', '2026-11-24', '--store', store], {
       encoding: 'utf8',
       env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') },
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).date).toBe('2026-11-24');
     const loaded = (result.output[3] as string).split('\n');
     expect(loaded).toContain('vm'); // the hook saw the program run
+    return { loaded, stdout: result.stdout };
+  }
+
+  /** The built-ins `today --json` on `store` loaded. */
+  function builtinsOfToday(store: string): string[] {
+    const { loaded, stdout } = loadedBy(['today', '--json'], store);
+    expect(JSON.parse(stdout).date).toBe('2026-11-24');
     return loaded;
   }
   // node:module and node:os are loaded when first used (scripts/build.mjs, lazyBuiltins): node:module brings Node's ES module loader.
@@ -52,20 +62,6 @@ describe('the Node modules a read loads', () => {
     const loaded = builtinsOfToday(box.store);
     for (const module of NOT_ON_A_READ) expect(loaded, module).not.toContain(module);
   });
-
-  /** The built-ins (and Intl.DateTimeFormat) `args` loaded on the SQLite store, run into a pipe; its output. */
-  function loadedBy(args: string[]): { loaded: string[]; stdout: string } {
-    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args, '--date', '2026-11-24', '--store', database], {
-      encoding: 'utf8',
-      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') },
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const loaded = (result.output[3] as string).split('\n');
-    expect(loaded).toContain('vm');
-    return { loaded, stdout: result.stdout };
-  }
 
   // `famcoord config` showed the config file's path through conf, which loaded Ajv, node:crypto,
   // node:assert and stderr's stream for it (issue 19).
@@ -101,15 +97,7 @@ describe('the Node modules a read loads', () => {
   // before a write used fs.promises, which loads the same (issue 19).
   it('goal progress on SQLite: no fs/promises, readline or net', () => {
     const goal = (JSON.parse(box.run(['today', '--json', '--date', '2026-11-24', '--store', database], { store: false }).stdout) as { overdueGoals: Array<{ id: string }> }).overdueGoals[0]?.id ?? 'g1';
-    const result = spawnSync(process.execPath, ['--require', HOOK, BIN, 'goal', 'progress', goal, '--score', '5', '--note', 'test', '--date', '2026-11-24', '--store', database], {
-      encoding: 'utf8',
-      env: { ...process.env, FAMCOORD_USER: 'tester', FAMCOORD_CONFIG_DIR: join(box.dir, 'config') },
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const loaded = (result.output[3] as string).split('\n');
-    expect(loaded).toContain('vm');
+    const { loaded } = loadedBy(['goal', 'progress', goal, '--score', '5', '--note', 'test']);
     for (const module of ['fs/promises', 'internal/fs/promises', 'readline', 'internal/readline/interface', 'net', 'zlib']) expect(loaded, module).not.toContain(module);
     // The step is in the log, chained to the one before, as doctor checks it.
     expect(box.run(['doctor', '--store', database], { store: false }).code).toBe(0);
