@@ -85,12 +85,14 @@ async function storeCopies(backends, dir) {
 }
 
 /**
- * A copied JSON store's known-good mark holds the hash only (the copy is another file); a read
- * adds the file's status once the copy is 3 s old (src/store/knownGood.ts), and from then on a
- * read need not hash the store, as on a coordinator's machine between two changes.
+ * A copied JSON store's known-good mark cannot vouch by the file's status (the copy is another
+ * file); a read adds it once the copy is 3 s old (src/store/knownGood.ts), and from then on a read
+ * need not hash the store, as on a coordinator's machine between two changes.
  */
 async function settleMark(store) {
   const deadline = Date.now() + 30_000;
+  // A read first: a mark another build wrote (other rules) is made again, with the hash only.
+  runOnce(famcoord(store, 'today', '--json'));
   while (!readFileSync(`${store}.checked`, 'utf8').includes('\n')) {
     if (Date.now() > deadline) throw new Error(`no read recorded the status of ${store} in its mark within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 500));
