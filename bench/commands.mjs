@@ -3,7 +3,7 @@
 // SQLite). No targets, just the table: median wall time, its ratio to the `node -e 0` runs made
 // beside it, and peak RSS. See bench/README.md.
 //
-//   node bench/commands.mjs [--runs 5] [--backend json|sqlite|both] [--only REGEX] [--instructions]
+//   node bench/commands.mjs [--runs 3] [--backend json|sqlite|both] [--only REGEX] [--instructions]
 //
 // --instructions counts each command's instructions with valgrind (callgrind) instead of timing it:
 // the figure a loaded machine does not change (~5-20 s a run).
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { BIN, DATE, MB, demoStore, famcoord, fmt, measure, median, pad, runOnce } from './run.mjs';
 
 function parseArgs(argv) {
-  const options = { runs: 5, backend: 'both', only: undefined, instructions: false };
+  const options = { runs: 3, backend: 'both', only: undefined, instructions: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--runs') (options.runs = Number(value)), i++;
