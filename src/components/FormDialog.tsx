@@ -32,7 +32,7 @@ export function dialogHeight(dialog: DialogState, room: number): number {
 }
 
 /** A field's label; in a repeated group, numbered ("Deltager 2"). */
-function labelOf(field: DialogField, t: Translate): string {
+export function labelOf(field: DialogField, t: Translate): string {
   return t(field.label).replace('{n}', String((field.group ?? 0) + 1));
 }
 

@@ -76,6 +76,29 @@ export function groupInitial(group: RepeatedGroup, items: ReadonlyArray<Readonly
 
 /** Whether a field's value differs from the one the dialog opened with. */
 const changed = (dialog: DialogState, name: string) => (dialog.values[name] ?? '').trim() !== (dialog.initial[name] ?? '').trim();
+/**
+ * The fields this edit dialog changed that the store changed too since the dialog opened (`now`:
+ * the same dialog opened on the store as it is at the save). Saving would overwrite the other
+ * window's value with one typed over the old value, unseen; a field only one side changed is safe
+ * (the dialog sends only what it changed). A repeated group (the attendees) is sent whole, so a
+ * change anywhere in it on both sides counts, named by the first field the store changed.
+ */
+export function changedElsewhere(dialog: DialogState, now: DialogState): DialogField[] {
+  const same = (a: Values, b: Values, name: string) => (a[name] ?? '').trim() === (b[name] ?? '').trim();
+  // Changed on both sides, to different values (the same value typed on both overwrites nothing).
+  const clash = (name: string) => !same(dialog.values, dialog.initial, name) && !same(now.initial, dialog.initial, name) && !same(dialog.values, now.initial, name);
+  const { repeat } = definitionOf(dialog.kind);
+  const fields = dialogFields(dialog);
+  const clashes = fields.filter((f) => f.group === undefined && clash(f.name));
+  if (repeat) {
+    const groupsOf = (values: Values) => JSON.stringify(groupValues(values, repeat));
+    const [ours, theirs, before] = [groupsOf(dialog.values), groupsOf(now.initial), groupsOf(dialog.initial)];
+    const storeMoved = dialogFields(now).find((f) => f.group !== undefined && !same(now.initial, dialog.initial, f.name));
+    if (ours !== before && theirs !== before && ours !== theirs) clashes.push(storeMoved ?? (fields.find((f) => f.group !== undefined) as DialogField));
+  }
+  return clashes;
+}
+
 /** The field under its operation name when it was changed, converted. */
 const ifChanged = (dialog: DialogState, name: string, key: string, value: unknown) => (changed(dialog, name) ? { [key]: value } : {});
 

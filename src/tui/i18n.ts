@@ -154,6 +154,7 @@ const en = {
   noLine: 'the minutes have no lines yet',
   fieldsAbove: '↑ more fields',
   fieldsBelow: '↓ more fields',
+  changedElsewhere: 'changed elsewhere since this opened; not saved (Esc, then e shows it)',
   // Screens that fit, find anything, live view, documents (#15 "screens")
   liveHint: 'Esc back to the meeting · ↑/↓ PgUp/PgDn scroll',
   jumpPrompt: 'Go to id',
@@ -361,6 +362,7 @@ const da: Record<MessageKey, string> = {
   noLine: 'referatet har ingen linjer endnu',
   fieldsAbove: '↑ flere felter',
   fieldsBelow: '↓ flere felter',
+  changedElsewhere: 'ændret andetsteds, efter dette blev åbnet; ikke gemt (Esc, så e viser det)',
   // Screens that fit, find anything, live view, documents (#15 "screens")
   liveHint: 'Esc tilbage til mødet · ↑/↓ PgUp/PgDn ruller',
   jumpPrompt: 'Gå til id',

@@ -340,6 +340,34 @@ describe('edit in place', () => {
     expect((await store.read()).families[0]?.goals[0]?.due).toBe('2026-11-01');
   });
 
+  it('refuses to save an edit over a field another window changed since the dialog opened, and saves a field only it changed', async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.tab, /▶ Overdue goals/);
+    await press('e', /› Title\s+\[Ida kommer i skole\]/);
+    // Another window (a script, a second workbench) renames the goal and puts it on hold meanwhile.
+    await new JsonFileStore(store.path).transact([OperationSchema.parse({ op: 'goal.update', goalId: 'g1', title: 'Ida i skole hver dag', status: 'on-hold' })], { user: 'other', source: 'cli', today: TODAY });
+    await press('Ida i skole', /› Title\s+Ida i skole▏/);
+    const refused = await press(KEYS.enter, /Title: changed elsewhere since this opened; not saved/);
+    expect(refused).toContain('Edit goal');
+    expect((await store.read()).families[0]?.goals[0]).toMatchObject({ title: 'Ida i skole hver dag', status: 'on-hold' });
+    expect(await store.history()).toHaveLength(1);
+    // Opened again, it shows the other window's values; a field only this dialog changes is saved, the other change kept.
+    await press(KEYS.escape, (f: string) => !f.includes('Edit goal'));
+    await press('e', /› Title\s+\[Ida i skole hver dag\]/);
+    await press(`${KEYS.tab}2026-11-20`);
+    await press(KEYS.enter, /Saved: goal g1 changed/);
+    expect((await store.read()).families[0]?.goals[0]).toMatchObject({ title: 'Ida i skole hver dag', status: 'on-hold', due: '2026-11-20' });
+  });
+
+  it("refuses a meeting's attendees edited over attendees another window changed, in Danish", async () => {
+    const { press, store } = await open(small(), { lang: 'da' });
+    await press('e', 'Ret møde');
+    await new JsonFileStore(store.path).transact([OperationSchema.parse({ op: 'meeting.update', meetingId: 'm1', attendees: [{ name: 'Lone Berg', sector: 'employment' }, { name: 'Per Holm' }] })], { user: 'other', source: 'cli', today: TODAY });
+    await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}lærer`, /rolle\s+lærer▏/);
+    await press(KEYS.enter, /Deltager 2: ændret andetsteds, efter dette blev åbnet; ikke gemt/);
+    expect((await store.read()).families[0]?.meetings[0]?.attendees).toEqual([{ name: 'Lone Berg', sector: 'employment' }, { name: 'Per Holm' }]);
+  });
+
   it('says so beside nothing when an edit changed nothing, and keeps the dialog open', async () => {
     const { press, store } = await open(small());
     await press(KEYS.tab, /▶ Overdue goals/);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { choiceLabel } from '../../src/tui/choiceLabels.js';
 import { textWindow } from '../../src/components/FormDialog.js';
-import { DIALOGS, dialogFields, formReducer, groupInitial, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
+import { changedElsewhere, DIALOGS, dialogFields, formReducer, groupInitial, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
 import { problemIn, translator } from '../../src/tui/i18n.js';
 
 const TZ = 'Europe/Copenhagen';
@@ -126,5 +126,28 @@ describe('how a dialog shows its fields', () => {
     expect(textWindow(long, 13, 10)).toMatch(/^….*m▏n.*…$/);
     expect([...textWindow(long, 13, 10)]).toHaveLength(10);
     expect(textWindow(long, undefined, 10)).toBe('…rstuvwxyz');
+  });
+});
+
+describe('an edit over a change made elsewhere since the dialog opened', () => {
+  const opened = openDialog('editAgreement', 'a1', { who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15', status: 'open' });
+  const now = (values: Record<string, string>) => openDialog('editAgreement', 'a1', { who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15', status: 'open', ...values });
+  const clashes = (dialog: DialogState, store: DialogState) => changedElsewhere(dialog, store).map((f) => f.name);
+
+  it('names a field both changed, and no field only one side changed', () => {
+    const edited = reduce(opened, next, type('Finder lærested'));
+    expect(clashes(edited, now({ what: 'Finder praktik i Netto' }))).toEqual(['what']);
+    expect(clashes(edited, now({ due: '2026-12-20' }))).toEqual([]);
+    expect(clashes(opened, now({ what: 'Finder praktik i Netto' }))).toEqual([]);
+    // The same value typed on both sides overwrites nothing.
+    expect(clashes(edited, now({ what: 'Finder lærested' }))).toEqual([]);
+  });
+
+  it("counts a meeting's attendees as one, sent whole", () => {
+    const initial = { start: '2026-11-25 09:00', durationMin: '60', place: 'Skolen', ...groupInitial(DIALOGS.editMeeting.repeat, [{ name: 'Lone Berg' }, { name: 'Per Holm' }]) };
+    const meeting = openDialog('editMeeting', 'm1', initial);
+    const storeNow = openDialog('editMeeting', 'm1', { ...initial, 'attendee1.role': 'mentor' });
+    expect(clashes(reduce(meeting, next, next, next, next, next, next, type('mor')), storeNow)).toEqual(['attendee1.role']);
+    expect(clashes(reduce(meeting, next, next, next, type('Rådhuset')), storeNow)).toEqual([]);
   });
 });
