@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { choiceLabel } from '../tui/choiceLabels.js';
 import { cursorOf, dialogFields, DIALOGS, takesSeveralLines, type DialogField, type DialogState } from '../tui/forms.js';
 import type { Lang, Translate } from '../tui/i18n.js';
-import { fit } from '../tui/layout.js';
+import { displayWidth, fit } from '../tui/layout.js';
 
 export interface FormDialogProps {
   dialog: DialogState;
@@ -37,23 +37,25 @@ export function labelOf(field: DialogField, t: Translate): string {
 }
 
 /**
- * A text field's value in `room` columns, line breaks as ↵, with the cursor bar at `cursor` (when
- * focused): the part around the cursor when it is too long, cut ends marked with …
+ * A text field's value in `room` columns (wide letters and emoji count two), line breaks as ↵,
+ * with the cursor bar at `cursor` (when focused): the part around the cursor when it is too long,
+ * cut ends marked with …
  */
 export function textWindow(value: string, cursor: number | undefined, room: number): string {
   const shown = [...value].map((c) => (c === '\n' ? ' ↵ ' : c));
-  if (cursor === undefined) {
-    const all = [...shown.join('')];
-    return all.length > room ? `…${all.slice(-(room - 1)).join('')}` : all.join('');
-  }
   const before = [...shown.slice(0, cursor).join('')];
-  const all = [...before, '▏', ...shown.slice(cursor).join('')];
-  if (all.length <= room) return all.join('');
-  // The cursor stays one character from the right edge, so what follows it shows.
-  const start = Math.max(0, Math.min(before.length + 3 - room, all.length - room));
-  const window = all.slice(start, start + room);
+  const all = cursor === undefined ? before : [...before, '▏', ...shown.slice(cursor).join('')];
+  const fits = (from: number, to: number) => displayWidth(all.slice(from, to).join('')) <= room;
+  if (fits(0, all.length)) return all.join('');
+  // The cursor stays one character from the right edge, so what follows it shows; without a
+  // cursor, the end shows. The window takes what fits to the left of that, then to the right.
+  let end = cursor === undefined ? all.length : Math.min(all.length, before.length + 3);
+  let start = end;
+  while (start > 0 && fits(start - 1, end)) start--;
+  while (end < all.length && fits(start, end + 1)) end++;
+  const window = all.slice(start, end);
   if (start > 0) window[0] = '…';
-  if (start + room < all.length) window[room - 1] = '…';
+  if (end < all.length) window[window.length - 1] = '…';
   return window.join('');
 }
 
@@ -88,14 +90,14 @@ export function FormDialog({ dialog, subject, saving, t, lang, width, height, co
         const prefix = `${focused ? '›' : ' '} ${fit(labelOf(field, t), labelWidth)}`;
         const shown = field.kind === 'choice' ? `‹ ${choiceLabel(dialog, field, value, lang, t)} ›` : textWindow(value, focused && !selected ? cursorOf(dialog, field.name) : undefined, room);
         // A pre-filled value that typing replaces is shown selected: underlined, or in [ ] without colour.
-        const fitsSelected = selected && [...textWindow(value, undefined, room)].length + 3 <= room;
+        const fitsSelected = selected && displayWidth(textWindow(value, undefined, room)) + 3 <= room;
         return (
           <Box key={field.name} flexDirection="column">
             {fitsSelected ? (
               <Text wrap="truncate" inverse={color}>
                 {prefix}
                 {color ? <Text underline>{shown}</Text> : `[${shown}]`}
-                {fit('▏', room - [...shown].length - (color ? 0 : 2))}
+                {fit('▏', room - displayWidth(shown) - (color ? 0 : 2))}
               </Text>
             ) : (
               <Text wrap="truncate" inverse={focused && color}>

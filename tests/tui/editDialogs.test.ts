@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { choiceLabel } from '../../src/tui/choiceLabels.js';
 import { textWindow } from '../../src/components/FormDialog.js';
+import { displayWidth } from '../../src/tui/layout.js';
+
+const long26 = 'abcdefghijklmnopqrstuvwxyz';
 import { changedElsewhere, DIALOGS, dialogFields, formReducer, groupInitial, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
 import { problemIn, translator } from '../../src/tui/i18n.js';
 
@@ -126,6 +129,19 @@ describe('how a dialog shows its fields', () => {
     expect(textWindow(long, 13, 10)).toMatch(/^….*m▏n.*…$/);
     expect([...textWindow(long, 13, 10)]).toHaveLength(10);
     expect(textWindow(long, undefined, 10)).toBe('…rstuvwxyz');
+  });
+
+  it('counts wide letters and emoji as the two columns they take, so the cursor stays in view', () => {
+    const wide = '日本語の議事録を書いています';
+    for (const cursor of [0, 7, wide.length]) {
+      const window = textWindow(wide, cursor, 10);
+      expect(window, `cursor ${cursor}`).toContain('▏');
+      expect(displayWidth(window), `cursor ${cursor}`).toBeLessThanOrEqual(10);
+    }
+    expect(textWindow(wide, wide.length, 10)).toBe('…います▏');
+    expect(displayWidth(textWindow(`Mødt op 👍🏽 ${wide}`, undefined, 12))).toBeLessThanOrEqual(12);
+    // A ▏ typed in the text is text; the cursor is where it is.
+    expect(textWindow(`▏${long26}`, 27, 10)).toBe('…stuvwxyz▏');
   });
 });
 
