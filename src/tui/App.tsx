@@ -22,7 +22,7 @@ import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
 import { bodyRowsOf, MeetingScreen, meetingLayout, nearestLineIn, selectedLine } from '../screens/MeetingScreen.js';
 import { panelHeights, PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
-import { changedElsewhere, DIALOGS, openDialog, type DialogField, type DialogKind, type DialogState } from './forms.js';
+import { changedElsewhere, DIALOGS, dialogFields, openDialog, type DialogField, type DialogKind, type DialogState } from './forms.js';
 import { editKindOf, editOpening, editOpeningNow, isEditKind, memberChoices } from './editOpenings.js';
 import { assessmentDialog, statusFormDialog, type DialogOpening } from './assessmentDialogs.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
@@ -211,7 +211,9 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const parsed = OperationSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: problemIn(issue?.message ?? 'not valid', lang) } });
+      const field = dialogFields(dialog).find((f) => f.name === String(issue?.path[0] ?? ''));
+      const invalid = field?.kind === 'text' ? field.invalid : undefined;
+      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: invalid ? t(invalid) : problemIn(issue?.message ?? 'not valid', lang) } });
       return;
     }
     whileBusy(

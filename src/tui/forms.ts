@@ -17,7 +17,9 @@ export type Vocabulary = 'sector' | 'meetingType' | 'goalStatus' | 'agreementSta
 
 export type Field =
   /** A text field; `multiline` keeps line breaks (pasted, or Ctrl-J); Enter still saves. */
-  | { name: string; label: MessageKey; kind: 'text'; multiline?: boolean }
+  /** `invalid` is what to say under it when the operation refuses its value, where the schema's words
+   * describe the operation's form of it rather than what is typed here (a start time's offset). */
+  | { name: string; label: MessageKey; kind: 'text'; multiline?: boolean; invalid?: MessageKey }
   /**
    * A choice of fixed values, cycled with ←/→. `vocabulary` names their labels; the empty
    * value, where offered, is shown as `emptyLabel` ("(whole family)", "(unchanged)").
@@ -116,7 +118,7 @@ const ATTENDEES: RepeatedGroup = {
 const attendeesOf = (values: Values) => groupValues(values, ATTENDEES).map((a) => ({ name: a.name, ...(a.sector && { sector: a.sector }), ...(a.role && { role: a.role }) }));
 const meetingFields: readonly Field[] = [
   meetingTypeChoice,
-  { name: 'start', label: 'start', kind: 'text' },
+  { name: 'start', label: 'start', kind: 'text', invalid: 'startInvalid' },
   { name: 'durationMin', label: 'duration', kind: 'text' },
   { name: 'place', label: 'place', kind: 'text' },
 ];

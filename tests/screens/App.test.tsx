@@ -393,6 +393,26 @@ describe('edit in place', () => {
     expect((await store.read()).families[0]?.meetings[1]).toMatchObject({ place: 'Skolen', start: '2026-11-24T09:00:00+01:00', attendees: [{ name: 'Lone Berg', sector: 'employment', role: 'mentor' }, { name: 'Mette Jensen', role: 'mor' }] });
   });
 
+  it("says how to write a meeting's start as the field asks for it, in English and Danish, and saves nothing", async () => {
+    for (const [lang, title, message] of [
+      ['en', 'Family plan', 'must be a date and time as YYYY-MM-DD HH:MM, e.g. 2026-11-24 09:30'],
+      ['da', 'Familiens plan', 'skal være dato og tid som ÅÅÅÅ-MM-DD TT:MM, f.eks. 2026-11-24 09:30'],
+    ] as const) {
+      const { press, store } = await open(small(), { lang });
+      await press(KEYS.tab);
+      await press(KEYS.enter, title);
+      await press('n');
+      await press(KEYS.tab);
+      // The refusal leaves the focus on the start: Ctrl-U clears it for the next.
+      for (const typed of ['2026-02-30 10:00', '24.11.2026 9:30']) {
+        await press(`\u0015${typed}`, new RegExp(`› Start.*${typed.replace(/\./g, '\\.')}▏`));
+        const frame = await press(KEYS.enter, message);
+        expect(frame).not.toMatch(/offset|tidszone/);
+      }
+      expect(await store.history()).toHaveLength(0);
+    }
+  });
+
   it("edits a meeting's place and attendees from Today", async () => {
     const { press, store } = await open(small());
     await press('e', 'Edit meeting');
