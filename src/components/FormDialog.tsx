@@ -25,10 +25,14 @@ export interface FormDialogProps {
 
 /** Lines around the fields: the border (2), title, subject and hint. */
 const CHROME = 5;
+/** The fewest lines a dialog takes: the border, the focused field and the hint. In a short
+ * terminal the subject goes first, then the title, then the fields around the focused one. */
+const LEAST = 4;
 
 /** The lines the dialog takes on a screen that leaves it at most `room`. */
 export function dialogHeight(dialog: DialogState, room: number): number {
-  return Math.min(dialogFields(dialog).length + CHROME + (dialog.error ? 1 : 0), Math.max(CHROME + 3, room));
+  const error = dialog.error ? 1 : 0;
+  return Math.min(dialogFields(dialog).length + CHROME + error, Math.max(LEAST + error, room));
 }
 
 /** A field's label; in a repeated group, numbered ("Deltager 2"). */
@@ -71,16 +75,21 @@ export function FormDialog({ dialog, subject, saving, t, lang, width, height, co
   const labelWidth = Math.max(...fields.map((f) => labelOf(f, t).length)) + 1;
   const inner = Math.max(10, width - 4);
   const room = inner - labelWidth - 2;
-  const fieldRows = height - CHROME - (dialog.error ? 1 : 0);
-  // When fields are cut, one line each says that more are above or below.
+  // The lines inside the border besides the hint and an error: the title and subject, while at
+  // least one is left for the focused field, then the fields.
+  const lines = height - 3 - (dialog.error ? 1 : 0);
+  const heading = Math.min(2, Math.max(0, lines - 1));
+  const fieldRows = Math.max(1, lines - heading);
+  // When fields are cut and there are lines enough, one line each says that more are above or below.
   const cut = fields.length > fieldRows;
-  const { from, to } = visibleRange(fields.length, dialog.focus, cut ? Math.max(1, fieldRows - 2) : fieldRows);
+  const marked = cut && fieldRows >= 3;
+  const { from, to } = visibleRange(fields.length, dialog.focus, marked ? fieldRows - 2 : fieldRows);
   const hint = saving ? 'saving' : takesSeveralLines(dialog.kind) ? 'dialogHintLines' : 'dialogHint';
-  const more = (shown: boolean, key: 'fieldsAbove' | 'fieldsBelow') => cut && <Text dimColor={color} wrap="truncate">{fit(shown ? `  ${t(key)}` : '', inner)}</Text>;
+  const more = (shown: boolean, key: 'fieldsAbove' | 'fieldsBelow') => marked && <Text dimColor={color} wrap="truncate">{fit(shown ? `  ${t(key)}` : '', inner)}</Text>;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} width={width} paddingX={1}>
-      <Text bold wrap="truncate">{fit(t(DIALOGS[dialog.kind].title), inner)}</Text>
-      <Text dimColor={color} wrap="truncate">{fit(subject, inner)}</Text>
+      {heading >= 1 && <Text bold wrap="truncate">{fit(t(DIALOGS[dialog.kind].title), inner)}</Text>}
+      {heading >= 2 && <Text dimColor={color} wrap="truncate">{fit(subject, inner)}</Text>}
       {more(from > 0, 'fieldsAbove')}
       {fields.slice(from, to).map((field, offset) => {
         const index = from + offset;

@@ -413,6 +413,22 @@ describe('edit in place', () => {
     }
   });
 
+  it('shows the focused field of a long dialog in a short terminal (40×12), dropping its subject first, and fits', async () => {
+    const { press, size } = await open(small(), { width: 40, height: 12 });
+    await press(KEYS.tab);
+    await press(KEYS.enter, /Family plan/);
+    const opened = await press('n', /› Type/);
+    expect(opened).toContain('Add meeting');
+    expect(opened).not.toContain('f1 · Familien Berg');
+    expectFits(opened, size);
+    const attendee = await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}Lone`, /› Attendee 1\s+Lone▏/);
+    expectFits(attendee, size);
+    await press(`${KEYS.shiftTab}${KEYS.shiftTab}\u0015x`, /› Duration \(min\)\s+x▏/);
+    const refused = await press(KEYS.enter, /must be minutes/);
+    expect(refused).toMatch(/^│ › Duration/m);
+    expectFits(refused, size);
+  });
+
   it("edits a meeting's place and attendees from Today", async () => {
     const { press, store } = await open(small());
     await press('e', 'Edit meeting');
