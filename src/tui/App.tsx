@@ -22,8 +22,8 @@ import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
 import { bodyRowsOf, MeetingScreen, meetingLayout, nearestLineIn, selectedLine } from '../screens/MeetingScreen.js';
 import { panelHeights, PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
-import { changedElsewhere, DIALOGS, dialogFields, openDialog, type DialogField, type DialogKind, type DialogState } from './forms.js';
-import { editKindOf, editOpening, editOpeningNow, isEditKind, memberChoices } from './editOpenings.js';
+import { changedElsewhere, DIALOGS, dialogFields, openDialog, overwritesOnSave, type DialogField, type DialogKind, type DialogState } from './forms.js';
+import { editKindOf, editOpening, memberChoices, reopened } from './editOpenings.js';
 import { assessmentDialog, statusFormDialog, type DialogOpening } from './assessmentDialogs.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
@@ -231,16 +231,15 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   };
 
   /**
-   * An edit saves only the fields it changed; one that another window changed too since the
-   * dialog opened would be overwritten by a value typed over the old one. So the store is read
-   * again (the watcher may not have brought the latest yet) and such a save refused, naming the
-   * fields; Esc and `e` show the new values. Other dialogs add or append, and overwrite nothing.
+   * A dialog that overwrites what it opened with (an edit, a step of the assessment) would put
+   * back, or type over, a value another window set since it opened. So the store is read again
+   * (the watcher may not have brought the latest yet) and such a save refused, naming the fields;
+   * Esc and the key again show the new values. Other dialogs add or append, and overwrite nothing.
    */
   const unlessChangedElsewhere = async (dialog: DialogState) => {
-    if (!isEditKind(dialog.kind)) return;
+    if (!overwritesOnSave(dialog.kind)) return;
     await data.refresh();
-    const now = editOpeningNow(data.current(), dialog.kind, dialog.target, timeZone);
-    // An object removed meanwhile: the operation names it, and the store refuses it.
+    const now = reopened(data.current(), dialog, { today, timeZone, lang });
     if (!now) return;
     const fields = changedElsewhere(dialog, openDialog(now.kind, now.target, now.initial, now.dynamic));
     if (fields.length > 0) throw new ChangedElsewhere(fields);

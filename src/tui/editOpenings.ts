@@ -1,17 +1,19 @@
 // What the edit dialogs (`e` on a goal, a meeting or an agreement) open with: the object's values
-// as the store has them. Pure, so that a save can ask it again of the store as it is then, and
-// see whether another window (a second workbench, a script) changed a field this dialog changed
-// too since it opened: sending the dialog's value would overwrite that change unseen.
+// as the store has them. Pure, so that a save can ask it again of the store as it is then (this
+// and the assessment's dialogs), and see whether another window (a second workbench, a script)
+// changed a field this dialog sends since it opened: sending it would overwrite that change unseen.
 import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
 import { wallClock } from '../domain/dates.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { Family, State } from '../domain/schema.js';
-import type { DialogOpening } from './assessmentDialogs.js';
+import { assessmentDialog, type DialogOpening } from './assessmentDialogs.js';
 import { DIALOGS, groupInitial, type DialogState } from './forms.js';
+import type { Lang } from './i18n.js';
+import { ANALYSIS_ROW, CONCLUSION_ROW, sectionRowId } from './models.js';
 
 export type EditKind = 'editGoal' | 'editMeeting' | 'editAgreement';
 
-export const isEditKind = (kind: string): kind is EditKind => kind === 'editGoal' || kind === 'editMeeting' || kind === 'editAgreement';
+const isEditKind = (kind: string): kind is EditKind => kind === 'editGoal' || kind === 'editMeeting' || kind === 'editAgreement';
 
 /** The edit dialog of a selected row's kind of object, if it has one here (an assessment's is its own). */
 export function editKindOf(rowKind: string | undefined): EditKind | undefined {
@@ -61,11 +63,31 @@ export function editOpening(family: Family, kind: EditKind, id: string, timeZone
   }
 }
 
-/** The same edit dialog opened on the store as it is now; undefined when the object is gone. */
-export function editOpeningNow(state: State, kind: EditKind, id: string, timeZone: string): DialogOpening | undefined {
-  for (const family of state.families) {
-    const opening = editOpening(family, kind, id, timeZone);
-    if (opening) return opening;
+/**
+ * The open dialog as it would open on the store as it is now: an edit's object, or the step of
+ * the family assessment it writes (whose operations send every field). Undefined when there is
+ * nothing to compare with: the object is gone (the store then refuses the operation), the
+ * dialog adds rather than edits, or its section was changed in the dialog to another one.
+ */
+export function reopened(state: State, dialog: DialogState, ctx: { today: string; timeZone: string; lang: Lang }): DialogOpening | undefined {
+  if (isEditKind(dialog.kind)) {
+    for (const family of state.families) {
+      const opening = editOpening(family, dialog.kind, dialog.target, ctx.timeZone);
+      if (opening) return opening;
+    }
+    return undefined;
   }
-  return undefined;
+  const family = state.families.find((f) => f.id === dialog.target);
+  if (!family?.assessment) return undefined;
+  const sameSection = (name: string) => dialog.values[name] === dialog.initial[name];
+  const row =
+    dialog.kind === 'assessmentAnalysis'
+      ? ANALYSIS_ROW
+      : dialog.kind === 'assessmentConclusion'
+        ? CONCLUSION_ROW
+        : dialog.kind === 'assessmentSection' && sameSection('memberId') && sameSection('method')
+          ? sectionRowId(dialog.initial.memberId ?? '', dialog.initial.method ?? '')
+          : undefined;
+  const opening = row === undefined ? undefined : assessmentDialog(family, row, ctx);
+  return opening?.kind === dialog.kind ? opening : undefined;
 }

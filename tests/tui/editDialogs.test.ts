@@ -159,6 +159,14 @@ describe('an edit over a change made elsewhere since the dialog opened', () => {
     expect(clashes(edited, now({ what: 'Finder lærested' }))).toEqual([]);
   });
 
+  it('names, for a dialog that sends every field (a step of the assessment), a field only the store changed: saving would put it back', () => {
+    const analysis = openDialog('assessmentAnalysis', 'f1', { summary: 'Første udkast' });
+    expect(clashes(analysis, openDialog('assessmentAnalysis', 'f1', { summary: 'Rettet i et andet vindue' }))).toEqual(['summary']);
+    expect(clashes(analysis, openDialog('assessmentAnalysis', 'f1', { summary: 'Første udkast' }))).toEqual([]);
+    // A dialog that adds overwrites nothing.
+    expect(clashes(openDialog('minutesLine', 'm1'), openDialog('minutesLine', 'm1', { text: 'x' }))).toEqual([]);
+  });
+
   it("counts a meeting's attendees as one, sent whole", () => {
     const initial = { start: '2026-11-25 09:00', durationMin: '60', place: 'Skolen', ...groupInitial(DIALOGS.editMeeting.repeat, [{ name: 'Lone Berg' }, { name: 'Per Holm' }]) };
     const meeting = openDialog('editMeeting', 'm1', initial);
