@@ -79,7 +79,8 @@ describe('on screen, in Danish', () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  it("refuses a section saved over the summary another window wrote since the dialog opened, which it would put back", async () => {
+  /** The workbench in Danish on a store of world(), going to its family f1. */
+  const openFamily = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'famcoord-assessment-'));
     const store = new JsonFileStore(join(dir, 'store.json'));
     await store.create(world());
@@ -91,6 +92,11 @@ describe('on screen, in Danish', () => {
     await waitForFrame(app.lastFrame, 'famcoord');
     app.stdin.write(':f1');
     app.stdin.write(KEYS.enter);
+    return { app, store };
+  };
+
+  it("refuses a section saved over the summary another window wrote since the dialog opened, which it would put back", async () => {
+    const { app, store } = await openFamily();
     await waitForFrame(app.lastFrame, 'Familiefaglig undersøgelse');
     app.stdin.write('A');
     await waitForFrame(app.lastFrame, 'Et afsnit af undersøgelsen');
@@ -107,17 +113,7 @@ describe('on screen, in Danish', () => {
   });
 
   it('updates a section with A, then fills in the FFS status form with s; the meeting screen shows it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'famcoord-assessment-'));
-    const store = new JsonFileStore(join(dir, 'store.json'));
-    await store.create(world());
-    const app = render(<App store={store} initialState={await store.read()} lang="da" today={TODAY} timeZone={TZ} user="tester" color={false} size={{ width: 160, height: 50 }} />);
-    cleanups.push(() => {
-      app.unmount();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    await waitForFrame(app.lastFrame, 'famcoord');
-    app.stdin.write(':f1');
-    app.stdin.write(KEYS.enter);
+    const { app, store } = await openFamily();
     let frame = await waitForFrame(app.lastFrame, 'Familiefaglig undersøgelse: udredning i gang · 1/2 afsnit færdige');
     expect(problemsInDanishScreen(frame)).toEqual([]);
     // A opens the first section missing: Emil's ICS. Status → færdig, a summary, Enter.
