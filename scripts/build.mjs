@@ -151,7 +151,8 @@ export async function runTui(options) {
 /**
  * Every `string-width` in the program (Ink's, its helpers', famcoord's) answers the common text
  * from src/tui/textWidth.ts first and asks the real one (the version each importer would have
- * had) only for the rest: see that file for why.
+ * had) only for the rest: see that file for why. An emoji with a skin tone counts four columns
+ * there (terminalTextWidth), in Ink's layout and output as in the workbench's own.
  */
 const FAST_WIDTH = 'famcoord:fast-string-width';
 const fastStringWidth = {
@@ -165,8 +166,8 @@ const fastStringWidth = {
     });
     build.onLoad({ filter: /.*/, namespace: FAST_WIDTH }, (args) => ({
       contents: `import real from ${JSON.stringify(args.path)};
-import { narrowTextWidth } from ${JSON.stringify(fileURLToPath(new URL('../src/tui/textWidth.ts', import.meta.url)))};
-export default function stringWidth(text, options) { return narrowTextWidth(text, options) ?? real(text, options); }`,
+import { narrowTextWidth, terminalTextWidth } from ${JSON.stringify(fileURLToPath(new URL('../src/tui/textWidth.ts', import.meta.url)))};
+export default function stringWidth(text, options) { return narrowTextWidth(text, options) ?? terminalTextWidth(text, options, real); }`,
       loader: 'js',
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
     }));

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { choiceLabel } from '../tui/choiceLabels.js';
 import { cursorOf, dialogFields, DIALOGS, takesSeveralLines, type DialogField, type DialogState } from '../tui/forms.js';
 import type { Lang, Translate } from '../tui/i18n.js';
-import { fit } from '../tui/layout.js';
+import { displayWidth, fit } from '../tui/layout.js';
 
 export interface FormDialogProps {
   dialog: DialogState;
@@ -25,35 +25,41 @@ export interface FormDialogProps {
 
 /** Lines around the fields: the border (2), title, subject and hint. */
 const CHROME = 5;
+/** The fewest lines a dialog takes: the border, the focused field and the hint. In a short
+ * terminal the subject goes first, then the title, then the fields around the focused one. */
+const LEAST = 4;
 
 /** The lines the dialog takes on a screen that leaves it at most `room`. */
 export function dialogHeight(dialog: DialogState, room: number): number {
-  return Math.min(dialogFields(dialog).length + CHROME + (dialog.error ? 1 : 0), Math.max(CHROME + 3, room));
+  const error = dialog.error ? 1 : 0;
+  return Math.min(dialogFields(dialog).length + CHROME + error, Math.max(LEAST + error, room));
 }
 
 /** A field's label; in a repeated group, numbered ("Deltager 2"). */
-function labelOf(field: DialogField, t: Translate): string {
+export function labelOf(field: DialogField, t: Translate): string {
   return t(field.label).replace('{n}', String((field.group ?? 0) + 1));
 }
 
 /**
- * A text field's value in `room` columns, line breaks as ↵, with the cursor bar at `cursor` (when
- * focused): the part around the cursor when it is too long, cut ends marked with …
+ * A text field's value in `room` columns (wide letters and emoji count two), line breaks as ↵,
+ * with the cursor bar at `cursor` (when focused): the part around the cursor when it is too long,
+ * cut ends marked with …
  */
 export function textWindow(value: string, cursor: number | undefined, room: number): string {
   const shown = [...value].map((c) => (c === '\n' ? ' ↵ ' : c));
-  if (cursor === undefined) {
-    const all = [...shown.join('')];
-    return all.length > room ? `…${all.slice(-(room - 1)).join('')}` : all.join('');
-  }
   const before = [...shown.slice(0, cursor).join('')];
-  const all = [...before, '▏', ...shown.slice(cursor).join('')];
-  if (all.length <= room) return all.join('');
-  // The cursor stays one character from the right edge, so what follows it shows.
-  const start = Math.max(0, Math.min(before.length + 3 - room, all.length - room));
-  const window = all.slice(start, start + room);
+  const all = cursor === undefined ? before : [...before, '▏', ...shown.slice(cursor).join('')];
+  const fits = (from: number, to: number) => displayWidth(all.slice(from, to).join('')) <= room;
+  if (fits(0, all.length)) return all.join('');
+  // The cursor stays one character from the right edge, so what follows it shows; without a
+  // cursor, the end shows. The window takes what fits to the left of that, then to the right.
+  let end = cursor === undefined ? all.length : Math.min(all.length, before.length + 3);
+  let start = end;
+  while (start > 0 && fits(start - 1, end)) start--;
+  while (end < all.length && fits(start, end + 1)) end++;
+  const window = all.slice(start, end);
   if (start > 0) window[0] = '…';
-  if (start + room < all.length) window[room - 1] = '…';
+  if (end < all.length) window[window.length - 1] = '…';
   return window.join('');
 }
 
@@ -69,16 +75,21 @@ export function FormDialog({ dialog, subject, saving, t, lang, width, height, co
   const labelWidth = Math.max(...fields.map((f) => labelOf(f, t).length)) + 1;
   const inner = Math.max(10, width - 4);
   const room = inner - labelWidth - 2;
-  const fieldRows = height - CHROME - (dialog.error ? 1 : 0);
-  // When fields are cut, one line each says that more are above or below.
+  // The lines inside the border besides the hint and an error: the title and subject, while at
+  // least one is left for the focused field, then the fields.
+  const lines = height - 3 - (dialog.error ? 1 : 0);
+  const heading = Math.min(2, Math.max(0, lines - 1));
+  const fieldRows = Math.max(1, lines - heading);
+  // When fields are cut and there are lines enough, one line each says that more are above or below.
   const cut = fields.length > fieldRows;
-  const { from, to } = visibleRange(fields.length, dialog.focus, cut ? Math.max(1, fieldRows - 2) : fieldRows);
+  const marked = cut && fieldRows >= 3;
+  const { from, to } = visibleRange(fields.length, dialog.focus, marked ? fieldRows - 2 : fieldRows);
   const hint = saving ? 'saving' : takesSeveralLines(dialog.kind) ? 'dialogHintLines' : 'dialogHint';
-  const more = (shown: boolean, key: 'fieldsAbove' | 'fieldsBelow') => cut && <Text dimColor={color} wrap="truncate">{fit(shown ? `  ${t(key)}` : '', inner)}</Text>;
+  const more = (shown: boolean, key: 'fieldsAbove' | 'fieldsBelow') => marked && <Text dimColor={color} wrap="truncate">{fit(shown ? `  ${t(key)}` : '', inner)}</Text>;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} width={width} paddingX={1}>
-      <Text bold wrap="truncate">{fit(t(DIALOGS[dialog.kind].title), inner)}</Text>
-      <Text dimColor={color} wrap="truncate">{fit(subject, inner)}</Text>
+      {heading >= 1 && <Text bold wrap="truncate">{fit(t(DIALOGS[dialog.kind].title), inner)}</Text>}
+      {heading >= 2 && <Text dimColor={color} wrap="truncate">{fit(subject, inner)}</Text>}
       {more(from > 0, 'fieldsAbove')}
       {fields.slice(from, to).map((field, offset) => {
         const index = from + offset;
@@ -88,14 +99,14 @@ export function FormDialog({ dialog, subject, saving, t, lang, width, height, co
         const prefix = `${focused ? '›' : ' '} ${fit(labelOf(field, t), labelWidth)}`;
         const shown = field.kind === 'choice' ? `‹ ${choiceLabel(dialog, field, value, lang, t)} ›` : textWindow(value, focused && !selected ? cursorOf(dialog, field.name) : undefined, room);
         // A pre-filled value that typing replaces is shown selected: underlined, or in [ ] without colour.
-        const fitsSelected = selected && [...textWindow(value, undefined, room)].length + 3 <= room;
+        const fitsSelected = selected && displayWidth(textWindow(value, undefined, room)) + 3 <= room;
         return (
           <Box key={field.name} flexDirection="column">
             {fitsSelected ? (
               <Text wrap="truncate" inverse={color}>
                 {prefix}
                 {color ? <Text underline>{shown}</Text> : `[${shown}]`}
-                {fit('▏', room - [...shown].length - (color ? 0 : 2))}
+                {fit('▏', room - displayWidth(shown) - (color ? 0 : 2))}
               </Text>
             ) : (
               <Text wrap="truncate" inverse={focused && color}>

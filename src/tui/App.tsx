@@ -3,27 +3,27 @@
 // keymap on the current screen. Screens and components only render what they are given.
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { todayIn, wallClock } from '../domain/dates.js';
+import { todayIn } from '../domain/dates.js';
 import { minutesLinesOf } from '../domain/minutesLines.js';
 import { OperationSchema, type RawOperation } from '../domain/operations.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { describeOperation, describeStepSummary, type StepSummary } from '../domain/stepDescription.js';
 import { MEETING_TYPE_LABELS } from '../domain/vocabulary.js';
-import { agreementStatusOf, findAgreement } from '../domain/agreements.js';
 import type { Family, Meeting, State } from '../domain/schema.js';
 import { TransactionError } from '../domain/errors.js';
 import { findById } from '../domain/find.js';
 import { statusFormLines } from '../domain/statusForm.js';
 import type { FamilyStore } from '../store/Store.js';
 import { Footer } from '../components/Footer.js';
-import { dialogHeight, FormDialog } from '../components/FormDialog.js';
+import { dialogHeight, FormDialog, labelOf } from '../components/FormDialog.js';
 import { FamiliesScreen } from '../screens/FamiliesScreen.js';
 import { FamilyScreen } from '../screens/FamilyScreen.js';
 import { HelpScreen, helpLines } from '../screens/HelpScreen.js';
 import { bodyRowsOf, MeetingScreen, meetingLayout, nearestLineIn, selectedLine } from '../screens/MeetingScreen.js';
 import { panelHeights, PanelStack } from '../screens/PanelsScreen.js';
 import { TodayScreen } from '../screens/TodayScreen.js';
-import { DIALOGS, groupInitial, openDialog, type DialogKind, type DialogState } from './forms.js';
+import { changedElsewhere, DIALOGS, dialogFields, openDialog, overwritesOnSave, type DialogField, type DialogKind, type DialogState } from './forms.js';
+import { editKindOf, editOpening, memberChoices, reopened } from './editOpenings.js';
 import { assessmentDialog, statusFormDialog, type DialogOpening } from './assessmentDialogs.js';
 import { longDate, problemIn, translator, type Lang } from './i18n.js';
 import { KeystrokeQueue, SCOPES, type Route } from './inputRouter.js';
@@ -100,6 +100,14 @@ function screenModel(screen: ScreenState, state: State, ctx: ViewContextLike): {
 function failureText(error: unknown): string {
   if (error instanceof TransactionError) return error.message;
   return error instanceof Error && error.name !== 'Error' ? error.message : 'unexpected error; nothing was saved';
+}
+
+/** An edit refused because another window changed the same fields since the dialog opened. */
+class ChangedElsewhere extends Error {
+  constructor(readonly fields: readonly DialogField[]) {
+    super('changed elsewhere');
+    this.name = 'ChangedElsewhere';
+  }
 }
 
 const WHOLE_STORE: ReadScope = {};
@@ -180,20 +188,6 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
   const startDialog = (kind: DialogKind, target: string, initial: Record<string, string> = {}, dynamic: Pick<DialogState, 'choices' | 'labels' | 'about'> = {}) => dispatch({ type: 'openDialog', dialog: openDialog(kind, target, initial, dynamic) });
   const familyById = (familyId: string | undefined) => data.current().families.find((f) => f.id === familyId);
   const startOpening = (opening: DialogOpening) => startDialog(opening.kind, opening.target, opening.initial, opening.dynamic);
-  /** A family's members as the choices of a dialog's member field (with '' for the whole family). */
-  const memberChoices = (family: Family | undefined, wholeFamily: boolean, priorities?: number): Pick<DialogState, 'choices' | 'labels'> => {
-    const members = family?.members ?? [];
-    return {
-      choices: { memberId: [...(wholeFamily ? [''] : []), ...members.map((m) => m.id)], ...(priorities !== undefined && { priority: ['', ...Array.from({ length: priorities }, (_, i) => String(i + 1))] }) },
-      labels: Object.fromEntries(members.map((m) => [m.id, sanitizeLine(m.name)])),
-    };
-  };
-  /** "2026-11-24 09:30": a meeting's start as the dialog takes it, in the local time zone. */
-  const localStart = (instant: string) => {
-    const local = wallClock(instant, timeZone);
-    return `${local.date} ${local.time}`;
-  };
-
   /** Runs a change to the store; the keys that arrive meanwhile wait in the queue until it has
    * settled, then are routed by the state it left (dialog closed, or still open with the error). */
   const whileBusy = <T,>(work: Promise<T>, done: (result: T) => void, failed: (error: unknown) => void) => {
@@ -217,17 +211,38 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
     const parsed = OperationSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: problemIn(issue?.message ?? 'not valid', lang) } });
+      const field = dialogFields(dialog).find((f) => f.name === String(issue?.path[0] ?? ''));
+      const invalid = field?.kind === 'text' ? field.invalid : undefined;
+      dispatch({ type: 'dialog', action: { type: 'error', field: String(issue?.path[0] ?? ''), message: invalid ? t(invalid) : problemIn(issue?.message ?? 'not valid', lang) } });
       return;
     }
     whileBusy(
-      data.apply([parsed.data], meta),
+      unlessChangedElsewhere(dialog).then(() => data.apply([parsed.data], meta)),
       (result) => {
         dispatch({ type: 'closeDialog' });
         setInfo(`${t('saved')}: ${describeOperation(result.applied[0] ?? parsed.data, lang)} (${t('step')} ${result.step})`);
       },
-      (error) => dispatch({ type: 'dialog', action: { type: 'error', message: problemIn(failureText(error), lang) } }),
+      (error) =>
+        dispatch({
+          type: 'dialog',
+          action: error instanceof ChangedElsewhere ? { type: 'error', field: error.fields[0]?.name, message: `${error.fields.map((f) => labelOf(f, t)).join(', ')}: ${t('changedElsewhere')}` } : { type: 'error', message: problemIn(failureText(error), lang) },
+        }),
     );
+  };
+
+  /**
+   * A dialog that overwrites what it opened with (an edit, a step of the assessment) would put
+   * back, or type over, a value another window set since it opened. So the store is read again
+   * (the watcher may not have brought the latest yet) and such a save refused, naming the fields;
+   * Esc and the key again show the new values. Other dialogs add or append, and overwrite nothing.
+   */
+  const unlessChangedElsewhere = async (dialog: DialogState) => {
+    if (!overwritesOnSave(dialog.kind)) return;
+    await data.refresh();
+    const now = reopened(data.current(), dialog, { today, timeZone, lang });
+    if (!now) return;
+    const fields = changedElsewhere(dialog, openDialog(now.kind, now.target, now.initial, now.dynamic));
+    if (fields.length > 0) throw new ChangedElsewhere(fields);
   };
 
   /** A change that needs no dialog (an agreement done): saved at once, and said so on the status line. */
@@ -385,19 +400,9 @@ export function App({ store, initialState, scope = WHOLE_STORE, lang, today: pin
       case 'edit': {
         const family = familyById(selectedRow?.familyId);
         if (family && selectedRow?.kind === 'assessment') return startOpening(assessmentDialog(family, selectedRow.id, { today, timeZone, lang }));
-        const agreement = selectedRow?.kind === 'agreement' && family ? findAgreement(family, selectedRow.id)?.agreement : undefined;
-        if (selectedRow && agreement)
-          return startDialog('editAgreement', selectedRow.id, { who: agreement.who, what: agreement.what, due: agreement.due ?? '', status: agreementStatusOf(agreement) });
-        const goal = family?.goals.find((g) => g.id === selectedRow?.id);
-        if (family && goal)
-          return startDialog(
-            'editGoal',
-            goal.id,
-            { title: goal.title, due: goal.due, memberId: goal.memberId ?? '', priority: goal.priority === undefined ? '' : String(goal.priority), status: goal.status, sector: goal.sector },
-            memberChoices(family, true, Math.max(family.goals.length, goal.priority ?? 0)),
-          );
-        const found = family?.meetings.find((m) => m.id === selectedRow?.id);
-        return found && startDialog('editMeeting', found.id, { type: found.type, start: localStart(found.start), durationMin: String(found.durationMin), place: found.place, ...groupInitial(DIALOGS.editMeeting.repeat, found.attendees) });
+        const kind = editKindOf(selectedRow?.kind);
+        const opening = family && kind && selectedRow && editOpening(family, kind, selectedRow.id, timeZone);
+        return opening && startOpening(opening);
       }
       case 'close':
         if (selectedRow?.kind === 'intervention') return startDialog('endIntervention', selectedRow.id, { to: today });

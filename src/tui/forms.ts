@@ -17,7 +17,9 @@ export type Vocabulary = 'sector' | 'meetingType' | 'goalStatus' | 'agreementSta
 
 export type Field =
   /** A text field; `multiline` keeps line breaks (pasted, or Ctrl-J); Enter still saves. */
-  | { name: string; label: MessageKey; kind: 'text'; multiline?: boolean }
+  /** `invalid` is what to say under it when the operation refuses its value, where the schema's words
+   * describe the operation's form of it rather than what is typed here (a start time's offset). */
+  | { name: string; label: MessageKey; kind: 'text'; multiline?: boolean; invalid?: MessageKey }
   /**
    * A choice of fixed values, cycled with ←/→. `vocabulary` names their labels; the empty
    * value, where offered, is shown as `emptyLabel` ("(whole family)", "(unchanged)").
@@ -42,6 +44,12 @@ export interface DialogDefinition {
   title: MessageKey;
   fields: readonly Field[];
   repeat?: RepeatedGroup;
+  /**
+   * Whether the operation overwrites values the dialog opened with: only the fields changed in it
+   * (an edit), or every field (a step of the assessment). Such a save is refused when another
+   * window changed a field it would overwrite since the dialog opened (changedElsewhere).
+   */
+  overwrites?: 'changed' | 'every';
   /** Builds the operation from the typed values; validation happens after, on the operation. */
   toOperation(values: Values, target: string, timeZone: string, dialog: DialogState): RawOperation;
 }
@@ -76,6 +84,33 @@ export function groupInitial(group: RepeatedGroup, items: ReadonlyArray<Readonly
 
 /** Whether a field's value differs from the one the dialog opened with. */
 const changed = (dialog: DialogState, name: string) => (dialog.values[name] ?? '').trim() !== (dialog.initial[name] ?? '').trim();
+/** Whether saving the dialog overwrites values it opened with (see DialogDefinition.overwrites). */
+export const overwritesOnSave = (kind: DialogKind) => definitionOf(kind).overwrites !== undefined;
+
+/**
+ * The fields this dialog would overwrite that the store changed since the dialog opened (`now`:
+ * the same dialog opened on the store as it is at the save): the other window's value would be
+ * lost unseen. An edit overwrites only the fields changed in it, so a field only the store changed
+ * is safe; a dialog that sends every field would put the old value back. A repeated group (the
+ * attendees) is sent whole, so a change anywhere in it counts, named by the first field the store changed.
+ */
+export function changedElsewhere(dialog: DialogState, now: DialogState): DialogField[] {
+  const same = (a: Values, b: Values, name: string) => (a[name] ?? '').trim() === (b[name] ?? '').trim();
+  const { repeat, overwrites } = definitionOf(dialog.kind);
+  const sent = (name: string) => overwrites === 'every' || !same(dialog.values, dialog.initial, name);
+  // Sent, changed in the store, and to another value than the one sent (the same value overwrites nothing).
+  const clash = (name: string) => overwrites !== undefined && sent(name) && !same(now.initial, dialog.initial, name) && !same(dialog.values, now.initial, name);
+  const fields = dialogFields(dialog);
+  const clashes = fields.filter((f) => f.group === undefined && clash(f.name));
+  if (repeat) {
+    const groupsOf = (values: Values) => JSON.stringify(groupValues(values, repeat));
+    const [ours, theirs, before] = [groupsOf(dialog.values), groupsOf(now.initial), groupsOf(dialog.initial)];
+    const storeMoved = dialogFields(now).find((f) => f.group !== undefined && !same(now.initial, dialog.initial, f.name));
+    if (overwrites !== undefined && (overwrites === 'every' || ours !== before) && theirs !== before && ours !== theirs) clashes.push(storeMoved ?? (fields.find((f) => f.group !== undefined) as DialogField));
+  }
+  return clashes;
+}
+
 /** The field under its operation name when it was changed, converted. */
 const ifChanged = (dialog: DialogState, name: string, key: string, value: unknown) => (changed(dialog, name) ? { [key]: value } : {});
 
@@ -93,7 +128,7 @@ const ATTENDEES: RepeatedGroup = {
 const attendeesOf = (values: Values) => groupValues(values, ATTENDEES).map((a) => ({ name: a.name, ...(a.sector && { sector: a.sector }), ...(a.role && { role: a.role }) }));
 const meetingFields: readonly Field[] = [
   meetingTypeChoice,
-  { name: 'start', label: 'start', kind: 'text' },
+  { name: 'start', label: 'start', kind: 'text', invalid: 'startInvalid' },
   { name: 'durationMin', label: 'duration', kind: 'text' },
   { name: 'place', label: 'place', kind: 'text' },
 ];
@@ -160,6 +195,7 @@ export const DIALOGS = {
   },
   editGoal: {
     title: 'editGoal',
+    overwrites: 'changed',
     fields: [
       { name: 'title', label: 'title', kind: 'text' },
       { name: 'due', label: 'due', kind: 'text' },
@@ -206,6 +242,7 @@ export const DIALOGS = {
   },
   editMeeting: {
     title: 'editMeeting',
+    overwrites: 'changed',
     fields: meetingFields,
     repeat: ATTENDEES,
     toOperation: (v, meetingId, timeZone, dialog) => ({
@@ -295,6 +332,7 @@ export const DIALOGS = {
   /** Opened with the agreement's values; agreement.update changes only those that differ. */
   editAgreement: {
     title: 'editAgreement',
+    overwrites: 'changed',
     fields: [
       { name: 'who', label: 'who', kind: 'text' },
       { name: 'what', label: 'what', kind: 'text' },
@@ -320,6 +358,7 @@ export const DIALOGS = {
   /** Opened on a section (or the first one missing); the status and summary as they should be now. */
   assessmentSection: {
     title: 'assessmentSection',
+    overwrites: 'every',
     fields: [
       memberChoice(),
       { name: 'method', label: 'method', kind: 'choice', options: ASSESSMENT_METHODS, vocabulary: 'assessmentMethod' },
@@ -330,12 +369,14 @@ export const DIALOGS = {
   },
   assessmentAnalysis: {
     title: 'assessmentAnalysis',
+    overwrites: 'every',
     fields: [{ name: 'summary', label: 'summary', kind: 'text', multiline: true }],
     toOperation: (v, familyId) => ({ op: 'assessment.analysis', familyId, summary: (v.summary ?? '').trim() }),
   },
   /** The family's TAMs are the meeting's choices (DialogState.choices). */
   assessmentConclusion: {
     title: 'assessmentConclusion',
+    overwrites: 'every',
     fields: [
       { name: 'meetingId', label: 'tamMeeting', kind: 'choice', options: [] },
       { name: 'conclusion', label: 'conclusion', kind: 'text', multiline: true },

@@ -73,6 +73,7 @@ const en = {
   resolution: 'Resolution',
   title: 'Title',
   start: 'Start (YYYY-MM-DD HH:MM)',
+  startInvalid: 'must be a date and time as YYYY-MM-DD HH:MM, e.g. 2026-11-24 09:30',
   duration: 'Duration (min)',
   liveMinutes: 'Live minutes',
   addLine: 'Add a line',
@@ -154,6 +155,7 @@ const en = {
   noLine: 'the minutes have no lines yet',
   fieldsAbove: '↑ more fields',
   fieldsBelow: '↓ more fields',
+  changedElsewhere: 'changed elsewhere since this opened; not saved (Esc, then e shows it)',
   // Screens that fit, find anything, live view, documents (#15 "screens")
   liveHint: 'Esc back to the meeting · ↑/↓ PgUp/PgDn scroll',
   jumpPrompt: 'Go to id',
@@ -281,6 +283,7 @@ const da: Record<MessageKey, string> = {
   resolution: 'Afklaring',
   title: 'Titel',
   start: 'Start (ÅÅÅÅ-MM-DD TT:MM)',
+  startInvalid: 'skal være dato og tid som ÅÅÅÅ-MM-DD TT:MM, f.eks. 2026-11-24 09:30',
   duration: 'Varighed (min)',
   liveMinutes: 'Referat live',
   addLine: 'Tilføj en linje',
@@ -361,6 +364,7 @@ const da: Record<MessageKey, string> = {
   noLine: 'referatet har ingen linjer endnu',
   fieldsAbove: '↑ flere felter',
   fieldsBelow: '↓ flere felter',
+  changedElsewhere: 'ændret andetsteds, efter dette blev åbnet; ikke gemt (Esc, så e viser det)',
   // Screens that fit, find anything, live view, documents (#15 "screens")
   liveHint: 'Esc tilbage til mødet · ↑/↓ PgUp/PgDn ruller',
   jumpPrompt: 'Gå til id',

@@ -1,8 +1,10 @@
 // Fitting text into a terminal: every line the workbench draws is cut to the width it has, so
 // nothing wraps, whatever the data. Widths are display columns (emoji and CJK count two).
 import stringWidth from 'string-width';
+import { terminalTextWidth } from './textWidth.js';
 
-export const displayWidth = (text: string) => stringWidth(text);
+/** Columns as the widest terminal draws the text (an emoji with a skin tone is four, see textWidth.ts). */
+export const displayWidth = (text: string) => terminalTextWidth(text, undefined, stringWidth);
 
 /** Cuts text to `width` columns with an ellipsis, and pads it to exactly `width`. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {

@@ -19,3 +19,23 @@ export function narrowTextWidth(text: unknown, options?: { ambiguousIsNarrow?: b
   if (typeof text !== 'string' || options?.ambiguousIsNarrow === false) return undefined;
   return ONE_COLUMN_EACH.test(text) ? text.length : undefined;
 }
+
+// An emoji modifier (the skin tones U+1F3FB–U+1F3FF) after an emoji: string-width counts the pair
+// as the one emoji that terminals which join them draw, two columns; tmux, xterm and the Linux
+// console draw the modifier as an emoji of its own, four columns in all. A line padded to the
+// terminal's width with such a name or minutes line in it then wraps, and the frame scrolls up a
+// line (the header gone). So the workbench counts them the wide way: a terminal that joins them
+// shows two spaces more, never a broken frame.
+const EMOJI_MODIFIER = /[\u{1f3fb}-\u{1f3ff}]/gu;
+const HAS_EMOJI_MODIFIER = /\ud83c[\udffb-\udfff]/;
+
+/**
+ * The width of text as the widest terminal draws it: `width`'s answer with each emoji modifier
+ * counted as two columns of its own. `width` may be a function that already does this (every
+ * string-width of the program is one, see scripts/build.mjs): the answer is the same.
+ */
+export function terminalTextWidth<Options>(text: string, options: Options | undefined, width: (text: string, options?: Options) => number): number {
+  if (typeof text !== 'string' || !HAS_EMOJI_MODIFIER.test(text)) return width(text, options);
+  const modifiers = text.match(EMOJI_MODIFIER)?.length ?? 0;
+  return width(text.replace(EMOJI_MODIFIER, ''), options) + 2 * modifiers;
+}

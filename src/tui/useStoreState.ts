@@ -13,6 +13,8 @@ export interface StoreState {
   current(): State;
   /** Why the last read failed (the previous state stays on screen). */
   readError?: string;
+  /** Reads the store again now (what current() then returns), without waiting for the watcher. */
+  refresh(): Promise<void>;
   apply(operations: Operation[], meta: TransactMeta): Promise<TransactResult>;
   undo(meta: TransactMeta, options?: UndoOptions): Promise<UndoResult>;
   redo(meta: TransactMeta, options?: UndoOptions): Promise<RedoResult>;
@@ -68,5 +70,5 @@ export function useStoreState(store: FamilyStore, initial: State, scope: ReadSco
 
   const current = useCallback(() => latest.current, []);
 
-  return { state, current, readError, apply, undo, redo, plan, externalChanges };
+  return { state, current, readError, refresh: reload, apply, undo, redo, plan, externalChanges };
 }

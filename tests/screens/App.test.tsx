@@ -340,6 +340,34 @@ describe('edit in place', () => {
     expect((await store.read()).families[0]?.goals[0]?.due).toBe('2026-11-01');
   });
 
+  it('refuses to save an edit over a field another window changed since the dialog opened, and saves a field only it changed', async () => {
+    const { press, store } = await open(small());
+    await press(KEYS.tab, /▶ Overdue goals/);
+    await press('e', /› Title\s+\[Ida kommer i skole\]/);
+    // Another window (a script, a second workbench) renames the goal and puts it on hold meanwhile.
+    await new JsonFileStore(store.path).transact([OperationSchema.parse({ op: 'goal.update', goalId: 'g1', title: 'Ida i skole hver dag', status: 'on-hold' })], { user: 'other', source: 'cli', today: TODAY });
+    await press('Ida i skole', /› Title\s+Ida i skole▏/);
+    const refused = await press(KEYS.enter, /Title: changed elsewhere since this opened; not saved/);
+    expect(refused).toContain('Edit goal');
+    expect((await store.read()).families[0]?.goals[0]).toMatchObject({ title: 'Ida i skole hver dag', status: 'on-hold' });
+    expect(await store.history()).toHaveLength(1);
+    // Opened again, it shows the other window's values; a field only this dialog changes is saved, the other change kept.
+    await press(KEYS.escape, (f: string) => !f.includes('Edit goal'));
+    await press('e', /› Title\s+\[Ida i skole hver dag\]/);
+    await press(`${KEYS.tab}2026-11-20`);
+    await press(KEYS.enter, /Saved: goal g1 changed/);
+    expect((await store.read()).families[0]?.goals[0]).toMatchObject({ title: 'Ida i skole hver dag', status: 'on-hold', due: '2026-11-20' });
+  });
+
+  it("refuses a meeting's attendees edited over attendees another window changed, in Danish", async () => {
+    const { press, store } = await open(small(), { lang: 'da' });
+    await press('e', 'Ret møde');
+    await new JsonFileStore(store.path).transact([OperationSchema.parse({ op: 'meeting.update', meetingId: 'm1', attendees: [{ name: 'Lone Berg', sector: 'employment' }, { name: 'Per Holm' }] })], { user: 'other', source: 'cli', today: TODAY });
+    await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}lærer`, /rolle\s+lærer▏/);
+    await press(KEYS.enter, /Deltager 2: ændret andetsteds, efter dette blev åbnet; ikke gemt/);
+    expect((await store.read()).families[0]?.meetings[0]?.attendees).toEqual([{ name: 'Lone Berg', sector: 'employment' }, { name: 'Per Holm' }]);
+  });
+
   it('says so beside nothing when an edit changed nothing, and keeps the dialog open', async () => {
     const { press, store } = await open(small());
     await press(KEYS.tab, /▶ Overdue goals/);
@@ -363,6 +391,42 @@ describe('edit in place', () => {
     expectFits(third, size);
     await press(KEYS.enter, /Gemt: nyt møde i f\d+/);
     expect((await store.read()).families[0]?.meetings[1]).toMatchObject({ place: 'Skolen', start: '2026-11-24T09:00:00+01:00', attendees: [{ name: 'Lone Berg', sector: 'employment', role: 'mentor' }, { name: 'Mette Jensen', role: 'mor' }] });
+  });
+
+  it("says how to write a meeting's start as the field asks for it, in English and Danish, and saves nothing", async () => {
+    for (const [lang, title, message] of [
+      ['en', 'Family plan', 'must be a date and time as YYYY-MM-DD HH:MM, e.g. 2026-11-24 09:30'],
+      ['da', 'Familiens plan', 'skal være dato og tid som ÅÅÅÅ-MM-DD TT:MM, f.eks. 2026-11-24 09:30'],
+    ] as const) {
+      const { press, store } = await open(small(), { lang });
+      await press(KEYS.tab);
+      await press(KEYS.enter, title);
+      await press('n');
+      await press(KEYS.tab);
+      // The refusal leaves the focus on the start: Ctrl-U clears it for the next.
+      for (const typed of ['2026-02-30 10:00', '24.11.2026 9:30']) {
+        await press(`\u0015${typed}`, new RegExp(`› Start.*${typed.replace(/\./g, '\\.')}▏`));
+        const frame = await press(KEYS.enter, message);
+        expect(frame).not.toMatch(/offset|tidszone/);
+      }
+      expect(await store.history()).toHaveLength(0);
+    }
+  });
+
+  it('shows the focused field of a long dialog in a short terminal (40×12), dropping its subject first, and fits', async () => {
+    const { press, size } = await open(small(), { width: 40, height: 12 });
+    await press(KEYS.tab);
+    await press(KEYS.enter, /Family plan/);
+    const opened = await press('n', /› Type/);
+    expect(opened).toContain('Add meeting');
+    expect(opened).not.toContain('f1 · Familien Berg');
+    expectFits(opened, size);
+    const attendee = await press(`${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.tab}Lone`, /› Attendee 1\s+Lone▏/);
+    expectFits(attendee, size);
+    await press(`${KEYS.shiftTab}${KEYS.shiftTab}\u0015x`, /› Duration \(min\)\s+x▏/);
+    const refused = await press(KEYS.enter, /must be minutes/);
+    expect(refused).toMatch(/^│ › Duration/m);
+    expectFits(refused, size);
   });
 
   it("edits a meeting's place and attendees from Today", async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OperationSchema } from '../../src/domain/operations.js';
 import type { State } from '../../src/domain/schema.js';
 import { JsonFileStore } from '../../src/store/jsonStore.js';
 import { App } from '../../src/tui/App.js';
@@ -78,7 +79,8 @@ describe('on screen, in Danish', () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  it('updates a section with A, then fills in the FFS status form with s; the meeting screen shows it', async () => {
+  /** The workbench in Danish on a store of world(), going to its family f1. */
+  const openFamily = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'famcoord-assessment-'));
     const store = new JsonFileStore(join(dir, 'store.json'));
     await store.create(world());
@@ -90,6 +92,28 @@ describe('on screen, in Danish', () => {
     await waitForFrame(app.lastFrame, 'famcoord');
     app.stdin.write(':f1');
     app.stdin.write(KEYS.enter);
+    return { app, store };
+  };
+
+  it("refuses a section saved over the summary another window wrote since the dialog opened, which it would put back", async () => {
+    const { app, store } = await openFamily();
+    await waitForFrame(app.lastFrame, 'Familiefaglig undersøgelse');
+    app.stdin.write('A');
+    await waitForFrame(app.lastFrame, 'Et afsnit af undersøgelsen');
+    const other = { op: 'assessment.section', familyId: 'f1', memberId: 'f1-c', method: 'ics', status: 'in-progress', summary: 'Skrevet i et andet vindue.' };
+    await new JsonFileStore(store.path).transact([OperationSchema.parse(other)], { user: 'other', source: 'cli', today: TODAY });
+    // Only the status is changed here; saving would still send the summary as it was, empty.
+    app.stdin.write(KEYS.tab);
+    app.stdin.write(KEYS.tab);
+    app.stdin.write(KEYS.right);
+    app.stdin.write(KEYS.enter);
+    await waitForFrame(app.lastFrame, /: ændret andetsteds, efter dette blev åbnet; ikke gemt/);
+    expect((await store.read()).families[0]!.assessment!.sections[1]).toMatchObject({ memberId: 'f1-c', method: 'ics', status: 'in-progress', summary: 'Skrevet i et andet vindue.' });
+    expect(await store.history()).toHaveLength(1);
+  });
+
+  it('updates a section with A, then fills in the FFS status form with s; the meeting screen shows it', async () => {
+    const { app, store } = await openFamily();
     let frame = await waitForFrame(app.lastFrame, 'Familiefaglig undersøgelse: udredning i gang · 1/2 afsnit færdige');
     expect(problemsInDanishScreen(frame)).toEqual([]);
     // A opens the first section missing: Emil's ICS. Status → færdig, a summary, Enter.

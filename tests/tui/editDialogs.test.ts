@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { OperationSchema } from '../../src/domain/operations.js';
 import { choiceLabel } from '../../src/tui/choiceLabels.js';
 import { textWindow } from '../../src/components/FormDialog.js';
-import { DIALOGS, dialogFields, formReducer, groupInitial, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
+import { displayWidth } from '../../src/tui/layout.js';
+
+const long26 = 'abcdefghijklmnopqrstuvwxyz';
+import { changedElsewhere, DIALOGS, dialogFields, formReducer, groupInitial, openDialog, type DialogState, type FormAction } from '../../src/tui/forms.js';
 import { problemIn, translator } from '../../src/tui/i18n.js';
 
 const TZ = 'Europe/Copenhagen';
@@ -126,5 +129,49 @@ describe('how a dialog shows its fields', () => {
     expect(textWindow(long, 13, 10)).toMatch(/^….*m▏n.*…$/);
     expect([...textWindow(long, 13, 10)]).toHaveLength(10);
     expect(textWindow(long, undefined, 10)).toBe('…rstuvwxyz');
+  });
+
+  it('counts wide letters and emoji as the two columns they take, so the cursor stays in view', () => {
+    const wide = '日本語の議事録を書いています';
+    for (const cursor of [0, 7, wide.length]) {
+      const window = textWindow(wide, cursor, 10);
+      expect(window, `cursor ${cursor}`).toContain('▏');
+      expect(displayWidth(window), `cursor ${cursor}`).toBeLessThanOrEqual(10);
+    }
+    expect(textWindow(wide, wide.length, 10)).toBe('…います▏');
+    expect(displayWidth(textWindow(`Mødt op 👍🏽 ${wide}`, undefined, 12))).toBeLessThanOrEqual(12);
+    // A ▏ typed in the text is text; the cursor is where it is.
+    expect(textWindow(`▏${long26}`, 27, 10)).toBe('…stuvwxyz▏');
+  });
+});
+
+describe('an edit over a change made elsewhere since the dialog opened', () => {
+  const opened = openDialog('editAgreement', 'a1', { who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15', status: 'open' });
+  const now = (values: Record<string, string>) => openDialog('editAgreement', 'a1', { who: 'Lone Berg', what: 'Finder praktikplads', due: '2026-12-15', status: 'open', ...values });
+  const clashes = (dialog: DialogState, store: DialogState) => changedElsewhere(dialog, store).map((f) => f.name);
+
+  it('names a field both changed, and no field only one side changed', () => {
+    const edited = reduce(opened, next, type('Finder lærested'));
+    expect(clashes(edited, now({ what: 'Finder praktik i Netto' }))).toEqual(['what']);
+    expect(clashes(edited, now({ due: '2026-12-20' }))).toEqual([]);
+    expect(clashes(opened, now({ what: 'Finder praktik i Netto' }))).toEqual([]);
+    // The same value typed on both sides overwrites nothing.
+    expect(clashes(edited, now({ what: 'Finder lærested' }))).toEqual([]);
+  });
+
+  it('names, for a dialog that sends every field (a step of the assessment), a field only the store changed: saving would put it back', () => {
+    const analysis = openDialog('assessmentAnalysis', 'f1', { summary: 'Første udkast' });
+    expect(clashes(analysis, openDialog('assessmentAnalysis', 'f1', { summary: 'Rettet i et andet vindue' }))).toEqual(['summary']);
+    expect(clashes(analysis, openDialog('assessmentAnalysis', 'f1', { summary: 'Første udkast' }))).toEqual([]);
+    // A dialog that adds overwrites nothing.
+    expect(clashes(openDialog('minutesLine', 'm1'), openDialog('minutesLine', 'm1', { text: 'x' }))).toEqual([]);
+  });
+
+  it("counts a meeting's attendees as one, sent whole", () => {
+    const initial = { start: '2026-11-25 09:00', durationMin: '60', place: 'Skolen', ...groupInitial(DIALOGS.editMeeting.repeat, [{ name: 'Lone Berg' }, { name: 'Per Holm' }]) };
+    const meeting = openDialog('editMeeting', 'm1', initial);
+    const storeNow = openDialog('editMeeting', 'm1', { ...initial, 'attendee1.role': 'mentor' });
+    expect(clashes(reduce(meeting, next, next, next, next, next, next, type('mor')), storeNow)).toEqual(['attendee1.role']);
+    expect(clashes(reduce(meeting, next, next, next, type('Rådhuset')), storeNow)).toEqual([]);
   });
 });
