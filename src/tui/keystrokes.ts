@@ -75,6 +75,16 @@ function pastedText(raw: string): string {
   return sanitizeText(raw.replace(/\r\n?/g, '\n'));
 }
 
+/**
+ * Ends a paste whose end marker has not come: its text so far, as one paste keystroke. A terminal
+ * sends the end right behind the text, so a paste still open after a pause lost its end (a broken
+ * multiplexer, an interrupted ssh); without this every key after it would be swallowed as text.
+ */
+export function endOpenPaste(state: TokenizerState): { keystrokes: Keystroke[]; state: TokenizerState } {
+  const text = state.pasting === undefined ? '' : pastedText(state.pasting);
+  return { keystrokes: text ? [{ kind: 'paste', text }] : [], state: {} };
+}
+
 /** Splits raw terminal input into keystrokes; `state` carries a bracketed paste across chunks. */
 export function tokenize(input: string, state: TokenizerState = {}): { keystrokes: Keystroke[]; state: TokenizerState } {
   const out: Keystroke[] = [];

@@ -282,6 +282,16 @@ describe('keys that arrive together', () => {
     expect(app.lastFrame()).toMatch(/Linje A\n.*Linje B\n.*Linje C/);
   });
 
+  it('takes a paste whose end marker never came as the whole paste after a pause, and reads on as keys', async () => {
+    const { press, store } = await open(small());
+    await press('m', /Minutes/);
+    await press('e', /Enter save · Ctrl-J new line/);
+    // No ESC[201~: the text arrives as a paste once the pause has passed, then Enter is a key again.
+    await press('\u001b[200~Linje A\rLinje B', 'Linje A ↵ Linje B▏');
+    await press(KEYS.enter, 'Saved: minutes of');
+    expect((await store.read()).families[0]?.meetings[0]?.minutes).toBe('Linje A\nLinje B');
+  });
+
   it('never reads a paste as keys when no text field is open', async () => {
     const { app, press } = await open(small());
     await press(PASTE('iq'), 'Pasted text ignored: no text field is open');

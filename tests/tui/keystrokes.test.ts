@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, type Keystroke, type TokenizerState } from '../../src/tui/keystrokes.js';
+import { endOpenPaste, tokenize, type Keystroke, type TokenizerState } from '../../src/tui/keystrokes.js';
 
 /** Tokenizes chunks in order, as they arrive, carrying the state. */
 function chunks(...inputs: string[]): Keystroke[] {
@@ -45,6 +45,16 @@ describe('splitting terminal input into keystrokes', () => {
 
   it('keeps a paste open across chunks, as Ink hands them over (each escape sequence on its own)', () => {
     expect(chunks('\u001b[200~', 'Linje A\rLin', 'je B\r', 'q', '\u001b[201~', 'q')).toEqual([{ kind: 'paste', text: 'Linje A\nLinje B\nq' }, ...chars('q')]);
+  });
+
+  it('ends a paste whose end never came with the text read so far, cleaned, and reads on as keys', () => {
+    const open = tokenize('\u001b[200~Linje A\rLin\u001b[31m', {});
+    expect(open.keystrokes).toEqual([]);
+    const ended = endOpenPaste(open.state);
+    expect(ended).toEqual({ keystrokes: [{ kind: 'paste', text: 'Linje A\nLin' }], state: {} });
+    expect(tokenize('q', ended.state).keystrokes).toEqual(chars('q'));
+    expect(endOpenPaste(tokenize('\u001b[200~\u001b[2J', {}).state).keystrokes).toEqual([]);
+    expect(endOpenPaste({}).keystrokes).toEqual([]);
   });
 
   it('removes escape sequences and control characters from pasted text', () => {
