@@ -62,7 +62,7 @@ export function parseStart(value: string | undefined, timeZone: string): string 
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(value.trim())) {
     const start = parseLocalDateTime(value, timeZone);
-    if (!start) throw new UsageError((lang) => (lang === 'da' ? '--start skal være "ÅÅÅÅ-MM-DD TT:MM", f.eks. --start "2026-11-24 09:00"' : '--start must be "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00"'));
+    if (!start) throw new UsageError((lang) => (lang === 'da' ? '--start skal være en dato og et klokkeslæt, der findes, som "ÅÅÅÅ-MM-DD TT:MM", f.eks. --start "2026-11-24 09:00" (ikke et klokkeslæt, uret springer over, når sommertiden begynder)' : '--start must be a date and time that exist, as "YYYY-MM-DD HH:MM", e.g. --start "2026-11-24 09:00" (not a time the clocks skip when summer time begins)'));
     return start;
   }
   return value.trim();

@@ -146,12 +146,16 @@ export function zonedDateTime(date: string, time: string, timeZone: string): str
 
 /**
  * "YYYY-MM-DD HH:MM" (or with a T) read as wall-clock time in a time zone, as an instant with its
- * offset there. Undefined when the text is not of that form or not a real date and time.
+ * offset there. Undefined when the text is not of that form or not a real date and time, and for
+ * a time the clocks skip there (02:30 on the night summer time starts): no instant shows it, and
+ * any we chose would show another time than the one typed.
  */
 export function parseLocalDateTime(text: string, timeZone: string): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/.exec(text.trim());
   if (!match) return undefined;
   const [, date, hours, minutes] = match as unknown as [string, string, string, string];
   if (!isIsoDate(date) || Number(hours) > 23 || Number(minutes) > 59) return undefined;
-  return zonedDateTime(date, `${hours}:${minutes}`, timeZone);
+  const start = zonedDateTime(date, `${hours}:${minutes}`, timeZone);
+  const shown = wallClock(start, timeZone);
+  return shown.date === date && shown.time === `${hours}:${minutes}` ? start : undefined;
 }

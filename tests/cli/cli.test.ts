@@ -152,6 +152,7 @@ describe('bad input', () => {
     [['goal', 'add', 'f1', '--title', 'x', '--sector', 'school', '--due', '2027-01-01', '--member', 'p99999'], 2, /no member p99999 in family f1/],
     [['meeting', 'add', 'f1', '--type', 'party', '--start', '2026-12-01 09:00'], 2, /--type must be one of/],
     [['meeting', 'add', 'f1', '--type', 'ffs', '--start', '2026-12-01 25:00'], 2, /--start must be/],
+    [['meeting', 'add', 'f1', '--type', 'ffs', '--start', '2027-03-28 02:30'], 2, /--start must be a date and time that exist.*clocks skip/],
     [['meeting', 'minutes', 'm1'], 2, /give --text/],
     [['meeting', 'minutes', 'm1', '--agreement', 'only-who'], 2, /--agreement must be "WHO\|WHAT\|YYYY-MM-DD"/],
     [['contact', 'add', 'f1', '--sector', 'school'], 2, /--subject is required/],

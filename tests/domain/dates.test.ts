@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, isIsoDateTimeWithOffset, offsetAt, todayIn, useLocalClockFor, wallClock, zonedDateTime } from '../../src/domain/dates.js';
+import { addDays, daysBetween, isIsoDate, isIsoDateTimeWithOffset, offsetAt, parseLocalDateTime, todayIn, useLocalClockFor, wallClock, zonedDateTime } from '../../src/domain/dates.js';
 
 describe('calendar dates', () => {
   it('accepts only real dates as YYYY-MM-DD', () => {
@@ -41,6 +41,17 @@ describe('wall clock in a time zone', () => {
     // On the day clocks go back, 09:00 is already in winter time.
     expect(zonedDateTime('2026-10-25', '09:00', 'Europe/Copenhagen')).toBe('2026-10-25T09:00:00+01:00');
     expect(zonedDateTime('2026-10-25', '01:30', 'America/New_York')).toMatch(/^2026-10-25T01:30:00-0[45]:00$/);
+  });
+
+  it('reads a typed wall-clock time, and refuses one the clocks skip rather than show another', () => {
+    expect(parseLocalDateTime('2026-03-29 01:59', 'Europe/Copenhagen')).toBe('2026-03-29T01:59:00+01:00');
+    expect(parseLocalDateTime('2026-03-29 03:00', 'Europe/Copenhagen')).toBe('2026-03-29T03:00:00+02:00');
+    // 02:00–02:59 does not exist in Copenhagen that night.
+    for (const skipped of ['2026-03-29 02:00', '2026-03-29T02:30', '2026-03-29 02:59']) expect(parseLocalDateTime(skipped, 'Europe/Copenhagen'), skipped).toBeUndefined();
+    expect(parseLocalDateTime('2026-03-08 02:30', 'America/New_York')).toBeUndefined();
+    // The hour that comes twice in autumn is a real time (the first of the two).
+    expect(parseLocalDateTime('2026-10-25 02:30', 'Europe/Copenhagen')).toMatch(/^2026-10-25T02:30:00\+0[12]:00$/);
+    for (const bad of ['2026-02-29 09:00', '2026-11-24 24:00', '2026-11-24 9:00', '']) expect(parseLocalDateTime(bad, 'Europe/Copenhagen'), bad).toBeUndefined();
   });
 });
 
