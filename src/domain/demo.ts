@@ -171,8 +171,11 @@ function makeGoals(pick: Picker, ids: Ids, members: Member[], today: string, mus
       ...members.filter((m) => m.role === 'child').flatMap((m) => texts.child.map(agedText).filter(({ ages }) => fitsAge(ages, yearsOld(m, today))).map(({ text }) => ({ text: text.replace('{child}', firstName(m)), member: m }))),
     ];
     // A household whose members fit none of a sector's texts (say, only a baby for school) gets one
-    // of the family's texts of that sector as they are, so every family has its goals.
-    const chosen = pick.one(candidates.length > 0 ? candidates : texts.family.map((text): { text: string; member?: Member } => ({ text: agedText(text).text })));
+    // of the family's texts of that sector as they are, so every family has its goals. A text the
+    // family already has a goal of is taken again only when the sector has no other for them.
+    const fitting = candidates.length > 0 ? candidates : texts.family.map((text): { text: string; member?: Member } => ({ text: agedText(text).text }));
+    const unused = fitting.filter((candidate) => !goals.some((goal) => goal.title === candidate.text));
+    const chosen = pick.one(unused.length > 0 ? unused : fitting);
     const overdue = (mustBeOverdue && i === 0) || pick.chance(0.2);
     const due = overdue ? addDays(today, -pick.int(1, 75)) : addDays(today, pick.int(7, 180));
     const roll = pick.random();

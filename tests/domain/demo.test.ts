@@ -79,6 +79,11 @@ describe('demo data', () => {
         }
     });
 
+    it("repeats a goal within a family only where the sector had no other text for it (the plan showed the same goal three times)", () => {
+      const repeating = big.families.filter((f) => new Set(f.goals.map((g) => g.title)).size < f.goals.length);
+      expect(repeating.length, repeating.map((f) => f.id).join(' ')).toBeLessThanOrEqual(2);
+    });
+
     it('writes progress notes that agree with the score: up, down or the same', () => {
       const up = new Set(['Mødt op hver dag i denne uge', 'God samtale, familien er motiveret', 'Første skridt er taget', 'Det går bedre end ventet', 'Har selv ringet til skolen']);
       for (const g of big.families.flatMap((f) => f.goals))
