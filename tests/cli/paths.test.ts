@@ -155,3 +155,37 @@ describe('path errors name the problem and create nothing (issue 15)', () => {
     expect(existsSync(join(box.dir, 'nope'))).toBe(false);
   });
 });
+
+describe('an empty store path is a usage error, not the default store', () => {
+  it('--store "" (and blank) refuses, naming the flag, and reads or writes nothing', () => {
+    box = sandbox();
+    // A default store that the empty flag must not fall back to.
+    const fallback = join(box.dir, 'data', 'famcoord', 'store.json');
+    expect(at(fallback, 'demo', '--families', '2', '--date', DATE).code).toBe(0);
+    const before = readFileSync(fallback);
+    for (const value of ['', ' '])
+      for (const args of [['today'], ['families'], ADD, ['init'], ['config'], []]) {
+        const result = at(value, ...args);
+        expect(result.code, `${JSON.stringify(value)} ${args.join(' ')}`).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe('famcoord: --store needs the path of the store, e.g. --store ~/sager/famcoord.json\n');
+      }
+    expect(readFileSync(fallback).equals(before)).toBe(true);
+    expect(readdirSync(box.dir).sort()).toEqual(['data']);
+  });
+
+  it('config set-store "" refuses and leaves the config as it was', () => {
+    box = sandbox();
+    const store = join(box.dir, 'mine.json');
+    expect(box.run(['config', 'set-store', store], { store: false }).code).toBe(0);
+    const config = join(box.dir, 'config', 'config.json');
+    const before = readFileSync(config, 'utf8');
+    for (const value of ['', '  ']) {
+      const result = box.run(['config', 'set-store', value], { store: false });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('famcoord: famcoord config set-store needs the path of the store, e.g. famcoord config set-store ~/sager/famcoord.json\n');
+    }
+    expect(readFileSync(config, 'utf8')).toBe(before);
+    expect(JSON.parse(box.run(['config', '--json'], { store: false }).stdout)).toMatchObject({ store, origin: 'config' });
+  });
+});
