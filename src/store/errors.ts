@@ -48,6 +48,11 @@ export function missingStoreError(path: string): StoreError {
   return new StoreError('missing', `there is no store at ${path}; create one with famcoord init, or try famcoord demo`);
 }
 
+/** A store file that is there but holds no store yet (a 0-byte SQLite file): famcoord's to fill, by init or demo. */
+export function emptyStoreError(path: string): StoreError {
+  return new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
+}
+
 /** A store that parses but does not follow the store format: where, never what. */
 export function storeFormatError(path: string, problems: readonly Problem[]): StoreError {
   return new StoreError('invalid', `the store ${path} does not follow the store format: ${describeProblems(problems)}; it was not changed`);

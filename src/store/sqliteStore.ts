@@ -4,7 +4,7 @@
 // seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
 // and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, fchmodSync, promises as fs } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fstatSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -20,7 +20,7 @@ import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFo
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { checkedState, familyChecker, loadTransactions, loadValidation } from './lazyRules.js';
-import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { changedSinceError, describeIoError, emptyStoreError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { checkStoreFiles, checkStoreWrite, openRegularSync, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
@@ -304,13 +304,18 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !create) throw missingStoreError(this.path);
       throw new StoreError('io', `cannot ${create ? 'create' : 'open'} the store ${this.path}: ${describeIoError(error)}`);
     }
+    let empty = false;
     try {
+      empty = fstatSync(fd).size === 0;
       fchmodSync(fd, PRIVATE_FILE_MODE);
     } catch {
       // another user's file, shared read-only: it keeps its mode
     } finally {
       closeSync(fd);
     }
+    // An empty file is no store yet: a read says so without opening it, since SQLite would write
+    // its header there (journal_mode = WAL), and the schema below only a write puts in.
+    if (empty && !create) throw emptyStoreError(this.path);
     const Sqlite = await loadSqlite();
     let db: Database;
     try {
@@ -322,6 +327,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const version = db.pragma('user_version', { simple: true }) as number;
       const tables = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (version === 0 && tables.n === 0) {
+        if (!create) {
+          db.close();
+          throw emptyStoreError(this.path);
+        }
         db.exec(SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       } else if (version !== SCHEMA_VERSION && version !== SCHEMA_FULLER_ROWS && version !== SCHEMA_MARKS_WITHOUT_AGREEMENTS) {
@@ -699,8 +708,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const { db } = await this.open();
       return db.prepare('SELECT 1 FROM store_head').get() !== undefined;
     } catch (error) {
-      // Something that is not a famcoord database is still something: never replace it.
-      if (error instanceof StoreError) return true;
+      // Something that is not a famcoord database is still something: never replace it. An empty one is nothing yet.
+      if (error instanceof StoreError) return error.kind !== 'missing';
       throw error;
     }
   }
@@ -802,7 +811,7 @@ function* todayDigests(db: Database, where: string, params: string[], date: stri
 /** The store's top-level fields; a database without them was never made a store. */
 function requireHead(db: Database, path: string): string {
   const row = db.prepare('SELECT data FROM store_head WHERE id = 1').get() as { data: string } | undefined;
-  if (!row) throw new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
+  if (!row) throw emptyStoreError(path);
   return row.data;
 }
 

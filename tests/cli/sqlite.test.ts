@@ -2,7 +2,7 @@
 // JSON file (one step per batch, undo to identical data, bad input writes nothing, a damaged file
 // is refused and left alone). The store contract itself is tested on both in tests/store.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,5 +199,38 @@ describe('a batch on a SQLite store writes what it wrote before issue 19', () =>
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^famcoord: line 69: unknown goal g99/m);
     expect(contents()).toEqual(before);
+  });
+});
+
+describe('an empty (0-byte) SQLite file', () => {
+  let box: Sandbox;
+  let empty: string;
+  beforeAll(() => {
+    box = sandbox();
+  });
+  afterAll(() => box.cleanup());
+  const at = (...args: string[]) => box.run([...args, '--store', empty, '--date', DATE], { store: false });
+  const freshEmpty = (name: string) => {
+    empty = join(box.dir, name);
+    writeFileSync(empty, '', { mode: 0o600 });
+  };
+  const beside = (name: string) => readdirSync(box.dir).filter((n) => n.startsWith(name));
+
+  it('is read as an empty store and stays 0 bytes, with nothing beside it: a read writes nothing', () => {
+    freshEmpty('read.sqlite');
+    for (const args of [['today'], ['families'], ['log'], ['goal', 'progress', 'g1', '--score', '5']]) {
+      const result = at(...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toBe(`famcoord: the store ${empty} is empty; create one with famcoord init, or try famcoord demo\n`);
+      expect(statSync(empty).size, args.join(' ')).toBe(0);
+    }
+    expect(beside('read.sqlite')).toEqual(['read.sqlite']);
+  });
+
+  it.each([['init']])('is filled by %s', (...args) => {
+    freshEmpty(`${args[0]}.sqlite`);
+    expect(at(...args).code).toBe(0);
+    expect(at('today').code).toBe(0);
+    expect(statSync(empty).mode & 0o777).toBe(0o600);
   });
 });
