@@ -227,7 +227,7 @@ describe('an empty (0-byte) SQLite file', () => {
     expect(beside('read.sqlite')).toEqual(['read.sqlite']);
   });
 
-  it.each([['init']])('is filled by %s', (...args) => {
+  it.each([['init'], ['demo', '--families', '3']])('is filled by %s', (...args) => {
     freshEmpty(`${args[0]}.sqlite`);
     expect(at(...args).code).toBe(0);
     expect(at('today').code).toBe(0);
