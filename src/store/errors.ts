@@ -1,6 +1,6 @@
 // Errors the store reports to people. Messages name the file and the place, and what to do; they
 // never quote the file's content, which is personal data.
-import { describeProblems, type Problem } from '../domain/errors.js';
+import { describeProblems, StoredDataError, type Problem } from '../domain/errors.js';
 
 /** `passphrase`: an encrypted store and a wrong (or no) passphrase. */
 /** A create refused because the store was changed after the caller looked (CreateOptions.ifLastStep). */
@@ -56,4 +56,12 @@ export function emptyStoreError(path: string): StoreError {
 /** A store that parses but does not follow the store format: where, never what. */
 export function storeFormatError(path: string, problems: readonly Problem[]): StoreError {
   return new StoreError('invalid', `the store ${path} does not follow the store format: ${describeProblems(problems)}; it was not changed`);
+}
+
+/**
+ * Data found in the store not as famcoord writes it (a StoredDataError: a row edited by other
+ * hands, read or met by a change) as the store's format error; any other error as it is.
+ */
+export function asStoreFormatError(error: unknown, path: string): unknown {
+  return error instanceof StoredDataError ? storeFormatError(path, error.problems) : error;
 }

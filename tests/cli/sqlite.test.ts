@@ -90,6 +90,27 @@ describe('famcoord on a SQLite store', () => {
     expect(digest(changed)).toBe(before);
   });
 
+  it.each([
+    ['text that is not JSON', 'cut.sqlite', `'{"id":"f1","name":"Skjult navn'`, /families \(f1\)\.data: not as famcoord writes it \(changed outside famcoord\?\)/],
+    ['a value the schema refuses', 'role.sqlite', `json_set(data, '$.members[0].role', 'Skjult navn')`, /families(\[0\])? \(f1\)\.members\[0\] \(p1\)\.role: must be one of: adult, child/],
+  ])('a family row changed outside famcoord into %s: the store format error, exit 1, for reads and changes alike', async (_what, name, value, where) => {
+    const changed = join(box.dir, name);
+    expect(box.run(['demo', '--families', '3', '--store', changed], { store: false }).code).toBe(0);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(changed);
+    expect(db.prepare(`UPDATE families SET data = ${value} WHERE id = 'f1'`).run().changes).toBe(1);
+    db.close();
+    const before = digest(changed);
+    for (const args of [['families'], ['family', 'f1'], ['export', '--all', '--out', join(box.dir, 'out.json')], ['goal', 'progress', 'g1', '--score', '5'], ['doctor']]) {
+      const result = box.run([...args, '--store', changed, '--date', DATE], { store: false });
+      expect(result.code, args.join(' ')).toBe(1);
+      const shown = args[0] === 'doctor' ? result.stdout : result.stderr;
+      expect(shown, args.join(' ')).toMatch(new RegExp(`the store ${changed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not follow the store format: ${where.source}`));
+      expect(result.stdout + result.stderr).not.toMatch(/Skjult|\n\s+at |internal error/);
+    }
+    expect(digest(changed)).toBe(before);
+  });
+
   it('refuses a damaged database with exit 1 and a clear message, and leaves it as it was', () => {
     const damaged = join(box.dir, 'damaged.sqlite');
     writeFileSync(damaged, Buffer.alloc(8192, 7), { mode: 0o600 });
