@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { configFile, openConfig, resolveStorePath } from '../store/location.js';
 import { sanitizeLine } from '../domain/sanitize.js';
 import { isPostgresUrl, redactUrl } from '../store/pgUrl.js';
-import { createContext } from './context.js';
+import { createContext, givenStorePath } from './context.js';
 import { UsageError } from './errors.js';
 import { decodeUtf8Lines, readInputBytes } from './input.js';
 import { checkedPurposes } from './purposes.js';
@@ -36,7 +36,8 @@ export function registerConfig(program: Command): void {
     .argument('<PATH>', 'the store file, or a postgresql:// URL (keep its password in ~/.pgpass, not in the URL)')
     .action(async (path: string, _options, command: Command) => {
       const ctx = createContext(command);
-      const store = isPostgresUrl(path) ? path : resolve(path);
+      const given = givenStorePath(path, 'famcoord config set-store');
+      const store = isPostgresUrl(given) ? given : resolve(given);
       (await openConfig()).set('store', store);
       const shown = redactUrl(store);
       if (ctx.json) await ctx.printJson({ ok: true, store: shown });

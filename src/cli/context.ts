@@ -96,6 +96,20 @@ export function checkDate(value: string, flag: string): string {
   return value;
 }
 
+/**
+ * A store path the user typed (`what`: the flag or argument that gave it), refused when it is
+ * empty or blank: it would otherwise stand for no --store at all, or for the current folder.
+ */
+export function givenStorePath(value: string, what: string): string {
+  if (value.trim() === '')
+    throw new UsageError((lang) =>
+      lang === 'da'
+        ? `${what} skal have en sti til registeret, f.eks. ${what} ~/sager/famcoord.json`
+        : `${what} needs the path of the store, e.g. ${what} ~/sager/famcoord.json`,
+    );
+  return value;
+}
+
 export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
   if (env.FAMCOORD_USER) return env.FAMCOORD_USER;
   try {
@@ -114,6 +128,7 @@ export function contextOf<C extends Command | undefined>(options: GlobalOptions,
   const timeZone = localTimeZone();
   const today = options.date !== undefined ? checkDate(options.date, '--date') : todayIn(timeZone);
   let store: FamilyStore | undefined;
+  if (options.store !== undefined) givenStorePath(options.store, '--store');
   const caseload = options.caseload ?? (env.FAMCOORD_CASELOAD || undefined);
   if (caseload !== undefined && caseload.trim() === '') throw new UsageError('--caseload needs a coordinator\'s name, e.g. --caseload "Hanne Kjær"');
   const passphrase = passphraseSource(env);

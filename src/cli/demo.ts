@@ -18,17 +18,23 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
   return n;
 }
 
+/** The store exists but holds nothing yet (an empty SQLite file, an empty database): famcoord's to fill. */
+const EMPTY = Symbol('empty');
+
 /**
- * Whether an existing store may be replaced, and so must be kept: an untouched demo is replaced
- * without keeping it; anything else (not a demo, unreadable, or with logged changes) only with
- * --replace. A demo's log is looked at outside the lock, so the create is told the step it ended
- * at (`ifLastStep`) and refuses if a change was logged since.
+ * Whether an existing store may be replaced, and so must be kept: an untouched demo, or an empty
+ * store, is replaced without keeping it; anything else (not a demo, unreadable, or with logged
+ * changes) only with --replace. What is not a store file at all (a folder, a FIFO, a link, a file
+ * famcoord may not open) is refused as every command refuses it. A demo's log is looked at outside
+ * the lock, so the create is told the step it ended at (`ifLastStep`) and refuses if a change was
+ * logged since.
  */
 async function replacing(store: FamilyStore, replace: boolean): Promise<Pick<CreateOptions, 'keep' | 'ifLastStep'>> {
   const existing = await store.read().catch((error: unknown) => {
-    if (error instanceof StoreError) return undefined;
-    throw error;
+    if (!(error instanceof StoreError) || error.kind === 'io') throw error;
+    return error.kind === 'missing' ? EMPTY : undefined;
   });
+  if (existing === EMPTY) return {};
   const history = existing?.demo === true ? await store.history() : [];
   const changes = history.length;
   const ifLastStep = existing?.demo === true ? (history.at(-1)?.step ?? 0) : undefined;

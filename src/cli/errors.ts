@@ -1,7 +1,7 @@
 // Exit codes and the one-line messages users see. 0 done, 1 failed (the store could not be read,
 // locked, written), 2 bad usage (a bad flag, a bad date, an id that does not exist). Nothing here
 // ever prints a stack trace or a value from the store.
-import { OperationError, TransactionError, ValidationError } from '../domain/errors.js';
+import { OperationError, StoredDataError, TransactionError, ValidationError } from '../domain/errors.js';
 import { StoreError } from '../store/errors.js';
 import { sanitizeText } from '../domain/sanitize.js';
 import { problemInLang } from '../domain/problemWords.js';
@@ -47,6 +47,7 @@ export function printProblem(message: string): void {
 }
 
 export function exitCodeFor(error: unknown): number {
+  if (error instanceof StoredDataError) return EXIT_FAILED; // the store's data, which a store reports as its format error
   if (error instanceof UsageError || error instanceof OperationError || error instanceof TransactionError) return EXIT_USAGE;
   if (error instanceof ValidationError) return EXIT_USAGE;
   if (error instanceof StoreError && (error.kind === 'undo' || error.kind === 'exists')) return EXIT_FAILED;

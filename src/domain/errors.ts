@@ -17,6 +17,18 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * Data already in the store that breaks the schema or the rules (a database row edited by other
+ * hands): the store's fault, not the change's. A store reports it as its format error, naming
+ * itself; it is a ValidationError, so whatever reports a store's invalid data reports this too.
+ */
+export class StoredDataError extends ValidationError {
+  constructor(problems: Problem[]) {
+    super(problems);
+    this.name = 'StoredDataError';
+  }
+}
+
 /** A change that cannot be applied to this data: an unknown id, a contact already resolved... */
 export class OperationError extends Error {
   constructor(message: string) {
@@ -49,6 +61,11 @@ export class TransactionError extends Error {
   }
 }
 
+/** An object's id as a path may show it: a plain id ("f4", "g12"); undefined for anything else, which may be data. */
+export function shownId(id: unknown): string | undefined {
+  return typeof id === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(id) ? id : undefined;
+}
+
 /** Renders a path, naming the id of each object it passes through when there is one. */
 export function describePath(path: readonly PropertyKey[], root: unknown): string {
   let node: unknown = root;
@@ -57,8 +74,8 @@ export function describePath(path: readonly PropertyKey[], root: unknown): strin
     if (typeof key === 'number') {
       out += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      if (typeof id === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(id)) out += ` (${id})`;
+      const id = shownId(node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined);
+      if (id !== undefined) out += ` (${id})`;
     } else {
       out += out ? `.${String(key)}` : String(key);
       node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;

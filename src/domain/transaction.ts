@@ -1,7 +1,7 @@
 // Applies a list of operations as one all-or-nothing step and checks that every family it touched
 // is still valid. Used by every store backend, so the rules live in one place.
 import { sameData } from './canonical.js';
-import { OperationError, TransactionError, ValidationError } from './errors.js';
+import { OperationError, shownId, StoredDataError, TransactionError, ValidationError, type Problem } from './errors.js';
 import { applyOperation, type ApplyContext } from './applyOperation.js';
 import type { Operation } from './operations.js';
 import { nestingProblem } from './nesting.js';
@@ -44,20 +44,33 @@ export async function withSchemas<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Checks that the families a step leaves behind are valid (schema and references). */
-function checkChanges(changes: FamilyChange[]): void {
-  const after = changes.flatMap((c) => (c.after ? [c.after] : []));
-  for (const family of after) {
+/** The first problems of these families (schema, then references); `at` names a family's own in the path. */
+function familiesProblems(families: Family[], at: (family: Family) => string = () => ''): Problem[] {
+  for (const family of families) {
     const deep = nestingProblem(family); // a family put back from a hand-edited log
-    if (deep) throw new ValidationError([deep]);
+    if (deep) return [{ ...deep, path: `${at(family)}${deep.path}` }];
     // A family the verdict passes, zod passes; any other, zod judges and describes.
     if (familyPasses(family)) continue;
     if (!zodCheck) throw new SchemasNeeded('a family needs zod to be checked');
     const problems = zodCheck.familyProblems(family);
-    if (problems.length > 0) throw new ValidationError(problems);
+    if (problems.length > 0) return problems.map((p) => ({ ...p, path: `${at(family)}${p.path}` }));
   }
-  const problems = referenceProblems({ families: after });
-  if (problems.length > 0) throw new ValidationError(problems);
+  return referenceProblems({ families });
+}
+
+/**
+ * Checks that the families a step leaves behind are valid (schema and references). When they are
+ * not, and were not before the step either, the store's data is at fault (a row edited by other
+ * hands), not the change: that is a StoredDataError, naming the family. Looked at only then.
+ */
+function checkChanges(changes: FamilyChange[]): void {
+  const problems = familiesProblems(changes.flatMap((c) => (c.after ? [c.after] : [])));
+  if (problems.length === 0) return;
+  const stored = familiesProblems(
+    changes.flatMap((c) => (c.before ? [c.before] : [])),
+    (family) => `families (${shownId(family.id) ?? '?'}).`,
+  );
+  throw stored.length > 0 ? new StoredDataError(stored) : new ValidationError(problems);
 }
 
 /** Puts whole families back as they were (undo); `family: null` takes a family out. */

@@ -6,6 +6,7 @@
 // push out five good versions.
 import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
+import { keepPrivate } from './safeFile.js';
 
 export const DEFAULT_BACKUPS = 5;
 
@@ -27,22 +28,32 @@ export async function holdForBackup(storePath: string, keep: number = backupCoun
   if (keep <= 0) return undefined;
   const held = `${storePath}.tmp-backup-${process.pid}`;
   await fs.rm(held, { force: true });
-  return fs.link(storePath, held).then(
-    () => held,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined; // no store yet: nothing to keep
-      throw error;
-    },
-  );
+  try {
+    await fs.link(storePath, held);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // no store yet: nothing to keep
+    throw error;
+  }
+  await keepPrivate(held);
+  return held;
 }
 
-/** After a successful write: shifts .bak.1… up by one (dropping the oldest) and makes the held version .bak.1. */
+/**
+ * After a successful write: shifts .bak.1… up by one (dropping the oldest) and makes the held
+ * version .bak.1. Each backup shifted is made private again, whatever changed its mode meanwhile.
+ */
 export async function rotateBackups(storePath: string, held: string, keep: number = backupCount()): Promise<void> {
   await fs.rm(backupPath(storePath, keep), { force: true });
-  for (let n = keep - 1; n >= 1; n--)
-    await fs.rename(backupPath(storePath, n), backupPath(storePath, n + 1)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+  for (let n = keep - 1; n >= 1; n--) {
+    const shifted = await fs.rename(backupPath(storePath, n), backupPath(storePath, n + 1)).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        return false;
+      },
+    );
+    if (shifted) await keepPrivate(backupPath(storePath, n + 1));
+  }
   await fs.rename(held, backupPath(storePath, 1));
 }
 

@@ -109,10 +109,11 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
     checkLog(entries, problems, notes);
   }
   // After the repairs, which may have cleared a dead writer's lock and temp files.
-  for (const [path, want] of [[storePath, 0o600], [auditLogPathFor(storePath), 0o600]] as const) {
+  // The backups too: each holds a whole earlier version of the store.
+  for (const path of [storePath, auditLogPathFor(storePath), ...backups.map((b) => b.path)]) {
     if (irregular.some((file) => file.path === path)) continue;
     const mode = await modeOf(path);
-    if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to ${want.toString(8)}`);
+    if (mode !== undefined && (mode & 0o077) !== 0) problems.push(`${path} can be read by others (mode ${(mode & 0o777).toString(8)}); the next change sets it to 600`);
   }
   const lock = `${storePath}.lock`;
   const lockHolder = await describeLock(lock).catch(() => 'it cannot be read');

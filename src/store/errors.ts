@@ -1,6 +1,6 @@
 // Errors the store reports to people. Messages name the file and the place, and what to do; they
 // never quote the file's content, which is personal data.
-import { describeProblems, type Problem } from '../domain/errors.js';
+import { describeProblems, StoredDataError, type Problem } from '../domain/errors.js';
 
 /** `passphrase`: an encrypted store and a wrong (or no) passphrase. */
 /** A create refused because the store was changed after the caller looked (CreateOptions.ifLastStep). */
@@ -48,7 +48,20 @@ export function missingStoreError(path: string): StoreError {
   return new StoreError('missing', `there is no store at ${path}; create one with famcoord init, or try famcoord demo`);
 }
 
+/** A store file that is there but holds no store yet (a 0-byte SQLite file): famcoord's to fill, by init or demo. */
+export function emptyStoreError(path: string): StoreError {
+  return new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
+}
+
 /** A store that parses but does not follow the store format: where, never what. */
 export function storeFormatError(path: string, problems: readonly Problem[]): StoreError {
   return new StoreError('invalid', `the store ${path} does not follow the store format: ${describeProblems(problems)}; it was not changed`);
+}
+
+/**
+ * Data found in the store not as famcoord writes it (a StoredDataError: a row edited by other
+ * hands, read or met by a change) as the store's format error; any other error as it is.
+ */
+export function asStoreFormatError(error: unknown, path: string): unknown {
+  return error instanceof StoredDataError ? storeFormatError(path, error.problems) : error;
 }

@@ -8,7 +8,7 @@ import { RECENT_DECISION_DAYS } from '../domain/decisions.js';
 import { meetingInstant } from '../domain/rules.js';
 import { agreementHorizon } from '../domain/agreements.js';
 import type { AuditEntry, LogRecord } from './auditLog.js';
-import { ValidationError } from '../domain/errors.js';
+import { shownId, StoredDataError } from '../domain/errors.js';
 import { closestNames } from '../domain/suggest.js';
 import type { CaseloadLookup } from './Store.js';
 
@@ -119,17 +119,36 @@ function markShaped(mark: unknown): boolean {
   return isText(data.start) && Array.isArray(data.agreements) && (mark[0] === 'agreement' || Array.isArray(data.attendees));
 }
 
-const notAsWritten = (familyId: string, column: string) =>
-  new ValidationError([{ path: `families (${familyId}).${column}`, message: 'not as famcoord writes it (changed outside famcoord?)' }]);
+/** A row's column that famcoord did not write so: the store's data at fault, named by table, family and column, never shown. */
+const notAsWritten = (table: string, column: string) => new StoredDataError([{ path: `${table}.${column}`, message: 'not as famcoord writes it (changed outside famcoord?)' }]);
+const familyTable = (familyId: string) => `families (${shownId(familyId) ?? '?'})`;
 
 /** A column's JSON, given as text (SQLite) or as the driver parsed it (PostgreSQL); text that does not parse is the store's error, not its data shown. */
-function parsedColumn(familyId: string, column: string, value: unknown): unknown {
+function parsedColumn(table: string, column: string, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value);
   } catch {
-    throw notAsWritten(familyId, column);
+    throw notAsWritten(table, column);
   }
+}
+
+/**
+ * A family from its row's `data` (text from SQLite, parsed by PostgreSQL's driver). Only its JSON
+ * and that it is an object with its own id are checked here; the schema is checked where the
+ * family is read for a view (familyChecker, checkedState) or changed (transaction.ts).
+ */
+export function familyFromRow(familyId: string, data: unknown): Family {
+  const family = parsedColumn(familyTable(familyId), 'data', data);
+  if (!isRecord(family) || family.id !== familyId) throw notAsWritten(familyTable(familyId), 'data');
+  return family as Family;
+}
+
+/** The store's top-level fields from store_head's `data` (text on both engines). */
+export function headFromRow(data: unknown): Record<string, unknown> {
+  const head = parsedColumn('store_head', 'data', data);
+  if (!isRecord(head)) throw notAsWritten('store_head', 'data');
+  return head;
 }
 
 /**
@@ -139,10 +158,10 @@ function parsedColumn(familyId: string, column: string, value: unknown): unknown
  * Their shape is checked, so a row changed by other hands is a clear store error, not a crash.
  */
 export function todayFamily(familyId: string, digestColumn: unknown, marksColumn: unknown): Family {
-  const digest = parsedColumn(familyId, 'today_digest', digestColumn);
-  const marks = parsedColumn(familyId, 'today_marks', marksColumn);
+  const digest = parsedColumn(familyTable(familyId), 'today_digest', digestColumn);
+  const marks = parsedColumn(familyTable(familyId), 'today_marks', marksColumn);
   const problem = !digestShaped(digest) ? 'today_digest' : !Array.isArray(marks) || !marks.every(markShaped) ? 'today_marks' : undefined;
-  if (problem) throw notAsWritten(familyId, problem);
+  if (problem) throw notAsWritten(familyTable(familyId), problem);
   const family = digest as Family;
   for (const [kind, data] of marks as Array<[string, Goal | Meeting]>) putBackMark(family, kind, data);
   return family;

@@ -17,7 +17,7 @@ import { markHash, markKnownGood, markOf, readMark, recordStatus, vouchesByStatu
 import { loadTransactions, loadValidation } from './lazyRules.js';
 import { acquireLock } from './lock.js';
 import { checkStoreFiles, checkStoreWrite, openRegular, readRegularFile, readRegularFileWithStatus } from './pathGuard.js';
-import { ensurePrivateDir, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
+import { ensurePrivateDir, keepPrivate, pathExists, removeStaleTempFiles, stageFile, writeFileAtomic, type StagedFile } from './safeFile.js';
 import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { holdForBackup, removeBackups, replacedPath, rotateBackups } from './backups.js';
@@ -676,13 +676,18 @@ export class JsonFileStore extends ReversibleStore implements FamilyStore {
     const keptAs = replacedPath(this.path);
     try {
       await fs.link(this.path, keptAs);
+      await keepPrivate(keptAs);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new StoreError('io', `cannot keep the store ${this.path} as ${keptAs}: ${describeIoError(error)}; it was not changed`);
     }
-    await fs.link(this.logPath, auditLogPathFor(keptAs)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw new StoreError('io', `cannot keep the audit log ${this.logPath}: ${describeIoError(error)}; the store was not changed`);
-    });
+    const keptLog = auditLogPathFor(keptAs);
+    await fs.link(this.logPath, keptLog).then(
+      () => keepPrivate(keptLog),
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw new StoreError('io', `cannot keep the audit log ${this.logPath}: ${describeIoError(error)}; the store was not changed`);
+      },
+    );
     return keptAs;
   }
 

@@ -22,12 +22,12 @@ import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { canonicalJson } from '../domain/canonical.js';
 import { auditEntryFor, type AuditEntry, type LogRecord } from './auditLog.js';
 import { checkedState, familyChecker, loadTransactions, loadValidation } from './lazyRules.js';
-import { changedSinceError, StoreError, storeFormatError } from './errors.js';
+import { asStoreFormatError, changedSinceError, StoreError, storeFormatError } from './errors.js';
 import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CaseloadLookup, CreateOptions, FamilyScope, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { auditRecord, familyRow, findCaseloadIn, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, involvingCondition, teamMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
+import { auditRecord, familyFromRow, familyRow, findCaseloadIn, headFromRow, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, involvingCondition, teamMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 import type { FamilyRead, ReadKind, TeamMember, TeamStore } from './team.js';
@@ -211,7 +211,7 @@ async function lockFamilies(q: Query, rows: StepRows, familyIds: readonly string
   if (wanted.length === 0) return;
   const found = await q<{ id: string; data: Family }>('SELECT id, data FROM families WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [wanted]);
   for (const id of wanted) rows.families.set(id, null);
-  for (const row of found) rows.families.set(row.id, row.data);
+  for (const row of found) rows.families.set(row.id, familyFromRow(row.id, row.data));
 }
 
 /** Runs `run` over the step's rows until it has all it asks for. */
@@ -239,7 +239,7 @@ async function readNamed(q: Query, rows: StepRows, operations: readonly Operatio
     readEntities(q, rows, ids),
     q<{ id: string; data: Family }>('SELECT id, data FROM families WHERE id IN (SELECT family_id FROM entities WHERE id = ANY($1::text[])) ORDER BY id FOR UPDATE', [ids]),
   );
-  for (const row of families) rows.families.set(row.id, row.data);
+  for (const row of families) rows.families.set(row.id, familyFromRow(row.id, row.data));
   for (const familyId of rows.entities.values()) if (familyId !== null && !rows.families.has(familyId)) rows.families.set(familyId, null);
   return ids.filter((id) => rows.entities.get(id) === null);
 }
@@ -647,7 +647,7 @@ export class PgStore extends ReversibleStore implements TeamStore {
       connection.stream?.ref();
       return await work(connection);
     } catch (error) {
-      throw pgError(error, connection?.server ?? this.path, connection?.client.user);
+      throw pgError(asStoreFormatError(error, this.path), connection?.server ?? this.path, connection?.client.user);
     } finally {
       if (--this.busy === 0) connection?.stream?.unref();
     }
@@ -1027,10 +1027,10 @@ export class PgStore extends ReversibleStore implements TeamStore {
     const { where, params } = scopeQuery(scope, 2);
     // A page at a time by store order, so a municipality's store is never held at once.
     for (let after = -1; ; ) {
-      const page = await this.use(({ q }) => q<{ seq: string; data: Family }>(`SELECT seq, data FROM families ${where ? `${where} AND` : 'WHERE'} seq > $1 ORDER BY seq LIMIT ${PAGE}`, [after, ...params]));
+      const page = await this.use(({ q }) => q<{ seq: string; id: string; data: unknown }>(`SELECT seq, id, data FROM families ${where ? `${where} AND` : 'WHERE'} seq > $1 ORDER BY seq LIMIT ${PAGE}`, [after, ...params]));
       for (const row of page) {
         try {
-          yield await check(row.data);
+          yield await check(familyFromRow(row.id, row.data));
         } catch (error) {
           if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
           throw error;
@@ -1107,14 +1107,15 @@ export class PgStore extends ReversibleStore implements TeamStore {
       let head = '';
       const families: Family[] = [];
       for await (const family of this.todayFamilies(scope, scope.todayOn, (text) => (head = text))) families.push(family);
-      return { ...(JSON.parse(head) as Record<string, unknown>), families } as State;
+      // Today's digests are not validated again (todayFamily): its read loads no zod schemas.
+      return this.stateOf(head, families, false);
     }
     const { head, families } = await this.transaction(
       async (q) => {
         const [row] = await q<{ data: string }>('SELECT data FROM store_head WHERE id = 1');
         const { where, params } = scopeQuery(scope);
-        const families = (await q<{ data: Family }>(`SELECT data FROM families ${where} ORDER BY seq`, params)).map((r) => r.data);
-        return { head: row?.data as string, families };
+        const families = (await q<{ id: string; data: unknown }>(`SELECT id, data FROM families ${where} ORDER BY seq`, params)).map((r) => familyFromRow(r.id, r.data));
+        return { head: row?.data, families };
       },
       { rollback: true },
     );
@@ -1123,9 +1124,14 @@ export class PgStore extends ReversibleStore implements TeamStore {
       const missing = scope.familyIds.filter((id) => !found.has(id));
       if (missing.length > 0) await this.use(({ q }) => this.refuseHidden(q, missing));
     }
-    const top = JSON.parse(head) as Record<string, unknown>;
+    return this.stateOf(head, families, true);
+  }
+
+  /** The state of the head's row and the families read; data not in the store's format is its format error. */
+  private async stateOf(head: unknown, families: Family[], check: boolean): Promise<State> {
     try {
-      return await checkedState({ ...top, families });
+      const state = { ...headFromRow(head), families };
+      return check ? await checkedState(state) : (state as State);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw storeFormatError(this.path, error.problems);

@@ -175,6 +175,16 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
   );
 }
 
+/**
+ * Makes a copy famcoord keeps of the store (a backup, the store kept by demo --replace) 0600 when
+ * it is a regular file that others may read: a hard link has the mode of the file it links, and
+ * something else may have changed a backup's mode since. Anything else is left to the path guard.
+ */
+export async function keepPrivate(path: string): Promise<void> {
+  const stats = await fs.lstat(path);
+  if (stats.isFile() && (stats.mode & 0o077) !== 0) await fs.chmod(path, PRIVATE_FILE_MODE);
+}
+
 export function pathExists(path: string): Promise<boolean> {
   return fs.access(path).then(
     () => true,

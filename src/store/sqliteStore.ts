@@ -4,7 +4,7 @@
 // seam and the same audit entries as the JSON backend; SQLite's transactions give the atomicity
 // and the cross-process lock (BEGIN IMMEDIATE waits for the other writer).
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, fchmodSync, promises as fs } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fstatSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -20,7 +20,7 @@ import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFo
 import { clearPendingErase, finishedErase, readPendingErase, recordPendingErase } from './pendingErase.js';
 import { crashPoint } from './crashPoint.js';
 import { checkedState, familyChecker, loadTransactions, loadValidation } from './lazyRules.js';
-import { changedSinceError, describeIoError, missingStoreError, StoreError, storeFormatError } from './errors.js';
+import { asStoreFormatError, changedSinceError, describeIoError, emptyStoreError, missingStoreError, StoreError, storeFormatError } from './errors.js';
 import { checkStoreFiles, checkStoreWrite, openRegularSync, READ_NOFOLLOW, WRITE_NOFOLLOW } from './pathGuard.js';
 import { ensurePrivateDir, pathExists, PRIVATE_FILE_MODE } from './safeFile.js';
 import { stopAfterLockForTest } from './testHooks.js';
@@ -28,7 +28,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { auditRecord, findCaseloadIn, todayFamily, familyRow, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
+import { auditRecord, familyFromRow, findCaseloadIn, headFromRow, todayFamily, familyRow, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -170,7 +170,7 @@ class SqliteWorkspace extends DraftingWorkspace {
   family(familyId: string): Family | undefined {
     if (!this.loaded.has(familyId)) {
       const row = this.sql.family.get(familyId);
-      const family = row ? (JSON.parse(row.data) as Family) : null;
+      const family = row ? familyFromRow(familyId, row.data) : null;
       if (row && family) this.rowTexts.set(family, row.data);
       this.loaded.set(familyId, family);
     }
@@ -304,13 +304,18 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !create) throw missingStoreError(this.path);
       throw new StoreError('io', `cannot ${create ? 'create' : 'open'} the store ${this.path}: ${describeIoError(error)}`);
     }
+    let empty = false;
     try {
+      empty = fstatSync(fd).size === 0;
       fchmodSync(fd, PRIVATE_FILE_MODE);
     } catch {
       // another user's file, shared read-only: it keeps its mode
     } finally {
       closeSync(fd);
     }
+    // An empty file is no store yet: a read says so without opening it, since SQLite would write
+    // its header there (journal_mode = WAL), and the schema below only a write puts in.
+    if (empty && !create) throw emptyStoreError(this.path);
     const Sqlite = await loadSqlite();
     let db: Database;
     try {
@@ -322,6 +327,10 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const version = db.pragma('user_version', { simple: true }) as number;
       const tables = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (version === 0 && tables.n === 0) {
+        if (!create) {
+          db.close();
+          throw emptyStoreError(this.path);
+        }
         db.exec(SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       } else if (version !== SCHEMA_VERSION && version !== SCHEMA_FULLER_ROWS && version !== SCHEMA_MARKS_WITHOUT_AGREEMENTS) {
@@ -370,8 +379,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       }
       const check = await familyChecker();
       const { where, params } = scopeQuery(scope);
-      for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
-        yield await check(JSON.parse(data));
+      for (const { id, data } of db.prepare(`SELECT id, data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ id: string; data: string }>)
+        yield await check(familyFromRow(id, data));
     } catch (error) {
       if (error instanceof StoreError) throw error;
       if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
@@ -393,11 +402,11 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
     let head: Record<string, unknown>;
     const families: Family[] = [];
     try {
-      head = JSON.parse(requireHead(db, this.path)) as Record<string, unknown>;
+      head = requireHead(db, this.path);
       if (scope?.todayOn !== undefined) return { ...head, families: [...todayFamilies(db, scope, scope.todayOn)] } as State;
       const { where, params } = scopeQuery(scope);
-      for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>)
-        families.push(JSON.parse(data) as Family);
+      for (const { id, data } of db.prepare(`SELECT id, data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ id: string; data: string }>)
+        families.push(familyFromRow(id, data));
     } catch (error) {
       if (error instanceof StoreError) throw error;
       if (error instanceof ValidationError) throw storeFormatError(this.path, error.problems);
@@ -570,7 +579,7 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       let count = 0;
       for (let after = 0, rows = batch.all(after, REBUILD_BATCH); rows.length > 0; rows = batch.all(after, REBUILD_BATCH)) {
         for (const { id, seq, data } of rows) {
-          const row = familyRow(JSON.parse(data) as Family);
+          const row = familyRow(familyFromRow(id, data));
           setDigest.run(row.todayDigest, id);
           indexMarks(sql, id, row.marks);
           after = seq;
@@ -699,8 +708,8 @@ export class SqliteStore extends ReversibleStore implements FamilyStore {
       const { db } = await this.open();
       return db.prepare('SELECT 1 FROM store_head').get() !== undefined;
     } catch (error) {
-      // Something that is not a famcoord database is still something: never replace it.
-      if (error instanceof StoreError) return true;
+      // Something that is not a famcoord database is still something: never replace it. An empty one is nothing yet.
+      if (error instanceof StoreError) return error.kind !== 'missing';
       throw error;
     }
   }
@@ -774,8 +783,8 @@ function* todayFamilies(db: Database, scope: ReadScope, date: string): Generator
   }
   const { todayOn: _marksScope, ...withoutMarks } = scope;
   const { where, params } = scopeQuery(withoutMarks);
-  for (const { data } of db.prepare(`SELECT data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ data: string }>) {
-    const family = JSON.parse(data) as Family;
+  for (const { id, data } of db.prepare(`SELECT id, data FROM families ${where} ORDER BY seq`).iterate(...params) as Iterable<{ id: string; data: string }>) {
+    const family = familyFromRow(id, data);
     if (mayShowToday(family, date)) yield todayDigest(family);
   }
 }
@@ -800,10 +809,10 @@ function* todayDigests(db: Database, where: string, params: string[], date: stri
 }
 
 /** The store's top-level fields; a database without them was never made a store. */
-function requireHead(db: Database, path: string): string {
+function requireHead(db: Database, path: string): Record<string, unknown> {
   const row = db.prepare('SELECT data FROM store_head WHERE id = 1').get() as { data: string } | undefined;
-  if (!row) throw new StoreError('missing', `the store ${path} is empty; create one with famcoord init, or try famcoord demo`);
-  return row.data;
+  if (!row) throw emptyStoreError(path);
+  return headFromRow(row.data);
 }
 
 /** The newest entry (below step `below`), with the one before it: what the next step is numbered after and linked to. */
@@ -860,7 +869,8 @@ function scopeQuery(scope: ReadScope | undefined): { where: string; params: stri
 }
 
 /** SQLite's failures as store errors that say what to do, without data. */
-function sqliteError(error: unknown, path: string): Error {
+function sqliteError(failure: unknown, path: string): Error {
+  const error = asStoreFormatError(failure, path);
   if (error instanceof StoreError || error instanceof ValidationError || !(error instanceof Error)) return error as Error;
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 
@@ -23,6 +23,29 @@ describe('backups and famcoord doctor', () => {
     box.cleanup();
     withChanges(3, { FAMCOORD_BACKUPS: '2' });
     expect(readdirSync(box.dir).filter((n) => n.startsWith('store.json.bak.')).sort()).toEqual(['store.json.bak.1', 'store.json.bak.2']);
+  });
+
+  it('keeps backups and the copy demo --replace keeps 0600 after their modes were opened; doctor names each open one', () => {
+    withChanges(3);
+    const mode = (name: string) => statSync(`${box.dir}/${name}`).mode & 0o777;
+    chmodSync(box.store, 0o644);
+    chmodSync(`${box.store}.bak.2`, 0o640);
+    const doctor = JSON.parse(box.run(['doctor', '--json']).stdout) as { problems: string[] };
+    expect(doctor.problems).toEqual([
+      `${box.store} can be read by others (mode 644); the next change sets it to 600`,
+      `${box.store}.bak.2 can be read by others (mode 640); the next change sets it to 600`,
+    ]);
+    // The next change: the store's old version (held by a hard link) and every shifted backup are private.
+    expect(box.run(['goal', 'progress', 'g4', '--score', '5', '--date', DATE]).code).toBe(0);
+    for (const n of [1, 2, 3, 4]) expect(mode(`store.json.bak.${n}`), `bak.${n}`).toBe(0o600);
+    expect(JSON.parse(box.run(['doctor', '--json']).stdout).problems).toEqual([]);
+    // demo --replace keeps the old store (a hard link) and its log: private too.
+    chmodSync(box.store, 0o644);
+    chmodSync(`${box.store}.audit.jsonl`, 0o644);
+    const replaced = JSON.parse(box.run(['demo', '--replace', '--json', '--date', DATE]).stdout) as { keptAs: string };
+    expect(statSync(replaced.keptAs).mode & 0o777).toBe(0o600);
+    expect(statSync(`${replaced.keptAs}.audit.jsonl`).mode & 0o777).toBe(0o600);
+    expect(mode('store.json')).toBe(0o600);
   });
 
   it('explains a damaged store, restores the newest good backup and keeps the damaged file', () => {

@@ -155,3 +155,71 @@ describe('path errors name the problem and create nothing (issue 15)', () => {
     expect(existsSync(join(box.dir, 'nope'))).toBe(false);
   });
 });
+
+describe('an empty store path is a usage error, not the default store', () => {
+  it('--store "" (and blank) refuses, naming the flag, and reads or writes nothing', () => {
+    box = sandbox();
+    // A default store that the empty flag must not fall back to.
+    const fallback = join(box.dir, 'data', 'famcoord', 'store.json');
+    expect(at(fallback, 'demo', '--families', '2', '--date', DATE).code).toBe(0);
+    const before = readFileSync(fallback);
+    for (const value of ['', ' '])
+      for (const args of [['today'], ['families'], ADD, ['init'], ['config'], []]) {
+        const result = at(value, ...args);
+        expect(result.code, `${JSON.stringify(value)} ${args.join(' ')}`).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe('famcoord: --store needs the path of the store, e.g. --store ~/sager/famcoord.json\n');
+      }
+    expect(readFileSync(fallback).equals(before)).toBe(true);
+    expect(readdirSync(box.dir).sort()).toEqual(['data']);
+  });
+
+  it('config set-store "" refuses and leaves the config as it was', () => {
+    box = sandbox();
+    const store = join(box.dir, 'mine.json');
+    expect(box.run(['config', 'set-store', store], { store: false }).code).toBe(0);
+    const config = join(box.dir, 'config', 'config.json');
+    const before = readFileSync(config, 'utf8');
+    for (const value of ['', '  ']) {
+      const result = box.run(['config', 'set-store', value], { store: false });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('famcoord: famcoord config set-store needs the path of the store, e.g. famcoord config set-store ~/sager/famcoord.json\n');
+    }
+    expect(readFileSync(config, 'utf8')).toBe(before);
+    expect(JSON.parse(box.run(['config', '--json'], { store: false }).stdout)).toMatchObject({ store, origin: 'config' });
+  });
+});
+
+describe('demo refuses what is not a store file as every command does', () => {
+  const notAFile = (path: string, kind: string) =>
+    `famcoord: the store ${path} is ${kind}, not a regular file; famcoord keeps its data only in regular files. Nothing was changed\n`;
+
+  it.each(['s.json', 's.sqlite'])('a folder, a FIFO and a symbolic link at %s: named as such, exit 1, nothing written', (name) => {
+    box = sandbox();
+    const folder = join(box.dir, 'folder', name);
+    mkdirSync(folder, { recursive: true });
+    const fifo = join(box.dir, 'fifo', name);
+    mkdirSync(join(box.dir, 'fifo'));
+    execFileSync('mkfifo', [fifo]);
+    const target = join(box.dir, 'target.json');
+    writeFileSync(target, 'not famcoord');
+    const link = join(box.dir, 'link', name);
+    mkdirSync(join(box.dir, 'link'));
+    symlinkSync(target, link);
+    const cases: Array<[string, string]> = [
+      [folder, notAFile(folder, 'a folder')],
+      [fifo, notAFile(fifo, 'a FIFO (named pipe)')],
+      [link, `famcoord: the store ${link} is a symbolic link, not a regular file; famcoord does not follow links to its files: use the path of the file itself. Nothing was changed\n`],
+    ];
+    for (const [path, message] of cases)
+      for (const replace of [[], ['--replace']]) {
+        const result = at(path, 'demo', '--families', '2', '--date', DATE, ...replace);
+        expect(result.code, `${path} ${replace.join('')}`).toBe(1);
+        expect(result.stderr).toBe(message);
+      }
+    expect(readdirSync(folder)).toEqual([]);
+    for (const sub of ['fifo', 'link']) expect(readdirSync(join(box.dir, sub))).toEqual([name]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('not famcoord');
+  });
+});

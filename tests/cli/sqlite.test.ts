@@ -2,7 +2,7 @@
 // JSON file (one step per batch, undo to identical data, bad input writes nothing, a damaged file
 // is refused and left alone). The store contract itself is tested on both in tests/store.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,27 @@ describe('famcoord on a SQLite store', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^famcoord: the store .* does not follow the store format: families \(f\d+\)\.today_marks: not as famcoord writes it/);
     expect(result.stderr).not.toMatch(/Skjult|\n\s+at /);
+    expect(digest(changed)).toBe(before);
+  });
+
+  it.each([
+    ['text that is not JSON', 'cut.sqlite', `'{"id":"f1","name":"Skjult navn'`, /families \(f1\)\.data: not as famcoord writes it \(changed outside famcoord\?\)/],
+    ['a value the schema refuses', 'role.sqlite', `json_set(data, '$.members[0].role', 'Skjult navn')`, /families(\[0\])? \(f1\)\.members\[0\] \(p1\)\.role: must be one of: adult, child/],
+  ])('a family row changed outside famcoord into %s: the store format error, exit 1, for reads and changes alike', async (_what, name, value, where) => {
+    const changed = join(box.dir, name);
+    expect(box.run(['demo', '--families', '3', '--store', changed], { store: false }).code).toBe(0);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(changed);
+    expect(db.prepare(`UPDATE families SET data = ${value} WHERE id = 'f1'`).run().changes).toBe(1);
+    db.close();
+    const before = digest(changed);
+    for (const args of [['families'], ['family', 'f1'], ['export', '--all', '--out', join(box.dir, 'out.json')], ['goal', 'progress', 'g1', '--score', '5'], ['doctor']]) {
+      const result = box.run([...args, '--store', changed, '--date', DATE], { store: false });
+      expect(result.code, args.join(' ')).toBe(1);
+      const shown = args[0] === 'doctor' ? result.stdout : result.stderr;
+      expect(shown, args.join(' ')).toMatch(new RegExp(`the store ${changed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not follow the store format: ${where.source}`));
+      expect(result.stdout + result.stderr).not.toMatch(/Skjult|\n\s+at |internal error/);
+    }
     expect(digest(changed)).toBe(before);
   });
 
@@ -199,5 +220,38 @@ describe('a batch on a SQLite store writes what it wrote before issue 19', () =>
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^famcoord: line 69: unknown goal g99/m);
     expect(contents()).toEqual(before);
+  });
+});
+
+describe('an empty (0-byte) SQLite file', () => {
+  let box: Sandbox;
+  let empty: string;
+  beforeAll(() => {
+    box = sandbox();
+  });
+  afterAll(() => box.cleanup());
+  const at = (...args: string[]) => box.run([...args, '--store', empty, '--date', DATE], { store: false });
+  const freshEmpty = (name: string) => {
+    empty = join(box.dir, name);
+    writeFileSync(empty, '', { mode: 0o600 });
+  };
+  const beside = (name: string) => readdirSync(box.dir).filter((n) => n.startsWith(name));
+
+  it('is read as an empty store and stays 0 bytes, with nothing beside it: a read writes nothing', () => {
+    freshEmpty('read.sqlite');
+    for (const args of [['today'], ['families'], ['log'], ['goal', 'progress', 'g1', '--score', '5']]) {
+      const result = at(...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toBe(`famcoord: the store ${empty} is empty; create one with famcoord init, or try famcoord demo\n`);
+      expect(statSync(empty).size, args.join(' ')).toBe(0);
+    }
+    expect(beside('read.sqlite')).toEqual(['read.sqlite']);
+  });
+
+  it.each([['init'], ['demo', '--families', '3']])('is filled by %s', (...args) => {
+    freshEmpty(`${args[0]}.sqlite`);
+    expect(at(...args).code).toBe(0);
+    expect(at('today').code).toBe(0);
+    expect(statSync(empty).mode & 0o777).toBe(0o600);
   });
 });

@@ -4,7 +4,7 @@
 // loaded, which ends it as before. (zod is loaded into transaction.ts only by withSchemas, so the
 // first test runs without it.)
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/domain/errors.js';
+import { StoredDataError, ValidationError } from '../../src/domain/errors.js';
 import { FamilySchema } from '../../src/domain/schema.js';
 import { runRestore, runTransaction, SchemasNeeded, withSchemas } from '../../src/domain/transaction.js';
 import { OperationSchema } from '../../src/domain/operations.js';
@@ -36,5 +36,23 @@ describe('a family the quick verdict does not pass', () => {
     const ws = new StateWorkspace(state(family('f1', { goals: [goal('g1', '2026-12-01')] })));
     const { changes } = await withSchemas(async () => runTransaction(ws, [OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 4 })], { today: TODAY }));
     expect(changes.map((c) => c.familyId)).toEqual(['f1']);
+  });
+});
+
+describe('a family that was invalid before the step (its stored data edited by other hands)', () => {
+  const progress = OperationSchema.parse({ op: 'goal.progress', goalId: 'g1', score: 4 });
+
+  it("is the store's data at fault, not the change: a StoredDataError naming the family", async () => {
+    const stored = family('f1', { goals: [goal('g1', '2026-12-01')], members: [{ ...family('f1').members[0], role: 'Skjult' } as never] });
+    const error = await withSchemas(async () => runTransaction(new StateWorkspace(state(stored)), [progress], { today: TODAY })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoredDataError);
+    expect((error as StoredDataError).message).toMatch(/^families \(f1\)\.members\[0\] \(f1-a\)\.role: must be one of: adult, child$/);
+  });
+
+  it('a change that breaks a valid family stays the change\'s error', async () => {
+    const ws = new StateWorkspace(state(family('f1', { goals: [goal('g1', '2026-12-01')] })));
+    const error = await withSchemas(async () => runRestore(ws, [{ familyId: 'f1', family: broken }])).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).not.toBeInstanceOf(StoredDataError);
   });
 });

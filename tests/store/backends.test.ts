@@ -353,6 +353,63 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
   });
 });
 
+/** Runs SQL on a database store's own tables, as someone with the database open by hand would. */
+async function editRows(store: FamilyStore, sql: string, values: unknown[]): Promise<void> {
+  if (store instanceof PgStore) {
+    await onServer((client) => client.query(sql.replace(/\?/g, (_, i: number) => `$${sql.slice(0, i).split('?').length}`), values), pgUrlOf(store));
+    return;
+  }
+  (store as SqliteStore).close();
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(store.path);
+  db.prepare(sql).run(...values);
+  db.close();
+}
+
+describe.each(BACKENDS.filter(({ file }) => file !== 'store.json'))('a row edited by other hands on $name', ({ file }) => {
+  const SECRET = 'Skjult Navnesen';
+  const formatError = (where: RegExp) => (error: unknown) => {
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('invalid');
+    expect((error as StoreError).message).toMatch(new RegExp(`^the store .* does not follow the store format: ${where.source}.*; it was not changed$`));
+    expect((error as StoreError).message).not.toContain(SECRET);
+  };
+  const refused = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('it was not refused'), (error: unknown) => error);
+  const everyFamily = async (store: FamilyStore) => {
+    for await (const _family of store.eachFamily()) {
+      // read them all
+    }
+  };
+
+  // PostgreSQL's json column takes only JSON: there the family's data is JSON that is not a family.
+  const notAFamily = isPg(file) ? `"${SECRET}"` : `{"id":"f1","name":"${SECRET}`;
+  const badValue = isPg(file) ? `jsonb_set(data::jsonb, '{goals,0,due}', '"${SECRET}"')::json` : `json_set(data, '$.goals[0].due', '${SECRET}')`;
+
+  it.each([
+    ['data that is not a family', `UPDATE families SET data = ? WHERE id = 'f1'`, [notAFamily], /families \(f1\)\.data: not as famcoord writes it/, /families \(f1\)\.data: not as famcoord writes it/],
+    ['a value the schema refuses', `UPDATE families SET data = ${badValue} WHERE id = ?`, ['f1'], /families\[0\] \(f1\)\.goals\[0\] \(g1\)\.due: /, /families \(f1\)\.goals\[0\] \(g1\)\.due: /],
+  ])('%s: reads and a change to that family give the store format error, naming the family, and nothing is written', async (_what, sql, values, onRead, onChange) => {
+    const store = await fresh(file);
+    await store.create(sample());
+    await editRows(store, sql, values);
+    formatError(onRead)(await refused(store.read()));
+    formatError(onRead)(await refused(everyFamily(store)));
+    formatError(onChange)(await refused(store.transact(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)));
+    formatError(onChange)(await refused(store.preview(ops({ op: 'goal.progress', goalId: 'g1', score: 4 }), META)));
+    expect(await store.history()).toEqual([]);
+    // The other family is as it was, and can be changed.
+    await store.transact(ops({ op: 'goal.add', familyId: 'f2', title: 'Komme i skole', sector: 'school', due: '2027-01-01' }), META);
+  });
+
+  it('a store head that is not JSON: a read gives the store format error', async () => {
+    const store = await fresh(file);
+    await store.create(sample());
+    await editRows(store, 'UPDATE store_head SET data = ?', [`{"version":1,"note":"${SECRET}`]);
+    formatError(/store_head\.data: not as famcoord writes it/)(await refused(store.read()));
+    formatError(/store_head\.data: not as famcoord writes it/)(await refused(store.read({ todayOn: '2026-11-24' })));
+  });
+});
+
 describe.each(BACKENDS.filter(({ file }) => file !== 'store.json'))('concurrent writers on $name', ({ name, file }) => {
   let writer: { path: string; cleanup: () => void };
   beforeAll(async () => {
