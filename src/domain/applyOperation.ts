@@ -13,7 +13,8 @@ import { decide, decisionForNew, withAuthority } from './decisions.js';
 import { newTransfer, pendingTransfer } from './transfers.js';
 import { sameData } from './canonical.js';
 import { OperationError, UnknownIdError } from './errors.js';
-import { idsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
+import { OVERLONG_NUMBER_MESSAGE } from './ids.js';
+import { idsOf, overlongIdsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
 
 export interface ApplyContext {
   /** Today's date, the default for dated operations. */
@@ -392,6 +393,8 @@ const handlers: Handlers = {
     const { family } = op;
     if (ws.family(family.id) && !op.replace)
       throw new OperationError(`family ${family.id} already exists (import with --prefer theirs to replace it, or --prefer ours to keep it)`);
+    const overlong = overlongIdsOf(family);
+    if (overlong.length > 0) throw new OperationError(`family ${family.id}: id ${overlong[0] as string} ${OVERLONG_NUMBER_MESSAGE}`);
     // Ids are unique in the whole store: an id another family uses cannot come in with this one.
     const taken = idsOf(family).filter((id) => {
       const owner = ws.familyOf(id);

@@ -3,6 +3,7 @@
 // implement it with queries, and both record the same before/after pairs for the audit log and undo.
 import { agreementId, storedAgreementIds } from './agreements.js';
 import { byDate } from './dates.js';
+import { IdCounter, isOverlongNumberedId } from './ids.js';
 import type { Agreement, Family, Meeting, State } from './schema.js';
 
 export interface FamilyChange {
@@ -48,6 +49,14 @@ export function idsOf(family: Family): string[] {
     ...family.interventions.map((i) => i.id),
     ...family.consents.map((c) => c.id),
   ];
+}
+
+/**
+ * The ids of a family that a new object may not have: letters followed by more digits than a
+ * numbered id has (ids.ts). An import, from a file or a batch line, refuses such a family.
+ */
+export function overlongIdsOf(family: Family): string[] {
+  return idsOf(family).filter(isOverlongNumberedId);
 }
 
 const ENTITY_LISTS = ['members', 'goals', 'meetings', 'contacts', 'interventions', 'consents'] as const;
@@ -212,28 +221,6 @@ export function idChanges(previous: Family | undefined, next: Family): { added: 
   const agreementsAfter = storedAgreementIds(next);
   if (agreementsBefore.length !== agreementsAfter.length || agreementsBefore.some((id, i) => id !== agreementsAfter[i])) compare(agreementsBefore, agreementsAfter);
   return { added, removed };
-}
-
-const NUMBERED_ID = /^([a-z]+)(\d+)$/;
-
-/** Keeps the highest number seen per prefix so new ids are short and ascending. */
-export class IdCounter {
-  private readonly highest = new Map<string, number>();
-
-  see(id: string): void {
-    const match = NUMBERED_ID.exec(id);
-    if (!match) return;
-    const prefix = match[1] as string;
-    const n = Number(match[2]);
-    if (n > (this.highest.get(prefix) ?? 0)) this.highest.set(prefix, n);
-  }
-
-  next(prefix: string, taken: (id: string) => boolean): string {
-    let n = (this.highest.get(prefix) ?? 0) + 1;
-    while (taken(`${prefix}${n}`)) n++;
-    this.highest.set(prefix, n);
-    return `${prefix}${n}`;
-  }
 }
 
 /** A workspace over a whole state held in memory; `result()` is a new state, the input is untouched. */
