@@ -11,6 +11,8 @@ import type { FamilyStore } from '../store/Store.js';
 import { isTeamStore, type FamilyRead } from '../store/team.js';
 import { createContext, type CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import { requireLoggedFamily } from './known.js';
+import { unknownNameMessage } from '../domain/suggest.js';
 import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
 
@@ -77,7 +79,9 @@ export function registerAccessLog(program: Command): void {
           if (reads.length === 0) return ctx.print(`No logged reads of family ${sanitizeLine(familyId)}.`);
           return printReads(ctx, reads);
         }
-        const steps = (await store.history()).filter((entry) => entry.familyIds.includes(familyId));
+        const history = await store.history();
+        await requireLoggedFamily(store, familyId, history);
+        const steps = history.filter((entry) => entry.familyIds.includes(familyId));
         const changes = steps.flatMap((entry) => entry.ops.map((op): PersonChange => ({ step: entry.step, time: entry.time, user: entry.user, source: entry.source, op: op.op, objectId: familyId })));
         if (ctx.json) return ctx.printJson({ familyId, changes });
         if (changes.length === 0) return ctx.print(`No logged changes of family ${sanitizeLine(familyId)}.`);
@@ -102,6 +106,9 @@ export function registerAccessLog(program: Command): void {
         return printReads(ctx, reads);
       }
       const changes = changesAbout(member, await store.history(), families);
+      // A person in no family and in no step of the log is a typo, not a person with no changes.
+      if (familyId === undefined && changes.length === 0)
+        throw new UsageError((lang) => unknownNameMessage('member', member, families.flatMap((family) => family.members.map((m) => m.id)), { lang }));
       if (ctx.json) return ctx.printJson({ memberId: member, changes, ...(reads && { reads }) });
       if (changes.length === 0) ctx.print(ctx.lang === 'da' ? `Ingen ændringer om ${sanitizeLine(member)} i loggen.` : `No logged changes about ${sanitizeLine(member)}.`);
       else printChanges(ctx, changes);
