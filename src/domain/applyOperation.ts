@@ -311,13 +311,14 @@ const handlers: Handlers = {
     const authority = withAuthority(family, op.sector, op.holder);
     if (authority.length > 0) family.authority = authority;
     else delete family.authority;
-    return op;
+    // As recorded (the holder's name trimmed), for the log and the confirmation.
+    return { ...op, holder: op.holder === null ? null : (authority.find((a) => a.sector === op.sector)?.holder ?? op.holder) };
   },
   'family.transfer'(ws, op, ctx) {
     const { family } = requireDraft(ws, op.familyId);
     const date = op.date ?? ctx.today;
     family.transfer = newTransfer(family, op, ctx.person, date);
-    return { ...op, date };
+    return { ...op, to: family.transfer.to, date };
   },
   'transfer.accept'(ws, op, ctx) {
     const { family } = requireDraft(ws, op.familyId);

@@ -38,7 +38,7 @@ describe('famcoord agreement', () => {
 
     const done = box.run(['agreement', 'done', 'a1', ...DATE]);
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toBe('Agreement a1 is done (step 4)\n');
+    expect(done.stdout).toBe('Agreement a1 was done on 2026-11-24 (step 4)\n');
     expect(today(box).agreements).toEqual([]);
     expect(box.run(['undo']).code).toBe(0);
     expect(today(box).agreements.map((a) => a.id)).toEqual(['a1']);
