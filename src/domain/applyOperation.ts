@@ -3,7 +3,7 @@
 // the quick parse passes (quickOperation.ts) loads no schema at all (issue 19).
 import type { Agreement, Family, Member, Observation } from './schema.js';
 import type { OperationName, OperationOf, Operation } from './operations.js';
-import { AGREEMENT_ID_PREFIX, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
+import { AGREEMENT_ID_PREFIX, agreementsOf, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
 import { startedAssessment, withAnalysis, withConclusion, withSection } from './assessment.js';
 import { minutesLinesOf } from './minutesLines.js';
 import { withStatusFormRow } from './statusForm.js';
@@ -87,9 +87,20 @@ function editAgreement(ws: OperationWorkspace, agreementId: string) {
   return { meeting, agreement, index: place.index };
 }
 
+/**
+ * The family with an agreement known by this id from its place in its meeting (m4.2, see
+ * `agreementId`): such an id is stored nowhere, so no store's index has it.
+ */
+function derivedAgreementHolder(ws: Workspace, id: string): Family | undefined {
+  const meetingId = meetingOfDerivedId(id);
+  const holder = meetingId === undefined ? undefined : ws.familyOf(meetingId);
+  return holder !== undefined && findAgreement(holder, id) !== undefined ? holder : undefined;
+}
+
+/** The id a new object gets: the one asked for, if no object has it (stored, or as an agreement's derived id), else the next free one. */
 function claimId(ws: Workspace, requested: string | undefined, prefix: string): string {
   if (requested === undefined) return ws.newId(prefix);
-  if (ws.idTaken(requested)) throw new OperationError(`id ${requested} is already in use`);
+  if (ws.idTaken(requested) || derivedAgreementHolder(ws, requested) !== undefined) throw new OperationError(`id ${requested} is already in use`);
   return requested;
 }
 
@@ -397,8 +408,10 @@ const handlers: Handlers = {
     const overlong = overlongIdsOf(family);
     if (overlong.length > 0) throw new OperationError(`family ${family.id}: id ${overlong[0] as string} ${OVERLONG_NUMBER_MESSAGE}`);
     // Ids are unique in the whole store: an id another family uses cannot come in with this one.
-    const taken = idsOf(family).filter((id) => {
-      const owner = ws.familyOf(id);
+    // An agreement's id derived from its place (m4.2) is stored nowhere: it is looked for both ways.
+    const ids = new Set([...idsOf(family), ...Array.from(agreementsOf(family), (place) => place.id)]);
+    const taken = [...ids].filter((id) => {
+      const owner = ws.familyOf(id) ?? derivedAgreementHolder(ws, id);
       return owner !== undefined && owner.id !== family.id;
     });
     if (taken.length > 0) throw new OperationError(`family ${family.id}: ids already used by another family: ${taken.slice(0, 5).join(', ')}${taken.length > 5 ? ', …' : ''}`);

@@ -48,6 +48,7 @@ const buildDanishProblems = (): Array<[RegExp, Danish]> => [
   // The rest of the domain's refusals (#15): operations.ts, transaction.ts and the schemas.
   [/^no family (\S+) \(famcoord families lists them\)$/, 'familie $1 findes ikke (famcoord families viser familierne)'],
   [/^id (\S+) is already in use$/, 'id $1 er allerede i brug'],
+  [/^family (\S+) cannot be put back as it was: its id (\S+) is used by family (\S+) since$/, 'familie $1 kan ikke sættes tilbage, som den var: dens id $2 bruges siden af familie $3'],
   [/^no member (\S+) in family (\S+); its members: (.*)$/, 'familie $2 har ingen person $1; dens personer: $3'],
   [/^no member (\S+) in family (\S+); it has no members yet$/, 'familie $2 har ingen person $1; den har ingen personer endnu'],
   [/^no goal (\S+) in family (\S+), the family of meeting (\S+)$/, 'mål $1 findes ikke i familie $2, som møde $3 hører til'],

@@ -339,6 +339,23 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
       expect(await store.history()).toHaveLength(5);
     });
 
+    it('refuses to redo (or undo) a step whose family would bring back an id another family took since, and writes nothing', async () => {
+      const store = await fresh(file);
+      await store.create(sample());
+      await store.transact(ops({ op: 'meeting.agreement', meetingId: 'm1', who: 'Lone', what: 'Ringer' }), SOREN);
+      const agreement = (await store.read()).families[1]!.meetings[0]!.agreements[0]!.id as string;
+      await store.undo(SOREN);
+      // Free again after the undo: a new object of another family may have it.
+      await store.transact(ops({ op: 'goal.add', familyId: 'f1', id: agreement, title: 'Komme i skole', sector: 'school', due: '2027-01-01' }), HANNE);
+      const before = await store.read();
+      await expect(store.redo(SOREN)).rejects.toThrow(`family f2 cannot be put back as it was: its id ${agreement} is used by family f1 since`);
+      expect(await store.read()).toEqual(before);
+      expect(await store.history()).toHaveLength(3);
+      // Undoing Hanne's step frees it, and the redo goes through.
+      await store.undo(HANNE);
+      expect(await store.redo(SOREN)).toMatchObject({ redid: 1 });
+    });
+
     it('stops at a log entry it cannot read instead of reverting the step before it, and writes nothing', async () => {
       const store = await fresh(file);
       await store.create(sample());
