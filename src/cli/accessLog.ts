@@ -12,7 +12,6 @@ import { isTeamStore, type FamilyRead } from '../store/team.js';
 import { createContext, type CliContext } from './context.js';
 import { UsageError } from './errors.js';
 import { requireLoggedFamily } from './known.js';
-import { unknownNameMessage } from '../domain/suggest.js';
 import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
 
@@ -106,9 +105,6 @@ export function registerAccessLog(program: Command): void {
         return printReads(ctx, reads);
       }
       const changes = changesAbout(member, await store.history(), families);
-      // A person in no family and in no step of the log is a typo, not a person with no changes.
-      if (familyId === undefined && changes.length === 0)
-        throw new UsageError((lang) => unknownNameMessage('member', member, families.flatMap((family) => family.members.map((m) => m.id)), { lang }));
       if (ctx.json) return ctx.printJson({ memberId: member, changes, ...(reads && { reads }) });
       if (changes.length === 0) ctx.print(ctx.lang === 'da' ? `Ingen ændringer om ${sanitizeLine(member)} i loggen.` : `No logged changes about ${sanitizeLine(member)}.`);
       else printChanges(ctx, changes);
