@@ -11,6 +11,7 @@ import type { FamilyStore } from '../store/Store.js';
 import { isTeamStore, type FamilyRead } from '../store/team.js';
 import { createContext, type CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import { requireLoggedFamily } from './known.js';
 import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
 
@@ -77,7 +78,9 @@ export function registerAccessLog(program: Command): void {
           if (reads.length === 0) return ctx.print(`No logged reads of family ${sanitizeLine(familyId)}.`);
           return printReads(ctx, reads);
         }
-        const steps = (await store.history()).filter((entry) => entry.familyIds.includes(familyId));
+        const history = await store.history();
+        await requireLoggedFamily(store, familyId, history);
+        const steps = history.filter((entry) => entry.familyIds.includes(familyId));
         const changes = steps.flatMap((entry) => entry.ops.map((op): PersonChange => ({ step: entry.step, time: entry.time, user: entry.user, source: entry.source, op: op.op, objectId: familyId })));
         if (ctx.json) return ctx.printJson({ familyId, changes });
         if (changes.length === 0) return ctx.print(`No logged changes of family ${sanitizeLine(familyId)}.`);

@@ -1,7 +1,7 @@
 // famcoord agreement done|update|remove: following up what was agreed at a meeting (who does what
 // by when). Agreements are made with `meeting minutes --agreement`; `today` lists those due.
 import type { Command } from 'commander';
-import { applyOperations, createContext } from './context.js';
+import { applyOperations, appliedOp, createContext } from './context.js';
 
 const ID_HELP = 'the agreement, e.g. a12 (m4.2 for one recorded before agreements had ids; famcoord today and famcoord family show them)';
 
@@ -19,7 +19,7 @@ export function registerAgreement(program: Command): void {
         createContext(command),
         [{ op: 'agreement.done', agreementId, ...(o.on !== undefined && { date: o.on }) }],
         { agreementId: 'AGREEMENT_ID', date: '--on' },
-        () => `Agreement ${agreementId} is done`,
+        (r) => `Agreement ${agreementId} was done on ${appliedOp(r, 'agreement.done').date as string}`,
       );
     });
 

@@ -6,7 +6,7 @@ import { ASSESSMENT_WORDS, assessmentLine, missingStepText } from '../domain/ass
 import { dayText } from '../domain/dateFormat.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { ASSESSMENT_METHOD_LABELS, labelOf, parseAssessmentMethod, parseSectionStatus, SECTION_STATUS_LABELS } from '../domain/vocabulary.js';
-import { applyOperations, collect, createContext, type Lang } from './context.js';
+import { applyOperations, appliedOp, collect, createContext, type Lang } from './context.js';
 import { UsageError } from './errors.js';
 import { unknownFamily } from './known.js';
 import { sectorFlag } from './parse.js';
@@ -98,7 +98,10 @@ export function registerAssessment(program: Command): void {
         createContext(command),
         [{ op: 'assessment.section', familyId, memberId: o.member, method: o.method === undefined ? undefined : (parseAssessmentMethod(o.method) ?? o.method), ...(o.status !== undefined && { status: parseSectionStatus(o.status) ?? o.status }), ...(o.summary !== undefined && { summary: o.summary }), ...(o.on !== undefined && { date: o.on }) }],
         { familyId: 'FAMILY_ID', memberId: '--member', date: '--on' },
-        () => `Recorded the ${o.method ?? ''} section of ${o.member ?? ''} in family ${familyId}`,
+        (r) => {
+          const section = appliedOp(r, 'assessment.section');
+          return `Recorded the ${section.method} section of ${section.memberId} in family ${familyId}`;
+        },
       );
     });
 

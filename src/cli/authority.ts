@@ -2,7 +2,7 @@
 // authority (myndighed) for a sector of a family (src/domain/decisions.ts). An intervention added
 // by anyone else in that sector is proposed until the holder approves it.
 import type { Command } from 'commander';
-import { applyOperations, createContext } from './context.js';
+import { applyOperations, appliedOp, createContext } from './context.js';
 import { UsageError } from './errors.js';
 import { sectorFlag } from './parse.js';
 
@@ -21,7 +21,10 @@ export function registerAuthority(family: Command): void {
         createContext(command),
         [{ op: 'family.authority', familyId, sector: sectorFlag(o.sector), holder: o.holder ?? null }],
         { familyId: 'FAMILY_ID' },
-        () => (o.holder === undefined ? `The coordinator of family ${familyId} holds the authority for ${o.sector} again` : `${o.holder} holds the authority for ${o.sector} in family ${familyId}`),
+        (r) => {
+          const { sector, holder } = appliedOp(r, 'family.authority');
+          return holder === null ? `The coordinator of family ${familyId} holds the authority for ${sector} again` : `${holder} holds the authority for ${sector} in family ${familyId}`;
+        },
       );
     });
 }

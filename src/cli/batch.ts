@@ -169,9 +169,13 @@ Examples:
        * line (those that did not parse too); when all apply, returns what they would do.
        */
       const check = async () => {
-        const preview = await store.preview(batch.operations, meta).catch((error: unknown) => {
-          throw lineOf(error);
-        });
+        // Only lines that parsed are tried: with none, there is nothing to try (and a step of no
+        // operations is refused as changing nothing, which would hide the bad lines).
+        const preview = batch.operations.length === 0
+          ? { failures: [], applied: [], operationFamilyIds: [] }
+          : await store.preview(batch.operations, meta).catch((error: unknown) => {
+              throw lineOf(error);
+            });
         const described = closestIdsWorded(store);
         const problems: BatchProblem[] = [
           ...batch.problems,

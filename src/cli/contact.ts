@@ -1,6 +1,6 @@
 // famcoord contact add|answer|resolve|cancel: cross-sector contacts, chased until answered.
 import type { Command } from 'commander';
-import { applyOperations, createdId, createContext } from './context.js';
+import { applyOperations, appliedOp, createContext } from './context.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { sectorFlag } from './parse.js';
 
@@ -25,7 +25,10 @@ export function registerContact(program: Command): void {
         ctx,
         [json ? { op: 'contact.add', familyId, ...json } : { op: 'contact.add', familyId, sector: sectorFlag(o.sector), subject: o.subject, ...(o.department !== undefined && { department: o.department }), ...(o.opened !== undefined && { opened: o.opened }), ...(o.replyBy !== undefined && { replyBy: o.replyBy }) }],
         json ? 'from-json' : { familyId: 'FAMILY_ID' },
-        (r) => `Opened contact ${createdId(r)} for family ${familyId}`,
+        (r) => {
+          const opened = appliedOp(r, 'contact.add');
+          return `Opened contact ${opened.id as string} for family ${familyId} on ${opened.opened as string}${opened.replyBy === undefined ? '' : `, reply by ${opened.replyBy}`}`;
+        },
       );
     });
 
@@ -41,7 +44,7 @@ export function registerContact(program: Command): void {
         createContext(command),
         [{ op: 'contact.answer', contactId, answer: o.text, ...(o.on !== undefined && { date: o.on }) }],
         { contactId: 'CONTACT_ID', answer: '--text', date: '--on' },
-        () => `Recorded the answer to contact ${contactId}`,
+        (r) => `Recorded the answer to contact ${contactId}, answered ${appliedOp(r, 'contact.answer').date as string}`,
       );
     });
 
@@ -57,7 +60,7 @@ export function registerContact(program: Command): void {
         createContext(command),
         [{ op: 'contact.resolve', contactId, resolution: o.resolution, ...(o.on !== undefined && { date: o.on }) }],
         { contactId: 'CONTACT_ID', date: '--on' },
-        () => `Resolved contact ${contactId}`,
+        (r) => `Resolved contact ${contactId} on ${appliedOp(r, 'contact.resolve').date as string}`,
       );
     });
 
@@ -71,7 +74,7 @@ export function registerContact(program: Command): void {
         createContext(command),
         [{ op: 'contact.cancel', contactId, reason: o.reason }],
         { contactId: 'CONTACT_ID' },
-        () => `Cancelled contact ${contactId}`,
+        (r) => `Cancelled contact ${contactId} on ${appliedOp(r, 'contact.cancel').date as string}`,
       );
     });
 }

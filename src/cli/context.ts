@@ -11,7 +11,7 @@ import { describePath } from '../domain/errors.js';
 import { ownValue } from '../domain/own.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { problemInLang } from '../domain/problemWords.js';
-import type { Operation, RawOperation } from '../domain/operations.js';
+import type { Operation, OperationName, OperationOf, RawOperation } from '../domain/operations.js';
 import { resolveStorePath } from '../store/location.js';
 import { openStore } from '../store/openStore.js';
 import type { ReadScope } from '../domain/scope.js';
@@ -277,6 +277,16 @@ async function danishSaved(result: TransactResult): Promise<string> {
   const what = first ? describeOperation(first, 'da') : '';
   const more = result.applied.length > 1 ? ` og ${result.applied.length - 1} flere` : '';
   return `Gemt: ${what}${created === '?' ? '' : `, id ${created}`}${more} (trin ${result.step})`;
+}
+
+/**
+ * The first operation of this name as the step applied it: new ids, default dates (today) and
+ * normalised values filled in. A confirmation shows these, never the flags as they were typed.
+ */
+export function appliedOp<Name extends OperationName>(result: TransactResult, name: Name): OperationOf<Name> {
+  const applied = result.applied.find((op): op is OperationOf<Name> => op.op === name);
+  if (!applied) throw new Error(`the step applied no ${name}`);
+  return applied;
 }
 
 /** The id the first applied operation gave its new object (goal.add, meeting.add, ...). */

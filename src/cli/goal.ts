@@ -1,6 +1,6 @@
 // famcoord goal add|progress|status|update: the family's goals.
 import type { Command } from 'commander';
-import { applyOperations, createdId, createContext, numberFlag } from './context.js';
+import { applyOperations, appliedOp, createdId, createContext, numberFlag } from './context.js';
 import { UsageError } from './errors.js';
 import { fieldsFromJson, FROM_JSON_OPTION } from './input.js';
 import { sectorFlag } from './parse.js';
@@ -52,7 +52,10 @@ export function registerGoal(program: Command): void {
         createContext(command),
         [{ op: 'goal.progress', goalId, score: numberFlag(o.score), note: o.note, ...(o.on !== undefined && { date: o.on }), ...(o.status !== undefined && { status: o.status }) }],
         { goalId: 'GOAL_ID', date: '--on' },
-        () => `Recorded progress ${o.score}/10 on goal ${goalId}`,
+        (r) => {
+          const progress = appliedOp(r, 'goal.progress');
+          return `Recorded progress ${progress.score}/10 on goal ${progress.goalId} for ${progress.date}${progress.status === undefined ? '' : `; it is now ${progress.status}`}`;
+        },
       );
     });
 
@@ -67,7 +70,7 @@ export function registerGoal(program: Command): void {
         createContext(command),
         [{ op: 'goal.status', goalId, status: status }],
         { goalId: 'GOAL_ID', status: 'STATUS' },
-        () => `Goal ${goalId} is now ${status}`,
+        (r) => `Goal ${goalId} is now ${appliedOp(r, 'goal.status').status}`,
       );
     });
 

@@ -6,6 +6,7 @@ import type { ReadScope } from '../domain/scope.js';
 import { unknownNameMessage } from '../domain/suggest.js';
 import { problemInLang } from '../domain/problemWords.js';
 import type { FamilyStore } from '../store/Store.js';
+import type { AuditEntry } from '../store/auditLog.js';
 import type { ReadContext } from './context.js';
 import { UsageError, type WordedMessage } from './errors.js';
 import { TransactionError, UnknownIdError } from '../domain/errors.js';
@@ -63,4 +64,16 @@ export async function unknownFamily(store: FamilyStore, familyId: string, option
     const message = unknownNameMessage('family', familyId, ids, { lang });
     return options.flag ? `${options.flag}: ${message}` : message;
   });
+}
+
+/**
+ * Refuses a --family that a log command (log, access-log) is asked about when it is neither in
+ * the store nor named by a step of the log: a typo is a not-found error (exit 2), never an empty
+ * log. A family erased since is still known, by the erase step that names it (its other steps
+ * are scrubbed), so its log is shown, if only that step.
+ */
+export async function requireLoggedFamily(store: FamilyStore, familyId: string, history: readonly AuditEntry[]): Promise<void> {
+  if (history.some((entry) => entry.familyIds.includes(familyId))) return;
+  if ((await store.read({ familyIds: [familyId] })).families.length > 0) return;
+  throw await unknownFamily(store, familyId, { alsoKnown: history.flatMap((entry) => entry.familyIds), flag: '--family' });
 }

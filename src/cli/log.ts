@@ -7,7 +7,7 @@ import { describeLoggedOperations } from '../domain/stepDescription.js';
 import { checkDate, createContext, type Lang } from './context.js';
 import { cliWords } from './labels.js';
 import { formatTable } from './table.js';
-import { unknownFamily } from './known.js';
+import { requireLoggedFamily } from './known.js';
 
 const STEP_WORDS = {
   en: { undo: 'undo of step', redo: 'redo of step', restored: 'restored backup' },
@@ -42,9 +42,7 @@ export function registerLog(program: Command): void {
       const store = await ctx.openStore();
       const history = await store.history();
       const { family } = options;
-      // A family erased since is still known here: the log keeps its id.
-      if (family !== undefined && !history.some((e) => e.familyIds.includes(family)) && (await store.read({ familyIds: [family] })).families.length === 0)
-        throw await unknownFamily(store, family, { alsoKnown: history.flatMap((e) => e.familyIds), flag: '--family' });
+      if (family !== undefined) await requireLoggedFamily(store, family, history);
       const entries = history.filter((e) => (family === undefined || e.familyIds.includes(family)) && (since === undefined || wallClock(e.time, ctx.timeZone).date >= since));
       // The families' earlier versions (kept for undo) stay out of the output: they are whole case files.
       if (ctx.json) return ctx.printJson(entries.map(({ before: _before, afterHash: _afterHash, ...entry }) => entry));

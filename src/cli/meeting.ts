@@ -1,6 +1,6 @@
 // famcoord meeting add|update|minutes|edit-line|remove-line: network meetings and what was agreed.
 import type { Command } from 'commander';
-import { applyOperations, createdId, collect, createContext, numberFlag, type RawOperation } from './context.js';
+import { applyOperations, appliedOp, collect, createContext, numberFlag, type RawOperation } from './context.js';
 import { UsageError } from './errors.js';
 import { meetingTypeFlag, parseAgreement, parseAttendee, parseStart } from './parse.js';
 import { registerStatusForm } from './statusForm.js';
@@ -24,7 +24,10 @@ export function registerMeeting(program: Command): void {
         ctx,
         [{ op: 'meeting.add', familyId, type: meetingTypeFlag(o.type), start: parseStart(o.start, ctx.timeZone), durationMin: numberFlag(o.duration), place: o.place, attendees: o.attendee.map(parseAttendee) }],
         { familyId: 'FAMILY_ID', durationMin: '--duration', attendees: '--attendee' },
-        (r) => `Planned meeting ${createdId(r)} for family ${familyId}`,
+        (r) => {
+          const meeting = appliedOp(r, 'meeting.add');
+          return `Planned meeting ${meeting.id as string} for family ${familyId} at ${meeting.start}`;
+        },
       );
     });
 
@@ -61,7 +64,7 @@ export function registerMeeting(program: Command): void {
     .option('--text <text>', 'the new text of the line (required)')
     .addHelpText('after', '\nExample:\n  famcoord meeting edit-line m4 2 --text "Emil møder hver dag fra mandag."')
     .action(async (meetingId: string, line: string, o: { text?: string }, command: Command) => {
-      await applyOperations(createContext(command), [{ op: 'minutes.edit', meetingId, line: numberFlag(line), text: o.text }], { meetingId: 'MEETING_ID', line: 'LINE', text: '--text' }, () => `Changed line ${line} of the minutes of meeting ${meetingId}`);
+      await applyOperations(createContext(command), [{ op: 'minutes.edit', meetingId, line: numberFlag(line), text: o.text }], { meetingId: 'MEETING_ID', line: 'LINE', text: '--text' }, (r) => `Changed line ${appliedOp(r, 'minutes.edit').line} of the minutes of meeting ${meetingId}`);
     });
 
   meeting
@@ -71,7 +74,7 @@ export function registerMeeting(program: Command): void {
     .argument('<LINE>', 'the line number, 1 = the first')
     .addHelpText('after', '\nExample:\n  famcoord meeting remove-line m4 3')
     .action(async (meetingId: string, line: string, _o, command: Command) => {
-      await applyOperations(createContext(command), [{ op: 'minutes.remove', meetingId, line: numberFlag(line) }], { meetingId: 'MEETING_ID', line: 'LINE' }, () => `Removed line ${line} of the minutes of meeting ${meetingId}`);
+      await applyOperations(createContext(command), [{ op: 'minutes.remove', meetingId, line: numberFlag(line) }], { meetingId: 'MEETING_ID', line: 'LINE' }, (r) => `Removed line ${appliedOp(r, 'minutes.remove').line} of the minutes of meeting ${meetingId}`);
     });
 
   meeting

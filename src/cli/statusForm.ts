@@ -2,7 +2,7 @@
 // statusmøde's status form, filled in together during the meeting (printed with the minutes).
 import type { Command } from 'commander';
 import { parseStatusFormStatus } from '../domain/vocabulary.js';
-import { applyOperations, collect, createContext } from './context.js';
+import { applyOperations, appliedOp, collect, createContext } from './context.js';
 import { UsageError } from './errors.js';
 import { sectorFlag } from './parse.js';
 
@@ -29,7 +29,7 @@ export function registerStatusForm(meeting: Command): void {
         createContext(command),
         [{ op: 'statusform.set', meetingId, goalId: o.goal, ...(o.familyView !== undefined && { familyView: o.familyView }), ...(o.view !== undefined && { views: o.view.map(parseView) }), ...(o.status !== undefined && { agreedStatus: parseStatusFormStatus(o.status) ?? o.status }), ...(o.agreed !== undefined && { agreed: o.agreed }) }],
         { meetingId: 'MEETING_ID', goalId: '--goal', views: '--view', agreedStatus: '--status' },
-        () => `Recorded the status form of goal ${o.goal ?? ''} at meeting ${meetingId}`,
+        (r) => `Recorded the status form of goal ${appliedOp(r, 'statusform.set').goalId} at meeting ${meetingId}`,
       );
     });
 }

@@ -2,7 +2,7 @@
 // (overdragelse). The family stays with its coordinator until the receiver accepts
 // (src/domain/transfers.ts); every step is logged as any change is.
 import type { Command } from 'commander';
-import { applyOperations, createContext } from './context.js';
+import { applyOperations, appliedOp, createContext } from './context.js';
 
 export function registerTransfer(program: Command): void {
   const transfer = program
@@ -17,7 +17,7 @@ export function registerTransfer(program: Command): void {
         createContext(command),
         [{ op: 'family.transfer', familyId, to: o.to, ...(o.note !== undefined && { note: o.note }) }],
         { familyId: 'FAMILY_ID' },
-        () => `Asked for family ${familyId} to move to ${o.to}; it stays where it is until they accept`,
+        (r) => `Asked for family ${familyId} to move to ${appliedOp(r, 'family.transfer').to}; it stays where it is until they accept`,
       );
     });
 

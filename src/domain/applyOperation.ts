@@ -3,7 +3,7 @@
 // the quick parse passes (quickOperation.ts) loads no schema at all (issue 19).
 import type { Agreement, Family, Member, Observation } from './schema.js';
 import type { OperationName, OperationOf, Operation } from './operations.js';
-import { AGREEMENT_ID_PREFIX, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
+import { AGREEMENT_ID_PREFIX, agreementsOf, agreementStatusOf, findAgreement, meetingOfDerivedId } from './agreements.js';
 import { startedAssessment, withAnalysis, withConclusion, withSection } from './assessment.js';
 import { minutesLinesOf } from './minutesLines.js';
 import { withStatusFormRow } from './statusForm.js';
@@ -13,7 +13,8 @@ import { decide, decisionForNew, withAuthority } from './decisions.js';
 import { newTransfer, pendingTransfer } from './transfers.js';
 import { sameData } from './canonical.js';
 import { OperationError, UnknownIdError } from './errors.js';
-import { idsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
+import { OVERLONG_NUMBER_MESSAGE } from './ids.js';
+import { idsOf, overlongIdsOf, type EntityList, type FamilyDraft, type Workspace } from './workspace.js';
 
 export interface ApplyContext {
   /** Today's date, the default for dated operations. */
@@ -86,9 +87,20 @@ function editAgreement(ws: OperationWorkspace, agreementId: string) {
   return { meeting, agreement, index: place.index };
 }
 
+/**
+ * The family with an agreement known by this id from its place in its meeting (m4.2, see
+ * `agreementId`): such an id is stored nowhere, so no store's index has it.
+ */
+function derivedAgreementHolder(ws: Workspace, id: string): Family | undefined {
+  const meetingId = meetingOfDerivedId(id);
+  const holder = meetingId === undefined ? undefined : ws.familyOf(meetingId);
+  return holder !== undefined && findAgreement(holder, id) !== undefined ? holder : undefined;
+}
+
+/** The id a new object gets: the one asked for, if no object has it (stored, or as an agreement's derived id), else the next free one. */
 function claimId(ws: Workspace, requested: string | undefined, prefix: string): string {
   if (requested === undefined) return ws.newId(prefix);
-  if (ws.idTaken(requested)) throw new OperationError(`id ${requested} is already in use`);
+  if (ws.idTaken(requested) || derivedAgreementHolder(ws, requested) !== undefined) throw new OperationError(`id ${requested} is already in use`);
   return requested;
 }
 
@@ -310,13 +322,14 @@ const handlers: Handlers = {
     const authority = withAuthority(family, op.sector, op.holder);
     if (authority.length > 0) family.authority = authority;
     else delete family.authority;
-    return op;
+    // As recorded (the holder's name trimmed), for the log and the confirmation.
+    return { ...op, holder: op.holder === null ? null : (authority.find((a) => a.sector === op.sector)?.holder ?? op.holder) };
   },
   'family.transfer'(ws, op, ctx) {
     const { family } = requireDraft(ws, op.familyId);
     const date = op.date ?? ctx.today;
     family.transfer = newTransfer(family, op, ctx.person, date);
-    return { ...op, date };
+    return { ...op, to: family.transfer.to, date };
   },
   'transfer.accept'(ws, op, ctx) {
     const { family } = requireDraft(ws, op.familyId);
@@ -392,9 +405,13 @@ const handlers: Handlers = {
     const { family } = op;
     if (ws.family(family.id) && !op.replace)
       throw new OperationError(`family ${family.id} already exists (import with --prefer theirs to replace it, or --prefer ours to keep it)`);
+    const overlong = overlongIdsOf(family);
+    if (overlong.length > 0) throw new OperationError(`family ${family.id}: id ${overlong[0] as string} ${OVERLONG_NUMBER_MESSAGE}`);
     // Ids are unique in the whole store: an id another family uses cannot come in with this one.
-    const taken = idsOf(family).filter((id) => {
-      const owner = ws.familyOf(id);
+    // An agreement's id derived from its place (m4.2) is stored nowhere: it is looked for both ways.
+    const ids = new Set([...idsOf(family), ...Array.from(agreementsOf(family), (place) => place.id)]);
+    const taken = [...ids].filter((id) => {
+      const owner = ws.familyOf(id) ?? derivedAgreementHolder(ws, id);
       return owner !== undefined && owner.id !== family.id;
     });
     if (taken.length > 0) throw new OperationError(`family ${family.id}: ids already used by another family: ${taken.slice(0, 5).join(', ')}${taken.length > 5 ? ', …' : ''}`);

@@ -1,6 +1,7 @@
 // Demo data: realistic Danish families, generated from a seed so every run and every machine gets
 // the same store. Dates are relative to a chosen "today", so the demo always has meetings today,
 // goals overdue and contacts waiting past their reply-by date. Names and stories are invented.
+import { IdCounter } from './ids.js';
 import { addDays, zonedDateTime } from './dates.js';
 import { STORE_VERSION, type Agreement, type Attendee, type Consent, type Contact, type Family, type Goal, type Intervention, type Meeting, type Member, type State } from './schema.js';
 import { foldKind, purposeOf } from './collisions.js';
@@ -94,12 +95,11 @@ const MINUTES = [
 ];
 const AGREEMENT_TASKS = ['Ringer til PPR og følger op', 'Finder en praktikplads', 'Sender ansøgning om fritidspas', 'Aftaler møde med skolen', 'Undersøger muligheden for aflastning', 'Laver budget sammen med familien'];
 
+/** The ids of a new store: each prefix counted from 1, by the one id counter (ids.ts); none is taken yet. */
 class Ids {
-  private readonly counters = new Map<string, number>();
+  private readonly counter = new IdCounter();
   next(prefix: string): string {
-    const n = (this.counters.get(prefix) ?? 0) + 1;
-    this.counters.set(prefix, n);
-    return `${prefix}${n}`;
+    return this.counter.next(prefix, () => false);
   }
 }
 

@@ -10,7 +10,8 @@ import { ValidationError } from './errors.js';
 import { nestingProblem } from './nesting.js';
 import { referenceProblems } from './references.js';
 import { zodProblems } from './validate.js';
-import { idsOf } from './workspace.js';
+import { OVERLONG_NUMBER_MESSAGE } from './ids.js';
+import { idsOf, overlongIdsOf } from './workspace.js';
 
 const ExportFileSchema = z.looseObject({
   format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}" (a file written by famcoord export)` }),
@@ -27,7 +28,10 @@ export function parseExport(data: unknown): Family[] {
   if (deep) throw new ValidationError([deep]);
   const result = ExportFileSchema.safeParse(data);
   if (!result.success) throw new ValidationError(zodProblems(result.error, data));
-  const problems = referenceProblems({ families: result.data.families });
+  const problems = [
+    ...result.data.families.flatMap((family, index) => overlongIdsOf(family).map((id) => ({ path: `families[${index}] (${family.id})`, message: `id ${id} ${OVERLONG_NUMBER_MESSAGE}` }))),
+    ...referenceProblems({ families: result.data.families }),
+  ];
   if (problems.length > 0) throw new ValidationError(problems);
   return result.data.families;
 }

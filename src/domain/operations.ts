@@ -8,6 +8,7 @@ import {
   assessmentMethod,
   caseEvent,
   entityId,
+  newEntityId,
   goalStatus,
   isoDate,
   isoDateTime,
@@ -29,7 +30,7 @@ import { givesAnyOf } from './fieldRules.js';
 import { quickParseOperation } from './quickOperation.js';
 
 const memberInput = z.strictObject({
-  id: entityId.optional(),
+  id: newEntityId.optional(),
   name: nonEmptyText('name', 200),
   role: memberRole,
   born: isoDate.optional(),
@@ -68,7 +69,7 @@ const minutesLine = {
 
 /** A goal as `goal.add` takes it, without its family: the goals a TAM's conclusion starts the plan with. */
 const goalInput = z.strictObject({
-  id: entityId.optional(),
+  id: newEntityId.optional(),
   title: nonEmptyText('title', 500),
   memberId: entityId.optional(),
   sector,
@@ -88,7 +89,7 @@ const someOf = (fields: readonly string[]) =>
 /** How to build each operation's schema (see OPERATION_SCHEMAS). */
 const OPERATION_SCHEMA_BUILDERS = {
   'family.add': () => op('family.add', {
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     name: nonEmptyText('name', 200),
     coordinator: text('coordinator', 200).optional(),
     members: z.array(memberInput).default([]),
@@ -96,7 +97,7 @@ const OPERATION_SCHEMA_BUILDERS = {
   'member.add': () => op('member.add', { familyId: entityId, ...memberInput.shape }),
   'goal.add': () => op('goal.add', {
     familyId: entityId,
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     title: nonEmptyText('title', 500),
     memberId: entityId.optional(),
     sector,
@@ -128,7 +129,7 @@ const OPERATION_SCHEMA_BUILDERS = {
   })),
   'meeting.add': () => op('meeting.add', {
     familyId: entityId,
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     type: meetingType,
     start: isoDateTime,
     durationMin: z.number({ error: 'must be minutes, e.g. 60' }).int().min(1).max(24 * 60).default(60),
@@ -156,7 +157,7 @@ const OPERATION_SCHEMA_BUILDERS = {
   }).refine((input) => !input.append || input.minutes.trim().length > 0, { path: ['minutes'], error: 'must not be empty (minutes)' }),
   'meeting.agreement': () => op('meeting.agreement', {
     meetingId: entityId,
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     who: nonEmptyText('who', 200),
     what: nonEmptyText('what', 2_000),
     due: isoDate.optional(),
@@ -179,7 +180,7 @@ const OPERATION_SCHEMA_BUILDERS = {
   'agreement.remove': () => op('agreement.remove', { agreementId: entityId }),
   'contact.add': () => op('contact.add', {
     familyId: entityId,
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     sector,
     department: text('department', 200).optional(),
     subject: nonEmptyText('subject', 1_000),
@@ -203,7 +204,7 @@ const OPERATION_SCHEMA_BUILDERS = {
   }),
   'intervention.add': () => op('intervention.add', {
     familyId: entityId,
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     memberId: entityId,
     sector,
     kind: nonEmptyText('kind', 200),
@@ -239,7 +240,7 @@ const OPERATION_SCHEMA_BUILDERS = {
   'event.add': () => op('event.add', { memberId: entityId, date: isoDate.optional(), kind: caseEvent }),
   'consent.add': () => op('consent.add', {
     familyId: entityId,
-    id: entityId.optional(),
+    id: newEntityId.optional(),
     sectors: z.array(sector).min(1, { error: 'must name at least one sector' }),
     given: isoDate.optional(),
     until: isoDate,

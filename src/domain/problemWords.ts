@@ -48,6 +48,7 @@ const buildDanishProblems = (): Array<[RegExp, Danish]> => [
   // The rest of the domain's refusals (#15): operations.ts, transaction.ts and the schemas.
   [/^no family (\S+) \(famcoord families lists them\)$/, 'familie $1 findes ikke (famcoord families viser familierne)'],
   [/^id (\S+) is already in use$/, 'id $1 er allerede i brug'],
+  [/^family (\S+) cannot be put back as it was: its id (\S+) is used by family (\S+) since$/, 'familie $1 kan ikke sættes tilbage, som den var: dens id $2 bruges siden af familie $3'],
   [/^no member (\S+) in family (\S+); its members: (.*)$/, 'familie $2 har ingen person $1; dens personer: $3'],
   [/^no member (\S+) in family (\S+); it has no members yet$/, 'familie $2 har ingen person $1; den har ingen personer endnu'],
   [/^no goal (\S+) in family (\S+), the family of meeting (\S+)$/, 'mål $1 findes ikke i familie $2, som møde $3 hører til'],
@@ -61,6 +62,11 @@ const buildDanishProblems = (): Array<[RegExp, Danish]> => [
   [/^a date and time with offset, e\.g\. /, 'dato og klokkeslæt med tidszone, f.eks. '],
   [/^must be an id of letters, digits, - _ or \. \(e\.g\. g12\)$/, 'skal være et id af bogstaver, cifre, - _ eller . (f.eks. g12)'],
   [/^an id such as g12$/, 'et id som g12'],
+  // Numbered ids (ids.ts): at most nine digits after the letters.
+  [/^must have at most (\d+) digits after its letters \(e\.g\. g12\)$/, 'må højst have $1 cifre efter bogstaverne (f.eks. g12)'],
+  [/^family (\S+): id (\S+) must have at most (\d+) digits after its letters \(e\.g\. g12\)$/, 'familie $1: id $2 må højst have $3 cifre efter bogstaverne (f.eks. g12)'],
+  [/^id (\S+) must have at most (\d+) digits after its letters \(e\.g\. g12\)$/, 'id $1 må højst have $2 cifre efter bogstaverne (f.eks. g12)'],
+  [/^no new id starting with (\S+) is left: (\S+), the highest a new id can have \((\d+) digits\), is in use; .*$/, 'der er intet nyt id tilbage, der begynder med $1: $2, det højeste et nyt id kan have ($3 cifre), er i brug; giv det selv et id ("id" i en batch-linje, eller --id hvor en kommando har det)'],
   [/^text \((.*)\)$/, 'tekst ($1)'],
   [/^must be a line number, 1 = the first line$/, 'skal være et linjenummer, 1 = den første linje'],
   [/^must be a whole number, 1 = most important$/, 'skal være et helt tal, 1 = vigtigst'],

@@ -5,6 +5,7 @@ import './zodSetup.js';
 import * as z from 'zod';
 import { isIsoDate, isIsoDateTimeWithOffset } from './dates.js';
 import { notBlank } from './fieldRules.js';
+import { NOT_OVERLONG_NUMBER, OVERLONG_NUMBER_MESSAGE } from './ids.js';
 import {
   AGREEMENT_STATUSES,
   ASSESSMENT_METHODS,
@@ -43,6 +44,12 @@ export const isoDateTime = z
 export const entityId = z
   .string({ error: expecting('an id such as g12') })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be an id of letters, digits, - _ or . (e.g. g12)' });
+/**
+ * The id of a new object, given in an operation (`--id`, a batch line's "id") or brought in by an
+ * import: an id whose letters are followed by more digits than a numbered id has (ids.ts) is
+ * refused there. Ids already in a store are read with `entityId`, as they were written.
+ */
+export const newEntityId = entityId.regex(NOT_OVERLONG_NUMBER, { error: OVERLONG_NUMBER_MESSAGE });
 export const text = (what: string, max = 10_000) =>
   z.string({ error: expecting(`text (${what})`) }).max(max, { error: `is too long (at most ${max} characters)` });
 export const nonEmptyText = (what: string, max = 10_000) =>

@@ -1,8 +1,7 @@
 // The ids of a store read family by family (validate.ts's parseFamily, quickValidate.ts's
 // quickFamily), kept apart from the schemas so that a read the quick parse passes loads no zod.
 
-/** A number as famcoord writes it in an id (g12, not g012): such an id is the prefix and the number. */
-const NUMBERED_ID = /^([a-z]+)([1-9]\d{0,8}|0)$/;
+import { numberedId } from './ids.js';
 
 /** Numbers below this are kept one bit each (at most 2 MB per prefix); a number above, in a set. */
 const BITMAP_LIMIT = 2 ** 24;
@@ -47,18 +46,17 @@ export class SeenIds {
   private readonly others = new Set<string>();
 
   has(id: string): boolean {
-    const match = NUMBERED_ID.exec(id);
-    return match ? this.numbered.get(match[1] as string)?.has(Number(match[2])) === true : this.others.has(id);
+    const numbered = numberedId(id);
+    return numbered ? this.numbered.get(numbered.prefix)?.has(numbered.number) === true : this.others.has(id);
   }
 
   add(id: string): this {
-    const match = NUMBERED_ID.exec(id);
-    if (!match) this.others.add(id);
+    const numbered = numberedId(id);
+    if (!numbered) this.others.add(id);
     else {
-      const prefix = match[1] as string;
-      let numbers = this.numbered.get(prefix);
-      if (!numbers) this.numbered.set(prefix, (numbers = new SeenNumbers()));
-      numbers.add(Number(match[2]));
+      let numbers = this.numbered.get(numbered.prefix);
+      if (!numbers) this.numbered.set(numbered.prefix, (numbers = new SeenNumbers()));
+      numbers.add(numbered.number);
     }
     return this;
   }

@@ -10,7 +10,7 @@ import { referenceProblems } from './references.js';
 import { FAMILY_SHAPE } from './schemaShapes.generated.js';
 import { verdictOf, type Verdict } from './schemaVerdict.js';
 import type { Family } from './schema.js';
-import type { FamilyChange, Workspace } from './workspace.js';
+import { idChanges, type FamilyChange, type Workspace } from './workspace.js';
 
 export interface AppliedTransaction {
   /** The operations as applied, with new ids and default dates filled in. */
@@ -73,8 +73,22 @@ function checkChanges(changes: FamilyChange[]): void {
   throw stored.length > 0 ? new StoredDataError(stored) : new ValidationError(problems);
 }
 
-/** Puts whole families back as they were (undo); `family: null` takes a family out. */
+/**
+ * Puts whole families back as they were (undo, redo); `family: null` takes a family out. An id the
+ * version put back would bring may have gone to another family since (an undo freed it, a new
+ * object took it): then nothing is put back, as two objects with one id would break the store.
+ */
 export function runRestore(ws: Workspace, versions: ReadonlyArray<{ familyId: string; family: Family | null }>): FamilyChange[] {
+  const restoring = new Set(versions.map((version) => version.familyId));
+  for (const { familyId, family } of versions) {
+    if (!family) continue;
+    // Only the ids the family does not hold now can be another's.
+    for (const id of idChanges(ws.family(familyId), family).added) {
+      const owner = ws.familyOf(id);
+      if (owner !== undefined && owner.id !== familyId && !restoring.has(owner.id))
+        throw new OperationError(`family ${familyId} cannot be put back as it was: its id ${id} is used by family ${owner.id} since`);
+    }
+  }
   for (const { familyId, family } of versions) {
     if (family) ws.put(family);
     else ws.remove(familyId);

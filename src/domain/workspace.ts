@@ -1,8 +1,9 @@
 // The seam between operations and storage. Operations read and replace whole families through a
 // Workspace; the JSON backend implements it over an in-memory state, a database backend can
 // implement it with queries, and both record the same before/after pairs for the audit log and undo.
-import { agreementId, storedAgreementIds } from './agreements.js';
+import { AGREEMENT_ID_PREFIX, agreementId, storedAgreementIds } from './agreements.js';
 import { byDate } from './dates.js';
+import { IdCounter, isOverlongNumberedId } from './ids.js';
 import type { Agreement, Family, Meeting, State } from './schema.js';
 
 export interface FamilyChange {
@@ -50,9 +51,27 @@ export function idsOf(family: Family): string[] {
   ];
 }
 
+/**
+ * The ids of a family that a new object may not have: letters followed by more digits than a
+ * numbered id has (ids.ts). An import, from a file or a batch line, refuses such a family.
+ */
+export function overlongIdsOf(family: Family): string[] {
+  return idsOf(family).filter(isOverlongNumberedId);
+}
+
 const ENTITY_LISTS = ['members', 'goals', 'meetings', 'contacts', 'interventions', 'consents'] as const;
 export type EntityList = (typeof ENTITY_LISTS)[number];
 type EntityOf<List extends EntityList> = Family[List][number];
+
+/** What a family's draft asks of its workspace about ids. */
+export interface DraftIds {
+  /** An id was added to the family: the workspace indexes it. */
+  added(id: string): void;
+  /** Whether an object of the store has this id stored. */
+  taken(id: string): boolean;
+  /** A fresh id with this prefix (see Workspace.newId). */
+  fresh(prefix: string): string;
+}
 
 /**
  * A family that one step owns and changes in place (see `Workspace.draft`). Objects are added
@@ -68,8 +87,12 @@ export class FamilyDraft {
 
   constructor(
     readonly family: Family,
-    private readonly indexAdded: (id: string) => void,
+    private readonly ids: DraftIds,
   ) {}
+
+  private indexAdded(id: string): void {
+    this.ids.added(id);
+  }
 
   private objectsOf<List extends EntityList>(list: List): Map<string, EntityOf<List>> {
     let objects = this.objects.get(list);
@@ -111,7 +134,12 @@ export class FamilyDraft {
   settleAgreementIds(meeting: Meeting): void {
     meeting.agreements.forEach((agreement, index) => {
       if (agreement.id !== undefined) return;
-      agreement.id = agreementId(meeting.id, agreement, index);
+      const derived = agreementId(meeting.id, agreement, index);
+      // The id it is known by may be stored on another object already (an older famcoord let an
+      // id such as m4.2 be given by hand, or an import bring one): two objects would then share
+      // it and the step would be refused for good, so this agreement gets a new id instead.
+      const shared = this.ids.taken(derived) || meeting.agreements.some((other) => other.id === derived);
+      agreement.id = shared ? this.ids.fresh(AGREEMENT_ID_PREFIX) : derived;
       this.indexAdded(agreement.id);
     });
   }
@@ -168,7 +196,11 @@ export abstract class DraftingWorkspace implements Workspace {
     if (!current) return undefined;
     const existing = this.drafts.get(familyId);
     if (existing?.family === current) return existing;
-    const draft = new FamilyDraft(this.copyOf(current), (id) => this.indexAdded(familyId, id));
+    const draft = new FamilyDraft(this.copyOf(current), {
+      added: (id) => this.indexAdded(familyId, id),
+      taken: (id) => this.idTaken(id),
+      fresh: (prefix) => this.newId(prefix),
+    });
     this.put(draft.family);
     this.drafts.set(familyId, draft);
     return draft;
@@ -212,28 +244,6 @@ export function idChanges(previous: Family | undefined, next: Family): { added: 
   const agreementsAfter = storedAgreementIds(next);
   if (agreementsBefore.length !== agreementsAfter.length || agreementsBefore.some((id, i) => id !== agreementsAfter[i])) compare(agreementsBefore, agreementsAfter);
   return { added, removed };
-}
-
-const NUMBERED_ID = /^([a-z]+)(\d+)$/;
-
-/** Keeps the highest number seen per prefix so new ids are short and ascending. */
-export class IdCounter {
-  private readonly highest = new Map<string, number>();
-
-  see(id: string): void {
-    const match = NUMBERED_ID.exec(id);
-    if (!match) return;
-    const prefix = match[1] as string;
-    const n = Number(match[2]);
-    if (n > (this.highest.get(prefix) ?? 0)) this.highest.set(prefix, n);
-  }
-
-  next(prefix: string, taken: (id: string) => boolean): string {
-    let n = (this.highest.get(prefix) ?? 0) + 1;
-    while (taken(`${prefix}${n}`)) n++;
-    this.highest.set(prefix, n);
-    return `${prefix}${n}`;
-  }
 }
 
 /** A workspace over a whole state held in memory; `result()` is a new state, the input is untouched. */

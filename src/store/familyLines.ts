@@ -6,7 +6,8 @@
 // tests/store/familyLines.test.ts checks that it writes the same bytes as the whole-state path.
 import type { Family, State } from '../domain/schema.js';
 import { inScope, todayDigest, type ReadScope } from '../domain/scope.js';
-import { DraftingWorkspace, IdCounter, idChanges, idsOf, type FamilyChange } from '../domain/workspace.js';
+import { DraftingWorkspace, idChanges, idsOf, type FamilyChange } from '../domain/workspace.js';
+import { IdCounter } from '../domain/ids.js';
 
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;

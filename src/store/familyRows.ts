@@ -4,6 +4,7 @@
 import type { Family, Goal, Meeting } from '../domain/schema.js';
 import { coordinatorKey, involvedPeopleKeys, todayDigest } from '../domain/scope.js';
 import { addDays } from '../domain/dates.js';
+import { numberedId } from '../domain/ids.js';
 import { RECENT_DECISION_DAYS } from '../domain/decisions.js';
 import { meetingInstant } from '../domain/rules.js';
 import { agreementHorizon } from '../domain/agreements.js';
@@ -87,14 +88,12 @@ export function familyRow(family: Family): FamilyRow {
   };
 }
 
-export const NUMBERED_ID = /^([a-z]+)(\d+)$/;
-
-/** The highest number per prefix among these ids (those of the form g12). */
+/** The highest number per prefix among these ids (the numbered ones, see ids.ts). */
 export function highestPerPrefix(ids: Iterable<string>): Map<string, number> {
   const highest = new Map<string, number>();
   for (const id of ids) {
-    const numbered = NUMBERED_ID.exec(id);
-    if (numbered) highest.set(numbered[1] as string, Math.max(highest.get(numbered[1] as string) ?? 0, Number(numbered[2])));
+    const numbered = numberedId(id);
+    if (numbered) highest.set(numbered.prefix, Math.max(highest.get(numbered.prefix) ?? 0, numbered.number));
   }
   return highest;
 }

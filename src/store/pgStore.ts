@@ -16,7 +16,8 @@ import type { Family, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
-import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
+import { DraftingWorkspace, idChanges, idsOf, type FamilyChange } from '../domain/workspace.js';
+import { IdCounter, numberedId } from '../domain/ids.js';
 import { meetingWindow } from '../domain/rules.js';
 import { chainedTexts, type StoredEntry } from './auditChain.js';
 import { canonicalJson } from '../domain/canonical.js';
@@ -27,7 +28,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import { stopAfterLockForTest } from './testHooks.js';
 import type { CaseloadLookup, CreateOptions, FamilyScope, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
-import { auditRecord, familyFromRow, familyRow, findCaseloadIn, headFromRow, highestPerPrefix, NUMBERED_ID, todayFamily, todayMarkCondition, involvingCondition, teamMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
+import { auditRecord, familyFromRow, familyRow, findCaseloadIn, headFromRow, highestPerPrefix, todayFamily, todayMarkCondition, involvingCondition, teamMarkCondition, type FamilyRow, type TodayMark } from './familyRows.js';
 import { DATA_TABLES, LATEST_SCHEMA, MIGRATIONS } from './pgSchema.js';
 import { redactUrl } from './pgUrl.js';
 import type { FamilyRead, ReadKind, TeamMember, TeamStore } from './team.js';
@@ -134,16 +135,16 @@ class PgWorkspace extends DraftingWorkspace {
 
   protected indexAdded(familyId: string, id: string): void {
     this.ownIds.set(id, familyId);
-    const numbered = NUMBERED_ID.exec(id);
-    if (numbered && this.highest.has(numbered[1] as string)) this.highest.set(numbered[1] as string, Math.max(this.highest.get(numbered[1] as string) as number, Number(numbered[2])));
+    const numbered = numberedId(id);
+    if (numbered && this.highest.has(numbered.prefix)) this.highest.set(numbered.prefix, Math.max(this.highest.get(numbered.prefix) as number, numbered.number));
   }
 
   idTaken(id: string): boolean {
     if (this.ownIds.has(id)) return this.ownIds.get(id) !== null;
     // Above the locked highest number of its kind, an id is free: every numbered id raises it.
-    const numbered = NUMBERED_ID.exec(id);
-    const highest = numbered && this.highest.get(numbered[1] as string);
-    if (numbered && highest !== undefined && highest !== null && Number(numbered[2]) > highest) return false;
+    const numbered = numberedId(id);
+    const highest = numbered && this.highest.get(numbered.prefix);
+    if (numbered && highest !== undefined && highest !== null && numbered.number > highest) return false;
     return this.entity(id) !== null;
   }
 
@@ -152,7 +153,9 @@ class PgWorkspace extends DraftingWorkspace {
     const counter = new IdCounter();
     counter.see(`${prefix}${this.highest.get(prefix)}`);
     const id = counter.next(prefix, (candidate) => this.idTaken(candidate));
-    this.highest.set(prefix, Number(id.slice(prefix.length)));
+    // Never lowered: a highest number left by an id longer than a numbered id may be (an older
+    // famcoord's) is not counted from, but ids above the new one are still looked up.
+    this.highest.set(prefix, Math.max(this.highest.get(prefix) as number, Number(id.slice(prefix.length))));
     return id;
   }
 

@@ -13,7 +13,8 @@ import type { Family, State } from '../domain/schema.js';
 import { coordinatorKey, isWholeStore, mayShowToday, todayDigest, type ReadScope } from '../domain/scope.js';
 import { scrubFamily } from '../domain/familyLog.js';
 import { ValidationError } from '../domain/errors.js';
-import { DraftingWorkspace, idChanges, idsOf, IdCounter, type FamilyChange } from '../domain/workspace.js';
+import { DraftingWorkspace, idChanges, idsOf, type FamilyChange } from '../domain/workspace.js';
+import { IdCounter, numberedId } from '../domain/ids.js';
 import { meetingWindow } from '../domain/rules.js';
 import { chainedTexts, replayedLogMessage, replaySetAsideMessage, type EntryText, type StoredEntry } from './auditChain.js';
 import { auditEntryFor, auditLogPathFor, keepAside, replayedTail, setAsidePathFor, type AuditEntry, type LogRecord, type LogTail } from './auditLog.js';
@@ -28,7 +29,7 @@ import { WRITER_WAIT_MS } from './lock.js';
 import type { CaseloadLookup, CreateOptions, FamilyScope, FamilyStore, Preview, StoreContent, TransactMeta, TransactResult, UndoOptions } from './Store.js';
 import { planOrRefuse, PLANNERS, ReversibleStore, type Reversal, type Reversed } from './undo.js';
 import { replacedPath } from './backups.js';
-import { auditRecord, familyFromRow, findCaseloadIn, headFromRow, todayFamily, familyRow, NUMBERED_ID, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
+import { auditRecord, familyFromRow, findCaseloadIn, headFromRow, todayFamily, familyRow, todayMarkCondition, involvingCondition, teamMarkCondition, type TodayMark } from './familyRows.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -259,8 +260,8 @@ class SqliteWorkspace extends DraftingWorkspace {
 function indexIds(sql: Statements, familyId: string, ids: readonly string[]): void {
   for (const id of ids) {
     sql.insertEntity.run(id, familyId);
-    const numbered = NUMBERED_ID.exec(id);
-    if (numbered) sql.raiseHighest.run(numbered[1], Number(numbered[2]));
+    const numbered = numberedId(id);
+    if (numbered) sql.raiseHighest.run(numbered.prefix, numbered.number);
   }
 }
 

@@ -1,5 +1,6 @@
 // famcoord agreement done|update|remove and today's agreements, as a user runs them.
 import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -38,7 +39,7 @@ describe('famcoord agreement', () => {
 
     const done = box.run(['agreement', 'done', 'a1', ...DATE]);
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toBe('Agreement a1 is done (step 4)\n');
+    expect(done.stdout).toBe('Agreement a1 was done on 2026-11-24 (step 4)\n');
     expect(today(box).agreements).toEqual([]);
     expect(box.run(['undo']).code).toBe(0);
     expect(today(box).agreements.map((a) => a.id)).toEqual(['a1']);
@@ -116,5 +117,36 @@ describe('famcoord agreement', () => {
     expect(state()).toEqual({ version: 3, agreementMarks: { n: 1 } });
     expect(agreementIds()).toEqual(['a1']);
     expect(run('doctor').stdout).not.toMatch(/written again/);
+  });
+});
+
+describe('agreement ids never shared', () => {
+  it('refuses the id an agreement stored without one is known by (m1.1) as a new id, and a redo that would bring back an id taken since, writing nothing', () => {
+    const box = withAgreement();
+    // As a store written before agreements had ids holds one: no id, no status.
+    const store = JSON.parse(box.bytes().toString('utf8')) as { families: Array<{ meetings: Array<{ agreements: Array<Record<string, unknown>> }> }> };
+    const legacy = store.families[0]!.meetings[0]!.agreements[0]!;
+    delete legacy.id;
+    delete legacy.status;
+    writeFileSync(box.store, JSON.stringify(store));
+    expect(box.run(['today', '--json', ...DATE]).stdout).toMatch(/"id": "m1\.1"/);
+    const before = box.bytes();
+    const taken = box.run(['batch', '-', ...DATE], { input: `${JSON.stringify({ op: 'goal.add', familyId: 'f1', id: 'm1.1', title: 'Mål', sector: 'school', due: '2027-01-01' })}\n` });
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toBe('famcoord: line 1: id m1.1 is already in use\nfamcoord: 1 bad line(s) in the batch; nothing was written\n');
+    expect(box.bytes().equals(before)).toBe(true);
+
+    // A new agreement, undone; another family's new goal takes its id; the redo is refused.
+    expect(box.run(['batch', '-', ...DATE], { input: '{"op":"family.add","name":"Familien Dal"}\n' }).code).toBe(0);
+    expect(box.run(['meeting', 'minutes', 'm1', '--agreement', 'Mette|Ringer|2026-12-01', ...DATE]).code).toBe(0);
+    const added = (JSON.parse(box.run(['log', '--json', ...DATE]).stdout) as Array<{ ops: Array<{ id?: string }> }>).at(-1)!.ops[0]!.id as string;
+    expect(box.run(['undo', ...DATE]).code).toBe(0);
+    expect(box.run(['batch', '-', ...DATE], { input: `${JSON.stringify({ op: 'goal.add', familyId: 'f2', id: added, title: 'Mål', sector: 'school', due: '2027-01-01' })}\n` }).code).toBe(0);
+    const beforeRedo = box.bytes();
+    const redo = box.run(['redo', ...DATE]);
+    expect(redo.code).toBe(2);
+    expect(redo.stderr).toBe(`famcoord: family f1 cannot be put back as it was: its id ${added} is used by family f2 since; nothing was written\n`);
+    expect(box.bytes().equals(beforeRedo)).toBe(true);
+    expect(box.run(['doctor', ...DATE]).stdout).toMatch(/no problems found/);
   });
 });

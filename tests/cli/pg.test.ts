@@ -109,7 +109,7 @@ process.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(new RegExp(`^Recorded progress 4/10 on goal ${goalId} \\(step 1\\)`));
+    expect(result.stdout).toMatch(new RegExp(`^Recorded progress 4/10 on goal ${goalId} for 2026-11-24 \\(step 1\\)`));
     return result.output[3] as string;
   }
 

@@ -89,6 +89,37 @@ describe('an agreement stored without id and status', () => {
   });
 });
 
+describe('the id an agreement stored without one is known by (m1.2) is never given to another object', () => {
+  it('refuses it as the id of a new agreement, goal or anything else, in its own meeting or another family', () => {
+    for (const input of [
+      { op: 'meeting.agreement', meetingId: 'm2', id: 'm1.2', who: 'Hanne', what: 'Indkalder' },
+      { op: 'meeting.agreement', meetingId: 'm1', id: 'm1.3', who: 'Hanne', what: 'Indkalder' },
+      { op: 'goal.add', familyId: 'f2', id: 'm1.1', title: 'Mål', sector: 'school', due: '2027-01-01' },
+    ] as OperationInput[])
+      expect(refusal(world(), [input]).message, JSON.stringify(input)).toBe(`id ${(input as { id: string }).id} is already in use`);
+    // One its meeting does not have is free.
+    expect(apply(world(), [{ op: 'meeting.agreement', meetingId: 'm2', id: 'm1.4', who: 'Hanne', what: 'Indkalder' }]).applied[0]).toMatchObject({ id: 'm1.4' });
+  });
+
+  it('refuses a family.import that brings one stored, or brings a meeting whose derived ids are stored here', () => {
+    const incoming = family('f9', { meetings: [meeting('m9', '2026-11-03T09:00:00+01:00', { agreements: [{ ...old('Per'), id: 'm1.2' }] })] });
+    expect(refusal(world(), [{ op: 'family.import', family: incoming }]).message).toBe('family f9: ids already used by another family: m1.2');
+    const legacy = family('f9', { meetings: [meeting('m9', '2026-11-03T09:00:00+01:00', { agreements: [old('Per'), old('Ida')] })] });
+    const here = world();
+    here.families[1]!.meetings[0]!.agreements[0]!.id = 'm9.2';
+    expect(refusal(here, [{ op: 'family.import', family: legacy }]).message).toBe('family f9: ids already used by another family: m9.2');
+  });
+
+  it('gives an old agreement a new id when its derived one is stored on another object already (an older famcoord let that in), so its meeting can be changed again', () => {
+    const shared = world();
+    // As an older famcoord left it: a1 given the id m1.1 by hand, on another family's meeting.
+    shared.families[1]!.meetings[0]!.agreements[0]!.id = 'm1.1';
+    const { state: after } = apply(shared, [{ op: 'agreement.done', agreementId: 'm1.2' }]);
+    expect(after.families[0]!.meetings[0]!.agreements.map((a) => [a.id, a.status])).toEqual([['a5', undefined], ['m1.2', 'done'], ['m1.3', undefined]]);
+    expect(() => parseState(after)).not.toThrow();
+  });
+});
+
 describe('agreement operations', () => {
   it('agreement.done marks it done today, or on the date given, and records the date', () => {
     const { state: after, applied } = apply(world(), [{ op: 'agreement.done', agreementId: 'a1' }, { op: 'agreement.done', agreementId: 'm1.2', date: '2026-11-20' }]);

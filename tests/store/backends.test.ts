@@ -125,6 +125,21 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
     expect((await store.history()).map((e) => e.step)).toEqual([1]);
   });
 
+  it('counts new ids up to the nine-digit maximum and then refuses with a clear error, writing nothing; an id beyond it is not counted from', async () => {
+    const store = await fresh(file);
+    // Ids an older famcoord let in: one at 2^53 (the next number was 2^53 again, forever) and one of
+    // ten digits (beyond PostgreSQL's integer column).
+    await store.create(state(family('f1', { goals: [goal('g999999998', '2027-01-01'), goal('p9007199254740992', '2027-01-01'), goal('c1234567890', '2027-01-01')] })));
+    const addGoal = ops({ op: 'goal.add', familyId: 'f1', title: 'Komme i skole', sector: 'school', due: '2027-01-01' });
+    expect((await store.transact(addGoal, META)).applied[0]).toMatchObject({ id: 'g999999999' });
+    const after = await store.read();
+    await expect(store.transact(addGoal, META)).rejects.toThrow(/no new id starting with g is left: g999999999/);
+    expect(await store.read()).toEqual(after);
+    expect((await store.history()).map((e) => e.step)).toEqual([1]);
+    const added = await store.transact(ops({ op: 'member.add', familyId: 'f1', name: 'Lone', role: 'adult' }, { op: 'contact.add', familyId: 'f1', sector: 'school', subject: 'PPR' }), META);
+    expect(added.applied.map((op) => (op as { id?: string }).id)).toEqual(['p1', 'c1']);
+  });
+
   it('writes nothing for a step that would change nothing: no store write, no backup, no log step; a preview names it', async () => {
     const store = await fresh(file);
     await store.create(sample());
@@ -322,6 +337,23 @@ describe.each(BACKENDS)('the $name backend', ({ file }) => {
       await store.transact(ops({ op: 'goal.progress', goalId: 'g2', score: 2 }), SOREN);
       await expect(store.redo(HANNE)).rejects.toThrow(/^cannot redo step 1: family f1 has been changed since by step 5 by søren/);
       expect(await store.history()).toHaveLength(5);
+    });
+
+    it('refuses to redo (or undo) a step whose family would bring back an id another family took since, and writes nothing', async () => {
+      const store = await fresh(file);
+      await store.create(sample());
+      await store.transact(ops({ op: 'meeting.agreement', meetingId: 'm1', who: 'Lone', what: 'Ringer' }), SOREN);
+      const agreement = (await store.read()).families[1]!.meetings[0]!.agreements[0]!.id as string;
+      await store.undo(SOREN);
+      // Free again after the undo: a new object of another family may have it.
+      await store.transact(ops({ op: 'goal.add', familyId: 'f1', id: agreement, title: 'Komme i skole', sector: 'school', due: '2027-01-01' }), HANNE);
+      const before = await store.read();
+      await expect(store.redo(SOREN)).rejects.toThrow(`family f2 cannot be put back as it was: its id ${agreement} is used by family f1 since`);
+      expect(await store.read()).toEqual(before);
+      expect(await store.history()).toHaveLength(3);
+      // Undoing Hanne's step frees it, and the redo goes through.
+      await store.undo(HANNE);
+      expect(await store.redo(SOREN)).toMatchObject({ redid: 1 });
     });
 
     it('stops at a log entry it cannot read instead of reverting the step before it, and writes nothing', async () => {
