@@ -37,14 +37,16 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /**
  * What each run printed before the work on issue 19's whole-store Today (the same on both backends),
  * but for one change since: the text shows the goal's U+2028 and the transfer note's U+2029 as the
- * line breaks they stand for, which a table's line folds to spaces (src/domain/sanitize.ts).
+ * line breaks they stand for, which a table's line folds to spaces (src/domain/sanitize.ts). Taken
+ * again when the demo stopped giving a family the same goal twice (2026-12-02): the build before
+ * that change, which printed the old figures for the old demo, printed these for the new one.
  */
 const PRINTED_BEFORE: Record<string, string> = {
-  'today --json': '1d2c9e7072542f972efefb730092ee2645f05fcd29b34ee8550da1d8b255ee5d',
-  'today --lang da': '72aaf56f8d3039c9a969141c3dde5b3536462ccb91a304abc4838b1900ff0ffa',
-  'today --lang en': 'f09e7e2f30657d1cbe98dcc4464e94a5faddacf9c9ebffd8308989cdc4a06eee',
-  'today --json --caseload Hanne Kjær': '77d76be5a8df1c26d20d6218ad949f634c7eebe1e84eeb743325948be35094b9',
-  'today --lang da --caseload Hanne Kjær': '5a7e4b0b8a80d15e8c85de51cd5ca2e35a055477ef2410b955c4a35247704e60',
+  'today --json': '110dcbfd60039db315bc3b6963c496152cb1783e09c225414d8ad4b9a111d99e',
+  'today --lang da': '214e4de705f277be1eddfc66a5368158e3bd88ab3aace188d6cd8dcdb05a0e44',
+  'today --lang en': '85eb1a324da445bceb292d7cf35404c937da3b57dfadab91c2c0537b22bd5370',
+  'today --json --caseload Hanne Kjær': '30b7b628a1f8e11867b774f90820567202ad2206b54d63d37e32a97788dd4014',
+  'today --lang da --caseload Hanne Kjær': '9e630ba52a34e63b73d5604eed39aadfcf091aa244e6a1ad1bd32979e8e74bd2',
 };
 
 describe.each([
