@@ -90,7 +90,8 @@ export async function diagnose(storePath: string, keyring: Keyring = new Keyring
   else if (store.status !== 'ok') {
     const good = backups.find((b) => b.status === 'ok');
     problems.push(store.message ?? `the store is ${store.status}`);
-    if (!storeIrregular) problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
+    // A SQLite store keeps no backups to look for (the report's backups line says so).
+    if (!storeIrregular && !isSqlitePath(storePath)) problems.push(good ? `backup ${good.n} (${good.modified}) is good: famcoord doctor --restore puts it back` : 'no good backup was found');
   }
   for (const file of irregular)
     if (file.path !== storePath) problems.push(`${irregularFileMessage(file.what, file.path, file.kind)} (changes to the store are refused until then)`);
